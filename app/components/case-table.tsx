@@ -1,0 +1,46 @@
+import { STATUS_LABELS } from "~/domain/case-status";
+
+interface Row {
+  id: string;
+  reference: string | null;
+  status: keyof typeof STATUS_LABELS;
+  track: "STANDARD" | "EXPEDITED";
+  serviceDescription: string | null;
+  planName: string | null;
+  submittedAt: string | Date | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+
+/** A list of cases as a table; `showPlan` is off where every row is the same plan. */
+export function CaseTable({ caption, rows, showPlan = true }: { caption: string; rows: Row[]; showPlan?: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Status</th>
+            <th scope="col">Track</th>
+            <th scope="col">Service in dispute</th>
+            {showPlan ? <th scope="col">Health plan</th> : null}
+            <th scope="col">Filed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.reference ?? "Draft"}</td>
+              <td>{STATUS_LABELS[row.status]}</td>
+              <td>{row.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : "Standard"}</td>
+              <td>{row.serviceDescription ?? "Not entered yet"}</td>
+              {showPlan ? <td>{row.planName ?? "Not chosen yet"}</td> : null}
+              <td>{row.submittedAt ? dateFormat.format(new Date(row.submittedAt)) : "Not filed"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { Form, useNavigation, useSubmit } from "react-router";
+import type { z } from "zod";
+import type { FieldErrors, FormFailure } from "~/forms/form-data";
+
+export interface ZodForm<T extends FieldValues> {
+  form: UseFormReturn<T>;
+  /** The message to show next to a field: the browser's check first, else the server's. */
+  errorFor: (name: string) => string | undefined;
+  /** The value to render before the browser takes over (so forms work without JavaScript). */
+  valueFor: (name: string) => string;
+  /** The chosen values of a checkbox group, for the first render. */
+  valuesFor: (name: string) => string[];
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  formError: string | undefined;
+  submitting: boolean;
+}
+
+function isFailure(value: unknown): value is FormFailure {
+  return typeof value === "object" && value !== null && "fieldErrors" in value;
+}
+
+/**
+ * react-hook-form with the form's zod schema in the browser; the action
+ * checks the same schema. Without JavaScript the form posts normally and the
+ * server's messages render next to the fields.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: { defaultValues?: Record<string, unknown>; actionData?: unknown },
+): ZodForm<z.input<S>> {
+  const failure = isFailure(options.actionData) ? options.actionData : undefined;
+  const values = { ...options.defaultValues, ...failure?.values };
+  const form = useForm<z.input<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    defaultValues: values as never,
+    mode: "onTouched",
+  });
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(failure?.fieldErrors ?? {});
+  useEffect(() => setServerErrors(failure?.fieldErrors ?? {}), [failure]);
+  useEffect(() => {
+    const subscription = form.watch((_value, { name }) => {
+      if (name) setServerErrors((current) => (name in current ? omit(current, name) : current));
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? element, { method: "post", action: element.getAttribute("action") ?? undefined }))(event);
+  };
+  const errorFor = (name: string) => {
+    const clientError = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+      | { message?: string }
+      | undefined;
+    return clientError?.message ?? serverErrors[name];
+  };
+  const valueFor = (name: string) => {
+    const value = values[name];
+    return typeof value === "string" ? value : "";
+  };
+  const valuesFor = (name: string) => {
+    const value = values[name];
+    return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  };
+  return {
+    form,
+    errorFor,
+    valueFor,
+    valuesFor,
+    onSubmit,
+    formError: failure?.formError,
+    submitting: navigation.state === "submitting",
+  };
+}
+
+function omit(errors: FieldErrors, name: string): FieldErrors {
+  const { [name]: _removed, ...rest } = errors;
+  return rest;
+}
+
+interface FieldProps {
+  // Any form's fields: the field name is checked by the schema at runtime.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  zod: ZodForm<any>;
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "date" | "search" | "tel";
+  autoComplete?: string;
+  required?: boolean;
+}
+
+/** A labelled input with its hint and its error, announced to screen readers. */
+export function TextField({ zod, name, label, hint, type = "text", autoComplete, required }: FieldProps) {
+  const id = `field-${name}`;
+  const error = zod.errorFor(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        defaultValue={type === "password" ? undefined : zod.valueFor(name)}
+        {...zod.form.register(name)}
+      />
+    </div>
+  );
+}
+
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p style={{ margin: 0 }}>{message}</p>
+    </div>
+  );
+}
+
+export function SubmitButton({ children, submitting }: { children: ReactNode; submitting: boolean }) {
+  return (
+    <button type="submit" className="button" disabled={submitting}>
+      {submitting ? "Please wait…" : children}
+    </button>
+  );
+}
+
+export { Form };

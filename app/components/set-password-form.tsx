@@ -1,0 +1,42 @@
+import { Link } from "react-router";
+import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { setPasswordSchema } from "~/schemas/auth";
+
+/** The form behind a reset link and an invitation link: the token travels in a hidden field. */
+export function SetPasswordForm(props: { token: string; usable: boolean; actionData: unknown; title: string; intro: string; button: string }) {
+  const zod = useZodForm(setPasswordSchema, { actionData: props.actionData, defaultValues: { token: props.token } });
+  const expired = !props.usable || (typeof props.actionData === "object" && props.actionData !== null && "expired" in props.actionData);
+  if (expired) {
+    return (
+      <div className="page narrow">
+        <h1>This link no longer works</h1>
+        <p>
+          The link has expired or was already used. <Link to="/forgot-password">Ask for a new link</Link>, or contact the
+          person who invited you.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{props.title}</h1>
+      <p>{props.intro}</p>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <input type="hidden" value={props.token} {...zod.form.register("token")} />
+        <TextField
+          zod={zod}
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters."
+          required
+        />
+        <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>{props.button}</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import type { ReactNode } from "react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { useNonce } from "~/components/nonce";
+import { ROLE_HOMES, ROLE_LABELS, type Role } from "~/domain/roles";
+import { getSessionUser } from "~/server/session.server";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request);
+  return { user: user ? { name: user.name, roles: user.roles } : null };
+}
+
+const NAV: Record<Role, { to: string; label: string }[]> = {
+  APPLICANT: [{ to: ROLE_HOMES.APPLICANT, label: "My requests" }],
+  COORDINATOR: [{ to: ROLE_HOMES.COORDINATOR, label: "Cases" }],
+  REVIEWER: [{ to: ROLE_HOMES.REVIEWER, label: "My reviews" }],
+  PLAN: [{ to: ROLE_HOMES.PLAN, label: "Plan cases" }],
+  ADMIN: [
+    { to: "/admin", label: "Administration" },
+    { to: "/admin/users", label: "Users" },
+    { to: "/admin/audit", label: "Audit log" },
+    { to: "/admin/outbox", label: "Outbox" },
+  ],
+};
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          Independent Medical Review
+        </Link>
+        {user ? (
+          <nav aria-label="Main">
+            <ul className="nav">
+              {user.roles.flatMap((role) =>
+                NAV[role].map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                )),
+              )}
+              <li>
+                <NavLink to="/account">Account</NavLink>
+              </li>
+              <li>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </Form>
+              </li>
+            </ul>
+            <p className="signed-in-as">
+              Signed in as {user.name} ({user.roles.map((role) => ROLE_LABELS[role]).join(", ")})
+            </p>
+          </nav>
+        ) : (
+          <nav aria-label="Main">
+            <ul className="nav">
+              <li>
+                <NavLink to="/login">Sign in</NavLink>
+              </li>
+              <li>
+                <NavLink to="/signup">Create an account</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Independent Medical Review portal. Your information is used only to review your case.</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: "Independent Medical Review" }];
+}
+
+const ERROR_PAGES: Record<number, { title: string; message: string }> = {
+  400: { title: "Something in the request was not right", message: "Go back and check what you entered." },
+  403: { title: "You do not have access to this page", message: "Your account cannot see this page. If you think it should, contact the review organization." },
+  404: { title: "Page not found", message: "There is nothing at this address, or you do not have access to it." },
+  409: { title: "This changed while you were working", message: "Someone else changed this first. Reload the page to see the latest version, then try again." },
+  429: { title: "Too many attempts", message: "Wait a few minutes, then try again." },
+};
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const page = ERROR_PAGES[status] ?? {
+    title: "Something went wrong",
+    message: "The portal could not complete this request. Please try again in a moment.",
+  };
+  const detail = isRouteErrorResponse(error) && status !== 404 && typeof error.data === "string" ? error.data : null;
+  return (
+    <div className="page narrow">
+      <title>{`${page.title} | Independent Medical Review`}</title>
+      <h1>{page.title}</h1>
+      <p>{detail ?? page.message}</p>
+      <p className="muted">Error {status}</p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </div>
+  );
+}

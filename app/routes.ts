@@ -1,0 +1,30 @@
+import { type RouteConfig, index, prefix, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/index.tsx"),
+  route("healthz", "routes/healthz.ts"),
+
+  route("login", "routes/auth/login.tsx"),
+  route("logout", "routes/auth/logout.ts"),
+  route("signup", "routes/auth/signup.tsx"),
+  route("verify-email", "routes/auth/verify-email.tsx"),
+  route("forgot-password", "routes/auth/forgot-password.tsx"),
+  route("reset-password", "routes/auth/reset-password.tsx"),
+  route("invitation", "routes/auth/invitation.tsx"),
+  route("account", "routes/account.tsx"),
+
+  route("requests", "routes/requests/index.tsx"),
+  route("iro", "routes/iro/index.tsx"),
+  route("review", "routes/review/index.tsx"),
+  route("plan", "routes/plan/index.tsx"),
+
+  ...prefix("admin", [
+    index("routes/admin/index.tsx"),
+    route("users", "routes/admin/users.tsx"),
+    route("users/invite", "routes/admin/invite-user.tsx"),
+    route("audit", "routes/admin/audit.tsx"),
+    route("outbox", "routes/admin/outbox.tsx"),
+  ]),
+
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

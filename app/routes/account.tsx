@@ -1,0 +1,71 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/account";
+import { ROLE_LABELS } from "~/domain/roles";
+import { accountOverview, signOutEverywhere } from "~/server/users/account.server";
+import { actorOf, endSession, requireUser } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Your account | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return accountOverview(await requireUser(request));
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  await signOutEverywhere(user, actorOf(user, request));
+  throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const { name, email, roles, sessions, currentSessionId } = loaderData;
+  return (
+    <div className="page">
+      <h1>Your account</h1>
+      <dl className="summary">
+        <dt>Name</dt>
+        <dd>{name}</dd>
+        <dt>Email</dt>
+        <dd>{email}</dd>
+        <dt>Roles</dt>
+        <dd>{roles.map((role) => ROLE_LABELS[role]).join(", ")}</dd>
+      </dl>
+      <h2>Where you are signed in</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Active sessions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Browser</th>
+              <th scope="col">Address</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last active</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <td>
+                  {session.userAgent ?? "Unknown browser"}
+                  {session.id === currentSessionId ? <strong> (this browser)</strong> : null}
+                </td>
+                <td>{session.ip ?? "Unknown"}</td>
+                <td>{dateFormat.format(new Date(session.createdAt))}</td>
+                <td>{dateFormat.format(new Date(session.lastSeenAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Form method="post" className="actions">
+        <button type="submit" className="button button--secondary">
+          Sign out everywhere
+        </button>
+        <span className="muted">Ends every session above, including this one. Use it if you lost a device.</span>
+      </Form>
+    </div>
+  );
+}

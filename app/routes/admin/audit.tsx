@@ -1,0 +1,86 @@
+import { Form, Link, useSearchParams } from "react-router";
+import type { Route } from "./+types/audit";
+import { auditFilterSchema, listAuditLog } from "~/server/admin/audit-log.server";
+import { requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Audit log | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "audit:read");
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+  return listAuditLog(auditFilterSchema.parse(params));
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+export default function AuditLog({ loaderData }: Route.ComponentProps) {
+  const [searchParams] = useSearchParams();
+  const next = new URLSearchParams(searchParams);
+  if (loaderData.nextBefore) next.set("before", loaderData.nextBefore);
+  const field = (name: string, label: string, type = "text") => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <input id={`filter-${name}`} name={name} type={type} defaultValue={searchParams.get(name) ?? ""} />
+    </div>
+  );
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p>Every sign-in, record view and change, as it happened. Entries cannot be changed or deleted.</p>
+      <Form method="get" className="filters" aria-label="Filter the audit log">
+        {field("action", "Action starts with")}
+        {field("actor", "Person's email contains")}
+        {field("object", "Object id")}
+        {field("from", "From", "date")}
+        {field("to", "To", "date")}
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <Link to="/admin/audit">Clear</Link>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <caption>Audit entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Object</th>
+              <th scope="col">From</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{timeFormat.format(new Date(entry.at))}</td>
+                <td>{entry.actorEmail ?? "Anonymous"}</td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+                <td>{entry.objectType ? `${entry.objectType} ${entry.objectId ?? ""}` : ""}</td>
+                <td>
+                  {entry.ip ?? ""}
+                  <br />
+                  <span className="muted">{entry.userAgent?.slice(0, 60) ?? ""}</span>
+                </td>
+                <td>
+                  <pre>{entry.detail === "{}" ? "" : entry.detail}</pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loaderData.entries.length === 0 ? <p>No entries match these filters.</p> : null}
+      {loaderData.nextBefore ? (
+        <p className="pagination">
+          <Link to={`?${next.toString()}`}>Older entries</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

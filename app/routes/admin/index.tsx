@@ -1,0 +1,56 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/index";
+import { ROLE_LABELS, ROLES } from "~/domain/roles";
+import { adminOverview } from "~/server/admin/admin-overview.server";
+import { requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Administration | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "user:manage");
+  return adminOverview();
+}
+
+export default function AdminHome({ loaderData }: Route.ComponentProps) {
+  const { usersByRole, plans, outboxByStatus, auditLastDay } = loaderData;
+  return (
+    <>
+      <h1>Administration</h1>
+      <div className="cards">
+        <section className="card" aria-labelledby="people">
+          <h2 id="people">People</h2>
+          <ul>
+            {ROLES.map((role) => (
+              <li key={role}>
+                {ROLE_LABELS[role]}: {usersByRole[role]}
+              </li>
+            ))}
+          </ul>
+          <Link to="/admin/users">Manage users</Link>
+        </section>
+        <section className="card" aria-labelledby="plans">
+          <h2 id="plans">Health plans</h2>
+          <p className="stat">{plans}</p>
+        </section>
+        <section className="card" aria-labelledby="mail">
+          <h2 id="mail">Outgoing email</h2>
+          <ul>
+            <li>Waiting: {outboxByStatus.PENDING ?? 0}</li>
+            <li>Sending: {outboxByStatus.SENDING ?? 0}</li>
+            <li>Sent: {outboxByStatus.SENT ?? 0}</li>
+            <li>Failed: {outboxByStatus.FAILED ?? 0}</li>
+          </ul>
+          <Link to="/admin/outbox">Open the outbox</Link>
+        </section>
+        <section className="card" aria-labelledby="audit">
+          <h2 id="audit">Audit log</h2>
+          <p className="stat">{auditLastDay}</p>
+          <p className="muted">entries in the last 24 hours</p>
+          <Link to="/admin/audit">Open the audit log</Link>
+        </section>
+      </div>
+    </>
+  );
+}

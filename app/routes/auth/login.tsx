@@ -1,0 +1,78 @@
+import { Link, redirect, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/login";
+import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { primaryRole, ROLE_HOMES, type Role } from "~/domain/roles";
+import { loginSchema } from "~/schemas/auth";
+import { logIn } from "~/server/auth/log-in.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { anonymousActor } from "~/server/request-context.server";
+import { getSessionUser, safeRedirectPath, startSession } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Sign in | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request);
+  const role = user && primaryRole(user.roles);
+  if (role) throw redirect(ROLE_HOMES[role]);
+  return null;
+}
+
+function minutes(seconds: number | undefined): string {
+  const value = Math.max(1, Math.ceil((seconds ?? 60) / 60));
+  return value === 1 ? "1 minute" : `${value} minutes`;
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const result = await logIn(parsed.data, anonymousActor(request));
+  if (!result.ok) {
+    const message = {
+      invalid: "Email or password is incorrect.",
+      locked: `Too many failed attempts. This account is locked; try again in ${minutes(result.retryAfterSeconds)}, or reset your password.`,
+      "rate-limited": `Too many sign-in attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`,
+      unverified: "Confirm your email address first. We have just sent you a new link.",
+    }[result.reason];
+    return formFailure(parsed.values, {}, message);
+  }
+  const home = ROLE_HOMES[primaryRole(result.roles as Role[]) ?? "APPLICANT"];
+  const cookie = await startSession(result.userId, request);
+  throw redirect(safeRedirectPath(parsed.data.redirectTo, home), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const zod = useZodForm(loginSchema, { actionData, defaultValues: { redirectTo: searchParams.get("redirectTo") ?? "" } });
+  const notice = searchParams.get("notice");
+  return (
+    <div className="page narrow">
+      <h1>Sign in</h1>
+      {notice === "password-set" ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>Your password is set. Sign in with it now.</p>
+        </div>
+      ) : null}
+      {notice === "email-verified" ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>Your email address is confirmed. Sign in to continue.</p>
+        </div>
+      ) : null}
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <input type="hidden" {...zod.form.register("redirectTo")} defaultValue={zod.valueFor("redirectTo")} />
+        <TextField zod={zod} name="email" label="Email address" type="email" autoComplete="email" required />
+        <TextField zod={zod} name="password" label="Password" type="password" autoComplete="current-password" required />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>Sign in</SubmitButton>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </div>
+      </Form>
+      <p style={{ marginTop: "2rem" }}>
+        Filing a request for yourself or someone else? <Link to="/signup">Create an account</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/reset-password";
+import { SetPasswordForm } from "~/components/set-password-form";
+import { setPasswordSchema } from "~/schemas/auth";
+import { linkIsUsable, setPasswordFromLink } from "~/server/auth/set-password-from-link.server";
+import { parseForm, rejectForm } from "~/server/forms.server";
+import { anonymousActor } from "~/server/request-context.server";
+
+export function meta() {
+  return [{ title: "Choose a new password | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, usable: token ? await linkIsUsable("PASSWORD_RESET", token) : false };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const parsed = await parseForm(request, setPasswordSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const done = await setPasswordFromLink("PASSWORD_RESET", parsed.data.token, parsed.data.password, anonymousActor(request));
+  if (!done) return { expired: true };
+  throw redirect("/login?notice=password-set");
+}
+
+export default function Page({ loaderData, actionData }: Route.ComponentProps) {
+  return (
+    <SetPasswordForm
+      token={loaderData.token}
+      usable={loaderData.usable}
+      actionData={actionData}
+      title="Choose a new password"
+      intro="Choose the new password for your account. You will be signed out everywhere else."
+      button="Save my new password"
+    />
+  );
+}

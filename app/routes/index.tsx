@@ -1,0 +1,43 @@
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/index";
+import { primaryRole, ROLE_HOMES } from "~/domain/roles";
+import { getSessionUser } from "~/server/session.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request);
+  const role = user && primaryRole(user.roles);
+  if (role) throw redirect(ROLE_HOMES[role]);
+  return null;
+}
+
+export function meta() {
+  return [{ title: "Independent Medical Review" }];
+}
+
+export default function Welcome() {
+  return (
+    <div className="page">
+      <h1>Ask for an independent review of a denied treatment</h1>
+      <p className="lead">
+        If your health plan refused a treatment, a drug or a test because it decided it was not medically necessary,
+        was experimental, or was not urgent, you can ask independent doctors to look at your case. Their decision is
+        binding on your plan.
+      </p>
+      <h2>How it works</h2>
+      <ol>
+        <li>You, or someone acting for you, file a request with the plan's denial letter.</li>
+        <li>We check that the request can be reviewed and ask your plan for its records.</li>
+        <li>Independent doctors in the right specialty, with no ties to your plan, review everything.</li>
+        <li>We send you and your plan a written decision. If the denial is overturned, your plan must follow it.</li>
+      </ol>
+      <div className="actions">
+        <Link to="/signup" className="button">
+          Create an account
+        </Link>
+        <Link to="/login" className="button button--secondary">
+          Sign in
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Prisma } from "./db.server";
+import { db, type Tx } from "./db.server";
+import type { Actor } from "./request-context.server";
+
+export interface AuditEntry {
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one row to the audit log, inside `tx` when the change has one. */
+export async function audit(actor: Actor, entry: AuditEntry, tx: Tx = db): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: entry.action,
+      objectType: entry.objectType ?? null,
+      objectId: entry.objectId ?? null,
+      ip: actor.ip,
+      userAgent: actor.userAgent?.slice(0, 500) ?? null,
+      detail: (entry.detail ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

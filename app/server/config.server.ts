@@ -1,0 +1,60 @@
+import path from "node:path";
+
+/** Settings read from the environment once, with the defaults a fresh clone needs. */
+export interface AppConfig {
+  port: number;
+  isProduction: boolean;
+  /** Where the embedded database, mail files, secrets and documents live. */
+  dataDir: string;
+  /** Set: use this PostgreSQL server. Unset: start the embedded one. */
+  databaseUrl: string | undefined;
+  embeddedDatabasePort: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people reach the portal at, used in links sent by email. */
+  appUrl: string;
+  organizationName: string;
+  cookieSecure: boolean;
+  /** Run the job worker inside the web process (npm start). */
+  inProcessWorker: boolean;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = intFromEnv("PORT", 3000);
+  const isProduction = env.NODE_ENV === "production";
+  return {
+    port,
+    isProduction,
+    dataDir: path.resolve(env.DATA_DIR || "data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDatabasePort: intFromEnv("EMBEDDED_DATABASE_PORT", 54329),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || "Independent Medical Review <no-reply@imr.example>",
+    appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, ""),
+    organizationName: env.ORGANIZATION_NAME || "Independent Review Organization",
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
+    inProcessWorker: env.IN_PROCESS_WORKER !== "false",
+  };
+}
+
+let current: AppConfig | undefined;
+
+export function config(): AppConfig {
+  current ??= readConfig();
+  return current;
+}
+
+/** Tests and the launcher set the config explicitly. */
+export function setConfig(next: AppConfig): void {
+  current = next;
+}

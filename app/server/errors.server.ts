@@ -1,0 +1,39 @@
+/**
+ * Errors a server operation throws on purpose. Routes let them through; the
+ * root error boundary and the API turn them into the right status and a
+ * message a person can act on.
+ */
+export type AppErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS";
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "This page") => new AppError("NOT_FOUND", `${what} was not found.`);
+export const forbidden = () => new AppError("FORBIDDEN", "You do not have permission to do that.");
+export const conflict = (message = "This case changed while you were working on it. Reload the page and try again.") =>
+  new AppError("CONFLICT", message);
+
+/** A thrown Response renders the matching error page (404, 403, 409...). */
+export function toResponse(error: AppError): Response {
+  return new Response(error.message, { status: error.status, statusText: error.message });
+}

@@ -1,0 +1,128 @@
+import PgBoss from "pg-boss";
+import pg from "pg";
+import { config } from "./config.server";
+import { databaseUrl } from "./db.server";
+import { log } from "./log.server";
+import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
+import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-delivery.server";
+import path from "node:path";
+
+export const SEND_EMAIL_QUEUE = "send-email";
+/** The outbox table's insert trigger notifies this channel when a transaction commits. */
+const OUTBOX_CHANNEL = "outbox_message_queued";
+const RELAY_INTERVAL_MS = 5_000;
+
+export interface Worker {
+  boss: PgBoss;
+  transport: MailTransport;
+  /** Hands every pending outbox message to the queue now (tests call it). */
+  relay: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+let running: Worker | undefined;
+let transport: MailTransport | undefined;
+
+export function mailTransport(): MailTransport {
+  const settings = config();
+  transport ??= settings.smtpUrl ? smtpTransport(settings.smtpUrl) : fileTransport(path.join(settings.dataDir, "mail"));
+  return transport;
+}
+
+export function currentWorker(): Worker | undefined {
+  return running;
+}
+
+/**
+ * Starts the job worker: pg-boss on the same PostgreSQL, plus the relay that
+ * moves committed outbox rows into the queue (woken by NOTIFY, and every few
+ * seconds in case a notification was missed while the worker was down).
+ */
+export async function startWorker(): Promise<Worker> {
+  if (running) return running;
+  const settings = config();
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    schema: "pgboss",
+    max: 4,
+    application_name: "imr-worker",
+  });
+  boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
+  await boss.start();
+  await boss.createQueue(SEND_EMAIL_QUEUE, {
+    name: SEND_EMAIL_QUEUE,
+    retryLimit: MAX_ATTEMPTS - 1,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 120,
+  });
+  const mail = mailTransport();
+  await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom);
+  });
+
+  const relay = async () => {
+    for (const outboxId of await pendingOutboxIds()) {
+      // The job id is the outbox id: pg-boss ignores a second job with the same id.
+      await boss.send(SEND_EMAIL_QUEUE, { outboxId }, { id: outboxId });
+    }
+  };
+  let relaying: Promise<void> | undefined;
+  const relaySoon = () => {
+    relaying ??= relay()
+      .catch((error: Error) => log.warn("outbox relay failed", { error: error.message }))
+      .finally(() => {
+        relaying = undefined;
+      });
+    return relaying;
+  };
+
+  let listener: pg.Client | undefined;
+  let stopped = false;
+  const listen = async () => {
+    if (stopped) return;
+    try {
+      const client = new pg.Client({ connectionString: databaseUrl(), application_name: "imr-outbox-listener" });
+      client.on("error", () => undefined);
+      client.on("end", () => {
+        listener = undefined;
+        if (!stopped) setTimeout(listen, 2_000);
+      });
+      client.on("notification", () => void relaySoon());
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      listener = client;
+    } catch {
+      if (!stopped) setTimeout(listen, 2_000);
+    }
+  };
+  await listen();
+  const timer = setInterval(() => void relaySoon(), RELAY_INTERVAL_MS);
+  await relaySoon();
+
+  running = {
+    boss,
+    transport: mail,
+    relay: () => relaySoon(),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await relaying;
+      await listener?.end().catch(() => undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      running = undefined;
+    },
+  };
+  log.info("job worker started", { mail: mail.kind });
+  return running;
+}
+
+export async function jobQueueHealth(): Promise<{ ok: boolean; detail: string }> {
+  if (!running) return { ok: true, detail: "no worker in this process (run `npm run worker`)" };
+  try {
+    await running.boss.getQueueSize(SEND_EMAIL_QUEUE);
+    return { ok: true, detail: "pg-boss running" };
+  } catch (error) {
+    return { ok: false, detail: (error as Error).message };
+  }
+}

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { createElement } from "react";
+import { render } from "@react-email/render";
+import { EMAIL_TEMPLATES, type EmailTemplateName } from "#emails/index";
+
+export interface RenderedEmail {
+  html: string;
+  text: string;
+}
+
+export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail> {
+  const entry = EMAIL_TEMPLATES[template as EmailTemplateName];
+  if (!entry) throw new Error(`Unknown email template "${template}"`);
+  const element = createElement(entry.component as React.ComponentType<object>, props as object);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { html, text };
+}
+
+export interface OutgoingEmail {
+  /** Stable per outbox row, so a resend after a crash can be recognised. */
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MailTransport {
+  kind: "smtp" | "files";
+  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  check(): Promise<{ ok: boolean; detail: string }>;
+  close(): void;
+}
+
+/** Sends through SMTP_URL (smtp:// or smtps://user:pass@host:port). */
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: "smtp",
+    async send(email) {
+      const info = await transporter.sendMail(email);
+      return { providerMessageId: info.messageId };
+    },
+    async check() {
+      try {
+        await transporter.verify();
+        return { ok: true, detail: "SMTP server answered" };
+      } catch (error) {
+        return { ok: false, detail: `SMTP server unreachable: ${(error as Error).message}` };
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** Without SMTP_URL, each message is written as an .eml file for a person to open. */
+export function fileTransport(dir: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "files",
+    async send(email) {
+      const info = await transporter.sendMail(email);
+      fs.mkdirSync(dir, { recursive: true });
+      const safeId = email.messageId.replace(/[^a-zA-Z0-9.-]/g, "");
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeId}.eml`);
+      fs.writeFileSync(file, info.message as Buffer);
+      return { providerMessageId: file };
+    },
+    async check() {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.accessSync(dir, fs.constants.W_OK);
+        return { ok: true, detail: `writing .eml files to ${dir}` };
+      } catch (error) {
+        return { ok: false, detail: `cannot write to ${dir}: ${(error as Error).message}` };
+      }
+    },
+    close: () => transporter.close(),
+  };
+}

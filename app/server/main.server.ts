@@ -1,0 +1,105 @@
+/**
+ * The server build's entry (vite.config.ts): the Express app that serves
+ * React Router, and `main`, which `npm start` and `npm run worker` call.
+ */
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import { boot } from "./boot.server";
+import { config } from "./config.server";
+import { clientAddress, notFoundPage, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
+import { startWorker } from "./jobs.server";
+import { log } from "./log.server";
+
+export interface AppLoadContext {
+  cspNonce: string;
+}
+
+declare module "react-router" {
+  interface AppLoadContext {
+    cspNonce: string;
+  }
+}
+
+/** The Express app around React Router; `build` is the React Router server build. */
+export function createApp(build: () => Promise<ServerBuild>, clientDir?: string): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ?? false);
+  app.use(clientAddress);
+  app.use(securityHeaders);
+  if (clientDir) {
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+  app.use(sameOriginOnly);
+  app.all(
+    /.*/,
+    createRequestHandler({
+      build,
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+  app.use(notFoundPage);
+  app.use(serverErrorHandler((error) => log.error("request failed", error)));
+  return app;
+}
+
+async function serve(): Promise<void> {
+  const settings = config();
+  const booted = await boot();
+  const worker = settings.inProcessWorker ? await startWorker() : undefined;
+  // npm scripts run from the project root, where `react-router build` writes build/.
+  const clientDir = path.resolve(process.env.BUILD_DIR ?? "build", "client");
+  const build = () => import("virtual:react-router/server-build") as Promise<ServerBuild>;
+  const app = createApp(build, clientDir);
+  const server = app.listen(settings.port, () => {
+    log.info("portal listening", { url: `http://localhost:${settings.port}`, database: booted.embedded ? "embedded" : "DATABASE_URL" });
+  });
+  onShutdown(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await worker?.stop();
+    await booted.shutdown();
+  });
+}
+
+async function runWorker(): Promise<void> {
+  const booted = await boot({ seed: "never" });
+  const worker = await startWorker();
+  onShutdown(async () => {
+    await worker.stop();
+    await booted.shutdown();
+  });
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    const timeout = setTimeout(() => process.exit(1), 20_000);
+    stop()
+      .then(() => {
+        clearTimeout(timeout);
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error("shutdown failed", error);
+        process.exit(1);
+      });
+  };
+  process.once("SIGINT", () => handler("SIGINT"));
+  process.once("SIGTERM", () => handler("SIGTERM"));
+}
+
+/** `serve` (the portal with its job worker) or `worker` (only the job worker). */
+export function main(command: "serve" | "worker"): void {
+  const run = command === "worker" ? runWorker : serve;
+  run().catch((error: unknown) => {
+    log.error(`could not start (${command})`, error);
+    process.exit(1);
+  });
+}

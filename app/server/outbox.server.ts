@@ -1,0 +1,32 @@
+import { EMAIL_TEMPLATES, type EmailTemplateName, type EmailTemplateProps } from "#emails/index";
+import type { Prisma, Tx } from "./db.server";
+
+export interface QueuedEmail<N extends EmailTemplateName> {
+  template: N;
+  to: string;
+  props: EmailTemplateProps[N];
+  caseId?: string;
+  /** Queuing the same key twice keeps the first (a reminder per deadline, say). */
+  dedupeKey?: string;
+}
+
+/**
+ * Puts an email in the outbox inside the caller's transaction: it goes out
+ * only if the change that caused it commits. The mail worker sends it.
+ */
+export async function queueEmail<N extends EmailTemplateName>(tx: Tx, email: QueuedEmail<N>): Promise<void> {
+  const entry = EMAIL_TEMPLATES[email.template] as { subject: (props: EmailTemplateProps[N]) => string };
+  const data = {
+    template: email.template,
+    toAddress: email.to,
+    subject: entry.subject(email.props),
+    props: email.props as unknown as Prisma.InputJsonValue,
+    caseId: email.caseId ?? null,
+    dedupeKey: email.dedupeKey ?? null,
+  };
+  if (email.dedupeKey) {
+    await tx.outboxMessage.upsert({ where: { dedupeKey: email.dedupeKey }, create: data, update: {} });
+  } else {
+    await tx.outboxMessage.create({ data });
+  }
+}

@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Secrets the portal needs. Each comes from the environment when set; for the
+ * embedded default they are generated once into the data folder (mode 0600)
+ * so a fresh clone needs no setup and restarts keep sessions and documents.
+ */
+export interface Secrets {
+  sessionSecret: string;
+  /** 32 bytes, base64: the AES-256-GCM key for documents at rest. */
+  documentKey: string;
+  embeddedDatabasePassword: string;
+}
+
+export function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  let stored: Partial<Secrets> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
+  const generated: Secrets = {
+    sessionSecret: stored.sessionSecret ?? crypto.randomBytes(32).toString("base64url"),
+    documentKey: stored.documentKey ?? crypto.randomBytes(32).toString("base64"),
+    embeddedDatabasePassword: stored.embeddedDatabasePassword ?? crypto.randomBytes(18).toString("base64url"),
+  };
+  if (JSON.stringify(stored) !== JSON.stringify(generated)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  }
+  return {
+    sessionSecret: env.SESSION_SECRET || generated.sessionSecret,
+    documentKey: env.DOCUMENT_ENCRYPTION_KEY || generated.documentKey,
+    embeddedDatabasePassword: generated.embeddedDatabasePassword,
+  };
+}
+
+let current: Secrets | undefined;
+export function secrets(): Secrets {
+  if (!current) throw new Error("Secrets are not loaded yet");
+  return current;
+}
+export function setSecrets(next: Secrets): void {
+  current = next;
+}

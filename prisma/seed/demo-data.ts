@@ -1,0 +1,74 @@
+/**
+ * Demo data for trying the portal: every role has a login (README, "Demo
+ * logins"). Idempotent: running it again updates the same rows by email or
+ * name and creates nothing twice.
+ */
+import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
+import type { Role } from "~/domain/roles";
+import type { Db, Prisma } from "~/server/db.server";
+import { hashPassword } from "~/server/auth/password.server";
+
+export const DEMO_PASSWORD = "Demo-password-2026";
+
+interface DemoUser {
+  email: string;
+  name: string;
+  roles: Role[];
+  plan?: string;
+  reviewer?: { specialty: string; credentials: string };
+}
+
+export const DEMO_PLANS = [
+  { name: "Evergreen Health Plan", ruleProfileCode: "naic", contactEmail: "appeals@evergreen-health.example" },
+  { name: "Pacific Coast Health", ruleProfileCode: "california", contactEmail: "imr@pacific-coast-health.example" },
+] as const;
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { email: "admin@imr.example", name: "Alex Morgan", roles: ["ADMIN"] },
+  { email: "coordinator@imr.example", name: "Dana Whitfield", roles: ["COORDINATOR"] },
+  { email: "coordinator2@imr.example", name: "Marcus Bell", roles: ["COORDINATOR"] },
+  { email: "cardiology@reviewers.example", name: "Dr. Priya Raman", roles: ["REVIEWER"], reviewer: { specialty: "Cardiology", credentials: "MD, board certified in cardiovascular disease, 18 years in practice" } },
+  { email: "oncology@reviewers.example", name: "Dr. Samuel Okafor", roles: ["REVIEWER"], reviewer: { specialty: "Medical oncology", credentials: "MD, board certified in medical oncology, 22 years in practice" } },
+  { email: "orthopaedics@reviewers.example", name: "Dr. Helen Park", roles: ["REVIEWER"], reviewer: { specialty: "Orthopaedic surgery", credentials: "MD, board certified in orthopaedic surgery, 15 years in practice" } },
+  { email: "psychiatry@reviewers.example", name: "Dr. Jonah Feld", roles: ["REVIEWER"], reviewer: { specialty: "Psychiatry", credentials: "MD, board certified in psychiatry, 12 years in practice" } },
+  { email: "neurology@reviewers.example", name: "Dr. Amara Nwosu", roles: ["REVIEWER"], reviewer: { specialty: "Neurology", credentials: "MD, board certified in neurology, 20 years in practice" } },
+  { email: "endocrinology@reviewers.example", name: "Dr. Lars Eriksen", roles: ["REVIEWER"], reviewer: { specialty: "Endocrinology, diabetes and metabolism", credentials: "MD, board certified in endocrinology, 9 years in practice" } },
+  { email: "plan@evergreen-health.example", name: "Grace Liu", roles: ["PLAN"], plan: "Evergreen Health Plan" },
+  { email: "plan@pacific-coast-health.example", name: "Omar Haddad", roles: ["PLAN"], plan: "Pacific Coast Health" },
+  { email: "maria.lopez@example.com", name: "Maria Lopez", roles: ["APPLICANT"] },
+  { email: "james.carter@example.com", name: "James Carter", roles: ["APPLICANT"] },
+];
+
+export async function seedDemoData(db: Db): Promise<{ users: number; plans: number }> {
+  for (const profile of INITIAL_RULE_PROFILES) {
+    await db.ruleProfile.upsert({
+      where: { code_version: { code: profile.code, version: 1 } },
+      create: { ...profile, version: 1, effectiveFrom: new Date("2024-01-01T00:00:00Z"), rules: profile.rules as unknown as Prisma.InputJsonValue },
+      update: {},
+    });
+  }
+  const planIds = new Map<string, string>();
+  for (const plan of DEMO_PLANS) {
+    const row = await db.healthPlan.upsert({ where: { name: plan.name }, create: plan, update: {}, select: { id: true } });
+    planIds.set(plan.name, row.id);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of DEMO_USERS) {
+    const data = {
+      name: user.name,
+      roles: user.roles,
+      planId: user.plan ? (planIds.get(user.plan) ?? null) : null,
+    };
+    const row = await db.user.upsert({
+      where: { email: user.email },
+      create: { ...data, email: user.email, passwordHash, emailVerifiedAt: new Date() },
+      update: data,
+      select: { id: true },
+    });
+    if (user.reviewer) {
+      const profile = { primarySpecialty: user.reviewer.specialty, credentials: user.reviewer.credentials };
+      await db.reviewerProfile.upsert({ where: { userId: row.id }, create: { userId: row.id, ...profile }, update: profile });
+    }
+  }
+  return { users: DEMO_USERS.length, plans: DEMO_PLANS.length };
+}
