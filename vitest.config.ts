@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const resolvePath = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const alias = {
+  "~": resolvePath("./app"),
+  "#emails": resolvePath("./emails"),
+  "#prisma": resolvePath("./prisma"),
+  "#tests": resolvePath("./tests"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/test-database.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file gets its own database; two workers suit two cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
