@@ -17,6 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
           environment: "node",
@@ -26,6 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/support/postgres-global-setup.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/test-database.ts"],

@@ -76,7 +76,8 @@ const vitest = readJson(vitestJson);
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
-  if (!vitestOk && vitest.numFailedTests === 0) failed += 1; // a suite that crashed before its tests
+  // A run that crashed, or ran nothing, is a failure even when no test failed.
+  if ((!vitestOk || vitest.numTotalTests === 0) && vitest.numFailedTests === 0) failed += 1;
 } else {
   failed += 1;
 }
@@ -96,7 +97,7 @@ if (!browser) {
   if (report?.stats) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
-    if (!e2eOk && report.stats.unexpected === 0) failed += 1;
+    if ((!e2eOk || report.stats.expected === 0) && report.stats.unexpected === 0) failed += 1;
   } else {
     failed += 1;
   }

@@ -65,6 +65,10 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
       if (locks) return { ok: false, reason: "locked", retryAfterSeconds: LOCK_MS / 1000 };
     } else {
       await audit(failureActor, { action: "auth.login.failed", detail: { reason: "unknown-email" } });
+      // Unknown addresses "lock" too, so the locked answer does not reveal
+      // which emails have an account.
+      const unknown = await hitRateLimit(`login-unknown:${input.email}`, MAX_FAILED_LOGINS - 1, LOCK_MS / 1000);
+      if (!unknown.allowed) return { ok: false, reason: "locked", retryAfterSeconds: unknown.retryAfterSeconds };
     }
     return { ok: false, reason: "invalid" };
   }
