@@ -1,0 +1,71 @@
+/**
+ * Which clocks each transition starts and ends (domain.md, "Rule profiles"
+ * and "The life of a case"). A clock keeps running while the organization
+ * waits for information; it stops only when the case is withdrawn, found
+ * ineligible, reversed by the plan, or decided.
+ */
+import type { TransitionName } from "~/domain/case-status";
+import type { DeadlineKind } from "./case-deadlines";
+
+export type ResponsibleParty = "ORGANIZATION" | "APPLICANT" | "PLAN" | "REVIEWER";
+
+export interface DeadlineEffects {
+  /** Clocks this transition meets (marked met at the transition's time). */
+  meet?: readonly DeadlineKind[];
+  /** Clocks this transition starts, counted from the transition's time. */
+  start?: readonly DeadlineKind[];
+  /** Every other open clock stops: the review ended without meeting them. */
+  stopOthers?: boolean;
+}
+
+export const TRANSITION_DEADLINES: Record<TransitionName, DeadlineEffects> = {
+  submit: { start: ["eligibility"] },
+  startEligibilityReview: {},
+  findIneligible: { meet: ["eligibility"], stopOthers: true },
+  accept: { meet: ["eligibility"], start: ["decision", "planCaseFile", "assignment"] },
+  startReview: { meet: ["assignment"] },
+  determine: {},
+  sendBack: {},
+  // The decision ends the review's clocks; an overturn starts the plan's
+  // compliance clock, which the decision operation asks for.
+  issueDecision: { meet: ["decision", "writtenConfirmation"], stopOthers: true },
+  close: { meet: ["compliance"], stopOthers: true },
+  reverseByPlan: { stopOthers: true },
+  withdraw: { stopOthers: true },
+};
+
+/** Who must act before each clock runs out, and so who is reminded. */
+export const RESPONSIBLE: Record<DeadlineKind, ResponsibleParty> = {
+  eligibility: "ORGANIZATION",
+  planCaseFile: "PLAN",
+  applicantInformation: "APPLICANT",
+  assignment: "ORGANIZATION",
+  decision: "ORGANIZATION",
+  writtenConfirmation: "ORGANIZATION",
+  compliance: "PLAN",
+};
+
+/** What each clock is called on pages and in emails. */
+export const DEADLINE_LABELS: Record<DeadlineKind | "offerResponse", string> = {
+  eligibility: "Eligibility decision",
+  planCaseFile: "Plan case file",
+  applicantInformation: "Additional information",
+  assignment: "Reviewer assignment",
+  offerResponse: "Reviewer's answer to the offer",
+  decision: "Decision",
+  writtenConfirmation: "Written decision letter",
+  compliance: "Plan compliance",
+};
+
+/** The same effects combined: used when an operation adds clocks of its own to a transition's. */
+export function mergeEffects(...all: (DeadlineEffects | undefined)[]): Required<DeadlineEffects> {
+  const meet = new Set<DeadlineKind>();
+  const start = new Set<DeadlineKind>();
+  let stopOthers = false;
+  for (const effects of all) {
+    effects?.meet?.forEach((kind) => meet.add(kind));
+    effects?.start?.forEach((kind) => start.add(kind));
+    stopOthers ||= effects?.stopOthers ?? false;
+  }
+  return { meet: [...meet], start: [...start], stopOthers };
+}
