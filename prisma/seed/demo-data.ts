@@ -1,11 +1,11 @@
 /**
  * Demo data for trying the portal: every role has a login (README, "Demo
  * logins"). Idempotent: running it again updates the same rows by email or
- * name and creates nothing twice.
+ * name and creates nothing twice. Rule profiles and holidays are reference
+ * data every installation gets (server/reference-data.server.ts).
  */
-import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
 import type { Role } from "~/domain/roles";
-import type { Db, Prisma } from "~/server/db.server";
+import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
@@ -40,13 +40,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 export async function seedDemoData(db: Db): Promise<{ users: number; plans: number }> {
-  for (const profile of INITIAL_RULE_PROFILES) {
-    await db.ruleProfile.upsert({
-      where: { code_version: { code: profile.code, version: 1 } },
-      create: { ...profile, version: 1, effectiveFrom: new Date("2024-01-01T00:00:00Z"), rules: profile.rules as unknown as Prisma.InputJsonValue },
-      update: {},
-    });
-  }
   const planIds = new Map<string, string>();
   for (const plan of DEMO_PLANS) {
     const row = await db.healthPlan.upsert({ where: { name: plan.name }, create: plan, update: {}, select: { id: true } });

@@ -4,6 +4,8 @@
  */
 import crypto from "node:crypto";
 import type { CaseStatus } from "~/domain/case-status";
+import { INITIAL_RULE_PROFILES, type RuleProfileCode } from "~/domain/rule-profiles";
+import type { Prisma } from "~/server/db.server";
 import type { Role } from "~/domain/roles";
 import { hashPassword } from "~/server/auth/password.server";
 import { db } from "~/server/db.server";
@@ -66,8 +68,27 @@ export async function createPlan(name = `Plan ${unique()}`) {
 
 let referenceCounter = 0;
 
-export async function createCase(options: { applicantId: string; planId?: string | null; status?: CaseStatus; version?: number }) {
+/** Version 1 of a seeded rule profile (created once per database). */
+export async function ruleProfile(code: RuleProfileCode = "naic") {
+  const seed = INITIAL_RULE_PROFILES.find((profile) => profile.code === code)!;
+  return db.ruleProfile.upsert({
+    where: { code_version: { code, version: 1 } },
+    create: { ...seed, version: 1, effectiveFrom: new Date("2024-01-01T00:00:00Z"), rules: seed.rules as unknown as Prisma.InputJsonValue },
+    update: {},
+  });
+}
+
+export async function createCase(options: {
+  applicantId: string;
+  planId?: string | null;
+  status?: CaseStatus;
+  version?: number;
+  profile?: RuleProfileCode;
+  track?: "STANDARD" | "EXPEDITED";
+  disputeType?: "MEDICAL_NECESSITY" | "EXPERIMENTAL_INVESTIGATIONAL" | "URGENT_CARE";
+}) {
   const status = options.status ?? "SUBMITTED";
+  const profile = await ruleProfile(options.profile);
   const submitted = status !== "DRAFT";
   referenceCounter += 1;
   return db.case.create({
@@ -79,6 +100,9 @@ export async function createCase(options: { applicantId: string; planId?: string
       reference: submitted ? `IMR-2099-${String(referenceCounter).padStart(6, "0")}-${unique()}` : null,
       submittedAt: submitted ? new Date() : null,
       serviceDescription: "Test service",
+      ruleProfileId: profile.id,
+      track: options.track ?? "STANDARD",
+      disputeType: options.disputeType ?? "MEDICAL_NECESSITY",
     },
   });
 }

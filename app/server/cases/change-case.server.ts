@@ -1,9 +1,11 @@
 import type { EmailTemplateName } from "#emails/index";
 import { checkTransition, type CaseStatus, type TransitionName } from "~/domain/case-status";
+import { mergeEffects, TRANSITION_DEADLINES, type DeadlineEffects } from "~/domain/deadlines/lifecycle";
 import type { Role } from "~/domain/roles";
 import { audit } from "../audit.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { AppError, conflict, notFound } from "../errors.server";
+import { applyDeadlineEffects, type ClockStart } from "../deadlines/case-clocks.server";
 import { queueEmail, type QueuedEmail } from "../outbox.server";
 import type { Actor } from "../request-context.server";
 
@@ -27,6 +29,13 @@ export interface CaseChange<Result> {
   update?: Omit<Prisma.CaseUpdateManyMutationInput, "status" | "version">;
   /** Work that belongs to the same change (rows of other tables); runs after the case row is locked. */
   work?: (tx: Tx, before: CaseSnapshot) => Promise<Result>;
+  /**
+   * Clocks to meet, stop or start beyond the transition's own
+   * (TRANSITION_DEADLINES), for example the compliance clock of an overturn.
+   */
+  deadlines?: DeadlineEffects & { startWith?: ClockStart[] };
+  /** When the change happened; clocks count from it. Defaults to now. */
+  at?: Date;
   /** Emails caused by the change, queued in its transaction. */
   emails?: (before: CaseSnapshot, result: Result) => QueuedEmail<EmailTemplateName>[];
 }
@@ -62,6 +71,11 @@ export async function changeCase<Result = void>(change: CaseChange<Result>): Pro
     });
     if (updated.count !== 1) throw conflict();
     const result = (await change.work?.(tx, before)) as Result;
+    const transitionClocks = change.transition ? TRANSITION_DEADLINES[change.transition] : undefined;
+    const clocks = { ...mergeEffects(transitionClocks, change.deadlines), startWith: change.deadlines?.startWith };
+    if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
+      await applyDeadlineEffects(tx, before.id, clocks, change.at ?? new Date());
+    }
     await tx.caseEvent.create({
       data: {
         caseId: before.id,

@@ -40,10 +40,10 @@ export async function applyDeadlineEffects(
 ): Promise<void> {
   const merged = mergeEffects(effects);
   if (merged.meet.length) {
-    await tx.caseDeadline.updateMany({
-      where: { caseId, status: "OPEN", kind: { in: merged.meet.map((kind) => DB_KIND[kind]) } },
-      data: { status: "MET", closedAt: at },
-    });
+    // Ended in time: met. Ended late: missed, with the time it finally ended.
+    const kinds = { in: merged.meet.map((kind) => DB_KIND[kind]) };
+    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", kind: kinds, dueAt: { gte: at } }, data: { status: "MET", closedAt: at } });
+    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", kind: kinds, dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
   }
   if (merged.stopOthers) {
     await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN" }, data: { status: "STOPPED", closedAt: at } });
