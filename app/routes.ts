@@ -26,5 +26,8 @@ export default [
     route("outbox", "routes/admin/outbox.tsx"),
   ]),
 
+  route("api/v1/rules/deadlines", "routes/api.v1/rules.deadlines.ts"),
+  route("api/v1/*", "routes/api.v1/not-found.ts"),
+
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
