@@ -17,7 +17,7 @@ export function clientAddress(req: Request, _res: Response, next: NextFunction) 
 }
 
 /** Security headers on every response; the nonce lets only our own scripts run. */
-export function securityHeaders(req: Request, res: Response, next: NextFunction) {
+export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   const development = !config().isProduction;

@@ -49,5 +49,5 @@ test("the demo coordinator from the README can sign in", async ({ page }) => {
   await page.getByLabel("Email address").fill("coordinator@imr.example");
   await page.getByLabel("Password", { exact: true }).fill("Demo-password-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open cases");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadlines dashboard");
 });

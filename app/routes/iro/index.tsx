@@ -1,42 +1,180 @@
+import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/index";
-import { CaseTable } from "~/components/case-table";
-import { OPEN_STATUSES } from "~/domain/case-status";
-import { listVisibleCases } from "~/server/cases/list-cases.server";
+import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
+import { dashboardFilterSchema } from "~/schemas/dashboard";
+import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { requireRole } from "~/server/session.server";
 
 export function meta() {
-  return [{ title: "Cases | Independent Medical Review" }];
+  return [{ title: "Deadlines dashboard | Independent Medical Review" }];
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "COORDINATOR");
-  return { cases: await listVisibleCases(user, { statuses: [...OPEN_STATUSES] }) };
+  await requireRole(request, "COORDINATOR");
+  const filter = dashboardFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { filter, ...(await dashboardPage(filter)) };
 }
 
-export default function CoordinatorHome({ loaderData }: Route.ComponentProps) {
-  const { cases } = loaderData;
-  const expedited = cases.filter((row) => row.track === "EXPEDITED").length;
+const STATE_BADGE: Record<ClockState, { label: string; className: string }> = {
+  overdue: { label: "Overdue", className: "badge badge--danger" },
+  at_risk: { label: "At risk", className: "badge badge--warn" },
+  on_track: { label: "On track", className: "badge badge--ok" },
+  none: { label: "No clock running", className: "badge" },
+};
+
+function pageLink(searchParams: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(searchParams);
+  next.set("page", String(page));
+  return `?${next.toString()}`;
+}
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  const { rows, counts, plans, coordinators, filter, matching, pages } = loaderData;
+  const [searchParams] = useSearchParams();
+  const groups = [
+    { label: "Open cases", value: counts.open, link: "" },
+    { label: "Expedited", value: counts.expedited, link: "?track=EXPEDITED" },
+    { label: "At risk (under 20% of the time left)", value: counts.atRisk, link: "?risk=at_risk" },
+    { label: "Overdue", value: counts.overdue, link: "?risk=overdue" },
+    { label: "Flagged (a deadline was missed)", value: counts.flagged, link: "?risk=flagged" },
+  ];
   return (
     <>
-      <h1>Open cases</h1>
-      <div className="cards" style={{ marginBottom: "1.5rem" }}>
-        <div className="card">
-          <h2>Open</h2>
-          <p className="stat">{cases.length}</p>
+      <h1>Deadlines dashboard</h1>
+      <ul className="cards" aria-label="Open cases by group" style={{ listStyle: "none", padding: 0 }}>
+        {groups.map((group) => (
+          <li key={group.label} className="card">
+            <p className="stat">{group.value}</p>
+            <Link to={group.link || "."}>{group.label}</Link>
+          </li>
+        ))}
+      </ul>
+
+      <Form method="get" className="filters" aria-label="Filter the cases">
+        <div className="field">
+          <label htmlFor="filter-track">Track</label>
+          <select id="filter-track" name="track" defaultValue={filter.track ?? ""}>
+            <option value="">Both</option>
+            <option value="EXPEDITED">Expedited</option>
+            <option value="STANDARD">Standard</option>
+          </select>
         </div>
-        <div className="card">
-          <h2>Expedited</h2>
-          <p className="stat">{expedited}</p>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Every open status</option>
+            {OPEN_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
-      {cases.length ? (
-        <CaseTable caption="Open cases, most recently changed first" rows={cases} />
+        <div className="field">
+          <label htmlFor="filter-plan">Health plan</label>
+          <select id="filter-plan" name="plan" defaultValue={filter.plan ?? ""}>
+            <option value="">Every plan</option>
+            {plans.map((plan) => (
+              <option key={plan.id} value={plan.id}>
+                {plan.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-assignee">Coordinator</label>
+          <select id="filter-assignee" name="assignee" defaultValue={filter.assignee ?? ""}>
+            <option value="">Anyone</option>
+            <option value="unassigned">Nobody yet</option>
+            {coordinators.map((coordinator) => (
+              <option key={coordinator.id} value={coordinator.id}>
+                {coordinator.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-risk">Time</label>
+          <select id="filter-risk" name="risk" defaultValue={filter.risk ?? ""}>
+            <option value="">Any</option>
+            <option value="at_risk">At risk</option>
+            <option value="overdue">Overdue</option>
+            <option value="flagged">Flagged</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Show
+        </button>
+        <Link to=".">Clear</Link>
+      </Form>
+
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {matching} {matching === 1 ? "case" : "cases"}, expedited first, then by time left
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Next deadline</th>
+                <th scope="col">Time left</th>
+                <th scope="col">Status</th>
+                <th scope="col">Track</th>
+                <th scope="col">Health plan</th>
+                <th scope="col">Coordinator</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    {row.reference}
+                    {row.flagged ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--danger">Flagged</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {row.deadline ? (
+                      <>
+                        {row.deadline}
+                        <div className="muted">{row.dueText}</div>
+                      </>
+                    ) : (
+                      "None running"
+                    )}
+                  </td>
+                  <td>
+                    <span className={STATE_BADGE[row.state].className}>{STATE_BADGE[row.state].label}</span>
+                    {row.timeLeft ? <div>{row.timeLeft}</div> : null}
+                  </td>
+                  <td>{STATUS_LABELS[row.status]}</td>
+                  <td>{row.track === "EXPEDITED" ? <strong>Expedited</strong> : "Standard"}</td>
+                  <td>{row.plan ?? ""}</td>
+                  <td>{row.assignee ?? "Nobody yet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <section className="empty-state" aria-labelledby="no-cases">
-          <h2 id="no-cases">No open cases</h2>
-          <p>When an applicant files a request, it appears here.</p>
+          <h2 id="no-cases">No cases match</h2>
+          <p>{counts.open ? "No open case matches these filters." : "There are no open cases. New requests appear here as soon as they are filed."}</p>
         </section>
       )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {filter.page > 1 ? <Link to={pageLink(searchParams, filter.page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages ? <Link to={pageLink(searchParams, filter.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

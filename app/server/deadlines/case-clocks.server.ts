@@ -15,6 +15,12 @@ export const DB_KIND: Record<DeadlineKind, DbDeadlineKind> = {
   compliance: "COMPLIANCE",
 };
 
+/** The domain's name for each stored kind. */
+export const KIND_OF_DB: Record<DbDeadlineKind, DeadlineKind | "offerResponse"> = {
+  ...(Object.fromEntries(Object.entries(DB_KIND).map(([kind, dbKind]) => [dbKind, kind])) as Record<Exclude<DbDeadlineKind, "OFFER_RESPONSE">, DeadlineKind>),
+  OFFER_RESPONSE: "offerResponse",
+};
+
 /** 80% of the time allowed has gone at this instant: from then on the clock is "at risk". */
 export function atRiskInstant(start: Date, due: Date): Date {
   return new Date(start.getTime() + 0.8 * (due.getTime() - start.getTime()));

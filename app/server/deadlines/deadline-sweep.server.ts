@@ -1,4 +1,4 @@
-import { describeDeadline, type DeadlineKind } from "~/domain/deadlines/case-deadlines";
+import { describeDeadline } from "~/domain/deadlines/case-deadlines";
 import { DEADLINE_LABELS, type ResponsibleParty } from "~/domain/deadlines/lifecycle";
 import { reminderSchedule, remindersDue, type ReminderKind } from "~/domain/deadlines/reminders";
 import { ROLE_HOMES } from "~/domain/roles";
@@ -10,12 +10,8 @@ import { AppError } from "../errors.server";
 import { log } from "../log.server";
 import { queueEmail } from "../outbox.server";
 import { organizationCalendar } from "./calendar.server";
-import { DB_KIND } from "./case-clocks.server";
+import { KIND_OF_DB } from "./case-clocks.server";
 
-const KIND_OF: Record<DbDeadlineKind, DeadlineKind | "offerResponse"> = {
-  ...(Object.fromEntries(Object.entries(DB_KIND).map(([kind, db]) => [db, kind])) as Record<Exclude<DbDeadlineKind, "OFFER_RESPONSE">, DeadlineKind>),
-  OFFER_RESPONSE: "offerResponse",
-};
 
 const BATCH = 500;
 // Reminders fall at half time or later, or within the last days before the
@@ -85,7 +81,7 @@ async function remind(clock: OpenClock, kinds: ReminderKind[], send: ReminderKin
     const recorded = await record(tx, clock.id, kinds);
     if (!recorded.has(send)) return false;
     const kase = await tx.case.findUniqueOrThrow({ where: { id: clock.caseId }, select: { reference: true } });
-    const label = DEADLINE_LABELS[KIND_OF[clock.kind]];
+    const label = DEADLINE_LABELS[KIND_OF_DB[clock.kind]];
     const dueText = describeDeadline(clock.dueAt, now, timeZone, label);
     for (const recipient of await recipients(tx, clock)) {
       await queueEmail(tx, {
@@ -116,7 +112,7 @@ class AlreadyEscalated extends Error {}
  */
 async function escalate(clock: OpenClock, now: Date, timeZone: string): Promise<boolean> {
   const kase = await db.case.findUniqueOrThrow({ where: { id: clock.caseId }, select: { version: true, flaggedAt: true } });
-  const label = DEADLINE_LABELS[KIND_OF[clock.kind]];
+  const label = DEADLINE_LABELS[KIND_OF_DB[clock.kind]];
   try {
     await changeCase({
       caseId: clock.caseId,

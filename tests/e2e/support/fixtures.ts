@@ -4,7 +4,7 @@ import { createTestUser, deleteTestUser, type TestRole, type TestUser } from "./
 
 export const HOMES: Record<TestRole, { path: string; heading: RegExp }> = {
   APPLICANT: { path: "/requests", heading: /My requests/ },
-  COORDINATOR: { path: "/iro", heading: /Open cases/ },
+  COORDINATOR: { path: "/iro", heading: /Deadlines dashboard/ },
   REVIEWER: { path: "/review", heading: /My reviews/ },
   PLAN: { path: "/plan", heading: /Evergreen Health Plan: cases/ },
   ADMIN: { path: "/admin", heading: /Administration/ },
