@@ -16,7 +16,7 @@ const booted = await boot({ seed: "never" });
 try {
   if (command === "seed") {
     const seeded = await seedDemoData(db);
-    console.log(`Demo data in place: ${seeded.users} users, ${seeded.plans} plans.`);
+    console.log(`Demo data in place: ${seeded.users} users, ${seeded.plans} plans, ${seeded.cases} new demo cases.`);
   } else {
     console.log("The database is up to date with prisma/migrations.");
   }

@@ -7,6 +7,7 @@
 import type { Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
+import { seedDemoCases } from "./demo-cases";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 
@@ -39,7 +40,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "james.carter@example.com", name: "James Carter", roles: ["APPLICANT"] },
 ];
 
-export async function seedDemoData(db: Db): Promise<{ users: number; plans: number }> {
+export async function seedDemoData(db: Db): Promise<{ users: number; plans: number; cases: number }> {
   const planIds = new Map<string, string>();
   for (const plan of DEMO_PLANS) {
     const row = await db.healthPlan.upsert({ where: { name: plan.name }, create: plan, update: {}, select: { id: true } });
@@ -63,5 +64,6 @@ export async function seedDemoData(db: Db): Promise<{ users: number; plans: numb
       await db.reviewerProfile.upsert({ where: { userId: row.id }, create: { userId: row.id, ...profile }, update: profile });
     }
   }
-  return { users: DEMO_USERS.length, plans: DEMO_PLANS.length };
+  const cases = await seedDemoCases(db);
+  return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };
 }
