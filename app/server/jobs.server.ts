@@ -29,8 +29,26 @@ export function mailTransport(): MailTransport {
   return transport;
 }
 
+/**
+ * Forgets the cached transport, so the next mailTransport() follows the
+ * current config. The process sets its config once; tests change SMTP_URL
+ * between tests (an SMTP sink, then the .eml files) and call this.
+ */
+export function resetMailTransport(): void {
+  transport?.close();
+  transport = undefined;
+}
+
 export function currentWorker(): Worker | undefined {
   return running;
+}
+
+export interface WorkerOptions {
+  /**
+   * First wait before a failed email is tried again, in seconds; it doubles
+   * with each try. Tests shorten it to see retries within seconds.
+   */
+  retryDelaySeconds?: number;
 }
 
 /**
@@ -38,7 +56,7 @@ export function currentWorker(): Worker | undefined {
  * moves committed outbox rows into the queue (woken by NOTIFY, and every few
  * seconds in case a notification was missed while the worker was down).
  */
-export async function startWorker(): Promise<Worker> {
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
   if (running) return running;
   const settings = config();
   const boss = new PgBoss({
@@ -49,13 +67,16 @@ export async function startWorker(): Promise<Worker> {
   });
   boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
-  await boss.createQueue(SEND_EMAIL_QUEUE, {
+  const queueOptions = {
     name: SEND_EMAIL_QUEUE,
     retryLimit: MAX_ATTEMPTS - 1,
-    retryDelay: 10,
+    retryDelay: options.retryDelaySeconds ?? 10,
     retryBackoff: true,
     expireInSeconds: 120,
-  });
+  };
+  await boss.createQueue(SEND_EMAIL_QUEUE, queueOptions);
+  // createQueue leaves an existing queue as it was: apply this code's settings to it.
+  await boss.updateQueue(SEND_EMAIL_QUEUE, queueOptions);
   const mail = mailTransport();
   await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom);

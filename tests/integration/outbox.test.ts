@@ -1,0 +1,242 @@
+/**
+ * The email outbox end to end: a transaction queues a message, the worker's
+ * relay hands it to pg-boss, and the job sends it to a real SMTP server (a
+ * sink on 127.0.0.1 that can refuse messages to simulate a provider outage).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readConfig, setConfig } from "~/server/config.server";
+import { db } from "~/server/db.server";
+import { SEND_EMAIL_QUEUE, mailTransport, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
+import { deliverOutboxMessage } from "~/server/outbox-delivery.server";
+import { queueEmail } from "~/server/outbox.server";
+import { testDatabase } from "#tests/support/test-database";
+import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
+
+const MAIL_FROM = "Independent Medical Review <no-reply@imr.example>";
+
+let sink: SmtpSink;
+let worker: Worker | undefined;
+
+function useConfig(smtpUrl: string | undefined) {
+  setConfig(
+    readConfig({
+      NODE_ENV: "test",
+      DATA_DIR: testDatabase.dataDir,
+      DATABASE_URL: testDatabase.url,
+      APP_URL: "http://portal.test",
+      SMTP_URL: smtpUrl,
+    }),
+  );
+  resetMailTransport();
+}
+
+// Registered after the harness's beforeAll (a setup file), so this config wins.
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  useConfig(sink.url);
+});
+
+afterAll(async () => {
+  resetMailTransport();
+  await sink?.stop();
+});
+
+beforeEach(() => {
+  sink.reset();
+});
+
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  useConfig(sink.url);
+});
+
+/** Retries after 1-2 s, then 2-4 s, instead of 10-20 s, 20-40 s in production. */
+async function start(): Promise<Worker> {
+  worker = await startWorker({ retryDelaySeconds: 1 });
+  return worker;
+}
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Gives a stray second delivery the time to happen: a relay, and more than one job poll. */
+async function settle() {
+  await worker?.relay();
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+}
+
+let counter = 0;
+function newRecipient(label: string) {
+  counter += 1;
+  return `${label}-${counter}-${Date.now()}@example.test`;
+}
+
+function caseUpdate(reference: string) {
+  return {
+    organizationName: "Test Review Organization",
+    reference,
+    headline: "We received your request",
+    action: "Sign in to the portal to see what happens next.",
+    link: `http://portal.test/cases/${reference}`,
+  };
+}
+
+async function queueCaseUpdate(to: string, reference: string, dedupeKey?: string) {
+  await db.$transaction(async (tx) => queueEmail(tx, { template: "case-update", to, props: caseUpdate(reference), dedupeKey }));
+  return db.outboxMessage.findFirstOrThrow({ where: { toAddress: to }, orderBy: { createdAt: "desc" } });
+}
+
+describe("the email outbox", () => {
+  it("sends an email queued in a committed transaction once, with the template's subject and a link instead of details", async () => {
+    await start();
+    const to = newRecipient("applicant");
+    const row = await queueCaseUpdate(to, "IMR-2026-000123");
+
+    const [message] = await waitFor("the email to reach the SMTP server", () => sink.messagesTo(to).length > 0 && sink.messagesTo(to));
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(message!.recipients).toEqual([to]);
+    expect(message!.mailFrom).toBe("no-reply@imr.example");
+
+    const parsed = parseMessage(message!.raw);
+    expect(parsed.headers.get("subject")).toBe("IMR-2026-000123: We received your request");
+    expect(parsed.headers.get("message-id")).toBe(`<${row.id}@imr-portal>`);
+    expect(parsed.text).toContain("IMR-2026-000123");
+    expect(parsed.text).toContain("http://portal.test/cases/IMR-2026-000123");
+    expect(parsed.text).toContain("this email contains no medical information");
+    expect(parsed.html).toContain('href="http://portal.test/cases/IMR-2026-000123"');
+
+    const sent = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 1, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(sent.providerMessageId).toBe(`<${row.id}@imr-portal>`);
+  });
+
+  it("never sends an email queued in a transaction that rolled back", async () => {
+    await start();
+    const to = newRecipient("rolled-back");
+    await expect(
+      db.$transaction(async (tx) => {
+        await queueEmail(tx, { template: "case-update", to, props: caseUpdate("IMR-2026-000124") });
+        throw new Error("the change failed after queueing its email");
+      }),
+    ).rejects.toThrow("the change failed after queueing its email");
+
+    await settle();
+    expect(await db.outboxMessage.count({ where: { toAddress: to } })).toBe(0);
+    expect(sink.messagesTo(to)).toHaveLength(0);
+  });
+
+  it("tries again after the SMTP server refuses, and sends once when it accepts", async () => {
+    sink.rejectNext(2, 451);
+    await start();
+    const to = newRecipient("retry");
+    const row = await queueCaseUpdate(to, "IMR-2026-000125");
+
+    const afterFirstFailure = await waitFor("the first refusal to be recorded", async () => {
+      const current = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      return current.attempts >= 1 && current.status !== "SENDING" && current;
+    });
+    expect(afterFirstFailure.status).toBe("PENDING");
+    expect(afterFirstFailure.lastError).toMatch(/451/);
+
+    await waitFor("the email to be accepted", () => sink.messagesTo(to).length > 0, 20_000);
+    await settle();
+    expect(sink.rejected).toBe(2);
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    const sent = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ status: "SENT", attempts: 3, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("sends a message once when two senders take it up at the same moment, and never sends a sent message again", async () => {
+    const to = newRecipient("race");
+    const row = await queueCaseUpdate(to, "IMR-2026-000126");
+    const transport = mailTransport();
+    expect(transport.kind).toBe("smtp");
+
+    const results = await Promise.all([
+      deliverOutboxMessage(row.id, transport, MAIL_FROM),
+      deliverOutboxMessage(row.id, transport, MAIL_FROM),
+    ]);
+    expect(results.filter((result) => result === "sent")).toHaveLength(1);
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+
+    // The message's job running again (a retry, or a redelivered job) sends nothing.
+    expect(await deliverOutboxMessage(row.id, transport, MAIL_FROM)).toBe("skipped");
+    const running = await start();
+    const jobId = await running.boss.send(SEND_EMAIL_QUEUE, { outboxId: row.id });
+    expect(jobId).toBeTruthy();
+    await waitFor("the repeated job to finish", async () => {
+      const job = await running.boss.getJobById(SEND_EMAIL_QUEUE, jobId!);
+      return job?.state === "completed";
+    });
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+  });
+
+  it("sends what was queued while no worker ran, once a worker starts", async () => {
+    const to = newRecipient("restart");
+    const row = await queueCaseUpdate(to, "IMR-2026-000127");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.messagesTo(to)).toHaveLength(0);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
+
+    await start();
+    await waitFor("the email queued before the start to be sent", () => sink.messagesTo(to).length > 0);
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+  });
+
+  it("queues an email with a dedupe key once, however often and however concurrently it is queued", async () => {
+    await start();
+    const to = newRecipient("dedupe");
+    const dedupeKey = `reminder:${to}`;
+    await queueCaseUpdate(to, "IMR-2026-000128", dedupeKey);
+    await queueCaseUpdate(to, "IMR-2026-000128", dedupeKey);
+    await Promise.all([
+      queueCaseUpdate(to, "IMR-2026-000128", dedupeKey),
+      queueCaseUpdate(to, "IMR-2026-000128", dedupeKey),
+    ]);
+    expect(await db.outboxMessage.count({ where: { toAddress: to } })).toBe(1);
+
+    await waitFor("the deduplicated email to be sent", () => sink.messagesTo(to).length > 0);
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { dedupeKey } })).toMatchObject({ status: "SENT", attempts: 1 });
+  });
+
+  it("writes an .eml file under DATA_DIR/mail when SMTP_URL is not set", async () => {
+    useConfig(undefined);
+    await start();
+    expect(worker!.transport.kind).toBe("files");
+    const to = newRecipient("files");
+    const row = await queueCaseUpdate(to, "IMR-2026-000129");
+
+    const sent = await waitFor("the email to be written", async () => {
+      const current = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      return current.status === "SENT" && current;
+    });
+    const mailDir = path.join(testDatabase.dataDir, "mail");
+    const files = fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml") && name.includes(row.id));
+    expect(files).toHaveLength(1);
+    expect(sent.providerMessageId).toBe(path.join(mailDir, files[0]!));
+    const eml = fs.readFileSync(path.join(mailDir, files[0]!), "utf8");
+    expect(eml).toContain("Subject: IMR-2026-000129: We received your request");
+    expect(parseMessage(eml).text).toContain("http://portal.test/cases/IMR-2026-000129");
+    expect(sink.messages).toHaveLength(0);
+  });
+});
