@@ -5,4 +5,6 @@ export default {
   // The server build's entry is our Express app (app/server/main.server.ts),
   // which also starts the database, the migrations and the job worker.
   serverBuildFile: "index.js",
+  // BUILD_DIR lets parallel end-to-end runs (E2E_PORT) keep their own builds.
+  buildDirectory: process.env.BUILD_DIR ?? "build",
 } satisfies Config;

@@ -10,6 +10,7 @@ import type { Role } from "./roles";
  *   plan     — cases of the user's own health plan
  *   any      — every case (review organization staff)
  *   null     — not allowed
+ * report:read covers aggregate reports and the regulator export (no records).
  */
 export type Scope = "own" | "assigned" | "plan" | "any";
 
@@ -30,6 +31,7 @@ export const ACTIONS = [
   "rules:manage",
   "audit:read",
   "outbox:read",
+  "report:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +55,7 @@ export const PERMISSIONS: Matrix = {
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
+    "report:read": null,
   },
   COORDINATOR: {
     "case:file": null,
@@ -71,6 +74,7 @@ export const PERMISSIONS: Matrix = {
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
+    "report:read": "any",
   },
   REVIEWER: {
     "case:file": null,
@@ -89,6 +93,7 @@ export const PERMISSIONS: Matrix = {
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
+    "report:read": null,
   },
   PLAN: {
     "case:file": null,
@@ -107,6 +112,7 @@ export const PERMISSIONS: Matrix = {
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
+    "report:read": null,
   },
   ADMIN: {
     "case:file": null,
@@ -125,6 +131,7 @@ export const PERMISSIONS: Matrix = {
     "rules:manage": "any",
     "audit:read": "any",
     "outbox:read": "any",
+    "report:read": "any",
   },
 };
 

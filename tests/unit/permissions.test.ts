@@ -13,6 +13,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope>>> = {
     "case:decide": "any",
     "document:read": "any",
     "roster:manage": "any",
+    "report:read": "any",
   },
   REVIEWER: { "case:read": "assigned", "determination:write": "assigned", "document:read": "assigned" },
   PLAN: { "case:read": "plan", "plan-case-file:upload": "plan", "compliance:confirm": "plan", "document:read": "plan" },
@@ -23,6 +24,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope>>> = {
     "rules:manage": "any",
     "audit:read": "any",
     "outbox:read": "any",
+    "report:read": "any",
   },
 };
 

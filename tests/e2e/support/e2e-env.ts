@@ -5,7 +5,9 @@ export const E2E = {
   port: Number(process.env.E2E_PORT ?? 3100),
   databasePort: Number(process.env.E2E_DATABASE_PORT ?? 54431),
   artifacts: path.resolve("tests", ".artifacts"),
-  dataDir: path.resolve("tests", ".artifacts", "e2e-data"),
+  get dataDir() {
+    return path.resolve("tests", ".artifacts", this.port === 3100 ? "e2e-data" : `e2e-data-${this.port}`);
+  },
   get baseUrl() {
     return `http://localhost:${this.port}`;
   },

@@ -5,11 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
-const dataDir = path.resolve("tests", ".artifacts", "e2e-data");
+const buildDir = process.env.BUILD_DIR ?? "build";
+const dataDir = path.resolve("tests", ".artifacts", port === "3100" ? "e2e-data" : `e2e-data-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 fs.chmodSync(dataDir, 0o777);
-if (!fs.existsSync("build/server/index.js") || process.env.E2E_REBUILD === "1") {
+if (!fs.existsSync(path.join(buildDir, "server/index.js")) || process.env.E2E_REBUILD === "1") {
   execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"] });
 }
 Object.assign(process.env, {
@@ -22,5 +23,5 @@ Object.assign(process.env, {
 });
 delete process.env.DATABASE_URL;
 delete process.env.SMTP_URL;
-const { main } = await import(path.resolve("build/server/index.js"));
+const { main } = await import(path.resolve(buildDir, "server/index.js"));
 main("serve");
