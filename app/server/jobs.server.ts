@@ -6,8 +6,11 @@ import { log } from "./log.server";
 import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
 import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-delivery.server";
 import path from "node:path";
+import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
 
 export const SEND_EMAIL_QUEUE = "send-email";
+/** Looks at every open clock for reminders and escalations (deadline-sweep.server.ts). */
+export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 /** The outbox table's insert trigger notifies this channel when a transaction commits. */
 const OUTBOX_CHANNEL = "outbox_message_queued";
 const RELAY_INTERVAL_MS = 5_000;
@@ -81,6 +84,17 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom);
   });
+
+  // One sweep at a time across all workers ("singleton"); a sweep is idempotent
+  // anyway, so a retry or an overlap sends nothing twice.
+  await boss.createQueue(DEADLINE_SWEEP_QUEUE, { name: DEADLINE_SWEEP_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 300 });
+  await boss.work(DEADLINE_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+    const result = await sweepDeadlines(new Date());
+    if (result.reminded || result.escalated) log.info("deadline sweep", { ...result });
+  });
+  await boss.schedule(DEADLINE_SWEEP_QUEUE, "* * * * *", {}, { tz: "UTC" });
+  // Reminders that fell due while no worker ran go out now, not at the next minute.
+  await boss.send(DEADLINE_SWEEP_QUEUE, {});
 
   const relay = async () => {
     for (const outboxId of await pendingOutboxIds()) {

@@ -86,6 +86,7 @@ export async function createCase(options: {
   profile?: RuleProfileCode;
   track?: "STANDARD" | "EXPEDITED";
   disputeType?: "MEDICAL_NECESSITY" | "EXPERIMENTAL_INVESTIGATIONAL" | "URGENT_CARE";
+  coordinatorId?: string;
 }) {
   const status = options.status ?? "SUBMITTED";
   const profile = await ruleProfile(options.profile);
@@ -103,6 +104,7 @@ export async function createCase(options: {
       ruleProfileId: profile.id,
       track: options.track ?? "STANDARD",
       disputeType: options.disputeType ?? "MEDICAL_NECESSITY",
+      coordinatorId: options.coordinatorId ?? null,
     },
   });
 }

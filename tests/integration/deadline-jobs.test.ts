@@ -1,0 +1,97 @@
+/**
+ * The deadline sweep as the running portal does it: a pg-boss job scheduled
+ * every minute and run at every worker start, sending through the outbox to
+ * a real SMTP server. A reminder goes out once, however often the worker restarts.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/domain/roles";
+import { changeCase } from "~/server/cases/change-case.server";
+import { readConfig, setConfig } from "~/server/config.server";
+import { db } from "~/server/db.server";
+import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
+import { DEADLINE_SWEEP_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
+import { ensureReferenceData } from "~/server/reference-data.server";
+import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
+import { testDatabase } from "#tests/support/test-database";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+let sink: SmtpSink;
+let worker: Worker | undefined;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  setConfig(
+    readConfig({
+      NODE_ENV: "test",
+      DATA_DIR: testDatabase.dataDir,
+      DATABASE_URL: testDatabase.url,
+      APP_URL: "http://portal.test",
+      SMTP_URL: sink.url,
+    }),
+  );
+  resetMailTransport();
+  await ensureReferenceData();
+  forgetOrganizationCalendar();
+});
+
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+});
+
+afterAll(async () => {
+  resetMailTransport();
+  await sink?.stop();
+});
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const completedSweeps = async () =>
+  Number(
+    (await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM pgboss.job WHERE name = $1 AND state = 'completed'`, DEADLINE_SWEEP_QUEUE))[0]!
+      .count,
+  );
+
+describe("deadline reminders sent by the job worker", () => {
+  it("reminds the coordinator once when half the time has gone, across a worker restart", async () => {
+    const coordinator = await createUser({ roles: ["COORDINATOR"] });
+    const applicant = await createUser({ roles: ["APPLICANT"] });
+    const plan = await createPlan();
+    const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "ACCEPTED", coordinatorId: coordinator.id });
+    // A 45-day decision clock started 25 days ago: more than half gone, not yet four fifths.
+    await changeCase({
+      caseId: kase.id,
+      expectedVersion: kase.version,
+      actor: { ...actorFor(coordinator), roles: ["COORDINATOR"] as Role[] },
+      event: { type: "clock_started" },
+      deadlines: { start: ["decision"] },
+      at: new Date(Date.now() - 25 * DAY),
+    });
+
+    worker = await startWorker();
+    const [reminder] = await waitFor("the reminder to reach the SMTP server", () => sink.messagesTo(coordinator.email).length > 0 && sink.messagesTo(coordinator.email));
+    expect(parseMessage(reminder!.raw).headers.get("subject")).toMatch(/Reminder: decision due soon/);
+    const sweepsBeforeRestart = await completedSweeps();
+
+    await worker.stop();
+    worker = await startWorker();
+    // The restarted worker sweeps at once; wait until that sweep has finished.
+    await waitFor("the restarted worker's sweep", async () => (await completedSweeps()) > sweepsBeforeRestart);
+    await worker.relay();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    expect(sink.messagesTo(coordinator.email)).toHaveLength(1);
+    const recorded = await db.deadlineReminder.findMany({ where: { deadline: { caseId: kase.id } }, select: { kind: true } });
+    expect(recorded.map((row) => row.kind)).toEqual(["half"]);
+  });
+});
