@@ -7,6 +7,7 @@
  * with deadline rows and the case's next-deadline columns, as the app keeps them.
  */
 import pg from "pg";
+import { boot } from "~/server/boot.server";
 
 export async function fillCases(databaseUrl: string, count: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -26,7 +27,6 @@ export async function fillCases(databaseUrl: string, count: number): Promise<voi
       INSERT INTO "User" (id, email, name, roles, "updatedAt")
       SELECT gen_random_uuid(), 'bench-coordinator-' || n || '@imr.example', 'Bench Coordinator ' || n, '{COORDINATOR}', now()
         FROM generate_series(1, 12) n ON CONFLICT (email) DO NOTHING`);
-    const year = new Date().getUTCFullYear();
     await client.query(`INSERT INTO "ReferenceSequence" (year, "lastValue") VALUES (2000, 0) ON CONFLICT (year) DO NOTHING`);
     const start = (await client.query<{ lastValue: number }>(`UPDATE "ReferenceSequence" SET "lastValue" = "lastValue" + $1 WHERE year = 2000 RETURNING "lastValue"`, [count])).rows[0]!.lastValue - count;
     await client.query(
@@ -74,11 +74,27 @@ export async function fillCases(databaseUrl: string, count: number): Promise<voi
         FROM "Case" WHERE reference LIKE 'IMR-2000-%-B' AND NOT EXISTS (SELECT 1 FROM "CaseDeadline" d WHERE d."caseId" = "Case".id)`);
     await client.query("COMMIT");
     await client.query(`ANALYZE "Case"; ANALYZE "CaseDeadline"`);
-    void year;
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+// Run as a script: fill the configured database (DATABASE_URL, or the embedded one under ./data).
+if (process.argv[1] && import.meta.filename === (await import("node:fs")).realpathSync(process.argv[1])) {
+  const count = Number(process.argv[2] ?? 100_000);
+  if (!Number.isInteger(count) || count < 1 || count > 5_000_000) {
+    console.log("Usage: npm run bench:fill-cases -- <number of cases, default 100000>");
+    process.exit(2);
+  }
+  const booted = await boot({ seed: "never" });
+  try {
+    const started = performance.now();
+    await fillCases(booted.databaseUrl, count);
+    console.log(`Added ${count.toLocaleString("en-US")} cases in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    await booted.shutdown();
   }
 }

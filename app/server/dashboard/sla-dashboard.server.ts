@@ -43,8 +43,9 @@ export async function dashboardRows(filter: DashboardFilter, now: Date) {
       nextDeadlineKind: true,
       nextDeadlineDueAt: true,
       nextDeadlineAtRiskAt: true,
-      plan: { select: { name: true } },
-      coordinator: { select: { name: true } },
+      // Names come from the plan and coordinator lists the page loads anyway: one query, not three.
+      planId: true,
+      coordinatorId: true,
     },
   });
 }
@@ -79,12 +80,21 @@ async function dashboardCounts(now: Date): Promise<Counts> {
 
 /** Everything the coordinators' home shows: counts, the filtered page of cases, and the filter choices. */
 export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
-  const [rows, matching, counts, plans, coordinators] = await Promise.all([
+  const [cases, matching, counts, plans, everyCoordinator] = await Promise.all([
     dashboardRows(filter, now),
     db.case.count({ where: dashboardWhere(filter, now) }),
     dashboardCounts(now),
     db.healthPlan.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.user.findMany({ where: { roles: { has: "COORDINATOR" }, disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({ where: { roles: { has: "COORDINATOR" } }, select: { id: true, name: true, disabledAt: true }, orderBy: { name: "asc" } }),
   ]);
+  const planNames = new Map(plans.map((plan) => [plan.id, plan.name]));
+  const coordinatorNames = new Map(everyCoordinator.map((user) => [user.id, user.name]));
+  const rows = cases.map(({ planId, coordinatorId, ...row }) => ({
+    ...row,
+    planName: planId ? (planNames.get(planId) ?? null) : null,
+    coordinatorName: coordinatorId ? (coordinatorNames.get(coordinatorId) ?? null) : null,
+  }));
+  // Only active coordinators are offered as a filter; a disabled one's cases still show their name.
+  const coordinators = everyCoordinator.filter((user) => !user.disabledAt).map(({ id, name }) => ({ id, name }));
   return { rows, matching, counts, plans, coordinators, pageSize: DASHBOARD_PAGE_SIZE };
 }

@@ -1,0 +1,129 @@
+/**
+ * The SLA dashboard's query over 100,000 cases (`npm run bench:dashboard`):
+ * p50 and p95 of the page the coordinators load, through Prisma as the app
+ * runs it, beside the same query written by hand in SQL. Target: Prisma at
+ * most 3× the raw SQL at p95.
+ *
+ * Runs on a throwaway embedded PostgreSQL filled by bench/fill-cases.ts, so
+ * it never touches ./data. BENCH_CASES changes the number of cases.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { OPEN_STATUSES } from "~/domain/case-status";
+import type { DashboardFilter } from "~/schemas/dashboard";
+import { dashboardRows, DASHBOARD_PAGE_SIZE } from "~/server/dashboard/sla-dashboard.server";
+import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
+import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.server";
+import { migrate, readMigrations } from "~/server/migrate.server";
+import { ensureReferenceData } from "~/server/reference-data.server";
+import { fillCases } from "./fill-cases";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const WARMUP = 5;
+const RUNS = 60;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-bench-"));
+fs.chmodSync(dir, 0o777);
+const database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "bench", database: "bench" });
+const sql = new pg.Client({ connectionString: database.url });
+try {
+  await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
+  connectDatabase(database.url);
+  await ensureReferenceData();
+  const started = performance.now();
+  await fillCases(database.url, CASES);
+  console.log(`Filled ${CASES.toLocaleString("en-US")} cases in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  await sql.connect();
+
+  const plan = (await db.healthPlan.findFirstOrThrow({ where: { name: { startsWith: "Bench Plan" } } })).id;
+  const coordinator = (await db.user.findFirstOrThrow({ where: { email: { startsWith: "bench-coordinator-" } } })).id;
+  const now = new Date();
+  const base: DashboardFilter = { page: 1 } as DashboardFilter;
+  const scenarios: { name: string; filter: DashboardFilter }[] = [
+    { name: "all open, page 1", filter: base },
+    { name: "all open, page 40", filter: { ...base, page: 40 } },
+    { name: "expedited", filter: { ...base, track: "EXPEDITED" } },
+    { name: "at risk", filter: { ...base, risk: "at_risk" } },
+    { name: "overdue", filter: { ...base, risk: "overdue" } },
+    { name: "one plan", filter: { ...base, plan } },
+    { name: "one coordinator", filter: { ...base, assignee: coordinator } },
+    { name: "status IN_REVIEW", filter: { ...base, status: "IN_REVIEW" } },
+  ];
+
+  console.log(`\n${RUNS} runs each after ${WARMUP} warm-up runs; milliseconds.`);
+  console.log(pad("query", 22) + pad("prisma p50", 12) + pad("prisma p95", 12) + pad("sql p50", 10) + pad("sql p95", 10) + "p95 ratio");
+  const ratios: number[] = [];
+  for (const scenario of scenarios) {
+    const prisma = await measure(() => dashboardRows(scenario.filter, now));
+    const raw = await measure(() => rawDashboardRows(sql, scenario.filter, now));
+    const ratio = percentile(prisma, 0.95) / percentile(raw, 0.95);
+    ratios.push(ratio);
+    console.log(
+      pad(scenario.name, 22) +
+        pad(percentile(prisma, 0.5).toFixed(2), 12) +
+        pad(percentile(prisma, 0.95).toFixed(2), 12) +
+        pad(percentile(raw, 0.5).toFixed(2), 10) +
+        pad(percentile(raw, 0.95).toFixed(2), 10) +
+        `${ratio.toFixed(2)}×`,
+    );
+  }
+  const worst = Math.max(...ratios);
+  console.log(`\nWorst p95 ratio Prisma/SQL: ${worst.toFixed(2)}× (target ≤ 3×) — ${worst <= 3 ? "met" : "NOT met"}.`);
+} finally {
+  await sql.end().catch(() => undefined);
+  await disconnectDatabase();
+  await database.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function measure(query: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await query();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await query();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+/** The same page as dashboardRows, by hand: one statement with the plan and coordinator joined in. */
+async function rawDashboardRows(client: pg.Client, filter: DashboardFilter, now: Date) {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  conditions.push(filter.status ? `c.status = ${param(filter.status)}::"CaseStatus"` : `c.status = ANY(${param([...OPEN_STATUSES])}::"CaseStatus"[])`);
+  if (filter.track) conditions.push(`c.track = ${param(filter.track)}::"Track"`);
+  if (filter.plan) conditions.push(`c."planId" = ${param(filter.plan)}::uuid`);
+  if (filter.assignee) conditions.push(filter.assignee === "unassigned" ? `c."coordinatorId" IS NULL` : `c."coordinatorId" = ${param(filter.assignee)}::uuid`);
+  if (filter.risk === "overdue") conditions.push(`c."nextDeadlineDueAt" < ${param(now)}`);
+  if (filter.risk === "at_risk") conditions.push(`c."nextDeadlineDueAt" >= ${param(now)} AND c."nextDeadlineAtRiskAt" <= ${param(now)}`);
+  if (filter.risk === "flagged") conditions.push(`c."flaggedAt" IS NOT NULL`);
+  const result = await client.query(
+    `SELECT c.id, c.reference, c.status, c.track, c."flaggedAt", c."nextDeadlineKind", c."nextDeadlineDueAt", c."nextDeadlineAtRiskAt",
+            p.name AS "planName", u.name AS "coordinatorName"
+       FROM "Case" c
+       LEFT JOIN "HealthPlan" p ON p.id = c."planId"
+       LEFT JOIN "User" u ON u.id = c."coordinatorId"
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY c.track DESC, c."nextDeadlineDueAt" ASC NULLS LAST, c.id ASC
+      OFFSET ${param((filter.page - 1) * DASHBOARD_PAGE_SIZE)} LIMIT ${param(DASHBOARD_PAGE_SIZE)}`,
+    values,
+  );
+  return result.rows;
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Case_track_nextDeadlineDueAt_id_idx" ON "Case"("track" DESC, "nextDeadlineDueAt", "id");
+
