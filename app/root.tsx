@@ -29,7 +29,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
   APPLICANT: [{ to: ROLE_HOMES.APPLICANT, label: "My requests" }],
-  COORDINATOR: [{ to: ROLE_HOMES.COORDINATOR, label: "Cases" }],
+  COORDINATOR: [
+    { to: ROLE_HOMES.COORDINATOR, label: "Cases" },
+    { to: "/iro/reports", label: "Reports" },
+  ],
   REVIEWER: [{ to: ROLE_HOMES.REVIEWER, label: "My reviews" }],
   PLAN: [{ to: ROLE_HOMES.PLAN, label: "Plan cases" }],
   ADMIN: [

@@ -15,6 +15,10 @@ export default [
 
   route("requests", "routes/requests/index.tsx"),
   route("iro", "routes/iro/index.tsx"),
+  route("iro/reports", "routes/iro/reports.tsx"),
+  route("iro/reports/timeliness", "routes/iro/reports.timeliness.tsx"),
+  route("iro/reports/timeliness.csv", "routes/iro/reports.timeliness.csv.ts"),
+  route("iro/reports/regulator-export.csv", "routes/iro/reports.regulator-export.csv.ts"),
   route("review", "routes/review/index.tsx"),
   route("plan", "routes/plan/index.tsx"),
 

@@ -1,0 +1,17 @@
+import type { Route } from "./+types/reports.timeliness.csv";
+import { timelinessCsv } from "~/domain/reports/timeliness";
+import { parseTimelinessQuery } from "~/schemas/reports";
+import { csvResponse } from "~/server/reports/csv-response.server";
+import { timelinessReport } from "~/server/reports/timeliness-report.server";
+import { requirePermission } from "~/server/session.server";
+
+/** GET /iro/reports/timeliness.csv?from=&to= — the timeliness report's table as a file. */
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "report:read");
+  const query = parseTimelinessQuery(new URL(request.url).searchParams);
+  if (!query.ok) {
+    throw new Response(Object.values(query.fieldErrors).join(" "), { status: 400 });
+  }
+  const report = await timelinessReport(query.range);
+  return csvResponse(`imr-timeliness-${report.range.from}-to-${report.range.to}.csv`, timelinessCsv(report.groups));
+}

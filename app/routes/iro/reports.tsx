@@ -1,0 +1,49 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/reports";
+import { exportYears } from "~/server/reports/regulator-export.server";
+import { requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Reports | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "report:read");
+  return { years: await exportYears() };
+}
+
+export default function Reports({ loaderData }: Route.ComponentProps) {
+  const { years } = loaderData;
+  return (
+    <>
+      <h1>Reports</h1>
+      <div className="cards">
+        <section className="card" aria-labelledby="timeliness">
+          <h2 id="timeliness">Timeliness</h2>
+          <p>Cases decided in a date range: the share decided on time, median and 95th-percentile days to decide, and the deadlines that were missed.</p>
+          <Link to="/iro/reports/timeliness">Open the timeliness report</Link>
+        </section>
+        <section className="card" aria-labelledby="regulator-export">
+          <h2 id="regulator-export">Yearly export for regulators</h2>
+          <p>One line per case decided in the year, with the columns regulators publish. No names, contact details or member IDs.</p>
+          {/* A file download, not a page: the browser submits this form itself. */}
+          <Form method="get" action="/iro/reports/regulator-export.csv" reloadDocument>
+            <div className="field">
+              <label htmlFor="export-year">Year decided</label>
+              <select id="export-year" name="year" defaultValue={years[0]}>
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {year}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              Download the export (CSV)
+            </button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}
