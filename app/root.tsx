@@ -40,8 +40,16 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/admin/users", label: "Users" },
     { to: "/admin/audit", label: "Audit log" },
     { to: "/admin/outbox", label: "Outbox" },
+    { to: "/iro/reports", label: "Reports" },
   ],
 };
+
+/** The links of every role a person holds, each once (a coordinator who is also an admin sees "Reports" once). */
+function navFor(roles: readonly Role[]) {
+  const items = new Map<string, { to: string; label: string }>();
+  for (const role of roles) for (const item of NAV[role]) if (!items.has(item.to)) items.set(item.to, item);
+  return [...items.values()];
+}
 
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -55,15 +63,13 @@ function Header() {
         {user ? (
           <nav aria-label="Main">
             <ul className="nav">
-              {user.roles.flatMap((role) =>
-                NAV[role].map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                )),
-              )}
+              {navFor(user.roles).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
               <li>
                 <NavLink to="/account">Account</NavLink>
               </li>
