@@ -28,6 +28,10 @@ export default [
     route("users/invite", "routes/admin/invite-user.tsx"),
     route("audit", "routes/admin/audit.tsx"),
     route("outbox", "routes/admin/outbox.tsx"),
+    route("rules", "routes/admin/rules.tsx"),
+    route("rules/:code/new", "routes/admin/rule-version-new.tsx"),
+    route("holidays", "routes/admin/holidays.tsx"),
+    route("settings", "routes/admin/settings.tsx"),
   ]),
 
   route("api/v1/rules/deadlines", "routes/api.v1/rules.deadlines.ts"),

@@ -3,6 +3,8 @@
  * seed stores these as the first version of each profile; later versions are
  * rows an admin creates, and a case keeps the version it was filed under.
  */
+import { parseLocalDate, weekdayOfLocalDate, type LocalDate } from "./deadlines/time-zone";
+
 export type DurationUnit = "hours" | "calendar_days" | "business_days" | "months" | "years";
 export interface RuleDuration {
   amount: number;
@@ -24,7 +26,8 @@ export interface RuleSet {
   compliance: RuleDuration;
   recordRetention: RuleDuration;
 }
-export type RuleProfileCode = "naic" | "federal" | "california";
+export const RULE_PROFILE_CODES = ["naic", "federal", "california"] as const;
+export type RuleProfileCode = (typeof RULE_PROFILE_CODES)[number];
 
 const d = (amount: number, unit: DurationUnit): RuleDuration => ({ amount, unit });
 
@@ -92,3 +95,109 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------
+// The rules in plain words, and what an admin may set each one to.
+
+const UNIT_WORDS: Readonly<Record<DurationUnit, { one: string; many: string }>> = {
+  hours: { one: "hour", many: "hours" },
+  calendar_days: { one: "calendar day", many: "calendar days" },
+  business_days: { one: "business day", many: "business days" },
+  months: { one: "month", many: "months" },
+  years: { one: "year", many: "years" },
+};
+
+/** "hours", "business days"… for a unit picker. */
+export function unitLabel(unit: DurationUnit): string {
+  return UNIT_WORDS[unit].many;
+}
+
+/** "5 business days", "1 business day", "72 hours". */
+export function describeDuration(duration: RuleDuration): string {
+  const words = UNIT_WORDS[duration.unit];
+  return `${duration.amount} ${duration.amount === 1 ? words.one : words.many}`;
+}
+
+/**
+ * The largest amount an admin may set per unit: far beyond any regulator's
+ * rule, but small enough that a typo (4500 days) is caught.
+ */
+export const MAX_AMOUNT: Readonly<Record<DurationUnit, number>> = {
+  hours: 720,
+  calendar_days: 366,
+  business_days: 260,
+  months: 60,
+  years: 30,
+};
+
+export type RuleKey = keyof RuleSet;
+export type TrackKey = keyof TrackDurations;
+
+export interface RuleDefinition {
+  key: RuleKey;
+  label: string;
+  /** Standard and expedited tracks each have their own duration. */
+  tracks: boolean;
+  units: readonly DurationUnit[];
+}
+
+const SHORT: readonly DurationUnit[] = ["hours", "calendar_days", "business_days"];
+
+/** Every rule of a RuleSet in the order of domain.md's table. */
+export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
+  { key: "filingWindow", label: "Filing window after the final denial", tracks: false, units: ["calendar_days", "months"] },
+  { key: "eligibilityDecision", label: "Eligibility decision after filing", tracks: true, units: SHORT },
+  { key: "planCaseFile", label: "Plan case file due after the plan is notified", tracks: true, units: SHORT },
+  {
+    key: "applicantInformation",
+    label: "Applicant's additional information window after assignment",
+    tracks: false,
+    units: ["calendar_days", "business_days"],
+  },
+  { key: "reviewerAssignment", label: "Reviewer assigned after acceptance", tracks: false, units: SHORT },
+  { key: "decision", label: "Decision due after acceptance", tracks: true, units: SHORT },
+  { key: "experimentalDecision", label: "Decision due, experimental or investigational treatment", tracks: true, units: SHORT },
+  { key: "writtenConfirmation", label: "Written letter after an expedited oral or electronic notice", tracks: false, units: SHORT },
+  { key: "compliance", label: "Plan must comply with an overturn", tracks: false, units: SHORT },
+  { key: "recordRetention", label: "Records kept after closing", tracks: false, units: ["months", "years"] },
+];
+
+export const TRACK_LABELS: Readonly<Record<TrackKey, string>> = { standard: "Standard", expedited: "Expedited" };
+
+/** One duration of a rule: the whole rule, or one track of it. */
+export interface RuleDurationSlot {
+  rule: RuleDefinition;
+  track: TrackKey | null;
+  /** Form field names, flat so the browser and the server read them alike. */
+  amountField: string;
+  unitField: string;
+}
+
+export const RULE_DURATION_SLOTS: readonly RuleDurationSlot[] = RULE_DEFINITIONS.flatMap((rule) =>
+  (rule.tracks ? (["standard", "expedited"] as const) : [null]).map((track) => {
+    const base = track ? `${rule.key}-${track}` : rule.key;
+    return { rule, track, amountField: `${base}-amount`, unitField: `${base}-unit` };
+  }),
+);
+
+/** The duration of one slot in a rule set. */
+export function durationIn(rules: RuleSet, slot: Pick<RuleDurationSlot, "rule" | "track">): RuleDuration {
+  const value = rules[slot.rule.key];
+  return slot.track && "standard" in value ? value[slot.track] : (value as RuleDuration);
+}
+
+/** "5 business days", or "Standard: 30 calendar days; expedited: 72 hours". */
+export function describeRule(rules: RuleSet, rule: RuleDefinition): string {
+  const value = rules[rule.key];
+  if (!("standard" in value)) return describeDuration(value);
+  return `Standard: ${describeDuration(value.standard)}; expedited: ${describeDuration(value.expedited)}`;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** "Tue 12 May 2026" for an effective date or a holiday (built by hand: Intl's output varies between ICU versions). */
+export function formatLocalDate(date: LocalDate): string {
+  const { year, month, day } = parseLocalDate(date);
+  return `${WEEKDAYS[weekdayOfLocalDate(date)] ?? ""} ${day} ${MONTHS[month - 1] ?? ""} ${year}`;
+}

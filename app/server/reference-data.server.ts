@@ -16,7 +16,8 @@ export async function ensureReferenceData(): Promise<void> {
     const existing = await db.ruleProfile.count({ where: { code: profile.code } });
     if (existing === 0) {
       await db.ruleProfile.create({
-        data: { ...profile, version: 1, effectiveFrom: new Date("2024-01-01T00:00:00Z"), rules: profile.rules as unknown as Prisma.InputJsonValue },
+        // Local midnight of 1 Jan 2024 in New York, the default time zone.
+        data: { ...profile, version: 1, effectiveFrom: new Date("2024-01-01T05:00:00Z"), rules: profile.rules as unknown as Prisma.InputJsonValue },
       });
     }
   }

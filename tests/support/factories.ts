@@ -73,7 +73,7 @@ export async function ruleProfile(code: RuleProfileCode = "naic") {
   const seed = INITIAL_RULE_PROFILES.find((profile) => profile.code === code)!;
   return db.ruleProfile.upsert({
     where: { code_version: { code, version: 1 } },
-    create: { ...seed, version: 1, effectiveFrom: new Date("2024-01-01T00:00:00Z"), rules: seed.rules as unknown as Prisma.InputJsonValue },
+    create: { ...seed, version: 1, effectiveFrom: new Date("2024-01-01T05:00:00Z"), rules: seed.rules as unknown as Prisma.InputJsonValue },
     update: {},
   });
 }

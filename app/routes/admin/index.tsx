@@ -50,6 +50,20 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           <p className="muted">entries in the last 24 hours</p>
           <Link to="/admin/audit">Open the audit log</Link>
         </section>
+        <section className="card" aria-labelledby="deadline-rules">
+          <h2 id="deadline-rules">Deadline rules</h2>
+          <ul>
+            <li>
+              <Link to="/admin/rules">Rule profiles</Link>
+            </li>
+            <li>
+              <Link to="/admin/holidays">Holidays</Link>
+            </li>
+            <li>
+              <Link to="/admin/settings">Time zone</Link>
+            </li>
+          </ul>
+        </section>
       </div>
     </>
   );

@@ -1,0 +1,158 @@
+import { Form as PlainForm, Link, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/holidays";
+import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { HOLIDAY_YEARS, holidaySchema, removeHolidaySchema } from "~/schemas/rules";
+import { AppError } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { addHoliday, holidaysOfYear, removeHoliday } from "~/server/rules/holidays.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Holidays | Independent Medical Review" }];
+}
+
+const pageQuery = z.object({
+  year: z.coerce.number().int().min(HOLIDAY_YEARS.from).max(HOLIDAY_YEARS.to).optional().catch(undefined),
+  remove: removeHolidaySchema.shape.date.optional().catch(undefined),
+  added: removeHolidaySchema.shape.date.optional().catch(undefined),
+  removed: removeHolidaySchema.shape.date.optional().catch(undefined),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "rules:manage");
+  const query = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = await holidaysOfYear(query.year);
+  const notice = query.added
+    ? `${formatLocalDate(query.added)} is now a holiday.`
+    : query.removed
+      ? `${formatLocalDate(query.removed)} is no longer a holiday.`
+      : null;
+  return { ...page, notice, confirmRemoval: page.holidays.find((holiday) => holiday.date === query.remove) ?? null };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requirePermission(request, "rules:manage");
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "remove") {
+    const parsed = await parseForm(request, removeHolidaySchema);
+    if (!parsed.ok) throw new Response("Choose a holiday from the list to remove.", { status: 400 });
+    await removeHoliday(parsed.data.date, actorOf(admin, request));
+    throw redirect(`/admin/holidays?year=${parsed.data.date.slice(0, 4)}&removed=${parsed.data.date}`);
+  }
+  const parsed = await parseForm(request, holidaySchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  try {
+    await addHoliday(parsed.data, actorOf(admin, request));
+  } catch (error) {
+    if (error instanceof AppError && typeof error.detail?.field === "string") {
+      return formFailure(parsed.values, { [error.detail.field]: error.message });
+    }
+    throw error;
+  }
+  throw redirect(`/admin/holidays?year=${parsed.data.date.slice(0, 4)}&added=${parsed.data.date}`);
+}
+
+const SOURCE_LABELS = { FEDERAL: "US federal holiday", ADMIN: "Added by an admin" } as const;
+
+export default function Holidays({ loaderData }: Route.ComponentProps) {
+  const { year, years, holidays, notice, confirmRemoval } = loaderData;
+  return (
+    <>
+      <h1>Holidays</h1>
+      <p className="lead">Business-day deadlines skip weekends and these dates.</p>
+      <p>A change here applies to deadlines that start from now on. Deadlines already running keep their due dates.</p>
+      {notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{notice}</p>
+        </div>
+      ) : null}
+      {confirmRemoval ? (
+        <div className="alert alert--warning" role="alert">
+          <h2>
+            Remove {confirmRemoval.name} on {confirmRemoval.label}?
+          </h2>
+          <p>That day becomes a business day for deadlines that start from now on.</p>
+          <PlainForm method="post" className="actions">
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="date" value={confirmRemoval.date} />
+            <button type="submit" className="button button--danger">
+              Yes, remove it
+            </button>
+            <Link to={`/admin/holidays?year=${year}`}>Keep it</Link>
+          </PlainForm>
+        </div>
+      ) : null}
+      <PlainForm method="get" className="filters" aria-label="Choose a year">
+        <div className="field">
+          <label htmlFor="holiday-year">Year</label>
+          <select id="holiday-year" name="year" defaultValue={String(year)}>
+            {years.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Show
+        </button>
+      </PlainForm>
+      <div className="table-wrap">
+        <table>
+          <caption>Holidays in {year}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Holiday</th>
+              <th scope="col">Source</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holidays.map((holiday) => (
+              <tr key={holiday.date}>
+                <td>{holiday.label}</td>
+                <td>{holiday.name}</td>
+                <td>{SOURCE_LABELS[holiday.source]}</td>
+                <td>
+                  <Link to={`/admin/holidays?year=${year}&remove=${holiday.date}`}>
+                    Remove
+                    <span className="visually-hidden">
+                      {" "}
+                      {holiday.name} on {holiday.label}
+                    </span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {holidays.length === 0 ? <p>No holidays in {year}.</p> : null}
+
+      {/* A fresh form after each change, so the last holiday added is not offered again. */}
+      <AddHoliday key={notice ?? ""} />
+    </>
+  );
+}
+
+function AddHoliday() {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(holidaySchema, { actionData });
+  return (
+    <section aria-labelledby="add-holiday">
+      <h2 id="add-holiday">Add a holiday</h2>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }}>
+        <input type="hidden" name="intent" value="add" />
+        <TextField zod={zod} name="date" label="Date" type="date" required />
+        <TextField zod={zod} name="name" label="Name" hint="As staff know it, like Day after Thanksgiving." required />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>Add the holiday</SubmitButton>
+        </div>
+      </Form>
+    </section>
+  );
+}

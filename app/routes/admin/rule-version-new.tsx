@@ -1,0 +1,186 @@
+import { useMemo } from "react";
+import { Link, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/rule-version-new";
+import { Form, FormError, SubmitButton, TextField, useZodForm, type ZodForm } from "~/components/forms";
+import {
+  describeDuration,
+  durationIn,
+  formatLocalDate,
+  RULE_DURATION_SLOTS,
+  RULE_PROFILE_CODES,
+  TRACK_LABELS,
+  unitLabel,
+  type RuleDurationSlot,
+  type RuleSet,
+} from "~/domain/rule-profiles";
+import { ruleVersionFormValues, ruleVersionSchema } from "~/schemas/rules";
+import { AppError, notFound, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { createRuleVersion, ruleVersionDraft, ruleVersionLimits } from "~/server/rules/rule-versions.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `New version: ${data?.name ?? "rule profile"} | Independent Medical Review` }];
+}
+
+function profileCode(params: { code: string }) {
+  const code = z.enum(RULE_PROFILE_CODES).safeParse(params.code);
+  if (!code.success) throw toResponse(notFound("This rule profile"));
+  return code.data;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePermission(request, "rules:manage");
+  return ruleVersionDraft(profileCode(params));
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const admin = await requirePermission(request, "rules:manage");
+  const code = profileCode(params);
+  const parsed = await parseForm(request, ruleVersionSchema(await ruleVersionLimits(code)));
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  let created: { version: number };
+  try {
+    created = await createRuleVersion(code, parsed.data, actorOf(admin, request));
+  } catch (error) {
+    if (error instanceof AppError && typeof error.detail?.field === "string") {
+      return formFailure(parsed.values, { [error.detail.field]: error.message });
+    }
+    throw error;
+  }
+  throw redirect(`/admin/rules?profile=${code}&created=${created.version}`);
+}
+
+export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {
+  const { name, timeZone, latest, limits } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const schema = useMemo(() => ruleVersionSchema(limits), [limits]);
+  const zod = useZodForm(schema, { actionData, defaultValues: ruleVersionFormValues(latest) });
+  const earliest =
+    limits.latest && limits.latest.effectiveDate >= limits.today
+      ? `after ${formatLocalDate(limits.latest.effectiveDate)}`
+      : `${formatLocalDate(limits.today)} or later`;
+  return (
+    <>
+      <h1>New version of the {name} rules</h1>
+      <p>
+        The form starts from version {latest.version} (in force from {latest.effective}). Change what the regulator changed, then choose when the new version
+        takes effect. Cases filed before that date keep the version they were filed under.
+      </p>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <TextField
+          zod={zod}
+          name="effectiveDate"
+          label="Takes effect on"
+          type="date"
+          required
+          hint={`From the start of that day in the organization's time zone (${timeZone}): ${earliest}.`}
+        />
+        <div className="table-wrap" style={{ marginBottom: "1.25rem" }}>
+          <table>
+            <caption>Time allowed by each rule</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Track</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Version {latest.version}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {RULE_DURATION_SLOTS.map((slot) => (
+                <DurationRow key={slot.amountField} zod={zod} slot={slot} current={latest.rules} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <TextField zod={zod} name="regulatorName" label="Regulator's name" required />
+        <TextField
+          zod={zod}
+          name="regulatorContact"
+          label="How applicants reach the regulator"
+          hint="Phone number, website or address, as letters print it."
+          required
+        />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>Save the new version</SubmitButton>
+          <Link to="/admin/rules">Cancel</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+// The field names come from the rule definitions, so the form's type is only known at runtime.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function DurationRow({ zod, slot, current }: { zod: ZodForm<any>; slot: RuleDurationSlot; current: RuleSet }) {
+  const name = slot.track ? `${slot.rule.label}, ${TRACK_LABELS[slot.track].toLowerCase()} track` : slot.rule.label;
+  const amountId = `field-${slot.amountField}`;
+  const unitId = `field-${slot.unitField}`;
+  const amountError = zod.errorFor(slot.amountField);
+  const unitError = zod.errorFor(slot.unitField);
+  const firstOfRule = slot.track !== "expedited";
+  return (
+    <tr>
+      {firstOfRule ? (
+        <th scope="row" rowSpan={slot.track ? 2 : 1}>
+          {slot.rule.label}
+        </th>
+      ) : null}
+      <td>{slot.track ? TRACK_LABELS[slot.track] : "Both"}</td>
+      <td>
+        <div className={`field${amountError ? " field--error" : ""}`} style={{ margin: 0, minWidth: "7rem" }}>
+          <label htmlFor={amountId} className="visually-hidden">
+            {name}: amount
+          </label>
+          {amountError ? (
+            <p className="field-error" id={`${amountId}-error`}>
+              <span className="visually-hidden">Error: </span>
+              {amountError}
+            </p>
+          ) : null}
+          <input
+            id={amountId}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-invalid={amountError ? true : undefined}
+            aria-describedby={amountError ? `${amountId}-error` : undefined}
+            defaultValue={zod.valueFor(slot.amountField)}
+            {...zod.form.register(slot.amountField)}
+          />
+        </div>
+      </td>
+      <td>
+        <div className={`field${unitError ? " field--error" : ""}`} style={{ margin: 0, minWidth: "10rem" }}>
+          <label htmlFor={unitId} className="visually-hidden">
+            {name}: unit
+          </label>
+          {unitError ? (
+            <p className="field-error" id={`${unitId}-error`}>
+              <span className="visually-hidden">Error: </span>
+              {unitError}
+            </p>
+          ) : null}
+          <select
+            id={unitId}
+            aria-invalid={unitError ? true : undefined}
+            aria-describedby={unitError ? `${unitId}-error` : undefined}
+            defaultValue={zod.valueFor(slot.unitField)}
+            {...zod.form.register(slot.unitField)}
+          >
+            {slot.rule.units.map((unit) => (
+              <option key={unit} value={unit}>
+                {unitLabel(unit)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </td>
+      <td>{describeDuration(durationIn(current, slot))}</td>
+    </tr>
+  );
+}
