@@ -15,13 +15,14 @@ for (const role of ROLES) {
 }
 
 // Every role against every home: its own answers 200, the others 403.
-const PAGES = ["/requests", "/iro", "/review", "/plan", "/admin", "/admin/users", "/admin/users/invite", "/admin/audit", "/admin/outbox", "/account"];
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/users/invite", "/admin/audit", "/admin/outbox", "/admin/rules", "/admin/holidays", "/admin/settings"];
+const PAGES = ["/requests", "/iro", "/iro/reports", "/review", "/plan", ...ADMIN_PAGES, "/account"];
 const ALLOWED: Record<TestRole, string[]> = {
   APPLICANT: ["/requests", "/account"],
-  COORDINATOR: ["/iro", "/account"],
+  COORDINATOR: ["/iro", "/iro/reports", "/account"],
   REVIEWER: ["/review", "/account"],
   PLAN: ["/plan", "/account"],
-  ADMIN: ["/admin", "/admin/users", "/admin/users/invite", "/admin/audit", "/admin/outbox", "/account"],
+  ADMIN: [...ADMIN_PAGES, "/iro/reports", "/account"],
 };
 
 for (const role of ROLES) {
