@@ -11,6 +11,7 @@ import type { Role } from "./roles";
  *   any      — every case (review organization staff)
  *   null     — not allowed
  * report:read covers aggregate reports and the regulator export (no records).
+ * plan-integration:manage covers a plan's API keys and webhook endpoints.
  */
 export type Scope = "own" | "assigned" | "plan" | "any";
 
@@ -32,6 +33,7 @@ export const ACTIONS = [
   "audit:read",
   "outbox:read",
   "report:read",
+  "plan-integration:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,6 +58,7 @@ export const PERMISSIONS: Matrix = {
     "audit:read": null,
     "outbox:read": null,
     "report:read": null,
+    "plan-integration:manage": null,
   },
   COORDINATOR: {
     "case:file": null,
@@ -75,6 +78,7 @@ export const PERMISSIONS: Matrix = {
     "audit:read": null,
     "outbox:read": null,
     "report:read": "any",
+    "plan-integration:manage": null,
   },
   REVIEWER: {
     "case:file": null,
@@ -94,6 +98,7 @@ export const PERMISSIONS: Matrix = {
     "audit:read": null,
     "outbox:read": null,
     "report:read": null,
+    "plan-integration:manage": null,
   },
   PLAN: {
     "case:file": null,
@@ -113,6 +118,7 @@ export const PERMISSIONS: Matrix = {
     "audit:read": null,
     "outbox:read": null,
     "report:read": null,
+    "plan-integration:manage": "plan",
   },
   ADMIN: {
     "case:file": null,
@@ -132,6 +138,7 @@ export const PERMISSIONS: Matrix = {
     "audit:read": "any",
     "outbox:read": "any",
     "report:read": "any",
+    "plan-integration:manage": "any",
   },
 };
 

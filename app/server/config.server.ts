@@ -17,10 +17,14 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Run the job worker inside the web process (npm start). */
   inProcessWorker: boolean;
+  /** Requests per minute each plan API key may make. */
+  apiRateLimitPerMinute: number;
+  /** Webhook endpoints may be plain http:// (development and tests); production wants https://. */
+  allowHttpWebhooks: boolean;
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
@@ -30,20 +34,22 @@ function intFromEnv(name: string, fallback: number): number {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = intFromEnv("PORT", 3000);
+  const port = intFromEnv(env, "PORT", 3000);
   const isProduction = env.NODE_ENV === "production";
   return {
     port,
     isProduction,
     dataDir: path.resolve(env.DATA_DIR || "data"),
     databaseUrl: env.DATABASE_URL || undefined,
-    embeddedDatabasePort: intFromEnv("EMBEDDED_DATABASE_PORT", 54329),
+    embeddedDatabasePort: intFromEnv(env, "EMBEDDED_DATABASE_PORT", 54329),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || "Independent Medical Review <no-reply@imr.example>",
     appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     organizationName: env.ORGANIZATION_NAME || "Independent Review Organization",
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
+    apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
+    allowHttpWebhooks: env.ALLOW_HTTP_WEBHOOKS ? env.ALLOW_HTTP_WEBHOOKS === "true" : !isProduction,
   };
 }
 

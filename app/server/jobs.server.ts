@@ -7,6 +7,7 @@ import { fileTransport, smtpTransport, type MailTransport } from "./mail.server"
 import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-delivery.server";
 import path from "node:path";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
+import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
 export const SEND_EMAIL_QUEUE = "send-email";
 /** Looks at every open clock for reminders and escalations (deadline-sweep.server.ts). */
@@ -14,6 +15,8 @@ export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 /** The outbox table's insert trigger notifies this channel when a transaction commits. */
 const OUTBOX_CHANNEL = "outbox_message_queued";
 const RELAY_INTERVAL_MS = 5_000;
+/** Webhook deliveries are rows with a due time; the worker looks for due ones this often. */
+const WEBHOOK_INTERVAL_MS = 1_000;
 
 export interface Worker {
   boss: PgBoss;
@@ -52,6 +55,8 @@ export interface WorkerOptions {
    * with each try. Tests shorten it to see retries within seconds.
    */
   retryDelaySeconds?: number;
+  /** First wait before a failed webhook is tried again, in milliseconds (doubles each time). */
+  webhookFirstRetryMs?: number;
 }
 
 /**
@@ -135,6 +140,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const timer = setInterval(() => void relaySoon(), RELAY_INTERVAL_MS);
   await relaySoon();
 
+  let dispatching: Promise<unknown> | undefined;
+  const dispatchWebhooks = () => {
+    dispatching ??= dispatchDueWebhooks({ firstRetryMs: options.webhookFirstRetryMs })
+      .catch((error: Error) => log.warn("webhook dispatch failed", { error: error.message }))
+      .finally(() => {
+        dispatching = undefined;
+      });
+  };
+  const webhookTimer = setInterval(dispatchWebhooks, WEBHOOK_INTERVAL_MS);
+
   running = {
     boss,
     transport: mail,
@@ -142,7 +157,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(webhookTimer);
       await relaying;
+      await dispatching;
       await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       running = undefined;

@@ -16,7 +16,13 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope>>> = {
     "report:read": "any",
   },
   REVIEWER: { "case:read": "assigned", "determination:write": "assigned", "document:read": "assigned" },
-  PLAN: { "case:read": "plan", "plan-case-file:upload": "plan", "compliance:confirm": "plan", "document:read": "plan" },
+  PLAN: {
+    "case:read": "plan",
+    "plan-case-file:upload": "plan",
+    "compliance:confirm": "plan",
+    "document:read": "plan",
+    "plan-integration:manage": "plan",
+  },
   ADMIN: {
     "user:manage": "any",
     "plan:manage": "any",
@@ -25,6 +31,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope>>> = {
     "audit:read": "any",
     "outbox:read": "any",
     "report:read": "any",
+    "plan-integration:manage": "any",
   },
 };
 

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { config } from "../config.server";
+import { AppError } from "../errors.server";
+import { log } from "../log.server";
+import { hitRateLimit } from "../rate-limit.server";
+import { clientIp } from "../request-context.server";
+import { apiClientFor, type ApiClient } from "./api-keys.server";
+import { badParameters, problem } from "./problem.server";
+
+const TITLES: Record<AppError["code"], string> = {
+  BAD_REQUEST: "Invalid request",
+  UNAUTHORIZED: "Unauthorized",
+  FORBIDDEN: "Forbidden",
+  NOT_FOUND: "Not found",
+  CONFLICT: "Conflict",
+  TOO_MANY_REQUESTS: "Too many requests",
+};
+
+/**
+ * Every /api/v1 call that needs a plan's key: the bearer key, the key's rate
+ * limit, then the handler; errors become problem+json. A case of another plan
+ * is never loaded, so it answers 404 like a case that does not exist.
+ */
+export async function apiRequest(request: Request, handler: (client: ApiClient) => Promise<Response>): Promise<Response> {
+  try {
+    const client = await apiClientFor(request, clientIp(request));
+    if (!client) {
+      return problem(401, "Unauthorized", "Send a valid API key: Authorization: Bearer imr_...", { headers: { "WWW-Authenticate": 'Bearer realm="imr"' } });
+    }
+    const limit = await hitRateLimit(`api:${client.apiKeyId}`, config().apiRateLimitPerMinute, 60);
+    if (!limit.allowed) {
+      return problem(429, "Too many requests", `This key may make ${config().apiRateLimitPerMinute} requests a minute. Try again in ${limit.retryAfterSeconds} s.`, {
+        headers: { "Retry-After": String(limit.retryAfterSeconds) },
+      });
+    }
+    return await handler(client);
+  } catch (error) {
+    return apiError(error);
+  }
+}
+
+export function apiError(error: unknown): Response {
+  if (error instanceof Response) return error;
+  if (error instanceof z.ZodError) {
+    return badParameters(error.issues.map((issue) => ({ name: issue.path.join(".") || "body", reason: issue.message })));
+  }
+  if (error instanceof AppError) {
+    const field = typeof error.detail?.field === "string" ? error.detail.field : undefined;
+    return problem(error.status, TITLES[error.code], error.message, field ? { invalidParams: [{ name: field, reason: error.message }] } : {});
+  }
+  log.error("API request failed", { error: (error as Error).message });
+  return problem(500, "Internal error", "Something went wrong on our side. Try again later.");
+}
+
+/** A JSON body parsed with its zod schema; a body that is not JSON names "body". */
+export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ raw: string; data: z.infer<S> }> {
+  const raw = await request.text();
+  let parsed: unknown;
+  try {
+    parsed = raw === "" ? {} : JSON.parse(raw);
+  } catch {
+    throw badParameters([{ name: "body", reason: "is not valid JSON" }]);
+  }
+  return { raw, data: schema.parse(parsed) };
+}
