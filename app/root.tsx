@@ -34,7 +34,10 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/iro/reports", label: "Reports" },
   ],
   REVIEWER: [{ to: ROLE_HOMES.REVIEWER, label: "My reviews" }],
-  PLAN: [{ to: ROLE_HOMES.PLAN, label: "Plan cases" }],
+  PLAN: [
+    { to: ROLE_HOMES.PLAN, label: "Plan cases" },
+    { to: "/plan/integrations", label: "API and webhooks" },
+  ],
   ADMIN: [
     { to: "/admin", label: "Administration" },
     { to: "/admin/users", label: "Users" },

@@ -21,6 +21,8 @@ export default [
   route("iro/reports/regulator-export.csv", "routes/iro/reports.regulator-export.csv.ts"),
   route("review", "routes/review/index.tsx"),
   route("plan", "routes/plan/index.tsx"),
+  route("plan/integrations", "routes/plan/integrations.tsx", { id: "plan-integrations" }),
+  route("admin/plans/:planId/integrations", "routes/plan/integrations.tsx", { id: "admin-plan-integrations" }),
 
   ...prefix("admin", [
     index("routes/admin/index.tsx"),
@@ -28,6 +30,7 @@ export default [
     route("users/invite", "routes/admin/invite-user.tsx"),
     route("audit", "routes/admin/audit.tsx"),
     route("outbox", "routes/admin/outbox.tsx"),
+    route("plans", "routes/admin/plans.tsx"),
     route("rules", "routes/admin/rules.tsx"),
     route("rules/:code/new", "routes/admin/rule-version-new.tsx"),
     route("holidays", "routes/admin/holidays.tsx"),
@@ -35,6 +38,9 @@ export default [
   ]),
 
   route("api/v1/rules/deadlines", "routes/api.v1/rules.deadlines.ts"),
+  route("api/v1/openapi.json", "routes/api.v1/openapi.ts"),
+  route("api/v1/cases", "routes/api.v1/cases.ts"),
+  route("api/v1/cases/:reference", "routes/api.v1/case.ts"),
   route("api/v1/*", "routes/api.v1/not-found.ts"),
 
   route("*", "routes/not-found.tsx"),

@@ -33,6 +33,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         <section className="card" aria-labelledby="plans">
           <h2 id="plans">Health plans</h2>
           <p className="stat">{plans}</p>
+          <Link to="/admin/plans">Plans, their API keys and webhooks</Link>
         </section>
         <section className="card" aria-labelledby="mail">
           <h2 id="mail">Outgoing email</h2>

@@ -1,0 +1,67 @@
+/**
+ * The plan API's inputs and outputs (/api/v1). The endpoints parse with these
+ * schemas and the OpenAPI description is generated from them, so the two
+ * cannot drift apart.
+ */
+import { z } from "zod";
+import { CASE_STATUSES } from "~/domain/case-status";
+
+export const caseListQuery = z.object({
+  status: z.enum(CASE_STATUSES.filter((status) => status !== "DRAFT") as [string, ...string[]], { error: "must be a case status such as ACCEPTED" }).optional(),
+  updatedSince: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z" }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(50),
+});
+
+const instant = z.iso.datetime({ offset: true });
+
+export const apiDeadline = z
+  .object({
+    kind: z.enum(["ELIGIBILITY", "PLAN_CASE_FILE", "APPLICANT_INFORMATION", "ASSIGNMENT", "DECISION", "WRITTEN_CONFIRMATION", "COMPLIANCE"]),
+    label: z.string(),
+    responsible: z.enum(["ORGANIZATION", "APPLICANT", "PLAN"]),
+    status: z.enum(["OPEN", "MET", "MISSED", "STOPPED"]),
+    startedAt: instant,
+    dueAt: instant,
+    closedAt: instant.nullable(),
+  })
+  .meta({ id: "Deadline" });
+
+export const apiCaseSummary = z
+  .object({
+    reference: z.string().meta({ example: "IMR-2026-000042" }),
+    status: z.enum(CASE_STATUSES),
+    track: z.enum(["STANDARD", "EXPEDITED"]),
+    disputeType: z.enum(["MEDICAL_NECESSITY", "EXPERIMENTAL_INVESTIGATIONAL", "URGENT_CARE"]).nullable(),
+    planDenialReference: z.string().nullable(),
+    memberId: z.string().nullable(),
+    submittedAt: instant.nullable(),
+    updatedAt: instant,
+  })
+  .meta({ id: "CaseSummary" });
+
+export const apiCase = apiCaseSummary
+  .extend({
+    patientName: z.string().nullable(),
+    serviceDescription: z.string().nullable(),
+    denialDate: z.iso.date().nullable(),
+    acceptedAt: instant.nullable(),
+    decidedAt: instant.nullable(),
+    closedAt: instant.nullable(),
+    outcome: z.enum(["UPHELD", "OVERTURNED", "OVERTURNED_IN_PART"]).nullable(),
+    planCaseFile: z.object({ requestedAt: instant.nullable(), completedAt: instant.nullable() }),
+    deadlines: z.array(apiDeadline),
+  })
+  .meta({ id: "Case" });
+
+export const apiCaseList = z.object({ data: z.array(apiCaseSummary), nextCursor: z.string().nullable() }).meta({ id: "CaseList" });
+
+export const apiProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    "invalid-params": z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
