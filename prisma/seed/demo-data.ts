@@ -4,6 +4,7 @@
  * name and creates nothing twice. Rule profiles and holidays are reference
  * data every installation gets (server/reference-data.server.ts).
  */
+import { createApiKey, hashApiKey } from "~/server/api/api-keys.server";
 import type { Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
@@ -65,5 +66,14 @@ export async function seedDemoData(db: Db): Promise<{ users: number; plans: numb
     }
   }
   const cases = await seedDemoCases(db);
+  await seedDemoApiKey(db, planIds.get("Evergreen Health Plan")!);
   return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };
+}
+
+/** The README gives this key, so anyone can try the API at once. Never use it outside a demo. */
+export const DEMO_API_KEY = "imr_Evergrn1_demo-key-for-trying-the-api-2026-11";
+
+async function seedDemoApiKey(db: Db, planId: string): Promise<void> {
+  if (await db.apiKey.findUnique({ where: { keyHash: hashApiKey(DEMO_API_KEY) }, select: { id: true } })) return;
+  await createApiKey(planId, "Demo key (README)", { userId: null, email: "demo data", ip: null, userAgent: "demo data" }, undefined, DEMO_API_KEY);
 }
