@@ -2,12 +2,14 @@ import { federalHolidaysBetween } from "~/domain/deadlines/holidays";
 import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
 import { DEFAULT_TIME_ZONE, forgetOrganizationCalendar } from "./deadlines/calendar.server";
 import { db, type Prisma } from "./db.server";
+import { ensureSpecialties } from "./reviewers/specialties.server";
 
 export const HOLIDAY_SEED_YEARS = { from: 2024, to: 2035 } as const;
 
 /**
  * Data every installation needs, demo or not: the three rule profiles, the
- * organization's time zone, and the US federal holidays. Runs at every start;
+ * organization's time zone, the US federal holidays, and the ABMS specialties
+ * with the default map of similar ones. Runs at every start;
  * creates only what is missing, and seeds the holidays once, so a holiday an
  * admin removed stays removed.
  */
@@ -38,4 +40,5 @@ export async function ensureReferenceData(): Promise<void> {
     ]);
     forgetOrganizationCalendar();
   }
+  await ensureSpecialties();
 }

@@ -1,0 +1,387 @@
+/**
+ * Which reviewers may take a case, in which order, and why the others may not
+ * (domain.md, "Reviewers"). Pure: the server loads the roster, the case and
+ * the specialty map, and refuses any offer this function does not allow.
+ *
+ * Dates of the calendar-date columns (expiries, verification, leave) arrive
+ * as Prisma gives them, at UTC midnight; every rule is checked on the
+ * organization's local date of `options.today`.
+ */
+import { civilFromDays, daysFromCivil, daysInMonth, formatDayNumber, localDate, localDayNumberAt, MS_PER_DAY } from "./deadlines/time-zone";
+import type { DisputeTypeCode } from "./reports/labels";
+
+export type LicenseStatus = "ACTIVE" | "RESTRICTED" | "SUSPENDED" | "REVOKED" | "INACTIVE";
+export type AffiliationKind = "HEALTH_PLAN" | "MEDICAL_GROUP" | "FACILITY" | "MANUFACTURER" | "PHYSICIAN";
+export type AssignmentStatus = "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED";
+export type SpecialtyFit = "same" | "similar";
+
+export interface RosterReviewer {
+  id: string;
+  name: string;
+  yearsInPractice: number;
+  credentialsVerifiedOn: Date | null;
+  /** The open action, described; null when there is none. */
+  openDisciplinaryAction: string | null;
+  capacity: number;
+  /** Cases offered to or held by the reviewer now (OFFERED or ACCEPTED), on any case. */
+  workload: number;
+  /** The last time the reviewer was offered a case; null if never. */
+  lastAssignedAt: Date | null;
+  licenses: readonly { state: string; expiresOn: Date; status: LicenseStatus }[];
+  certifications: readonly { specialtyCode: string; expiresOn: Date | null }[];
+  unavailability: readonly { startsOn: Date; endsOn: Date }[];
+  affiliations: readonly { kind: AffiliationKind; name: string; identifier: string | null; planId: string | null }[];
+}
+
+/** What the coordinator recorded on the case, named as the Case columns are. */
+export interface CaseFacts {
+  specialtyNeeded: string;
+  planId: string | null;
+  planName: string | null;
+  /** The treating physician. */
+  providerName: string | null;
+  providerNpi: string | null;
+  treatingGroupName: string | null;
+  treatingGroupIdentifier: string | null;
+  providerFacility: string | null;
+  facilityIdentifier: string | null;
+  manufacturerName: string | null;
+  manufacturerIdentifier: string | null;
+  /** Every assignment this case has had, in any status. */
+  assignments: readonly {
+    reviewerId: string;
+    status: AssignmentStatus;
+    offeredAt: Date;
+    respondedAt: Date | null;
+    endedAt: Date | null;
+  }[];
+}
+
+export interface SpecialtyMap {
+  specialties: readonly { code: string; name: string; parentCode: string | null }[];
+  /** The admin's similar-specialty pairs; a pair counts whichever way it is stored. */
+  similar: readonly { specialtyCode: string; similarCode: string }[];
+}
+
+export interface MatchOptions {
+  /** The moment of matching; its local date in `timeZone` is the day the rules are checked on. */
+  today: Date;
+  /** The organization's time zone. */
+  timeZone: string;
+  specialties: SpecialtyMap;
+  minYearsInPractice?: number;
+  /** How long a credentials verification stays good. */
+  verificationValidYears?: number;
+}
+
+export interface RankedReviewer {
+  reviewerId: string;
+  name: string;
+  fit: SpecialtyFit;
+  /** The current certification that qualifies the reviewer (the closest fit). */
+  certifiedIn: { code: string; name: string };
+  workload: number;
+  capacity: number;
+  lastAssignedAt: Date | null;
+}
+
+export interface ExcludedReviewer {
+  reviewerId: string;
+  name: string;
+  reasons: string[];
+}
+
+export interface MatchResult {
+  /** Qualified reviewers, best first. */
+  suggested: RankedReviewer[];
+  /** Everyone else, by name, with every rule they fail. */
+  excluded: ExcludedReviewer[];
+}
+
+export const MIN_YEARS_IN_PRACTICE = 5;
+export const VERIFICATION_VALID_YEARS = 3;
+
+const LICENSE_STATUS_WORDS: Record<Exclude<LicenseStatus, "ACTIVE">, string> = {
+  RESTRICTED: "restricted",
+  SUSPENDED: "suspended",
+  REVOKED: "revoked",
+  INACTIVE: "inactive",
+};
+
+/**
+ * Certification in the needed specialty or in one of its sub-specialties (at
+ * any depth) is the same specialty: a board grants a sub-specialty only on top
+ * of its parent. Certification in a specialty the admin's map pairs with the
+ * needed one is a similar specialty. A parent is not similar by itself (an
+ * internist for a cardiology case); the map says where it is.
+ */
+function specialtyFits(needed: string, map: SpecialtyMap): { fit: Map<string, SpecialtyFit>; names: Map<string, string> } {
+  const names = new Map<string, string>();
+  const children = new Map<string, string[]>();
+  for (const specialty of map.specialties) {
+    names.set(specialty.code, specialty.name);
+    if (specialty.parentCode !== null) {
+      const siblings = children.get(specialty.parentCode);
+      if (siblings) siblings.push(specialty.code);
+      else children.set(specialty.parentCode, [specialty.code]);
+    }
+  }
+  const fit = new Map<string, SpecialtyFit>();
+  const pending = [needed];
+  for (let code = pending.pop(); code !== undefined; code = pending.pop()) {
+    if (fit.has(code)) continue;
+    fit.set(code, "same");
+    pending.push(...(children.get(code) ?? []));
+  }
+  for (const pair of map.similar) {
+    const other = pair.specialtyCode === needed ? pair.similarCode : pair.similarCode === needed ? pair.specialtyCode : undefined;
+    if (other !== undefined && !fit.has(other)) fit.set(other, "similar");
+  }
+  return { fit, names };
+}
+
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
+
+/** Trimmed, with each run of white space made one space (the replace only runs when needed: this is hot). */
+function tidy(name: string): string {
+  const trimmed = name.trim();
+  return UNTIDY_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
+}
+
+function normalizeName(name: string | null): string {
+  return name === null ? "" : tidy(name).toLowerCase();
+}
+
+/** Identifiers are compared without punctuation: a tax ID is the same with or without its hyphen. */
+function normalizeIdentifier(identifier: string | null): string {
+  return identifier === null ? "" : identifier.replace(/[^0-9a-z]/gi, "").toLowerCase();
+}
+
+/**
+ * The names and identifiers of everyone in the dispute, to check affiliations
+ * against (besides the plan's id). An affiliation is checked against every
+ * party whatever kind it was declared as: a group and a facility often share a
+ * name, and NPIs and tax IDs never name two parties.
+ */
+function partiesOf(facts: CaseFacts): { names: Set<string>; identifiers: Set<string> } {
+  const names = new Set(
+    [facts.planName, facts.providerName, facts.treatingGroupName, facts.providerFacility, facts.manufacturerName].map(normalizeName),
+  );
+  const identifiers = new Set(
+    [facts.providerNpi, facts.treatingGroupIdentifier, facts.facilityIdentifier, facts.manufacturerIdentifier].map(normalizeIdentifier),
+  );
+  names.delete("");
+  identifiers.delete("");
+  return { names, identifiers };
+}
+
+const dayOf = (date: Date): number => Math.floor(date.getTime() / MS_PER_DAY);
+const formatDay = (date: Date): string => formatDayNumber(dayOf(date));
+
+/** The same day `years` later; 29 February becomes the 28th in a common year. */
+function addYears(day: number, years: number): number {
+  const { year, month, day: dayOfMonth } = civilFromDays(day);
+  return daysFromCivil(year + years, month, Math.min(dayOfMonth, daysInMonth(year + years, month)));
+}
+
+/** The earliest verification still good on `today`: one whose anniversary `years` on is today or later. */
+function earliestGoodVerification(today: number, years: number): number {
+  let day = addYears(today, -years);
+  while (addYears(day, years) < today) day++;
+  while (addYears(day - 1, years) >= today) day--;
+  return day;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function involvementText(assignment: CaseFacts["assignments"][number], timeZone: string): string {
+  const on = (date: Date | null) => localDate(date ?? assignment.offeredAt, timeZone);
+  switch (assignment.status) {
+    case "OFFERED":
+      return `offered on ${on(assignment.offeredAt)}, not yet answered`;
+    case "ACCEPTED":
+      return `accepted the offer on ${on(assignment.respondedAt)}`;
+    case "DECLINED":
+      return `declined the offer on ${on(assignment.respondedAt ?? assignment.endedAt)}`;
+    case "EXPIRED":
+      return `left the offer of ${on(assignment.offeredAt)} unanswered`;
+    case "REPLACED":
+      return `replaced on ${on(assignment.endedAt)}`;
+    case "COMPLETED":
+      return `reviewed it, finished on ${on(assignment.endedAt)}`;
+  }
+}
+
+/** The last day of leave covering `today`, following back-to-back periods. */
+function unavailableUntil(periods: RosterReviewer["unavailability"], today: number): number | null {
+  let until: number | null = null;
+  for (let extended = true; extended; ) {
+    extended = false;
+    const from = until === null ? today : until + 1;
+    for (const period of periods) {
+      const end = dayOf(period.endsOn);
+      if (dayOf(period.startsOn) <= from && end >= from && (until === null || end > until)) {
+        until = end;
+        extended = true;
+      }
+    }
+  }
+  return until;
+}
+
+/**
+ * Filters the roster for a case and ranks who is left: same specialty before
+ * similar, then the lighter current workload, then the longest since the last
+ * case (never assigned first), then by name.
+ */
+export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer[], options: MatchOptions): MatchResult {
+  const minYears = options.minYearsInPractice ?? MIN_YEARS_IN_PRACTICE;
+  const validYears = options.verificationValidYears ?? VERIFICATION_VALID_YEARS;
+  const today = localDayNumberAt(options.today.getTime(), options.timeZone);
+  const earliestVerification = earliestGoodVerification(today, validYears);
+  const { fit: fits, names } = specialtyFits(facts.specialtyNeeded, options.specialties);
+  const noCertification = `no board certification in ${lowerFirst(names.get(facts.specialtyNeeded) ?? facts.specialtyNeeded)} or a similar specialty`;
+  const parties = partiesOf(facts);
+  const involvement = new Map<string, CaseFacts["assignments"][number][]>();
+  for (const assignment of [...facts.assignments].sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime())) {
+    const earlier = involvement.get(assignment.reviewerId);
+    if (earlier) earlier.push(assignment);
+    else involvement.set(assignment.reviewerId, [assignment]);
+  }
+
+  const suggested: RankedReviewer[] = [];
+  const excluded: ExcludedReviewer[] = [];
+  for (const reviewer of roster) {
+    const reasons: string[] = [];
+
+    if (!reviewer.licenses.some((license) => license.status === "ACTIVE" && dayOf(license.expiresOn) >= today)) {
+      if (reviewer.licenses.length === 0) reasons.push("no license in any US state");
+      for (const license of reviewer.licenses) {
+        reasons.push(
+          license.status !== "ACTIVE"
+            ? `license in ${license.state} ${LICENSE_STATUS_WORDS[license.status]}`
+            : `license in ${license.state} expired ${formatDay(license.expiresOn)}`,
+        );
+      }
+    }
+
+    let best: { code: string; fit: SpecialtyFit } | null = null;
+    let lapsed = false;
+    for (const certification of reviewer.certifications) {
+      const fit = fits.get(certification.specialtyCode);
+      if (fit === undefined) continue;
+      if (certification.expiresOn !== null && dayOf(certification.expiresOn) < today) lapsed = true;
+      else if (best === null || (best.fit === "similar" && fit === "same")) best = { code: certification.specialtyCode, fit };
+    }
+    if (best === null && !lapsed) reasons.push(noCertification);
+    if (best === null && lapsed) {
+      for (const { specialtyCode, expiresOn } of reviewer.certifications) {
+        if (fits.has(specialtyCode) && expiresOn !== null) {
+          reasons.push(`certification in ${lowerFirst(names.get(specialtyCode) ?? specialtyCode)} expired ${formatDay(expiresOn)}`);
+        }
+      }
+    }
+
+    if (reviewer.yearsInPractice < minYears) {
+      reasons.push(`fewer than ${minYears} years of clinical practice (${reviewer.yearsInPractice})`);
+    }
+    if (reviewer.credentialsVerifiedOn === null) {
+      reasons.push("credentials never verified");
+    } else if (dayOf(reviewer.credentialsVerifiedOn) < earliestVerification) {
+      reasons.push(`credentials last verified ${formatDay(reviewer.credentialsVerifiedOn)} (more than ${validYears} years ago)`);
+    }
+    if (reviewer.openDisciplinaryAction !== null && reviewer.openDisciplinaryAction.trim() !== "") {
+      reasons.push("open disciplinary action");
+    }
+    if (reviewer.workload >= reviewer.capacity) {
+      reasons.push(`at capacity (${reviewer.workload} of ${reviewer.capacity} cases)`);
+    }
+    const until = unavailableUntil(reviewer.unavailability, today);
+    if (until !== null) reasons.push(`unavailable until ${formatDayNumber(until)}`);
+
+    for (const affiliation of reviewer.affiliations) {
+      const touches =
+        (affiliation.planId !== null && affiliation.planId === facts.planId) ||
+        parties.names.has(normalizeName(affiliation.name)) ||
+        (affiliation.identifier !== null && parties.identifiers.has(normalizeIdentifier(affiliation.identifier)));
+      if (touches) {
+        const reason = `affiliated with ${tidy(affiliation.name)}`;
+        if (!reasons.includes(reason)) reasons.push(reason);
+      }
+    }
+
+    const earlier = involvement.get(reviewer.id);
+    if (earlier) {
+      reasons.push(`already involved in this case (${earlier.map((a) => involvementText(a, options.timeZone)).join("; ")})`);
+    }
+
+    if (reasons.length > 0 || best === null) {
+      excluded.push({ reviewerId: reviewer.id, name: reviewer.name, reasons });
+    } else {
+      suggested.push({
+        reviewerId: reviewer.id,
+        name: reviewer.name,
+        fit: best.fit,
+        certifiedIn: { code: best.code, name: names.get(best.code) ?? best.code },
+        workload: reviewer.workload,
+        capacity: reviewer.capacity,
+        lastAssignedAt: reviewer.lastAssignedAt,
+      });
+    }
+  }
+
+  suggested.sort(
+    (a, b) =>
+      (a.fit === b.fit ? 0 : a.fit === "same" ? -1 : 1) || a.workload - b.workload || bySinceLastCase(a, b) || byName(a, b),
+  );
+  excluded.sort(byName);
+  return { suggested, excluded };
+}
+
+/** Never assigned first, then the earliest last assignment. */
+function bySinceLastCase(a: RankedReviewer, b: RankedReviewer): number {
+  if (a.lastAssignedAt === null || b.lastAssignedAt === null) return (a.lastAssignedAt === null ? 0 : 1) - (b.lastAssignedAt === null ? 0 : 1);
+  return a.lastAssignedAt.getTime() - b.lastAssignedAt.getTime();
+}
+
+const collator = new Intl.Collator("en");
+
+function byName(a: { name: string; reviewerId: string }, b: { name: string; reviewerId: string }): number {
+  return collator.compare(a.name, b.name) || (a.reviewerId < b.reviewerId ? -1 : a.reviewerId > b.reviewerId ? 1 : 0);
+}
+
+/** Thrown when an offer names a reviewer the filters exclude; the server answers with the reasons. */
+export class ReviewerNotOfferable extends Error {
+  constructor(
+    readonly reviewerId: string,
+    readonly reasons: readonly string[],
+    name: string | null,
+  ) {
+    super(`${name ?? "This reviewer"} cannot be offered this case: ${reasons.join("; ")}.`);
+    this.name = "ReviewerNotOfferable";
+  }
+}
+
+/** The suggestion for `reviewerId`, or ReviewerNotOfferable with every reason they are left out. */
+export function assertOfferable(reviewerId: string, result: MatchResult): RankedReviewer {
+  const suggestion = result.suggested.find((reviewer) => reviewer.reviewerId === reviewerId);
+  if (suggestion) return suggestion;
+  const exclusion = result.excluded.find((reviewer) => reviewer.reviewerId === reviewerId);
+  throw new ReviewerNotOfferable(reviewerId, exclusion?.reasons ?? ["not on the reviewer roster"], exclusion?.name ?? null);
+}
+
+export const DEFAULT_PANEL_SIZE = 3;
+
+/**
+ * Reviewers a case needs: a panel for an experimental/investigational
+ * treatment (`settings.panelSize`, 3 unless the admin set otherwise), one
+ * otherwise. The decision follows the panel's majority, so a panel is odd.
+ */
+export function panelSizeFor(disputeType: DisputeTypeCode | null, settings: { panelSize?: number }): number {
+  if (disputeType !== "EXPERIMENTAL_INVESTIGATIONAL") return 1;
+  const size = settings.panelSize ?? DEFAULT_PANEL_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size % 2 === 0) throw new RangeError(`A panel needs an odd number of reviewers, not ${size}`);
+  return size;
+}
