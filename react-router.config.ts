@@ -7,4 +7,8 @@ export default {
   serverBuildFile: "index.js",
   // BUILD_DIR lets parallel end-to-end runs (E2E_PORT) keep their own builds.
   buildDirectory: process.env.BUILD_DIR ?? "build",
+  // Ship the whole route manifest with the first page. Lazy discovery fetches
+  // manifest patches in the background, and a download started by a form
+  // aborts that fetch ("Failed to fetch manifest patches").
+  routeDiscovery: { mode: "initial" },
 } satisfies Config;

@@ -31,7 +31,9 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   APPLICANT: [{ to: ROLE_HOMES.APPLICANT, label: "My requests" }],
   COORDINATOR: [
     { to: ROLE_HOMES.COORDINATOR, label: "Cases" },
+    { to: "/iro/queue", label: "Intake" },
     { to: "/iro/reports", label: "Reports" },
+    { to: "/iro/roster", label: "Reviewer roster" },
   ],
   REVIEWER: [{ to: ROLE_HOMES.REVIEWER, label: "My reviews" }],
   PLAN: [
@@ -44,6 +46,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/admin/audit", label: "Audit log" },
     { to: "/admin/outbox", label: "Outbox" },
     { to: "/iro/reports", label: "Reports" },
+    { to: "/iro/roster", label: "Reviewer roster" },
   ],
 };
 

@@ -1,7 +1,19 @@
 import type { ComponentType } from "react";
+import CaseAccepted, { caseAcceptedSubject, type CaseAcceptedProps } from "./case-accepted";
+import CaseFileRequested, { caseFileRequestedSubject, type CaseFileRequestedProps } from "./case-file-requested";
+import CaseIneligible, { caseIneligibleSubject, type CaseIneligibleProps } from "./case-ineligible";
 import CaseUpdate, { caseUpdateSubject, type CaseUpdateProps } from "./case-update";
+import DecisionAmended, { decisionAmendedSubject, type DecisionAmendedProps } from "./decision-amended";
+import DecisionIssued, { decisionIssuedSubject, type DecisionIssuedProps } from "./decision-issued";
+import DeterminationReady, { determinationReadySubject, type DeterminationReadyProps } from "./determination-ready";
+import DeterminationReturned, { determinationReturnedSubject, type DeterminationReturnedProps } from "./determination-returned";
+import InformationRequested, { informationRequestedSubject, type InformationRequestedProps } from "./information-requested";
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
+import NewRequest, { newRequestSubject, type NewRequestProps } from "./new-request";
+import OfferDeclined, { offerDeclinedSubject, type OfferDeclinedProps } from "./offer-declined";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
+import RequestReceived, { requestReceivedSubject, type RequestReceivedProps } from "./request-received";
+import ReviewOffer, { reviewOfferSubject, type ReviewOfferProps } from "./review-offer";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "./verify-email";
 
 /** Every email the portal sends, by the name the outbox stores. */
@@ -10,6 +22,18 @@ export interface EmailTemplateProps {
   invitation: InvitationProps;
   "password-reset": PasswordResetProps;
   "case-update": CaseUpdateProps;
+  "request-received": RequestReceivedProps;
+  "new-request": NewRequestProps;
+  "case-accepted": CaseAcceptedProps;
+  "case-file-requested": CaseFileRequestedProps;
+  "case-ineligible": CaseIneligibleProps;
+  "information-requested": InformationRequestedProps;
+  "determination-ready": DeterminationReadyProps;
+  "determination-returned": DeterminationReturnedProps;
+  "decision-issued": DecisionIssuedProps;
+  "decision-amended": DecisionAmendedProps;
+  "review-offer": ReviewOfferProps;
+  "offer-declined": OfferDeclinedProps;
 }
 export type EmailTemplateName = keyof EmailTemplateProps;
 
@@ -23,4 +47,16 @@ export const EMAIL_TEMPLATES: { [N in EmailTemplateName]: TemplateEntry<EmailTem
   invitation: { component: Invitation, subject: invitationSubject },
   "password-reset": { component: PasswordReset, subject: passwordResetSubject },
   "case-update": { component: CaseUpdate, subject: caseUpdateSubject },
+  "request-received": { component: RequestReceived, subject: requestReceivedSubject },
+  "new-request": { component: NewRequest, subject: newRequestSubject },
+  "case-accepted": { component: CaseAccepted, subject: caseAcceptedSubject },
+  "case-file-requested": { component: CaseFileRequested, subject: caseFileRequestedSubject },
+  "case-ineligible": { component: CaseIneligible, subject: caseIneligibleSubject },
+  "information-requested": { component: InformationRequested, subject: informationRequestedSubject },
+  "determination-ready": { component: DeterminationReady, subject: determinationReadySubject },
+  "determination-returned": { component: DeterminationReturned, subject: determinationReturnedSubject },
+  "decision-issued": { component: DecisionIssued, subject: decisionIssuedSubject },
+  "decision-amended": { component: DecisionAmended, subject: decisionAmendedSubject },
+  "review-offer": { component: ReviewOffer, subject: reviewOfferSubject },
+  "offer-declined": { component: OfferDeclined, subject: offerDeclinedSubject },
 };

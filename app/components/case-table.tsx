@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { STATUS_LABELS } from "~/domain/case-status";
 
 interface Row {
@@ -12,8 +13,8 @@ interface Row {
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
-/** A list of cases as a table; `showPlan` is off where every row is the same plan. */
-export function CaseTable({ caption, rows, showPlan = true }: { caption: string; rows: Row[]; showPlan?: boolean }) {
+/** A list of cases as a table; `showPlan` is off where every row is the same plan; `caseHref` links each reference to its page. */
+export function CaseTable({ caption, rows, showPlan = true, caseHref }: { caption: string; rows: Row[]; showPlan?: boolean; caseHref?: (id: string) => string }) {
   return (
     <div className="table-wrap">
       <table>
@@ -31,7 +32,7 @@ export function CaseTable({ caption, rows, showPlan = true }: { caption: string;
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.reference ?? "Draft"}</td>
+              <td>{caseHref ? <Link to={caseHref(row.id)}>{row.reference ?? "Draft"}</Link> : (row.reference ?? "Draft")}</td>
               <td>{STATUS_LABELS[row.status]}</td>
               <td>{row.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : "Standard"}</td>
               <td>{row.serviceDescription ?? "Not entered yet"}</td>

@@ -19,6 +19,8 @@ export interface AppConfig {
   inProcessWorker: boolean;
   /** Requests per minute each plan API key may make. */
   apiRateLimitPerMinute: number;
+  /** Sign-in attempts one network address may make in 15 minutes. */
+  loginAttemptsPerNetwork: number;
   /** Webhook endpoints may be plain http:// (development and tests); production wants https://. */
   allowHttpWebhooks: boolean;
 }
@@ -49,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
+    loginAttemptsPerNetwork: intFromEnv(env, "LOGIN_ATTEMPTS_PER_NETWORK", 30),
     allowHttpWebhooks: env.ALLOW_HTTP_WEBHOOKS ? env.ALLOW_HTTP_WEBHOOKS === "true" : !isProduction,
   };
 }

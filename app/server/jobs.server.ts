@@ -6,6 +6,7 @@ import { log } from "./log.server";
 import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
 import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-delivery.server";
 import path from "node:path";
+import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
@@ -94,6 +95,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   // anyway, so a retry or an overlap sends nothing twice.
   await boss.createQueue(DEADLINE_SWEEP_QUEUE, { name: DEADLINE_SWEEP_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 300 });
   await boss.work(DEADLINE_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
+    await expireLapsedOffers(new Date()); // first: a lapsed offer goes back to the coordinator, not escalated as a missed deadline
     const result = await sweepDeadlines(new Date());
     if (result.reminded || result.escalated) log.info("deadline sweep", { ...result });
   });

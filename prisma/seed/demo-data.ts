@@ -9,6 +9,7 @@ import type { Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoRoster } from "./demo-roster";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 
@@ -65,6 +66,7 @@ export async function seedDemoData(db: Db): Promise<{ users: number; plans: numb
       await db.reviewerProfile.upsert({ where: { userId: row.id }, create: { userId: row.id, ...profile }, update: profile });
     }
   }
+  await seedDemoRoster(db);
   const cases = await seedDemoCases(db);
   await seedDemoApiKey(db, planIds.get("Evergreen Health Plan")!);
   return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };

@@ -65,6 +65,17 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
             </li>
           </ul>
         </section>
+        <section className="card" aria-labelledby="reviewers">
+          <h2 id="reviewers">Reviewers</h2>
+          <ul>
+            <li>
+              <Link to="/iro/roster">Reviewer roster</Link>
+            </li>
+            <li>
+              <Link to="/admin/specialties">Similar specialties</Link>
+            </li>
+          </ul>
+        </section>
       </div>
     </>
   );

@@ -1,8 +1,10 @@
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/index";
+import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
+import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { requireRole } from "~/server/session.server";
 
 export function meta() {
@@ -12,7 +14,8 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "COORDINATOR");
   const filter = dashboardFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { filter, ...(await dashboardPage(filter)) };
+  const [page, reverification] = await Promise.all([dashboardPage(filter), reviewersDueForReverification()]);
+  return { filter, ...page, reverification };
 }
 
 const STATE_BADGE: Record<ClockState, { label: string; className: string }> = {
@@ -29,7 +32,7 @@ function pageLink(searchParams: URLSearchParams, page: number): string {
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { rows, counts, plans, coordinators, filter, matching, pages } = loaderData;
+  const { rows, counts, plans, coordinators, filter, matching, pages, reverification } = loaderData;
   const [searchParams] = useSearchParams();
   const groups = [
     { label: "Open cases", value: counts.open, link: "" },
@@ -41,6 +44,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Deadlines dashboard</h1>
+      <p>
+        <Link to="/iro/queue">Screen new requests in the intake queue</Link>
+      </p>
       <ul className="cards" aria-label="Open cases by group" style={{ listStyle: "none", padding: 0 }}>
         {groups.map((group) => (
           <li key={group.label} className="card">
@@ -129,7 +135,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    {row.reference}
+                    <Link to={`/iro/cases/${row.id}`}>{row.reference}</Link>
                     {row.flagged ? (
                       <>
                         {" "}
@@ -175,6 +181,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           {filter.page < pages ? <Link to={pageLink(searchParams, filter.page + 1)}>Next page</Link> : null}
         </nav>
       ) : null}
+      <ReverificationPanel reviewers={reverification.reviewers} total={reverification.total} />
     </>
   );
 }

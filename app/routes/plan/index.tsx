@@ -19,7 +19,7 @@ export default function PlanHome({ loaderData }: Route.ComponentProps) {
       <h1>{planName}: cases</h1>
       <p className="lead">Reviews of your plan's denials follow the rules of the {ruleProfileName}.</p>
       {cases.length ? (
-        <CaseTable caption={`Independent reviews involving ${planName}`} rows={cases} showPlan={false} />
+        <CaseTable caption={`Independent reviews involving ${planName}`} rows={cases} showPlan={false} caseHref={(id) => `/plan/cases/${id}`} />
       ) : (
         <section className="empty-state" aria-labelledby="no-plan-cases">
           <h2 id="no-plan-cases">No cases for your plan</h2>

@@ -1,6 +1,9 @@
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
-import { CaseTable } from "~/components/case-table";
-import { listVisibleCases } from "~/server/cases/list-cases.server";
+import { STATUS_LABELS } from "~/domain/case-status";
+import { stepPath, stepTitle } from "~/domain/requests/steps";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { applicantRequests } from "~/server/requests/drafts.server";
 import { requireRole } from "~/server/session.server";
 
 export function meta() {
@@ -9,39 +12,116 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "APPLICANT");
-  return { name: user.name, cases: await listVisibleCases(user) };
+  const saved = new URL(request.url).searchParams.get("saved");
+  return { name: user.name, saved: !!saved, ...(await applicantRequests(user)) };
+}
+
+function StartButton() {
+  return (
+    <Form method="post" action="/requests/new">
+      <button type="submit" className="button">
+        Start a new request
+      </button>
+    </Form>
+  );
 }
 
 export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
-  const { cases, name } = loaderData;
+  const { drafts, filed, name, saved } = loaderData;
   return (
     <>
       <h1>My requests</h1>
       <p className="lead">Welcome, {name}.</p>
-      {cases.length ? (
-        <CaseTable caption="Your requests for independent review" rows={cases} />
-      ) : (
+      {saved ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>Your answers are saved. Continue your request below whenever you are ready, on any device.</p>
+        </div>
+      ) : null}
+      {drafts.length || filed.length ? <StartButton /> : null}
+
+      {drafts.length ? (
+        <section aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">Requests not sent yet</h2>
+          <ul className="cards" style={{ listStyle: "none", padding: 0 }}>
+            {drafts.map((draft) => (
+              <li key={draft.id} className="card">
+                <h3>{draft.serviceDescription ?? "New request"}</h3>
+                <p className="muted" style={{ marginTop: 0 }}>
+                  {draft.planName ?? "Plan not chosen yet"} · last saved {formatLocalDate(draft.savedOn)}
+                  <br />
+                  Next: {stepTitle(draft.resumeStep)}
+                </p>
+                <Link className="button" to={stepPath(draft.id, draft.resumeStep)}>
+                  Continue<span className="visually-hidden"> the request {draft.serviceDescription ? `“${draft.serviceDescription}”` : "without a treatment yet"}, saved {formatLocalDate(draft.savedOn)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {filed.length ? (
+        <section aria-labelledby="filed-heading">
+          <h2 id="filed-heading">Requests you sent</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Requests you sent, newest activity first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Treatment</th>
+                  <th scope="col">Health plan</th>
+                  <th scope="col">Sent</th>
+                </tr>
+              </thead>
+              <tbody>
+                {filed.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <Link to={`/requests/${row.id}`}>{row.reference}</Link>
+                      {row.track === "EXPEDITED" ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--danger">Expedited</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{STATUS_LABELS[row.status]}</td>
+                    <td>{row.serviceDescription ?? "Not entered"}</td>
+                    <td>{row.planName ?? "Not chosen"}</td>
+                    <td>{row.filedOn ? formatLocalDate(row.filedOn) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {!drafts.length && !filed.length ? (
         <section className="empty-state" aria-labelledby="no-requests">
           <h2 id="no-requests">You have not filed a request yet</h2>
           <p>
-            An independent medical review is for a treatment, drug or test your health plan refused after its own
-            appeal. Before you start, gather:
+            An independent medical review is for a treatment, drug or test your health plan refused after its own appeal. Before you start,
+            gather:
           </p>
           <ul>
             <li>the plan's final denial letter (required),</li>
             <li>the plan's decision on your internal appeal, if there was one,</li>
             <li>medical records and letters from your doctors that support the treatment,</li>
             <li>
-              if you are filing for someone else, the form they signed authorizing you to act for them (or the papers
-              showing you are their parent, guardian or conservator).
+              if you are filing for someone else, the form they signed authorizing you to act for them (or the papers showing you are their
+              parent, guardian or conservator).
             </li>
           </ul>
           <p>
-            Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at
-            serious risk from waiting, the review can be expedited and decided within 72 hours.
+            Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at serious risk from waiting,
+            the review can be expedited and decided within 72 hours.
           </p>
+          <StartButton />
         </section>
-      )}
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,9 @@
+import { Link } from "react-router";
 import type { Route } from "./+types/index";
+import { ActiveReviews } from "~/components/determination/active-reviews";
+import { ReviewOffers } from "~/components/review-offers";
+import { reviewerOffers } from "~/server/assignment/offer-page.server";
+import { activeReviews } from "~/server/determinations/active-reviews.server";
 import { reviewerHome } from "~/server/reviewers/reviewer-home.server";
 import { requireRole } from "~/server/session.server";
 
@@ -8,10 +13,9 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "REVIEWER");
-  return reviewerHome(user.id);
+  const [home, active, offers] = await Promise.all([reviewerHome(user.id), activeReviews(user.id), reviewerOffers(user.id)]);
+  return { ...home, active, offers };
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 export default function ReviewerHome({ loaderData }: Route.ComponentProps) {
   const { profile, offers, active } = loaderData;
@@ -23,35 +27,13 @@ export default function ReviewerHome({ loaderData }: Route.ComponentProps) {
           {profile.primarySpecialty}. {profile.credentials}.
         </p>
       ) : null}
+      <p>
+        <Link to="/review/profile">Your availability and affiliations</Link>: keep them up to date so you are only offered cases you can take.
+      </p>
       <h2>Offers waiting for your answer</h2>
-      {offers.length ? (
-        <ul>
-          {offers.map((offer) => (
-            <li key={offer.id}>
-              {offer.case.reference}, {offer.case.track === "EXPEDITED" ? "expedited" : "standard"}, offered{" "}
-              {dateFormat.format(new Date(offer.offeredAt))}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="empty-state">
-          <p style={{ margin: 0 }}>No offers right now. When a coordinator offers you a case, it appears here and you are emailed.</p>
-        </div>
-      )}
+      <ReviewOffers offers={offers} />
       <h2>Cases you are reviewing</h2>
-      {active.length ? (
-        <ul>
-          {active.map((assignment) => (
-            <li key={assignment.id}>
-              {assignment.case.reference}, {assignment.case.track === "EXPEDITED" ? "expedited" : "standard"}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <div className="empty-state">
-          <p style={{ margin: 0 }}>You are not reviewing any case at the moment.</p>
-        </div>
-      )}
+      <ActiveReviews reviews={active} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import type { LoginInput } from "~/schemas/auth";
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCK_MS = 15 * 60_000;
-const IP_LIMIT = { attempts: 30, windowSeconds: 15 * 60 };
+const NETWORK_WINDOW_SECONDS = 15 * 60;
 
 export type LoginResult =
   | { ok: true; userId: string; roles: string[] }
@@ -21,7 +21,7 @@ export type LoginResult =
  * alike, and take as long; ten failures lock the account for 15 minutes.
  */
 export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResult> {
-  const limit = await hitRateLimit(`login:${actor.ip ?? "unknown"}`, IP_LIMIT.attempts, IP_LIMIT.windowSeconds);
+  const limit = await hitRateLimit(`login:${actor.ip ?? "unknown"}`, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
   if (!limit.allowed) {
     await audit(actor, { action: "auth.login.rate_limited", detail: { email: input.email } });
     return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };

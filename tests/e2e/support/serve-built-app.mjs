@@ -20,6 +20,8 @@ Object.assign(process.env, {
   EMBEDDED_DATABASE_PORT: process.env.E2E_DATABASE_PORT ?? "54431",
   APP_URL: `http://localhost:${port}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+  // Every test signs in from 127.0.0.1; the per-network limit is tested in integration.
+  LOGIN_ATTEMPTS_PER_NETWORK: "100000",
 });
 delete process.env.DATABASE_URL;
 delete process.env.SMTP_URL;

@@ -1,0 +1,92 @@
+import { Link } from "react-router";
+import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
+import { formatFileSize } from "~/domain/documents/limits";
+
+export interface CaseFileItem {
+  id: string;
+  fileName: string;
+  kind: DocumentKind;
+  sizeBytes: number;
+  /** When it was added, in words. */
+  added: string;
+  description: string | null;
+  view: "pdf" | "image" | null;
+}
+
+/**
+ * A list of the case's documents: each can be read on the page (PDFs and
+ * images), opened in a new tab or downloaded. Every view goes through
+ * /documents/<id>, which checks access and audits it.
+ */
+export function CaseFileTable({ caption, documents, viewLink }: { caption: string; documents: readonly CaseFileItem[]; viewLink: (id: string) => string }) {
+  if (!documents.length) return <p className="muted">{caption}: none yet.</p>;
+  return (
+    <div className="table-wrap" style={{ marginBottom: "1rem" }}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">What it is</th>
+            <th scope="col">Size</th>
+            <th scope="col">Added</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((document) => (
+            <tr key={document.id}>
+              <td style={{ overflowWrap: "anywhere" }}>
+                {document.fileName}
+                {document.description ? <p className="muted" style={{ margin: 0 }}>{document.description}</p> : null}
+              </td>
+              <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
+              <td>{formatFileSize(document.sizeBytes)}</td>
+              <td>{document.added}</td>
+              <td>
+                <div className="actions" style={{ marginTop: 0 }}>
+                  {document.view ? (
+                    <Link to={viewLink(document.id)}>
+                      Read here<span className="visually-hidden"> {document.fileName}</span>
+                    </Link>
+                  ) : (
+                    <span className="muted">Download to read</span>
+                  )}
+                  <a href={`/documents/${document.id}`}>
+                    Download<span className="visually-hidden"> {document.fileName}</span>
+                  </a>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The document being read, shown in the page: a PDF in a frame, an image as itself. */
+export function DocumentViewer({ document, closeLink }: { document: CaseFileItem; closeLink: string }) {
+  const source = `/documents/${document.id}?inline=1`;
+  return (
+    <section id="document-viewer" aria-labelledby="document-viewer-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+      <h3 id="document-viewer-heading" style={{ overflowWrap: "anywhere" }}>
+        Reading: {document.fileName}
+      </h3>
+      <div className="actions" style={{ marginTop: 0, marginBottom: "0.75rem" }}>
+        <a href={source} target="_blank" rel="noopener">
+          Open in a new tab
+        </a>
+        <a href={`/documents/${document.id}`}>Download</a>
+        <Link to={closeLink}>Close the document</Link>
+      </div>
+      {document.view === "pdf" ? (
+        <iframe title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} src={source} style={{ width: "100%", height: "80vh", border: "1px solid var(--line)" }} />
+      ) : (
+        <img src={source} alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} style={{ maxWidth: "100%", height: "auto", border: "1px solid var(--line)" }} />
+      )}
+    </section>
+  );
+}

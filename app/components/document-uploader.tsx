@@ -1,0 +1,379 @@
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useRevalidator } from "react-router";
+import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
+import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
+import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
+import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
+import { uploadUrl } from "~/domain/documents/upload-query";
+
+export type { DocumentKind } from "~/domain/documents/document-kinds";
+
+type Stage = "ready" | "uploading" | "failed";
+
+interface PickedFile {
+  key: string;
+  file: File;
+  kind: DocumentKind | "";
+  stage: Stage;
+  /** 0 to 100 while uploading. */
+  progress: number;
+  /** The browser's pre-check refused it: sending it would be refused too. */
+  blocked?: string;
+  /** Upload was pressed before the kind was chosen. */
+  kindMissing: boolean;
+  /** Why the server refused it, or the connection failed. */
+  refusal?: string;
+  /** Said after a cancel, so the person knows nothing was kept. */
+  note?: string;
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+}
+
+let nextKey = 0;
+
+/**
+ * Adds files to a case: pick them or drop them, say what each one is, then
+ * send. Each file goes as the raw body of its own request (POST /documents),
+ * so it shows its own progress and can be cancelled. The browser checks size
+ * and type first with the server's own rules, but the server decides and its
+ * reason is shown next to the file.
+ */
+export function DocumentUploader(props: {
+  caseId: string;
+  kinds: readonly DocumentKind[];
+  defaultKind?: DocumentKind;
+  informationRequestId?: string;
+  label?: string;
+}) {
+  const { caseId, kinds, defaultKind, informationRequestId, label = "Add documents" } = props;
+  const revalidator = useRevalidator();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const requests = useRef(new Map<string, XMLHttpRequest>());
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const [allowance, setAllowance] = useState<UploadAllowance | null>(null);
+  const [closedReason, setClosedReason] = useState<string | null>(null);
+  const hintId = useId();
+  const initialKind: DocumentKind | "" = defaultKind ?? (kinds.length === 1 ? kinds[0]! : "");
+
+  const loadAllowance = async (signal?: AbortSignal) => {
+    try {
+      const response = await fetch(`/documents?${new URLSearchParams({ caseId }).toString()}`, { signal, headers: { Accept: "application/json" } });
+      if (response.ok) {
+        setAllowance((await response.json()) as UploadAllowance);
+        setClosedReason(null);
+      } else if (response.status === 409) {
+        setClosedReason(((await response.json()) as Problem).detail ?? "Documents can no longer be added to this case.");
+      }
+    } catch {
+      // Only the pre-checks need it; the server checks every upload anyway.
+    }
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadAllowance(controller.signal);
+    return () => controller.abort();
+  }, [caseId]);
+
+  useEffect(() => {
+    const open = requests.current;
+    return () => {
+      for (const request of open.values()) request.abort();
+    };
+  }, []);
+
+  const update = (key: string, change: Partial<PickedFile>) =>
+    setFiles((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const forget = (key: string) => setFiles((current) => current.filter((item) => item.key !== key));
+
+  const add = async (picked: FileList | null) => {
+    if (!picked?.length) return;
+    const added = await Promise.all(
+      Array.from(picked).map(async (file): Promise<PickedFile> => {
+        nextKey += 1;
+        return { key: `file-${nextKey}`, file, kind: initialKind, stage: "ready", progress: 0, kindMissing: false, blocked: await preCheck(file, allowance) };
+      }),
+    );
+    setFiles((current) => [...current, ...added]);
+    if (inputRef.current) inputRef.current.value = "";
+  };
+
+  const send = (item: PickedFile) => {
+    if (!item.kind) {
+      update(item.key, { kindMissing: true });
+      return;
+    }
+    const request = new XMLHttpRequest();
+    requests.current.set(item.key, request);
+    request.open("POST", uploadUrl({ caseId, kind: item.kind, name: item.file.name, informationRequestId }));
+    request.setRequestHeader("Content-Type", "application/octet-stream");
+    request.responseType = "json";
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) update(item.key, { progress: Math.round((event.loaded / event.total) * 100) });
+    };
+    request.onload = () => {
+      requests.current.delete(item.key);
+      if (request.status === 201) {
+        forget(item.key);
+        setAnnouncement(`"${item.file.name}" was added.`);
+        void revalidator.revalidate();
+        void loadAllowance();
+        return;
+      }
+      const problem = request.response as Problem | null;
+      update(item.key, {
+        stage: "failed",
+        refusal: problem?.detail ?? problem?.title ?? `The file could not be added (error ${request.status}). Try again.`,
+      });
+    };
+    request.onerror = () => {
+      requests.current.delete(item.key);
+      update(item.key, { stage: "failed", refusal: "The connection was lost before the whole file arrived. Check your connection and try again." });
+    };
+    request.onabort = () => {
+      requests.current.delete(item.key);
+      update(item.key, { stage: "ready", progress: 0, note: "Upload cancelled: nothing was kept." });
+    };
+    update(item.key, { stage: "uploading", progress: 0, refusal: undefined, note: undefined });
+    request.send(item.file);
+  };
+
+  const sendable = files.filter((item) => item.stage !== "uploading" && !item.blocked);
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void add(event.dataTransfer.files);
+  };
+
+  if (closedReason) {
+    return (
+      <div className="alert" role="status">
+        {closedReason}
+      </div>
+    );
+  }
+
+  return (
+    <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1.25rem" }}>
+      <legend>{label}</legend>
+      <p className="hint" id={hintId}>
+        {ACCEPTED_TYPES_TEXT}. {allowance ? allowanceText(allowance) : null}
+      </p>
+      <div
+        className="empty-state"
+        style={{ textAlign: "center", borderColor: dragging ? "var(--brand)" : undefined, background: dragging ? "#eef4fb" : undefined }}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p style={{ marginTop: 0 }}>Drag files here, or</p>
+        <button type="button" className="button button--secondary" aria-describedby={hintId} onClick={() => inputRef.current?.click()}>
+          Choose files
+        </button>
+        <input ref={inputRef} type="file" multiple hidden accept={FILE_INPUT_ACCEPT} onChange={(event) => void add(event.currentTarget.files)} />
+      </div>
+
+      {files.length ? (
+        <ul style={{ listStyle: "none", padding: 0, margin: "1rem 0 0", display: "grid", gap: "0.75rem" }}>
+          {files.map((item) => (
+            <PickedFileRow
+              key={item.key}
+              item={item}
+              kinds={kinds}
+              onKind={(kind) => update(item.key, { kind, kindMissing: false })}
+              onSend={() => send(item)}
+              onCancel={() => requests.current.get(item.key)?.abort()}
+              onForget={() => forget(item.key)}
+            />
+          ))}
+        </ul>
+      ) : null}
+
+      {sendable.length > 1 ? (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => sendable.forEach(send)}>
+            Upload all {sendable.length} files
+          </button>
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+    </fieldset>
+  );
+}
+
+function PickedFileRow(props: {
+  item: PickedFile;
+  kinds: readonly DocumentKind[];
+  onKind: (kind: DocumentKind | "") => void;
+  onSend: () => void;
+  onCancel: () => void;
+  onForget: () => void;
+}) {
+  const { item, kinds } = props;
+  const selectId = useId();
+  const reasonId = useId();
+  const uploading = item.stage === "uploading";
+  const reason = item.blocked ?? (item.kindMissing ? "Choose what this document is first." : item.refusal);
+  return (
+    <li className="card">
+      <p style={{ margin: "0 0 0.5rem", fontWeight: 600, overflowWrap: "anywhere" }}>
+        {item.file.name} <span className="muted">({formatFileSize(item.file.size)})</span>
+      </p>
+      {item.blocked ? null : (
+        <div className="field" style={{ marginBottom: "0.75rem" }}>
+          <label htmlFor={selectId}>What is this document?</label>
+          <select
+            id={selectId}
+            value={item.kind}
+            disabled={uploading}
+            aria-describedby={reason ? reasonId : undefined}
+            onChange={(event) => props.onKind(event.currentTarget.value as DocumentKind | "")}
+          >
+            {item.kind === "" ? <option value="">Choose…</option> : null}
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {DOCUMENT_KIND_TEXT[kind].label}
+              </option>
+            ))}
+          </select>
+          {item.kind ? <p className="hint" style={{ margin: "0.35rem 0 0" }}>{DOCUMENT_KIND_TEXT[item.kind].help}</p> : null}
+        </div>
+      )}
+      {uploading ? (
+        <p style={{ display: "flex", gap: "0.75rem", alignItems: "center", margin: "0 0 0.75rem" }}>
+          <progress max={100} value={item.progress} aria-label={`Upload progress of ${item.file.name}`} style={{ flex: 1, height: "1.25rem" }} />
+          <span aria-hidden="true">{item.progress}%</span>
+        </p>
+      ) : null}
+      {reason ? (
+        <p className="field-error" id={reasonId} role="alert">
+          {reason}
+        </p>
+      ) : null}
+      {item.note ? <p className="muted">{item.note}</p> : null}
+      <div className="actions" style={{ marginTop: "0.5rem" }}>
+        {uploading ? (
+          <button type="button" className="button button--secondary" onClick={props.onCancel}>
+            Cancel<span className="visually-hidden"> uploading {item.file.name}</span>
+          </button>
+        ) : (
+          <>
+            {item.blocked ? null : (
+              <button type="button" className="button" onClick={props.onSend}>
+                {item.stage === "failed" ? "Try again" : "Upload"}
+                <span className="visually-hidden"> {item.file.name}</span>
+              </button>
+            )}
+            <button type="button" className="button button--secondary" onClick={props.onForget}>
+              Remove from list<span className="visually-hidden"> {item.file.name}</span>
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The server's own size and content rules, run on the picked file before sending it. */
+async function preCheck(file: File, allowance: UploadAllowance | null): Promise<string | undefined> {
+  if (allowance) {
+    const refusal = sizeRefusal(file.size, allowance.limits, allowance.allowance);
+    if (refusal) return refusal.detail;
+  }
+  const head = new Uint8Array(await file.slice(0, SNIFF_LIMIT_BYTES).arrayBuffer());
+  const sniff = sniffFileType(head, file.size <= SNIFF_LIMIT_BYTES);
+  return sniff.verdict === "type" ? undefined : UNSUPPORTED_TYPE.detail;
+}
+
+function allowanceText({ limits, usedBytes }: UploadAllowance): string {
+  const perFile = `Up to ${formatFileSize(limits.fileBytes)} a file`;
+  if (limits.caseBytes === null) return `${perFile}.`;
+  const left = Math.max(0, limits.caseBytes - usedBytes);
+  return `${perFile}, and ${formatFileSize(limits.caseBytes)} in all on this request (${formatFileSize(left)} left).`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+
+/** The documents on a case as a table, with a download link for each and Remove for the person's own on a draft. */
+export function DocumentList(props: { documents: readonly DocumentSummary[]; caption?: string }) {
+  const { documents, caption = "Documents" } = props;
+  const revalidator = useRevalidator();
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ id: string; reason: string } | null>(null);
+
+  const remove = async (document: DocumentSummary) => {
+    setRemoving(document.id);
+    setFailure(null);
+    try {
+      const response = await fetch(`/documents/${document.id}`, { method: "DELETE" });
+      if (response.ok) {
+        await revalidator.revalidate();
+      } else {
+        const problem = (await response.json().catch(() => null)) as Problem | null;
+        setFailure({ id: document.id, reason: problem?.detail ?? `The document could not be removed (error ${response.status}).` });
+      }
+    } catch {
+      setFailure({ id: document.id, reason: "The connection was lost. Check your connection and try again." });
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  if (!documents.length) return <p className="muted">No documents yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">What it is</th>
+            <th scope="col">Size</th>
+            <th scope="col">Added</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((document) => (
+            <tr key={document.id}>
+              <td style={{ overflowWrap: "anywhere" }}>{document.fileName}</td>
+              <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
+              <td>{formatFileSize(document.sizeBytes)}</td>
+              <td>{dateFormat.format(new Date(document.createdAt))}</td>
+              <td>
+                <div className="actions" style={{ marginTop: 0 }}>
+                  <a href={`/documents/${document.id}`}>
+                    Download<span className="visually-hidden"> {document.fileName}</span>
+                  </a>
+                  {document.removable ? (
+                    <button type="button" className="link-button" disabled={removing === document.id} onClick={() => void remove(document)}>
+                      Remove<span className="visually-hidden"> {document.fileName}</span>
+                    </button>
+                  ) : null}
+                </div>
+                {failure?.id === document.id ? (
+                  <p className="field-error" role="alert">
+                    {failure.reason}
+                  </p>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

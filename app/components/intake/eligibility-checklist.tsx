@@ -1,0 +1,110 @@
+import { useMemo } from "react";
+import { Form } from "react-router";
+import { SubmitButton } from "~/components/forms";
+import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
+import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
+import { CaseFormError, CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+export interface SavedAnswer {
+  criterion: EligibilityCriterion;
+  label: string;
+  met: boolean;
+  note: string | null;
+  by: string;
+  at: string;
+}
+
+/** The five criteria, each answered yes or no with a note; saving the first time starts the eligibility review. */
+export function EligibilityChecklist(props: {
+  version: number;
+  filedLate: boolean;
+  lateFilingReason: string | null;
+  defaults: Record<EligibilityCriterion, ChecklistValue>;
+  actionData: unknown;
+}) {
+  const { version, filedLate, lateFilingReason, defaults, actionData } = props;
+  const schema = useMemo(() => eligibilitySchema({ filedLate }), [filedLate]);
+  const defaultValues = Object.fromEntries(
+    ELIGIBILITY_CRITERIA.flatMap((criterion) => [
+      [metField(criterion), defaults[criterion].met || null],
+      [noteField(criterion), defaults[criterion].note],
+    ]),
+  );
+  const zod = useCaseForm(schema, { intent: "eligibility", version, actionData, defaultValues });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="eligibility-heading">
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="eligibility" version={version} />
+      <ol style={{ paddingLeft: "1.25rem" }}>
+        {ELIGIBILITY_CRITERIA.map((criterion) => (
+          <li key={criterion}>
+            <RadioGroup
+              zod={zod}
+              idPrefix="eligibility"
+              name={metField(criterion)}
+              legend={CRITERION_TEXT[criterion].question}
+              hint={
+                criterion === "FILED_IN_TIME" && filedLate ? (
+                  <>
+                    <strong>Filed after the filing window.</strong> The applicant's reason for the delay: “{lateFilingReason ?? "none given"}”.{" "}
+                    {CRITERION_TEXT[criterion].help}
+                  </>
+                ) : (
+                  CRITERION_TEXT[criterion].help
+                )
+              }
+              options={YES_NO}
+            />
+            <TextAreaField
+              zod={zod}
+              idPrefix="eligibility"
+              name={noteField(criterion)}
+              label={criterion === "FILED_IN_TIME" && filedLate ? "Note (the good cause, if you accept it)" : "Note"}
+              rows={2}
+            />
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        <SubmitButton submitting={zod.submitting}>Save the checklist</SubmitButton>
+      </div>
+    </Form>
+  );
+}
+
+/** The answers as they were saved, once the eligibility decision is made. */
+export function EligibilityAnswers({ answers }: { answers: readonly SavedAnswer[] }) {
+  if (answers.length === 0) return <p>No eligibility answers were recorded.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>Eligibility criteria as answered</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">Met</th>
+            <th scope="col">Note</th>
+            <th scope="col">Answered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {answers.map((answer) => (
+            <tr key={answer.criterion}>
+              <td>{answer.label}</td>
+              <td>{answer.met ? <span className="badge badge--ok">Yes</span> : <span className="badge badge--danger">No</span>}</td>
+              <td style={{ whiteSpace: "pre-line" }}>{answer.note ?? ""}</td>
+              <td>
+                {answer.by}, {answer.at}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

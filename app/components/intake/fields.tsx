@@ -1,0 +1,163 @@
+import type { ReactNode } from "react";
+import type { FieldValues } from "react-hook-form";
+import { useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
+import type { z } from "zod";
+import { useZodForm, type ZodForm } from "~/components/forms";
+import { CONFLICT_MESSAGE } from "~/schemas/intake";
+
+// Any intake form's fields: the names are checked by the form's schema at runtime.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyForm = ZodForm<any>;
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A labelled text area with its hint and its error, announced to screen readers. */
+export function TextAreaField(props: { zod: AnyForm; name: string; label: string; hint?: ReactNode; required?: boolean; idPrefix: string; rows?: number }) {
+  const { zod, name, label, hint, required, idPrefix, rows } = props;
+  const id = `${idPrefix}-${name}`;
+  const error = zod.errorFor(name);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+        defaultValue={zod.valueFor(name)}
+        {...zod.form.register(name)}
+      />
+    </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset, its legend the question. */
+export function RadioGroup(props: {
+  zod: AnyForm;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: readonly { value: string; label: string }[];
+  idPrefix: string;
+}) {
+  const { zod, name, legend, hint, options, idPrefix } = props;
+  const id = `${idPrefix}-${name}`;
+  const error = zod.errorFor(name);
+  const chosen = zod.valueFor(name);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend>{legend}</legend>
+        <Hint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        {options.map((option) => (
+          <label key={option.value} className="checkbox" htmlFor={`${id}-${option.value}`}>
+            <input
+              id={`${id}-${option.value}`}
+              type="radio"
+              value={option.value}
+              defaultChecked={chosen === option.value}
+              aria-invalid={error ? true : undefined}
+              {...zod.form.register(name)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The form's hidden intent and case version. The version is the one on the
+ * page now, so after a conflict the kept input can be sent again against
+ * the latest case.
+ */
+export function CaseFormFields({ intent, version }: { intent?: string; version: number }) {
+  return (
+    <>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+/** A message about the whole form (a conflict is said once for the page: ConflictAlert). */
+export function CaseFormError({ message }: { message: string | undefined }) {
+  if (!message || message === CONFLICT_MESSAGE) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p style={{ margin: 0 }}>{message}</p>
+    </div>
+  );
+}
+
+/** The answer an action gave when someone else changed the case first. */
+export function isConflict(actionData: unknown): boolean {
+  return (actionData as { formError?: unknown } | undefined)?.formError === CONFLICT_MESSAGE;
+}
+
+/**
+ * Said at the top of the page, since the form that was sent may no longer be
+ * offered on the latest case. The page already shows the latest (see
+ * revalidateAfterConflict); reloading also clears what was typed.
+ */
+export function ConflictAlert({ actionData }: { actionData: unknown }) {
+  const location = useLocation();
+  if (!isConflict(actionData)) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p style={{ margin: 0 }}>
+        {CONFLICT_MESSAGE}. <a href={location.pathname}>Reload the page</a>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * React Router does not reload a page's data after an action answered 4xx;
+ * after a conflict it must, so the forms are sent again against the latest
+ * case (they keep what was typed: see useCaseForm).
+ */
+export function revalidateAfterConflict({ actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
+  return isConflict(actionResult) || defaultShouldRevalidate;
+}
+
+/**
+ * One of several forms on a case page: the action's answer is this form's
+ * only when it names this form's intent. The case version goes into the
+ * values the browser checks; the page's hidden field sends the current one.
+ */
+export function useCaseForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: { intent?: string; version: number; actionData: unknown; defaultValues?: Record<string, unknown> },
+): ZodForm<z.input<S>> {
+  const values = (options.actionData as { values?: Record<string, unknown> } | undefined)?.values;
+  const mine = values && (options.intent === undefined || values.intent === options.intent) ? options.actionData : undefined;
+  return useZodForm(schema, {
+    actionData: mine,
+    defaultValues: { ...options.defaultValues, intent: options.intent, version: options.version },
+  });
+}

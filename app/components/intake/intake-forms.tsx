@@ -1,0 +1,105 @@
+import { Form } from "react-router";
+import { SubmitButton } from "~/components/forms";
+import { acceptSchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
+import { CaseFormError, CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
+
+interface CaseFormProps {
+  version: number;
+  actionData: unknown;
+}
+
+/** Accepting: the clocks start and the plan is asked for its case file. */
+export function AcceptForm({ version, actionData, panelNote }: CaseFormProps & { panelNote: string }) {
+  const zod = useCaseForm(acceptSchema, { intent: "accept", version, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="accept" version={version} />
+      <p>
+        All five criteria are met. Accepting starts the decision clock, asks the plan for its case file with its due date, and tells the applicant. {panelNote}
+      </p>
+      <SubmitButton submitting={zod.submitting}>Accept the request for review</SubmitButton>
+    </Form>
+  );
+}
+
+/** Finding the request ineligible, with the reason the notice quotes. */
+export function IneligibleForm({ version, actionData }: CaseFormProps) {
+  const zod = useCaseForm(ineligibleSchema, { intent: "ineligible", version, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="ineligible" version={version} />
+      <TextAreaField
+        zod={zod}
+        idPrefix="ineligible"
+        name="reason"
+        label="Why the request is not eligible"
+        hint="Quoted in the notice to the applicant and the plan, with how to contest the decision. Write it for the applicant to read."
+        required
+      />
+      <SubmitButton submitting={zod.submitting}>Find the request ineligible and send the notice</SubmitButton>
+    </Form>
+  );
+}
+
+/** A request for information to the applicant or the plan; its due date comes from the case's rules. */
+export function InformationRequestForm({ version, actionData, hasPlan, dueHints }: CaseFormProps & { hasPlan: boolean; dueHints: string }) {
+  const zod = useCaseForm(informationRequestSchema, { intent: "information", version, actionData, defaultValues: { addressedTo: hasPlan ? null : "APPLICANT" } });
+  const parties = hasPlan
+    ? [
+        { value: "APPLICANT", label: "The applicant" },
+        { value: "PLAN", label: "The health plan" },
+      ]
+    : [{ value: "APPLICANT", label: "The applicant" }];
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="information" version={version} />
+      <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} options={parties} />
+      <TextAreaField
+        zod={zod}
+        idPrefix="information"
+        name="question"
+        label="What is needed"
+        hint="The person asked reads this on their page (not in the email). Say exactly what to send."
+        required
+      />
+      <SubmitButton submitting={zod.submitting}>Send the request for information</SubmitButton>
+    </Form>
+  );
+}
+
+/** "Look after this case": the coordinator takes it on. */
+export function LookAfterForm({ version, actionData }: CaseFormProps) {
+  const zod = useCaseForm(lookAfterSchema, { intent: "lookAfter", version, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="lookAfter" version={version} />
+      <button type="submit" className="button button--secondary" disabled={zod.submitting}>
+        Look after this case
+      </button>
+    </Form>
+  );
+}
+
+/** The plan's case file is late: going ahead without it, saying why. */
+export function ProceedWithoutCaseFileForm({ version, actionData }: CaseFormProps) {
+  const zod = useCaseForm(proceedWithoutCaseFileSchema, { intent: "proceedWithoutCaseFile", version, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="proceedWithoutCaseFile" version={version} />
+      <TextAreaField
+        zod={zod}
+        idPrefix="proceed"
+        name="reason"
+        label="Why the review goes ahead without it"
+        hint="Recorded on the case's timeline and in the audit log."
+        required
+      />
+      <SubmitButton submitting={zod.submitting}>Proceed without the plan's case file</SubmitButton>
+    </Form>
+  );
+}

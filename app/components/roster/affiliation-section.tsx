@@ -1,0 +1,91 @@
+import { Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { AFFILIATION_KIND_LABELS, AFFILIATION_KINDS } from "~/domain/roster";
+import { affiliationFormSchema } from "~/schemas/roster";
+import { failureFor, IntentSubmit, SelectField } from "./fields";
+import { RemoveButton } from "./remove-button";
+
+interface Affiliation {
+  id: string;
+  kind: keyof typeof AFFILIATION_KIND_LABELS;
+  name: string;
+  identifier: string | null;
+  planName: string | null;
+}
+
+/**
+ * Declared ties to plans, groups, facilities, makers and physicians: a
+ * reviewer is never suggested for a case one of them touches.
+ */
+export function AffiliationSection(props: { affiliations: readonly Affiliation[]; plans: readonly { id: string; name: string }[]; actionData: unknown }) {
+  const { affiliations, plans, actionData } = props;
+  const zod = useZodForm(affiliationFormSchema, { actionData: failureFor(actionData, "add-affiliation") });
+  return (
+    <section aria-labelledby="affiliations">
+      <h2 id="affiliations">Declared affiliations</h2>
+      <p>
+        Material professional, family or financial ties to a health plan, medical group, facility, drug or device maker, or physician. A case that involves
+        one of them is never offered to this reviewer.
+      </p>
+      {affiliations.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Affiliations declared</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Name</th>
+                <th scope="col">Identifier</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {affiliations.map((affiliation) => (
+                <tr key={affiliation.id}>
+                  <td>{AFFILIATION_KIND_LABELS[affiliation.kind]}</td>
+                  <td>
+                    {affiliation.name}
+                    {affiliation.planName ? <div className="muted">A plan we serve: {affiliation.planName}</div> : null}
+                  </td>
+                  <td>{affiliation.identifier ?? ""}</td>
+                  <td>
+                    <RemoveButton intent="remove-affiliation" fields={{ id: affiliation.id }} what={`the affiliation with ${affiliation.name}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No affiliation declared.</p>
+      )}
+      <h3>Declare an affiliation</h3>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }} aria-label="Declare an affiliation">
+        <input type="hidden" name="intent" value="add-affiliation" />
+        <SelectField
+          zod={zod}
+          name="kind"
+          label="Kind of tie"
+          placeholder="Choose…"
+          required
+          options={AFFILIATION_KINDS.map((kind) => ({ value: kind, label: AFFILIATION_KIND_LABELS[kind] }))}
+        />
+        <SelectField
+          zod={zod}
+          name="planId"
+          label="One of the plans we serve (health plans only)"
+          hint="Choose it when the tie is with a plan in this list; its name is filled in for you."
+          placeholder="Not one of them"
+          options={plans.map((plan) => ({ value: plan.id, label: plan.name }))}
+        />
+        <TextField zod={zod} name="name" label="Name" hint="The plan, group, facility, maker or physician, as they are known." />
+        <TextField zod={zod} name="identifier" label="Identifier (optional)" hint="Such as an NPI (10 digits) or a tax ID (12-3456789)." />
+        <div className="actions">
+          <IntentSubmit intent="add-affiliation">Declare the affiliation</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+import { Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { certificationFormSchema, licenseFormSchema, practiceFormSchema, specialtyFormSchema } from "~/schemas/roster";
+import type { ReviewerView } from "~/server/reviewers/roster.server";
+import { failureFor, IntentSubmit, SelectField } from "./fields";
+import { RemoveButton } from "./remove-button";
+
+/** Specialties for a choice list, grouped by board. */
+export type SpecialtyGroups = readonly { board: string; options: readonly { code: string; label: string }[] }[];
+
+const groupsOf = (specialties: SpecialtyGroups) =>
+  specialties.map((group) => ({ label: group.board, options: group.options.map((option) => ({ value: option.code, label: option.label })) }));
+
+const formStyle = { marginLeft: 0 };
+
+export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerView; actionData: unknown }) {
+  const zod = useZodForm(practiceFormSchema, {
+    actionData: failureFor(actionData, "save-practice"),
+    defaultValues: {
+      credentials: reviewer.credentials,
+      yearsInPractice: String(reviewer.yearsInPractice),
+      credentialsVerifiedOn: reviewer.credentialsVerifiedOn ?? "",
+      openDisciplinaryAction: reviewer.openDisciplinaryAction ?? "",
+      capacity: String(reviewer.capacity),
+    },
+  });
+  return (
+    <section aria-labelledby="practice">
+      <h2 id="practice">Practice, verification and workload</h2>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Practice, verification and workload">
+        <input type="hidden" name="intent" value="save-practice" />
+        <TextField
+          zod={zod}
+          name="credentials"
+          label="Qualifications"
+          hint="As decision letters state them (the reviewer's name never appears), like MD, board certified in cardiovascular disease."
+          required
+        />
+        <TextField zod={zod} name="yearsInPractice" label="Years of recent clinical practice" hint="A whole number. Reviewers need at least 5." required />
+        <TextField
+          zod={zod}
+          name="credentialsVerifiedOn"
+          label="Credentials last verified on"
+          type="date"
+          hint={
+            reviewer.reverifyBy
+              ? `Good until ${formatLocalDate(reviewer.reverifyBy)}: a verification lasts 3 years.`
+              : "Empty until the organization first verifies them. A verification lasts 3 years."
+          }
+        />
+        <TextAreaField
+          zod={zod}
+          name="openDisciplinaryAction"
+          label="Open disciplinary action"
+          hint="Describe any open action by a licensing board or hospital. Leave empty when there is none."
+          rows={3}
+        />
+        <TextField zod={zod} name="capacity" label="Workload capacity" hint="Cases offered or in review at once. 0 pauses new offers." required />
+        <div className="actions">
+          <IntentSubmit intent="save-practice">Save</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function SpecialtySection({ reviewer, specialties, actionData }: { reviewer: ReviewerView; specialties: SpecialtyGroups; actionData: unknown }) {
+  const zod = useZodForm(specialtyFormSchema, { actionData: failureFor(actionData, "add-specialty") });
+  return (
+    <section aria-labelledby="specialties">
+      <h2 id="specialties">Specialties and sub-specialties</h2>
+      <p>The primary specialty is the one decision letters give. The first one added is primary.</p>
+      {reviewer.specialties.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Specialties practised</caption>
+            <thead>
+              <tr>
+                <th scope="col">Specialty</th>
+                <th scope="col">Primary</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewer.specialties.map((specialty) => (
+                <tr key={specialty.code}>
+                  <td>
+                    {specialty.name}
+                    {specialty.parentName ? <div className="muted">Sub-specialty of {specialty.parentName.toLowerCase()}</div> : null}
+                  </td>
+                  <td>{specialty.primary ? <strong>Primary</strong> : "No"}</td>
+                  <td>
+                    {specialty.primary ? (
+                      <span className="muted">To remove it, make another specialty primary first.</span>
+                    ) : (
+                      <div className="actions" style={{ marginTop: 0 }}>
+                        <RemoveButton intent="make-primary" fields={{ specialtyCode: specialty.code }} label="Make primary" what={specialty.name} />
+                        <RemoveButton intent="remove-specialty" fields={{ specialtyCode: specialty.code }} what={specialty.name} />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No specialty recorded yet.</p>
+      )}
+      <h3>Add a specialty</h3>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a specialty">
+        <input type="hidden" name="intent" value="add-specialty" />
+        <SelectField zod={zod} name="specialtyCode" label="Specialty or sub-specialty" placeholder="Choose…" required groups={groupsOf(specialties)} />
+        <div className="actions">
+          <IntentSubmit intent="add-specialty">Add the specialty</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function CertificationSection({ reviewer, specialties, actionData }: { reviewer: ReviewerView; specialties: SpecialtyGroups; actionData: unknown }) {
+  const zod = useZodForm(certificationFormSchema, { actionData: failureFor(actionData, "add-certification") });
+  return (
+    <section aria-labelledby="certifications">
+      <h2 id="certifications">Board certifications</h2>
+      {reviewer.certifications.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Board certifications</caption>
+            <thead>
+              <tr>
+                <th scope="col">Specialty</th>
+                <th scope="col">Board</th>
+                <th scope="col">Certified on</th>
+                <th scope="col">Expires on</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewer.certifications.map((certification) => (
+                <tr key={certification.id}>
+                  <td>{certification.specialtyName}</td>
+                  <td>{certification.board}</td>
+                  <td>{certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded"}</td>
+                  <td>{certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire"}</td>
+                  <td>
+                    <RemoveButton intent="remove-certification" fields={{ id: certification.id }} what={`the certification in ${certification.specialtyName}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No board certification recorded yet.</p>
+      )}
+      <h3>Add a certification</h3>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a board certification">
+        <input type="hidden" name="intent" value="add-certification" />
+        <SelectField zod={zod} name="certificationSpecialtyCode" label="Certified in" placeholder="Choose…" required groups={groupsOf(specialties)} />
+        <TextField zod={zod} name="board" label="Board (optional)" hint="Leave empty for the board that certifies this specialty." />
+        <TextField zod={zod} name="certifiedOn" label="Certified on (optional)" type="date" />
+        <TextField zod={zod} name="certificationExpiresOn" label="Certification expires on" type="date" hint="Leave empty for a certificate that does not expire." />
+        <div className="actions">
+          <IntentSubmit intent="add-certification">Add the certification</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerView; actionData: unknown }) {
+  const zod = useZodForm(licenseFormSchema, { actionData: failureFor(actionData, "add-license"), defaultValues: { status: "ACTIVE" } });
+  return (
+    <section aria-labelledby="licenses">
+      <h2 id="licenses">Licenses</h2>
+      <p>A reviewer needs at least one active, unrestricted license that has not expired.</p>
+      {reviewer.licenses.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Medical licenses by state</caption>
+            <thead>
+              <tr>
+                <th scope="col">State</th>
+                <th scope="col">Number</th>
+                <th scope="col">Expires on</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewer.licenses.map((license) => (
+                <tr key={license.id}>
+                  <td>{stateName(license.state)}</td>
+                  <td>{license.number}</td>
+                  <td>{formatLocalDate(license.expiresOn)}</td>
+                  <td>{LICENSE_STATUS_LABELS[license.status]}</td>
+                  <td>
+                    <RemoveButton intent="remove-license" fields={{ id: license.id }} what={`license ${license.number} in ${stateName(license.state)}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No license recorded yet.</p>
+      )}
+      <h3>Add a license</h3>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a license">
+        <input type="hidden" name="intent" value="add-license" />
+        <SelectField zod={zod} name="state" label="State" placeholder="Choose…" required options={US_STATES.map(([code, name]) => ({ value: code, label: name }))} />
+        <TextField zod={zod} name="number" label="License number" required />
+        <TextField zod={zod} name="licenseExpiresOn" label="License expires on" type="date" required />
+        <SelectField
+          zod={zod}
+          name="status"
+          label="Status"
+          placeholder="Choose…"
+          required
+          options={LICENSE_STATUSES.map((status) => ({ value: status, label: LICENSE_STATUS_LABELS[status] }))}
+        />
+        <div className="actions">
+          <IntentSubmit intent="add-license">Add the license</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}

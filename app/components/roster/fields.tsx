@@ -1,0 +1,81 @@
+import type { ReactNode } from "react";
+import { useNavigation } from "react-router";
+import { SubmitButton, type ZodForm } from "~/components/forms";
+import type { FormFailure } from "~/forms/form-data";
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled choice list with its hint and its error (TextField's twin); `groups` become optgroups. */
+export function SelectField(props: {
+  // Any form's fields: the field name is checked by the schema at runtime.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  zod: ZodForm<any>;
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  required?: boolean;
+  placeholder: string;
+  options?: readonly SelectOption[];
+  groups?: readonly { label: string; options: readonly SelectOption[] }[];
+}) {
+  const { zod, name, label, hint, required, placeholder, options = [], groups = [] } = props;
+  const id = `field-${name}`;
+  const error = zod.errorFor(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        defaultValue={zod.valueFor(name)}
+        {...zod.form.register(name)}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The failure an action answered for this form (the page has several, told apart by `intent`). */
+export function failureFor(actionData: unknown, intent: string): (FormFailure & { intent: string }) | undefined {
+  if (typeof actionData !== "object" || actionData === null) return undefined;
+  const answer = actionData as Partial<FormFailure> & { intent?: unknown };
+  return answer.intent === intent && answer.fieldErrors ? (answer as FormFailure & { intent: string }) : undefined;
+}
+
+/** The form's submit button, busy only while this form (not another on the page) is being sent. */
+export function IntentSubmit({ intent, children }: { intent: string; children: ReactNode }) {
+  const navigation = useNavigation();
+  return <SubmitButton submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === intent}>{children}</SubmitButton>;
+}

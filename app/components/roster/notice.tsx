@@ -1,0 +1,35 @@
+import { useSearchParams } from "react-router";
+import type { RosterIntent } from "~/schemas/roster";
+
+const NOTICES: Record<RosterIntent, string> = {
+  "save-practice": "The practice, verification and workload details are saved.",
+  "add-specialty": "The specialty is added.",
+  "make-primary": "The primary specialty is changed.",
+  "remove-specialty": "The specialty is removed.",
+  "add-certification": "The board certification is added.",
+  "remove-certification": "The board certification is removed.",
+  "add-license": "The license is added.",
+  "remove-license": "The license is removed.",
+  "add-unavailability": "The unavailable period is added.",
+  "remove-unavailability": "The unavailable period is removed.",
+  "add-affiliation": "The affiliation is declared.",
+  "remove-affiliation": "The affiliation is removed.",
+};
+
+/** After a change the page comes back with ?done=<intent>; this says what was saved. */
+export function RosterNotice() {
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const notice = done && done in NOTICES ? NOTICES[done as RosterIntent] : null;
+  if (!notice) return null;
+  return (
+    <div className="alert alert--success" role="status">
+      <p style={{ margin: 0 }}>{notice}</p>
+    </div>
+  );
+}
+
+/** Where a page goes after a change: the notice, and a fresh `at` so the add forms start empty again. */
+export function afterChange(path: string, intent: RosterIntent, at: number): string {
+  return `${path}?done=${intent}&at=${at}`;
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { Form } from "react-router";
+
+/** A one-button form that removes a row; `what` names the row for screen readers. */
+export function RemoveButton({ intent, fields, what, label = "Remove" }: { intent: string; fields: Record<string, string>; what: ReactNode; label?: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="button button--secondary">
+        {label}
+        <span className="visually-hidden"> {what}</span>
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,354 @@
+/**
+ * What a decision letter says (domain.md, "The decision letter"), as plain
+ * data: the PDF (app/letters/decision-letter.tsx) and the coordinator's
+ * preview both render it, so the preview is the letter. Pure: the caller
+ * loads the case, the counted opinions and the issue's facts.
+ *
+ * Reviewers are anonymous to the parties: an opinion carries the reviewer's
+ * specialty and qualifications, and nothing here ever takes a name.
+ */
+import { formatDeadlineTime } from "./deadlines/case-deadlines";
+import { localDate, type LocalDate } from "./deadlines/time-zone";
+import { DOCUMENT_KIND_TEXT, type DocumentKind } from "./documents/document-kinds";
+import { countOutcomes, OUTCOME_LABELS, type DecisionOutcome } from "./panel";
+import { DISPUTE_TYPE_LABELS, TRACK_LABELS, type DisputeTypeCode, type TrackCode } from "./reports/labels";
+import { formatLocalDate } from "./rule-profiles";
+import { formatVerificationCode } from "./verification-code";
+
+export interface LetterCase {
+  reference: string;
+  patientName: string;
+  memberId: string | null;
+  planName: string;
+  serviceDescription: string;
+  procedureCodes: readonly string[];
+  diagnosisCodes: readonly string[];
+  /** The date of service or of the request for it. */
+  serviceDate: LocalDate | null;
+  denialDate: LocalDate | null;
+  planDenialReference: string | null;
+  denialReason: string | null;
+  providerName: string | null;
+  providerNpi: string | null;
+  providerFacility: string | null;
+  /** When the organization received the request. */
+  receivedAt: Date;
+  acceptedAt: Date | null;
+  /** When the last required opinion came in. */
+  determinedAt: Date | null;
+  track: TrackCode;
+  disputeType: DisputeTypeCode | null;
+  /** The panel's majority outcome, as approved in quality review. */
+  outcome: DecisionOutcome;
+  /** The patient's preferred language (ISO 639 code). */
+  preferredLanguage: string;
+}
+
+/** One counted opinion, as the letter needs it (a subset of the determinations' LetterOpinion). */
+export interface LetterOpinionInput {
+  number: number;
+  outcome: DecisionOutcome;
+  partOverturned: string | null;
+  principalReasons: string;
+  clinicalRationale: string;
+  references: readonly { title: string; source: string; year: number | null; url: string | null }[];
+  documentsConsidered: readonly { fileName: string; kind: string }[];
+  standardOfReview: string;
+  noConflictStatement: string;
+  submittedAt: Date;
+  reviewer: {
+    specialty: string | null;
+    credentials: string | null;
+    yearsInPractice: number | null;
+    boardCertifications: readonly { specialty: string; board: string }[];
+  };
+}
+
+export interface LetterOrganization {
+  name: string;
+  /** The portal's address: where to ask questions and where /verify lives. */
+  appUrl: string;
+  timeZone: string;
+}
+
+export interface LetterIssue {
+  version: number;
+  /** The stored form (ten characters), printed in two halves; null in a preview, before the letter exists. */
+  verificationCode: string | null;
+  /** The date of the decision: when the first letter was issued. */
+  decidedAt: Date;
+  /** When this version was issued (an amendment's own date). */
+  issuedAt: Date;
+  /** For an overturn: when the plan must have complied (the compliance clock). */
+  complianceDueAt: Date | null;
+  regulator: { name: string; contact: string };
+  amendment: { reason: string; replaces: { version: number; issuedAt: Date } } | null;
+}
+
+export interface LetterField {
+  label: string;
+  value: string;
+}
+
+export interface LetterOpinionSection {
+  /** "Reviewer 1 (board-certified in Cardiology)" on a panel; "The reviewer (…)" alone. */
+  heading: string;
+  qualifications: string[];
+  outcome: string;
+  submittedOn: string;
+  principalReasons: string;
+  clinicalRationale: string;
+  standardOfReview: string;
+  criteria: string[];
+  documents: string[];
+  noConflict: string;
+}
+
+export interface LetterContents {
+  title: string;
+  organizationName: string;
+  reference: string;
+  decisionDate: string;
+  version: number;
+  /** This version's own date (differs from the decision date for an amendment). */
+  issuedOn: string;
+  amendment: { notice: string; reason: string } | null;
+  verification: { code: string; address: string; footer: string };
+  translationNote: string | null;
+  summary: { heading: string; outcome: string; paragraphs: string[] };
+  caseDetails: LetterField[];
+  reviewDetails: LetterField[];
+  evidence: { documents: string[]; criteria: string[]; standards: string[] };
+  decision: { outcome: string; basis: string };
+  opinions: LetterOpinionSection[];
+  binding: string[];
+  rights: string[];
+  contact: string[];
+}
+
+export const SUMMARY_HEADING = "What was decided and what happens now";
+
+/** The outcome as the letter states it, first thing. */
+export const OUTCOME_HEADLINES: Record<DecisionOutcome, string> = {
+  UPHELD: "The denial is upheld.",
+  OVERTURNED: "The denial is overturned.",
+  OVERTURNED_IN_PART: "The denial is overturned in part.",
+};
+
+/** The outcome in the past tense, for /verify. */
+export const OUTCOME_VERIFIED_WORDS: Record<DecisionOutcome, string> = {
+  UPHELD: "The denial was upheld.",
+  OVERTURNED: "The denial was overturned.",
+  OVERTURNED_IN_PART: "The denial was overturned in part.",
+};
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function dateOf(instant: Date, timeZone: string): string {
+  return formatLocalDate(localDate(instant, timeZone));
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The specialties a reviewer is board-certified in, else their primary specialty; never their name. */
+function reviewerHeading(opinion: LetterOpinionInput, panel: boolean): string {
+  const who = panel ? `Reviewer ${opinion.number}` : "The reviewer";
+  const certified = unique(opinion.reviewer.boardCertifications.map((certification) => certification.specialty));
+  if (certified.length) return `${who} (board-certified in ${listOf(certified)})`;
+  return opinion.reviewer.specialty ? `${who} (${opinion.reviewer.specialty})` : who;
+}
+
+function qualifications(opinion: LetterOpinionInput): string[] {
+  const { reviewer } = opinion;
+  return [
+    ...(reviewer.specialty ? [`Specialty: ${reviewer.specialty}`] : []),
+    ...reviewer.boardCertifications.map((certification) => `Board certification: ${certification.specialty} (${certification.board})`),
+    ...(reviewer.credentials ? [`Qualifications: ${reviewer.credentials}`] : []),
+    ...(reviewer.yearsInPractice ? [`${reviewer.yearsInPractice} years of clinical practice`] : []),
+    "Licensed physician, independent of the health plan, the patient and the treating providers",
+  ];
+}
+
+function criterionText(reference: LetterOpinionInput["references"][number]): string {
+  return [reference.title, reference.source, reference.year === null ? null : String(reference.year), reference.url].filter(Boolean).join(", ");
+}
+
+function documentText(document: { fileName: string; kind: string }): string {
+  const kind = DOCUMENT_KIND_TEXT[document.kind as DocumentKind]?.label;
+  return kind ? `${document.fileName} (${kind})` : document.fileName;
+}
+
+function opinionOutcome(opinion: LetterOpinionInput): string {
+  const label = OUTCOME_LABELS[opinion.outcome];
+  return opinion.outcome === "OVERTURNED_IN_PART" && opinion.partOverturned ? `${label}: ${opinion.partOverturned}` : label;
+}
+
+/** The part overturned, in the words of the opinions that overturned in part. */
+function partOverturned(opinions: readonly LetterOpinionInput[]): string {
+  const parts = unique(opinions.flatMap((opinion) => (opinion.outcome === "OVERTURNED_IN_PART" && opinion.partOverturned ? [opinion.partOverturned.trim()] : [])));
+  return parts.join("; ");
+}
+
+/** How the outcome was reached: one reviewer, or a panel's majority with its tally. */
+function decisionBasis(opinions: readonly LetterOpinionInput[]): string {
+  if (opinions.length <= 1) return "One independent reviewer examined the case. Their opinion is the decision.";
+  const counts = countOutcomes(opinions.map((opinion) => opinion.outcome));
+  const tally = [
+    counts.OVERTURNED ? `${numberWord(counts.OVERTURNED)} to overturn the denial` : null,
+    counts.OVERTURNED_IN_PART ? `${numberWord(counts.OVERTURNED_IN_PART)} to overturn it in part` : null,
+    counts.UPHELD ? `${numberWord(counts.UPHELD)} to uphold it` : null,
+  ].filter((part): part is string => part !== null);
+  return `A panel of ${numberWord(opinions.length)} independent reviewers examined the case, each on their own. The decision follows the majority (${listOf(tally)}). Every opinion is set out below.`;
+}
+
+function reviewers(opinions: readonly LetterOpinionInput[]): string {
+  return opinions.length > 1 ? `a panel of ${numberWord(opinions.length)} independent physician reviewers` : "an independent physician reviewer";
+}
+
+export function letterContents(kase: LetterCase, opinions: readonly LetterOpinionInput[], organization: LetterOrganization, issue: LetterIssue): LetterContents {
+  const { timeZone } = organization;
+  const panel = opinions.length > 1;
+  const plan = kase.planName;
+  const service = kase.serviceDescription;
+  const part = kase.outcome === "OVERTURNED_IN_PART" ? partOverturned(opinions) : "";
+  const due = issue.complianceDueAt ? formatDeadlineTime(issue.complianceDueAt, timeZone) : null;
+  const decisionDate = dateOf(issue.decidedAt, timeZone);
+  const code = issue.verificationCode ? formatVerificationCode(issue.verificationCode) : "(given when the letter is issued)";
+  const verifyAddress = `${organization.appUrl}/verify`;
+  const regulator = `${issue.regulator.name}: ${issue.regulator.contact}`;
+  const byWhen = due ? ` by ${due}` : " within the time the law allows";
+
+  const summaryParagraphs: Record<DecisionOutcome, string[]> = {
+    UPHELD: [
+      `${capitalized(reviewers(opinions))} agreed with ${plan}'s decision to deny ${service}.`,
+      `This means ${plan} does not have to approve or pay for it. The independent review is finished and the case is closed.`,
+      "If you disagree, you still have other rights; they are explained under \"Your rights\" below.",
+    ],
+    OVERTURNED: [
+      `${capitalized(reviewers(opinions))} found that ${plan} should not have denied ${service}.`,
+      `This means ${plan} must approve or pay for it${byWhen}, and confirm to us that it did so.`,
+      `If you do not hear from ${plan} by then, contact ${plan} and tell us.`,
+    ],
+    OVERTURNED_IN_PART: [
+      `${capitalized(reviewers(opinions))} found that ${plan} should not have denied part of ${service}: ${part}.`,
+      `This means ${plan} must approve or pay for that part${byWhen}, and confirm to us that it did so. The rest of the denial stands.`,
+      `If you do not hear from ${plan} by then, contact ${plan} and tell us.`,
+    ],
+  };
+
+  const codes = [
+    kase.procedureCodes.length ? `procedure codes ${kase.procedureCodes.join(", ")}` : null,
+    kase.diagnosisCodes.length ? `diagnosis codes ${kase.diagnosisCodes.join(", ")}` : null,
+  ].filter(Boolean);
+  const provider = [kase.providerName, kase.providerNpi ? `NPI ${kase.providerNpi}` : null, kase.providerFacility].filter(Boolean).join(", ");
+  const reviewFrom = kase.acceptedAt ?? kase.receivedAt;
+
+  const planMust: Record<DecisionOutcome, string> = {
+    UPHELD: `The decision is binding on ${plan}. Because the denial is upheld, ${plan} does not have to take any action.`,
+    OVERTURNED: `The decision is binding on ${plan}. ${plan} must approve or pay for ${service}${byWhen}, and confirm in the review organization's portal the date it did so and the authorization or claim number.`,
+    OVERTURNED_IN_PART: `The decision is binding on ${plan}. ${plan} must approve or pay for the part overturned (${part})${byWhen}, and confirm in the review organization's portal the date it did so and the authorization or claim number.`,
+  };
+
+  return {
+    title: issue.amendment ? "Amended decision of the independent medical review" : "Decision of the independent medical review",
+    organizationName: organization.name,
+    reference: kase.reference,
+    decisionDate,
+    version: issue.version,
+    issuedOn: dateOf(issue.issuedAt, timeZone),
+    amendment: issue.amendment
+      ? {
+          notice: `This letter (version ${issue.version}, issued on ${dateOf(issue.issuedAt, timeZone)}) replaces version ${issue.amendment.replaces.version}, issued on ${dateOf(issue.amendment.replaces.issuedAt, timeZone)}. The decision itself is unchanged unless this letter says otherwise.`,
+          reason: issue.amendment.reason,
+        }
+      : null,
+    verification: {
+      code,
+      address: verifyAddress,
+      footer: `Reference ${kase.reference} · Verification code ${code} · Check this letter at ${verifyAddress}`,
+    },
+    translationNote:
+      kase.preferredLanguage && kase.preferredLanguage.toLowerCase() !== "en"
+        ? `You told us you prefer ${languageName(kase.preferredLanguage)}. This letter is in English. You can ask us for a translation at no cost: ${organization.name}, ${organization.appUrl}.`
+        : null,
+    summary: { heading: SUMMARY_HEADING, outcome: OUTCOME_HEADLINES[kase.outcome], paragraphs: summaryParagraphs[kase.outcome] },
+    caseDetails: [
+      { label: "Patient", value: kase.patientName },
+      { label: "Member ID", value: kase.memberId ?? "Not given" },
+      { label: "Health plan", value: plan },
+      { label: "Service in dispute", value: codes.length ? `${service} (${codes.join("; ")})` : service },
+      { label: "Date of service or request", value: kase.serviceDate ? formatLocalDate(kase.serviceDate) : "Not given in the request" },
+      { label: "Provider", value: provider || "Not given" },
+      { label: "The plan's reason for the denial", value: kase.denialReason ?? "Not stated in the request" },
+      {
+        label: "The plan's denial",
+        value: [kase.denialDate ? `dated ${formatLocalDate(kase.denialDate)}` : null, kase.planDenialReference ? `reference ${kase.planDenialReference}` : null]
+          .filter(Boolean)
+          .join(", ") || "Not given",
+      },
+    ],
+    reviewDetails: [
+      { label: "Date we received the case", value: dateOf(kase.receivedAt, timeZone) },
+      { label: "Dates of review", value: `${dateOf(reviewFrom, timeZone)} to ${dateOf(kase.determinedAt ?? issue.decidedAt, timeZone)}` },
+      { label: "Date of the decision", value: decisionDate },
+      { label: "Type of review", value: kase.track === "EXPEDITED" ? "Expedited (urgent)" : TRACK_LABELS.STANDARD },
+      { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded" },
+      { label: "Reviewed by", value: capitalized(reviewers(opinions)) },
+    ],
+    evidence: {
+      documents: unique(opinions.flatMap((opinion) => opinion.documentsConsidered.map(documentText))),
+      criteria: unique(opinions.flatMap((opinion) => opinion.references.map(criterionText))),
+      standards: unique(opinions.map((opinion) => opinion.standardOfReview).filter(Boolean)),
+    },
+    decision: {
+      outcome: kase.outcome === "OVERTURNED_IN_PART" && part ? `${OUTCOME_HEADLINES.OVERTURNED_IN_PART} The part overturned: ${part}.` : OUTCOME_HEADLINES[kase.outcome],
+      basis: decisionBasis(opinions),
+    },
+    opinions: opinions.map((opinion) => ({
+      heading: reviewerHeading(opinion, panel),
+      qualifications: qualifications(opinion),
+      outcome: opinionOutcome(opinion),
+      submittedOn: dateOf(opinion.submittedAt, timeZone),
+      principalReasons: opinion.principalReasons,
+      clinicalRationale: opinion.clinicalRationale,
+      standardOfReview: opinion.standardOfReview,
+      criteria: opinion.references.map(criterionText),
+      documents: opinion.documentsConsidered.map(documentText),
+      noConflict: opinion.noConflictStatement,
+    })),
+    binding: [
+      planMust[kase.outcome],
+      "This decision is the final step of the independent review. Neither the plan nor the review organization can change it; a correction is issued only as an amended letter that says what changed.",
+    ],
+    rights: [
+      kase.outcome === "UPHELD"
+        ? "You may still have the right to take legal action in court, or to other remedies under state or federal law. Time limits may apply, so consider getting legal advice soon."
+        : "You keep any other rights you have under the law, including the right to take legal action in court.",
+      `For help with your rights, or if ${plan} does not do what this decision requires, contact ${regulator}.`,
+    ],
+    contact: [
+      `Questions about this letter: ${organization.name}, ${organization.appUrl}. Please quote the reference number ${kase.reference}.`,
+      `Anyone holding this letter can check that it is genuine at ${verifyAddress} with the reference number and the verification code ${code}.`,
+    ],
+  };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

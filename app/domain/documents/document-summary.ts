@@ -1,0 +1,21 @@
+import type { DocumentKind } from "./document-kinds";
+
+/** A document as lists show it (no storage details); what loaders hand to DocumentList. */
+export interface DocumentSummary {
+  id: string;
+  fileName: string;
+  kind: DocumentKind;
+  sizeBytes: number;
+  /** ISO 8601. */
+  createdAt: string;
+  /** The person may remove it now (they added it, and the request is still a draft). */
+  removable: boolean;
+}
+
+/** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */
+export interface UploadAllowance {
+  kinds: DocumentKind[];
+  limits: { fileBytes: number; caseBytes: number | null };
+  usedBytes: number;
+  allowance: { maxBytes: number; binding: "file" | "case" };
+}

@@ -1,0 +1,103 @@
+import { isOpen, type CaseStatus } from "../case-status";
+import type { UploaderParty } from "./document-kinds";
+import { ACCEPTED_TYPES_TEXT } from "./file-types";
+
+const KB = 1024;
+const MB = 1024 * KB;
+const GB = 1024 * MB;
+
+export const APPLICANT_FILE_LIMIT_BYTES = 100 * MB;
+/** The sum of the applicant's own documents on one case. */
+export const APPLICANT_CASE_LIMIT_BYTES = 1 * GB;
+/** Plans send whole case files (scanned charts); they have no per-case limit. */
+export const PLAN_FILE_LIMIT_BYTES = 1 * GB;
+
+export interface UploadLimits {
+  fileBytes: number;
+  caseBytes: number | null;
+}
+
+export const UPLOAD_LIMITS: Record<UploaderParty, UploadLimits> = {
+  APPLICANT: { fileBytes: APPLICANT_FILE_LIMIT_BYTES, caseBytes: APPLICANT_CASE_LIMIT_BYTES },
+  PLAN: { fileBytes: PLAN_FILE_LIMIT_BYTES, caseBytes: null },
+};
+
+/** The most the next file may weigh, and which limit sets it. */
+export interface Allowance {
+  maxBytes: number;
+  binding: "file" | "case";
+}
+
+export function allowanceFor(limits: UploadLimits, usedBytes: number): Allowance {
+  if (limits.caseBytes === null) return { maxBytes: limits.fileBytes, binding: "file" };
+  const left = Math.max(0, limits.caseBytes - usedBytes);
+  return left < limits.fileBytes ? { maxBytes: left, binding: "case" } : { maxBytes: limits.fileBytes, binding: "file" };
+}
+
+/** Applicants add documents while writing and until the case is decided; plans while the review is open. */
+export function mayUpload(party: UploaderParty, status: CaseStatus): boolean {
+  return isOpen(status) || (party === "APPLICANT" && status === "DRAFT");
+}
+
+/** A document is removed only to undo a mistake before filing; after that it is part of the record. */
+export function mayRemove(status: CaseStatus): boolean {
+  return status === "DRAFT";
+}
+
+const sizeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < KB) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < MB) return `${sizeNumber.format(bytes / KB)} KB`;
+  if (bytes < GB) return `${sizeNumber.format(bytes / MB)} MB`;
+  return `${sizeNumber.format(bytes / GB)} GB`;
+}
+
+export type UploadRefusalReason = "file-too-large" | "case-limit-reached" | "unsupported-type" | "empty";
+
+export interface UploadRefusal {
+  reason: UploadRefusalReason;
+  status: number;
+  title: string;
+  detail: string;
+}
+
+// Why a file was refused, in words the uploader can act on; the browser's pre-check says the same.
+
+export const UNSUPPORTED_TYPE: UploadRefusal = {
+  reason: "unsupported-type",
+  status: 415,
+  title: "File type not accepted",
+  detail: `This file is not a ${ACCEPTED_TYPES_TEXT} document (its content was checked, not its name). Save or scan it as a PDF and try again.`,
+};
+
+export const EMPTY_FILE: UploadRefusal = {
+  reason: "empty",
+  status: 400,
+  title: "Empty file",
+  detail: "This file is empty. Check it opens on your device, then choose it again.",
+};
+
+/** The refusal for a file of `sizeBytes` under `allowance`, or null when it fits. */
+export function sizeRefusal(sizeBytes: number, limits: UploadLimits, allowance: Allowance): UploadRefusal | null {
+  if (sizeBytes === 0) return EMPTY_FILE;
+  if (sizeBytes <= allowance.maxBytes) return null;
+  if (allowance.binding === "file") {
+    return {
+      reason: "file-too-large",
+      status: 413,
+      title: "File too large",
+      detail: `This file is larger than ${formatFileSize(limits.fileBytes)}, the most one file may be. Split it into smaller files (for example one per visit), or scan it at a lower resolution.`,
+    };
+  }
+  const caseLimit = formatFileSize(limits.caseBytes ?? 0);
+  return {
+    reason: "case-limit-reached",
+    status: 413,
+    title: "This request's document limit is reached",
+    detail:
+      allowance.maxBytes === 0
+        ? `Your documents on this request already add up to ${caseLimit}, the most a request may hold. Remove a document you no longer need before adding another.`
+        : `Your documents on this request may add up to ${caseLimit}, and only ${formatFileSize(allowance.maxBytes)} is left: less than this file. Remove a document you no longer need, or send a smaller file.`,
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { DOCUMENT_KINDS } from "./document-kinds";
+
+const FILE_NAME_MAX = 255;
+
+/**
+ * The name as it will be shown and offered on download: the last path part
+ * only (some systems send a full path), without control characters.
+ */
+function cleanFileName(name: string): string {
+  const lastPart = name.split(/[/\\]/).pop() ?? "";
+  return lastPart.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-FILE_NAME_MAX);
+}
+
+/** The query of POST /documents; the file itself is the raw request body. */
+export const uploadQuerySchema = z.object({
+  caseId: z.uuid({ error: "must be the id of a case" }),
+  kind: z.enum(DOCUMENT_KINDS, { error: "must say what the document is (one of the document kinds)" }),
+  name: z
+    .string({ error: "must give the file's name" })
+    .transform(cleanFileName)
+    .pipe(z.string().min(1, { error: "must give the file's name" })),
+  informationRequestId: z.uuid({ error: "must be the id of a request for information" }).optional(),
+});
+export type UploadQuery = z.infer<typeof uploadQuerySchema>;
+
+/** The query of GET /documents: what the signed-in person may still add to a case. */
+export const allowanceQuerySchema = z.object({ caseId: z.uuid({ error: "must be the id of a case" }) });
+
+export function uploadUrl(query: { caseId: string; kind: string; name: string; informationRequestId?: string }): string {
+  const params = new URLSearchParams({ caseId: query.caseId, kind: query.kind, name: query.name });
+  if (query.informationRequestId) params.set("informationRequestId", query.informationRequestId);
+  return `/documents?${params.toString()}`;
+}

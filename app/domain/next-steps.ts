@@ -1,0 +1,278 @@
+/**
+ * What happens next on a case and by when, and how each of its deadlines
+ * reads, in the words each party is shown. Pure: the caller passes the
+ * case's deadline rows, the organization's time zone and the instant.
+ */
+import type { CaseStatus } from "./case-status";
+import { deadlineState, formatDeadlineTime, timeLeftText, type DeadlineKind } from "./deadlines/case-deadlines";
+import { DEADLINE_LABELS, type ResponsibleParty } from "./deadlines/lifecycle";
+import type { Role } from "./roles";
+
+/** Who is looking at the case: administrators have no case pages. */
+export type Viewer = Exclude<Role, "ADMIN">;
+export type ClockKind = DeadlineKind | "offerResponse";
+export type Outcome = "UPHELD" | "OVERTURNED" | "OVERTURNED_IN_PART";
+
+export interface OpenClock {
+  kind: ClockKind;
+  responsible: ResponsibleParty;
+  dueAt: Date;
+}
+
+export interface NextStepInput {
+  status: CaseStatus;
+  viewer: Viewer;
+  /** The case's open deadlines (any order). */
+  openClocks: readonly OpenClock[];
+  outcome?: Outcome | null;
+  timeZone: string;
+  now: Date;
+}
+
+/** What the decision means, said to each party. */
+export const OUTCOME_WORDS: Record<Outcome, Record<"APPLICANT" | "OTHERS", string>> = {
+  UPHELD: {
+    APPLICANT: "The denial is upheld: the independent reviewer agreed with your health plan, so the plan does not have to provide the service.",
+    OTHERS: "The denial is upheld: the independent reviewer agreed with the plan.",
+  },
+  OVERTURNED: {
+    APPLICANT: "The denial is overturned: your health plan must approve or pay for the service.",
+    OTHERS: "The denial is overturned: the plan must approve or pay for the service.",
+  },
+  OVERTURNED_IN_PART: {
+    APPLICANT: "The denial is overturned in part: your health plan must approve or pay for the part the decision letter names.",
+    OTHERS: "The denial is overturned in part: the plan must approve or pay for the part the decision letter names.",
+  },
+};
+
+export function outcomeWords(outcome: Outcome, viewer: Viewer): string {
+  return OUTCOME_WORDS[outcome][viewer === "APPLICANT" ? "APPLICANT" : "OTHERS"];
+}
+
+type Sentences = (clocks: Clocks) => (string | null)[];
+interface Clocks {
+  /** `sentence(time)` for the earliest open clock of `kind` (and party), or a "late" sentence once it has passed; null without one. */
+  by(kind: ClockKind, sentence: (time: string) => string, responsible?: ResponsibleParty): string | null;
+  has(kind: ClockKind, responsible?: ResponsibleParty): boolean;
+  outcome: Outcome | null;
+}
+
+const APPLICANT: Record<CaseStatus, Sentences> = {
+  DRAFT: () => ["Your request is not filed yet. Finish it and submit it when you are ready; nothing is due until then."],
+  SUBMITTED: (c) => [
+    "We received your request. A coordinator will check that it can be reviewed.",
+    c.by("eligibility", (time) => `We will tell you by ${time}.`),
+  ],
+  ELIGIBILITY_REVIEW: (c) => [
+    "A coordinator is checking that your request can be reviewed.",
+    c.by("eligibility", (time) => `We will tell you by ${time}.`),
+  ],
+  ACCEPTED: (c) => [
+    "Your request was accepted. We are asking your health plan for its records and finding an independent doctor with no ties to your plan to review it.",
+    c.by("decision", (time) => `The decision is due by ${time}.`),
+  ],
+  IN_REVIEW: (c) => [
+    "An independent doctor is reviewing your case.",
+    c.by("decision", (time) => `The decision is due by ${time}.`),
+  ],
+  DETERMINED: (c) => [
+    "The reviewer has finished. We are checking the decision letter before we send it.",
+    c.by("decision", (time) => `The decision is due by ${time}.`),
+  ],
+  DECIDED: (c) => [
+    "The decision was issued; the letter is below.",
+    c.outcome ? outcomeWords(c.outcome, "APPLICANT") : null,
+    c.by("compliance", (time) => `Your plan must confirm it did so by ${time}.`),
+  ],
+  CLOSED: (c) => ["The review is finished and the case is closed; the decision letter is below.", c.outcome ? outcomeWords(c.outcome, "APPLICANT") : null],
+  INELIGIBLE: () => [
+    "Your request could not be accepted for review. The notice we sent explains why and how to contest the decision.",
+  ],
+  REVERSED_BY_PLAN: () => ["Your health plan approved the service itself, so the review ended. Contact your plan if you have not heard from it."],
+  WITHDRAWN: () => ["You withdrew this request. The review has stopped and nothing more is due."],
+};
+
+const COORDINATOR: Record<CaseStatus, Sentences> = {
+  DRAFT: () => ["The applicant has not filed this request yet."],
+  SUBMITTED: (c) => ["Check eligibility, then accept the request or find it ineligible.", c.by("eligibility", (time) => `Due by ${time}.`)],
+  ELIGIBILITY_REVIEW: (c) => ["Finish the eligibility check, then accept the request or find it ineligible.", c.by("eligibility", (time) => `Due by ${time}.`)],
+  ACCEPTED: (c) => [
+    "Offer the case to a qualified reviewer.",
+    c.by("assignment", (time) => `Assign a reviewer by ${time}.`),
+    c.by("decision", (time) => `The decision is due by ${time}.`),
+  ],
+  IN_REVIEW: (c) => ["The reviewer is writing the determination.", c.by("decision", (time) => `The decision is due by ${time}.`)],
+  DETERMINED: (c) => ["Run the quality review, then issue the decision.", c.by("decision", (time) => `The decision is due by ${time}.`)],
+  DECIDED: (c) => [
+    c.outcome ? outcomeWords(c.outcome, "COORDINATOR") : "The decision was issued.",
+    c.by("writtenConfirmation", (time) => `Send the written decision letter by ${time}.`),
+    c.by("compliance", (time) => `The plan must confirm compliance by ${time}.`),
+  ],
+  CLOSED: () => ["The case is closed."],
+  INELIGIBLE: () => ["The request was found ineligible; nothing more is due."],
+  REVERSED_BY_PLAN: () => ["The plan reversed its denial; the review ended."],
+  WITHDRAWN: () => ["The applicant withdrew the request; every clock stopped."],
+};
+
+const REVIEWER: Record<CaseStatus, Sentences> = {
+  DRAFT: () => ["This case is not ready for review."],
+  SUBMITTED: () => ["This case is not ready for review."],
+  ELIGIBILITY_REVIEW: () => ["This case is not ready for review."],
+  ACCEPTED: (c) =>
+    c.has("offerResponse")
+      ? ["You were offered this case.", c.by("offerResponse", (time) => `Accept or decline by ${time}.`)]
+      : ["The case is waiting for its reviewers."],
+  IN_REVIEW: (c) => ["Submit your determination.", c.by("decision", (time) => `The decision is due by ${time}.`)],
+  DETERMINED: () => ["Your determination is with the coordinator for quality review."],
+  DECIDED: (c) => [c.outcome ? outcomeWords(c.outcome, "REVIEWER") : "The decision was issued."],
+  CLOSED: () => ["The case is closed."],
+  INELIGIBLE: () => ["The review ended: the request was found ineligible."],
+  REVERSED_BY_PLAN: () => ["The review ended: the plan reversed its denial."],
+  WITHDRAWN: () => ["The review ended: the applicant withdrew the request."],
+};
+
+const PLAN: Record<CaseStatus, Sentences> = {
+  DRAFT: () => ["The applicant has not filed this request yet."],
+  SUBMITTED: (c) => [
+    "The review organization is checking that the request can be reviewed. You may send an objection.",
+    c.by("eligibility", (time) => `It will decide by ${time}.`),
+  ],
+  ELIGIBILITY_REVIEW: (c) => [
+    "The review organization is checking that the request can be reviewed. You may send an objection.",
+    c.by("eligibility", (time) => `It will decide by ${time}.`),
+  ],
+  ACCEPTED: (c) => [
+    c.has("planCaseFile") ? "The request was accepted for review: upload your case file." : "The request was accepted for review.",
+    c.by("planCaseFile", (time) => `Your case file is due by ${time}.`),
+    c.by("decision", (time) => `The decision is due by ${time}.`),
+  ],
+  IN_REVIEW: (c) => ["An independent reviewer is reviewing the case.", c.by("decision", (time) => `The decision is due by ${time}.`)],
+  DETERMINED: (c) => ["The decision is being finalised.", c.by("decision", (time) => `It is due by ${time}.`)],
+  DECIDED: (c) => [
+    c.outcome ? outcomeWords(c.outcome, "PLAN") : "The decision was issued.",
+    c.by("compliance", (time) => `Confirm that you approved or paid for the service by ${time}.`),
+  ],
+  CLOSED: () => ["The case is closed."],
+  INELIGIBLE: () => ["The request was found ineligible; nothing more is due from you."],
+  REVERSED_BY_PLAN: () => ["You reversed your denial; the review ended."],
+  WITHDRAWN: () => ["The applicant withdrew the request; nothing more is due from you."],
+};
+
+const SENTENCES: Record<Viewer, Record<CaseStatus, Sentences>> = { APPLICANT, COORDINATOR, REVIEWER, PLAN };
+
+/** The requests for information a party must answer, whatever the case's stage. */
+const INFORMATION_ASKED: Partial<Record<Viewer, { party: ResponsibleParty; sentence: (time: string) => string }>> = {
+  APPLICANT: { party: "APPLICANT", sentence: (time) => `We need more information from you: answer our request below by ${time}.` },
+  PLAN: { party: "PLAN", sentence: (time) => `The review organization asked you for information: answer by ${time}.` },
+};
+
+/**
+ * e.g. "A coordinator is checking that your request can be reviewed. We will
+ * tell you by Tue 1 Dec 2026, 11:59 PM ET."
+ */
+export function nextStepText(input: NextStepInput): string {
+  const earliest = (kind: ClockKind, responsible?: ResponsibleParty) =>
+    input.openClocks
+      .filter((clock) => clock.kind === kind && (responsible === undefined || clock.responsible === responsible))
+      .reduce<OpenClock | undefined>((first, clock) => (!first || clock.dueAt < first.dueAt ? clock : first), undefined);
+  const clocks: Clocks = {
+    outcome: input.outcome ?? null,
+    has: (kind, responsible) => earliest(kind, responsible) !== undefined,
+    by: (kind, sentence, responsible) => {
+      const clock = earliest(kind, responsible);
+      if (!clock) return null;
+      const time = formatDeadlineTime(clock.dueAt, input.timeZone);
+      if (clock.dueAt >= input.now) return sentence(time);
+      return `${DEADLINE_LABELS[kind]} was due by ${time} and is late (${timeLeftText(clock.dueAt, input.now)}).`;
+    },
+  };
+  const asked = INFORMATION_ASKED[input.viewer];
+  const information = asked ? clocks.by("applicantInformation", asked.sentence, asked.party) : null;
+  return [information, ...SENTENCES[input.viewer][input.status](clocks)].filter((sentence): sentence is string => !!sentence).join(" ");
+}
+
+// ---------------------------------------------------------------------------
+// A case's deadlines, one line each.
+
+export type DeadlineRowStatus = "OPEN" | "MET" | "MISSED" | "STOPPED";
+
+export interface DeadlineRow {
+  kind: ClockKind;
+  status: DeadlineRowStatus;
+  responsible: ResponsibleParty;
+  startedAt: Date;
+  dueAt: Date;
+  closedAt: Date | null;
+}
+
+export type DeadlineLineState = "on_track" | "at_risk" | "overdue" | "met" | "missed" | "stopped";
+
+export const DEADLINE_LINE_STATE_LABELS: Record<DeadlineLineState, string> = {
+  on_track: "Open",
+  at_risk: "Due soon",
+  overdue: "Overdue",
+  met: "Met",
+  missed: "Missed",
+  stopped: "Stopped",
+};
+
+export interface DeadlineLine {
+  label: string;
+  text: string;
+  state: DeadlineLineState;
+}
+
+/**
+ * "Decision due by Tue 6 Jan 2027, 11:59 PM ET — 12 days left",
+ * "Eligibility decision met on Tue 24 Nov 2026, 9:00 AM ET (due by …)",
+ * "Decision missed: due by …, done on …", "Plan case file stopped on … when the review ended".
+ */
+export function deadlineLine(row: DeadlineRow, now: Date, timeZone: string): DeadlineLine {
+  const label = DEADLINE_LABELS[row.kind];
+  const due = formatDeadlineTime(row.dueAt, timeZone);
+  const closed = row.closedAt ? formatDeadlineTime(row.closedAt, timeZone) : null;
+  switch (row.status) {
+    case "OPEN":
+      return { label, text: `${label} due by ${due} — ${timeLeftText(row.dueAt, now)}`, state: deadlineState(row.startedAt, row.dueAt, now) };
+    case "MET":
+      return { label, text: closed ? `${label} met on ${closed} (due by ${due})` : `${label} met (due by ${due})`, state: "met" };
+    case "MISSED":
+      return { label, text: closed ? `${label} missed: due by ${due}, done on ${closed}` : `${label} missed: due by ${due}`, state: "missed" };
+    case "STOPPED":
+      return { label, text: closed ? `${label} stopped on ${closed} when the review ended` : `${label} stopped when the review ended`, state: "stopped" };
+  }
+}
+
+/** Who must act before a clock runs out, said to the person looking. */
+export function responsibleWords(party: ResponsibleParty, viewer: Viewer): string {
+  switch (party) {
+    case "APPLICANT":
+      return viewer === "APPLICANT" ? "You" : "The applicant";
+    case "PLAN":
+      return viewer === "PLAN" ? "You" : viewer === "APPLICANT" ? "Your health plan" : "The health plan";
+    case "ORGANIZATION":
+      return viewer === "COORDINATOR" ? "Coordinators" : "The review organization";
+    case "REVIEWER":
+      return viewer === "REVIEWER" ? "You" : "The reviewer";
+  }
+}
+
+/** One line of a case's deadline list, ready for the page (plain, serialisable). */
+export interface DeadlineItem {
+  id: string;
+  text: string;
+  responsible: string;
+  state: DeadlineLineState;
+}
+
+/** A case's deadlines in the order a reader needs them: running ones by due time, then ended ones, latest first. */
+export function deadlineItems(rows: readonly (DeadlineRow & { id: string })[], viewer: Viewer, now: Date, timeZone: string): DeadlineItem[] {
+  const open = rows.filter((row) => row.status === "OPEN").sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const ended = rows
+    .filter((row) => row.status !== "OPEN")
+    .sort((a, b) => (b.closedAt ?? b.dueAt).getTime() - (a.closedAt ?? a.dueAt).getTime());
+  return [...open, ...ended].map((row) => {
+    const line = deadlineLine(row, now, timeZone);
+    return { id: row.id, text: line.text, responsible: responsibleWords(row.responsible, viewer), state: line.state };
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The answers the request form offers, with the words shown for each. The
+ * codes are what the case stores; the labels are plain language for patients.
+ */
+
+export const FILED_BY = ["PATIENT", "REPRESENTATIVE"] as const;
+export type FiledBy = (typeof FILED_BY)[number];
+
+export const FILED_BY_LABELS: Record<FiledBy, string> = {
+  PATIENT: "I am the patient",
+  REPRESENTATIVE: "I am filing for the patient (a representative)",
+};
+
+/** Who may act for the patient (domain.md, "Who may file"). */
+export const REPRESENTATIVE_RELATIONSHIPS = ["PARENT_OR_GUARDIAN", "CONSERVATOR", "ATTORNEY", "TREATING_PROVIDER", "DESIGNATED_PERSON"] as const;
+export type RepresentativeRelationship = (typeof REPRESENTATIVE_RELATIONSHIPS)[number];
+
+export const RELATIONSHIP_LABELS: Record<RepresentativeRelationship, { label: string; hint: string }> = {
+  PARENT_OR_GUARDIAN: { label: "Parent or guardian of a child under 18", hint: "Upload a birth certificate or the guardianship papers." },
+  CONSERVATOR: { label: "Conservator", hint: "Upload the court order that names you conservator." },
+  ATTORNEY: { label: "Attorney", hint: "Upload the patient's signed authorization or your retainer naming this matter." },
+  TREATING_PROVIDER: { label: "The patient's doctor or other treating provider", hint: "Upload the patient's signed authorization for you to file." },
+  DESIGNATED_PERSON: {
+    label: "Someone else the patient chose (family member, friend)",
+    hint: "Upload the form the patient signed naming you to act for them.",
+  },
+};
+
+export const PATIENT_SEXES = ["FEMALE", "MALE", "X", "NOT_SAID"] as const;
+export type PatientSex = (typeof PATIENT_SEXES)[number];
+
+export const SEX_LABELS: Record<PatientSex, string> = {
+  FEMALE: "Female",
+  MALE: "Male",
+  X: "Another sex (X)",
+  NOT_SAID: "Prefer not to say",
+};
+
+/** Languages letters and notices are offered in (ISO 639-1 codes). */
+export const LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ru", "ar", "hy", "fa", "pt", "fr", "ht", "ja", "hi", "pl"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  en: "English",
+  es: "Spanish (Español)",
+  zh: "Chinese (中文)",
+  vi: "Vietnamese (Tiếng Việt)",
+  ko: "Korean (한국어)",
+  tl: "Tagalog",
+  ru: "Russian (Русский)",
+  ar: "Arabic (العربية)",
+  hy: "Armenian (Հայերեն)",
+  fa: "Persian (فارسی)",
+  pt: "Portuguese (Português)",
+  fr: "French (Français)",
+  ht: "Haitian Creole (Kreyòl)",
+  ja: "Japanese (日本語)",
+  hi: "Hindi (हिन्दी)",
+  pl: "Polish (Polski)",
+};
+
+export const DISPUTE_TYPES = ["MEDICAL_NECESSITY", "EXPERIMENTAL_INVESTIGATIONAL", "URGENT_CARE"] as const;
+export type DisputeType = (typeof DISPUTE_TYPES)[number];
+
+export const DISPUTE_TYPE_LABELS: Record<DisputeType, { label: string; hint: string }> = {
+  MEDICAL_NECESSITY: {
+    label: "Not medically necessary",
+    hint: "The plan said the treatment, test, drug, level of care or setting (for example a hospital stay instead of a clinic) is not needed.",
+  },
+  EXPERIMENTAL_INVESTIGATIONAL: {
+    label: "Experimental or investigational",
+    hint: "The plan said the treatment is too new or not proven enough for your condition.",
+  },
+  URGENT_CARE: {
+    label: "Urgent or emergency care not paid",
+    hint: "The plan refused to pay for urgent or emergency care you already received.",
+  },
+};
+
+export const APPEAL_STATUSES = ["COMPLETED", "NOT_NEEDED"] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
+  COMPLETED: "Yes, the plan decided my internal appeal",
+  NOT_NEEDED: "No, and it is not needed in my case",
+};
+
+/** Why the plan's internal appeal is not needed first (domain.md, "Internal appeal"). */
+export const APPEAL_NOT_NEEDED_REASONS = ["EXPEDITED", "PLAN_MISSED_DEADLINE", "PLAN_WAIVED"] as const;
+export type AppealNotNeededReason = (typeof APPEAL_NOT_NEEDED_REASONS)[number];
+
+export const APPEAL_NOT_NEEDED_LABELS: Record<AppealNotNeededReason, { label: string; hint: string }> = {
+  EXPEDITED: {
+    label: "The patient's health cannot wait",
+    hint: "An expedited review can go ahead at the same time as the plan's appeal. Ask for it on the urgency step.",
+  },
+  PLAN_MISSED_DEADLINE: {
+    label: "The plan did not decide the appeal in time",
+    hint: "The plan had to answer the appeal by a deadline in its letter (usually 30 days) and did not.",
+  },
+  PLAN_WAIVED: {
+    label: "The plan said I do not have to appeal first",
+    hint: "Some plans agree in writing to skip their own appeal.",
+  },
+};
+
+export const TRACKS = ["STANDARD", "EXPEDITED"] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const TRACK_LABELS: Record<Track, { label: string; hint: string }> = {
+  STANDARD: { label: "Standard review", hint: "Decided within weeks (the exact time depends on your plan's rules)." },
+  EXPEDITED: {
+    label: "Expedited (urgent) review",
+    hint: "Decided within about 72 hours, when waiting could seriously harm the patient's life, health or ability to recover.",
+  },
+};

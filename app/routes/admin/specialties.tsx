@@ -1,0 +1,120 @@
+import { data, redirect, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/specialties";
+import { Form, FormError, useZodForm } from "~/components/forms";
+import { failureFor, IntentSubmit, SelectField } from "~/components/roster/fields";
+import { RemoveButton } from "~/components/roster/remove-button";
+import { similarPairFormSchema } from "~/schemas/roster";
+import { AppError } from "~/server/errors.server";
+import { parseForm } from "~/server/forms.server";
+import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Similar specialties | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "rules:manage");
+  return similarSpecialtiesPage();
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requirePermission(request, "rules:manage");
+  const intent = (await request.clone().formData()).get("intent");
+  const parsed = await parseForm(request, similarPairFormSchema);
+  if (intent === "remove") {
+    if (!parsed.ok) throw new Response("Choose a pair from the list to remove.", { status: 400 });
+    const removed = await removeSimilarPair(parsed.data, actorOf(admin, request));
+    throw redirect(removed ? "/admin/specialties?done=removed" : "/admin/specialties");
+  }
+  if (!parsed.ok) return data({ ...parsed.failure, intent: "add" }, { status: 400 });
+  try {
+    await addSimilarPair(parsed.data, actorOf(admin, request));
+  } catch (error) {
+    if (error instanceof AppError && typeof error.detail?.field === "string") {
+      return data({ values: parsed.values, fieldErrors: { [error.detail.field]: error.message }, intent: "add" }, { status: 400 });
+    }
+    throw error;
+  }
+  throw redirect("/admin/specialties?done=added");
+}
+
+const NOTICES: Record<string, string> = {
+  added: "The two specialties are now similar, both ways.",
+  removed: "The two specialties are no longer similar.",
+};
+
+export default function SimilarSpecialties({ loaderData }: Route.ComponentProps) {
+  const { specialties, pairs } = loaderData;
+  const [searchParams] = useSearchParams();
+  const notice = NOTICES[searchParams.get("done") ?? ""];
+  return (
+    <>
+      <h1>Similar specialties</h1>
+      <p className="lead">A reviewer certified in a specialty similar to the one a case needs may review it, after reviewers of the same specialty.</p>
+      <p>A specialty's own sub-specialties always count as the same specialty. Each pair works both ways. A change applies to the next matching.</p>
+      {notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{notice}</p>
+        </div>
+      ) : null}
+      {pairs.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {pairs.length} {pairs.length === 1 ? "pair" : "pairs"} of similar specialties
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Specialty</th>
+                <th scope="col">Similar to</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.map((pair) => (
+                <tr key={`${pair.first.code}|${pair.second.code}`}>
+                  <td>{pair.first.name}</td>
+                  <td>{pair.second.name}</td>
+                  <td>
+                    <RemoveButton
+                      intent="remove"
+                      fields={{ specialtyCode: pair.first.code, similarCode: pair.second.code }}
+                      what={`the pair ${pair.first.name} and ${pair.second.name}`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No pair yet: every case goes to reviewers of its own specialty.</p>
+      )}
+      {/* A fresh form after each change, so the pair just added is not offered again. */}
+      <AddPair key={searchParams.toString()} specialties={specialties} />
+    </>
+  );
+}
+
+function AddPair({ specialties }: { specialties: readonly { code: string; label: string }[] }) {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(similarPairFormSchema, { actionData: failureFor(actionData, "add") });
+  const options = specialties.map((specialty) => ({ value: specialty.code, label: specialty.label }));
+  return (
+    <section aria-labelledby="add-pair">
+      <h2 id="add-pair">Add a pair</h2>
+      <FormError message={zod.formError} />
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }} aria-label="Add a pair of similar specialties">
+        <input type="hidden" name="intent" value="add" />
+        <SelectField zod={zod} name="specialtyCode" label="Specialty" placeholder="Choose…" required options={options} />
+        <SelectField zod={zod} name="similarCode" label="Similar to" placeholder="Choose…" required options={options} />
+        <div className="actions">
+          <IntentSubmit intent="add">Add the pair</IntentSubmit>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,358 @@
+import { Form, Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/assign";
+import { SubmitButton, TextField } from "~/components/forms";
+import { CaseFormError, CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
+import { assignPage } from "~/server/assignment/assign-page.server";
+import { offerCase } from "~/server/assignment/offer-case.server";
+import { replaceReviewer } from "~/server/assignment/replace-reviewer.server";
+import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.server";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `${data?.reference ?? "Case"}: reviewers | Independent Medical Review` }];
+}
+
+const DONE = {
+  facts: "The matching facts are saved. The suggestions below use them.",
+  offer: "The offer is sent. Each reviewer was emailed and answers in the portal.",
+  replace: "The reviewer is off the case and its records are closed to them. Offer the case to someone else below.",
+} as const;
+type Intent = keyof typeof DONE;
+
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in DONE;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "case:assign");
+  const page = await assignPage(user, params.caseId).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: isIntent(done) ? DONE[done] : null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:assign");
+  const intent = (await request.clone().formData()).get("intent");
+  if (!isIntent(intent)) throw new Response("Choose one of the actions on the page.", { status: 400 });
+  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+
+  /** Runs the intent's one operation; its refusals go back to the form with what was typed. */
+  async function attempt(values: Record<string, unknown>, run: () => Promise<unknown>) {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+        const field = typeof error.detail?.field === "string" && error.detail.field in values ? error.detail.field : null;
+        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
+      }
+      throw error instanceof AppError ? toResponse(error) : error;
+    }
+    throw redirect(`/iro/cases/${params.caseId}/assign?done=${intent}`);
+  }
+
+  switch (intent) {
+    case "facts": {
+      const parsed = await parseForm(request, matchingFactsSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      const { intent: _intent, version, ...facts } = parsed.data;
+      return attempt(parsed.values, () => saveMatchingFacts({ ...context, expectedVersion: version, facts }));
+    }
+    case "offer": {
+      const parsed = await parseForm(request, offerSchema, { arrayFields: ["reviewerIds"] });
+      if (!parsed.ok) return rejectForm({ ...parsed.failure, formError: Object.values(parsed.failure.fieldErrors)[0] });
+      return attempt(parsed.values, () => offerCase({ ...context, expectedVersion: parsed.data.version, reviewerIds: parsed.data.reviewerIds }));
+    }
+    case "replace": {
+      const parsed = await parseForm(request, replaceSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      const { version, assignmentId, reason } = parsed.data;
+      return attempt(parsed.values, () => replaceReviewer({ ...context, expectedVersion: version, assignmentId, reason }));
+    }
+  }
+}
+
+type Page = Route.ComponentProps["loaderData"];
+
+/** The action's answer when it concerns this form (its intent, and for a replacement its reviewer). */
+function answerFor(actionData: unknown, intent: Intent, assignmentId?: string) {
+  const values = (actionData as { values?: Record<string, unknown> } | undefined)?.values;
+  if (values?.intent !== intent || (assignmentId !== undefined && values.assignmentId !== assignmentId)) return undefined;
+  return actionData as { values: Record<string, unknown>; formError?: string };
+}
+
+export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const actionData = useActionData<typeof action>();
+  // After a change the forms start again from the new case; after a refusal they keep what was typed.
+  const formKey = String(page.version);
+  return (
+    <>
+      <p>
+        <Link to={`/iro/cases/${page.id}`}>Back to case {page.reference}</Link>
+      </p>
+      <h1>Reviewers for case {page.reference}</h1>
+      <p className="lead">
+        <span className="badge">{page.statusLabel}</span> {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        {page.disputeType ? ` · ${page.disputeType}` : null}
+        {page.planName ? ` · ${page.planName}` : null}
+        {` · ${page.panelSize > 1 ? `a panel of ${page.panelSize} reviewers` : "one reviewer"}`}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+
+      <CurrentReviewers key={`current-${formKey}`} page={page} actionData={actionData} />
+
+      <section aria-labelledby="suggestions-heading">
+        <h2 id="suggestions-heading">Suggested reviewers</h2>
+        <Suggestions key={`offer-${formKey}`} page={page} actionData={actionData} />
+      </section>
+
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading">What matching needs to know</h2>
+        <p>
+          The specialty decides who is qualified; the names and identifiers of everyone in the dispute rule out reviewers with a declared tie to them. The
+          provider's details start from what the applicant entered: correct them if the case file says otherwise.
+        </p>
+        <MatchingFactsForm key={`facts-${formKey}`} page={page} actionData={actionData} />
+      </section>
+
+      {page.history.length ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Earlier offers and reviewers</h2>
+          <div className="table-wrap">
+            <table>
+              <caption>Everyone this case was offered to who is no longer on it</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Reviewer</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Offered</th>
+                  <th scope="col">Ended</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Place taken by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.history.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.name}</td>
+                    <td>{row.outcome}</td>
+                    <td>{row.offered}</td>
+                    <td>{row.ended ?? "—"}</td>
+                    <td style={{ whiteSpace: "pre-line" }}>{row.reason ?? "—"}</td>
+                    <td>{row.replacedBy ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function CurrentReviewers({ page, actionData }: { page: Page; actionData: unknown }) {
+  return (
+    <section aria-labelledby="current-heading">
+      <h2 id="current-heading">On the case now</h2>
+      {page.current.length ? (
+        <ul style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+          {page.current.map((reviewer) => (
+            <li key={reviewer.id} className="card">
+              <p style={{ marginTop: 0 }}>
+                <strong>{reviewer.name}</strong>{" "}
+                {reviewer.accepted ? <span className="badge badge--ok">Reviewing</span> : <span className="badge badge--warn">Offer waiting for an answer</span>}
+              </p>
+              <p>{reviewer.status}</p>
+              {page.offerable ? <ReplaceForm page={page} reviewer={reviewer} actionData={actionData} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No reviewer is on this case yet.</p>
+      )}
+    </section>
+  );
+}
+
+function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Page["current"][number]; actionData: unknown }) {
+  const answer = answerFor(actionData, "replace", reviewer.id);
+  const zod = useCaseForm(replaceSchema, { intent: "replace", version: page.version, actionData: answer, defaultValues: { assignmentId: reviewer.id } });
+  const verb = reviewer.accepted ? "Replace" : "Withdraw the offer to";
+  return (
+    <details open={answer !== undefined}>
+      <summary>
+        {verb} {reviewer.name}
+      </summary>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <CaseFormError message={zod.formError} />
+        <CaseFormFields intent="replace" version={page.version} />
+        <input type="hidden" name="assignmentId" value={reviewer.id} />
+        <TextAreaField
+          zod={zod}
+          idPrefix={`replace-${reviewer.id}`}
+          name="reason"
+          label={`Why ${reviewer.name} is taken off the case`}
+          hint={
+            reviewer.accepted
+              ? "Kept on the case's history. The reviewer loses access to the records at once; the next offer takes their place."
+              : "Kept on the case's history. The reviewer is told the offer was withdrawn."
+          }
+          required
+        />
+        <button type="submit" className="button button--danger" disabled={zod.submitting}>
+          {verb} {reviewer.name}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) {
+  const answer = answerFor(actionData, "offer");
+  const chosen = new Set([answer?.values.reviewerIds ?? []].flat().map(String));
+  if (!page.offerable) return <p>Reviewers are offered a case once it is accepted for review, and until the reviewers' determination is in.</p>;
+  if (page.suggested === null || page.excluded === null) return <p>Record the specialty the case needs (below) to see which reviewers qualify.</p>;
+  const panel = page.seatsOpen > 1;
+  return (
+    <>
+      <p>
+        {page.seatsOpen === 0
+          ? "The case has all the reviewers it needs. To offer it to someone else, first replace a reviewer above."
+          : panel
+            ? `Choose up to ${page.seatsOpen} reviewers for the panel.`
+            : `The case needs ${page.panelSize > 1 ? "one more reviewer" : "one reviewer"}.`}{" "}
+        Qualified reviewers come first by specialty (same before similar), then the lightest workload, then the longest since their last case. A reviewer
+        has {page.offerHours} hours to answer an offer.
+      </p>
+      {answer?.formError ? <CaseFormError message={answer.formError} /> : null}
+      {page.suggested.length ? (
+        <Form method="post">
+          <CaseFormFields intent="offer" version={page.version} />
+          <div className="table-wrap">
+            <table>
+              <caption>
+                {page.suggested.length} qualified {page.suggested.length === 1 ? "reviewer" : "reviewers"}, best first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Reviewer</th>
+                  <th scope="col">Specialty fit</th>
+                  <th scope="col">Workload now</th>
+                  <th scope="col">Last case offered</th>
+                  {page.seatsOpen > 0 ? <th scope="col">Offer</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {page.suggested.map((reviewer) => (
+                  <tr key={reviewer.id}>
+                    <td>{reviewer.name}</td>
+                    <td>{reviewer.fit}</td>
+                    <td>{reviewer.workload}</td>
+                    <td>{reviewer.lastCase}</td>
+                    {page.seatsOpen === 0 ? null : panel ? (
+                      <td>
+                        <label className="checkbox">
+                          <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={chosen.has(reviewer.id)} /> Choose {reviewer.name}
+                        </label>
+                      </td>
+                    ) : (
+                      <td>
+                        <button type="submit" className="button" name="reviewerIds" value={reviewer.id}>
+                          Offer to {reviewer.name}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {panel ? (
+            <p>
+              <button type="submit" className="button">
+                Offer the case to the chosen reviewers
+              </button>
+            </p>
+          ) : null}
+        </Form>
+      ) : (
+        <p>No reviewer on the roster qualifies for this case now. The reasons are below.</p>
+      )}
+      <details>
+        <summary>
+          {page.excluded.length} {page.excluded.length === 1 ? "reviewer" : "reviewers"} not suggested, with the reasons
+        </summary>
+        {page.excluded.length ? (
+          <ul>
+            {page.excluded.map((reviewer) => (
+              <li key={reviewer.id}>
+                <strong>{reviewer.name}</strong>: {reviewer.reasons.join("; ")}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Everyone on the roster qualifies.</p>
+        )}
+      </details>
+    </>
+  );
+}
+
+function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unknown }) {
+  const zod = useCaseForm(matchingFactsSchema, { intent: "facts", version: page.version, actionData, defaultValues: page.facts });
+  const specialtyError = zod.errorFor("specialtyNeeded");
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit}>
+      <CaseFormError message={zod.formError} />
+      <CaseFormFields intent="facts" version={page.version} />
+      <div className={`field${specialtyError ? " field--error" : ""}`}>
+        <label htmlFor="field-specialtyNeeded">Specialty needed</label>
+        <p className="hint" id="field-specialtyNeeded-hint">
+          The specialty of the treatment in dispute. Reviewers certified in it, in one of its sub-specialties, or in a similar specialty qualify.
+        </p>
+        {specialtyError ? (
+          <p className="field-error" id="field-specialtyNeeded-error">
+            <span className="visually-hidden">Error: </span>
+            {specialtyError}
+          </p>
+        ) : null}
+        <select
+          id="field-specialtyNeeded"
+          aria-invalid={specialtyError ? true : undefined}
+          aria-describedby={specialtyError ? "field-specialtyNeeded-hint field-specialtyNeeded-error" : "field-specialtyNeeded-hint"}
+          aria-required
+          defaultValue={zod.valueFor("specialtyNeeded")}
+          {...zod.form.register("specialtyNeeded")}
+        >
+          <option value="">Choose a specialty</option>
+          {page.specialtyGroups.map((group) => (
+            <optgroup key={group.board} label={group.board}>
+              {group.options.map((option) => (
+                <option key={option.code} value={option.code}>
+                  {option.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <TextField zod={zod} name="providerName" label="Treating physician" />
+      <TextField zod={zod} name="providerNpi" label="Treating physician's NPI" hint="10 digits." />
+      <TextField zod={zod} name="treatingGroupName" label="Their medical group" />
+      <TextField zod={zod} name="treatingGroupIdentifier" label="Medical group's NPI or tax ID" />
+      <TextField zod={zod} name="providerFacility" label="Facility" hint="Where the treatment is or would be given." />
+      <TextField zod={zod} name="facilityIdentifier" label="Facility's NPI or tax ID" />
+      <TextField zod={zod} name="manufacturerName" label="Maker of the drug or device" hint="Leave empty when the dispute is not about a drug or device." />
+      <TextField zod={zod} name="manufacturerIdentifier" label="Maker's identifier" hint="For example its tax ID or labeler code." />
+      <SubmitButton submitting={zod.submitting}>Save the matching facts</SubmitButton>
+    </Form>
+  );
+}

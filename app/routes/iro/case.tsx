@@ -1,0 +1,314 @@
+import { Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/case";
+import { CaseDeadlines } from "~/components/case-deadlines";
+import { CaseTimeline } from "~/components/case-timeline";
+import { DocumentList } from "~/components/document-uploader";
+import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
+import { ConflictAlert, revalidateAfterConflict } from "~/components/intake/fields";
+import { EligibilityAnswers, EligibilityChecklist } from "~/components/intake/eligibility-checklist";
+import { AcceptForm, IneligibleForm, InformationRequestForm, LookAfterForm, ProceedWithoutCaseFileForm } from "~/components/intake/intake-forms";
+import { RequestDetails } from "~/components/intake/request-details";
+import {
+  acceptSchema,
+  eligibilitySchema,
+  ineligibleSchema,
+  informationRequestSchema,
+  lookAfterSchema,
+  proceedWithoutCaseFileSchema,
+} from "~/schemas/intake";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { acceptCase } from "~/server/intake/accept-case.server";
+import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
+import { findIneligible } from "~/server/intake/find-ineligible.server";
+import { lookAfterCase } from "~/server/intake/look-after-case.server";
+import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-file.server";
+import { recordEligibility } from "~/server/intake/record-eligibility.server";
+import { requestInformation } from "~/server/intake/request-information.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
+}
+
+export const shouldRevalidate = revalidateAfterConflict;
+
+const DONE = {
+  eligibility: "The eligibility checklist is saved.",
+  accept: "The request is accepted for review. The applicant was told, and the plan was asked for its case file.",
+  ineligible: "The request was found ineligible. The notice is with the documents, and the applicant and the plan were emailed a link to it.",
+  information: "The request for information was sent.",
+  lookAfter: "You are now looking after this case.",
+  proceedWithoutCaseFile: "The review goes ahead without the plan's case file.",
+} as const;
+type Intent = keyof typeof DONE;
+
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in DONE;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: isIntent(done) ? DONE[done] : null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const intent = (await request.clone().formData()).get("intent");
+  if (!isIntent(intent)) throw new Response("Choose one of the actions on the case page.", { status: 400 });
+  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+
+  /** Runs the intent's one operation; its refusals go back to the form with what was typed. */
+  async function attempt(values: Record<string, unknown>, run: () => Promise<unknown>) {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+        const field = typeof error.detail?.field === "string" && error.detail.field in values ? error.detail.field : null;
+        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
+      }
+      throw error instanceof AppError ? toResponse(error) : error;
+    }
+    throw redirect(`/iro/cases/${params.caseId}?done=${intent}`);
+  }
+
+  switch (intent) {
+    case "eligibility": {
+      // Whether the request was filed late (good cause) is checked by the operation, which reads the case.
+      const parsed = await parseForm(request, eligibilitySchema({ filedLate: false }));
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      return attempt(parsed.values, () => recordEligibility({ ...context, expectedVersion: parsed.data.version, answers: parsed.data.answers }));
+    }
+    case "accept": {
+      const parsed = await parseForm(request, acceptSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      return attempt(parsed.values, () => acceptCase({ ...context, expectedVersion: parsed.data.version }));
+    }
+    case "ineligible": {
+      const parsed = await parseForm(request, ineligibleSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      return attempt(parsed.values, () => findIneligible({ ...context, expectedVersion: parsed.data.version, reason: parsed.data.reason }));
+    }
+    case "information": {
+      const parsed = await parseForm(request, informationRequestSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      const { version, addressedTo, question } = parsed.data;
+      return attempt(parsed.values, () => requestInformation({ ...context, expectedVersion: version, addressedTo, question }));
+    }
+    case "lookAfter": {
+      const parsed = await parseForm(request, lookAfterSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      return attempt(parsed.values, () => lookAfterCase({ ...context, expectedVersion: parsed.data.version }));
+    }
+    case "proceedWithoutCaseFile": {
+      const parsed = await parseForm(request, proceedWithoutCaseFileSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      return attempt(parsed.values, () => proceedWithoutCaseFile({ ...context, expectedVersion: parsed.data.version, reason: parsed.data.reason }));
+    }
+  }
+}
+
+export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const actionData = useActionData<typeof action>();
+  // After a change the forms start again from the new case; after a refusal they keep what was typed.
+  const formKey = String(page.version);
+  const { actions } = page;
+  const screeningOutcome = actions.accept || actions.findIneligible || actions.requestInformation;
+  return (
+    <>
+      <p>
+        <Link to="/iro/queue">Back to the intake queue</Link>
+      </p>
+      <h1>Case {page.reference}</h1>
+      <ConflictAlert actionData={actionData} />
+      <p className="lead">
+        <span className="badge">{page.statusLabel}</span> {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        {page.filedLate ? (
+          <>
+            {" "}
+            <span className="badge badge--warn">Filed late</span>
+          </>
+        ) : null}
+        {page.disputeType ? ` · ${page.disputeType}` : null}
+        {page.planName ? ` · ${page.planName}` : null}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="next-heading" style={{ marginBottom: "1.5rem" }}>
+        <h2 id="next-heading">Next step</h2>
+        <p>{page.nextStep}</p>
+        {page.status === "DETERMINED" ? <p><Link to={`/iro/cases/${page.id}/quality`}>Run the quality review of the determination</Link></p> : null}
+        <p>
+          {page.coordinator ? (page.coordinator.isViewer ? "You are looking after this case." : `Looked after by ${page.coordinator.name}.`) : "Nobody is looking after this case yet."}
+        </p>
+        {actions.lookAfter ? <LookAfterForm key={formKey} version={page.version} actionData={actionData} /> : null}
+        <p><Link to={`/iro/cases/${page.id}/assign`}>Find and offer reviewers</Link></p>
+      </section>
+
+      {page.objections.length ? (
+        <section className="alert alert--warning" aria-labelledby="objections-heading">
+          <h2 id="objections-heading">The plan objects to eligibility</h2>
+          {page.objections.map((objection) => (
+            <div key={objection.id}>
+              <p style={{ marginBottom: 0 }}>
+                {objection.by}, {objection.at}:
+              </p>
+              <p style={{ whiteSpace: "pre-line" }}>“{objection.note}”</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="eligibility-heading">
+        <h2 id="eligibility-heading">Eligibility</h2>
+        {page.filedLate ? (
+          <div className="alert alert--warning">
+            <p style={{ margin: 0 }}>
+              This request was filed after the filing window. The applicant's reason for the delay: “{page.lateFilingReason ?? "none given"}”.
+            </p>
+          </div>
+        ) : null}
+        {actions.recordEligibility ? (
+          <EligibilityChecklist
+            key={formKey}
+            version={page.version}
+            filedLate={page.filedLate}
+            lateFilingReason={page.lateFilingReason}
+            defaults={page.eligibility.defaults}
+            actionData={actionData}
+          />
+        ) : (
+          <EligibilityAnswers answers={page.eligibility.saved} />
+        )}
+      </section>
+
+      {screeningOutcome ? (
+        <section aria-labelledby="outcome-heading">
+          <h2 id="outcome-heading">{actions.recordEligibility ? "Decide" : "Ask for information"}</h2>
+          {actions.recordEligibility && !actions.accept && page.eligibility.acceptBlocked ? <p>{page.eligibility.acceptBlocked}</p> : null}
+          {actions.accept ? (
+            <AcceptForm
+              key={formKey}
+              version={page.version}
+              actionData={actionData}
+              panelNote={page.panelSize > 1 ? `This case will need a panel of ${page.panelSize} reviewers.` : "One reviewer will review it."}
+            />
+          ) : null}
+          {actions.findIneligible ? (
+            <>
+              <h3>Not eligible</h3>
+              <IneligibleForm key={formKey} version={page.version} actionData={actionData} />
+            </>
+          ) : null}
+          {actions.requestInformation ? (
+            <>
+              <h3>Request for information</h3>
+              <InformationRequestForm
+                key={formKey}
+                version={page.version}
+                actionData={actionData}
+                hasPlan={page.hasPlan}
+                dueHints={
+                  page.answerWindows
+                    ? `The applicant gets ${page.answerWindows.applicant} to answer; the plan gets ${page.answerWindows.plan}.`
+                    : "The due date follows the case's rules."
+                }
+              />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="information-heading">
+        <h2 id="information-heading">Requests for information</h2>
+        {page.informationRequests.length ? (
+          <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+            {page.informationRequests.map((item, index) => (
+              <li key={item.id} className="card">
+                <h3 style={{ marginTop: 0 }}>
+                  Request {index + 1}, to {item.addressedTo.toLowerCase()}
+                </h3>
+                <p style={{ whiteSpace: "pre-line" }}>{item.question}</p>
+                <p>
+                  {item.answered ? (
+                    <span className="badge badge--ok">Answered</span>
+                  ) : item.overdue ? (
+                    <span className="badge badge--danger">Overdue</span>
+                  ) : (
+                    <span className="badge badge--warn">Waiting for the answer</span>
+                  )}{" "}
+                  {item.dueText}
+                </p>
+                {item.answer ? (
+                  <>
+                    <p style={{ marginBottom: "0.25rem", fontWeight: 600 }}>Answer</p>
+                    <p style={{ whiteSpace: "pre-line" }}>{item.answer}</p>
+                  </>
+                ) : null}
+                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>No information has been asked for on this case.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="case-file-heading">
+        <h2 id="case-file-heading">The plan's case file</h2>
+        <p>
+          <strong>{page.caseFile.label}.</strong>{" "}
+          {page.caseFile.requested ? `Requested ${page.caseFile.requested}` : "It is requested when the case is accepted."}
+          {page.caseFile.due ? `; due by ${page.caseFile.due}.` : null}
+          {page.caseFile.completed ? ` Complete on ${page.caseFile.completed}.` : null}
+        </p>
+        {page.caseFile.proceeded ? (
+          <p>
+            The review went ahead without it on {page.caseFile.proceeded.at}: “{page.caseFile.proceeded.reason}”
+          </p>
+        ) : null}
+        {page.caseFile.requested ? <CaseFileChecklist items={page.caseFile.items} /> : null}
+        {page.caseFile.documents.length ? <DocumentList documents={page.caseFile.documents} caption="Documents of the plan's case file" /> : null}
+        {actions.proceedWithoutCaseFile ? (
+          <>
+            <h3>Go ahead without it</h3>
+            <p>The plan's case file is late. You may let the review go ahead without it.</p>
+            <ProceedWithoutCaseFileForm key={formKey} version={page.version} actionData={actionData} />
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="request-heading">
+        <h2 id="request-heading">What the applicant gave</h2>
+        {page.certificationToFollow ? (
+          <div className="alert alert--warning">
+            <p style={{ margin: 0 }}>Expedited: the treating physician's certification is to follow.</p>
+          </div>
+        ) : null}
+        <RequestDetails sections={page.request} />
+      </section>
+
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">Documents</h2>
+        <DocumentList documents={page.documents} caption="Documents on this case" />
+      </section>
+
+      <section aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">Deadlines</h2>
+        <CaseDeadlines rows={page.deadlines} />
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <CaseTimeline items={page.timeline} />
+      </section>
+    </>
+  );
+}

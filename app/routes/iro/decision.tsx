@@ -1,0 +1,328 @@
+import { data, Link, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/decision";
+import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import type { LetterContents, LetterField } from "~/domain/decision-letter";
+import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
+import { AppError, notFound, toResponse } from "~/server/errors.server";
+import { parseForm, rejectForm } from "~/server/forms.server";
+import { amendDecision } from "~/server/letters/amend-decision.server";
+import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
+import { issueDecision } from "~/server/letters/issue-decision.server";
+import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `Decision: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
+}
+
+const NOTICES = {
+  issue: "The decision is issued. The letter is stored with its fingerprint and the parties were emailed.",
+  amend: "The amended letter is issued as a new version. The earlier version stays on file and the parties were emailed.",
+  notify: "The expedited notice is recorded. The written letter is now due; issue it below.",
+} as const;
+type Intent = keyof typeof NOTICES;
+
+function caseIdOf(params: { caseId: string }): string {
+  const id = z.uuid().safeParse(params.caseId);
+  if (!id.success) throw toResponse(notFound("This case"));
+  return id.data;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "case:decide");
+  const page = await decisionPage(user, caseIdOf(params), actorOf(user, request)).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: done && done in NOTICES ? NOTICES[done as Intent] : null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:decide");
+  const caseId = caseIdOf(params);
+  const parsed = await parseForm(request, decisionActionSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const input = parsed.data;
+  const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };
+  try {
+    if (input.intent === "issue") await issueDecision(context);
+    else if (input.intent === "amend") await amendDecision({ ...context, reason: input.reason });
+    else await recordExpeditedNotice({ ...context, note: input.note });
+  } catch (error) {
+    if (!(error instanceof AppError) || (error.code !== "CONFLICT" && error.code !== "BAD_REQUEST")) {
+      throw error instanceof AppError ? toResponse(error) : error;
+    }
+    // The page stays as the coordinator left it, with the reason next to the form.
+    return data({ values: parsed.values, fieldErrors: {}, formError: error.message }, { status: error.status });
+  }
+  throw redirect(`/iro/cases/${caseId}/decision?done=${input.intent}`);
+}
+
+function failureFor(intent: Intent, actionData: unknown): unknown {
+  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+}
+
+export default function Decision({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const kase = page.case;
+  const actionData = useActionData<typeof action>();
+  const formKey = String(kase.version);
+  return (
+    <>
+      <p>
+        <Link to={`/iro/cases/${kase.id}`}>Back to the case</Link> · <Link to={`/iro/cases/${kase.id}/quality`}>Quality review</Link>
+      </p>
+      <h1>Decision: {kase.reference}</h1>
+      <p className="lead">
+        <span className="badge">{kase.statusLabel}</span> {kase.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        {kase.decided ? ` · Decided on ${kase.decided}` : null}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+      {page.blocked ? (
+        <div className="alert alert--warning">
+          <p style={{ margin: 0 }}>
+            {page.blocked} <Link to={`/iro/cases/${kase.id}/quality`}>Go to the quality review</Link>
+          </p>
+        </div>
+      ) : null}
+      {page.previewProblem ? (
+        <div className="alert alert--error" role="alert">
+          <p style={{ margin: 0 }}>{page.previewProblem}</p>
+        </div>
+      ) : null}
+      {page.expeditedNotice ? (
+        <p>
+          The expedited decision was told to the parties on {page.expeditedNotice.recorded}; the written letter is due by {page.expeditedNotice.letterDue}.
+        </p>
+      ) : null}
+      {page.complianceDue ? <p>The plan must comply with the decision by {page.complianceDue}.</p> : null}
+
+      <IssuedLetters letters={page.letters} />
+
+      {page.actions.recordExpeditedNotice ? (
+        <ExpeditedNoticeForm key={`notify-${formKey}`} version={kase.version} actionData={failureFor("notify", actionData)} />
+      ) : null}
+      {page.actions.issue ? <IssueForm key={`issue-${formKey}`} page={page} actionData={failureFor("issue", actionData)} /> : null}
+      {page.actions.amend ? <AmendForm key={`amend-${formKey}`} version={kase.version} actionData={failureFor("amend", actionData)} /> : null}
+
+      {page.preview ? (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{page.letters.length ? "Preview of an amended letter" : "Preview of the letter"}</h2>
+          <p className="muted">
+            {page.letters.length
+              ? "What a new version would say, from the case as it stands now. The issued versions above do not change."
+              : "What the letter will say. The PDF is made from exactly these words when you issue it; the verification code is given then."}
+          </p>
+          <LetterPreview letter={page.preview} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function IssuedLetters({ letters }: { letters: DecisionPage["letters"] }) {
+  if (letters.length === 0) return null;
+  return (
+    <section aria-labelledby="letters-heading">
+      <h2 id="letters-heading">Issued letters</h2>
+      <p>An issued letter never changes. A correction is a new version, and every version stays on file.</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Issued versions of the decision letter, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Issued</th>
+              <th scope="col">Verification code</th>
+              <th scope="col">SHA-256 fingerprint</th>
+              <th scope="col">Reason for the amendment</th>
+              <th scope="col">Letter</th>
+            </tr>
+          </thead>
+          <tbody>
+            {letters.map((letter) => (
+              <tr key={letter.id}>
+                <td>
+                  {letter.version} {letter.current ? <span className="badge badge--ok">Current</span> : <span className="badge">Replaced</span>}
+                </td>
+                <td>{letter.issued}</td>
+                <td>
+                  <code>{letter.code}</code>
+                </td>
+                <td>
+                  <code style={{ wordBreak: "break-all" }}>{letter.sha256}</code>
+                </td>
+                <td style={{ whiteSpace: "pre-wrap" }}>{letter.amendmentReason ?? "—"}</td>
+                <td>
+                  <a href={`/documents/${letter.documentId}`} download>
+                    Download version {letter.version}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function IssueForm({ page, actionData }: { page: DecisionPage; actionData: unknown }) {
+  const zod = useZodForm(issueDecisionSchema, { defaultValues: { intent: "issue", version: String(page.case.version) }, actionData });
+  const upheld = page.case.outcome === "UPHELD";
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="issue-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+      <h2 id="issue-heading">Issue the decision</h2>
+      <FormError message={zod.formError} />
+      <input type="hidden" {...zod.form.register("intent")} defaultValue="issue" />
+      <input type="hidden" {...zod.form.register("version")} defaultValue={String(page.case.version)} />
+      <p>
+        The letter previewed below is made into a PDF, stored with its fingerprint and can never be changed. The case becomes decided
+        {upheld ? " and, as the denial is upheld, closes at once" : " and the plan's compliance clock starts"}. The applicant, the plan and (if the applicant
+        agreed) the treating provider are emailed.
+      </p>
+      <SubmitButton submitting={zod.submitting}>Issue the decision</SubmitButton>
+    </Form>
+  );
+}
+
+function ExpeditedNoticeForm({ version, actionData }: { version: number; actionData: unknown }) {
+  const zod = useZodForm(expeditedNoticeSchema, { defaultValues: { intent: "notify", version: String(version), note: "" }, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="notify-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+      <h2 id="notify-heading">Record the expedited notice</h2>
+      <FormError message={zod.formError} />
+      <input type="hidden" {...zod.form.register("intent")} defaultValue="notify" />
+      <input type="hidden" {...zod.form.register("version")} defaultValue={String(version)} />
+      <p>
+        If you told the parties the expedited decision before the letter is issued, record it here. The written letter is then due within the time the
+        rules allow.
+      </p>
+      <TextAreaField zod={zod} name="note" label="How and to whom the decision was given" rows={3} required />
+      <SubmitButton submitting={zod.submitting}>Record the notice</SubmitButton>
+    </Form>
+  );
+}
+
+function AmendForm({ version, actionData }: { version: number; actionData: unknown }) {
+  const zod = useZodForm(amendDecisionSchema, { defaultValues: { intent: "amend", version: String(version), reason: "" }, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="amend-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+      <h2 id="amend-heading">Amend the letter</h2>
+      <FormError message={zod.formError} />
+      <input type="hidden" {...zod.form.register("intent")} defaultValue="amend" />
+      <input type="hidden" {...zod.form.register("version")} defaultValue={String(version)} />
+      <p>
+        Correct the case first if something in it is wrong; the amended letter is made from the case as it stands (see the preview below) and is
+        issued as a new version. The parties are emailed.
+      </p>
+      <TextAreaField zod={zod} name="reason" label="Reason for the amendment" hint="Printed on the new letter." rows={3} required />
+      <SubmitButton submitting={zod.submitting}>Issue the amended letter</SubmitButton>
+    </Form>
+  );
+}
+
+function Fields({ fields, caption }: { fields: readonly LetterField[]; caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field.label}>
+              <th scope="row">{field.label}</th>
+              <td style={{ whiteSpace: "pre-wrap" }}>{field.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function List({ items }: { items: readonly string[] }) {
+  return items.length ? (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  ) : (
+    <p>None listed.</p>
+  );
+}
+
+/** The letter's contents as the PDF states them, in the page's own styles. */
+function LetterPreview({ letter }: { letter: LetterContents }) {
+  return (
+    <article className="card" aria-label="Letter preview">
+      <p className="muted">{letter.organizationName}</p>
+      <h3>{letter.title}</h3>
+      <p>
+        Reference number {letter.reference} · Date of the decision {letter.decisionDate} · Version {letter.version}
+      </p>
+      {letter.amendment ? <p>{letter.amendment.notice}</p> : null}
+      {letter.translationNote ? <p>{letter.translationNote}</p> : null}
+      <section className="card" aria-labelledby="preview-summary">
+        <h4 id="preview-summary">{letter.summary.heading}</h4>
+        <p>
+          <strong>{letter.summary.outcome}</strong>
+        </p>
+        {letter.summary.paragraphs.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </section>
+      <h4>The case</h4>
+      <Fields fields={letter.caseDetails} caption="The case" />
+      <h4>The review</h4>
+      <Fields fields={letter.reviewDetails} caption="The review" />
+      <h4>Documents and evidence considered</h4>
+      <List items={letter.evidence.documents} />
+      <h4>Clinical criteria and literature applied</h4>
+      <List items={letter.evidence.criteria} />
+      <h4>The decision</h4>
+      <p>{letter.decision.outcome}</p>
+      <p>{letter.decision.basis}</p>
+      {letter.opinions.map((opinion) => (
+        <section key={opinion.heading} aria-label={opinion.heading}>
+          <h4>{opinion.heading}</h4>
+          <List items={opinion.qualifications} />
+          <p>
+            <strong>Opinion, given on {opinion.submittedOn}:</strong> {opinion.outcome}
+          </p>
+          <p>
+            <strong>Principal reasons.</strong> <span style={{ whiteSpace: "pre-wrap" }}>{opinion.principalReasons}</span>
+          </p>
+          <p>
+            <strong>Clinical rationale.</strong> <span style={{ whiteSpace: "pre-wrap" }}>{opinion.clinicalRationale}</span>
+          </p>
+          <p>
+            <strong>Standard of review.</strong> {opinion.standardOfReview}
+          </p>
+          <p>
+            <em>{opinion.noConflict}</em>
+          </p>
+        </section>
+      ))}
+      <h4>This decision is binding</h4>
+      {letter.binding.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      <h4>Your rights</h4>
+      {letter.rights.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      <h4>Questions</h4>
+      {letter.contact.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+      <p className="muted">Each page of the PDF ends with: {letter.verification.footer}</p>
+    </article>
+  );
+}

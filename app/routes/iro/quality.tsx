@@ -1,0 +1,269 @@
+import { Link, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/quality";
+import { DeterminationSummary } from "~/components/determination/determination-summary";
+import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { STATUS_LABELS } from "~/domain/case-status";
+import { OUTCOME_LABELS } from "~/domain/panel";
+import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { qualityDecisionSchema } from "~/schemas/determination";
+import { approveDetermination } from "~/server/determinations/approve-determination.server";
+import { qualityReviewPage, type QualityReviewPage } from "~/server/determinations/quality.server";
+import { sendBackDetermination } from "~/server/determinations/send-back-determination.server";
+import { AppError, notFound, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `Quality review: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
+}
+
+const NOTICES = {
+  approved: "The determination is approved. The decision letter can now be issued.",
+  "sent-back": "The determination was sent back. The reviewer was emailed and sees your comments on their case page.",
+} as const;
+
+function caseIdOf(params: { caseId: string }): string {
+  const id = z.uuid().safeParse(params.caseId);
+  if (!id.success) throw toResponse(notFound("This case"));
+  return id.data;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "case:decide");
+  const page = await qualityReviewPage(user, caseIdOf(params)).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:decide");
+  const caseId = caseIdOf(params);
+  const parsed = await parseForm(request, qualityDecisionSchema, { arrayFields: ["determinationIds"] });
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const { intent, version, comments, determinationIds } = parsed.data;
+  const actor = actorOf(user, request);
+  try {
+    if (intent === "approve") await approveDetermination({ user, actor, caseId, expectedVersion: version, comments });
+    else await sendBackDetermination({ user, actor, caseId, expectedVersion: version, comments, determinationIds });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") {
+      throw error instanceof AppError ? toResponse(error) : error;
+    }
+    const field = typeof error.detail?.field === "string" && error.detail.field !== "approve" ? error.detail.field : null;
+    return field ? formFailure(parsed.values, { [field === "note" ? "comments" : field]: error.message }) : formFailure(parsed.values, {}, error.message);
+  }
+  throw redirect(`/iro/cases/${caseId}/quality?done=${intent === "approve" ? "approved" : "sent-back"}`);
+}
+
+type Intent = "approve" | "send-back";
+
+function failureFor(intent: Intent, actionData: unknown): unknown {
+  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+}
+
+const DETERMINATION_STATUS: Record<string, { label: string; className: string }> = {
+  DRAFT: { label: "Draft, not submitted", className: "badge" },
+  SUBMITTED: { label: "Submitted", className: "badge badge--ok" },
+  RETURNED: { label: "Sent back to the reviewer", className: "badge badge--warn" },
+};
+
+export default function QualityReview({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const kase = page.case;
+  const actionData = useActionData<typeof action>();
+  const submitted = page.opinions.filter((opinion) => opinion.status === "SUBMITTED");
+  return (
+    <>
+      <p>
+        <Link to={`/iro/cases/${kase.id}`}>Back to the case</Link>
+      </p>
+      <h1>Quality review: {kase.reference}</h1>
+      <p className="lead">
+        {kase.serviceDescription ?? "Service not entered"}
+        {kase.plan ? ` · ${kase.plan.name}` : null}
+        {kase.patientName ? ` · ${kase.patientName}` : null}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+        <h2 id="status-heading">Where the case stands</h2>
+        <p>
+          <span className="badge">{STATUS_LABELS[kase.status]}</span> <span className="badge">{TRACK_LABELS[kase.track]}</span>{" "}
+          {kase.disputeType ? <span className="badge">{DISPUTE_TYPE_LABELS[kase.disputeType]}</span> : null}
+        </p>
+        <p style={{ marginBottom: 0 }}>
+          {kase.panelSize > 1 ? `A panel of ${kase.panelSize} reviewers.` : "One reviewer."}{" "}
+          {kase.outcome && kase.determined ? `Determined on ${kase.determined}: ${OUTCOME_LABELS[kase.outcome].toLowerCase()}.` : null}
+        </p>
+        {!page.decidable ? (
+          <p style={{ marginBottom: 0 }}>
+            The case is not waiting for quality review now: it is &ldquo;{STATUS_LABELS[kase.status].toLowerCase()}&rdquo;. Quality review starts when every
+            required reviewer has submitted.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">Automatic checks</h2>
+        <p>
+          {page.allPass
+            ? "Every element the decision letter needs is present and consistent."
+            : "Some elements the decision letter needs are missing or inconsistent. The determination cannot be approved until every check passes."}
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Automatic checks of the determination</caption>
+            <thead>
+              <tr>
+                <th scope="col">Result</th>
+                <th scope="col">What was checked</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.checks.map((check) => (
+                <tr key={check.check}>
+                  <td>{check.passed ? <span className="badge badge--ok">Pass</span> : <span className="badge badge--danger">Fail</span>}</td>
+                  <td>{check.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="opinions-heading">
+        <h2 id="opinions-heading">{page.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's determination"}</h2>
+        {page.opinions.length === 0 ? <p>No reviewer has written a determination yet.</p> : null}
+        {page.opinions.map((opinion) => (
+          <article key={opinion.id} className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`opinion-${opinion.id}`}>
+            <h3 id={`opinion-${opinion.id}`}>
+              {opinion.label}: {opinion.reviewerName}
+            </h3>
+            <p>
+              <span className={DETERMINATION_STATUS[opinion.status]?.className ?? "badge"}>{DETERMINATION_STATUS[opinion.status]?.label ?? opinion.status}</span>
+              {opinion.submitted ? ` Submitted on ${opinion.submitted}.` : null}
+              {opinion.credentials ? ` ${opinion.credentials}.` : null}
+            </p>
+            <DeterminationSummary determination={{ ...opinion, documentsConsidered: opinion.documentsConsidered }} />
+          </article>
+        ))}
+      </section>
+
+      {page.decidable ? (
+        <section aria-labelledby="decide-heading">
+          <h2 id="decide-heading">Your decision</h2>
+          {page.approved ? (
+            <p>
+              Approved. <Link to={`/iro/cases/${kase.id}/decision`}>Issue the decision letter</Link>.
+            </p>
+          ) : (
+            <ApproveForm page={page} actionData={failureFor("approve", actionData)} />
+          )}
+          <SendBackForm page={page} opinions={submitted} actionData={failureFor("send-back", actionData)} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Earlier quality reviews</h2>
+        {page.history.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Earlier quality reviews, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Coordinator</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Comments</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.history.map((review) => (
+                  <tr key={review.id}>
+                    <td>{review.at}</td>
+                    <td>{review.by}</td>
+                    <td>{review.result === "APPROVED" ? "Approved" : "Sent back"}</td>
+                    <td style={{ whiteSpace: "pre-wrap" }}>{review.comments ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">None yet.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ApproveForm({ page, actionData }: { page: QualityReviewPage; actionData: unknown }) {
+  const zod = useZodForm(qualityDecisionSchema, { defaultValues: { intent: "approve", version: String(page.case.version), comments: "" }, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="approve-heading" className="card" style={{ marginBottom: "1rem" }}>
+      <h3 id="approve-heading">Approve</h3>
+      <FormError message={zod.formError} />
+      <input type="hidden" {...zod.form.register("intent")} defaultValue="approve" />
+      <input type="hidden" {...zod.form.register("version")} defaultValue={String(page.case.version)} />
+      {page.allPass ? (
+        <p>Every check passes. Approving lets the decision letter be issued from these opinions.</p>
+      ) : (
+        <p id="approve-blocked">Approval is possible once every automatic check passes. Send the determination back, or complete the case, first.</p>
+      )}
+      <button type="submit" className="button" disabled={!page.allPass || zod.submitting} aria-describedby={page.allPass ? undefined : "approve-blocked"}>
+        Approve the determination
+      </button>
+    </Form>
+  );
+}
+
+function SendBackForm({ page, opinions, actionData }: { page: QualityReviewPage; opinions: QualityReviewPage["opinions"]; actionData: unknown }) {
+  const zod = useZodForm(qualityDecisionSchema, {
+    defaultValues: { intent: "send-back", version: String(page.case.version), comments: "", determinationIds: opinions.map((opinion) => opinion.id) },
+    actionData,
+  });
+  const error = zod.errorFor("determinationIds");
+  const chosen = zod.valuesFor("determinationIds");
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="send-back-heading" className="card" style={{ marginBottom: "1rem" }}>
+      <h3 id="send-back-heading">Send back to the reviewer</h3>
+      <FormError message={zod.formError} />
+      <input type="hidden" {...zod.form.register("intent")} defaultValue="send-back" />
+      <input type="hidden" {...zod.form.register("version")} defaultValue={String(page.case.version)} />
+      <p>The case goes back into review. Each reviewer you tick is emailed and sees your comments on their case page.</p>
+      <div className={`field${error ? " field--error" : ""}`}>
+        <fieldset aria-describedby={error ? "field-determinationIds-error" : undefined}>
+          <legend>Send back</legend>
+          {error ? (
+            <p className="field-error" id="field-determinationIds-error">
+              <span className="visually-hidden">Error: </span>
+              {error}
+            </p>
+          ) : null}
+          {opinions.map((opinion, index) => (
+            <label key={opinion.id} className="checkbox">
+              <input
+                id={index === 0 ? "field-determinationIds" : undefined}
+                type="checkbox"
+                value={opinion.id}
+                defaultChecked={chosen.includes(opinion.id)}
+                {...zod.form.register("determinationIds")}
+              />
+              {opinion.label}: {opinion.reviewerName}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <TextAreaField zod={zod} name="comments" label="Your comments to the reviewer" hint="Say what is missing or must change." rows={5} required />
+      <SubmitButton submitting={zod.submitting}>Send back to the reviewer</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,152 @@
+import { Form, Link, useSearchParams } from "react-router";
+import type { Route } from "./+types/roster";
+import { FlagBadges } from "~/components/roster/flag-badges";
+import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { rosterFilterSchema } from "~/schemas/roster";
+import { rosterPage } from "~/server/reviewers/roster.server";
+import { requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Reviewer roster | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "roster:manage");
+  const filter = rosterFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { filter, ...(await rosterPage(filter)) };
+}
+
+function pageLink(searchParams: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(searchParams);
+  next.set("page", String(page));
+  return `?${next.toString()}`;
+}
+
+export default function Roster({ loaderData }: Route.ComponentProps) {
+  const { filter, reviewers, matching, pages, specialties } = loaderData;
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      <h1>Reviewer roster</h1>
+      <p className="lead">Every physician reviewer with their credentials, workload and what needs attention.</p>
+      <Form method="get" className="filters" aria-label="Filter the roster">
+        <div className="field">
+          <label htmlFor="filter-specialty">Specialty</label>
+          <select id="filter-specialty" name="specialty" defaultValue={filter.specialty ?? ""}>
+            <option value="">Any specialty</option>
+            {specialties.map((group) => (
+              <optgroup key={group.board} label={group.board}>
+                {group.options.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-flag">Flag</label>
+          <select id="filter-flag" name="flag" defaultValue={filter.flag ?? ""}>
+            <option value="">Any reviewer</option>
+            {ROSTER_FLAGS.map((flag) => (
+              <option key={flag} value={flag}>
+                {ROSTER_FLAG_LABELS[flag]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Show
+        </button>
+        <Link to=".">Clear</Link>
+      </Form>
+
+      {reviewers.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {matching} {matching === 1 ? "reviewer" : "reviewers"}, by name
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Reviewer</th>
+                <th scope="col">Primary specialty</th>
+                <th scope="col">Board certifications</th>
+                <th scope="col">Licenses</th>
+                <th scope="col">Years in practice</th>
+                <th scope="col">Last verified</th>
+                <th scope="col">Workload</th>
+                <th scope="col">Available now</th>
+                <th scope="col">Flags</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewers.map((reviewer) => (
+                <tr key={reviewer.id}>
+                  <td>
+                    <Link to={`/iro/roster/${reviewer.id}`}>{reviewer.name}</Link>
+                    <div className="muted">{reviewer.email}</div>
+                  </td>
+                  <td>{reviewer.primarySpecialty || <span className="muted">Not recorded</span>}</td>
+                  <td>
+                    {reviewer.certifications.length ? (
+                      <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                        {reviewer.certifications.map((certification) => (
+                          <li key={certification.id}>
+                            {certification.specialtyName}
+                            {certification.expiresOn ? `, until ${formatLocalDate(certification.expiresOn)}` : ""}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">None</span>
+                    )}
+                  </td>
+                  <td>
+                    {reviewer.licenses.length ? (
+                      <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                        {reviewer.licenses.map((license) => (
+                          <li key={license.id}>
+                            {license.state}, until {formatLocalDate(license.expiresOn)}, {LICENSE_STATUS_LABELS[license.status].toLowerCase()}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">None</span>
+                    )}
+                  </td>
+                  <td>{reviewer.yearsInPractice}</td>
+                  <td>{reviewer.credentialsVerifiedOn ? formatLocalDate(reviewer.credentialsVerifiedOn) : <span className="muted">Never</span>}</td>
+                  <td>
+                    {reviewer.workload} of {reviewer.capacity}
+                    {reviewer.workload >= reviewer.capacity ? <div className="muted">Full</div> : null}
+                  </td>
+                  <td>{reviewer.unavailableUntil ? `No, away until ${formatLocalDate(reviewer.unavailableUntil)}` : "Yes"}</td>
+                  <td>
+                    <FlagBadges flags={reviewer.flags} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <section className="empty-state" aria-labelledby="no-reviewers">
+          <h2 id="no-reviewers">No reviewer matches</h2>
+          <p>{filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}</p>
+        </section>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {filter.page > 1 ? <Link to={pageLink(searchParams, filter.page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages ? <Link to={pageLink(searchParams, filter.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

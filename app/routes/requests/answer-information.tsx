@@ -1,0 +1,135 @@
+import { useEffect } from "react";
+import { Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/answer-information";
+import { DocumentList, DocumentUploader } from "~/components/document-uploader";
+import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
+import { ANSWER_MAX_LENGTH, answerInformationSchema } from "~/schemas/case-actions";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { answerInformationRequest, informationRequestPage } from "~/server/requests/answer-information.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Answer our request for information | Independent Medical Review" }];
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return informationRequestPage(user, params.caseId, params.requestId).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, answerInformationSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  try {
+    await answerInformationRequest({
+      user,
+      actor: actorOf(user, request),
+      caseId: params.caseId,
+      requestId: params.requestId,
+      expectedVersion: parsed.data.version,
+      answer: parsed.data.answer,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") {
+      throw error instanceof AppError ? toResponse(error) : error;
+    }
+    if (typeof error.detail?.field === "string") return formFailure(parsed.values, { [error.detail.field]: error.message });
+    // The case moved on: the page reloads with the latest, keeping what was typed.
+    const latestVersion = typeof error.detail?.latestVersion === "number" ? error.detail.latestVersion : parsed.data.version;
+    return formFailure({ ...parsed.values, version: String(latestVersion) }, {}, error.message);
+  }
+  throw redirect(`/requests/${params.caseId}?done=answered`);
+}
+
+export default function AnswerInformation({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  return (
+    <div className="narrow" style={{ marginLeft: 0 }}>
+      <p>
+        <Link to={`/requests/${page.caseId}`}>Back to request {page.reference}</Link>
+      </p>
+      <h1>Answer our request for information</h1>
+      <p className="lead">Request {page.reference}</p>
+
+      <section aria-labelledby="question-heading">
+        <h2 id="question-heading">What we asked</h2>
+        <p style={{ whiteSpace: "pre-line" }}>{page.question}</p>
+        <p>
+          {page.overdue ? (
+            <>
+              <span className="badge badge--danger">Overdue</span>{" "}
+            </>
+          ) : null}
+          {page.dueText}
+        </p>
+      </section>
+
+      {page.answered ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>You already answered this request. Thank you.</p>
+        </div>
+      ) : page.canAnswer ? (
+        <AnswerForm key={page.version} page={page} />
+      ) : (
+        <div className="alert" role="status">
+          <p style={{ margin: 0 }}>This request is closed, so it takes no more answers.</p>
+        </div>
+      )}
+      {page.answer ? (
+        <section aria-labelledby="answer-heading">
+          <h2 id="answer-heading">Your answer</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{page.answer}</p>
+        </section>
+      ) : null}
+      {page.answered || !page.canAnswer ? <DocumentList documents={page.documents} caption="Documents sent with your answer" /> : null}
+    </div>
+  );
+}
+
+// Keyed by the case version: when someone else changed the case, the form
+// starts again from the latest version, with the answer the person typed.
+function AnswerForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(answerInformationSchema, {
+    defaultValues: { version: String(page.version), answer: "", documentCount: String(page.documents.length) },
+    actionData,
+  });
+  const { setValue } = zod.form;
+  const documentCount = page.documents.length;
+  // Documents are added outside the form; an answer may consist of them alone.
+  useEffect(() => setValue("documentCount", String(documentCount), { shouldValidate: false }), [setValue, documentCount]);
+  return (
+    <>
+      <FormError message={zod.formError} />
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">Documents that answer the question</h2>
+        <p>If you have papers that answer the question (a letter, records, a form), add them here. Each one is sent as soon as it is uploaded.</p>
+        <DocumentUploader caseId={page.caseId} kinds={APPLICANT_DOCUMENT_KINDS} informationRequestId={page.requestId} label="Add documents to your answer" />
+        {page.documents.length ? <DocumentList documents={page.documents} caption="Documents added to your answer" /> : null}
+      </section>
+      <section aria-labelledby="write-heading">
+        <h2 id="write-heading">Answer in your own words</h2>
+        <Form method="post" noValidate onSubmit={zod.onSubmit}>
+          <input type="hidden" defaultValue={zod.valueFor("version")} {...zod.form.register("version")} />
+          <input type="hidden" defaultValue={String(documentCount)} {...zod.form.register("documentCount")} />
+          <TextAreaField
+            zod={zod}
+            name="answer"
+            label="Your answer"
+            hint={`Up to ${ANSWER_MAX_LENGTH.toLocaleString("en-US")} characters. If the documents you added answer the question, you may leave this empty.`}
+          />
+          <div className="actions">
+            <SubmitButton submitting={zod.submitting}>Send your answer</SubmitButton>
+            <Link to={`/requests/${page.caseId}`}>Not now</Link>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

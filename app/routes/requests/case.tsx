@@ -1,0 +1,145 @@
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/case";
+import { CaseDeadlines } from "~/components/case-deadlines";
+import { CaseTimeline } from "~/components/case-timeline";
+import { DocumentList } from "~/components/document-uploader";
+import { AppError, toResponse } from "~/server/errors.server";
+import { applicantCasePage } from "~/server/requests/case-page.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Your request | Independent Medical Review" }];
+}
+
+const NOTICES = {
+  answered: "Thank you. Your answer was sent to the review organization.",
+  withdrawn: "Your request was withdrawn. We told your health plan and the review organization.",
+} as const;
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const page = await applicantCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  if (page.kind === "draft") throw redirect(page.resumePath);
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: done === "answered" || done === "withdrawn" ? NOTICES[done] : null };
+}
+
+export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const waiting = page.informationRequests.filter((item) => !item.answered);
+  return (
+    <>
+      <p>
+        <Link to="/requests">Back to my requests</Link>
+      </p>
+      <h1>Request {page.reference}</h1>
+      <p className="lead">
+        {page.service ?? "Service not entered"}
+        {page.planName ? ` · ${page.planName}` : null}
+        {page.filed ? ` · filed ${page.filed}` : null}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+        <h2 id="status-heading">Where your request stands</h2>
+        <p>
+          <span className="badge">{page.statusLabel}</span>{" "}
+          {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        </p>
+        <p style={{ marginBottom: 0 }}>{page.nextStep}</p>
+      </section>
+
+      {page.decision ? (
+        <section aria-labelledby="decision-heading">
+          <h2 id="decision-heading">The decision</h2>
+          {page.decision.decided ? <p>Issued on {page.decision.decided}.</p> : null}
+          {page.decision.outcome ? <p>{page.decision.outcome}</p> : null}
+          {page.decision.letters.length ? (
+            <DocumentList documents={page.decision.letters} caption="Decision letter" />
+          ) : (
+            <p>The decision letter will appear here as soon as it is ready.</p>
+          )}
+        </section>
+      ) : null}
+
+      {page.informationRequests.length ? (
+        <section aria-labelledby="information-heading">
+          <h2 id="information-heading">Requests for information</h2>
+          {waiting.length && page.canAnswer ? (
+            <p>We need more information from you to review your request. Answer each question below before its due date.</p>
+          ) : null}
+          <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+            {page.informationRequests.map((item, index) => (
+              <li key={item.id} className="card">
+                <h3 style={{ marginTop: 0 }}>Request {index + 1}</h3>
+                <p style={{ whiteSpace: "pre-line" }}>{item.question}</p>
+                <p>
+                  {item.answered ? (
+                    <span className="badge badge--ok">Answered</span>
+                  ) : item.overdue ? (
+                    <span className="badge badge--danger">Overdue</span>
+                  ) : (
+                    <span className="badge badge--warn">Waiting for your answer</span>
+                  )}{" "}
+                  {item.dueText}
+                </p>
+                {item.answer ? (
+                  <>
+                    <p style={{ marginBottom: "0.25rem", fontWeight: 600 }}>Your answer</p>
+                    <p style={{ whiteSpace: "pre-line" }}>{item.answer}</p>
+                  </>
+                ) : null}
+                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
+                {!item.answered && page.canAnswer ? (
+                  <p style={{ marginBottom: 0 }}>
+                    <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
+                      Answer request {index + 1}
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">Deadlines</h2>
+        <CaseDeadlines rows={page.deadlines} caption="Deadlines on your request" />
+      </section>
+
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">Documents</h2>
+        <DocumentList documents={page.documents.own} caption="Documents you sent" />
+        {page.documents.others.length ? (
+          <div style={{ marginTop: "1rem" }}>
+            <DocumentList documents={page.documents.others} caption="Documents from your health plan and the review organization" />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">What has happened so far</h2>
+        <CaseTimeline items={page.timeline} />
+      </section>
+
+      {page.canWithdraw ? (
+        <section aria-labelledby="withdraw-heading">
+          <h2 id="withdraw-heading">Withdraw your request</h2>
+          <p>If you no longer want an independent review, you can withdraw your request until the decision is issued.</p>
+          <p>
+            <Link className="button button--secondary" to={`/requests/${page.id}/withdraw`}>
+              Withdraw this request
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}

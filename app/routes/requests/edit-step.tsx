@@ -1,0 +1,119 @@
+import { useMemo, type FormEvent } from "react";
+import { Link, redirect, useActionData, useSubmit } from "react-router";
+import type { Route } from "./+types/edit-step";
+import { Form, FormError, useZodForm } from "~/components/forms";
+import { AppealStep, DenialStep, PlanStep } from "~/components/request-steps/denial-steps";
+import { StepActions, StepProgress } from "~/components/request-steps/step-frame";
+import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-steps/urgency-steps";
+import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
+import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
+import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { draftFilingContext, draftStepPage, saveDraftStep } from "~/server/requests/drafts.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+const HEADINGS: Record<EditStep, string> = {
+  filer: "Who is asking for the review?",
+  patient: "About the patient",
+  plan: "The health plan",
+  denial: "About the denial",
+  appeal: "The plan's internal appeal",
+  urgency: "How urgent is it?",
+  statement: "Why do you disagree with the plan?",
+  documents: "Add your documents",
+};
+
+export function meta({ params }: Route.MetaArgs) {
+  const title = isEditStep(params.step) ? stepTitle(params.step) : "Your request";
+  return [{ title: `${title} | Your request | Independent Medical Review` }];
+}
+
+function asResponse(error: unknown): never {
+  throw error instanceof AppError ? toResponse(error) : error;
+}
+
+function editStepOf(step: string): EditStep {
+  if (!isEditStep(step)) throw new Response("Not found", { status: 404 });
+  return step;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "case:file");
+  if (params.step === "review") throw redirect(stepPath(params.caseId, "review"));
+  const page = await draftStepPage(user, params.caseId, editStepOf(params.step)).catch(asResponse);
+  if (page.kind === "filed") throw redirect(`/requests/${page.caseId}`);
+  return { ...page, fromReview: new URL(request.url).searchParams.get("from") === "review" };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:file");
+  const step = editStepOf(params.step);
+  const submitted = await request.clone().formData();
+  const intent = stepIntent(submitted.get("intent"));
+  const fromReview = submitted.get("from") === "review";
+  const context = await draftFilingContext(user, params.caseId).catch(asResponse);
+  const schemas = requestStepSchemas(step, context);
+  // Leaving a step half done keeps what was typed; only moving on needs every answer.
+  const parsed = await parseForm(request, intent === "continue" ? schemas.complete : schemas.draft);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const goTo: RequestStep = intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
+  try {
+    const saved = await saveDraftStep({ user, caseId: params.caseId, step, values: parsed.data, goTo, actor: actorOf(user, request) });
+    if (saved === "filed") throw redirect(`/requests/${params.caseId}`);
+  } catch (error) {
+    if (error instanceof AppError && typeof error.detail?.field === "string") return formFailure(parsed.values, { [error.detail.field]: error.message });
+    asResponse(error);
+  }
+  if (intent === "later") throw redirect(`/requests?saved=${encodeURIComponent(params.caseId)}`);
+  if (intent === "back" && goTo === step) throw redirect("/requests");
+  throw redirect(stepPath(params.caseId, goTo));
+}
+
+export default function EditStepPage({ loaderData }: Route.ComponentProps) {
+  // A new form for each step: react-hook-form keeps its values for the life of the component.
+  return <StepForm key={`${loaderData.caseId}/${loaderData.step}`} page={loaderData} />;
+}
+
+function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
+  const actionData = useActionData<typeof action>();
+  const schema = useMemo(() => requestStepSchemas(page.step, page.context).complete, [page.step, page.context]);
+  const zod = useZodForm(schema, { defaultValues: page.values, actionData });
+  const submit = useSubmit();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (!submitter || submitter.value === "continue") return zod.onSubmit(event);
+    // Back and "finish later" save whatever is there; the server checks only that it makes sense.
+    event.preventDefault();
+    void submit(submitter, { method: "post" });
+  };
+  const step = page.step;
+  return (
+    <div className="page narrow wizard">
+      <p>
+        <Link to="/requests">My requests</Link>
+      </p>
+      <StepProgress step={step} />
+      <h1>{HEADINGS[step]}</h1>
+      <FormError message={zod.formError} />
+      {Object.keys(zod.form.formState.errors).length || (actionData && "fieldErrors" in actionData && Object.keys(actionData.fieldErrors).length) ? (
+        <div className="alert alert--error" role="alert">
+          <p style={{ margin: 0 }}>Some answers need your attention. They are marked below; everything you typed is still here.</p>
+        </div>
+      ) : null}
+      {step === "documents" ? <DocumentsStep caseId={page.caseId} documents={page.documents} checklist={page.checklist} /> : null}
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        {page.fromReview ? <input type="hidden" name="from" value="review" /> : null}
+        {step === "filer" ? <FilerStep zod={zod} /> : null}
+        {step === "patient" ? <PatientStep zod={zod} /> : null}
+        {step === "plan" ? <PlanStep zod={zod} plans={page.plans} /> : null}
+        {step === "denial" ? <DenialStep zod={zod} context={page.context} profileName={page.profileName} /> : null}
+        {step === "appeal" ? <AppealStep zod={zod} /> : null}
+        {step === "urgency" ? <UrgencyStep zod={zod} /> : null}
+        {step === "statement" ? <StatementStep zod={zod} /> : null}
+        <StepActions back={previousStep(step) !== null} submitting={zod.submitting} />
+      </Form>
+      <p className="muted">Your answers are saved on every button press. You can finish on another phone or computer by signing in there.</p>
+    </div>
+  );
+}

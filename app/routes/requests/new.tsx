@@ -1,0 +1,47 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/new";
+import { stepPath } from "~/domain/requests/steps";
+import { startDraft } from "~/server/requests/drafts.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Start a request | Independent Medical Review" }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "case:file");
+  return null;
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:file");
+  const { caseId } = await startDraft(user, actorOf(user, request));
+  throw redirect(stepPath(caseId, "filer"));
+}
+
+export default function NewRequest() {
+  return (
+    <div className="page narrow wizard">
+      <p>
+        <Link to="/requests">My requests</Link>
+      </p>
+      <h1>Ask for an independent medical review</h1>
+      <p>
+        It takes about 15 minutes. Your answers are saved at every step, so you can stop and finish later, on this device or another one.
+      </p>
+      <h2>Have these at hand</h2>
+      <ul>
+        <li>the health insurance card (for the member ID),</li>
+        <li>the plan's final denial letter (you will upload it; a clear photo of each page is fine),</li>
+        <li>the plan's answer to your internal appeal, if there was one,</li>
+        <li>any letters or records from your doctors,</li>
+        <li>if you are filing for someone else, the paper that lets you act for them.</li>
+      </ul>
+      <Form method="post">
+        <button type="submit" className="button">
+          Start my request
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/review";
+import { DocumentList } from "~/components/document-uploader";
+import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { CheckboxField } from "~/components/request-steps/fields";
+import { ReviewSummary } from "~/components/request-steps/review-summary";
+import { StepProgress } from "~/components/request-steps/step-frame";
+import { stepPath, stepTitle } from "~/domain/requests/steps";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { signAndSubmitSchema, submitRequestSchema } from "~/schemas/request-steps";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { reviewPage } from "~/server/requests/drafts.server";
+import { submitRequest } from "~/server/requests/submit-request.server";
+import { actorOf, requirePermission } from "~/server/session.server";
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  const title = loaderData?.kind === "filed" ? "Request sent" : "Review and sign";
+  return [{ title: `${title} | Independent Medical Review` }];
+}
+
+function asResponse(error: unknown): never {
+  throw error instanceof AppError ? toResponse(error) : error;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "case:file");
+  return reviewPage(user, params.caseId).catch(asResponse);
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "case:file");
+  const parsed = await parseForm(request, submitRequestSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  const outcome = await submitRequest({
+    user,
+    caseId: params.caseId,
+    expectedVersion: parsed.data.version,
+    signedName: parsed.data.consentName,
+    actor: actorOf(user, request),
+  }).catch(asResponse);
+  switch (outcome.kind) {
+    case "filed":
+      throw redirect(stepPath(params.caseId, "review"));
+    case "already-filed":
+      // A second click or a retry: the request was filed once; show it.
+      throw redirect(`/requests/${outcome.caseId}`);
+    case "incomplete":
+      return formFailure(parsed.values, {}, "Your request cannot be sent yet. Add what is listed under “Before you can send your request”.");
+    case "changed":
+      return formFailure(
+        parsed.values,
+        {},
+        "Your request was changed in another window or on another device. Check the answers below, then sign and send it again.",
+      );
+  }
+}
+
+export default function Review({ loaderData }: Route.ComponentProps) {
+  return loaderData.kind === "filed" ? <Confirmation page={loaderData} /> : <SignAndSend page={loaderData} />;
+}
+
+function Confirmation({ page }: { page: Extract<Route.ComponentProps["loaderData"], { kind: "filed" }> }) {
+  return (
+    <div className="page narrow wizard">
+      <div className="alert alert--success" role="status">
+        <h1 style={{ marginBottom: "0.5rem" }}>Your request was sent</h1>
+        <p style={{ margin: 0 }}>
+          Your reference number is <strong className="reference">{page.reference}</strong>
+        </p>
+      </div>
+      <p>Keep the reference number: quote it if you call or write to us. We also sent it to you by email.</p>
+      <h2>What happens next</h2>
+      <ol>
+        <li>
+          We check that the request can be reviewed{page.expedited ? ", as an expedited request, within hours" : ""}. If something is missing we ask
+          you for it here and by email.
+        </li>
+        <li>Your health plan is told and sends us its records.</li>
+        <li>An independent doctor with no ties to your plan reviews the case.</li>
+        <li>You receive the decision in writing. If it goes your way, the plan must follow it.</li>
+      </ol>
+      <div className="actions">
+        <Link className="button" to={`/requests/${page.caseId}`}>
+          Follow your request
+        </Link>
+        <Link className="button button--secondary" to="/requests">
+          Back to my requests
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"], { kind: "draft" }> }) {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(signAndSubmitSchema, { actionData, defaultValues: { consentName: "", consentAgreed: false } });
+  return (
+    <div className="page narrow wizard">
+      <p>
+        <Link to="/requests">My requests</Link>
+      </p>
+      <StepProgress step="review" />
+      <h1>Check your answers and sign</h1>
+      <FormError message={zod.formError} />
+      {page.missing.length ? (
+        <div className="alert alert--warning" role="region" aria-labelledby="missing-heading">
+          <h2 id="missing-heading">Before you can send your request</h2>
+          <ul>
+            {page.missing.map((item) => (
+              <li key={`${item.step}:${item.message}`}>
+                {item.message}{" "}
+                <Link to={`${stepPath(page.caseId, item.step)}?from=review`}>
+                  Go to {stepTitle(item.step).toLowerCase()}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {page.late ? (
+        <div className="alert alert--warning">
+          <p style={{ margin: 0 }}>
+            This request is past the usual deadline. It will be sent with your reason, and a coordinator decides whether to accept it.
+          </p>
+        </div>
+      ) : null}
+      <ReviewSummary caseId={page.caseId} draft={page.draft} planName={page.planName} profileName={page.profileName} />
+      <section className="review-section" aria-labelledby="review-documents">
+        <div className="review-section__head">
+          <h2 id="review-documents">Documents</h2>
+          <Link to={`${stepPath(page.caseId, "documents")}?from=review`}>
+            Change<span className="visually-hidden"> documents</span>
+          </Link>
+        </div>
+        <DocumentList documents={page.documents} caption="Documents sent with the request" />
+      </section>
+      <h2>Sign and send</h2>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <input type="hidden" name="version" value={page.version} />
+        <p>
+          To review the request, the review organization and its independent reviewers need the patient's medical records from the health plan
+          and the doctors. They use them only for this review and keep them confidential.
+        </p>
+        <CheckboxField
+          zod={zod}
+          name="consentAgreed"
+          label="I authorize the release of medical records about this treatment to the review organization and its reviewers, for this review."
+          hint="If you act for the patient, you sign for them."
+        />
+        <TextField
+          zod={zod}
+          name="consentName"
+          label="Type your full name to sign"
+          hint={`Date: ${formatLocalDate(page.context.today)}. Typing your name here counts as your signature.`}
+          autoComplete="name"
+          required
+        />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>Sign and send my request</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/withdraw";
+import { Form, FormError, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { WITHDRAWAL_REASON_MAX_LENGTH, withdrawSchema } from "~/schemas/case-actions";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { withdrawPage, withdrawRequest } from "~/server/requests/withdraw.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Withdraw your request | Independent Medical Review" }];
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return withdrawPage(user, params.caseId).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, withdrawSchema);
+  if (!parsed.ok) return rejectForm(parsed.failure);
+  try {
+    await withdrawRequest({
+      user,
+      actor: actorOf(user, request),
+      caseId: params.caseId,
+      expectedVersion: parsed.data.version,
+      reason: parsed.data.reason,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error instanceof AppError ? toResponse(error) : error;
+    // The page reloads with the case as it is now, keeping the reason typed.
+    const latestVersion = typeof error.detail?.latestVersion === "number" ? error.detail.latestVersion : parsed.data.version;
+    return formFailure({ ...parsed.values, version: String(latestVersion) }, {}, error.message);
+  }
+  throw redirect(`/requests/${params.caseId}?done=withdrawn`);
+}
+
+export default function Withdraw({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  return (
+    <div className="narrow" style={{ marginLeft: 0 }}>
+      <p>
+        <Link to={`/requests/${page.id}`}>Back to request {page.reference}</Link>
+      </p>
+      <h1>Withdraw your request?</h1>
+      <p className="lead">
+        Request {page.reference}
+        {page.service ? `: ${page.service}` : null}
+        {page.planName ? ` (${page.planName})` : null}
+      </p>
+      {page.refusal ? (
+        <div className="alert alert--warning" role="status">
+          <p style={{ margin: 0 }}>{page.refusal}</p>
+        </div>
+      ) : (
+        <WithdrawForm key={page.version} page={page} />
+      )}
+    </div>
+  );
+}
+
+function WithdrawForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(withdrawSchema, { defaultValues: { version: String(page.version), reason: "" }, actionData });
+  return (
+    <>
+      <FormError message={zod.formError} />
+      <section aria-labelledby="consequences-heading">
+        <h2 id="consequences-heading">What happens if you withdraw</h2>
+        <ul>
+          <li>The independent review stops at once, and it cannot be started again.</li>
+          <li>Every deadline on your request stops. No decision will be made.</li>
+          <li>Your health plan's denial stays in place.</li>
+          <li>We tell your health plan and the review organization that you withdrew.</li>
+          <li>
+            If you change your mind later, you would have to file a new request, and by then it may be past the time allowed for
+            filing.
+          </li>
+          <li>Your request and its documents stay on file.</li>
+        </ul>
+      </section>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <input type="hidden" defaultValue={zod.valueFor("version")} {...zod.form.register("version")} />
+        <TextAreaField
+          zod={zod}
+          name="reason"
+          label="Why are you withdrawing? (optional)"
+          hint={`It helps us improve, and it is kept on your request's record. Up to ${WITHDRAWAL_REASON_MAX_LENGTH.toLocaleString("en-US")} characters.`}
+          rows={4}
+        />
+        <div className="actions">
+          <button type="submit" className="button button--danger" disabled={zod.submitting}>
+            {zod.submitting ? "Please wait…" : "Yes, withdraw my request"}
+          </button>
+          <Link to={`/requests/${page.id}`}>No, keep my request</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

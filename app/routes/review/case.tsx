@@ -1,0 +1,293 @@
+import { Link, redirect, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/case";
+import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
+import { DeterminationForm } from "~/components/determination/determination-form";
+import { DeterminationSummary } from "~/components/determination/determination-summary";
+import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { STATUS_LABELS } from "~/domain/case-status";
+import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { zodFieldErrors } from "~/forms/form-data";
+import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
+import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
+import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
+import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
+import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { AppError, notFound, toResponse } from "~/server/errors.server";
+import { formFailure } from "~/server/forms.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `${data?.case.reference ?? "Case"}: review | Independent Medical Review` }];
+}
+
+const NOTICES = {
+  note: "Your note was added. Only you can see it.",
+  draft: "Your draft was saved. You can come back to it at any time before you submit.",
+  submitted: "Your determination was submitted.",
+  determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
+} as const;
+
+function caseIdOf(params: { caseId: string }): string {
+  const id = z.uuid().safeParse(params.caseId);
+  if (!id.success) throw toResponse(notFound("This case"));
+  return id.data;
+}
+
+function rethrow(error: unknown): never {
+  throw error instanceof AppError ? toResponse(error) : error;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const page = await reviewerCasePage(user, caseIdOf(params)).catch(rethrow);
+  const url = new URL(request.url);
+  const documentId = url.searchParams.get("document");
+  const done = url.searchParams.get("done");
+  return {
+    ...page,
+    reviewerName: user.name,
+    reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
+    notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const caseId = caseIdOf(params);
+  const actor = actorOf(user, request);
+  const formData = await request.formData();
+  const page = `/review/cases/${caseId}`;
+
+  if (formData.get("intent") === "add-note") {
+    const values = { intent: "add-note", text: formData.get("text") ?? "" };
+    const parsed = reviewerNoteSchema.safeParse(values);
+    if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
+    try {
+      await addReviewerNote({ user, actor, caseId, text: parsed.data.text });
+    } catch (error) {
+      return refusal(error, values, "text");
+    }
+    throw redirect(`${page}?done=note#notes`);
+  }
+
+  const values = determinationFormValues(formData);
+  const parsed = determinationSchema({ reviewerName: user.name }).safeParse(values);
+  if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
+  try {
+    if (parsed.data.intent === "save") {
+      await saveDeterminationDraft({ user, actor, caseId, input: parsed.data });
+      throw redirect(`${page}?done=draft#determination-heading`);
+    }
+    const { determined } = await submitDetermination({ user, actor, caseId, input: parsed.data });
+    throw redirect(`${page}?done=${determined ? "determined" : "submitted"}`);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return refusal(error, values);
+  }
+}
+
+/** A refusal from the server operation, next to its field or above the form; a case out of reach is a 404. */
+function refusal(error: unknown, values: Record<string, unknown>, fallbackField?: string) {
+  if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") rethrow(error);
+  const field = typeof error.detail?.field === "string" ? error.detail.field : fallbackField;
+  return field ? formFailure(values, { [field]: error.message }) : formFailure(values, {}, error.message);
+}
+
+function isFailureFor(intent: string, actionData: unknown): boolean {
+  const values = (actionData as { values?: { intent?: unknown } } | undefined)?.values;
+  return intent === "add-note" ? values?.intent === "add-note" : values !== undefined && values.intent !== "add-note";
+}
+
+const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const day = (date: Date | null) => (date ? dateOnly.format(new Date(date)) : null);
+
+export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const kase = page.case;
+  const actionData = useActionData<typeof action>();
+  const here = `/review/cases/${kase.id}`;
+  const fromApplicant = page.documents.filter((document) => !document.fromPlan);
+  const fromPlan = page.documents.filter((document) => document.fromPlan);
+  return (
+    <>
+      <p>
+        <Link to="/review">Back to my reviews</Link>
+      </p>
+      <h1>Case {kase.reference}</h1>
+      <p className="lead">
+        {kase.serviceDescription ?? "Service not entered"}
+        {kase.plan ? ` · ${kase.plan.name}` : null}
+      </p>
+      {page.notice ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>{page.notice}</p>
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+        <h2 id="status-heading">Where the case stands</h2>
+        <p>
+          <span className="badge">{STATUS_LABELS[kase.status]}</span>{" "}
+          {kase.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        </p>
+        <p>{page.nextStep}</p>
+        {page.decision ? <p>{page.decision.text}</p> : null}
+        {page.panel.size > 1 ? (
+          <p style={{ marginBottom: 0 }}>
+            You are one of a panel of {page.panel.size} reviewers, each writing an independent opinion; {page.panel.submitted} of {page.panel.size} opinions
+            are submitted.
+          </p>
+        ) : null}
+      </section>
+
+      {page.sentBack && page.determination?.status === "RETURNED" ? (
+        <div className="alert alert--warning" role="region" aria-labelledby="sent-back-heading">
+          <h2 id="sent-back-heading">Sent back to you: the coordinator&apos;s comments</h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{page.sentBack.comments}</p>
+          <p className="muted" style={{ margin: 0 }}>
+            Sent back on {page.sentBack.sent}. Change your determination below and submit it again.
+          </p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="request-heading">
+        <h2 id="request-heading">The request</h2>
+        <dl className="summary">
+          <dt>Patient</dt>
+          <dd>
+            {kase.patientName ?? "Not entered"}
+            {kase.patientBirthDate ? `, born ${day(kase.patientBirthDate)}` : null}
+            {kase.patientSex ? `, ${kase.patientSex.toLowerCase()}` : null}
+          </dd>
+          <dt>Member ID</dt>
+          <dd>
+            {kase.memberId ?? "Not entered"}
+            {kase.groupNumber ? ` (group ${kase.groupNumber})` : null}
+          </dd>
+          <dt>Filed by</dt>
+          <dd>{kase.filedBy === "REPRESENTATIVE" ? `A representative${kase.representativeRelationship ? `: ${kase.representativeRelationship}` : ""}` : "The patient"}</dd>
+          <dt>Type of dispute</dt>
+          <dd>{kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded"}</dd>
+          <dt>Track</dt>
+          <dd>
+            {TRACK_LABELS[kase.track]}
+            {kase.track === "EXPEDITED" && kase.expeditedReason ? `: ${kase.expeditedReason}` : null}
+          </dd>
+          <dt>Service in dispute</dt>
+          <dd>
+            {kase.serviceDescription ?? "Not entered"}
+            {kase.serviceDate ? ` (date of service ${day(kase.serviceDate)})` : null}
+          </dd>
+          {kase.procedureCodes.length ? (
+            <>
+              <dt>Procedure codes</dt>
+              <dd>{kase.procedureCodes.join(", ")}</dd>
+            </>
+          ) : null}
+          {kase.diagnosisCodes.length ? (
+            <>
+              <dt>Diagnosis codes</dt>
+              <dd>{kase.diagnosisCodes.join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>Provider</dt>
+          <dd>
+            {[kase.providerName, kase.providerFacility, kase.providerNpi ? `NPI ${kase.providerNpi}` : null].filter(Boolean).join(", ") || "Not entered"}
+          </dd>
+          <dt>The plan&apos;s denial</dt>
+          <dd>
+            {kase.denialDate ? `Dated ${day(kase.denialDate)}` : "Date not entered"}
+            {kase.planDenialReference ? `, plan reference ${kase.planDenialReference}` : null}
+            {kase.denialReason ? <span style={{ display: "block", whiteSpace: "pre-wrap" }}>{kase.denialReason}</span> : null}
+          </dd>
+          <dt>Internal appeal</dt>
+          <dd>
+            {kase.appealCompletedDate
+              ? `Completed on ${day(kase.appealCompletedDate)}`
+              : (kase.appealNotNeededReason ?? "Not recorded")}
+          </dd>
+          <dt>Why the patient disagrees</dt>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{kase.applicantStatement ?? "No statement"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="case-file-heading">
+        <h2 id="case-file-heading">The case file</h2>
+        <p>
+          Read each document here or download it. Every view is recorded.
+          {kase.planCaseFileCompletedAt ? " The health plan has sent its whole case file." : null}
+          {kase.proceededWithoutCaseFileAt ? " The review went ahead without the health plan's complete case file." : null}
+        </p>
+        {page.reading ? <DocumentViewer document={page.reading} closeLink={`${here}#case-file-heading`} /> : null}
+        <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+        <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+      </section>
+
+      <section aria-labelledby="notes">
+        <h2 id="notes">Your private notes</h2>
+        <p>Only you can see these notes. They are not part of your determination or the decision letter.</p>
+        {page.notesOpen ? <NoteForm key={page.notes.length} actionData={isFailureFor("add-note", actionData) ? actionData : undefined} /> : null}
+        {page.notes.length ? (
+          <ul style={{ paddingLeft: "1.25rem" }}>
+            {page.notes.map((note) => (
+              <li key={note.id} style={{ marginBottom: "0.75rem" }}>
+                <p className="muted" style={{ margin: 0 }}>
+                  {note.written}
+                </p>
+                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{note.text}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No notes yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="determination-heading">
+        <h2 id="determination-heading">Your determination</h2>
+        {page.editable ? (
+          <>
+            {page.determination ? <p className="muted">Last saved {page.determination.saved}.</p> : null}
+            <DeterminationForm
+              reviewerName={page.reviewerName}
+              defaults={determinationDefaults(page.determination, kase.disputeType)}
+              documents={page.documents}
+              actionData={isFailureFor("determination", actionData) ? actionData : undefined}
+            />
+          </>
+        ) : page.determination?.status === "SUBMITTED" ? (
+          <>
+            <p>
+              You submitted this determination on {page.determination.submitted}. It can be changed only if the coordinator sends it back to you.
+            </p>
+            <DeterminationSummary
+              determination={{
+                ...page.determination,
+                documentsConsidered: page.determination.documentsConsidered.map((id) => ({
+                  id,
+                  fileName: page.documents.find((document) => document.id === id)?.fileName ?? null,
+                })),
+              }}
+            />
+          </>
+        ) : (
+          <p>The case is no longer in review, so there is nothing to write here.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NoteForm({ actionData }: { actionData: unknown }) {
+  const zod = useZodForm(reviewerNoteSchema, { defaultValues: { text: "" }, actionData });
+  return (
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-label="Add a private note">
+      <FormError message={zod.formError} />
+      <input type="hidden" name="intent" value="add-note" />
+      <TextAreaField zod={zod} name="text" label="New note" rows={4} />
+      <SubmitButton submitting={zod.submitting}>Add the note</SubmitButton>
+    </Form>
+  );
+}

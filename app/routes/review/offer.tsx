@@ -1,0 +1,196 @@
+import { Form, Link, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/offer";
+import { FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { TextAreaField } from "~/components/text-area-field";
+import { casePagePath } from "~/domain/case-paths";
+import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
+import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
+import { offerPage } from "~/server/assignment/offer-page.server";
+import { AppError, toResponse } from "~/server/errors.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { actorOf, requireRole } from "~/server/session.server";
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: `Offer of ${data?.reference ?? "a case"} | Independent Medical Review` }];
+}
+
+function rethrow(error: unknown): never {
+  throw error instanceof AppError ? toResponse(error) : error;
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const page = await offerPage(user, params.assignmentId).catch(rethrow);
+  return { ...page, reviewerName: user.name, declined: new URL(request.url).searchParams.get("done") === "declined" };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const intent = (await request.clone().formData()).get("intent");
+  const actor = actorOf(user, request);
+
+  /** Runs the answer; its refusals go back to the form with what was typed. */
+  async function attempt(values: Record<string, unknown>, run: () => Promise<string>) {
+    let then: string;
+    try {
+      then = await run();
+    } catch (error) {
+      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+        const field = typeof error.detail?.field === "string" ? error.detail.field : null;
+        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
+      }
+      rethrow(error);
+    }
+    throw redirect(then);
+  }
+
+  if (intent === "accept") {
+    const parsed = await parseForm(request, acceptOfferSchema);
+    if (!parsed.ok) return rejectForm(parsed.failure);
+    // Accepted: the records are open now, so the reviewer goes straight to the case.
+    return attempt(parsed.values, async () => {
+      const { caseId } = await acceptOffer({ user, actor, assignmentId: params.assignmentId, signature: parsed.data.signature });
+      return casePagePath("REVIEWER", caseId);
+    });
+  }
+  if (intent === "decline") {
+    const parsed = await parseForm(request, declineOfferSchema);
+    if (!parsed.ok) return rejectForm(parsed.failure);
+    return attempt(parsed.values, async () => {
+      await declineOffer({ user, actor, assignmentId: params.assignmentId, reason: parsed.data.reason });
+      return `/review/offers/${params.assignmentId}?done=declined`;
+    });
+  }
+  throw new Response("Accept or decline the offer.", { status: 400 });
+}
+
+/** The action's answer when it concerns this form. */
+function answerFor(actionData: unknown, intent: "accept" | "decline") {
+  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+}
+
+export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
+  const page = loaderData;
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="page narrow">
+      <p>
+        <Link to="/review">Back to my reviews</Link>
+      </p>
+      <h1>Offer of case {page.reference}</h1>
+      {page.declined ? (
+        <div className="alert alert--success" role="status">
+          <p style={{ margin: 0 }}>You declined the offer. The coordinator was told and will offer the case to someone else.</p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">The case</h2>
+        <p>Only this summary is shown before you accept. The patient, the records and the documents open once you sign the attestation below.</p>
+        <dl className="summary">
+          <dt>Specialty needed</dt>
+          <dd>{page.specialty ?? "Not recorded"}</dd>
+          <dt>Track</dt>
+          <dd>{page.expedited ? <strong>Expedited</strong> : page.track}</dd>
+          <dt>Type of dispute</dt>
+          <dd>{page.disputeType ?? "Not recorded"}</dd>
+          <dt>Reviewers</dt>
+          <dd>{page.panelSize > 1 ? `A panel of ${page.panelSize}; each writes an opinion` : "You alone"}</dd>
+          <dt>Offered</dt>
+          <dd>{page.offered}</dd>
+          <dt>Answer by</dt>
+          <dd>
+            {page.answerBy ?? "No time limit"}
+            {page.timeLeft ? ` (${page.timeLeft})` : null}
+          </dd>
+        </dl>
+      </section>
+
+      {page.state === "open" ? (
+        <>
+          <AcceptForm page={page} actionData={answerFor(actionData, "accept")} />
+          <DeclineForm actionData={answerFor(actionData, "decline")} />
+        </>
+      ) : (
+        <section aria-labelledby="answer-heading">
+          <h2 id="answer-heading">Your answer</h2>
+          <p>{page.closedText}</p>
+          {page.caseLink ? (
+            <p>
+              <Link to={page.caseLink} className="button">
+                Open the case
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderData"]; actionData: unknown }) {
+  const zod = useZodForm(acceptOfferSchema, { actionData, defaultValues: { intent: "accept" } });
+  const attestError = zod.errorFor("attest");
+  return (
+    <section aria-labelledby="accept-heading">
+      <h2 id="accept-heading">Accept, with your no-conflict attestation</h2>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <FormError message={zod.formError} />
+        <input type="hidden" name="intent" value="accept" />
+        <div className="card" style={{ marginBottom: "1rem" }}>
+          <h3 style={{ marginTop: 0 }}>{page.attestation.heading}</h3>
+          <ol>
+            {page.attestation.statements.map((statement) => (
+              <li key={statement}>{statement}</li>
+            ))}
+          </ol>
+        </div>
+        <div className={`field${attestError ? " field--error" : ""}`}>
+          {attestError ? (
+            <p className="field-error" id="field-attest-error">
+              <span className="visually-hidden">Error: </span>
+              {attestError}
+            </p>
+          ) : null}
+          <label className="checkbox" htmlFor="field-attest">
+            <input
+              id="field-attest"
+              type="checkbox"
+              value="yes"
+              aria-invalid={attestError ? true : undefined}
+              aria-describedby={attestError ? "field-attest-error" : undefined}
+              {...zod.form.register("attest")}
+            />{" "}
+            Each statement above is true for me on this case
+          </label>
+        </div>
+        <TextField zod={zod} name="signature" label="Type your full name to sign" hint={`As it is on your account: ${page.reviewerName}.`} autoComplete="name" required />
+        <SubmitButton submitting={zod.submitting}>Accept the case and sign the attestation</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function DeclineForm({ actionData }: { actionData: unknown }) {
+  const zod = useZodForm(declineOfferSchema, { actionData, defaultValues: { intent: "decline" } });
+  return (
+    <section aria-labelledby="decline-heading">
+      <h2 id="decline-heading">Decline</h2>
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <FormError message={zod.formError} />
+        <input type="hidden" name="intent" value="decline" />
+        <TextAreaField
+          zod={zod}
+          name="reason"
+          label="Why you decline"
+          hint="For example a tie to someone in the dispute, or no time. The coordinator reads it; the case goes to the next reviewer."
+          rows={4}
+          required
+        />
+        <button type="submit" className="button button--secondary" disabled={zod.submitting}>
+          Decline the offer
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/profile";
+import { AffiliationSection } from "~/components/roster/affiliation-section";
+import { afterChange, RosterNotice } from "~/components/roster/notice";
+import { UnavailabilitySection } from "~/components/roster/unavailability-section";
+import { LICENSE_STATUS_LABELS, stateName } from "~/domain/roster";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { formDataToValues } from "~/forms/form-data";
+import { SELF_SERVICE_INTENTS } from "~/schemas/roster";
+import { AppError, toResponse } from "~/server/errors.server";
+import { changeRoster, reviewerProfilePage } from "~/server/reviewers/roster.server";
+import { actorOf, requireRole } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "My profile | Independent Medical Review" }];
+}
+
+async function answered<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof AppError ? toResponse(error) : error;
+  }
+}
+
+/** A reviewer's own profile: always theirs, whatever the request names. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const page = await answered(() => reviewerProfilePage(user.id));
+  return { reviewer: page.reviewer, plans: page.plans };
+}
+
+/** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const values = formDataToValues(await request.formData());
+  const intent = z.enum(SELF_SERVICE_INTENTS).safeParse(values.intent);
+  if (!intent.success) throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
+  const result = await answered(() => changeRoster(user.id, intent.data, values, actorOf(user, request)));
+  if (!result.ok) return data({ ...result.failure, intent: intent.data }, { status: 400 });
+  throw redirect(afterChange("/review/profile", intent.data, Date.now()));
+}
+
+export default function MyProfile({ loaderData }: Route.ComponentProps) {
+  const { reviewer, plans } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const formKey = useSearchParams()[0].get("at") ?? "";
+  return (
+    <>
+      <p>
+        <Link to="/review">Back to my reviews</Link>
+      </p>
+      <h1>My profile</h1>
+      <p className="lead">Keep your availability and your affiliations up to date, so you are only offered cases you can take.</p>
+      <RosterNotice />
+      <section aria-labelledby="on-file">
+        <h2 id="on-file">Credentials on file</h2>
+        <p>The review organization verifies these. Write to your coordinator if something has changed.</p>
+        <dl className="summary">
+          <dt>Primary specialty</dt>
+          <dd>{reviewer.primarySpecialty || "Not recorded"}</dd>
+          <dt>Qualifications</dt>
+          <dd>{reviewer.credentials || "Not recorded"}</dd>
+          <dt>Board certifications</dt>
+          <dd>
+            {reviewer.certifications.length
+              ? reviewer.certifications
+                  .map((certification) => `${certification.specialtyName}${certification.expiresOn ? ` (until ${formatLocalDate(certification.expiresOn)})` : ""}`)
+                  .join("; ")
+              : "None recorded"}
+          </dd>
+          <dt>Licenses</dt>
+          <dd>
+            {reviewer.licenses.length
+              ? reviewer.licenses
+                  .map((license) => `${stateName(license.state)} ${license.number}, ${LICENSE_STATUS_LABELS[license.status].toLowerCase()}, until ${formatLocalDate(license.expiresOn)}`)
+                  .join("; ")
+              : "None recorded"}
+          </dd>
+          <dt>Credentials last verified</dt>
+          <dd>{reviewer.credentialsVerifiedOn ? formatLocalDate(reviewer.credentialsVerifiedOn) : "Not yet"}</dd>
+          <dt>Cases at once</dt>
+          <dd>
+            {reviewer.workload} of {reviewer.capacity}
+          </dd>
+        </dl>
+      </section>
+      <UnavailabilitySection key={`unavailability-${formKey}`} periods={reviewer.unavailability} actionData={actionData} />
+      <AffiliationSection key={`affiliation-${formKey}`} affiliations={reviewer.affiliations} plans={plans} actionData={actionData} />
+    </>
+  );
+}

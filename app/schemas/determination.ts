@@ -1,0 +1,279 @@
+import { z } from "zod";
+import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/panel";
+
+/**
+ * The reviewer's determination form, shared by the browser and the action.
+ * "Save draft" checks only what is typed (lengths, a year, a link);
+ * "Submit" also requires every element the decision letter needs and the
+ * signed no-conflict statement, and says next to each field what is missing.
+ */
+
+export const DETERMINATION_INTENTS = ["save", "submit"] as const;
+export type DeterminationIntent = (typeof DETERMINATION_INTENTS)[number];
+
+/** The standards a reviewer applies, by dispute type (NAIC Model Act #76 wording), plus their own. */
+export const STANDARDS_OF_REVIEW = [
+  {
+    key: "medical-necessity",
+    text: "Medical necessity, under generally accepted standards of medical practice",
+  },
+  {
+    key: "experimental",
+    text: "Experimental or investigational treatment: whether, on the medical and scientific evidence, it is likely to be more beneficial than any available standard treatment, without substantially greater risk",
+  },
+  {
+    key: "emergency",
+    text: "Urgent or emergency care: whether a prudent layperson would have believed the symptoms needed immediate care",
+  },
+] as const;
+export const OTHER_STANDARD = "other";
+
+const DISPUTE_STANDARD: Record<string, string> = {
+  MEDICAL_NECESSITY: "medical-necessity",
+  EXPERIMENTAL_INVESTIGATIONAL: "experimental",
+  URGENT_CARE: "emergency",
+};
+
+export const NO_CONFLICT_STATEMENT =
+  "The reviewer attests that they have no material professional, familial or financial conflict of interest with the health plan or its officers, " +
+  "the patient or the patient's family, the treating physician or their medical group, the facility, or the maker of the drug or device in dispute, " +
+  "and had no earlier involvement in this case or its appeal.";
+
+export const LIMITS = {
+  partOverturned: 2_000,
+  principalReasons: 10_000,
+  clinicalRationale: 20_000,
+  title: 500,
+  source: 300,
+  url: 2_000,
+  standardOfReviewOther: 500,
+  references: 30,
+  note: 5_000,
+} as const;
+
+/** A criterion, guideline or article relied on; a draft may hold a row without its year. */
+export interface ReferenceItem {
+  title: string;
+  source: string;
+  year: number | null;
+  url: string | null;
+}
+
+export interface DeterminationInput {
+  intent: DeterminationIntent;
+  outcome: DecisionOutcome | null;
+  /** Only for an overturn in part. */
+  partOverturned: string | null;
+  principalReasons: string;
+  clinicalRationale: string;
+  references: ReferenceItem[];
+  documentsConsidered: string[];
+  standardOfReview: string | null;
+  /** The name the reviewer typed to sign the no-conflict statement (submissions only). */
+  signedName: string | null;
+}
+
+// Optional so a field the form did not send reads as empty.
+const text = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "string" ? value.trim() : ""));
+
+const referenceRow = z.object({ title: text, source: text, year: text, url: text });
+
+/** Checkbox groups arrive as an array, one string, or false when nothing is ticked. */
+const stringList = z.unknown().optional().transform((value) => {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item !== "");
+  return typeof value === "string" && value !== "" ? [value] : [];
+});
+
+const ticked = z.unknown().optional().transform((value) => value === true || value === "yes" || value === "on");
+
+const TITLES = new Set(["dr", "md", "do", "mr", "mrs", "ms", "mx", "prof"]);
+
+/** A name compared without case, punctuation, spacing or titles ("Dr. Priya Raman, MD" is "priya raman"). */
+export function comparableName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .split(/\s+/)
+    .filter((word) => word !== "" && !TITLES.has(word))
+    .join(" ");
+}
+
+function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+const isBlankRow = (row: z.infer<typeof referenceRow>) => !row.title && !row.source && !row.year && !row.url;
+
+/** `reviewerName` is the name on the reviewer's account: the signature must match it. */
+export function determinationSchema(options: { reviewerName: string }) {
+  return z
+    .object({
+      intent: z.enum(DETERMINATION_INTENTS, { error: "Choose Save draft or Submit." }),
+      outcome: text,
+      partOverturned: text,
+      principalReasons: text,
+      clinicalRationale: text,
+      references: z.array(referenceRow).max(LIMITS.references, `List at most ${LIMITS.references} items.`).default([]),
+      documentsConsidered: stringList,
+      standardOfReview: text,
+      standardOfReviewOther: text,
+      noConflict: ticked,
+      signedName: text,
+    })
+    .superRefine((form, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      const submitting = form.intent === "submit";
+      const tooLong = (field: "partOverturned" | "principalReasons" | "clinicalRationale" | "standardOfReviewOther") => {
+        if (form[field].length > LIMITS[field]) issue([field], `Use at most ${LIMITS[field].toLocaleString("en-US")} characters.`);
+      };
+
+      if (form.outcome && !(DECISION_OUTCOMES as readonly string[]).includes(form.outcome)) issue(["outcome"], "Choose one of the outcomes listed.");
+      else if (submitting && !form.outcome) issue(["outcome"], "Choose the outcome: uphold, overturn, or overturn in part.");
+      if (form.outcome === "OVERTURNED_IN_PART" && submitting && !form.partOverturned) {
+        issue(["partOverturned"], "Say which part of the denial is overturned.");
+      }
+      tooLong("partOverturned");
+      if (submitting && !form.principalReasons) issue(["principalReasons"], "Give the principal reasons for your determination.");
+      tooLong("principalReasons");
+      if (submitting && !form.clinicalRationale) issue(["clinicalRationale"], "Explain the clinical rationale.");
+      tooLong("clinicalRationale");
+
+      // A draft keeps half-written rows; a submission needs each row whole.
+      const maxYear = new Date().getFullYear() + 1;
+      form.references.forEach((row, index) => {
+        if (isBlankRow(row)) return;
+        const at = (field: string) => ["references", index, field];
+        if (row.title.length > LIMITS.title) issue(at("title"), `Use at most ${LIMITS.title} characters.`);
+        else if (submitting && !row.title) issue(at("title"), "Enter the title of this item, or remove the row.");
+        if (row.source.length > LIMITS.source) issue(at("source"), `Use at most ${LIMITS.source} characters.`);
+        else if (submitting && !row.source) issue(at("source"), "Enter who published it (a journal, society or guideline body).");
+        const year = Number(row.year);
+        if (row.year && (!/^\d{4}$/.test(row.year) || year < 1900 || year > maxYear)) issue(at("year"), `Enter a year from 1900 to ${maxYear}, like 2021.`);
+        else if (submitting && !row.year) issue(at("year"), "Enter the year it was published.");
+        if (row.url && (!isWebLink(row.url) || row.url.length > LIMITS.url)) {
+          issue(at("url"), "Enter a web address starting with https://, or leave the link empty.");
+        }
+      });
+      if (submitting && form.references.every(isBlankRow)) {
+        // Next to the first row's title, which the page always shows.
+        issue(["references", 0, "title"], "List at least one criterion, guideline or article you relied on: enter its title.");
+      }
+
+      if (submitting && form.documentsConsidered.length === 0) issue(["documentsConsidered"], "Tick each document you considered: at least one.");
+
+      const standardKeys: readonly string[] = [...STANDARDS_OF_REVIEW.map((standard) => standard.key), OTHER_STANDARD];
+      if (form.standardOfReview && !standardKeys.includes(form.standardOfReview)) issue(["standardOfReview"], "Choose one of the standards listed.");
+      else if (submitting && !form.standardOfReview) issue(["standardOfReview"], "Choose the standard of review you applied.");
+      else if (form.standardOfReview === OTHER_STANDARD && submitting && !form.standardOfReviewOther) {
+        issue(["standardOfReviewOther"], "Describe the standard of review you applied.");
+      }
+      tooLong("standardOfReviewOther");
+
+      if (submitting) {
+        if (!form.noConflict) issue(["noConflict"], "Tick the statement to confirm you have no conflict of interest in this case.");
+        if (!form.signedName) issue(["signedName"], "Type your full name to sign the statement.");
+        else if (comparableName(form.signedName) !== comparableName(options.reviewerName)) {
+          issue(["signedName"], `Type your full name as it is on your account: ${options.reviewerName}.`);
+        }
+      }
+    })
+    .transform((form): DeterminationInput => {
+      const outcome = form.outcome ? (form.outcome as DecisionOutcome) : null;
+      const standard = STANDARDS_OF_REVIEW.find((item) => item.key === form.standardOfReview);
+      return {
+        intent: form.intent,
+        outcome,
+        partOverturned: outcome === "OVERTURNED_IN_PART" && form.partOverturned ? form.partOverturned : null,
+        principalReasons: form.principalReasons,
+        clinicalRationale: form.clinicalRationale,
+        references: form.references
+          .filter((row) => !isBlankRow(row))
+          .map((row) => ({ title: row.title, source: row.source, year: row.year ? Number(row.year) : null, url: row.url || null })),
+        documentsConsidered: [...new Set(form.documentsConsidered)],
+        standardOfReview: standard ? standard.text : form.standardOfReview === OTHER_STANDARD ? form.standardOfReviewOther || null : null,
+        signedName: form.intent === "submit" ? form.signedName : null,
+      };
+    });
+}
+
+/** The form's fields from a posted form: reference rows arrive as "references.0.title" and become a list. */
+export function determinationFormValues(formData: FormData): Record<string, unknown> {
+  const values: Record<string, unknown> = { documentsConsidered: [] };
+  const rows: Record<string, string>[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const row = /^references\.(\d{1,2})\.(title|source|year|url)$/.exec(key);
+    if (row) (rows[Number(row[1])] ??= {})[row[2]!] = value;
+    else if (key === "documentsConsidered") (values.documentsConsidered as string[]).push(value);
+    else values[key] = value;
+  }
+  values.references = Array.from(rows, (row) => ({ title: "", source: "", year: "", url: "", ...row }));
+  return values;
+}
+
+/** An empty row of the criteria and literature list. */
+export const BLANK_REFERENCE = { title: "", source: "", year: "", url: "" };
+
+/** What the form starts from: the saved draft (or returned determination), else a blank form. */
+export function determinationDefaults(
+  saved: {
+    outcome: DecisionOutcome | null;
+    partOverturned: string | null;
+    principalReasons: string | null;
+    clinicalRationale: string | null;
+    references: ReferenceItem[];
+    documentsConsidered: string[];
+    standardOfReview: string | null;
+  } | null,
+  disputeType: string | null,
+): Record<string, unknown> {
+  const known = STANDARDS_OF_REVIEW.find((standard) => standard.text === saved?.standardOfReview);
+  const standardOfReview = saved?.standardOfReview ? (known?.key ?? OTHER_STANDARD) : (DISPUTE_STANDARD[disputeType ?? ""] ?? "");
+  return {
+    intent: "save",
+    outcome: saved?.outcome ?? "",
+    partOverturned: saved?.partOverturned ?? "",
+    principalReasons: saved?.principalReasons ?? "",
+    clinicalRationale: saved?.clinicalRationale ?? "",
+    references: saved?.references.length
+      ? saved.references.map((item) => ({ title: item.title, source: item.source, year: item.year === null ? "" : String(item.year), url: item.url ?? "" }))
+      : [BLANK_REFERENCE],
+    documentsConsidered: saved?.documentsConsidered ?? [],
+    standardOfReview,
+    standardOfReviewOther: saved?.standardOfReview && !known ? saved.standardOfReview : "",
+    noConflict: false,
+    signedName: "",
+  };
+}
+
+/** A private note on the case. */
+export const reviewerNoteSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, "Write the note before adding it.")
+    .max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`),
+});
+
+/** The coordinator's quality review: approve, or send back with comments to the reviewers chosen. */
+export const qualityDecisionSchema = z
+  .object({
+    intent: z.enum(["approve", "send-back"], { error: "Choose Approve or Send back." }),
+    version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
+    comments: z.string().trim().max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`).default(""),
+    determinationIds: stringList,
+  })
+  .superRefine((form, ctx) => {
+    if (form.intent !== "send-back") return;
+    if (!form.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: "Write what the reviewer must change: your comments are sent to them." });
+    if (form.determinationIds.length === 0) ctx.addIssue({ code: "custom", path: ["determinationIds"], message: "Tick the opinion to send back: at least one." });
+  });
+export type QualityDecisionInput = z.output<typeof qualityDecisionSchema>;

@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { signatureMatches, signedAttestation } from "~/domain/attestation";
+import type { CaseStatus } from "~/domain/case-status";
+import { CLOSED_OFFER_TEXT, offerState } from "~/domain/offers";
+import { changeCase } from "../cases/change-case.server";
+import { db, type Tx } from "../db.server";
+import { AppError, notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { OFFERABLE_CASE_STATUSES, offerEndedEmails } from "./assignment-case.server";
+import { endOfferClock } from "./offer-clock.server";
+
+/**
+ * The reviewer's own offer, with the parties the attestation names. Anyone
+ * else's offer, or an id that is not one, is not found.
+ */
+export async function ownOffer(user: Pick<SessionUser, "id" | "roles">, assignmentId: string) {
+  if (!user.roles.includes("REVIEWER") || !z.uuid().safeParse(assignmentId).success) throw notFound("This offer");
+  const offer = await db.reviewerAssignment.findFirst({
+    where: { id: assignmentId, reviewerId: user.id },
+    select: {
+      id: true,
+      status: true,
+      offerDueAt: true,
+      offeredAt: true,
+      offeredById: true,
+      respondedAt: true,
+      caseId: true,
+      case: {
+        select: {
+          reference: true,
+          status: true,
+          track: true,
+          disputeType: true,
+          panelSize: true,
+          specialtyNeeded: true,
+          plan: { select: { name: true } },
+          providerName: true,
+          treatingGroupName: true,
+          providerFacility: true,
+          manufacturerName: true,
+        },
+      },
+    },
+  });
+  if (!offer?.case.reference) throw notFound("This offer");
+  return { ...offer, case: { ...offer.case, reference: offer.case.reference } };
+}
+
+export function attestationPartiesOf(offer: Awaited<ReturnType<typeof ownOffer>>) {
+  const kase = offer.case;
+  return {
+    reference: kase.reference,
+    planName: kase.plan?.name ?? null,
+    providerName: kase.providerName,
+    treatingGroupName: kase.treatingGroupName,
+    providerFacility: kase.providerFacility,
+    manufacturerName: kase.manufacturerName,
+  };
+}
+
+/** Refuses an answer to an offer that is no longer open, in words the reviewer can act on. */
+function assertOpen(offer: { status: Parameters<typeof offerState>[0]["status"]; offerDueAt: Date | null }, at: Date): void {
+  const state = offerState(offer, at);
+  if (state !== "open") throw new AppError("CONFLICT", CLOSED_OFFER_TEXT[state]);
+}
+
+/**
+ * Runs the reviewer's answer against the case as it is now. The reviewer
+ * never saw the case's version (their answer is about their own offer,
+ * which the change itself guards), so a change by someone else in the
+ * meantime is no reason to refuse: the answer is tried again on the new
+ * version.
+ */
+async function onLatestCase<T>(caseId: string, run: (latest: { version: number; status: CaseStatus }) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const latest = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true, status: true } });
+    try {
+      return await run(latest);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "CONFLICT" || attempt === 3) throw error;
+      const now = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+      if (now.version === latest.version) throw error;
+    }
+  }
+}
+
+/** Marks the reviewer's open offer answered; refuses when it was answered, withdrawn or lapsed in the meantime. */
+async function answer(tx: Tx, offerId: string, at: Date, data: Parameters<Tx["reviewerAssignment"]["updateMany"]>[0]["data"]): Promise<void> {
+  const updated = await tx.reviewerAssignment.updateMany({ where: { id: offerId, status: "OFFERED", OR: [{ offerDueAt: null }, { offerDueAt: { gt: at } }] }, data });
+  if (updated.count === 1) return;
+  const now = await tx.reviewerAssignment.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, offerDueAt: true } });
+  assertOpen(now, at);
+  throw new AppError("CONFLICT", CLOSED_OFFER_TEXT.lapsed);
+}
+
+export interface AcceptOffer {
+  user: SessionUser;
+  actor: Actor;
+  assignmentId: string;
+  /** The reviewer's name as they typed it to sign. */
+  signature: string;
+  at?: Date;
+}
+
+/**
+ * Accepts an offer with the signed no-conflict attestation for this case:
+ * the assignment becomes ACCEPTED with the text as signed, the answer clock
+ * is met, and the case's records open to the reviewer. The first acceptance
+ * of a case accepted for review starts the review (which meets the
+ * assignment clock); later ones (a panel, a replacement) join it.
+ */
+export async function acceptOffer(input: AcceptOffer): Promise<{ caseId: string }> {
+  const offer = await ownOffer(input.user, input.assignmentId);
+  const at = input.at ?? new Date();
+  assertOpen(offer, at);
+  if (!signatureMatches(input.signature, input.user.name)) {
+    throw new AppError("BAD_REQUEST", `Sign with your name as it is on your account: ${input.user.name}.`, { field: "signature" });
+  }
+  const attestation = signedAttestation(attestationPartiesOf(offer), { typedName: input.signature, signedAt: at });
+  await onLatestCase(offer.caseId, (latest) => {
+    if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(latest.status)) {
+      throw new AppError("CONFLICT", "This case is no longer waiting for a reviewer, so the offer cannot be accepted.");
+    }
+    return changeCase({
+      caseId: offer.caseId,
+      expectedVersion: latest.version,
+      actor: { ...input.actor, roles: input.user.roles },
+      transition: latest.status === "ACCEPTED" ? "startReview" : undefined,
+      event: { type: "offer_accepted", data: { assignmentId: offer.id } },
+      at,
+      work: async (tx) => {
+        await answer(tx, offer.id, at, { status: "ACCEPTED", respondedAt: at, attestedAt: at, attestation });
+        await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
+      },
+    });
+  });
+  return { caseId: offer.caseId };
+}
+
+export interface DeclineOffer {
+  user: SessionUser;
+  actor: Actor;
+  assignmentId: string;
+  reason: string;
+  at?: Date;
+}
+
+/**
+ * Declines an offer with the reviewer's reason: the answer clock is met and
+ * the coordinators are emailed with the next suggestion ready.
+ */
+export async function declineOffer(input: DeclineOffer) {
+  const offer = await ownOffer(input.user, input.assignmentId);
+  const at = input.at ?? new Date();
+  assertOpen(offer, at);
+  return onLatestCase(offer.caseId, (latest) =>
+    changeCase({
+      caseId: offer.caseId,
+      expectedVersion: latest.version,
+      actor: { ...input.actor, roles: input.user.roles },
+      event: { type: "offer_declined", note: input.reason, data: { assignmentId: offer.id } },
+      at,
+      work: async (tx) => {
+        await answer(tx, offer.id, at, { status: "DECLINED", respondedAt: at, endedAt: at, reason: input.reason });
+        await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
+        return offerEndedEmails(
+          tx,
+          { assignmentId: offer.id, caseId: offer.caseId, reference: offer.case.reference, reviewerName: input.user.name, offeredById: offer.offeredById, ending: "declined" },
+          at,
+        );
+      },
+      emails: (_before, emails) => emails,
+    }),
+  );
+}

@@ -1,0 +1,103 @@
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { assertOfferable, ReviewerNotOfferable } from "~/domain/matching";
+import { OFFER_HOURS_SETTINGS, offerCountProblem, offerDueAt, seatsOpen } from "~/domain/offers";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
+import { AppError, notFound } from "../errors.server";
+import { explainingConflicts } from "../intake/intake-case.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { assignWhere, OFFERABLE_CASE_STATUSES, offerPagePath } from "./assignment-case.server";
+import { startOfferClock } from "./offer-clock.server";
+import { matchCase } from "./roster-snapshot.server";
+
+export interface OfferCase {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  reviewerIds: readonly string[];
+  at?: Date;
+}
+
+/**
+ * Offers the case to one reviewer, or to several for a panel. The matcher
+ * runs again inside the change's transaction, over the roster as it is now:
+ * a reviewer it excludes is refused with every reason, whatever the request
+ * says. Each offer gets its answer clock (hours from the settings) and the
+ * reviewer an email; an offer that fills a replaced reviewer's place is
+ * linked to it.
+ */
+export async function offerCase(input: OfferCase) {
+  const kase = await db.case.findFirst({ where: assignWhere(input.user, input.caseId), select: { id: true, reference: true, track: true } });
+  if (!kase?.reference) throw notFound("This case");
+  const reference = kase.reference;
+  const reviewerIds = [...new Set(input.reviewerIds)];
+  const at = input.at ?? new Date();
+  return explainingConflicts(kase.id, input.expectedVersion, () =>
+    changeCase({
+      caseId: kase.id,
+      expectedVersion: input.expectedVersion,
+      actor: { ...input.actor, roles: input.user.roles },
+      event: { type: "reviewer_offered", data: { reviewerIds } },
+      at,
+      work: async (tx, before) => {
+        if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(before.status)) {
+          throw new AppError("CONFLICT", "Reviewers are offered a case once it is accepted for review, and until the reviewers' determination is in.");
+        }
+        const match = await matchCase(tx, kase.id, at);
+        if (!match) throw new AppError("BAD_REQUEST", "Record the specialty the case needs first: the suggestions depend on it.");
+        const current = await tx.case.findUniqueOrThrow({
+          where: { id: kase.id },
+          select: {
+            panelSize: true,
+            assignments: { select: { id: true, status: true, replacedById: true, endedAt: true } },
+          },
+        });
+        const problem = offerCountProblem(reviewerIds.length, seatsOpen(current.panelSize, current.assignments));
+        if (problem) throw new AppError("BAD_REQUEST", problem);
+        const chosen = reviewerIds.map((reviewerId) => {
+          try {
+            return assertOfferable(reviewerId, match);
+          } catch (error) {
+            if (error instanceof ReviewerNotOfferable) throw new AppError("BAD_REQUEST", error.message, { reviewerId });
+            throw error;
+          }
+        });
+        const setting = await tx.setting.findUnique({ where: { key: OFFER_HOURS_SETTINGS[kase.track] }, select: { value: true } });
+        const dueAt = offerDueAt(at, kase.track, setting?.value);
+        // Replaced reviewers' places, oldest first, each taken by one new offer.
+        const places = current.assignments
+          .filter((assignment) => assignment.status === "REPLACED" && assignment.replacedById === null)
+          .sort((a, b) => (a.endedAt?.getTime() ?? 0) - (b.endedAt?.getTime() ?? 0));
+        const offers = [];
+        for (const [index, reviewer] of chosen.entries()) {
+          const assignment = await tx.reviewerAssignment.create({
+            data: { caseId: kase.id, reviewerId: reviewer.reviewerId, status: "OFFERED", offeredAt: at, offerDueAt: dueAt, offeredById: input.user.id },
+            select: { id: true, reviewer: { select: { email: true } } },
+          });
+          await startOfferClock(tx, { caseId: kase.id, assignmentId: assignment.id, reviewerId: reviewer.reviewerId, at, dueAt });
+          const place = places[index];
+          if (place) await tx.reviewerAssignment.update({ where: { id: place.id }, data: { replacedById: assignment.id } });
+          offers.push({ assignmentId: assignment.id, reviewerName: reviewer.name, email: assignment.reviewer.email });
+        }
+        const { timeZone } = await organizationCalendar(tx);
+        return { offers, answerBy: formatDeadlineTime(dueAt, timeZone), dueAt };
+      },
+      emails: (_before, result) =>
+        result.offers.map((offer) => ({
+          template: "review-offer" as const,
+          to: offer.email,
+          props: {
+            organizationName: config().organizationName,
+            reference,
+            expedited: kase.track === "EXPEDITED",
+            answerBy: result.answerBy,
+            link: `${config().appUrl}${offerPagePath(offer.assignmentId)}`,
+          },
+        })),
+    }),
+  );
+}

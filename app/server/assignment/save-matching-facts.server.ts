@@ -1,0 +1,70 @@
+import { isOpen } from "~/domain/case-status";
+import type { MatchingFactsInput } from "~/schemas/assignment";
+import { changeCase } from "../cases/change-case.server";
+import { db } from "../db.server";
+import { AppError, notFound } from "../errors.server";
+import { explainingConflicts } from "../intake/intake-case.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { assignWhere } from "./assignment-case.server";
+
+export interface SaveMatchingFacts {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  facts: Omit<MatchingFactsInput, "intent" | "version">;
+}
+
+const FACT_FIELDS = [
+  "specialtyNeeded",
+  "providerName",
+  "providerNpi",
+  "treatingGroupName",
+  "treatingGroupIdentifier",
+  "providerFacility",
+  "facilityIdentifier",
+  "manufacturerName",
+  "manufacturerIdentifier",
+] as const;
+
+/**
+ * Records what matching needs on the case: the specialty, the treating
+ * physician and group, the facility and the maker, each with its
+ * identifier. No status change; the timeline and the audit log keep which
+ * facts changed, from what to what.
+ */
+export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void> {
+  const kase = await db.case.findFirst({
+    where: assignWhere(input.user, input.caseId),
+    select: {
+      id: true,
+      status: true,
+      specialtyNeeded: true,
+      providerName: true,
+      providerNpi: true,
+      treatingGroupName: true,
+      treatingGroupIdentifier: true,
+      providerFacility: true,
+      facilityIdentifier: true,
+      manufacturerName: true,
+      manufacturerIdentifier: true,
+    },
+  });
+  if (!kase) throw notFound("This case");
+  if (!isOpen(kase.status)) throw new AppError("CONFLICT", "This case is no longer open: its matching facts stay as they were.");
+  const specialty = await db.specialty.findUnique({ where: { code: input.facts.specialtyNeeded }, select: { code: true } });
+  if (!specialty) throw new AppError("BAD_REQUEST", "Choose the specialty the case needs from the list.", { field: "specialtyNeeded" });
+  const changed = Object.fromEntries(
+    FACT_FIELDS.filter((field) => kase[field] !== input.facts[field]).map((field) => [field, { from: kase[field], to: input.facts[field] }]),
+  );
+  await explainingConflicts(kase.id, input.expectedVersion, () =>
+    changeCase({
+      caseId: kase.id,
+      expectedVersion: input.expectedVersion,
+      actor: { ...input.actor, roles: input.user.roles },
+      event: { type: "matching_facts_recorded", data: { changed } },
+      update: input.facts,
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import { deadlineLine, type DeadlineLineState } from "~/domain/next-steps";
+import { db } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
+
+export type DeterminationProgress = "not_started" | "draft" | "submitted" | "returned";
+
+export interface ActiveReview {
+  caseId: string;
+  reference: string;
+  track: "STANDARD" | "EXPEDITED";
+  progress: DeterminationProgress;
+  /** e.g. "Decision due by Tue 6 Jan 2027, 11:59 PM ET — 12 days left"; null before the clock starts. */
+  deadline: { text: string; state: DeadlineLineState } | null;
+}
+
+/**
+ * The cases a reviewer is working on now (accepted and attested, in review or
+ * awaiting quality review), earliest decision deadline first. Only their own
+ * assignments: nothing about any other case.
+ */
+export async function activeReviews(reviewerId: string, now = new Date()): Promise<ActiveReview[]> {
+  const [assignments, calendar] = await Promise.all([
+    db.reviewerAssignment.findMany({
+      where: { reviewerId, status: "ACCEPTED", attestedAt: { not: null }, case: { status: { in: ["IN_REVIEW", "DETERMINED"] } } },
+      select: {
+        determination: { select: { status: true } },
+        case: {
+          select: {
+            id: true,
+            reference: true,
+            track: true,
+            deadlines: {
+              where: { kind: "DECISION", status: "OPEN" },
+              orderBy: { dueAt: "asc" },
+              take: 1,
+              select: { status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true },
+            },
+          },
+        },
+      },
+    }),
+    organizationCalendar(),
+  ]);
+  const rows = assignments.map((assignment): ActiveReview & { dueAt: number } => {
+    const clock = assignment.case.deadlines[0];
+    const line = clock ? deadlineLine({ ...clock, kind: "decision" }, now, calendar.timeZone) : null;
+    const status = assignment.determination?.status;
+    return {
+      caseId: assignment.case.id,
+      reference: assignment.case.reference ?? "Case",
+      track: assignment.case.track,
+      progress: status === "SUBMITTED" ? "submitted" : status === "RETURNED" ? "returned" : status === "DRAFT" ? "draft" : "not_started",
+      deadline: line ? { text: line.text, state: line.state } : null,
+      dueAt: clock?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
+    };
+  });
+  return rows.sort((a, b) => a.dueAt - b.dueAt).map(({ dueAt: _dueAt, ...row }) => row);
+}

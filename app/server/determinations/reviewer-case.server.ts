@@ -1,0 +1,178 @@
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { FILE_TYPES } from "~/domain/documents/file-types";
+import type { DocumentKind } from "~/domain/documents/document-kinds";
+import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
+import type { DecisionOutcome } from "~/domain/panel";
+import { db } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
+import { KIND_OF_DB } from "../deadlines/case-clocks.server";
+import type { SessionUser } from "../session.server";
+import { countedOpinionsWhere, ownAssignment, referencesOf } from "./determinations.server";
+
+const INLINE_TYPES = new Set(Object.values(FILE_TYPES).filter((type) => type.viewableInline).map((type) => type.contentType));
+
+export interface CaseFileDocument {
+  id: string;
+  fileName: string;
+  kind: DocumentKind;
+  contentType: string;
+  sizeBytes: number;
+  /** When it was added, in the organization's time zone. */
+  added: string;
+  description: string | null;
+  /** Sent by the health plan (its case file), rather than by the applicant. */
+  fromPlan: boolean;
+  /** How the browser can show it on the page: a PDF in a frame, an image, or not at all (download only). */
+  view: "pdf" | "image" | null;
+}
+
+function viewOf(contentType: string): CaseFileDocument["view"] {
+  if (!INLINE_TYPES.has(contentType)) return null;
+  if (contentType === FILE_TYPES.pdf.contentType) return "pdf";
+  // TIFF is stored as an image but browsers do not draw it.
+  return contentType === FILE_TYPES.tiff.contentType ? null : "image";
+}
+
+/**
+ * Everything the assigned reviewer works from on one case: the applicant's
+ * request, the plan's case file, every document, their own private notes and
+ * determination, and the coordinator's comments when it was sent back.
+ * Only the reviewer who accepted and attested gets it; anyone else, 404.
+ */
+export async function reviewerCasePage(user: SessionUser, caseId: string, now = new Date()) {
+  const assignment = await ownAssignment(user, caseId);
+  const [kase, documents, notes, determination, decisionClock, calendar, opinionsIn] = await Promise.all([
+    db.case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        track: true,
+        disputeType: true,
+        panelSize: true,
+        outcome: true,
+        patientName: true,
+        patientBirthDate: true,
+        patientSex: true,
+        memberId: true,
+        groupNumber: true,
+        plan: { select: { name: true } },
+        filedBy: true,
+        representativeRelationship: true,
+        serviceDescription: true,
+        serviceDate: true,
+        procedureCodes: true,
+        diagnosisCodes: true,
+        providerName: true,
+        providerNpi: true,
+        providerFacility: true,
+        denialDate: true,
+        denialReason: true,
+        planDenialReference: true,
+        expeditedReason: true,
+        appealCompletedDate: true,
+        appealNotNeededReason: true,
+        applicantStatement: true,
+        submittedAt: true,
+        acceptedAt: true,
+        planCaseFileCompletedAt: true,
+        proceededWithoutCaseFileAt: true,
+      },
+    }),
+    db.document.findMany({
+      where: { caseId, kind: { notIn: ["DECISION_LETTER", "NOTICE"] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        fileName: true,
+        kind: true,
+        contentType: true,
+        sizeBytes: true,
+        createdAt: true,
+        description: true,
+        caseFileItem: true,
+        uploadedBy: { select: { roles: true } },
+      },
+    }),
+    db.reviewerNote.findMany({
+      where: { assignmentId: assignment.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, text: true, createdAt: true },
+    }),
+    db.determination.findUnique({
+      where: { assignmentId: assignment.id },
+      select: {
+        status: true,
+        outcome: true,
+        partOverturned: true,
+        principalReasons: true,
+        clinicalRationale: true,
+        references: true,
+        documentsConsidered: true,
+        standardOfReview: true,
+        noConflictStatement: true,
+        submittedAt: true,
+        updatedAt: true,
+      },
+    }),
+    db.caseDeadline.findFirst({
+      where: { caseId, kind: "DECISION" },
+      orderBy: { startedAt: "desc" },
+      select: { kind: true, status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true },
+    }),
+    organizationCalendar(),
+    db.determination.count({ where: countedOpinionsWhere(caseId) }),
+  ]);
+
+  const sentBack =
+    determination?.status === "RETURNED"
+      ? await db.qualityReview.findFirst({
+          where: { caseId, result: "SENT_BACK" },
+          orderBy: { createdAt: "desc" },
+          select: { comments: true, createdAt: true },
+        })
+      : null;
+
+  const decision: DeadlineLine | null = decisionClock
+    ? deadlineLine({ ...decisionClock, kind: KIND_OF_DB[decisionClock.kind] }, now, calendar.timeZone)
+    : null;
+  const openClocks = decisionClock?.status === "OPEN" ? [{ kind: "decision" as const, responsible: decisionClock.responsible, dueAt: decisionClock.dueAt }] : [];
+  const editable = assignment.status === "ACCEPTED" && kase.status === "IN_REVIEW" && determination?.status !== "SUBMITTED";
+
+  return {
+    case: kase,
+    timeZone: calendar.timeZone,
+    nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
+    decision,
+    panel: { size: kase.panelSize, submitted: opinionsIn },
+    documents: documents.map(
+      (document): CaseFileDocument => ({
+        id: document.id,
+        fileName: document.fileName,
+        kind: document.kind,
+        contentType: document.contentType,
+        sizeBytes: Number(document.sizeBytes),
+        added: formatDeadlineTime(document.createdAt, calendar.timeZone),
+        description: document.description,
+        fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
+        view: viewOf(document.contentType),
+      }),
+    ),
+    notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
+    determination: determination
+      ? {
+          ...determination,
+          outcome: determination.outcome as DecisionOutcome | null,
+          references: referencesOf(determination.references),
+          submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, calendar.timeZone) : null,
+          saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone),
+        }
+      : null,
+    sentBack: sentBack ? { comments: sentBack.comments, sent: formatDeadlineTime(sentBack.createdAt, calendar.timeZone) } : null,
+    editable,
+    notesOpen: assignment.status === "ACCEPTED",
+  };
+}
+
+export type ReviewerCasePage = Awaited<ReturnType<typeof reviewerCasePage>>;

@@ -1,0 +1,81 @@
+import { FILE_TYPES } from "~/domain/documents/file-types";
+import { audit } from "../audit.server";
+import { caseAccessWhere } from "../cases/case-access.server";
+import { db } from "../db.server";
+import { log } from "../log.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { DocumentIntegrityError } from "./document-cipher.server";
+import { DocumentRefusal, documentNotFound } from "./document-refusal.server";
+import { documentStorage, type DocumentStorage } from "./storage.server";
+
+export interface DocumentDownload {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Shown in the browser tab rather than saved (asked for, and the type allows it). */
+  inline: boolean;
+  body: ReadableStream<Uint8Array>;
+}
+
+const INLINE_TYPES = new Set(Object.values(FILE_TYPES).filter((type) => type.viewableInline).map((type) => type.contentType));
+
+/**
+ * Opens a document for someone allowed to read the case's records and
+ * writes the audit row every view of records needs (who, from where).
+ */
+export async function downloadDocument(
+  options: { user: SessionUser; actor: Actor; documentId: string; inline: boolean },
+  storage: DocumentStorage = documentStorage(),
+): Promise<DocumentDownload> {
+  const document = await db.document.findFirst({
+    where: { id: options.documentId, case: caseAccessWhere(options.user, "document:read") },
+    select: { id: true, caseId: true, fileName: true, contentType: true, sizeBytes: true, storageKey: true },
+  });
+  if (!document) throw documentNotFound();
+  let body: ReadableStream<Uint8Array>;
+  try {
+    body = await storage.get(document.storageKey);
+  } catch (error) {
+    log.error("document could not be opened", error, { documentId: document.id });
+    const detail =
+      error instanceof DocumentIntegrityError
+        ? "The stored file failed its integrity check, so it was not sent. The review organization has been alerted."
+        : "The stored file could not be read. The review organization has been alerted.";
+    throw new DocumentRefusal(500, "Document could not be opened", detail);
+  }
+  const inline = options.inline && INLINE_TYPES.has(document.contentType);
+  await audit(options.actor, {
+    action: "document.downloaded",
+    objectType: "Document",
+    objectId: document.id,
+    detail: { caseId: document.caseId, inline },
+  });
+  return { fileName: document.fileName, contentType: document.contentType, sizeBytes: Number(document.sizeBytes), inline, body };
+}
+
+/**
+ * Headers for a document response. The type is the one found by content and
+ * nosniff keeps the browser to it. Nothing in a document may run script:
+ * images get an empty, sandboxed policy; PDFs drop only the sandbox, because
+ * Chromium refuses to start its PDF viewer in a sandboxed document.
+ */
+export function downloadHeaders(download: Pick<DocumentDownload, "fileName" | "contentType" | "sizeBytes" | "inline">): Headers {
+  const sandbox = download.inline && download.contentType === FILE_TYPES.pdf.contentType ? "" : "; sandbox";
+  return new Headers({
+    "Content-Type": download.contentType,
+    "Content-Length": String(download.sizeBytes),
+    "Content-Disposition": contentDisposition(download.inline ? "inline" : "attachment", download.fileName),
+    "Content-Security-Policy": `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'${sandbox}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Cache-Control": "private, no-store",
+  });
+}
+
+/** RFC 6266: a plain ASCII name for old clients and the exact name in UTF-8. */
+function contentDisposition(type: "inline" | "attachment", fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

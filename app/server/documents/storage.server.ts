@@ -1,0 +1,40 @@
+import path from "node:path";
+import { config } from "../config.server";
+import { secrets } from "../secrets.server";
+import { masterKeyFrom } from "./document-cipher.server";
+import { LocalDiskStorage } from "./local-disk-storage.server";
+
+export interface StoredDocument {
+  /** Opaque; the only way back to the bytes. */
+  key: string;
+  sizeBytes: number;
+  /** SHA-256 of the plaintext, hex. */
+  sha256: string;
+}
+
+/**
+ * Where document bytes live. Every implementation keeps them encrypted at
+ * rest (document-cipher.server.ts) and deals in plaintext at this boundary,
+ * so operations and routes do not change when the files move to an
+ * S3-compatible store.
+ */
+export interface DocumentStorage {
+  /**
+   * Stores the stream whole or not at all: if it fails midway (the client
+   * aborted, a limit or the type check refused it), nothing is left behind.
+   */
+  put(content: AsyncIterable<Uint8Array>): Promise<StoredDocument>;
+  /**
+   * The plaintext as a stream. Fails before anything is streamed when the
+   * object is missing or its first segment does not verify; a later segment
+   * that fails errors the stream before its bytes are released.
+   */
+  get(key: string): Promise<ReadableStream<Uint8Array>>;
+  /** Removes the object; removing one that is already gone is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** The storage the portal uses: encrypted files under DATA_DIR/documents. */
+export function documentStorage(): DocumentStorage {
+  return new LocalDiskStorage(path.join(config().dataDir, "documents"), masterKeyFrom(secrets().documentKey));
+}

@@ -1,0 +1,103 @@
+import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
+import { EMPTY_FILE, sizeRefusal } from "~/domain/documents/limits";
+import type { UploadQuery } from "~/domain/documents/upload-query";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { storeCheckedUpload } from "./checked-upload.server";
+import { DocumentRefusal } from "./document-refusal.server";
+import { documentStorage, type DocumentStorage } from "./storage.server";
+import { findUploadTarget, type UploadTarget } from "./upload-target.server";
+
+export interface UploadedDocument {
+  id: string;
+  fileName: string;
+  kind: DocumentKind;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface DocumentUpload {
+  user: SessionUser;
+  actor: Actor;
+  query: UploadQuery;
+  body: ReadableStream<Uint8Array> | null;
+  declaredBytes: number | null;
+  signal: AbortSignal;
+}
+
+/**
+ * Adds a file to a case: checks who may add what, streams the file into
+ * encrypted storage while checking its size and type, then writes the
+ * Document row and its audit row in one transaction. Whatever fails, no row
+ * and no file is left.
+ */
+export async function uploadDocument(upload: DocumentUpload, storage: DocumentStorage = documentStorage()): Promise<UploadedDocument> {
+  const { user, query } = upload;
+  const target = await findUploadTarget(user, query.caseId);
+  checkKind(target, query.kind);
+  if (query.informationRequestId) await checkInformationRequest(target, query.informationRequestId);
+  const early = upload.declaredBytes === null ? null : sizeRefusal(upload.declaredBytes, target.limits, target.allowance);
+  if (early) throw DocumentRefusal.of(early);
+  if (!upload.body) throw DocumentRefusal.of(EMPTY_FILE);
+
+  const { stored, type } = await storeCheckedUpload(
+    { body: upload.body, declaredBytes: upload.declaredBytes, limits: target.limits, allowance: target.allowance, signal: upload.signal },
+    storage,
+  );
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serializes uploads to one case, so two at once cannot both fit in the room left for one.
+      await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${target.caseId}::uuid FOR UPDATE`;
+      const now = await findUploadTarget(user, target.caseId, tx);
+      const overLimit = sizeRefusal(stored.sizeBytes, now.limits, now.allowance);
+      if (overLimit) throw DocumentRefusal.of(overLimit);
+      const document = await tx.document.create({
+        data: {
+          caseId: target.caseId,
+          kind: query.kind,
+          fileName: query.name,
+          contentType: type.contentType,
+          sizeBytes: BigInt(stored.sizeBytes),
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          uploadedById: user.id,
+          informationRequestId: query.informationRequestId ?? null,
+        },
+        select: { id: true, fileName: true, kind: true, sizeBytes: true, sha256: true, createdAt: true },
+      });
+      await audit(
+        upload.actor,
+        {
+          action: "document.uploaded",
+          objectType: "Document",
+          objectId: document.id,
+          detail: { caseId: target.caseId, kind: document.kind, fileName: document.fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
+        },
+        tx,
+      );
+      return { ...document, sizeBytes: stored.sizeBytes, createdAt: document.createdAt.toISOString() };
+    });
+  } catch (error) {
+    await storage.delete(stored.key);
+    throw error;
+  }
+}
+
+function checkKind(target: UploadTarget, kind: DocumentKind): void {
+  if (target.kinds.includes(kind)) return;
+  const offered = target.kinds.map((allowed) => DOCUMENT_KIND_TEXT[allowed].label.toLowerCase()).join(", ");
+  throw new DocumentRefusal(400, "Document kind not accepted", `"${DOCUMENT_KIND_TEXT[kind].label}" cannot be added here. Choose one of: ${offered}.`);
+}
+
+async function checkInformationRequest(target: UploadTarget, informationRequestId: string): Promise<void> {
+  const request = await db.informationRequest.findFirst({
+    where: { id: informationRequestId, caseId: target.caseId, addressedTo: target.party },
+    select: { id: true },
+  });
+  if (!request) {
+    throw new DocumentRefusal(404, "Request for information not found", "This case has no request for information with this id addressed to you.");
+  }
+}

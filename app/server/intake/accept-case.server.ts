@@ -1,0 +1,72 @@
+import { caseLinkPath } from "~/domain/case-paths";
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { acceptBlockedReason, eligibilityOutcomes } from "~/domain/eligibility";
+import { CASE_FILE_ITEMS } from "~/domain/plan-case-file";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { AppError, notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { answersOf } from "./eligibility-answers.server";
+import { dueAtFor, explainingConflicts, panelSize, planRecipients, screeningWhere } from "./intake-case.server";
+
+export interface AcceptCase {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  at?: Date;
+}
+
+/**
+ * Accepts a request whose five criteria are all met: the decision, plan case
+ * file and assignment clocks start (TRANSITION_DEADLINES), the plan is asked
+ * for its case file, the panel size is fixed, and the applicant and the plan
+ * are told, in one change.
+ */
+export async function acceptCase(input: AcceptCase) {
+  const kase = await db.case.findFirst({
+    where: screeningWhere(input.user, input.caseId),
+    select: { id: true, reference: true, disputeType: true, planId: true, applicant: { select: { email: true } } },
+  });
+  if (!kase?.reference) throw notFound("This case");
+  const reference = kase.reference;
+  const at = input.at ?? new Date();
+  const panel = await panelSize(db, kase.disputeType);
+  return explainingConflicts(kase.id, input.expectedVersion, () =>
+    changeCase({
+      caseId: kase.id,
+      expectedVersion: input.expectedVersion,
+      actor: { ...input.actor, roles: input.user.roles },
+      transition: "accept",
+      event: { type: "accepted", data: { panelSize: panel } },
+      update: { acceptedAt: at, planCaseFileRequestedAt: at, panelSize: panel },
+      at,
+      work: async (tx) => {
+        const answers = await answersOf(tx, kase.id);
+        if (!eligibilityOutcomes(answers).accept) throw new AppError("BAD_REQUEST", acceptBlockedReason(answers) ?? "The request cannot be accepted yet.");
+        // The clocks this change starts count from `at` exactly like these.
+        const decision = await dueAtFor(tx, kase.id, "decision", at);
+        const caseFile = await dueAtFor(tx, kase.id, "planCaseFile", at);
+        return {
+          decisionDue: formatDeadlineTime(decision.dueAt, decision.timeZone),
+          caseFileDue: formatDeadlineTime(caseFile.dueAt, caseFile.timeZone),
+          plan: await planRecipients(tx, kase.planId),
+        };
+      },
+      emails: (_before, result) => {
+        const link = `${config().appUrl}${caseLinkPath(reference)}`;
+        const organizationName = config().organizationName;
+        return [
+          { template: "case-accepted" as const, to: kase.applicant.email, props: { organizationName, reference, decisionDue: result.decisionDue, link } },
+          ...result.plan.map((to) => ({
+            template: "case-file-requested" as const,
+            to,
+            props: { organizationName, reference, due: result.caseFileDue, items: CASE_FILE_ITEMS.map((item) => item.label), link },
+          })),
+        ];
+      },
+    }),
+  );
+}

@@ -1,0 +1,215 @@
+import type { TimelineItem } from "~/components/case-timeline";
+import { isOpen, STATUS_LABELS } from "~/domain/case-status";
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { acceptBlockedReason, checklistDefaults, CRITERION_LABELS, ELIGIBILITY_CRITERIA, screeningActions, type EligibilityAnswers } from "~/domain/eligibility";
+import { deadlineItems, nextStepText } from "~/domain/next-steps";
+import { CASE_FILE_STATE_LABELS, mayProceedWithoutCaseFile } from "~/domain/plan-case-file";
+import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { ROLE_LABELS, type Role } from "~/domain/roles";
+import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
+import { audit } from "../audit.server";
+import { db } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
+import { KIND_OF_DB } from "../deadlines/case-clocks.server";
+import { notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import { documentSelect, documentSummary, informationDueText } from "../requests/case-page.server";
+import type { SessionUser } from "../session.server";
+import { caseFileStatusOf } from "./case-file-status.server";
+import { panelSize, screeningWhere } from "./intake-case.server";
+
+/** One line of what the applicant gave: a label and its value in words. */
+export interface RequestLine {
+  label: string;
+  value: string;
+}
+
+const NOT_GIVEN = "Not given";
+const languages = new Intl.DisplayNames(["en"], { type: "language" });
+
+const dateOnly = (date: Date | null) => (date ? formatLocalDate(date.toISOString().slice(0, 10)) : NOT_GIVEN);
+const given = (value: string | null | undefined) => (value?.trim() ? value : NOT_GIVEN);
+const list = (values: readonly string[]) => (values.length ? values.join(", ") : NOT_GIVEN);
+
+/** Who did something, for staff: the person's name and role. */
+function actorWords(actor: { name: string; roles: Role[] } | null): string {
+  if (!actor) return "The portal";
+  const role = (["COORDINATOR", "REVIEWER", "PLAN", "APPLICANT", "ADMIN"] as const).find((candidate) => actor.roles.includes(candidate));
+  return role ? `${actor.name} (${ROLE_LABELS[role].toLowerCase()})` : actor.name;
+}
+
+/**
+ * Everything a coordinator's case page shows, worked out at one instant:
+ * what the applicant gave, the documents, the eligibility checklist, the
+ * plan's objections and case file, requests for information, deadlines, the
+ * timeline, and exactly the actions the case's state allows. Viewing the
+ * record is audited.
+ */
+export async function coordinatorCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
+  const kase = await db.case.findFirst({
+    where: screeningWhere(user, caseId),
+    include: {
+      applicant: { select: { name: true, email: true } },
+      coordinator: { select: { id: true, name: true } },
+      plan: { select: { name: true } },
+      ruleProfile: { select: { name: true, version: true, rules: true } },
+      deadlines: { select: { id: true, kind: true, status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, type: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true, roles: true } } },
+      },
+      documents: { orderBy: { createdAt: "asc" }, select: documentSelect },
+      informationRequests: { orderBy: { createdAt: "asc" }, select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true } },
+      eligibilityAnswers: { select: { criterion: true, met: true, note: true, answeredAt: true, answeredById: true } },
+    },
+  });
+  if (!kase?.reference) throw notFound("This case");
+  const answerers = await db.user.findMany({ where: { id: { in: kase.eligibilityAnswers.map((row) => row.answeredById) } }, select: { id: true, name: true } });
+  await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "coordinator" } });
+
+  const { timeZone } = await organizationCalendar();
+  const at = (date: Date) => formatDeadlineTime(date, timeZone);
+  const clocks = kase.deadlines.map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
+  const answers: EligibilityAnswers = Object.fromEntries(kase.eligibilityAnswers.map((row) => [row.criterion, { met: row.met, note: row.note }]));
+  const caseFile = await caseFileStatusOf(db, kase.id, now);
+  const summary = (row: (typeof kase.documents)[number]) => documentSummary(row, user.id, kase.status);
+  const screening = screeningActions(kase.status, user.roles, answers);
+  const rules = kase.ruleProfile?.rules as unknown as RuleSet | undefined;
+  const track = kase.track === "EXPEDITED" ? "expedited" : "standard";
+
+  const request: { heading: string; lines: RequestLine[] }[] = [
+    {
+      heading: "Who filed",
+      lines: [
+        { label: "Filed by", value: kase.filedBy === "PATIENT" ? "The patient" : "A representative" },
+        ...(kase.filedBy === "REPRESENTATIVE" ? [{ label: "Relationship to the patient", value: given(kase.representativeRelationship) }] : []),
+        { label: "Account", value: `${kase.applicant.name} (${kase.applicant.email})` },
+        { label: "Filed on", value: kase.submittedAt ? at(kase.submittedAt) : NOT_GIVEN },
+        { label: "Consent signed", value: kase.consentSignedName ? `${kase.consentSignedName}${kase.consentSignedAt ? `, ${at(kase.consentSignedAt)}` : ""}` : NOT_GIVEN },
+      ],
+    },
+    {
+      heading: "The patient",
+      lines: [
+        { label: "Name", value: given(kase.patientName) },
+        { label: "Date of birth", value: dateOnly(kase.patientBirthDate) },
+        { label: "Sex", value: given(kase.patientSex) },
+        { label: "Address", value: given(kase.patientAddress) },
+        { label: "Phone", value: given(kase.patientPhone) },
+        { label: "Email", value: given(kase.patientEmail) },
+        { label: "Preferred language", value: languages.of(kase.preferredLanguage) ?? kase.preferredLanguage },
+        { label: "Member ID", value: given(kase.memberId) },
+        { label: "Group number", value: given(kase.groupNumber) },
+      ],
+    },
+    {
+      heading: "The plan and its denial",
+      lines: [
+        { label: "Health plan", value: given(kase.plan?.name) },
+        { label: "Rules", value: kase.ruleProfile ? `${kase.ruleProfile.name} (version ${kase.ruleProfile.version})` : NOT_GIVEN },
+        { label: "Date of the final denial", value: dateOnly(kase.denialDate) },
+        { label: "Plan's reference", value: given(kase.planDenialReference) },
+        { label: "Service or drug denied", value: given(kase.serviceDescription) },
+        { label: "Date of the service", value: dateOnly(kase.serviceDate) },
+        { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : NOT_GIVEN },
+        { label: "The plan's reason", value: given(kase.denialReason) },
+        { label: "CPT/HCPCS codes", value: list(kase.procedureCodes) },
+        { label: "ICD-10 codes", value: list(kase.diagnosisCodes) },
+        { label: "Provider", value: [kase.providerName, kase.providerNpi ? `NPI ${kase.providerNpi}` : null, kase.providerFacility].filter(Boolean).join(", ") || NOT_GIVEN },
+        { label: "Send the decision to the provider", value: kase.notifyProvider ? `Yes${kase.providerEmail ? ` (${kase.providerEmail})` : ""}` : "No" },
+      ],
+    },
+    {
+      heading: "Internal appeal",
+      lines: kase.appealCompletedDate
+        ? [{ label: "Completed on", value: dateOnly(kase.appealCompletedDate) }]
+        : [{ label: "Why it is not needed", value: given(kase.appealNotNeededReason) }],
+    },
+    {
+      heading: "Urgency",
+      lines: [
+        { label: "Track", value: TRACK_LABELS[kase.track] },
+        ...(kase.track === "EXPEDITED"
+          ? [
+              { label: "Why expedited", value: given(kase.expeditedReason) },
+              { label: "Physician's certification", value: kase.certificationToFollow ? "To follow" : "Attached with the documents" },
+            ]
+          : []),
+      ],
+    },
+    { heading: "Why the patient disagrees", lines: [{ label: "In their words", value: given(kase.applicantStatement) }] },
+  ];
+
+  return {
+    id: kase.id,
+    reference: kase.reference,
+    status: kase.status,
+    statusLabel: STATUS_LABELS[kase.status],
+    version: kase.version,
+    expedited: kase.track === "EXPEDITED",
+    disputeType: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : null,
+    planName: kase.plan?.name ?? null,
+    hasPlan: kase.planId !== null,
+    filedLate: kase.filedLate,
+    lateFilingReason: kase.lateFilingReason,
+    certificationToFollow: kase.track === "EXPEDITED" && kase.certificationToFollow,
+    /** Reviewers the case has (or gets when accepted now). */
+    panelSize: screening.accept ? await panelSize(db, kase.disputeType) : kase.panelSize,
+    /** The time each party gets to answer a request for information, by the case's rules. */
+    answerWindows: rules ? { applicant: describeDuration(rules.applicantInformation), plan: describeDuration(rules.planCaseFile[track]) } : null,
+    coordinator: kase.coordinator ? { name: kase.coordinator.name, isViewer: kase.coordinator.id === user.id } : null,
+    nextStep: nextStepText({ status: kase.status, viewer: "COORDINATOR", openClocks: clocks.filter((row) => row.status === "OPEN"), outcome: kase.outcome, timeZone, now }),
+    request,
+    eligibility: {
+      defaults: checklistDefaults(answers, kase),
+      saved: ELIGIBILITY_CRITERIA.flatMap((criterion) => {
+        const row = kase.eligibilityAnswers.find((answer) => answer.criterion === criterion);
+        return row ? [{ criterion, label: CRITERION_LABELS[criterion], met: row.met, note: row.note, by: answerers.find((person) => person.id === row.answeredById)?.name ?? "A coordinator", at: at(row.answeredAt) }] : [];
+      }),
+      acceptBlocked: acceptBlockedReason(answers),
+    },
+    objections: kase.events
+      .filter((event) => event.type === "eligibility_objection")
+      .map((event) => ({ id: event.id, at: at(event.createdAt), by: actorWords(event.actor), note: event.note ?? "" })),
+    caseFile: {
+      state: caseFile.state,
+      label: CASE_FILE_STATE_LABELS[caseFile.state],
+      due: caseFile.dueAt ? at(caseFile.dueAt) : null,
+      items: caseFile.items,
+      requested: kase.planCaseFileRequestedAt ? at(kase.planCaseFileRequestedAt) : null,
+      completed: kase.planCaseFileCompletedAt ? at(kase.planCaseFileCompletedAt) : null,
+      proceeded: kase.proceededWithoutCaseFileAt ? { at: at(kase.proceededWithoutCaseFileAt), reason: kase.proceededWithoutCaseFileReason ?? "" } : null,
+      documents: kase.documents.filter((row) => row.kind === "PLAN_CASE_FILE").map(summary),
+    },
+    informationRequests: kase.informationRequests.map((item) => ({
+      id: item.id,
+      addressedTo: item.addressedTo === "APPLICANT" ? "The applicant" : "The health plan",
+      question: item.question,
+      dueText: informationDueText(item, now, timeZone),
+      answered: item.answeredAt !== null,
+      overdue: item.answeredAt === null && item.dueAt < now,
+      answer: item.answer,
+      documents: kase.documents.filter((row) => row.informationRequestId === item.id).map(summary),
+    })),
+    documents: kase.documents.filter((row) => row.kind !== "PLAN_CASE_FILE").map(summary),
+    deadlines: deadlineItems(clocks, "COORDINATOR", now, timeZone),
+    timeline: kase.events.map(
+      (event): TimelineItem => ({
+        id: event.id,
+        type: event.type,
+        toStatus: event.toStatus,
+        at: at(event.createdAt),
+        atIso: event.createdAt.toISOString(),
+        actor: actorWords(event.actor),
+        note: event.note,
+      }),
+    ),
+    actions: {
+      ...screening,
+      lookAfter: isOpen(kase.status) && kase.coordinator?.id !== user.id,
+      proceedWithoutCaseFile: mayProceedWithoutCaseFile(kase.status, caseFile),
+    },
+  };
+}
+
+export type CoordinatorCasePage = Awaited<ReturnType<typeof coordinatorCasePage>>;

@@ -1,0 +1,105 @@
+import { caseAccessWhere } from "../cases/case-access.server";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { documentStorage, type DocumentStorage } from "../documents/storage.server";
+import { conflict, notFound } from "../errors.server";
+import { explainingConflicts } from "../intake/intake-case.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
+import { composeLetter, createLetterDocument, letterFacts, letterRecipients, storeLetter, unusedVerificationCode } from "./letter-data.server";
+
+export interface AmendDecision {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  /** Printed on the new letter and kept with it. */
+  reason: string;
+  at?: Date;
+}
+
+export const NOT_ISSUED_MESSAGE = "Only an issued decision can be amended: issue the decision letter first.";
+
+/**
+ * A correction to an issued decision: a new letter version (the previous
+ * one plus one) rendered from the case as it stands, with the reason
+ * printed on it. The earlier versions' rows and files are never touched:
+ * both stay on file and downloadable. The parties are told and the plan's
+ * webhook queued, in the same change.
+ */
+export async function amendDecision(input: AmendDecision, storage: DocumentStorage = documentStorage()): Promise<{ letterVersion: number }> {
+  const { user, caseId } = input;
+  const visible = await db.case.findFirst({ where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] }, select: { status: true } });
+  if (!visible) throw notFound("This case");
+  const previous = await db.decisionLetter.findFirst({ where: { caseId }, orderBy: { version: "desc" }, select: { version: true, issuedAt: true } });
+  if (!previous || (visible.status !== "DECIDED" && visible.status !== "CLOSED")) throw conflict(NOT_ISSUED_MESSAGE);
+
+  const at = input.at ?? new Date();
+  const version = previous.version + 1;
+  const facts = await letterFacts(db, caseId);
+  // The plan's deadline is the one set when the decision was issued; an amendment does not move it.
+  const compliance = await db.caseDeadline.findFirst({ where: { caseId, kind: "COMPLIANCE" }, orderBy: { startedAt: "asc" }, select: { dueAt: true } });
+  const verificationCode = await unusedVerificationCode();
+  const contents = await composeLetter(facts, {
+    version,
+    verificationCode,
+    decidedAt: facts.decidedAt ?? previous.issuedAt,
+    issuedAt: at,
+    complianceDueAt: compliance?.dueAt ?? null,
+    amendment: { reason: input.reason, replaces: previous },
+  });
+  const stored = await storeLetter(contents, storage);
+
+  try {
+    await explainingConflicts(caseId, input.expectedVersion, () =>
+      changeCase({
+        caseId,
+        expectedVersion: input.expectedVersion,
+        actor: { ...input.actor, roles: user.roles },
+        event: { type: "decision_amended", note: input.reason, data: { letterVersion: version, sha256: stored.sha256 } },
+        at,
+        work: async (tx, before) => {
+          if (before.status !== "DECIDED" && before.status !== "CLOSED") throw conflict(NOT_ISSUED_MESSAGE);
+          const document = await createLetterDocument(tx, facts, stored, { version, issuedById: user.id, at });
+          // Two amendments at once are refused by the case's version; the (caseId, version) unique index backs that up.
+          await tx.decisionLetter.create({
+            data: {
+              caseId,
+              version,
+              documentId: document.id,
+              sha256: stored.sha256,
+              verificationCode,
+              outcome: facts.letterCase.outcome,
+              issuedAt: at,
+              issuedById: user.id,
+              amendmentReason: input.reason,
+            },
+          });
+          if (facts.planId) {
+            await queueWebhookEvent(tx, {
+              planId: facts.planId,
+              type: "decision.amended",
+              caseId,
+              at,
+              data: { reference: facts.reference, outcome: facts.letterCase.outcome, letterVersion: version, issuedAt: at.toISOString(), sha256: stored.sha256 },
+            });
+          }
+          return letterRecipients(tx, facts);
+        },
+        emails: (_before, recipients) =>
+          recipients.map((recipient) => ({
+            template: "decision-amended" as const,
+            to: recipient.to,
+            dedupeKey: `decision-amended:${caseId}:${version}:${recipient.to}`,
+            props: { organizationName: config().organizationName, reference: facts.reference, audience: recipient.audience, version, link: recipient.link },
+          })),
+      }),
+    );
+  } catch (error) {
+    await storage.delete(stored.key);
+    throw error;
+  }
+  return { letterVersion: version };
+}

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { isOpen } from "~/domain/case-status";
+import { caseLinkPath } from "~/domain/case-paths";
+import { ANSWER_REQUIRED_MESSAGE } from "~/schemas/case-actions";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
+import { meetDeadlineOf } from "../deadlines/meet-deadline.server";
+import { AppError, conflict, notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { coordinatorEmails, documentSelect, documentSummary, explainConflict, informationDueText, ownRequestWhere } from "./case-page.server";
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+/** One request for information to the applicant, with what they attached to it so far. */
+export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, now = new Date()) {
+  const kase = isUuid(requestId)
+    ? await db.case.findFirst({
+        where: ownRequestWhere(user, caseId),
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          version: true,
+          informationRequests: {
+            where: { id: requestId, addressedTo: "APPLICANT" },
+            select: {
+              id: true,
+              question: true,
+              dueAt: true,
+              answer: true,
+              answeredAt: true,
+              documents: { orderBy: { createdAt: "asc" }, select: documentSelect },
+            },
+          },
+        },
+      })
+    : null;
+  const request = kase?.informationRequests[0];
+  if (!kase?.reference || !request) throw notFound("This request for information");
+  const { timeZone } = await organizationCalendar();
+  return {
+    caseId: kase.id,
+    reference: kase.reference,
+    version: kase.version,
+    requestId: request.id,
+    question: request.question,
+    dueText: informationDueText(request, now, timeZone),
+    overdue: request.answeredAt === null && request.dueAt < now,
+    answered: request.answeredAt !== null,
+    answer: request.answer,
+    documents: request.documents.map((row) => documentSummary(row, user.id, kase.status)),
+    canAnswer: isOpen(kase.status) && request.answeredAt === null,
+  };
+}
+
+export interface AnswerInformation {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  requestId: string;
+  /** The case version the applicant's page showed. */
+  expectedVersion: number;
+  /** May be empty when documents attached to the request answer it. */
+  answer: string;
+  at?: Date;
+}
+
+/**
+ * The applicant answers a coordinator's request for information: the answer,
+ * the clock it meets, the timeline event, the audit row and the coordinators'
+ * email are one change. Documents were attached to the request as they were
+ * uploaded; an answer needs text or at least one of them.
+ */
+export async function answerInformationRequest(input: AnswerInformation) {
+  const at = input.at ?? new Date();
+  const kase = await db.case.findFirst({ where: ownRequestWhere(input.user, input.caseId), select: { id: true, reference: true } });
+  // A draft has no reference, and no request for information either.
+  const reference = kase?.reference;
+  if (!kase || !reference || !isUuid(input.requestId)) throw notFound("This request for information");
+  try {
+    return await changeCase({
+      caseId: kase.id,
+      expectedVersion: input.expectedVersion,
+      actor: { ...input.actor, roles: input.user.roles },
+      event: { type: "information_provided", data: { informationRequestId: input.requestId } },
+      at,
+      work: async (tx, before) => {
+        const request = await tx.informationRequest.findFirst({
+          where: { id: input.requestId, caseId: kase.id, addressedTo: "APPLICANT" },
+          select: { id: true, answeredAt: true, _count: { select: { documents: true } } },
+        });
+        if (!request) throw notFound("This request for information");
+        if (request.answeredAt) throw conflict("You already answered this request.");
+        if (!isOpen(before.status)) throw conflict("This case is no longer open, so it takes no more answers.");
+        if (input.answer === "" && request._count.documents === 0) {
+          throw new AppError("BAD_REQUEST", ANSWER_REQUIRED_MESSAGE, { field: "answer" });
+        }
+        await tx.informationRequest.update({
+          where: { id: request.id },
+          data: { answer: input.answer || null, answeredAt: at, answeredById: input.user.id },
+        });
+        const clock = await meetDeadlineOf(tx, { caseId: kase.id, kind: "applicantInformation", subjectId: request.id }, at);
+        return { clock, documents: request._count.documents, coordinators: await coordinatorEmails(tx, kase.id) };
+      },
+      emails: (_before, result) =>
+        result.coordinators.map((email) => ({
+          template: "case-update" as const,
+          to: email,
+          props: {
+            organizationName: config().organizationName,
+            reference,
+            headline: "The applicant sent the information you asked for",
+            action:
+              "Read the answer and any documents on the case page, then take the next step. Information that arrives after acceptance goes to the plan within 1 business day.",
+            link: `${config().appUrl}${caseLinkPath(reference)}`,
+          },
+        })),
+    });
+  } catch (error) {
+    throw await explainConflict(error, kase.id, input.expectedVersion);
+  }
+}

@@ -1,0 +1,117 @@
+import { availableTransitions, STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import { caseLinkPath } from "~/domain/case-paths";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { conflict, notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
+
+const mayWithdraw = (status: CaseStatus) => availableTransitions(status, ["APPLICANT"]).includes("withdraw");
+
+/** Why a request in this status cannot be withdrawn, in the applicant's words. */
+function whyNot(status: CaseStatus): string {
+  switch (status) {
+    case "WITHDRAWN":
+      return "This request is already withdrawn.";
+    case "DECIDED":
+    case "CLOSED":
+      return "This request can no longer be withdrawn: the decision has been issued.";
+    case "INELIGIBLE":
+      return "This request can no longer be withdrawn: it was found not eligible for review.";
+    case "REVERSED_BY_PLAN":
+      return "This request can no longer be withdrawn: your health plan already reversed its denial.";
+    default:
+      return `This request cannot be withdrawn while it is "${STATUS_LABELS[status]}".`;
+  }
+}
+
+/** What the confirmation screen shows. */
+export async function withdrawPage(user: SessionUser, caseId: string) {
+  const kase = await db.case.findFirst({
+    where: ownRequestWhere(user, caseId),
+    select: { id: true, reference: true, status: true, version: true, serviceDescription: true, plan: { select: { name: true } } },
+  });
+  if (!kase?.reference) throw notFound("This request");
+  return {
+    id: kase.id,
+    reference: kase.reference,
+    version: kase.version,
+    statusLabel: STATUS_LABELS[kase.status],
+    service: kase.serviceDescription,
+    planName: kase.plan?.name ?? null,
+    refusal: mayWithdraw(kase.status) ? null : whyNot(kase.status),
+  };
+}
+
+export interface WithdrawRequest {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  reason?: string;
+  at?: Date;
+}
+
+/**
+ * The applicant withdraws before a decision: the case becomes WITHDRAWN,
+ * every running clock stops (the transition's own effect), and the
+ * applicant, the plan and the coordinators are told, all in one change.
+ * Emails never repeat the reason: it may hold medical details.
+ */
+export async function withdrawRequest(input: WithdrawRequest) {
+  const at = input.at ?? new Date();
+  const kase = await db.case.findFirst({
+    where: ownRequestWhere(input.user, input.caseId),
+    select: { id: true, reference: true, status: true, applicant: { select: { email: true } }, plan: { select: { contactEmail: true } } },
+  });
+  const reference = kase?.reference;
+  if (!kase || !reference) throw notFound("This request");
+  if (!mayWithdraw(kase.status)) throw conflict(whyNot(kase.status));
+  const link = `${config().appUrl}${caseLinkPath(reference)}`;
+  const organizationName = config().organizationName;
+  try {
+    return await changeCase({
+      caseId: kase.id,
+      expectedVersion: input.expectedVersion,
+      actor: { ...input.actor, roles: input.user.roles },
+      transition: "withdraw",
+      event: { type: "withdrawn", note: input.reason ?? null },
+      update: { withdrawnAt: at },
+      at,
+      work: (tx) => coordinatorEmails(tx, kase.id),
+      emails: (_before, coordinators) => {
+        const parties = [kase.plan?.contactEmail, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
+        const others = [...new Set(parties)];
+        return [
+          {
+            template: "case-update" as const,
+            to: kase.applicant.email,
+            props: {
+              organizationName,
+              reference,
+              headline: "Your request was withdrawn",
+              action:
+                "You withdrew your request for independent review. The review has stopped and nothing more is due. If this was a mistake, contact the review organization as soon as possible.",
+              link,
+            },
+          },
+          ...others.map((email) => ({
+            template: "case-update" as const,
+            to: email,
+            props: {
+              organizationName,
+              reference,
+              headline: "The applicant withdrew the request",
+              action: "The independent review has ended and every deadline on the case has stopped. Nothing more is due on this case.",
+              link,
+            },
+          })),
+        ];
+      },
+    });
+  } catch (error) {
+    throw await explainConflict(error, kase.id, input.expectedVersion);
+  }
+}

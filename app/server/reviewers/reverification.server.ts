@@ -1,0 +1,61 @@
+import { localDate, type LocalDate } from "~/domain/deadlines/time-zone";
+import { latestVerificationFlagged, reverificationFlag } from "~/domain/roster";
+import { organizationCalendar } from "../deadlines/calendar.server";
+import { db, type Prisma } from "../db.server";
+
+/** How many the coordinators' home lists; the roster's filter shows them all. */
+const PANEL_SIZE = 10;
+
+/** Active reviewer accounts: the roster. */
+export const ROSTER_WHERE = { roles: { has: "REVIEWER" }, disabledAt: null } satisfies Prisma.UserWhereInput;
+
+/** A calendar-date column holds the local date at UTC midnight. */
+export function dateColumn(date: LocalDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function localDateOf(column: Date): LocalDate {
+  return column.toISOString().slice(0, 10);
+}
+
+export async function organizationToday(now: Date): Promise<LocalDate> {
+  const { timeZone } = await organizationCalendar();
+  return localDate(now, timeZone);
+}
+
+/** Reviewers whose credentials are never verified, or fall due within the window on `today` (overdue ones too). */
+export function reverificationDueWhere(today: LocalDate): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { reviewerProfile: { is: null } },
+      { reviewerProfile: { is: { credentialsVerifiedOn: null } } },
+      { reviewerProfile: { is: { credentialsVerifiedOn: { lte: dateColumn(latestVerificationFlagged(today)) } } } },
+    ],
+  };
+}
+
+/**
+ * The coordinators' reminder: reviewers to re-verify within 30 days, the
+ * most pressing first (never verified, then by due date), at most ten, and
+ * how many there are in all.
+ */
+export async function reviewersDueForReverification(now: Date = new Date()) {
+  const today = await organizationToday(now);
+  const where = { AND: [ROSTER_WHERE, reverificationDueWhere(today)] } satisfies Prisma.UserWhereInput;
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: { id: true, name: true, reviewerProfile: { select: { credentialsVerifiedOn: true } } },
+      // Never verified (null) first, then the oldest verification.
+      orderBy: [{ reviewerProfile: { credentialsVerifiedOn: { sort: "asc", nulls: "first" } } }, { name: "asc" }, { id: "asc" }],
+      take: PANEL_SIZE,
+    }),
+    db.user.count({ where }),
+  ]);
+  const reviewers = rows.flatMap((row) => {
+    const verifiedOn = row.reviewerProfile?.credentialsVerifiedOn ? localDateOf(row.reviewerProfile.credentialsVerifiedOn) : null;
+    const flag = reverificationFlag(verifiedOn, today);
+    return flag ? [{ id: row.id, name: row.name, verifiedOn, due: flag.text, overdue: flag.urgent }] : [];
+  });
+  return { reviewers, total };
+}

@@ -1,0 +1,60 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle } from "./layout";
+
+/** Who the email is for: each reads what concerns them. */
+export type DecisionAudience = "applicant" | "plan" | "provider";
+
+export interface DecisionIssuedProps {
+  organizationName: string;
+  /** The case's reference number; never the patient's name, condition or the outcome. */
+  reference: string;
+  audience: DecisionAudience;
+  expedited: boolean;
+  /** For the plan, when the letter requires it to act ("Tue 6 Jan 2027, 11:59 PM ET"); null when nothing is required. */
+  actionDue: string | null;
+  /** The applicant and the plan: the case in the portal (sign-in needed). The provider: the /verify page. */
+  link: string;
+}
+
+export const decisionIssuedSubject = (props: DecisionIssuedProps) =>
+  `${props.reference}: the ${props.expedited ? "expedited " : ""}independent review decision has been issued`;
+
+const BUTTON: Record<DecisionAudience, string> = {
+  applicant: "Read the decision letter",
+  plan: "Read the decision letter",
+  provider: "Check a copy of the letter",
+};
+
+export default function DecisionIssued({ organizationName, reference, audience, expedited, actionDue, link }: DecisionIssuedProps) {
+  return (
+    <EmailLayout preview="The independent review decision has been issued" organizationName={organizationName}>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {audience === "applicant" ? "The decision on your request is ready" : "An independent review decision has been issued"}
+      </Heading>
+      <Text>Reference number: {reference}</Text>
+      {audience === "applicant" ? (
+        <Text>
+          The independent review of your request is complete. The decision letter in the portal says what was decided, why, and what happens now. The
+          decision is binding on your health plan.
+        </Text>
+      ) : null}
+      {audience === "plan" ? (
+        <Text>
+          The decision letter for this case is in the portal. The decision is binding on the plan.{" "}
+          {actionDue ? `It requires the plan to act by ${actionDue} and to confirm in the portal that it did so.` : "It requires no action from the plan."}
+        </Text>
+      ) : null}
+      {audience === "provider" ? (
+        <Text>
+          Your patient asked us to let you know that the decision on their independent medical review has been issued. They have the decision letter and
+          can share it with you. Anyone holding the letter can check that it is genuine on our website, with the reference number and the verification
+          code printed on each page.
+        </Text>
+      ) : null}
+      {expedited ? <Text>This was an expedited review, so we are telling you at once.</Text> : null}
+      <Button href={link} style={buttonStyle}>
+        {BUTTON[audience]}
+      </Button>
+    </EmailLayout>
+  );
+}

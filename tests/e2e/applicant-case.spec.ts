@@ -1,0 +1,131 @@
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { bumpCaseVersion, createInformationRequest, createSubmittedCase } from "./support/e2e-db";
+import { expect, expectAccessible, HOMES, signIn, test } from "./support/fixtures";
+import { waitForEmail } from "./support/mail";
+
+const MARIA = { email: "maria.lopez@example.com", password: "Demo-password-2026" };
+const PLAN_CONTACT = "appeals@evergreen-health.example";
+const DAY = 86_400_000;
+
+/** A small but real PDF. */
+const PDF = Buffer.from(
+  ["%PDF-1.4", "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj", "trailer << /Root 1 0 R >>", "%%EOF"].join("\n"),
+);
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, MARIA.email, MARIA.password);
+  await expect(page).toHaveURL(new RegExp(`${HOMES.APPLICANT.path}$`));
+});
+
+test("the applicant sees her deadlines in plain words and answers a request for information", async ({ page }) => {
+  test.slow(); // five accessibility checks and an upload
+  const kase = await createSubmittedCase({ service: "Knee brace after a ligament tear" });
+  // Six days and two hours away: "6 days left" however long the page takes.
+  const dueAt = new Date(Date.now() + 6 * DAY + 2 * 3_600_000);
+  const due = formatDeadlineTime(dueAt, "America/New_York");
+  await createInformationRequest(kase.id, "Please send the letter from your physiotherapist.", dueAt);
+
+  await page.goto(`/requests/${kase.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${kase.reference}`);
+  const status = page.getByRole("region", { name: "Where your request stands" });
+  await expect(status).toContainText("Received");
+  await expect(status).toContainText(`We need more information from you: answer our request below by ${due}.`);
+  await expect(status).toContainText("We received your request. A coordinator will check that it can be reviewed. We will tell you by");
+  const deadlines = page.getByRole("table", { name: "Deadlines on your request" });
+  await expect(deadlines.getByRole("row").filter({ hasText: "Additional information" })).toContainText(`Additional information due by ${due} — 6 days left`);
+  await expect(deadlines.getByRole("row").filter({ hasText: "Additional information" })).toContainText("You");
+  await expect(deadlines.getByRole("row").filter({ hasText: "Eligibility decision" })).toContainText("The review organization");
+  await expect(page.getByRole("region", { name: "Requests for information" })).toContainText(`Answer due by ${due} — 6 days left`);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Answer request 1" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answer our request for information");
+  await expect(page.getByText("Please send the letter from your physiotherapist.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing typed and nothing attached: the message sits by the answer.
+  await page.getByRole("button", { name: "Send your answer" }).click();
+  await expect(page.getByText("Write your answer, or add a document that answers the question.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Your answer" })).toHaveAttribute("aria-invalid", "true");
+
+  // A document answers too: picked, described, uploaded.
+  await page.locator('input[type="file"]').setInputFiles({ name: "physio-letter.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByLabel("What is this document?").selectOption({ label: "Letter from a doctor" });
+  await page.getByRole("button", { name: "Upload physio-letter.pdf" }).click();
+  await expect(page.getByRole("table", { name: "Documents added to your answer" })).toContainText("physio-letter.pdf");
+
+  // Someone changes the case meanwhile: told so, and the typed answer stays.
+  await bumpCaseVersion(kase.id);
+  await page.getByRole("textbox", { name: "Your answer" }).fill("The letter from my physiotherapist is attached.");
+  await page.getByRole("button", { name: "Send your answer" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone changed this case while you were looking; here is the latest." })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Your answer" })).toHaveValue("The letter from my physiotherapist is attached.");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Send your answer" }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${kase.id}\\?done=answered$`));
+  await expect(page.getByRole("status").filter({ hasText: "Your answer was sent to the review organization." })).toBeVisible();
+  const requests = page.getByRole("region", { name: "Requests for information" });
+  await expect(requests).toContainText("Answered");
+  await expect(requests).toContainText("The letter from my physiotherapist is attached.");
+  await expect(requests.getByRole("table", { name: "Documents sent with request 1" })).toContainText("physio-letter.pdf");
+  await expect(page.getByRole("link", { name: "Answer request 1" })).toHaveCount(0);
+  await expect(deadlines.getByRole("row").filter({ hasText: "Additional information" })).toContainText(/Additional information met on .+ \(due by /);
+  await expect(page.getByRole("region", { name: "What has happened so far" })).toContainText("Requested information sent");
+  await expectAccessible(page);
+});
+
+test("the applicant withdraws a request through the confirmation screen, and the plan is told", async ({ page }) => {
+  test.slow(); // three accessibility checks and two emails through the mail worker
+  const kase = await createSubmittedCase({ service: "Sleep study at a hospital" });
+  await page.goto(`/cases/${kase.reference}`);
+  await expect(page).toHaveURL(new RegExp(`/requests/${kase.id}$`));
+
+  await page.getByRole("link", { name: "Withdraw this request" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Withdraw your request?");
+  await expect(page.getByText("The independent review stops at once, and it cannot be started again.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Changing one's mind leaves everything as it was.
+  await page.getByRole("link", { name: "No, keep my request" }).click();
+  await expect(page.getByRole("region", { name: "Where your request stands" })).toContainText("Received");
+
+  await page.getByRole("link", { name: "Withdraw this request" }).click();
+  await page.getByLabel("Why are you withdrawing? (optional)").fill("My plan agreed to pay after all.");
+  await page.getByRole("button", { name: "Yes, withdraw my request" }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${kase.id}\\?done=withdrawn$`));
+  await expect(page.getByRole("status").filter({ hasText: "Your request was withdrawn." })).toBeVisible();
+  const status = page.getByRole("region", { name: "Where your request stands" });
+  await expect(status).toContainText("Withdrawn");
+  await expect(status).toContainText("You withdrew this request. The review has stopped and nothing more is due.");
+  await expect(page.getByRole("table", { name: "Deadlines on your request" })).toContainText(/Eligibility decision stopped on .+ when the review ended/);
+  await expect(page.getByRole("region", { name: "What has happened so far" })).toContainText("My plan agreed to pay after all.");
+  await expect(page.getByRole("link", { name: "Withdraw this request" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const email = await waitForEmail(PLAN_CONTACT, new RegExp(`${kase.reference}: The applicant withdrew the request`));
+  expect(email).not.toContain("My plan agreed to pay");
+  await waitForEmail(MARIA.email, new RegExp(`${kase.reference}: Your request was withdrawn`));
+
+  // Going back to the confirmation screen says why it cannot be done twice.
+  await page.goto(`/requests/${kase.id}/withdraw`);
+  await expect(page.getByText("This request is already withdrawn.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Yes, withdraw my request" })).toHaveCount(0);
+});
+
+test("another applicant gets 404 for Maria's case", async ({ page, browser, makeUser, consoleErrors }) => {
+  consoleErrors.allow(/status of 404/);
+  const kase = await createSubmittedCase();
+  const stranger = await makeUser(["APPLICANT"]);
+  const strangerPage = await (await browser.newContext()).newPage();
+  await signIn(strangerPage, stranger.email, stranger.password);
+  await expect(strangerPage).toHaveURL(new RegExp(`${HOMES.APPLICANT.path}$`));
+  for (const path of [`/requests/${kase.id}`, `/requests/${kase.id}/withdraw`, `/cases/${kase.reference}`]) {
+    const response = await strangerPage.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  await expect(strangerPage.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await strangerPage.close();
+  // Maria still sees it.
+  expect((await page.goto(`/requests/${kase.id}`))?.status()).toBe(200);
+});

@@ -1,0 +1,99 @@
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+const DEMO_PASSWORD = "Demo-password-2026";
+
+/** A local date in the organization's (default) time zone, `days` from today. */
+function newYorkDate(days: number): string {
+  const instant = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+test("a coordinator adds a license and an affiliation to a reviewer and sees the license flagged", async ({ page, makeUser }) => {
+  test.slow(); // three accessibility checks of long pages
+  const reviewer = await makeUser(["REVIEWER"]);
+  await signIn(page, "coordinator@imr.example", DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadlines dashboard");
+  // The demo orthopaedic surgeon's verification falls due within 30 days.
+  const reminder = page.getByRole("region", { name: "Reviewer credentials due for re-verification within 30 days" });
+  await expect(reminder.getByRole("link", { name: "Dr. Helen Park" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviewer roster" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reviewer roster");
+  await expect(page.getByRole("table")).toContainText("Dr. Priya Raman");
+  await expectAccessible(page);
+
+  await page.goto(`/iro/roster/${reviewer.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(reviewer.name);
+
+  // Bad input: the messages sit by their fields and what was typed stays.
+  const licenses = page.getByRole("region", { name: "Licenses" });
+  await licenses.getByLabel("License number").fill("A654321");
+  await licenses.getByRole("button", { name: "Add the license" }).click();
+  await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
+  await expect(licenses.getByText("Enter the date the license expires.")).toBeVisible();
+  await expect(licenses.getByLabel("License number")).toHaveValue("A654321");
+  await expectAccessible(page);
+
+  const expiresOn = newYorkDate(10);
+  await licenses.getByLabel("State").selectOption({ label: "California" });
+  await licenses.getByLabel("License expires on").fill(expiresOn);
+  await licenses.getByRole("button", { name: "Add the license" }).click();
+  await expect(page.getByRole("status")).toHaveText("The license is added.");
+  const licenseRow = licenses.getByRole("row").filter({ hasText: "A654321" });
+  await expect(licenseRow).toContainText("California");
+  await expect(licenseRow).toContainText("Active, unrestricted");
+  await expect(page.getByText(/^License in CA expires /)).toBeVisible();
+
+  const affiliations = page.getByRole("region", { name: "Declared affiliations" });
+  await affiliations.getByLabel("Kind of tie").selectOption({ label: "Health plan" });
+  await affiliations.getByLabel("One of the plans we serve (health plans only)").selectOption({ label: "Evergreen Health Plan" });
+  await affiliations.getByLabel("Identifier (optional)").fill("12-3456789");
+  await affiliations.getByRole("button", { name: "Declare the affiliation" }).click();
+  await expect(page.getByRole("status")).toHaveText("The affiliation is declared.");
+  const tie = affiliations.getByRole("row").filter({ hasText: "12-3456789" });
+  await expect(tie).toContainText("Evergreen Health Plan");
+  await expect(tie).toContainText("A plan we serve");
+  await expectAccessible(page);
+
+  // The roster's flag filter finds the reviewer by the license about to expire.
+  await page.getByRole("link", { name: "Back to the roster" }).click();
+  await page.getByLabel("Flag").selectOption({ label: "License or certification expiring within 30 days" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/flag=expiring/);
+  const row = page.getByRole("row").filter({ hasText: reviewer.email });
+  await expect(row).toContainText(/License in CA expires/);
+  await expect(row).toContainText(/CA, until .*active, unrestricted/);
+});
+
+test("a reviewer adds an unavailable period on their profile", async ({ page }) => {
+  await signIn(page, "cardiology@reviewers.example", DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My reviews");
+  await page.getByRole("link", { name: "Your availability and affiliations" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My profile");
+  await expect(page.getByRole("cell", { name: "Bay Cardiology Associates", exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // Far ahead, so the demo's matching is unaffected.
+  const startsOn = newYorkDate(200);
+  const endsOn = newYorkDate(205);
+  const periods = page.getByRole("region", { name: "Unavailable periods" });
+  await periods.getByLabel("First day away").fill(endsOn);
+  await periods.getByLabel("Last day away").fill(startsOn);
+  await periods.getByLabel("Note (optional)").fill("Medical conference");
+  await periods.getByRole("button", { name: "Add the period" }).click();
+  await expect(periods.getByText("The last day must be on or after the first day.")).toBeVisible();
+  await expect(periods.getByLabel("Note (optional)")).toHaveValue("Medical conference");
+
+  await periods.getByLabel("First day away").fill(startsOn);
+  await periods.getByLabel("Last day away").fill(endsOn);
+  await periods.getByRole("button", { name: "Add the period" }).click();
+  await expect(page.getByRole("status")).toHaveText("The unavailable period is added.");
+  const row = periods.getByRole("row").filter({ hasText: "Medical conference" });
+  await expect(row).toBeVisible();
+  await expect(periods.getByLabel("Note (optional)")).toHaveValue("");
+  await expectAccessible(page);
+
+  await row.getByRole("button", { name: /^Remove the period from/ }).click();
+  await expect(page.getByRole("status")).toHaveText("The unavailable period is removed.");
+  await expect(periods.getByRole("row").filter({ hasText: "Medical conference" })).toHaveCount(0);
+});

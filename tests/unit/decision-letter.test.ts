@@ -1,0 +1,163 @@
+import { renderToBuffer } from "@react-pdf/renderer";
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import { letterContents, SUMMARY_HEADING, type LetterCase, type LetterIssue, type LetterOpinionInput } from "~/domain/decision-letter";
+import {
+  formatVerificationCode,
+  newVerificationCode,
+  normalizeVerificationCode,
+  VERIFICATION_ALPHABET,
+  VERIFICATION_CODE_LENGTH,
+} from "~/domain/verification-code";
+import { DecisionLetter } from "~/letters/decision-letter";
+import { pdfPageTexts } from "#tests/support/pdf-text";
+
+const organization = { name: "Clearwater Review Organization", appUrl: "https://imr.example", timeZone: "America/New_York" };
+
+const kase: LetterCase = {
+  reference: "IMR-2026-000042",
+  patientName: "Rosa Delgado",
+  memberId: "EVG-123456",
+  planName: "Evergreen Health Plan",
+  serviceDescription: "Lumbar spinal fusion",
+  procedureCodes: ["22612"],
+  diagnosisCodes: ["M43.16"],
+  serviceDate: "2026-09-14",
+  denialDate: "2026-10-01",
+  planDenialReference: "EVG-APL-7781",
+  denialReason: "Not medically necessary: conservative treatment not exhausted",
+  providerName: "Dr. Alan Chu",
+  providerNpi: "1234567893",
+  providerFacility: "Riverside Spine Center",
+  receivedAt: new Date("2026-10-05T14:00:00Z"),
+  acceptedAt: new Date("2026-10-07T15:00:00Z"),
+  determinedAt: new Date("2026-10-20T16:00:00Z"),
+  track: "STANDARD",
+  disputeType: "MEDICAL_NECESSITY",
+  outcome: "UPHELD",
+  preferredLanguage: "en",
+};
+
+function opinion(number: number, overrides: Partial<LetterOpinionInput> = {}): LetterOpinionInput {
+  return {
+    number,
+    outcome: "UPHELD",
+    partOverturned: null,
+    principalReasons: `Reasons of opinion ${number}.`,
+    clinicalRationale: `Rationale of opinion ${number}.`,
+    references: [{ title: "Lumbar fusion guideline", source: "North American Spine Society", year: 2021, url: null }],
+    documentsConsidered: [{ fileName: "mri-report.pdf", kind: "MEDICAL_RECORDS" }],
+    standardOfReview: "Medical necessity, under generally accepted standards of medical practice",
+    noConflictStatement: "The reviewer attests that they have no material conflict of interest. Signed electronically.",
+    submittedAt: new Date("2026-10-20T16:00:00Z"),
+    reviewer: { specialty: "Orthopaedic surgery", credentials: "MD", yearsInPractice: 15, boardCertifications: [{ specialty: "Orthopaedic Surgery", board: "American Board of Orthopaedic Surgery" }] },
+    ...overrides,
+  };
+}
+
+const issue: LetterIssue = {
+  version: 1,
+  verificationCode: "K7PQ2M9XWD",
+  decidedAt: new Date("2026-10-22T15:00:00Z"),
+  issuedAt: new Date("2026-10-22T15:00:00Z"),
+  complianceDueAt: null,
+  regulator: { name: "State Department of Insurance", contact: "1-800-555-0100" },
+  amendment: null,
+};
+
+async function pdfPages(contents: ReturnType<typeof letterContents>): Promise<string[]> {
+  return pdfPageTexts(await renderToBuffer(createElement(DecisionLetter, { contents }) as never));
+}
+
+describe("letterContents", () => {
+  it("states an upheld denial in plain words first, and that the plan need do nothing", () => {
+    const letter = letterContents(kase, [opinion(1)], organization, issue);
+    expect(letter.summary.heading).toBe(SUMMARY_HEADING);
+    expect(letter.summary.outcome).toBe("The denial is upheld.");
+    expect(letter.summary.paragraphs.join(" ")).toContain("Evergreen Health Plan does not have to approve or pay for it");
+    expect(letter.binding[0]).toContain("binding on Evergreen Health Plan");
+    expect(letter.rights.join(" ")).toContain("legal action in court");
+    expect(letter.rights.join(" ")).toContain("State Department of Insurance: 1-800-555-0100");
+    expect(letter.opinions[0]?.heading).toBe("The reviewer (board-certified in Orthopaedic Surgery)");
+    expect(letter.decisionDate).toBe("Thu 22 Oct 2026");
+    expect(letter.verification.code).toBe("K7PQ2-M9XWD");
+    expect(letter.verification.footer).toContain("https://imr.example/verify");
+    expect(letter.translationNote).toBeNull();
+  });
+
+  it("gives an overturn's deadline to the plan and labels each panel member by certification", () => {
+    const overturned = { ...kase, outcome: "OVERTURNED" as const, disputeType: "EXPERIMENTAL_INVESTIGATIONAL" as const };
+    const opinions = [
+      opinion(1, { outcome: "OVERTURNED" }),
+      opinion(2, { outcome: "OVERTURNED", reviewer: { specialty: "Neurosurgery", credentials: null, yearsInPractice: null, boardCertifications: [] } }),
+      opinion(3, { outcome: "UPHELD" }),
+    ];
+    const letter = letterContents(overturned, opinions, organization, { ...issue, complianceDueAt: new Date("2026-10-24T03:59:59Z") });
+    expect(letter.summary.outcome).toBe("The denial is overturned.");
+    expect(letter.summary.paragraphs.join(" ")).toContain("must approve or pay for it by Fri 23 Oct 2026, 11:59 PM ET");
+    expect(letter.binding[0]).toContain("by Fri 23 Oct 2026, 11:59 PM ET");
+    expect(letter.opinions.map((section) => section.heading)).toEqual([
+      "Reviewer 1 (board-certified in Orthopaedic Surgery)",
+      "Reviewer 2 (Neurosurgery)",
+      "Reviewer 3 (board-certified in Orthopaedic Surgery)",
+    ]);
+    expect(letter.decision.basis).toContain("two to overturn the denial and one to uphold it");
+    expect(letter.reviewDetails).toContainEqual({ label: "Type of dispute", value: "Experimental/Investigational" });
+  });
+
+  it("names the part overturned, and notes that a translation can be asked for", () => {
+    const inPart = { ...kase, outcome: "OVERTURNED_IN_PART" as const, preferredLanguage: "es" };
+    const letter = letterContents(inPart, [opinion(1, { outcome: "OVERTURNED_IN_PART", partOverturned: "the first two physiotherapy sessions" })], organization, issue);
+    expect(letter.decision.outcome).toBe("The denial is overturned in part. The part overturned: the first two physiotherapy sessions.");
+    expect(letter.summary.paragraphs[0]).toContain("part of Lumbar spinal fusion: the first two physiotherapy sessions");
+    expect(letter.summary.paragraphs[1]).toContain("The rest of the denial stands");
+    expect(letter.translationNote).toContain("Spanish");
+  });
+
+  it("says which version an amendment replaces and why", () => {
+    const letter = letterContents(kase, [opinion(1)], organization, {
+      ...issue,
+      version: 2,
+      issuedAt: new Date("2026-11-02T15:00:00Z"),
+      amendment: { reason: "The member ID was wrong.", replaces: { version: 1, issuedAt: issue.issuedAt } },
+    });
+    expect(letter.title).toBe("Amended decision of the independent medical review");
+    expect(letter.amendment?.notice).toContain("replaces version 1, issued on Thu 22 Oct 2026");
+    expect(letter.amendment?.reason).toBe("The member ID was wrong.");
+    expect(letter.decisionDate).toBe("Thu 22 Oct 2026");
+    expect(letter.issuedOn).toBe("Mon 2 Nov 2026");
+  });
+});
+
+describe("the PDF", () => {
+  it("prints the verification code, the check address and the page number on every page", async () => {
+    const long = "The evidence was weighed carefully. ".repeat(120);
+    const opinions = [1, 2, 3].map((number) => opinion(number, { clinicalRationale: long }));
+    const pages = await pdfPages(letterContents(kase, opinions, organization, issue));
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((text, index) => {
+      expect(text).toContain("Verification code K7PQ2-M9XWD");
+      expect(text).toContain("https://imr.example/verify");
+      expect(text).toContain(`Page ${index + 1} of ${pages.length}`);
+    });
+    expect(pages[0]).toContain(SUMMARY_HEADING);
+  }, 30_000);
+});
+
+describe("verification codes", () => {
+  it("draws ten characters from the unambiguous alphabet, without bias from bytes above its range", () => {
+    let call = 0;
+    // The first call's bytes are all out of range (skipped); then 0, 1, 2... pick the alphabet in order.
+    const code = newVerificationCode((size) => (call++ === 0 ? new Uint8Array(size).fill(255) : Uint8Array.from({ length: size }, (_, i) => i)));
+    expect(code).toBe(VERIFICATION_ALPHABET.slice(0, VERIFICATION_CODE_LENGTH));
+    expect(/[01ILO]/.test(newVerificationCode((size) => crypto.getRandomValues(new Uint8Array(size))))).toBe(false);
+  });
+
+  it("reads a code however it was typed, and refuses what cannot be one", () => {
+    expect(formatVerificationCode("K7PQ2M9XWD")).toBe("K7PQ2-M9XWD");
+    expect(normalizeVerificationCode(" k7pq2-m9xwd ")).toBe("K7PQ2M9XWD");
+    expect(normalizeVerificationCode("K7PQ2 M9XWD")).toBe("K7PQ2M9XWD");
+    expect(normalizeVerificationCode("K7PQ2-M9XW")).toBeNull();
+    expect(normalizeVerificationCode("K7PQ2-M9XW0")).toBeNull();
+  });
+});

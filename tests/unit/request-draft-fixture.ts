@@ -1,0 +1,41 @@
+import type { RequestDraft } from "~/domain/requests/request-draft";
+
+/** A request with every answer given, as a patient filing for themselves would leave it. */
+export function completeDraft(overrides: Partial<RequestDraft> = {}): RequestDraft {
+  return {
+    filedBy: "PATIENT",
+    representativeRelationship: null,
+    patientName: "Maria Lopez",
+    patientBirthDate: "1980-05-17",
+    patientSex: "FEMALE",
+    patientAddress: "12 Elm Street, Springfield, IL 62701",
+    patientPhone: "(555) 010-2345",
+    patientEmail: "maria@example.com",
+    preferredLanguage: "es",
+    memberId: "EVG-123456",
+    groupNumber: "G-77",
+    planId: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+    denialDate: "2026-10-01",
+    planDenialReference: "CLM-998",
+    serviceDescription: "MRI of the lower back",
+    serviceDate: "2026-09-15",
+    procedureCodes: ["72148"],
+    diagnosisCodes: ["M54.5"],
+    providerName: "Dr. Ana Ruiz",
+    providerNpi: "1234567893",
+    providerFacility: "Springfield Clinic",
+    notifyProvider: true,
+    providerEmail: "ruiz@clinic.example",
+    denialReason: "Not medically necessary",
+    disputeType: "MEDICAL_NECESSITY",
+    lateFilingReason: null,
+    appealStatus: "COMPLETED",
+    appealCompletedDate: "2026-10-01",
+    appealNotNeededReason: null,
+    track: "STANDARD",
+    expeditedReason: null,
+    certificationToFollow: null,
+    applicantStatement: "The pain keeps me from working.",
+    ...overrides,
+  };
+}
