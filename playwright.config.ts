@@ -20,7 +20,8 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  outputDir: path.join(E2E.artifacts, "results"),
+  // Per port, so parallel runs on one machine keep each other's traces.
+  outputDir: path.join(E2E.artifacts, E2E.port === 3100 ? "results" : `results-${E2E.port}`),
   webServer: {
     // The built app in production mode, on its own embedded database created fresh for the run.
     command: "node tests/e2e/support/serve-built-app.mjs",

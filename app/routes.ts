@@ -60,6 +60,12 @@ export default [
   route("api/v1/openapi.json", "routes/api.v1/openapi.ts"),
   route("api/v1/cases", "routes/api.v1/cases.ts"),
   route("api/v1/cases/:reference", "routes/api.v1/case.ts"),
+  route("api/v1/cases/:reference/documents", "routes/api.v1/case.documents.ts"),
+  route("api/v1/cases/:reference/case-file/complete", "routes/api.v1/case.case-file.complete.ts"),
+  route("api/v1/cases/:reference/letters", "routes/api.v1/case.letters.ts"),
+  route("api/v1/cases/:reference/letters/:version", "routes/api.v1/case.letter.ts"),
+  route("api/v1/cases/:reference/compliance", "routes/api.v1/case.compliance.ts"),
+  route("api/v1/cases/:reference/reversal", "routes/api.v1/case.reversal.ts"),
   route("api/v1/*", "routes/api.v1/not-found.ts"),
 
   route("documents", "routes/documents/index.ts"),

@@ -9,7 +9,7 @@ export interface DecisionAmendedProps {
   audience: DecisionAudience;
   /** The new letter's version number. */
   version: number;
-  /** The applicant and the plan: the case in the portal (sign-in needed). The provider: the /verify page. */
+  /** The applicant and the plan: the case in the portal (sign-in needed). The patient of a representative and the provider: the /verify page. */
   link: string;
 }
 
@@ -27,8 +27,11 @@ export default function DecisionAmended({ organizationName, reference, audience,
       {audience === "provider" ? (
         <Text>Your patient has the amended letter and can share it with you; you can check that a copy is genuine on our website.</Text>
       ) : null}
+      {audience === "patient" ? (
+        <Text>Your representative has the amended letter in the portal and can give you a copy; you can check that a copy is genuine on our website.</Text>
+      ) : null}
       <Button href={link} style={buttonStyle}>
-        {audience === "provider" ? "Check a copy of the letter" : "Read the amended letter"}
+        {audience === "provider" || audience === "patient" ? "Check a copy of the letter" : "Read the amended letter"}
       </Button>
     </EmailLayout>
   );

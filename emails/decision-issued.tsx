@@ -2,7 +2,7 @@ import { Button, Heading, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle } from "./layout";
 
 /** Who the email is for: each reads what concerns them. */
-export type DecisionAudience = "applicant" | "plan" | "provider";
+export type DecisionAudience = "applicant" | "patient" | "plan" | "provider";
 
 export interface DecisionIssuedProps {
   organizationName: string;
@@ -12,7 +12,7 @@ export interface DecisionIssuedProps {
   expedited: boolean;
   /** For the plan, when the letter requires it to act ("Tue 6 Jan 2027, 11:59 PM ET"); null when nothing is required. */
   actionDue: string | null;
-  /** The applicant and the plan: the case in the portal (sign-in needed). The provider: the /verify page. */
+  /** The applicant and the plan: the case in the portal (sign-in needed). The patient of a representative and the provider: the /verify page. */
   link: string;
 }
 
@@ -21,6 +21,7 @@ export const decisionIssuedSubject = (props: DecisionIssuedProps) =>
 
 const BUTTON: Record<DecisionAudience, string> = {
   applicant: "Read the decision letter",
+  patient: "Check a copy of the letter",
   plan: "Read the decision letter",
   provider: "Check a copy of the letter",
 };
@@ -36,6 +37,13 @@ export default function DecisionIssued({ organizationName, reference, audience, 
         <Text>
           The independent review of your request is complete. The decision letter in the portal says what was decided, why, and what happens now. The
           decision is binding on your health plan.
+        </Text>
+      ) : null}
+      {audience === "patient" ? (
+        <Text>
+          The independent review your representative asked for on your behalf is complete, and the decision letter has been issued. Your representative
+          has the letter in the portal and can give you a copy. Anyone holding the letter can check that it is genuine on our website, with the
+          reference number and the verification code printed on each page.
         </Text>
       ) : null}
       {audience === "plan" ? (

@@ -4,7 +4,7 @@ import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/docume
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
 import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
-import { uploadUrl } from "~/domain/documents/upload-query";
+import { DOCUMENT_DESCRIPTION_MAX, uploadUrl } from "~/domain/documents/upload-query";
 
 export type { DocumentKind } from "~/domain/documents/document-kinds";
 
@@ -21,6 +21,8 @@ interface PickedFile {
   blocked?: string;
   /** Upload was pressed before the kind was chosen. */
   kindMissing: boolean;
+  /** The uploader's note on what the file holds (when the uploader asks for one). */
+  description: string;
   /** Why the server refused it, or the connection failed. */
   refusal?: string;
   /** Said after a cancel, so the person knows nothing was kept. */
@@ -46,9 +48,13 @@ export function DocumentUploader(props: {
   kinds: readonly DocumentKind[];
   defaultKind?: DocumentKind;
   informationRequestId?: string;
+  /** The plan case file checklist item the files answer. */
+  caseFileItem?: string;
+  /** Ask for a note on each file, e.g. the plan's annotated list of what it sent. */
+  describe?: { label: string; hint: string };
   label?: string;
 }) {
-  const { caseId, kinds, defaultKind, informationRequestId, label = "Add documents" } = props;
+  const { caseId, kinds, defaultKind, informationRequestId, caseFileItem, describe, label = "Add documents" } = props;
   const revalidator = useRevalidator();
   const inputRef = useRef<HTMLInputElement>(null);
   const requests = useRef(new Map<string, XMLHttpRequest>());
@@ -96,7 +102,7 @@ export function DocumentUploader(props: {
     const added = await Promise.all(
       Array.from(picked).map(async (file): Promise<PickedFile> => {
         nextKey += 1;
-        return { key: `file-${nextKey}`, file, kind: initialKind, stage: "ready", progress: 0, kindMissing: false, blocked: await preCheck(file, allowance) };
+        return { key: `file-${nextKey}`, file, kind: initialKind, stage: "ready", progress: 0, kindMissing: false, description: "", blocked: await preCheck(file, allowance) };
       }),
     );
     setFiles((current) => [...current, ...added]);
@@ -110,7 +116,7 @@ export function DocumentUploader(props: {
     }
     const request = new XMLHttpRequest();
     requests.current.set(item.key, request);
-    request.open("POST", uploadUrl({ caseId, kind: item.kind, name: item.file.name, informationRequestId }));
+    request.open("POST", uploadUrl({ caseId, kind: item.kind, name: item.file.name, informationRequestId, caseFileItem, description: item.description }));
     request.setRequestHeader("Content-Type", "application/octet-stream");
     request.responseType = "json";
     request.upload.onprogress = (event) => {
@@ -189,7 +195,9 @@ export function DocumentUploader(props: {
               key={item.key}
               item={item}
               kinds={kinds}
+              describe={describe}
               onKind={(kind) => update(item.key, { kind, kindMissing: false })}
+              onDescription={(description) => update(item.key, { description })}
               onSend={() => send(item)}
               onCancel={() => requests.current.get(item.key)?.abort()}
               onForget={() => forget(item.key)}
@@ -215,13 +223,16 @@ export function DocumentUploader(props: {
 function PickedFileRow(props: {
   item: PickedFile;
   kinds: readonly DocumentKind[];
+  describe?: { label: string; hint: string };
   onKind: (kind: DocumentKind | "") => void;
+  onDescription: (description: string) => void;
   onSend: () => void;
   onCancel: () => void;
   onForget: () => void;
 }) {
-  const { item, kinds } = props;
+  const { item, kinds, describe } = props;
   const selectId = useId();
+  const descriptionId = useId();
   const reasonId = useId();
   const uploading = item.stage === "uploading";
   const reason = item.blocked ?? (item.kindMissing ? "Choose what this document is first." : item.refusal);
@@ -250,6 +261,23 @@ function PickedFileRow(props: {
           {item.kind ? <p className="hint" style={{ margin: "0.35rem 0 0" }}>{DOCUMENT_KIND_TEXT[item.kind].help}</p> : null}
         </div>
       )}
+      {describe && !item.blocked ? (
+        <div className="field" style={{ marginBottom: "0.75rem" }}>
+          <label htmlFor={descriptionId}>{describe.label}</label>
+          <p className="hint" id={`${descriptionId}-hint`}>
+            {describe.hint}
+          </p>
+          <textarea
+            id={descriptionId}
+            rows={2}
+            maxLength={DOCUMENT_DESCRIPTION_MAX}
+            value={item.description}
+            disabled={uploading}
+            aria-describedby={`${descriptionId}-hint`}
+            onChange={(event) => props.onDescription(event.currentTarget.value)}
+          />
+        </div>
+      ) : null}
       {uploading ? (
         <p style={{ display: "flex", gap: "0.75rem", alignItems: "center", margin: "0 0 0.75rem" }}>
           <progress max={100} value={item.progress} aria-label={`Upload progress of ${item.file.name}`} style={{ flex: 1, height: "1.25rem" }} />
@@ -349,7 +377,10 @@ export function DocumentList(props: { documents: readonly DocumentSummary[]; cap
         <tbody>
           {documents.map((document) => (
             <tr key={document.id}>
-              <td style={{ overflowWrap: "anywhere" }}>{document.fileName}</td>
+              <td style={{ overflowWrap: "anywhere" }}>
+                {document.fileName}
+                {document.description ? <p className="muted" style={{ margin: 0, whiteSpace: "pre-line" }}>{document.description}</p> : null}
+              </td>
               <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
               <td>{formatFileSize(document.sizeBytes)}</td>
               <td>{dateFormat.format(new Date(document.createdAt))}</td>

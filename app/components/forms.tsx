@@ -95,36 +95,59 @@ interface FieldProps {
   required?: boolean;
 }
 
+/** The ids a control names in aria-describedby: its hint and its error, when shown. */
+export function describedByFor(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** A field's message, announced to screen readers as an error. */
+export function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** The label, hint and error around one control; the control names them with describedByFor. */
+export function FieldFrame(props: { id: string; label: ReactNode; hint?: ReactNode; error: string | undefined; children: ReactNode }) {
+  const { id, label, hint, error, children } = props;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <FieldHint id={id} hint={hint} />
+      <FieldErrorText id={id} error={error} />
+      {children}
+    </div>
+  );
+}
+
 /** A labelled input with its hint and its error, announced to screen readers. */
 export function TextField({ zod, name, label, hint, type = "text", autoComplete, required }: FieldProps) {
   const id = `field-${name}`;
   const error = zod.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type={type}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         aria-required={required || undefined}
         defaultValue={type === "password" ? undefined : zod.valueFor(name)}
         {...zod.form.register(name)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 

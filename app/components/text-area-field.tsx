@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ZodForm } from "./forms";
+import { describedByFor, FieldFrame, type ZodForm } from "./forms";
 
 /** A labelled multi-line answer with its hint and its error, announced to screen readers (TextField's twin). */
 export function TextAreaField(props: {
@@ -11,34 +11,23 @@ export function TextAreaField(props: {
   hint?: ReactNode;
   required?: boolean;
   rows?: number;
+  /** Keeps ids apart when one page has several forms with the same field names. */
+  idPrefix?: string;
 }) {
-  const { zod, name, label, hint, required, rows = 8 } = props;
-  const id = `field-${name}`;
+  const { zod, name, label, hint, required, rows = 8, idPrefix = "field" } = props;
+  const id = `${idPrefix}-${name}`;
   const error = zod.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         aria-required={required || undefined}
         defaultValue={zod.valueFor(name)}
         {...zod.form.register(name)}
       />
-    </div>
+    </FieldFrame>
   );
 }

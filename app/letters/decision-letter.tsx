@@ -1,4 +1,5 @@
-import { Document, Font, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Page, StyleSheet, Text, View, type PageLayoutProps } from "@react-pdf/renderer";
+import { Fragment } from "react";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 
 // A binding letter is quoted and searched: words are never split across lines with a hyphen.
@@ -7,11 +8,14 @@ Font.registerHyphenationCallback((word) => [word]);
 const INK = "#1b1f24";
 const BRAND = "#1d4e89";
 const MUTED = "#4f5966";
+const FONT_SIZE = 10.5;
+// react-pdf resolves a line height against the element's own font size (18 when it has none), so
+// every style that sets one sets the font size beside it.
+const BODY_TEXT = { fontSize: FONT_SIZE, lineHeight: 1.4 };
 
 const styles = StyleSheet.create({
-  page: { paddingTop: 48, paddingHorizontal: 56, paddingBottom: 72, fontSize: 10.5, fontFamily: "Helvetica", color: INK },
-  // Line height is set below the page: on the page itself it pushes the fixed footer off every page.
-  body: { lineHeight: 1.45 },
+  page: { paddingTop: 48, paddingHorizontal: 56, paddingBottom: 28, fontSize: FONT_SIZE, fontFamily: "Helvetica", color: INK },
+  line: BODY_TEXT,
   organization: { fontSize: 12, fontFamily: "Helvetica-Bold", color: BRAND, marginBottom: 14 },
   title: { fontSize: 16, fontFamily: "Helvetica-Bold", marginBottom: 10 },
   facts: { marginBottom: 12 },
@@ -22,14 +26,15 @@ const styles = StyleSheet.create({
   part: { fontSize: 14, fontFamily: "Helvetica-Bold", marginTop: 6, marginBottom: 6, paddingBottom: 3, borderBottomWidth: 1, borderBottomColor: BRAND },
   heading: { fontSize: 11.5, fontFamily: "Helvetica-Bold", marginTop: 10, marginBottom: 4 },
   subheading: { fontFamily: "Helvetica-Bold", marginTop: 6, marginBottom: 2 },
-  paragraph: { marginBottom: 5 },
+  paragraph: { ...BODY_TEXT, marginBottom: 5 },
   row: { flexDirection: "row", marginBottom: 2 },
-  label: { width: 170, fontFamily: "Helvetica-Bold" },
-  value: { flex: 1 },
-  item: { marginLeft: 12, marginBottom: 2 },
-  opinion: { marginTop: 6, paddingTop: 6, borderTopWidth: 0.5, borderTopColor: "#9aa3ad" },
-  statement: { fontFamily: "Helvetica-Oblique", marginBottom: 5 },
-  footer: { position: "absolute", left: 56, right: 56, bottom: 28, fontSize: 8.5, color: MUTED, borderTopWidth: 0.5, borderTopColor: "#9aa3ad", paddingTop: 4 },
+  label: { width: 170, ...BODY_TEXT, fontFamily: "Helvetica-Bold" },
+  value: { flex: 1, ...BODY_TEXT },
+  item: { marginLeft: 12, marginBottom: 2, ...BODY_TEXT },
+  divider: { marginTop: 6, marginBottom: 2, borderTopWidth: 0.5, borderTopColor: "#9aa3ad" },
+  statement: { fontFamily: "Helvetica-Oblique", ...BODY_TEXT, marginBottom: 5 },
+  flow: { flexGrow: 1, flexShrink: 1 },
+  footer: { marginTop: 16, fontSize: 8.5, color: MUTED, borderTopWidth: 0.5, borderTopColor: "#9aa3ad", paddingTop: 4 },
 });
 
 function Fields({ fields }: { fields: readonly LetterField[] }) {
@@ -59,6 +64,27 @@ function Items({ items, empty }: { items: readonly string[]; empty: string }) {
 }
 
 /**
+ * Each page: the letter's text where it flows, and under it the footer with
+ * the reference, the verification code, the address to check it at and the
+ * page number. A page layout (react-pdf's newer pagination) measures the
+ * letter once and packs it into pages; a fixed footer made every page break
+ * lay the rest of the letter out again.
+ */
+function pageLayout(footer: string) {
+  return function LetterPage({ children, pageNumber, totalPages }: PageLayoutProps) {
+    return (
+      <>
+        <View style={styles.flow}>{children}</View>
+        <View style={styles.footer}>
+          <Text>{footer}</Text>
+          <Text>{`Page ${pageNumber} of ${totalPages}`}</Text>
+        </View>
+      </>
+    );
+  };
+}
+
+/**
  * The binding decision letter: plain language first ("What was decided and
  * what happens now"), the formal record after. Every page carries the
  * reference, the verification code, the address to check it at and its
@@ -75,110 +101,104 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
       producer={letter.organizationName}
       language="en"
     >
-      <Page size="LETTER" style={styles.page}>
-        <View style={styles.footer} fixed>
-          <Text>{letter.verification.footer}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      <Page size="LETTER" style={styles.page} layout={pageLayout(letter.verification.footer)}>
+        <Text style={styles.organization}>{letter.organizationName}</Text>
+        <Text style={styles.title}>{letter.title}</Text>
+        <View style={styles.facts}>
+          <Text style={styles.line}>Reference number: {letter.reference}</Text>
+          <Text style={styles.line}>Date of the decision: {letter.decisionDate}</Text>
+          <Text style={styles.line}>
+            Letter version {letter.version}, issued on {letter.issuedOn}
+          </Text>
         </View>
 
-        <View style={styles.body}>
-          <Text style={styles.organization}>{letter.organizationName}</Text>
-          <Text style={styles.title}>{letter.title}</Text>
-          <View style={styles.facts}>
-            <Text>Reference number: {letter.reference}</Text>
-            <Text>Date of the decision: {letter.decisionDate}</Text>
-            <Text>
-              Letter version {letter.version}, issued on {letter.issuedOn}
-            </Text>
+        {letter.amendment ? (
+          <View style={styles.notice}>
+            <Text style={styles.subheading}>Amended letter</Text>
+            <Text style={styles.paragraph}>{letter.amendment.notice}</Text>
+            <Text style={styles.line}>Reason for the amendment: {letter.amendment.reason}</Text>
           </View>
-
-          {letter.amendment ? (
-            <View style={styles.notice}>
-              <Text style={styles.subheading}>Amended letter</Text>
-              <Text style={styles.paragraph}>{letter.amendment.notice}</Text>
-              <Text>Reason for the amendment: {letter.amendment.reason}</Text>
-            </View>
-          ) : null}
-          {letter.translationNote ? (
-            <View style={styles.notice}>
-              <Text>{letter.translationNote}</Text>
-            </View>
-          ) : null}
-
-          <View style={styles.summary}>
-            <Text style={styles.summaryHeading}>{letter.summary.heading}</Text>
-            <Text style={styles.outcome}>{letter.summary.outcome}</Text>
-            {letter.summary.paragraphs.map((paragraph) => (
-              <Text key={paragraph} style={styles.paragraph}>
-                {paragraph}
-              </Text>
-            ))}
+        ) : null}
+        {letter.translationNote ? (
+          <View style={styles.notice}>
+            <Text style={styles.line}>{letter.translationNote}</Text>
           </View>
+        ) : null}
 
-          <Text style={styles.part}>The formal record</Text>
-
-          <Text style={styles.heading}>The case</Text>
-          <Fields fields={letter.caseDetails} />
-
-          <Text style={styles.heading}>The review</Text>
-          <Fields fields={letter.reviewDetails} />
-
-          <Text style={styles.heading}>Documents and evidence considered</Text>
-          <Items items={letter.evidence.documents} empty="None listed." />
-          <Text style={styles.heading}>Clinical criteria and literature applied</Text>
-          <Items items={letter.evidence.criteria} empty="None listed." />
-          <Text style={styles.subheading}>Standard of review</Text>
-          <Items items={letter.evidence.standards} empty="Not stated." />
-
-          <Text style={styles.heading}>The decision</Text>
-          <Text style={styles.paragraph}>{letter.decision.outcome}</Text>
-          <Text style={styles.paragraph}>{letter.decision.basis}</Text>
-
-          <Text style={styles.heading}>{letter.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's opinion"}</Text>
-          {letter.opinions.map((opinion) => (
-            <View key={opinion.heading} style={styles.opinion}>
-              <Text style={styles.subheading} minPresenceAhead={60}>
-                {opinion.heading}
-              </Text>
-              <Items items={opinion.qualifications} empty="" />
-              <Text style={styles.subheading}>Opinion, given on {opinion.submittedOn}</Text>
-              <Text style={styles.paragraph}>{opinion.outcome}</Text>
-              <Text style={styles.subheading}>Principal reasons</Text>
-              <Text style={styles.paragraph}>{opinion.principalReasons}</Text>
-              <Text style={styles.subheading}>Clinical rationale</Text>
-              <Text style={styles.paragraph}>{opinion.clinicalRationale}</Text>
-              <Text style={styles.subheading}>Standard of review applied</Text>
-              <Text style={styles.paragraph}>{opinion.standardOfReview}</Text>
-              <Text style={styles.subheading}>Criteria and literature relied on</Text>
-              <Items items={opinion.criteria} empty="None listed." />
-              <Text style={styles.subheading}>Documents considered</Text>
-              <Items items={opinion.documents} empty="None listed." />
-              <Text style={styles.subheading}>Statement of no conflict of interest</Text>
-              <Text style={styles.statement}>{opinion.noConflict}</Text>
-            </View>
-          ))}
-
-          <Text style={styles.heading}>This decision is binding</Text>
-          {letter.binding.map((paragraph) => (
-            <Text key={paragraph} style={styles.paragraph}>
-              {paragraph}
-            </Text>
-          ))}
-
-          <Text style={styles.heading}>Your rights</Text>
-          {letter.rights.map((paragraph) => (
-            <Text key={paragraph} style={styles.paragraph}>
-              {paragraph}
-            </Text>
-          ))}
-
-          <Text style={styles.heading}>Questions</Text>
-          {letter.contact.map((paragraph) => (
+        <View style={styles.summary}>
+          <Text style={styles.summaryHeading}>{letter.summary.heading}</Text>
+          <Text style={styles.outcome}>{letter.summary.outcome}</Text>
+          {letter.summary.paragraphs.map((paragraph) => (
             <Text key={paragraph} style={styles.paragraph}>
               {paragraph}
             </Text>
           ))}
         </View>
+
+        <Text style={styles.part}>The formal record</Text>
+
+        <Text style={styles.heading}>The case</Text>
+        <Fields fields={letter.caseDetails} />
+
+        <Text style={styles.heading}>The review</Text>
+        <Fields fields={letter.reviewDetails} />
+
+        <Text style={styles.heading}>Documents and evidence considered</Text>
+        <Items items={letter.evidence.documents} empty="None listed." />
+        <Text style={styles.heading}>Clinical criteria and literature applied</Text>
+        <Items items={letter.evidence.criteria} empty="None listed." />
+        <Text style={styles.subheading}>Standard of review</Text>
+        <Items items={letter.evidence.standards} empty="Not stated." />
+
+        <Text style={styles.heading}>The decision</Text>
+        <Text style={styles.paragraph}>{letter.decision.outcome}</Text>
+        <Text style={styles.paragraph}>{letter.decision.basis}</Text>
+
+        <Text style={styles.heading}>{letter.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's opinion"}</Text>
+        {letter.opinions.map((opinion) => (
+          <Fragment key={opinion.heading}>
+            <View style={styles.divider} />
+            <Text style={styles.subheading} minPresenceAhead={60}>
+              {opinion.heading}
+            </Text>
+            <Items items={opinion.qualifications} empty="" />
+            <Text style={styles.subheading}>Opinion, given on {opinion.submittedOn}</Text>
+            <Text style={styles.paragraph}>{opinion.outcome}</Text>
+            <Text style={styles.subheading}>Principal reasons</Text>
+            <Text style={styles.paragraph}>{opinion.principalReasons}</Text>
+            <Text style={styles.subheading}>Clinical rationale</Text>
+            <Text style={styles.paragraph}>{opinion.clinicalRationale}</Text>
+            <Text style={styles.subheading}>Standard of review applied</Text>
+            <Text style={styles.paragraph}>{opinion.standardOfReview}</Text>
+            <Text style={styles.subheading}>Criteria and literature relied on</Text>
+            <Items items={opinion.criteria} empty="None listed." />
+            <Text style={styles.subheading}>Documents considered</Text>
+            <Items items={opinion.documents} empty="None listed." />
+            <Text style={styles.subheading}>Statement of no conflict of interest</Text>
+            <Text style={styles.statement}>{opinion.noConflict}</Text>
+          </Fragment>
+        ))}
+
+        <Text style={styles.heading}>This decision is binding</Text>
+        {letter.binding.map((paragraph) => (
+          <Text key={paragraph} style={styles.paragraph}>
+            {paragraph}
+          </Text>
+        ))}
+
+        <Text style={styles.heading}>Your rights</Text>
+        {letter.rights.map((paragraph) => (
+          <Text key={paragraph} style={styles.paragraph}>
+            {paragraph}
+          </Text>
+        ))}
+
+        <Text style={styles.heading}>Questions</Text>
+        {letter.contact.map((paragraph) => (
+          <Text key={paragraph} style={styles.paragraph}>
+            {paragraph}
+          </Text>
+        ))}
       </Page>
     </Document>
   );

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CASE_STATUSES } from "~/domain/case-status";
+import { uploadQuerySchema } from "~/domain/documents/upload-query";
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES.filter((status) => status !== "DRAFT") as [string, ...string[]], { error: "must be a case status such as ACCEPTED" }).optional(),
@@ -65,3 +66,51 @@ export const apiProblem = z
     "invalid-params": z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: "Problem" });
+
+export const apiDocument = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    kind: z.string().meta({ example: "PLAN_CASE_FILE" }),
+    caseFileItem: z.string().nullable(),
+    description: z.string().nullable(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: "Document" });
+
+export const apiComplianceConfirmation = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    implementedOn: z.iso.date(),
+    authorizationNumber: z.string(),
+    note: z.string().nullable(),
+    confirmedAt: instant,
+    /** After the compliance deadline: the review organization is alerted. */
+    late: z.boolean(),
+    dueAt: instant.nullable(),
+    caseStatus: z.enum(CASE_STATUSES),
+  })
+  .meta({ id: "ComplianceConfirmation" });
+
+export const apiLetter = z
+  .object({
+    version: z.number().int().min(1),
+    outcome: z.enum(["UPHELD", "OVERTURNED", "OVERTURNED_IN_PART"]),
+    issuedAt: instant,
+    amendmentReason: z.string().nullable(),
+    sha256: z.string(),
+    href: z.string().meta({ example: "/api/v1/cases/IMR-2026-000042/letters/1" }),
+  })
+  .meta({ id: "Letter" });
+
+export const apiLetterList = z.object({ data: z.array(apiLetter) }).meta({ id: "LetterList" });
+
+/**
+ * The document upload's query: the browser's upload query without the case
+ * (the path names it), a plan case file document unless said otherwise. The
+ * file itself is the raw request body.
+ */
+export const apiDocumentQuery = uploadQuerySchema.omit({ caseId: true }).extend({ kind: uploadQuerySchema.shape.kind.default("PLAN_CASE_FILE") });

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/.server/prisma/client";
 import { log } from "./log.server";
 
-export type { Prisma } from "~/.server/prisma/client";
+export { Prisma } from "~/.server/prisma/client";
 export type Db = PrismaClient;
 /** A client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

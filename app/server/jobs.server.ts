@@ -87,8 +87,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   // createQueue leaves an existing queue as it was: apply this code's settings to it.
   await boss.updateQueue(SEND_EMAIL_QUEUE, queueOptions);
   const mail = mailTransport();
-  await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom);
+  // A batch is sent side by side: each message is claimed on its own row, and a
+  // backlog (the demo data's first start, a burst of reminders) clears in seconds.
+  await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom)));
   });
 
   // One sweep at a time across all workers ("singleton"); a sweep is idempotent

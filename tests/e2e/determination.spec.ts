@@ -1,12 +1,15 @@
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { createCaseInReview } from "./support/e2e-db";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 import { waitForEmail } from "./support/mail";
+import { pdfPageTexts } from "../support/pdf-text";
 
 const DEMO_PASSWORD = "Demo-password-2026";
 // Demo accounts: the case history they gain here would keep a throwaway test user from being deleted.
 const REVIEWER = "cardiology@reviewers.example";
 const COORDINATOR = "coordinator@imr.example";
+const APPLICANT = "maria.lopez@example.com";
 
 // A 1×1 PNG and a one-page PDF: enough to read in the browser and to download.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -15,22 +18,24 @@ const PDF = Buffer.from(
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-/** The coordinator works in a browser of their own; its console errors fail the test as the reviewer's do. */
-async function coordinatorBrowser(page: Page): Promise<{ page: Page; errors: string[] }> {
+/** The coordinator and the applicant work in browsers of their own; their console errors fail the test as the reviewer's do. */
+async function browserFor(page: Page, email: string, home: RegExp): Promise<{ page: Page; errors: string[] }> {
   const context = await page.context().browser()!.newContext();
-  const coordinator = await context.newPage();
+  const other = await context.newPage();
   const errors: string[] = [];
-  coordinator.on("console", (message) => {
+  other.on("console", (message) => {
     if (message.type() === "error" && !/status of 400/.test(message.text())) errors.push(message.text());
   });
-  coordinator.on("pageerror", (error) => errors.push(error.message));
-  await signIn(coordinator, COORDINATOR, DEMO_PASSWORD);
-  await expect(coordinator).toHaveURL(/\/iro$/);
-  return { page: coordinator, errors };
+  other.on("pageerror", (error) => errors.push(error.message));
+  await signIn(other, email, DEMO_PASSWORD);
+  await expect(other).toHaveURL(home);
+  return { page: other, errors };
 }
 
-test("a reviewer writes and submits a determination; the coordinator sends it back once, then approves it", async ({ page }) => {
-  test.setTimeout(120_000);
+test("a reviewer writes and submits a determination; the coordinator sends it back once, approves it and issues the letter; the applicant downloads it", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
   const kase = await createCaseInReview({
     reviewerEmail: REVIEWER,
     coordinatorEmail: COORDINATOR,
@@ -104,7 +109,7 @@ test("a reviewer writes and submits a determination; the coordinator sends it ba
   // The coordinator is told, runs the checks and sends it back once.
   const ready = await waitForEmail(COORDINATOR, new RegExp(`${kase.reference}: ready for quality review`));
   expect(ready).toContain(`/iro/cases/${kase.id}/quality`);
-  const coordinator = await coordinatorBrowser(page);
+  const coordinator = await browserFor(page, COORDINATOR, /\/iro$/);
   await coordinator.page.goto(`/iro/cases/${kase.id}/quality`);
   await expect(coordinator.page.getByRole("heading", { level: 1 })).toHaveText(`Quality review: ${kase.reference}`);
   await expect(coordinator.page.getByText("Every element the decision letter needs is present and consistent.")).toBeVisible();
@@ -142,6 +147,46 @@ test("a reviewer writes and submits a determination; the coordinator sends it ba
   await expect(history.getByRole("row").nth(1)).toContainText("Approved");
   await expect(history.getByRole("row").nth(2)).toContainText("Sent back");
   await expectAccessible(coordinator.page);
+
+  // The coordinator reads the letter as it will be issued (the reviewer by specialty, never by name) and issues it.
+  await coordinator.page.goto(`/iro/cases/${kase.id}/decision`);
+  await expect(coordinator.page.getByRole("heading", { level: 1 })).toHaveText(`Decision: ${kase.reference}`);
+  const preview = coordinator.page.getByRole("article", { name: "Letter preview" });
+  await expect(preview).toContainText("What was decided and what happens now");
+  await expect(preview).toContainText("The denial is overturned.");
+  await expect(preview).toContainText("Cardiac rehabilitation and mortality: a meta-analysis");
+  await expect(preview).not.toContainText("Priya");
+  await expectAccessible(coordinator.page);
+  await coordinator.page.getByRole("button", { name: "Issue the decision" }).click();
+  await expect(coordinator.page.getByText("The decision is issued.")).toBeVisible();
+  const issued = coordinator.page.getByRole("table", { name: "Issued versions of the decision letter, newest first" });
+  await expect(issued.getByRole("row")).toHaveCount(2);
+  await expect(issued.getByRole("row").nth(1)).toContainText(/Current/);
+  await expect(coordinator.page.getByRole("button", { name: "Issue the decision" })).toHaveCount(0);
+  await expect(coordinator.page.getByText(/The plan must comply with the decision by /)).toBeVisible();
+  await expectAccessible(coordinator.page);
   expect(coordinator.errors).toEqual([]);
   await coordinator.page.context().close();
+
+  // The applicant is told, and downloads the letter from their case page.
+  const told = await waitForEmail(APPLICANT, new RegExp(`${kase.reference}: the independent review decision has been issued`));
+  expect(told).toContain(`/cases/${kase.reference}`);
+  const applicant = await browserFor(page, APPLICANT, /\/requests$/);
+  await applicant.page.goto(`/requests/${kase.id}`);
+  const decision = applicant.page.getByRole("region", { name: "The decision" });
+  await expect(decision).toContainText("Issued on");
+  await expectAccessible(applicant.page);
+  const downloading = applicant.page.waitForEvent("download");
+  await decision.getByRole("link", { name: `Download decision-letter-${kase.reference}.pdf` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`decision-letter-${kase.reference}.pdf`);
+  const letter = fs.readFileSync((await download.path())!);
+  expect(letter.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const text = (await pdfPageTexts(letter)).join(" ");
+  expect(text).toContain(`Reference number: ${kase.reference}`);
+  expect(text).toContain("What was decided and what happens now The denial is overturned.");
+  expect(text).toContain("Patient Maria Lopez");
+  expect(text).not.toContain("Priya");
+  expect(applicant.errors).toEqual([]);
+  await applicant.page.context().close();
 });

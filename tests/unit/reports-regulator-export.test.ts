@@ -65,7 +65,7 @@ const overturned: ExportedCase = {
   disputeType: "EXPERIMENTAL_INVESTIGATIONAL",
   track: "STANDARD",
   patientBirthDate: "1961-04-20",
-  patientSex: "Female",
+  patientSex: "FEMALE",
   // Filed Mon 2 Feb 2026, 10:00 EST; reviewers determined Fri 27 Feb; decided Mon 2 Mar; the plan complied Wed 4 Mar.
   submittedAt: new Date("2026-02-02T15:00:00Z"),
   determinedAt: new Date("2026-02-27T20:00:00Z"),

@@ -2,56 +2,14 @@ import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { z } from "zod";
-import { useZodForm, type ZodForm } from "~/components/forms";
+import { describedByFor, FieldErrorText, FieldHint, useZodForm, type ZodForm } from "~/components/forms";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
 
 // Any intake form's fields: the names are checked by the form's schema at runtime.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyForm = ZodForm<any>;
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function Hint({ id, hint }: { id: string; hint: ReactNode }) {
-  return hint ? (
-    <p className="hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
-}
-
-function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {error}
-    </p>
-  ) : null;
-}
-
-/** A labelled text area with its hint and its error, announced to screen readers. */
-export function TextAreaField(props: { zod: AnyForm; name: string; label: string; hint?: ReactNode; required?: boolean; idPrefix: string; rows?: number }) {
-  const { zod, name, label, hint, required, idPrefix, rows } = props;
-  const id = `${idPrefix}-${name}`;
-  const error = zod.errorFor(name);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} error={error} />
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        defaultValue={zod.valueFor(name)}
-        {...zod.form.register(name)}
-      />
-    </div>
-  );
-}
+export { TextAreaField } from "~/components/text-area-field";
 
 /** A group of radio buttons in a fieldset, its legend the question. */
 export function RadioGroup(props: {
@@ -68,10 +26,10 @@ export function RadioGroup(props: {
   const chosen = zod.valueFor(name);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy(id, hint, error)}>
+      <fieldset aria-describedby={describedByFor(id, hint, error)}>
         <legend>{legend}</legend>
-        <Hint id={id} hint={hint} />
-        <FieldError id={id} error={error} />
+        <FieldHint id={id} hint={hint} />
+        <FieldErrorText id={id} error={error} />
         {options.map((option) => (
           <label key={option.value} className="checkbox" htmlFor={`${id}-${option.value}`}>
             <input

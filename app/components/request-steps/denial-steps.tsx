@@ -76,7 +76,14 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
               for the delay, such as illness or not receiving the letter.
             </p>
           </div>
-          <TextAreaField zod={zod} name="lateFilingReason" label="Why could the request not be sent sooner?" rows={4} required />
+          <TextAreaField
+            zod={zod}
+            name="lateFilingReason"
+            label="Why could the request not be sent sooner?"
+            hint="In your own words, for example: the patient was in hospital, or the letter arrived late. The coordinator reads this."
+            rows={4}
+            required
+          />
         </FollowUp>
       ) : null}
       <TextField zod={zod} name="planDenialReference" label="The plan's reference number (optional)" hint="Often called “claim number”, “case number” or “reference” on the denial letter." autoComplete="off" />

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useNavigation } from "react-router";
-import { SubmitButton, type ZodForm } from "~/components/forms";
+import { describedByFor, FieldFrame, SubmitButton, type ZodForm } from "~/components/forms";
 import type { FormFailure } from "~/forms/form-data";
 
 export interface SelectOption {
@@ -24,25 +24,12 @@ export function SelectField(props: {
   const { zod, name, label, hint, required, placeholder, options = [], groups = [] } = props;
   const id = `field-${name}`;
   const error = zod.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedByFor(id, hint, error)}
         aria-required={required || undefined}
         defaultValue={zod.valueFor(name)}
         {...zod.form.register(name)}
@@ -63,7 +50,7 @@ export function SelectField(props: {
           </optgroup>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -10,6 +10,8 @@ export interface DocumentSummary {
   createdAt: string;
   /** The person may remove it now (they added it, and the request is still a draft). */
   removable: boolean;
+  /** The uploader's note on what it holds (the plan's annotated list of what it sent). */
+  description?: string | null;
 }
 
 /** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */

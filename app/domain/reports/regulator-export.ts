@@ -7,6 +7,7 @@
 import { localDate, localDayNumberAt, parseLocalDate, type LocalDate } from "~/domain/deadlines/time-zone";
 import { toCsv, type CsvCell } from "./csv";
 import { DETERMINATION_LABELS, DISPUTE_TYPE_LABELS, type DisputeTypeCode, type OutcomeCode, TRACK_LABELS, type TrackCode } from "./labels";
+import { sexLabel } from "~/domain/requests/options";
 
 /** Whole years of age on `on`; a birthday on 29 February comes on 1 March in other years. */
 export function ageInYears(birthDate: LocalDate, on: LocalDate): number {
@@ -89,7 +90,7 @@ export function regulatorExportRow(kase: ExportedCase, timeZone: string): CsvCel
     kase.outcome ? DETERMINATION_LABELS[kase.outcome] : null,
     kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : null,
     ageRange(kase.patientBirthDate, kase.submittedAt ? localDate(kase.submittedAt, timeZone) : null),
-    kase.patientSex,
+    sexLabel(kase.patientSex),
     TRACK_LABELS[kase.track],
     kase.submittedAt ? calendarDaysBetween(kase.submittedAt, reviewedAt, timeZone) : null,
     kase.complianceConfirmedAt ? calendarDaysBetween(kase.decidedAt, kase.complianceConfirmedAt, timeZone) : null,

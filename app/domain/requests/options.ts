@@ -36,6 +36,12 @@ export const SEX_LABELS: Record<PatientSex, string> = {
   NOT_SAID: "Prefer not to say",
 };
 
+/** The patient's sex in words, as the wizard stored it (a code), for pages and exports. */
+export function sexLabel(stored: string | null): string | null {
+  if (stored === null) return null;
+  return (PATIENT_SEXES as readonly string[]).includes(stored) ? SEX_LABELS[stored as PatientSex] : stored;
+}
+
 /** Languages letters and notices are offered in (ISO 639-1 codes). */
 export const LANGUAGES = ["en", "es", "zh", "vi", "ko", "tl", "ru", "ar", "hy", "fa", "pt", "fr", "ht", "ja", "hi", "pl"] as const;
 export type Language = (typeof LANGUAGES)[number];

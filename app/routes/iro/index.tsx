@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
@@ -6,6 +6,7 @@ import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { requireRole } from "~/server/session.server";
+import { Pagination } from "~/components/pagination";
 
 export function meta() {
   return [{ title: "Deadlines dashboard | Independent Medical Review" }];
@@ -25,15 +26,8 @@ const STATE_BADGE: Record<ClockState, { label: string; className: string }> = {
   none: { label: "No clock running", className: "badge" },
 };
 
-function pageLink(searchParams: URLSearchParams, page: number): string {
-  const next = new URLSearchParams(searchParams);
-  next.set("page", String(page));
-  return `?${next.toString()}`;
-}
-
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { rows, counts, plans, coordinators, filter, matching, pages, reverification } = loaderData;
-  const [searchParams] = useSearchParams();
   const groups = [
     { label: "Open cases", value: counts.open, link: "" },
     { label: "Expedited", value: counts.expedited, link: "?track=EXPEDITED" },
@@ -172,15 +166,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p>{counts.open ? "No open case matches these filters." : "There are no open cases. New requests appear here as soon as they are filed."}</p>
         </section>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {filter.page > 1 ? <Link to={pageLink(searchParams, filter.page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {filter.page} of {pages}
-          </span>
-          {filter.page < pages ? <Link to={pageLink(searchParams, filter.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filter.page} pages={pages} />
       <ReverificationPanel reviewers={reverification.reviewers} total={reverification.total} />
     </>
   );

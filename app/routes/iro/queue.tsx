@@ -5,6 +5,7 @@ import type { DeadlineState } from "~/domain/deadlines/case-deadlines";
 import { queueQuerySchema } from "~/schemas/intake";
 import { intakeQueue } from "~/server/intake/intake-queue.server";
 import { requirePermission } from "~/server/session.server";
+import { Pagination } from "~/components/pagination";
 
 export function meta() {
   return [{ title: "Intake queue | Independent Medical Review" }];
@@ -95,15 +96,7 @@ export default function IntakeQueue({ loaderData }: Route.ComponentProps) {
           <p>New requests appear here as soon as they are filed.</p>
         </section>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>Previous page</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </>
   );
 }

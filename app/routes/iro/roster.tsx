@@ -1,4 +1,4 @@
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/roster";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
@@ -6,6 +6,7 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { rosterFilterSchema } from "~/schemas/roster";
 import { rosterPage } from "~/server/reviewers/roster.server";
 import { requirePermission } from "~/server/session.server";
+import { Pagination } from "~/components/pagination";
 
 export function meta() {
   return [{ title: "Reviewer roster | Independent Medical Review" }];
@@ -17,15 +18,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { filter, ...(await rosterPage(filter)) };
 }
 
-function pageLink(searchParams: URLSearchParams, page: number): string {
-  const next = new URLSearchParams(searchParams);
-  next.set("page", String(page));
-  return `?${next.toString()}`;
-}
-
 export default function Roster({ loaderData }: Route.ComponentProps) {
   const { filter, reviewers, matching, pages, specialties } = loaderData;
-  const [searchParams] = useSearchParams();
   return (
     <>
       <h1>Reviewer roster</h1>
@@ -138,15 +132,7 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
           <p>{filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}</p>
         </section>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {filter.page > 1 ? <Link to={pageLink(searchParams, filter.page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {filter.page} of {pages}
-          </span>
-          {filter.page < pages ? <Link to={pageLink(searchParams, filter.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filter.page} pages={pages} />
     </>
   );
 }

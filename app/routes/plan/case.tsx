@@ -3,14 +3,20 @@ import { Form, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { SubmitButton } from "~/components/forms";
-import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
 import { CaseFormError, CaseFormFields, ConflictAlert, revalidateAfterConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
+import { CompliancePanel, CONFIRM_COMPLIANCE_INTENT, DecisionPanel } from "~/components/plan/decision-panel";
+import { REVERSE_INTENT, ReversalForm } from "~/components/plan/reversal-form";
 import { objectionSchema } from "~/schemas/intake";
+import { completeCaseFileForm, complianceForm, reversalForm } from "~/schemas/plan-actions";
 import { AppError, toResponse } from "~/server/errors.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
 import { planCasePage } from "~/server/intake/plan-case-page.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { completeCaseFile } from "~/server/plan/complete-case-file.server";
+import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
+import { reverseDenial } from "~/server/plan/reverse-denial.server";
+import { actorOf, requireUser, type SessionUser } from "~/server/session.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -18,25 +24,94 @@ export function meta({ data }: Route.MetaArgs) {
 
 export const shouldRevalidate = revalidateAfterConflict;
 
+const OBJECT_INTENT = "object";
+
+const NOTICES = {
+  objected: "Your objection was sent to the review organization.",
+  "case-file-complete": "Your case file is marked complete. The review organization was told.",
+  "case-file-complete-late": "Your case file is marked complete. It came after its due time, which the record shows.",
+  reversed: "You reversed your denial: the review has ended and everyone was told.",
+  complied: "Your confirmation of compliance was recorded and the case is closed.",
+  "complied-late": "Your confirmation of compliance was recorded, after its due time: the review organization's coordinators were told.",
+} as const;
+
+const isNotice = (value: string | null): value is keyof typeof NOTICES => value !== null && value in NOTICES;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const page = await planCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
     throw error instanceof AppError ? toResponse(error) : error;
   });
-  return { ...page, objected: new URL(request.url).searchParams.get("done") === "objected" };
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...page, notice: isNotice(done) ? NOTICES[done] : null };
+}
+
+/**
+ * A refusal the person can act on goes back to the form that was sent, next
+ * to its field when it names one, with what they typed; anything else is
+ * the error page.
+ */
+function refusal(error: unknown, values: Record<string, unknown>) {
+  if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+    const field = typeof error.detail?.field === "string" ? error.detail.field : null;
+    return field ? formFailure(values, { [field]: error.message }) : formFailure(values, {}, error.message);
+  }
+  throw error instanceof AppError ? toResponse(error) : error;
+}
+
+async function run(user: SessionUser, request: Request, caseId: string, intent: FormDataEntryValue | null) {
+  const actor = actorOf(user, request);
+  const done = (notice: keyof typeof NOTICES) => redirect(`/plan/cases/${caseId}?done=${notice}`);
+  switch (intent) {
+    case COMPLETE_CASE_FILE_INTENT: {
+      const parsed = await parseForm(request, completeCaseFileForm, { arrayFields: ["notApplicable"] });
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      try {
+        const { late } = await completeCaseFile({ user, actor, caseId, expectedVersion: parsed.data.version, channel: "PORTAL", notApplicable: parsed.data.notApplicable });
+        return done(late ? "case-file-complete-late" : "case-file-complete");
+      } catch (error) {
+        return refusal(error, parsed.values);
+      }
+    }
+    case REVERSE_INTENT: {
+      const parsed = await parseForm(request, reversalForm);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      try {
+        await reverseDenial({ user, actor, caseId, expectedVersion: parsed.data.version, note: parsed.data.note, channel: "PORTAL" });
+        return done("reversed");
+      } catch (error) {
+        return refusal(error, parsed.values);
+      }
+    }
+    case CONFIRM_COMPLIANCE_INTENT: {
+      const parsed = await parseForm(request, complianceForm);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      try {
+        const { late } = await confirmCompliance({ user, actor, caseId, ...parsed.data, channel: "PORTAL" });
+        return done(late ? "complied-late" : "complied");
+      } catch (error) {
+        return refusal(error, parsed.values);
+      }
+    }
+    default: {
+      const parsed = await parseForm(request, objectionSchema);
+      if (!parsed.ok) return rejectForm(parsed.failure);
+      try {
+        await objectToEligibility({ user, actor, caseId, expectedVersion: parsed.data.version, reason: parsed.data.reason });
+        return done("objected");
+      } catch (error) {
+        return refusal(error, parsed.values);
+      }
+    }
+  }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const parsed = await parseForm(request, objectionSchema);
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  try {
-    await objectToEligibility({ user, actor: actorOf(user, request), caseId: params.caseId, expectedVersion: parsed.data.version, reason: parsed.data.reason });
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) return formFailure(parsed.values, {}, error.message);
-    throw error instanceof AppError ? toResponse(error) : error;
-  }
-  throw redirect(`/plan/cases/${params.caseId}?done=objected`);
+  const intent = (await request.clone().formData()).get("intent");
+  const answer = await run(user, request, params.caseId, intent);
+  if (answer instanceof Response) throw answer;
+  return answer;
 }
 
 export default function PlanCase({ loaderData }: Route.ComponentProps) {
@@ -49,9 +124,9 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Case {page.reference}</h1>
       <ConflictAlert actionData={actionData} />
-      {page.objected ? (
+      {page.notice ? (
         <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>Your objection was sent to the review organization.</p>
+          <p style={{ margin: 0 }}>{page.notice}</p>
         </div>
       ) : null}
       <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
@@ -104,13 +179,22 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {page.caseFile.state !== "not_requested" ? (
-        <section aria-labelledby="case-file-heading">
-          <h2 id="case-file-heading">Your case file</h2>
-          <p>
-            <strong>{page.caseFile.label}.</strong> {page.caseFile.due ? `Due by ${page.caseFile.due}.` : null}
-          </p>
-          <CaseFileChecklist items={page.caseFile.items} />
+      {page.decision ? <DecisionPanel decision={page.decision} /> : null}
+      {page.compliance ? <CompliancePanel version={page.version} compliance={page.compliance} actionData={actionData} /> : null}
+
+      {page.caseFile.state !== "not_requested" ? <CaseFilePanel caseId={page.id} version={page.version} caseFile={page.caseFile} actionData={actionData} /> : null}
+
+      {page.reversal ? (
+        <section aria-labelledby="reversal-heading">
+          <h2 id="reversal-heading">Your plan reversed its denial</h2>
+          <p>On {page.reversal.at}:</p>
+          <p style={{ whiteSpace: "pre-line" }}>“{page.reversal.note}”</p>
+        </section>
+      ) : page.canReverse ? (
+        <section aria-labelledby="reverse-heading">
+          <h2 id="reverse-heading">Approve the service yourselves</h2>
+          <p>If your plan reconsidered and now approves what it denied, say so here: the review ends.</p>
+          <ReversalForm key={page.version} version={page.version} actionData={actionData} />
         </section>
       ) : null}
 
@@ -133,12 +217,12 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
 }
 
 function ObjectionForm({ version, actionData }: { version: number; actionData: unknown }) {
-  const zod = useCaseForm(objectionSchema, { version, actionData });
+  const zod = useCaseForm(objectionSchema, { intent: OBJECT_INTENT, version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
       <p>If you think this request should not be reviewed (for example, the member was not enrolled, or the service is a contract exclusion), tell the review organization why.</p>
       <CaseFormError message={zod.formError} />
-      <CaseFormFields version={version} />
+      <CaseFormFields intent={OBJECT_INTENT} version={version} />
       <TextAreaField zod={zod} idPrefix="objection" name="reason" label="Why the request is not eligible" required />
       <SubmitButton submitting={zod.submitting}>Object to eligibility</SubmitButton>
     </Form>

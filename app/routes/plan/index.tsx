@@ -1,6 +1,11 @@
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
-import { CaseTable } from "~/components/case-table";
-import { planHome } from "~/server/plans/plan-home.server";
+import { Pagination } from "~/components/pagination";
+import { PlanCaseTable } from "~/components/plan/plan-case-table";
+import { STATUS_LABELS } from "~/domain/case-status";
+import { PLAN_CASE_STATUSES, planCasesFilterSchema } from "~/schemas/plan-cases";
+import { AppError, toResponse } from "~/server/errors.server";
+import { planCasesList } from "~/server/plan/plan-cases-list.server";
 import { requireRole } from "~/server/session.server";
 
 export function meta() {
@@ -9,23 +14,63 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "PLAN");
-  return planHome(user);
+  const filter = planCasesFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const list = await planCasesList(user, filter).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+  return { filter, ...list };
 }
 
 export default function PlanHome({ loaderData }: Route.ComponentProps) {
-  const { planName, ruleProfileName, cases } = loaderData;
+  const { planName, ruleProfileName, rows, matching, pages, filter } = loaderData;
+  const filtered = Boolean(filter.status || filter.action || filter.q);
   return (
     <>
       <h1>{planName}: cases</h1>
       <p className="lead">Reviews of your plan's denials follow the rules of the {ruleProfileName}.</p>
-      {cases.length ? (
-        <CaseTable caption={`Independent reviews involving ${planName}`} rows={cases} showPlan={false} caseHref={(id) => `/plan/cases/${id}`} />
+
+      <Form method="get" className="filters" aria-label="Filter the cases">
+        <div className="field">
+          <label htmlFor="filter-q">Reference, your reference or member ID</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Any status</option>
+            {PLAN_CASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="checkbox" htmlFor="filter-action">
+            <input id="filter-action" name="action" type="checkbox" value="needed" defaultChecked={filter.action === "needed"} />
+            Only cases that need our action
+          </label>
+        </div>
+        <button type="submit" className="button">
+          Show
+        </button>
+        <Link to=".">Clear</Link>
+      </Form>
+
+      {rows.length ? (
+        <PlanCaseTable caption={`${matching} ${matching === 1 ? "case" : "cases"} involving ${planName}, latest activity first`} rows={rows} />
+      ) : filtered ? (
+        <section className="empty-state" aria-labelledby="no-plan-cases">
+          <h2 id="no-plan-cases">No cases match</h2>
+          <p>No case of your plan matches these filters.</p>
+        </section>
       ) : (
         <section className="empty-state" aria-labelledby="no-plan-cases">
           <h2 id="no-plan-cases">No cases for your plan</h2>
           <p>When a member asks for an independent review of one of your plan's denials, the case appears here.</p>
         </section>
       )}
+      <Pagination page={filter.page} pages={pages} />
     </>
   );
 }

@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { deadlinePreviewQuery } from "~/schemas/deadline-preview";
-import { apiCase, apiCaseList, apiProblem, caseListQuery } from "~/schemas/api";
+import {
+  apiCase,
+  apiCaseList,
+  apiCaseSummary,
+  apiComplianceConfirmation,
+  apiDeadline,
+  apiDocument,
+  apiDocumentQuery,
+  apiLetter,
+  apiLetterList,
+  apiProblem,
+  caseListQuery,
+} from "~/schemas/api";
+import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the
@@ -8,14 +21,32 @@ import { apiCase, apiCaseList, apiProblem, caseListQuery } from "~/schemas/api";
  */
 type JsonSchema = Record<string, unknown>;
 
-const SCHEMAS = { Case: apiCase, CaseList: apiCaseList, Problem: apiProblem };
+const SCHEMAS = {
+  Case: apiCase,
+  CaseSummary: apiCaseSummary,
+  CaseList: apiCaseList,
+  Deadline: apiDeadline,
+  Problem: apiProblem,
+  Document: apiDocument,
+  ComplianceConfirmation: apiComplianceConfirmation,
+  Letter: apiLetter,
+  LetterList: apiLetterList,
+};
+/** Request bodies, described as clients send them (before defaults apply). */
+const INPUTS = { CaseFileComplete: completeCaseFileBody, ComplianceConfirmationInput: complianceBody, ReversalInput: reversalBody };
 
-function componentSchemas(): Record<string, JsonSchema> {
+function schemasOf(entries: Record<string, z.ZodType>, io: "input" | "output"): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(SCHEMAS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", io, unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   for (const schema of Object.values(schemas)) delete schema.$schema;
   return schemas;
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  return { ...schemasOf(SCHEMAS, "output"), ...schemasOf(INPUTS, "input") };
 }
 
 /** Query parameters from an object schema, one per field, with each field's JSON Schema. */
@@ -33,12 +64,39 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
   });
 }
 
-const ref = (id: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${id}` });
+const ref = (id: keyof typeof SCHEMAS | keyof typeof INPUTS) => ({ $ref: `#/components/schemas/${id}` });
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 const COMMON_ERRORS = {
   "401": problemResponse("No valid API key"),
   "429": { ...problemResponse("Too many requests for this key"), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait" } } },
 };
+const json = (id: keyof typeof SCHEMAS) => ({ "application/json": { schema: ref(id) } });
+const referenceParameter = { name: "reference", in: "path", required: true, schema: { type: "string", pattern: "^IMR-\\d{4}-\\d{6}$" } };
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+  description: "Repeat a POST with the same key and body to get the first answer again, without doing it twice (kept 24 hours).",
+};
+const POST_ERRORS = {
+  "400": problemResponse("A bad field or parameter, named in invalid-params"),
+  "404": problemResponse("No such case for this plan"),
+  "409": problemResponse("Not possible in the case's current state, or a request with this Idempotency-Key is still running"),
+  "422": problemResponse("This Idempotency-Key was used for a different request"),
+};
+/** A JSON POST on one case. */
+function casePost(operationId: string, summary: string, input: keyof typeof INPUTS, success: { status: string; description: string; schema: keyof typeof SCHEMAS }) {
+  return {
+    post: {
+      operationId,
+      summary,
+      parameters: [referenceParameter, idempotencyKey],
+      requestBody: { required: true, content: { "application/json": { schema: ref(input) } } },
+      responses: { [success.status]: { description: success.description, content: json(success.schema) }, ...POST_ERRORS, ...COMMON_ERRORS },
+    },
+  };
+}
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -71,8 +129,75 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: "getCase",
           summary: "One case by reference, with its deadlines (never a reviewer's identity)",
-          parameters: [{ name: "reference", in: "path", required: true, schema: { type: "string", pattern: "^IMR-\\d{4}-\\d{6}$" } }],
+          parameters: [referenceParameter],
           responses: { "200": { description: "The case", content: { "application/json": { schema: ref("Case") } } }, "404": problemResponse("No such case for this plan"), ...COMMON_ERRORS },
+        },
+      },
+      "/cases/{reference}/documents": {
+        post: {
+          operationId: "uploadDocument",
+          summary: "Add a file to the plan's case file: the raw file is the body (PDF, JPEG, PNG, TIFF or DOCX, checked by content; up to 1 GB), streamed",
+          parameters: [
+            referenceParameter,
+            ...queryParameters(apiDocumentQuery, {
+              name: "The file's name as shown in the case file",
+              kind: "What the document is; a plan case file document by default",
+              caseFileItem: "The checklist item it answers: letters, medicalRecords, criteria, policy, expertOpinions or applicantList",
+              description: "The plan's annotation of what it sent, which the applicant also sees",
+              informationRequestId: "When the file answers a request for information addressed to the plan",
+            }),
+            idempotencyKey,
+          ],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          responses: {
+            "201": { description: "The document, added to the case file", content: json("Document") },
+            ...POST_ERRORS,
+            "413": problemResponse("The file is larger than allowed"),
+            "415": problemResponse("The file's content is not an accepted type"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/cases/{reference}/case-file/complete": casePost(
+        "completeCaseFile",
+        "Mark the plan's case file complete: every checklist item has a document or is declared not applicable. Meets the case file deadline.",
+        "CaseFileComplete",
+        { status: "200", description: "The case, with its case file completed", schema: "Case" },
+      ),
+      "/cases/{reference}/compliance": casePost(
+        "confirmCompliance",
+        "Confirm the plan carried out a decision that overturned its denial; the case closes. A confirmation after the deadline is recorded as late.",
+        "ComplianceConfirmationInput",
+        { status: "201", description: "The confirmation", schema: "ComplianceConfirmation" },
+      ),
+      "/cases/{reference}/reversal": casePost(
+        "reverseDenial",
+        "The plan approved the service itself during the review: the review ends (REVERSED_BY_PLAN) and everyone is told.",
+        "ReversalInput",
+        { status: "200", description: "The case, now reversed by the plan", schema: "Case" },
+      ),
+      "/cases/{reference}/letters": {
+        get: {
+          operationId: "listLetters",
+          summary: "The decision letter's versions, oldest first (an amendment adds a version)",
+          parameters: [referenceParameter],
+          responses: { "200": { description: "The versions", content: json("LetterList") }, "404": problemResponse("No such case for this plan"), ...COMMON_ERRORS },
+        },
+      },
+      "/cases/{reference}/letters/{version}": {
+        get: {
+          operationId: "getLetter",
+          summary: "One version of the decision letter as PDF; `latest` for the current one",
+          parameters: [referenceParameter, { name: "version", in: "path", required: true, schema: { anyOf: [{ type: "integer", minimum: 1 }, { const: "latest" }] } }],
+          responses: {
+            "200": {
+              description: "The letter as issued",
+              headers: { "X-Letter-Version": { schema: { type: "integer" } } },
+              content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } },
+            },
+            "404": problemResponse("No such case for this plan, or no such letter"),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/rules/deadlines": {

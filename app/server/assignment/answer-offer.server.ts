@@ -154,15 +154,18 @@ export async function declineOffer(input: DeclineOffer) {
   const offer = await ownOffer(input.user, input.assignmentId);
   const at = input.at ?? new Date();
   assertOpen(offer, at);
+  const reason = input.reason.trim();
+  // The coordinator needs the reason to find someone else: refused here too, not only by the form.
+  if (!reason) throw new AppError("BAD_REQUEST", "Say why you decline, so the coordinator can find someone else.", { field: "reason" });
   return onLatestCase(offer.caseId, (latest) =>
     changeCase({
       caseId: offer.caseId,
       expectedVersion: latest.version,
       actor: { ...input.actor, roles: input.user.roles },
-      event: { type: "offer_declined", note: input.reason, data: { assignmentId: offer.id } },
+      event: { type: "offer_declined", note: reason, data: { assignmentId: offer.id } },
       at,
       work: async (tx) => {
-        await answer(tx, offer.id, at, { status: "DECLINED", respondedAt: at, endedAt: at, reason: input.reason });
+        await answer(tx, offer.id, at, { status: "DECLINED", respondedAt: at, endedAt: at, reason });
         await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
         return offerEndedEmails(
           tx,

@@ -31,12 +31,15 @@ export async function replaceReviewer(input: ReplaceReviewer) {
   if (!kase?.reference) throw notFound("This case");
   const reference = kase.reference;
   const at = input.at ?? new Date();
+  const reason = input.reason.trim();
+  // The history must say why: refused here too, not only by the form.
+  if (!reason) throw new AppError("BAD_REQUEST", "Say why the reviewer is replaced: it stays on the case's history.", { field: "reason" });
   return explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
-      event: { type: "reviewer_replaced", note: input.reason, data: { assignmentId: input.assignmentId } },
+      event: { type: "reviewer_replaced", note: reason, data: { assignmentId: input.assignmentId } },
       at,
       work: async (tx, before) => {
         if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(before.status)) {
@@ -49,7 +52,7 @@ export async function replaceReviewer(input: ReplaceReviewer) {
         if (!assignment) throw new AppError("BAD_REQUEST", "This reviewer is not on the case. Reload the page to see its reviewers.");
         const ended = await tx.reviewerAssignment.updateMany({
           where: { id: assignment.id, status: { in: ["OFFERED", "ACCEPTED"] } },
-          data: { status: "REPLACED", endedAt: at, reason: input.reason },
+          data: { status: "REPLACED", endedAt: at, reason },
         });
         if (ended.count !== 1) throw new AppError("CONFLICT", `${assignment.reviewer.name} is no longer on this case. Reload the page to see its reviewers.`);
         if (assignment.status === "OFFERED") await endOfferClock(tx, { caseId: kase.id, assignmentId: assignment.id }, "withdrawn", at);

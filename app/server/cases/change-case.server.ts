@@ -38,6 +38,8 @@ export interface CaseChange<Result> {
   at?: Date;
   /** Emails caused by the change, queued in its transaction. */
   emails?: (before: CaseSnapshot, result: Result) => QueuedEmail<EmailTemplateName>[];
+  /** A transaction to run in, when two changes must stand or fall together. */
+  tx?: Tx;
 }
 
 /**
@@ -46,58 +48,69 @@ export interface CaseChange<Result> {
  * row and its outgoing messages. If any part fails, none of it happened.
  */
 export async function changeCase<Result = void>(change: CaseChange<Result>): Promise<{ result: Result; status: CaseStatus; version: number }> {
-  return db.$transaction(async (tx) => {
-    const before = await tx.case.findUnique({
-      where: { id: change.caseId },
-      select: { id: true, reference: true, status: true, version: true },
-    });
-    if (!before) throw notFound("This case");
-    if (before.version !== change.expectedVersion) throw conflict();
-    let toStatus: CaseStatus = before.status;
-    if (change.transition) {
-      const check = checkTransition(change.transition, before.status, change.actor.roles, change.event.note);
-      if (!check.ok) {
-        if (check.refusal === "reason-required") {
-          throw new AppError("BAD_REQUEST", "Say why: a reason is required for this step.", { field: "note" });
-        }
-        if (check.refusal === "wrong-role") throw new AppError("FORBIDDEN", "You cannot take this step on this case.");
-        throw conflict(`This step is not possible while the case is "${before.status}". Reload the page to see where it stands.`);
-      }
-      toStatus = check.to;
-    }
-    const updated = await tx.case.updateMany({
-      where: { id: before.id, version: before.version },
-      data: { ...change.update, status: toStatus, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw conflict();
-    const result = (await change.work?.(tx, before)) as Result;
-    const transitionClocks = change.transition ? TRANSITION_DEADLINES[change.transition] : undefined;
-    const clocks = { ...mergeEffects(transitionClocks, change.deadlines), startWith: change.deadlines?.startWith };
-    if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
-      await applyDeadlineEffects(tx, before.id, clocks, change.at ?? new Date());
-    }
-    await tx.caseEvent.create({
-      data: {
-        caseId: before.id,
-        type: change.event.type,
-        fromStatus: before.status === toStatus ? null : before.status,
-        toStatus: before.status === toStatus ? null : toStatus,
-        actorId: change.actor.userId,
-        note: change.event.note ?? null,
-        data: (change.event.data ?? {}) as Prisma.InputJsonValue,
-      },
-    });
-    await audit(
-      change.actor,
-      {
-        action: `case.${change.event.type}`,
-        objectType: "Case",
-        objectId: before.id,
-        detail: { from: before.status, to: toStatus, reference: before.reference, ...change.event.data },
-      },
-      tx,
-    );
-    for (const email of change.emails?.(before, result) ?? []) await queueEmail(tx, { ...email, caseId: email.caseId ?? before.id });
-    return { result, status: toStatus, version: before.version + 1 };
+  if (change.tx) return changeCaseIn(change.tx, change);
+  return db.$transaction((tx) => changeCaseIn(tx, change));
+}
+
+async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise<{ result: Result; status: CaseStatus; version: number }> {
+  const before = await tx.case.findUnique({
+    where: { id: change.caseId },
+    select: { id: true, reference: true, status: true, version: true },
   });
+  if (!before) throw notFound("This case");
+  if (before.version !== change.expectedVersion) throw conflict();
+  let toStatus: CaseStatus = before.status;
+  if (change.transition) {
+    const check = checkTransition(change.transition, before.status, change.actor.roles, change.event.note);
+    if (!check.ok) {
+      if (check.refusal === "reason-required") {
+        throw new AppError("BAD_REQUEST", "Say why: a reason is required for this step.", { field: "note" });
+      }
+      if (check.refusal === "wrong-role") throw new AppError("FORBIDDEN", "You cannot take this step on this case.");
+      throw conflict(`This step is not possible while the case is "${before.status}". Reload the page to see where it stands.`);
+    }
+    toStatus = check.to;
+  }
+  const updated = await tx.case.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...change.update, status: toStatus, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw conflict();
+  const result = (await change.work?.(tx, before)) as Result;
+  const transitionClocks = change.transition ? TRANSITION_DEADLINES[change.transition] : undefined;
+  const clocks = {
+    ...mergeEffects(transitionClocks, change.deadlines),
+    startWith: change.deadlines?.startWith,
+  };
+  if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
+    await applyDeadlineEffects(tx, before.id, clocks, change.at ?? new Date());
+  }
+  await tx.caseEvent.create({
+    data: {
+      caseId: before.id,
+      type: change.event.type,
+      fromStatus: before.status === toStatus ? null : before.status,
+      toStatus: before.status === toStatus ? null : toStatus,
+      actorId: change.actor.userId,
+      note: change.event.note ?? null,
+      data: (change.event.data ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+  await audit(
+    change.actor,
+    {
+      action: `case.${change.event.type}`,
+      objectType: "Case",
+      objectId: before.id,
+      detail: {
+        from: before.status,
+        to: toStatus,
+        reference: before.reference,
+        ...change.event.data,
+      },
+    },
+    tx,
+  );
+  for (const email of change.emails?.(before, result) ?? []) await queueEmail(tx, { ...email, caseId: email.caseId ?? before.id });
+  return { result, status: toStatus, version: before.version + 1 };
 }

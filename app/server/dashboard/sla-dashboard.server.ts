@@ -1,6 +1,7 @@
 import { OPEN_STATUSES, type CaseStatus } from "~/domain/case-status";
 import type { DashboardFilter } from "~/schemas/dashboard";
-import { db, type Prisma } from "../db.server";
+import type { DeadlineKind, Track } from "~/.server/prisma/enums";
+import { db, Prisma } from "../db.server";
 
 export const DASHBOARD_PAGE_SIZE = 50;
 
@@ -21,33 +22,50 @@ export function dashboardWhere(filter: DashboardFilter, now: Date): Prisma.CaseW
   return where;
 }
 
-/** Expedited first, then the least time left; cases without a running clock last. */
-export const DASHBOARD_ORDER: Prisma.CaseOrderByWithRelationInput[] = [
-  { track: "desc" },
-  { nextDeadlineDueAt: { sort: "asc", nulls: "last" } },
-  { id: "asc" },
-];
+export interface DashboardRow {
+  id: string;
+  reference: string | null;
+  status: CaseStatus;
+  track: Track;
+  flaggedAt: Date | null;
+  nextDeadlineKind: DeadlineKind | null;
+  nextDeadlineDueAt: Date | null;
+  nextDeadlineAtRiskAt: Date | null;
+  planName: string | null;
+  coordinatorName: string | null;
+}
 
-export async function dashboardRows(filter: DashboardFilter, now: Date) {
-  return db.case.findMany({
-    where: dashboardWhere(filter, now),
-    orderBy: DASHBOARD_ORDER,
-    skip: (filter.page - 1) * DASHBOARD_PAGE_SIZE,
-    take: DASHBOARD_PAGE_SIZE,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      track: true,
-      flaggedAt: true,
-      nextDeadlineKind: true,
-      nextDeadlineDueAt: true,
-      nextDeadlineAtRiskAt: true,
-      // Names come from the plan and coordinator lists the page loads anyway: one query, not three.
-      planId: true,
-      coordinatorId: true,
-    },
-  });
+/**
+ * The page of cases the coordinators see, as one SQL statement: expedited
+ * first, then the least time left, cases without a running clock last. It
+ * is written in SQL because Prisma 6's query compiler costs a few
+ * milliseconds for each model query, several times this statement's own
+ * time on the dashboard's index; bench:dashboard runs the same statement
+ * over plain pg to show the difference.
+ */
+export function dashboardPageSql(filter: DashboardFilter, now: Date): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [
+    filter.status ? Prisma.sql`c.status = ${filter.status}::"CaseStatus"` : Prisma.sql`c.status = ANY(${[...OPEN_STATUSES]}::"CaseStatus"[])`,
+  ];
+  if (filter.track) conditions.push(Prisma.sql`c.track = ${filter.track}::"Track"`);
+  if (filter.plan) conditions.push(Prisma.sql`c."planId" = ${filter.plan}::uuid`);
+  if (filter.assignee) conditions.push(filter.assignee === "unassigned" ? Prisma.sql`c."coordinatorId" IS NULL` : Prisma.sql`c."coordinatorId" = ${filter.assignee}::uuid`);
+  if (filter.risk === "overdue") conditions.push(Prisma.sql`c."nextDeadlineDueAt" < ${now}`);
+  if (filter.risk === "at_risk") conditions.push(Prisma.sql`c."nextDeadlineDueAt" >= ${now} AND c."nextDeadlineAtRiskAt" <= ${now}`);
+  if (filter.risk === "flagged") conditions.push(Prisma.sql`c."flaggedAt" IS NOT NULL`);
+  return Prisma.sql`
+    SELECT c.id, c.reference, c.status, c.track, c."flaggedAt", c."nextDeadlineKind", c."nextDeadlineDueAt", c."nextDeadlineAtRiskAt",
+           p.name AS "planName", u.name AS "coordinatorName"
+      FROM "Case" c
+      LEFT JOIN "HealthPlan" p ON p.id = c."planId"
+      LEFT JOIN "User" u ON u.id = c."coordinatorId"
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY c.track DESC, c."nextDeadlineDueAt" ASC NULLS LAST, c.id ASC
+    OFFSET ${(filter.page - 1) * DASHBOARD_PAGE_SIZE} LIMIT ${DASHBOARD_PAGE_SIZE}`;
+}
+
+export async function dashboardRows(filter: DashboardFilter, now: Date): Promise<DashboardRow[]> {
+  return db.$queryRaw<DashboardRow[]>(dashboardPageSql(filter, now));
 }
 
 interface Counts {
@@ -80,20 +98,13 @@ async function dashboardCounts(now: Date): Promise<Counts> {
 
 /** Everything the coordinators' home shows: counts, the filtered page of cases, and the filter choices. */
 export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
-  const [cases, matching, counts, plans, everyCoordinator] = await Promise.all([
+  const [rows, matching, counts, plans, everyCoordinator] = await Promise.all([
     dashboardRows(filter, now),
     db.case.count({ where: dashboardWhere(filter, now) }),
     dashboardCounts(now),
     db.healthPlan.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.user.findMany({ where: { roles: { has: "COORDINATOR" } }, select: { id: true, name: true, disabledAt: true }, orderBy: { name: "asc" } }),
   ]);
-  const planNames = new Map(plans.map((plan) => [plan.id, plan.name]));
-  const coordinatorNames = new Map(everyCoordinator.map((user) => [user.id, user.name]));
-  const rows = cases.map(({ planId, coordinatorId, ...row }) => ({
-    ...row,
-    planName: planId ? (planNames.get(planId) ?? null) : null,
-    coordinatorName: coordinatorId ? (coordinatorNames.get(coordinatorId) ?? null) : null,
-  }));
   // Only active coordinators are offered as a filter; a disabled one's cases still show their name.
   const coordinators = everyCoordinator.filter((user) => !user.disabledAt).map(({ id, name }) => ({ id, name }));
   return { rows, matching, counts, plans, coordinators, pageSize: DASHBOARD_PAGE_SIZE };

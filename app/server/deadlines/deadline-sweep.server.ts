@@ -9,6 +9,7 @@ import { db, type Tx } from "../db.server";
 import { AppError } from "../errors.server";
 import { log } from "../log.server";
 import { queueEmail } from "../outbox.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { organizationCalendar } from "./calendar.server";
 import { KIND_OF_DB } from "./case-clocks.server";
 
@@ -80,8 +81,17 @@ async function remind(clock: OpenClock, kinds: ReminderKind[], send: ReminderKin
   return db.$transaction(async (tx) => {
     const recorded = await record(tx, clock.id, kinds);
     if (!recorded.has(send)) return false;
-    const kase = await tx.case.findUniqueOrThrow({ where: { id: clock.caseId }, select: { reference: true } });
+    const kase = await tx.case.findUniqueOrThrow({ where: { id: clock.caseId }, select: { reference: true, planId: true } });
     const label = DEADLINE_LABELS[KIND_OF_DB[clock.kind]];
+    if (clock.responsible === "PLAN" && kase.planId) {
+      await queueWebhookEvent(tx, {
+        planId: kase.planId,
+        type: "deadline.reminder",
+        caseId: clock.caseId,
+        at: now,
+        data: { reference: kase.reference, deadline: clock.kind, label, dueAt: clock.dueAt.toISOString(), reminder: send },
+      });
+    }
     const dueText = describeDeadline(clock.dueAt, now, timeZone, label);
     for (const recipient of await recipients(tx, clock)) {
       await queueEmail(tx, {

@@ -51,7 +51,7 @@ function nonce(index: number, last: boolean): Buffer {
   return value;
 }
 
-/** Chunks in arrival order, cut into segments without copying more than once. */
+/** Chunks in arrival order, cut into segments as views: nothing is copied. */
 class ByteQueue {
   private chunks: Buffer[] = [];
   length = 0;
@@ -62,31 +62,43 @@ class ByteQueue {
     this.length += chunk.byteLength;
   }
 
-  take(count: number): Buffer {
-    const out = Buffer.allocUnsafe(count);
-    let filled = 0;
-    while (filled < count) {
+  /** The next `count` bytes, in the pieces they arrived in. */
+  take(count: number): Buffer[] {
+    const pieces: Buffer[] = [];
+    let wanted = count;
+    while (wanted > 0) {
       const first = this.chunks[0]!;
-      const wanted = count - filled;
       if (first.length <= wanted) {
-        first.copy(out, filled);
-        filled += first.length;
+        pieces.push(first);
         this.chunks.shift();
+        wanted -= first.length;
       } else {
-        first.copy(out, filled, 0, wanted);
+        pieces.push(first.subarray(0, wanted));
         this.chunks[0] = first.subarray(wanted);
-        filled += wanted;
+        wanted = 0;
       }
     }
     this.length -= count;
-    return out;
+    return pieces;
   }
 }
 
-function seal(key: Buffer, header: Buffer, index: number, plaintext: Buffer, last: boolean): Buffer {
+function joined(pieces: Buffer[]): Buffer {
+  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+}
+
+/**
+ * A segment sealed piece by piece, then its tag. Gluing the plaintext into
+ * one buffer first, or the ciphertext and tag after, would copy every byte
+ * once more, and on a large upload the garbage collector pays for each copy.
+ */
+function* seal(key: Buffer, header: Buffer, index: number, plaintext: Buffer[], last: boolean): Generator<Buffer> {
   const cipher = crypto.createCipheriv("aes-256-gcm", key, nonce(index, last));
   cipher.setAAD(header);
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  for (const piece of plaintext) yield cipher.update(piece);
+  // GCM is a stream mode: final() has no bytes left to give, only the tag to compute.
+  cipher.final();
+  yield cipher.getAuthTag();
 }
 
 function open(key: Buffer, header: Buffer, index: number, sealed: Buffer, last: boolean): Buffer {
@@ -95,13 +107,19 @@ function open(key: Buffer, header: Buffer, index: number, sealed: Buffer, last: 
   decipher.setAAD(header);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+    const plaintext = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+    decipher.final();
+    return plaintext;
   } catch {
     throw new DocumentIntegrityError(`The document's segment ${index} failed its integrity check`);
   }
 }
 
-/** The sealed form of `plaintext`, as it streams; holds at most one segment in memory. */
+/**
+ * The sealed form of `plaintext`, as it streams, in pieces (the header, then
+ * each segment's ciphertext, as it arrived, and its tag); holds at most one
+ * segment in memory.
+ */
 export async function* encryptDocument(plaintext: AsyncIterable<Uint8Array>, masterKey: Buffer): AsyncGenerator<Buffer> {
   const salt = crypto.randomBytes(SALT_BYTES);
   const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), salt]);
@@ -112,9 +130,9 @@ export async function* encryptDocument(plaintext: AsyncIterable<Uint8Array>, mas
   for await (const chunk of plaintext) {
     pending.push(chunk);
     // A full segment is sealed only once more bytes follow it: the last one is marked as such.
-    while (pending.length > SEGMENT_BYTES) yield seal(key, header, index++, pending.take(SEGMENT_BYTES), false);
+    while (pending.length > SEGMENT_BYTES) yield* seal(key, header, index++, pending.take(SEGMENT_BYTES), false);
   }
-  yield seal(key, header, index, pending.take(pending.length), true);
+  yield* seal(key, header, index, pending.take(pending.length), true);
 }
 
 /** The plaintext of a sealed document, each segment released only after its tag verifies. */
@@ -127,13 +145,13 @@ export async function* decryptDocument(sealed: AsyncIterable<Uint8Array>, master
     pending.push(chunk);
     if (!header) {
       if (pending.length < HEADER_BYTES) continue;
-      header = pending.take(HEADER_BYTES);
+      header = joined(pending.take(HEADER_BYTES));
       key = keyFromHeader(header, masterKey);
     }
-    while (pending.length > SEALED_SEGMENT_BYTES) yield open(key!, header, index++, pending.take(SEALED_SEGMENT_BYTES), false);
+    while (pending.length > SEALED_SEGMENT_BYTES) yield open(key!, header, index++, joined(pending.take(SEALED_SEGMENT_BYTES)), false);
   }
   if (!header) throw new DocumentIntegrityError("The document is shorter than its header");
-  const last = open(key!, header, index, pending.take(pending.length), true);
+  const last = open(key!, header, index, joined(pending.take(pending.length)), true);
   if (last.length) yield last;
 }
 

@@ -38,6 +38,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
   const { user, query } = upload;
   const target = await findUploadTarget(user, query.caseId);
   checkKind(target, query.kind);
+  checkCaseFileItem(target, query);
   if (query.informationRequestId) await checkInformationRequest(target, query.informationRequestId);
   const early = upload.declaredBytes === null ? null : sizeRefusal(upload.declaredBytes, target.limits, target.allowance);
   if (early) throw DocumentRefusal.of(early);
@@ -63,8 +64,11 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
           sizeBytes: BigInt(stored.sizeBytes),
           sha256: stored.sha256,
           storageKey: stored.key,
-          uploadedById: user.id,
+          // The person who added it; null for a plan's API key (the audit row names the key).
+          uploadedById: upload.actor.userId,
           informationRequestId: query.informationRequestId ?? null,
+          caseFileItem: query.caseFileItem ?? null,
+          description: query.description ?? null,
         },
         select: { id: true, fileName: true, kind: true, sizeBytes: true, sha256: true, createdAt: true },
       });
@@ -90,6 +94,12 @@ function checkKind(target: UploadTarget, kind: DocumentKind): void {
   if (target.kinds.includes(kind)) return;
   const offered = target.kinds.map((allowed) => DOCUMENT_KIND_TEXT[allowed].label.toLowerCase()).join(", ");
   throw new DocumentRefusal(400, "Document kind not accepted", `"${DOCUMENT_KIND_TEXT[kind].label}" cannot be added here. Choose one of: ${offered}.`);
+}
+
+/** Only the plan's case file documents answer an item of its checklist. */
+function checkCaseFileItem(target: UploadTarget, query: UploadQuery): void {
+  if (!query.caseFileItem || (target.party === "PLAN" && query.kind === "PLAN_CASE_FILE")) return;
+  throw new DocumentRefusal(400, "Checklist item not accepted", "Only the plan's case file documents answer an item of the case file checklist.");
 }
 
 async function checkInformationRequest(target: UploadTarget, informationRequestId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { db } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { answersOf } from "./eligibility-answers.server";
 import { dueAtFor, explainingConflicts, panelSize, planRecipients, screeningWhere } from "./intake-case.server";
 
@@ -49,6 +50,16 @@ export async function acceptCase(input: AcceptCase) {
         // The clocks this change starts count from `at` exactly like these.
         const decision = await dueAtFor(tx, kase.id, "decision", at);
         const caseFile = await dueAtFor(tx, kase.id, "planCaseFile", at);
+        if (kase.planId) {
+          await queueWebhookEvent(tx, { planId: kase.planId, type: "case.accepted", caseId: kase.id, at, data: { reference, acceptedAt: at.toISOString(), decisionDueAt: decision.dueAt.toISOString() } });
+          await queueWebhookEvent(tx, {
+            planId: kase.planId,
+            type: "case_file.requested",
+            caseId: kase.id,
+            at,
+            data: { reference, dueAt: caseFile.dueAt.toISOString(), items: CASE_FILE_ITEMS.map((item) => item.key) },
+          });
+        }
         return {
           decisionDue: formatDeadlineTime(decision.dueAt, decision.timeZone),
           caseFileDue: formatDeadlineTime(caseFile.dueAt, caseFile.timeZone),

@@ -5,6 +5,7 @@ import { acceptBlockedReason, checklistDefaults, CRITERION_LABELS, ELIGIBILITY_C
 import { deadlineItems, nextStepText } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, mayProceedWithoutCaseFile } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { sexLabel } from "~/domain/requests/options";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
 import { audit } from "../audit.server";
@@ -93,7 +94,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       lines: [
         { label: "Name", value: given(kase.patientName) },
         { label: "Date of birth", value: dateOnly(kase.patientBirthDate) },
-        { label: "Sex", value: given(kase.patientSex) },
+        { label: "Sex", value: given(sexLabel(kase.patientSex)) },
         { label: "Address", value: given(kase.patientAddress) },
         { label: "Phone", value: given(kase.patientPhone) },
         { label: "Email", value: given(kase.patientEmail) },

@@ -12,6 +12,7 @@ import { AppError, notFound } from "../errors.server";
 import { renderPdf } from "../letters/render-pdf.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { answersOf } from "./eligibility-answers.server";
 import { explainingConflicts, planRecipients, screeningWhere } from "./intake-case.server";
 
@@ -98,6 +99,9 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
             },
             select: { id: true },
           });
+          if (kase.planId) {
+            await queueWebhookEvent(tx, { planId: kase.planId, type: "case.closed", caseId: kase.id, at, data: { reference, status: "INELIGIBLE", outcome: null, closedAt: at.toISOString() } });
+          }
           return { documentId: document.id, plan: await planRecipients(tx, kase.planId) };
         },
         emails: (_before, result) => {

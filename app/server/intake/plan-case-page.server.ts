@@ -1,7 +1,8 @@
-import { STATUS_LABELS } from "~/domain/case-status";
+import { availableTransitions, isOpen, STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
-import { deadlineItems, nextStepText } from "~/domain/next-steps";
-import { CASE_FILE_STATE_LABELS } from "~/domain/plan-case-file";
+import { mayUpload } from "~/domain/documents/limits";
+import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domain/next-steps";
+import { CASE_FILE_STATE_LABELS, isCaseFileItem } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { audit } from "../audit.server";
@@ -18,9 +19,10 @@ import { OBJECTION_STATUSES } from "./object-to-eligibility.server";
 
 /**
  * A plan user's view of one of their plan's cases: who and what it is about
- * without clinical details, its deadlines, the case file checklist, what the
- * organization asked the plan, and the plan's objections. Reviewers never
- * appear here, by name or otherwise.
+ * without clinical details, its deadlines, the case file checklist and what
+ * the plan sent, what the organization asked the plan, the plan's objections
+ * and reversal, and the decision with its letters and the plan's compliance.
+ * Reviewers never appear here, by name or otherwise.
  */
 export async function planCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
   const kase = await db.case.findFirst({
@@ -49,7 +51,23 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
         orderBy: { createdAt: "asc" },
         select: { id: true, question: true, dueAt: true, answer: true, answeredAt: true },
       },
-      events: { where: { type: "eligibility_objection" }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true } },
+      events: {
+        where: { type: { in: ["eligibility_objection", "reversed_by_plan"] } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, type: true, note: true, createdAt: true },
+      },
+      documents: {
+        where: { kind: "PLAN_CASE_FILE" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true, createdAt: true, caseFileItem: true, description: true },
+      },
+      decidedAt: true,
+      decisionLetters: { orderBy: { version: "desc" }, select: { id: true, version: true, documentId: true, issuedAt: true, amendmentReason: true } },
+      complianceConfirmations: {
+        orderBy: { confirmedAt: "asc" },
+        take: 1,
+        select: { implementedOn: true, authorizationNumber: true, note: true, confirmedAt: true, late: true },
+      },
     },
   });
   if (!kase?.reference) throw notFound("This case");
@@ -58,6 +76,11 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
   const clocks = kase.deadlines.map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const caseFile = await caseFileStatusOf(db, kase.id, now);
+  const objections = kase.events.filter((event) => event.type === "eligibility_objection");
+  const reversal = kase.events.find((event) => event.type === "reversed_by_plan");
+  const complianceClock = clocks.filter((row) => row.kind === "compliance").sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
+  const confirmation = kase.complianceConfirmations[0];
+  const overturned = kase.outcome === "OVERTURNED" || kase.outcome === "OVERTURNED_IN_PART";
   return {
     id: kase.id,
     reference: kase.reference,
@@ -75,7 +98,24 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
     ],
     nextStep: nextStepText({ status: kase.status, viewer: "PLAN", openClocks: clocks.filter((row) => row.status === "OPEN"), outcome: kase.outcome, timeZone, now }),
     deadlines: deadlineItems(clocks, "PLAN", now, timeZone),
-    caseFile: { state: caseFile.state, label: CASE_FILE_STATE_LABELS[caseFile.state], due: caseFile.dueAt ? at(caseFile.dueAt) : null, items: caseFile.items },
+    caseFile: {
+      state: caseFile.state,
+      label: CASE_FILE_STATE_LABELS[caseFile.state],
+      due: caseFile.dueAt ? at(caseFile.dueAt) : null,
+      items: caseFile.items,
+      notApplicable: caseFile.items.filter((item) => item.state === "not_applicable").map((item) => item.key),
+      documents: kase.documents.map((document) => ({
+        id: document.id,
+        fileName: document.fileName,
+        sizeBytes: Number(document.sizeBytes),
+        added: at(document.createdAt),
+        item: document.caseFileItem && isCaseFileItem(document.caseFileItem) ? document.caseFileItem : null,
+        description: document.description,
+      })),
+      canUpload: caseFile.state !== "not_requested" && mayUpload("PLAN", kase.status),
+      // Once complete it stays complete; until then the plan may say so while the review runs, even late.
+      canComplete: isOpen(kase.status) && (caseFile.state === "requested" || caseFile.state === "late" || caseFile.state === "proceeded_without"),
+    },
     informationRequests: kase.informationRequests.map((item) => ({
       id: item.id,
       question: item.question,
@@ -84,7 +124,41 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       overdue: item.answeredAt === null && item.dueAt < now,
       answer: item.answer,
     })),
-    objections: kase.events.map((event) => ({ id: event.id, at: at(event.createdAt), note: event.note ?? "" })),
+    objections: objections.map((event) => ({ id: event.id, at: at(event.createdAt), note: event.note ?? "" })),
     canObject: OBJECTION_STATUSES.includes(kase.status),
+    canReverse: availableTransitions(kase.status, ["PLAN"]).includes("reverseByPlan"),
+    reversal: reversal ? { at: at(reversal.createdAt), note: reversal.note ?? "" } : null,
+    decision:
+      kase.decisionLetters.length > 0
+        ? {
+            outcome: kase.outcome ? outcomeWords(kase.outcome, "PLAN") : null,
+            decided: kase.decidedAt ? at(kase.decidedAt) : null,
+            // Newest first: an amendment replaces the letter before it, and both stay on file.
+            letters: kase.decisionLetters.map((letter, index) => ({
+              id: letter.id,
+              documentId: letter.documentId,
+              version: letter.version,
+              issued: at(letter.issuedAt),
+              current: index === 0,
+              amendmentReason: letter.amendmentReason,
+            })),
+          }
+        : null,
+    compliance: overturned
+      ? {
+          deadline: complianceClock ? deadlineLine(complianceClock, now, timeZone) : null,
+          overdue: !confirmation && complianceClock !== undefined && complianceClock.dueAt < now,
+          confirmation: confirmation
+            ? {
+                implementedOn: formatLocalDate(confirmation.implementedOn.toISOString().slice(0, 10)),
+                authorizationNumber: confirmation.authorizationNumber,
+                note: confirmation.note,
+                confirmed: at(confirmation.confirmedAt),
+                late: confirmation.late,
+              }
+            : null,
+          canConfirm: !confirmation && kase.status === "DECIDED",
+        }
+      : null,
   };
 }

@@ -10,6 +10,7 @@ import { atRiskInstant, DB_KIND, refreshNextDeadline } from "../deadlines/case-c
 import { AppError, conflict, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { dueAtFor, explainingConflicts, planRecipients, screeningWhere } from "./intake-case.server";
 
 export interface RequestInformation {
@@ -59,6 +60,10 @@ export async function requestInformation(input: RequestInformation) {
           data: { id: requestId, caseId: kase.id, addressedTo: input.addressedTo, question: input.question, dueAt, requestedById: input.user.id, createdAt: at },
         });
         await startAnswerClock(tx, { caseId: kase.id, party: input.addressedTo, requestId, at, dueAt });
+        if (input.addressedTo === "PLAN" && kase.planId) {
+          // The question stays in the portal: it may hold clinical details.
+          await queueWebhookEvent(tx, { planId: kase.planId, type: "information.requested", caseId: kase.id, at, data: { reference, informationRequestId: requestId, dueAt: dueAt.toISOString() } });
+        }
         const recipients = input.addressedTo === "APPLICANT" ? [kase.applicant.email] : await planRecipients(tx, kase.planId);
         return { requestId, dueAt, due: formatDeadlineTime(dueAt, timeZone), recipients };
       },

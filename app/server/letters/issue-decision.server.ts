@@ -11,7 +11,15 @@ import { dueAtFor, explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
-import { composeLetter, createLetterDocument, letterFacts, letterRecipients, storeLetter, unusedVerificationCode, type LetterFacts } from "./letter-data.server";
+import {
+  composeLetter,
+  createLetterDocument,
+  letterFacts,
+  letterRecipients,
+  storeLetter,
+  unusedVerificationCode,
+  type LetterFacts,
+} from "./letter-data.server";
 
 export interface IssueDecision {
   user: SessionUser;
@@ -37,12 +45,15 @@ async function assertApproved(caseId: string, tx: Tx = db): Promise<void> {
  * records the Document and version 1 of the DecisionLetter, meets the
  * decision and written-letter clocks, starts the plan's compliance clock for
  * an overturn, emails the parties and queues the plan's webhook. If the
- * change fails, the stored file is deleted. An upheld denial then closes at
- * once (a second change: nothing more is due from anyone).
+ * change fails, the stored file is deleted. An upheld denial closes at once,
+ * in the same transaction: nothing more is due from anyone.
  */
 export async function issueDecision(input: IssueDecision, storage: DocumentStorage = documentStorage()): Promise<{ status: CaseStatus; version: number }> {
   const { user, caseId } = input;
-  const visible = await db.case.findFirst({ where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] }, select: { status: true } });
+  const visible = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] },
+    select: { status: true },
+  });
   if (!visible) throw notFound("This case");
   if (visible.status === "DECIDED" || visible.status === "CLOSED") throw conflict(ALREADY_ISSUED_MESSAGE);
   if (visible.status !== "DETERMINED") throw conflict("The decision can be issued once every reviewer has submitted and the determination is approved.");
@@ -66,107 +77,114 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
   let issued: { status: CaseStatus; version: number };
   try {
     issued = await explainingConflicts(caseId, input.expectedVersion, () =>
-      changeCase({
-        caseId,
-        expectedVersion: input.expectedVersion,
-        actor: { ...input.actor, roles: user.roles },
-        transition: "issueDecision",
-        event: { type: "decision_issued", data: { outcome: facts.letterCase.outcome, letterVersion: 1, sha256: stored.sha256 } },
-        update: { decidedAt: at, outcome: facts.letterCase.outcome },
-        at,
-        deadlines: upheld ? undefined : { start: ["compliance"] },
-        work: async (tx) => {
-          await assertApproved(caseId, tx);
-          const document = await createLetterDocument(tx, facts, stored, { version: 1, issuedById: user.id, at });
-          await tx.decisionLetter.create({
+      db.$transaction(async (tx) => {
+        const decided = await changeCase({
+          tx,
+          caseId,
+          expectedVersion: input.expectedVersion,
+          actor: { ...input.actor, roles: user.roles },
+          transition: "issueDecision",
+          event: {
+            type: "decision_issued",
             data: {
-              caseId,
-              version: 1,
-              documentId: document.id,
-              sha256: stored.sha256,
-              verificationCode,
               outcome: facts.letterCase.outcome,
-              issuedAt: at,
-              issuedById: user.id,
+              letterVersion: 1,
+              sha256: stored.sha256,
             },
-          });
-          if (facts.planId) {
-            await queueWebhookEvent(tx, {
-              planId: facts.planId,
-              type: "decision.issued",
-              caseId,
+          },
+          update: { decidedAt: at, outcome: facts.letterCase.outcome },
+          at,
+          deadlines: upheld ? undefined : { start: ["compliance"] },
+          work: async (tx) => {
+            await assertApproved(caseId, tx);
+            const document = await createLetterDocument(tx, facts, stored, {
+              version: 1,
+              issuedById: user.id,
               at,
+            });
+            await tx.decisionLetter.create({
               data: {
-                reference: facts.reference,
-                outcome: facts.letterCase.outcome,
-                letterVersion: 1,
-                issuedAt: at.toISOString(),
+                caseId,
+                version: 1,
+                documentId: document.id,
                 sha256: stored.sha256,
-                complianceDueAt: compliance?.dueAt.toISOString() ?? null,
+                verificationCode,
+                outcome: facts.letterCase.outcome,
+                issuedAt: at,
+                issuedById: user.id,
               },
             });
-          }
-          return letterRecipients(tx, facts);
-        },
-        emails: (_before, recipients) =>
-          recipients.map((recipient) => ({
-            template: "decision-issued" as const,
-            to: recipient.to,
-            dedupeKey: `decision-issued:${caseId}:${recipient.to}`,
-            props: {
-              organizationName: config().organizationName,
-              reference: facts.reference,
-              audience: recipient.audience,
-              expedited: facts.expedited,
-              actionDue: recipient.audience === "plan" && compliance ? formatDeadlineTime(compliance.dueAt, compliance.timeZone) : null,
-              link: recipient.link,
-            },
-          })),
+            if (facts.planId) {
+              await queueWebhookEvent(tx, {
+                planId: facts.planId,
+                type: "decision.issued",
+                caseId,
+                at,
+                data: {
+                  reference: facts.reference,
+                  outcome: facts.letterCase.outcome,
+                  letterVersion: 1,
+                  issuedAt: at.toISOString(),
+                  sha256: stored.sha256,
+                  complianceDueAt: compliance?.dueAt.toISOString() ?? null,
+                },
+              });
+            }
+            return letterRecipients(tx, facts);
+          },
+          emails: (_before, recipients) =>
+            recipients.map((recipient) => ({
+              template: "decision-issued" as const,
+              to: recipient.to,
+              dedupeKey: `decision-issued:${caseId}:${recipient.to}`,
+              props: {
+                organizationName: config().organizationName,
+                reference: facts.reference,
+                audience: recipient.audience,
+                expedited: facts.expedited,
+                actionDue: recipient.audience === "plan" && compliance ? formatDeadlineTime(compliance.dueAt, compliance.timeZone) : null,
+                link: recipient.link,
+              },
+            })),
+        });
+        return upheld ? closeUpheld(tx, input, facts, decided.version, at) : decided;
       }),
     );
   } catch (error) {
     await storage.delete(stored.key);
     throw error;
   }
-  return upheld ? closeUpheld(input, facts, issued.version, at) : issued;
+  return issued;
 }
 
-const CLOSE_ATTEMPTS = 3;
-
-/**
- * An upheld denial leaves nothing for anyone to do, so the case closes right
- * after the decision. Should someone change the case in between, the close
- * is tried again from the newer version while the case is still DECIDED.
- */
-async function closeUpheld(input: IssueDecision, facts: LetterFacts, version: number, at: Date): Promise<{ status: CaseStatus; version: number }> {
-  let expectedVersion = version;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await changeCase({
-        caseId: input.caseId,
-        expectedVersion,
-        actor: { ...input.actor, roles: input.user.roles },
-        transition: "close",
-        event: { type: "closed", data: { reason: "The denial was upheld: nothing more is due." } },
-        update: { closedAt: at },
-        at,
-        work: async (tx) => {
-          if (facts.planId) {
-            await queueWebhookEvent(tx, {
-              planId: facts.planId,
-              type: "case.closed",
-              caseId: input.caseId,
-              at,
-              data: { reference: facts.reference, outcome: "UPHELD", closedAt: at.toISOString() },
-            });
-          }
-        },
-      });
-    } catch (error) {
-      const now = await db.case.findUnique({ where: { id: input.caseId }, select: { status: true, version: true } });
-      const retry = error instanceof AppError && error.code === "CONFLICT" && attempt < CLOSE_ATTEMPTS;
-      if (!retry || now?.status !== "DECIDED") throw error;
-      expectedVersion = now.version;
-    }
-  }
+/** An upheld denial leaves nothing for anyone to do, so the case closes in the same transaction as the decision. */
+async function closeUpheld(tx: Tx, input: IssueDecision, facts: LetterFacts, version: number, at: Date): Promise<{ status: CaseStatus; version: number }> {
+  return changeCase({
+    tx,
+    caseId: input.caseId,
+    expectedVersion: version,
+    actor: { ...input.actor, roles: input.user.roles },
+    transition: "close",
+    event: {
+      type: "closed",
+      data: { reason: "The denial was upheld: nothing more is due." },
+    },
+    update: { closedAt: at },
+    at,
+    work: async (tx) => {
+      if (facts.planId) {
+        await queueWebhookEvent(tx, {
+          planId: facts.planId,
+          type: "case.closed",
+          caseId: input.caseId,
+          at,
+          data: {
+            reference: facts.reference,
+            outcome: "UPHELD",
+            closedAt: at.toISOString(),
+          },
+        });
+      }
+    },
+  });
 }

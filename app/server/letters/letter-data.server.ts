@@ -54,6 +54,8 @@ export async function letterFacts(tx: Tx, caseId: string) {
       preferredLanguage: true,
       notifyProvider: true,
       providerEmail: true,
+      filedBy: true,
+      patientEmail: true,
       planId: true,
       plan: { select: { name: true } },
       applicant: { select: { email: true } },
@@ -102,6 +104,9 @@ export async function letterFacts(tx: Tx, caseId: string) {
     expedited: row.track === "EXPEDITED",
     planId: row.planId,
     applicantEmail: row.applicant.email,
+    /** When a representative filed: the patient, told as well if they gave an email address of their own. */
+    patientEmail:
+      row.filedBy === "REPRESENTATIVE" && row.patientEmail && row.patientEmail.toLowerCase() !== row.applicant.email.toLowerCase() ? row.patientEmail : null,
     /** Only when the applicant agreed that the provider is told. */
     providerEmail: row.notifyProvider && row.providerEmail ? row.providerEmail : null,
     regulator: { name: row.ruleProfile!.regulatorName, contact: row.ruleProfile!.regulatorContact },
@@ -161,21 +166,23 @@ export async function createLetterDocument(tx: Tx, facts: LetterFacts, stored: S
 
 export interface LetterRecipient {
   to: string;
-  audience: "applicant" | "plan" | "provider";
+  audience: "applicant" | "patient" | "plan" | "provider";
   link: string;
 }
 
 /**
  * Who is told about a letter: the applicant (the patient or their
- * representative), the plan's contact and staff, and the treating provider
- * if the applicant agreed. The provider has no account, so their link is
- * /verify rather than the case.
+ * representative), the patient too when a representative filed, the plan's
+ * contact and staff, and the treating provider if the applicant agreed. The
+ * patient of a representative and the provider have no account, so their
+ * link is /verify rather than the case.
  */
 export async function letterRecipients(tx: Tx, facts: LetterFacts): Promise<LetterRecipient[]> {
   const caseLink = `${config().appUrl}${caseLinkPath(facts.reference)}`;
   const plan = await planRecipients(tx, facts.planId);
   return [
     { to: facts.applicantEmail, audience: "applicant", link: caseLink },
+    ...(facts.patientEmail ? [{ to: facts.patientEmail, audience: "patient" as const, link: `${config().appUrl}/verify` }] : []),
     ...plan.map((to) => ({ to, audience: "plan" as const, link: caseLink })),
     ...(facts.providerEmail ? [{ to: facts.providerEmail, audience: "provider" as const, link: `${config().appUrl}/verify` }] : []),
   ];

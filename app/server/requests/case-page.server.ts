@@ -83,6 +83,7 @@ export const documentSelect = {
   createdAt: true,
   uploadedById: true,
   informationRequestId: true,
+  description: true,
 } satisfies Prisma.DocumentSelect;
 
 type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
@@ -95,6 +96,7 @@ export function documentSummary(row: DocumentRow, viewerId: string, status: Case
     sizeBytes: Number(row.sizeBytes),
     createdAt: row.createdAt.toISOString(),
     removable: row.uploadedById === viewerId && mayRemove(status),
+    description: row.description,
   };
 }
 

@@ -6,6 +6,7 @@ import { db } from "../db.server";
 import { conflict, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
 
 const mayWithdraw = (status: CaseStatus) => availableTransitions(status, ["APPLICANT"]).includes("withdraw");
@@ -64,7 +65,7 @@ export async function withdrawRequest(input: WithdrawRequest) {
   const at = input.at ?? new Date();
   const kase = await db.case.findFirst({
     where: ownRequestWhere(input.user, input.caseId),
-    select: { id: true, reference: true, status: true, applicant: { select: { email: true } }, plan: { select: { contactEmail: true } } },
+    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } }, plan: { select: { contactEmail: true } } },
   });
   const reference = kase?.reference;
   if (!kase || !reference) throw notFound("This request");
@@ -80,7 +81,12 @@ export async function withdrawRequest(input: WithdrawRequest) {
       event: { type: "withdrawn", note: input.reason ?? null },
       update: { withdrawnAt: at },
       at,
-      work: (tx) => coordinatorEmails(tx, kase.id),
+      work: async (tx) => {
+        if (kase.planId) {
+          await queueWebhookEvent(tx, { planId: kase.planId, type: "case.closed", caseId: kase.id, at, data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() } });
+        }
+        return coordinatorEmails(tx, kase.id);
+      },
       emails: (_before, coordinators) => {
         const parties = [kase.plan?.contactEmail, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
         const others = [...new Set(parties)];

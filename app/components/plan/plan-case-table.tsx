@@ -1,0 +1,92 @@
+import { Link } from "react-router";
+import { STATUS_LABELS } from "~/domain/case-status";
+import type { DeadlineLine, DeadlineLineState } from "~/domain/next-steps";
+import { DEADLINE_LINE_STATE_LABELS } from "~/domain/next-steps";
+import type { CaseStatus } from "~/domain/case-status";
+
+/** One of the plan's cases as its list shows it (worked out on the server). */
+export interface PlanCaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  expedited: boolean;
+  service: string | null;
+  planReference: string | null;
+  filed: string | null;
+  needsAction: boolean;
+  /** The plan's own clocks on the case, in words; null when none started. */
+  caseFile: DeadlineLine | null;
+  compliance: DeadlineLine | null;
+}
+
+// The state is written out next to every deadline, so the colour is never the only cue.
+const BADGES: Record<DeadlineLineState, string> = {
+  on_track: "badge",
+  at_risk: "badge badge--warn",
+  overdue: "badge badge--danger",
+  met: "badge badge--ok",
+  missed: "badge badge--danger",
+  stopped: "badge",
+};
+
+function Deadline({ line, none }: { line: DeadlineLine | null; none: string }) {
+  if (!line) return <span className="muted">{none}</span>;
+  return (
+    <>
+      <span className={BADGES[line.state]}>{DEADLINE_LINE_STATE_LABELS[line.state]}</span>
+      <div>{line.text}</div>
+    </>
+  );
+}
+
+/** A page of the plan's cases with the plan's own deadlines, each reference linking to its case page. */
+export function PlanCaseTable({ caption, rows }: { caption: string; rows: readonly PlanCaseRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Status</th>
+            <th scope="col">Service in dispute</th>
+            <th scope="col">Your case file</th>
+            <th scope="col">Your compliance</th>
+            <th scope="col">Filed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/plan/cases/${row.id}`}>{row.reference}</Link>
+                {row.planReference ? <div className="muted">Your reference: {row.planReference}</div> : null}
+                {row.expedited ? (
+                  <div>
+                    <span className="badge badge--danger">Expedited</span>
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                {STATUS_LABELS[row.status]}
+                {row.needsAction ? (
+                  <div>
+                    <span className="badge badge--warn">Needs your action</span>
+                  </div>
+                ) : null}
+              </td>
+              <td>{row.service ?? "Not recorded"}</td>
+              <td>
+                <Deadline line={row.caseFile} none="Not requested" />
+              </td>
+              <td>
+                <Deadline line={row.compliance} none="Nothing to confirm" />
+              </td>
+              <td>{row.filed ?? "Not recorded"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

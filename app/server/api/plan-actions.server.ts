@@ -1,0 +1,169 @@
+/**
+ * The plan API's writing side and its letters: each endpoint finds the case
+ * among the key's plan's cases (another plan's case answers 404), parses its
+ * input with the schema the portal's forms share, and calls the same plan
+ * operation the portal calls, as the plan, through the API channel.
+ */
+import type { z } from "zod";
+import type { apiComplianceConfirmation, apiDocument, apiLetterList } from "~/schemas/api";
+import { apiDocumentQuery } from "~/schemas/api";
+import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
+import { db } from "../db.server";
+import { discardUnreadBody } from "../documents/checked-upload.server";
+import { DocumentRefusal } from "../documents/document-refusal.server";
+import { downloadDocument, downloadHeaders } from "../documents/download-document.server";
+import { uploadDocument } from "../documents/upload-document.server";
+import { notFound } from "../errors.server";
+import { completeCaseFile } from "../plan/complete-case-file.server";
+import { confirmCompliance } from "../plan/confirm-compliance.server";
+import { apiPlanUser, planCaseIdByReference } from "../plan/plan-case.server";
+import { reverseDenial } from "../plan/reverse-denial.server";
+import type { ApiClient } from "./api-keys.server";
+import { apiRequest, jsonBody } from "./api-request.server";
+import { withIdempotency } from "./idempotency.server";
+import { planCaseByReference } from "./plan-cases.server";
+import { badParameters, problem } from "./problem.server";
+
+type Answer = { status: number; body: unknown };
+
+/** A POST with a JSON body on one of the plan's cases: key, rate limit, 404 for another plan's case, schema, Idempotency-Key. */
+function planPost<S extends z.ZodType>(
+  request: Request,
+  reference: string,
+  schema: S,
+  perform: (call: { client: ApiClient; caseId: string; data: z.output<S> }) => Promise<Answer>,
+): Promise<Response> {
+  return apiRequest(request, async (client) => {
+    const caseId = await planCaseIdByReference(client.planId, reference);
+    const { raw, data } = await jsonBody(request, schema);
+    return withIdempotency(client.apiKeyId, request, raw, () => perform({ client, caseId, data }));
+  });
+}
+
+/** POST /cases/{reference}/case-file/complete — answers the case as it now stands. */
+export function postCaseFileComplete(request: Request, reference: string): Promise<Response> {
+  return planPost(request, reference, completeCaseFileBody, async ({ client, caseId, data }) => {
+    await completeCaseFile({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", notApplicable: data.notApplicable });
+    return { status: 200, body: await planCaseByReference(client.planId, reference) };
+  });
+}
+
+/** POST /cases/{reference}/compliance — 201 with the confirmation; a second one is refused (409). */
+export function postCompliance(request: Request, reference: string): Promise<Response> {
+  return planPost(request, reference, complianceBody, async ({ client, caseId, data }) => {
+    const confirmed = await confirmCompliance({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", ...data });
+    const body: z.input<typeof apiComplianceConfirmation> = {
+      id: confirmed.confirmationId,
+      reference,
+      implementedOn: data.implementedOn,
+      authorizationNumber: data.authorizationNumber,
+      note: data.note,
+      confirmedAt: confirmed.confirmedAt.toISOString(),
+      late: confirmed.late,
+      dueAt: confirmed.dueAt?.toISOString() ?? null,
+      caseStatus: "CLOSED",
+    };
+    return { status: 201, body };
+  });
+}
+
+/** POST /cases/{reference}/reversal — the plan approved the service itself; answers the case, now REVERSED_BY_PLAN. */
+export function postReversal(request: Request, reference: string): Promise<Response> {
+  return planPost(request, reference, reversalBody, async ({ client, caseId, data }) => {
+    await reverseDenial({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", note: data.note });
+    return { status: 200, body: await planCaseByReference(client.planId, reference) };
+  });
+}
+
+/**
+ * POST /cases/{reference}/documents?name=&kind=&caseFileItem=&description=
+ * with the raw file as the body: streamed into storage with the same checks
+ * as the portal's uploads. The file cannot be hashed before it is stored, so
+ * an Idempotency-Key is matched on the query and the declared length.
+ */
+export async function postDocument(request: Request, reference: string): Promise<Response> {
+  try {
+    return await apiRequest(request, async (client) => {
+      const caseId = await planCaseIdByReference(client.planId, reference);
+      const query = apiDocumentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const length = Number(request.headers.get("Content-Length") ?? Number.NaN);
+      const declaredBytes = Number.isSafeInteger(length) && length >= 0 ? length : null;
+      const identity = `${new URL(request.url).search}\n${declaredBytes ?? "unknown length"}`;
+      return withIdempotency(client.apiKeyId, request, identity, async () => {
+        try {
+          const document = await uploadDocument({
+            user: apiPlanUser(client),
+            actor: client.actor,
+            query: { ...query, caseId },
+            body: request.body,
+            declaredBytes,
+            signal: request.signal,
+          });
+          const body: z.input<typeof apiDocument> = {
+            ...document,
+            caseFileItem: query.caseFileItem ?? null,
+            description: query.description ?? null,
+          };
+          return { status: 201, body };
+        } catch (error) {
+          if (!(error instanceof DocumentRefusal)) throw error;
+          return { status: error.status, body: { type: "about:blank", title: error.title, status: error.status, detail: error.detail } };
+        }
+      });
+    });
+  } finally {
+    // Refused before reading (bad key, 404, bad query, a replay): the client may still be sending.
+    discardUnreadBody(request.body);
+  }
+}
+
+/** GET /cases/{reference}/letters — every version of the decision letter, oldest first. */
+export function getLetters(request: Request, reference: string): Promise<Response> {
+  return apiRequest(request, async (client) => {
+    const caseId = await planCaseIdByReference(client.planId, reference);
+    const letters = await db.decisionLetter.findMany({
+      where: { caseId },
+      orderBy: { version: "asc" },
+      select: { version: true, outcome: true, issuedAt: true, amendmentReason: true, sha256: true },
+    });
+    const body: z.input<typeof apiLetterList> = {
+      data: letters.map((letter) => ({
+        ...letter,
+        issuedAt: letter.issuedAt.toISOString(),
+        href: `/api/v1/cases/${encodeURIComponent(reference)}/letters/${letter.version}`,
+      })),
+    };
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  });
+}
+
+/** GET /cases/{reference}/letters/{version|latest} — the letter's PDF, as issued; the download is audited. */
+export function getLetterPdf(request: Request, reference: string, version: string): Promise<Response> {
+  return apiRequest(request, async (client) => {
+    const caseId = await planCaseIdByReference(client.planId, reference);
+    if (version !== "latest" && !/^[1-9]\d{0,5}$/.test(version)) {
+      return badParameters([{ name: "version", reason: 'must be a letter version (1, 2, ...) or "latest"' }]);
+    }
+    const letter = await db.decisionLetter.findFirst({
+      where: { caseId, ...(version === "latest" ? {} : { version: Number(version) }) },
+      orderBy: { version: "desc" },
+      select: { documentId: true, version: true, sha256: true },
+    });
+    if (!letter) throw notFound(version === "latest" ? "A decision letter for this case" : `Version ${version} of the decision letter`);
+    try {
+      const download = await downloadDocument({ user: apiPlanUser(client), actor: client.actor, documentId: letter.documentId, inline: false });
+      const headers = downloadHeaders(download);
+      headers.set("X-Letter-Version", String(letter.version));
+      headers.set("Digest", `sha-256=${Buffer.from(letter.sha256, "hex").toString("base64")}`);
+      return new Response(download.body, { headers });
+    } catch (error) {
+      if (error instanceof DocumentRefusal) return problem(error.status, error.title, error.detail);
+      throw error;
+    }
+  });
+}
+
+/** A method the resource does not have: 405 with the methods it does. */
+export function methodNotAllowed(allow: string): Response {
+  return problem(405, "Method not allowed", `Use ${allow} on this resource.`, { headers: { Allow: allow } });
+}

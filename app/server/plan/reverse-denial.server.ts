@@ -1,0 +1,96 @@
+import { caseLinkPath } from "~/domain/case-paths";
+import { availableTransitions, STATUS_LABELS } from "~/domain/case-status";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import type { Actor } from "../request-context.server";
+import { coordinatorEmails } from "../requests/case-page.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
+import { asPlanChange, findPlanCase, PLAN_ROLES, refuse, type PlanChannel, type PlanUser } from "./plan-case.server";
+
+export interface ReverseDenial {
+  user: PlanUser;
+  actor: Actor;
+  caseId: string;
+  /** The version the page showed; the API leaves it out. */
+  expectedVersion?: number;
+  /** What the plan approved; kept on the timeline, never put in an email (it may hold medical details). */
+  note: string;
+  channel: PlanChannel;
+  at?: Date;
+}
+
+const ENDED_REASON = "The health plan reversed its denial: the review ended.";
+
+/**
+ * The plan approved the service itself during the review (domain.md, "The
+ * plan's case file"): the case becomes REVERSED_BY_PLAN, every open clock
+ * stops, reviewers' offers and assignments end, and the applicant, the
+ * coordinators and the reviewers are told; the plan's webhook hears that the
+ * case closed. One change.
+ */
+export async function reverseDenial(input: ReverseDenial): Promise<{ version: number }> {
+  const kase = await findPlanCase(input.user, input.caseId);
+  if (kase.status === "REVERSED_BY_PLAN") throw refuse("The plan has already reversed its denial on this case.");
+  if (kase.status === "DECIDED" || kase.status === "CLOSED") throw refuse("The decision has been issued: the denial can no longer be reversed here. Confirm compliance instead if the decision overturned it.");
+  if (!availableTransitions(kase.status, PLAN_ROLES).includes("reverseByPlan")) {
+    throw refuse(`The review of this case has already ended ("${STATUS_LABELS[kase.status]}").`);
+  }
+  const at = input.at ?? new Date();
+  const link = `${config().appUrl}${caseLinkPath(kase.reference)}`;
+  const organizationName = config().organizationName;
+  const changed = await asPlanChange(kase, input.expectedVersion, (expectedVersion) =>
+    changeCase({
+      caseId: kase.id,
+      expectedVersion,
+      actor: { ...input.actor, roles: PLAN_ROLES },
+      transition: "reverseByPlan",
+      event: { type: "reversed_by_plan", note: input.note, data: { channel: input.channel } },
+      at,
+      work: async (tx) => {
+        const working = await tx.reviewerAssignment.findMany({
+          where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] } },
+          select: { id: true, status: true, reviewer: { select: { email: true, disabledAt: true } } },
+        });
+        // An offer can no longer be answered; an accepted assignment ends where it stood.
+        await tx.reviewerAssignment.updateMany({ where: { caseId: kase.id, status: "OFFERED" }, data: { status: "EXPIRED", endedAt: at, reason: ENDED_REASON } });
+        await tx.reviewerAssignment.updateMany({ where: { caseId: kase.id, status: "ACCEPTED" }, data: { endedAt: at, reason: ENDED_REASON } });
+        await queueWebhookEvent(tx, {
+          planId: kase.planId,
+          type: "case.closed",
+          caseId: kase.id,
+          at,
+          data: { reference: kase.reference, status: "REVERSED_BY_PLAN", outcome: null, closedAt: at.toISOString() },
+        });
+        return {
+          coordinators: await coordinatorEmails(tx, kase.id),
+          reviewers: [...new Set(working.filter((row) => !row.reviewer.disabledAt).map((row) => row.reviewer.email))],
+        };
+      },
+      emails: (_before, { coordinators, reviewers }) => {
+        const update = (to: string, headline: string, action: string) => ({
+          template: "case-update" as const,
+          to,
+          props: { organizationName, reference: kase.reference, headline, action, link },
+        });
+        const staff = [...new Set([...coordinators, ...reviewers])].filter((email) => email !== kase.applicant.email);
+        return [
+          update(
+            kase.applicant.email,
+            "Your health plan reversed its denial",
+            "Your health plan approved what it had denied, so the independent review has ended. Nothing more is due from you. Contact your plan if the service is not arranged.",
+          ),
+          ...staff.map((to) =>
+            update(
+              to,
+              "The health plan reversed its denial",
+              reviewers.includes(to) && !coordinators.includes(to)
+                ? "The plan approved the service itself, so the review has ended and your work on this case stops. No determination is needed."
+                : "The plan approved the service itself, so the review has ended and every deadline on the case has stopped.",
+            ),
+          ),
+        ];
+      },
+    }),
+  );
+  return { version: changed.version };
+}

@@ -1,0 +1,337 @@
+/**
+ * A 1 GiB document upload (`npm run bench:upload`): its throughput through
+ * the production server beside a plain copy of the same file on the same
+ * disk, and how far the server's memory rises while the file streams through.
+ * Targets: the upload at least 60% of the copy's MB/s; the server's resident
+ * memory at most 64 MiB above where it stood before the upload.
+ *
+ * The file is a plan's case file of exactly PLAN_FILE_LIMIT_BYTES (1 GiB, the
+ * largest file anyone may send), PDF by its first bytes, random after them.
+ * The server is the production build (BUILD_DIR, built when missing or when
+ * BENCH_REBUILD=1) running in its own process, so its RSS is read from
+ * /proc apart from this client; it uses a throwaway embedded PostgreSQL and
+ * data folder, so ./data is never touched. The client signs in as a plan
+ * user and streams the file from disk over HTTP on localhost to
+ * POST /documents, as the plan's staff would, onto an ACCEPTED case.
+ *
+ * The copy is the fastest of two plain copies, each flushed to disk with
+ * fsync like the stored document: fs.copyFile (the kernel copies, as `cp`
+ * does) and a read stream piped into a write stream (what a Node server
+ * could do with no checks at all). Both read the same file, from the page
+ * cache, as the upload's client does. BENCH_RUNS (default 3) runs of each;
+ * the median counts for throughput, the largest rise for memory.
+ * BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in
+ * Chrome's DevTools) to see where an upload's time goes.
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import { once } from "node:events";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { pipeline } from "node:stream/promises";
+import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
+import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
+import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.server";
+import { migrate, readMigrations } from "~/server/migrate.server";
+import { ensureReferenceData } from "~/server/reference-data.server";
+import { setSecrets } from "~/server/secrets.server";
+import { startSession } from "~/server/session.server";
+
+const FILE_BYTES = PLAN_FILE_LIMIT_BYTES;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TARGET_RATIO = 0.6;
+const TARGET_RISE_MIB = 64;
+const SAMPLE_EVERY_MS = 50;
+const MIB = 1024 * 1024;
+/** MB/s in the decimal megabytes disks are sold in. */
+const mbPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+const buildDir = process.env.BUILD_DIR ?? "build";
+if (!fs.existsSync(path.join(buildDir, "server", "index.js")) || process.env.BENCH_REBUILD === "1") {
+  console.log(`Building the app into ${buildDir}/ ...`);
+  execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BUILD_DIR: buildDir } });
+}
+
+// Source, copies and the server's documents all live in this one folder: the same disk.
+const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), "imr-bench-upload-"));
+fs.chmodSync(dir, 0o777);
+const source = path.join(dir, "case-file.pdf");
+const database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "bench", database: "bench" });
+let server: ChildProcess | undefined;
+try {
+  const sessionSecret = crypto.randomBytes(32).toString("base64url");
+  const documentKey = crypto.randomBytes(32).toString("base64");
+  setSecrets({ sessionSecret, documentKey, embeddedDatabasePassword: "bench" });
+  await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
+  connectDatabase(database.url);
+  await ensureReferenceData();
+  const { cookie, caseId } = await planUserWithOpenCase();
+
+  let started = performance.now();
+  const sha256 = await writeSourceFile(source, FILE_BYTES);
+  console.log(`Wrote the ${FILE_BYTES / MIB} MiB source file in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}).`);
+
+  const port = await freePort();
+  server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey });
+  await waitUntilServing(port, server);
+  const upload = (file: string, bytes: number) => uploadFile({ port, cookie, caseId, file, bytes });
+
+  // Warm-up: loads the route modules, opens the database pool and lets the JIT see the path.
+  const warmUp = path.join(dir, "warm-up.pdf");
+  const warmUpSha = await writeSourceFile(warmUp, 32 * MIB);
+  for (let i = 0; i < 3; i++) checkStored(await upload(warmUp, 32 * MIB), 32 * MIB, warmUpSha);
+  fs.rmSync(warmUp);
+
+  const copyFile: number[] = [];
+  const streamCopy: number[] = [];
+  const uploads: number[] = [];
+  const memory: { before: number; peak: number }[] = [];
+  const serverCpu: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    copyFile.push(await timed(() => copyWithCopyFile(source, path.join(dir, "copy.pdf"))));
+    fs.rmSync(path.join(dir, "copy.pdf"));
+    streamCopy.push(await timed(() => copyWithStreams(source, path.join(dir, "copy.pdf"))));
+    fs.rmSync(path.join(dir, "copy.pdf"));
+
+    const sampler = sampleRss(server.pid!);
+    const cpuBefore = cpuSeconds(server.pid!);
+    started = performance.now();
+    const stored = await upload(source, FILE_BYTES);
+    uploads.push(performance.now() - started);
+    serverCpu.push(cpuSeconds(server.pid!) - cpuBefore);
+    memory.push(sampler.stop());
+    checkStored(stored, FILE_BYTES, sha256);
+    console.log(
+      `run ${run}: copyFile ${mbPerSecond(FILE_BYTES, copyFile.at(-1)!).toFixed(0)} MB/s, stream copy ${mbPerSecond(FILE_BYTES, streamCopy.at(-1)!).toFixed(0)} MB/s, ` +
+        `upload ${mbPerSecond(FILE_BYTES, uploads.at(-1)!).toFixed(0)} MB/s (server CPU ${serverCpu.at(-1)!.toFixed(1)} s), server RSS ${mib(memory.at(-1)!.before)} → ${mib(memory.at(-1)!.peak)} MiB`,
+    );
+  }
+
+  const copyFileRate = mbPerSecond(FILE_BYTES, median(copyFile));
+  const streamCopyRate = mbPerSecond(FILE_BYTES, median(streamCopy));
+  const copyRate = Math.max(copyFileRate, streamCopyRate);
+  const uploadRate = mbPerSecond(FILE_BYTES, median(uploads));
+  const ratio = uploadRate / copyRate;
+  const worst = memory.reduce((a, b) => (b.peak - b.before > a.peak - a.before ? b : a));
+  const rise = (worst.peak - worst.before) / MIB;
+  const verdict = (met: boolean) => (met ? "PASS" : "FAIL");
+  console.log(`\n${FILE_BYTES / MIB} MiB, median of ${RUNS} runs, MB = 10^6 bytes.`);
+  const [load] = os.loadavg();
+  if (load! > os.availableParallelism()) {
+    console.log(`Load average ${load!.toFixed(1)} on ${os.availableParallelism()} CPUs: the upload competes for the CPU, the copy much less; rerun on a quiet machine.`);
+  }
+  console.log(`plain copy, fs.copyFile + fsync        ${copyFileRate.toFixed(0)} MB/s`);
+  console.log(`plain copy, stream pipeline + fsync    ${streamCopyRate.toFixed(0)} MB/s`);
+  console.log(`upload, POST /documents on localhost   ${uploadRate.toFixed(0)} MB/s`);
+  // What the server's own work allows, whatever else the machine is doing.
+  console.log(`  server CPU time per upload           ${median(serverCpu).toFixed(1)} s (${mbPerSecond(FILE_BYTES, median(serverCpu) * 1000).toFixed(0)} MB per CPU second)`);
+  console.log(`upload / faster copy                   ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${verdict(ratio >= TARGET_RATIO)}`);
+  console.log(
+    `server RSS before / peak / rise         ${mib(worst.before)} / ${mib(worst.peak)} / ${rise.toFixed(1)} MiB (largest of ${RUNS}; target ≤ ${TARGET_RISE_MIB} MiB) ${verdict(rise <= TARGET_RISE_MIB)}`,
+  );
+  if (ratio < TARGET_RATIO || rise > TARGET_RISE_MIB) process.exitCode = 1;
+} finally {
+  if (server) await stopServer(server);
+  await disconnectDatabase();
+  await database.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A plan, one of its staff signed in, and an accepted case of the plan's (plans may add files while the review is open). */
+async function planUserWithOpenCase(): Promise<{ cookie: string; caseId: string }> {
+  const plan = await db.healthPlan.create({ data: { name: "Bench Upload Plan", ruleProfileCode: "naic", contactEmail: "bench@plan.example" } });
+  const planUser = await db.user.create({ data: { email: "bench-plan@plan.example", name: "Bench Plan User", roles: ["PLAN"], planId: plan.id } });
+  const applicant = await db.user.create({ data: { email: "bench-applicant@example.com", name: "Bench Applicant", roles: ["APPLICANT"] } });
+  const profile = await db.ruleProfile.findFirstOrThrow({ where: { code: "naic" }, orderBy: { version: "asc" } });
+  const filed = await db.case.create({
+    data: {
+      applicantId: applicant.id,
+      planId: plan.id,
+      status: "ACCEPTED",
+      reference: "IMR-2000-000001-U",
+      submittedAt: new Date(),
+      acceptedAt: new Date(),
+      serviceDescription: "Bench service",
+      ruleProfileId: profile.id,
+    },
+  });
+  const setCookie = await startSession(planUser.id, new Request("http://localhost/login", { headers: { "x-imr-client-ip": "127.0.0.1" } }));
+  return { cookie: setCookie.split(";")[0]!, caseId: filed.id };
+}
+
+/** `bytes` of "PDF" (by its signature) from random data, flushed to disk; returns its SHA-256. */
+async function writeSourceFile(file: string, bytes: number): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  const block = crypto.randomBytes(8 * MIB);
+  Buffer.from("%PDF-1.7\n").copy(block);
+  const handle = await fs.promises.open(file, "w");
+  try {
+    for (let written = 0; written < bytes; ) {
+      const piece = block.subarray(0, Math.min(block.length, bytes - written));
+      hash.update(piece);
+      await handle.write(piece);
+      written += piece.length;
+      // Later blocks differ from the first, so nothing downstream sees a repeating file.
+      block.writeUInt32LE(written, 16);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return hash.digest("hex");
+}
+
+async function copyWithCopyFile(from: string, to: string): Promise<void> {
+  await fs.promises.copyFile(from, to);
+  const handle = await fs.promises.open(to, "r+");
+  await handle.sync();
+  await handle.close();
+}
+
+async function copyWithStreams(from: string, to: string): Promise<void> {
+  // flush: fsync before the file is closed.
+  const target = fs.createWriteStream(to, { flush: true });
+  await pipeline(fs.createReadStream(from), target);
+  if (!target.closed) await once(target, "close");
+}
+
+interface StoredAnswer {
+  status: number;
+  body: string;
+}
+
+/** POSTs the file streamed from disk (never read whole) and answers the server's reply. */
+function uploadFile(options: { port: number; cookie: string; caseId: string; file: string; bytes: number }): Promise<StoredAnswer> {
+  const query = new URLSearchParams({ caseId: options.caseId, kind: "PLAN_CASE_FILE", name: path.basename(options.file) });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port: options.port,
+        method: "POST",
+        path: `/documents?${query.toString()}`,
+        headers: { Cookie: options.cookie, "Content-Type": "application/pdf", "Content-Length": String(options.bytes) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    fs.createReadStream(options.file, { highWaterMark: MIB }).on("error", reject).pipe(request);
+  });
+}
+
+function checkStored(answer: StoredAnswer, bytes: number, sha256: string): void {
+  if (answer.status !== 201) throw new Error(`Upload answered ${answer.status}: ${answer.body}`);
+  const stored = JSON.parse(answer.body) as { sizeBytes: number; sha256: string };
+  if (stored.sizeBytes !== bytes || stored.sha256 !== sha256) throw new Error(`Upload stored ${stored.sizeBytes} bytes with SHA-256 ${stored.sha256}`);
+}
+
+function startServer(options: { port: number; databaseUrl: string; dataDir: string; sessionSecret: string; documentKey: string }): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    SESSION_SECRET: options.sessionSecret,
+    DOCUMENT_ENCRYPTION_KEY: options.documentKey,
+    BUILD_DIR: buildDir,
+    LOG_LEVEL: "silent",
+    // Only the web process is measured; the job worker has nothing to do here.
+    IN_PROCESS_WORKER: "false",
+  };
+  delete env.SMTP_URL;
+  delete env.SEED_DEMO_DATA;
+  const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], { env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+async function waitUntilServing(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The server did not answer /healthz within 60 s");
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/**
+ * Samples the server's resident memory (VmRSS) every SAMPLE_EVERY_MS until
+ * stopped. The kernel's high-water mark (VmHWM, reset first through
+ * clear_refs) also catches a peak between two samples.
+ */
+function sampleRss(pid: number): { stop: () => { before: number; peak: number } } {
+  const hwmReset = resetHighWaterMark(pid);
+  const before = readStatus(pid, "VmRSS");
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, readStatus(pid, "VmRSS"))), SAMPLE_EVERY_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      const last = readStatus(pid, "VmRSS");
+      const hwm = hwmReset ? readStatus(pid, "VmHWM") : 0;
+      return { before, peak: Math.max(peak, last, hwm) };
+    },
+  };
+}
+
+/** User and system CPU time the process has used, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  // The fields after the command name, which sits in parentheses and may hold spaces.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Bytes, from /proc/<pid>/status. */
+function readStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
+  if (!kib) throw new Error(`No ${field} in /proc/${pid}/status`);
+  return Number(kib) * 1024;
+}
+
+function resetHighWaterMark(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function mib(bytes: number): string {
+  return (bytes / MIB).toFixed(1);
+}

@@ -1,0 +1,218 @@
+/**
+ * What happens to a filed demo case, one step at a time, each through the
+ * operation a page or the API calls: eligibility, requests for information,
+ * acceptance, the plan's case file, matching and offers, determinations,
+ * quality review, the decision letter, amendments and compliance.
+ *
+ * Steps whose operation takes a time are back-dated (`ago`). Reviewers'
+ * determinations, quality approval, the plan's objection, matching facts and
+ * looking after a case take none, so they carry the moment of seeding, as do
+ * uploads and draft saves (demo-requests.ts).
+ */
+import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
+import { localDate } from "~/domain/deadlines/time-zone";
+import { ELIGIBILITY_CRITERIA, type CriterionAnswer, type EligibilityCriterion } from "~/domain/eligibility";
+import type { DecisionOutcome } from "~/domain/panel";
+import { matchingFactsSchema } from "~/schemas/assignment";
+import { determinationSchema } from "~/schemas/determination";
+import type { InformationParty } from "~/schemas/intake";
+import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
+import { offerCase } from "~/server/assignment/offer-case.server";
+import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.server";
+import type { Db } from "~/server/db.server";
+import { approveDetermination } from "~/server/determinations/approve-determination.server";
+import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
+import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { acceptCase } from "~/server/intake/accept-case.server";
+import { findIneligible } from "~/server/intake/find-ineligible.server";
+import { lookAfterCase } from "~/server/intake/look-after-case.server";
+import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
+import { recordEligibility } from "~/server/intake/record-eligibility.server";
+import { requestInformation } from "~/server/intake/request-information.server";
+import { amendDecision } from "~/server/letters/amend-decision.server";
+import { issueDecision } from "~/server/letters/issue-decision.server";
+import { completeCaseFile } from "~/server/plan/complete-case-file.server";
+import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
+import { withdrawRequest } from "~/server/requests/withdraw.server";
+import type { People } from "./demo-people";
+import { TIME_ZONE, uploadDemoDocument, type DemoRequest } from "./demo-requests";
+
+export const COORDINATOR = "coordinator@imr.example";
+
+const PLAN_USERS: Record<string, string> = {
+  "Evergreen Health Plan": "plan@evergreen-health.example",
+  "Pacific Coast Health": "plan@pacific-coast-health.example",
+};
+
+export interface Opinion {
+  reviewer: string;
+  outcome: DecisionOutcome;
+  partOverturned?: string;
+  reasons: string;
+  rationale: string;
+  reference: { title: string; source: string; year: number };
+}
+
+export interface MatchingFacts {
+  specialty: string;
+  group?: string;
+  facility?: string;
+  manufacturer?: string;
+}
+
+/** Times are how long before seeding the step happened. */
+export type CaseStep =
+  | { step: "eligibility"; ago: number; unmet?: { criterion: EligibilityCriterion; note: string } }
+  | { step: "lookAfter" }
+  | { step: "planObjects"; reason: string }
+  | { step: "requestInformation"; ago: number; to: InformationParty; question: string }
+  | { step: "accept"; ago: number }
+  | { step: "caseFile"; ago: number }
+  | { step: "matchingFacts"; facts: MatchingFacts }
+  | { step: "offer"; ago: number; reviewers: string[] }
+  | { step: "declineOffer"; ago: number; reviewer: string; reason: string }
+  | { step: "acceptOffer"; ago: number; reviewer: string }
+  | { step: "draftDetermination"; opinion: Opinion }
+  | { step: "submitDetermination"; opinion: Opinion }
+  | { step: "approve" }
+  | { step: "issueDecision"; ago: number }
+  | { step: "amendDecision"; ago: number; reason: string }
+  | { step: "confirmCompliance"; ago: number; authorization: string }
+  | { step: "withdraw"; ago: number; reason: string }
+  | { step: "findIneligible"; ago: number; reason: string };
+
+const STANDARD_OF_REVIEW: Record<DemoRequest["disputeType"], string> = {
+  MEDICAL_NECESSITY: "medical-necessity",
+  EXPERIMENTAL_INVESTIGATIONAL: "experimental",
+  URGENT_CARE: "emergency",
+};
+
+/** The plan's case file: one document for each checklist item but the expert opinions, which the plan did not get. */
+const CASE_FILE_NOT_APPLICABLE: CaseFileItemKey[] = ["expertOpinions"];
+
+export async function runCaseStep(db: Db, people: People, caseId: string, request: DemoRequest, step: CaseStep, now: Date): Promise<void> {
+  const ago = (duration: number) => new Date(now.getTime() - duration);
+  const version = async () => (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version;
+  const coordinator = await people(COORDINATOR);
+  const plan = await people(PLAN_USERS[request.plan]!);
+  const reviewerOffer = async (email: string) => {
+    const reviewer = await people(email);
+    const offer = await db.reviewerAssignment.findFirstOrThrow({ where: { caseId, reviewerId: reviewer.user.id, status: "OFFERED" }, select: { id: true } });
+    return { reviewer, assignmentId: offer.id };
+  };
+
+  switch (step.step) {
+    case "eligibility": {
+      const answers = Object.fromEntries(
+        ELIGIBILITY_CRITERIA.map((criterion): [EligibilityCriterion, CriterionAnswer] => [
+          criterion,
+          step.unmet?.criterion === criterion
+            ? { met: false, note: step.unmet.note }
+            : { met: true, note: criterion === "FILED_IN_TIME" ? "Filed within the filing window." : null },
+        ]),
+      ) as Record<EligibilityCriterion, CriterionAnswer>;
+      await recordEligibility({ ...coordinator, caseId, expectedVersion: await version(), answers, at: ago(step.ago) });
+      return;
+    }
+    case "lookAfter":
+      await lookAfterCase({ ...coordinator, caseId, expectedVersion: await version() });
+      return;
+    case "planObjects":
+      await objectToEligibility({ ...plan, caseId, expectedVersion: await version(), reason: step.reason });
+      return;
+    case "requestInformation":
+      await requestInformation({ ...coordinator, caseId, expectedVersion: await version(), addressedTo: step.to, question: step.question, at: ago(step.ago) });
+      return;
+    case "accept":
+      await acceptCase({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
+      return;
+    case "caseFile": {
+      for (const item of CASE_FILE_ITEMS.filter((entry) => !CASE_FILE_NOT_APPLICABLE.includes(entry.key))) {
+        const document = {
+          kind: "PLAN_CASE_FILE" as const,
+          name: `${item.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}.pdf`,
+          title: `${request.plan}: ${item.label}`,
+          lines: [`Claim reference: ${request.claim}`, `Member: ${request.patient.name}`, `Service: ${request.service}`],
+        };
+        await uploadDemoDocument(plan, caseId, document, { caseFileItem: item.key });
+      }
+      await completeCaseFile({ ...plan, caseId, expectedVersion: await version(), channel: "PORTAL", notApplicable: CASE_FILE_NOT_APPLICABLE, at: ago(step.ago) });
+      return;
+    }
+    case "matchingFacts": {
+      const facts = matchingFactsSchema.parse({
+        intent: "facts",
+        version: await version(),
+        specialtyNeeded: step.facts.specialty,
+        providerName: request.provider.name,
+        providerNpi: request.provider.npi ?? "",
+        treatingGroupName: step.facts.group ?? "",
+        treatingGroupIdentifier: "",
+        providerFacility: step.facts.facility ?? request.provider.facility ?? "",
+        facilityIdentifier: "",
+        manufacturerName: step.facts.manufacturer ?? "",
+        manufacturerIdentifier: "",
+      });
+      const { intent: _intent, version: expectedVersion, ...rest } = facts;
+      await saveMatchingFacts({ ...coordinator, caseId, expectedVersion, facts: rest });
+      return;
+    }
+    case "offer": {
+      const reviewerIds = await Promise.all(step.reviewers.map(async (email) => (await people(email)).user.id));
+      await offerCase({ ...coordinator, caseId, expectedVersion: await version(), reviewerIds, at: ago(step.ago) });
+      return;
+    }
+    case "declineOffer": {
+      const { reviewer, assignmentId } = await reviewerOffer(step.reviewer);
+      await declineOffer({ ...reviewer, assignmentId, reason: step.reason, at: ago(step.ago) });
+      return;
+    }
+    case "acceptOffer": {
+      const { reviewer, assignmentId } = await reviewerOffer(step.reviewer);
+      await acceptOffer({ ...reviewer, assignmentId, signature: reviewer.user.name, at: ago(step.ago) });
+      return;
+    }
+    case "draftDetermination":
+    case "submitDetermination": {
+      const reviewer = await people(step.opinion.reviewer);
+      const documents = await db.document.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+      const input = determinationSchema({ reviewerName: reviewer.user.name }).parse({
+        intent: step.step === "submitDetermination" ? "submit" : "save",
+        outcome: step.opinion.outcome,
+        partOverturned: step.opinion.partOverturned ?? "",
+        principalReasons: step.opinion.reasons,
+        clinicalRationale: step.opinion.rationale,
+        references: [{ ...step.opinion.reference, year: String(step.opinion.reference.year), url: "" }],
+        documentsConsidered: documents.map((document) => document.id),
+        standardOfReview: STANDARD_OF_REVIEW[request.disputeType],
+        noConflict: step.step === "submitDetermination" ? "on" : "",
+        signedName: step.step === "submitDetermination" ? reviewer.user.name : "",
+      });
+      if (step.step === "submitDetermination") await submitDetermination({ ...reviewer, caseId, input });
+      else await saveDeterminationDraft({ ...reviewer, caseId, input });
+      return;
+    }
+    case "approve":
+      await approveDetermination({ ...coordinator, caseId, expectedVersion: await version(), comments: "Every element of the letter is present and consistent." });
+      return;
+    case "issueDecision":
+      await issueDecision({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
+      return;
+    case "amendDecision":
+      await amendDecision({ ...coordinator, caseId, expectedVersion: await version(), reason: step.reason, at: ago(step.ago) });
+      return;
+    case "confirmCompliance": {
+      const at = ago(step.ago);
+      await confirmCompliance({ ...plan, caseId, implementedOn: localDate(at, TIME_ZONE), authorizationNumber: step.authorization, channel: "PORTAL", at });
+      return;
+    }
+    case "withdraw": {
+      const applicant = await people(request.applicant);
+      await withdrawRequest({ ...applicant, caseId, expectedVersion: await version(), reason: step.reason, at: ago(step.ago) });
+      return;
+    }
+    case "findIneligible":
+      await findIneligible({ ...coordinator, caseId, expectedVersion: await version(), reason: step.reason, at: ago(step.ago) });
+      return;
+  }
+}

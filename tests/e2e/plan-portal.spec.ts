@@ -1,0 +1,137 @@
+import type { Browser, Page } from "@playwright/test";
+import { createPlanActionCase, e2eDb } from "./support/e2e-db";
+import { expect, expectAccessible, HOMES, signIn, test } from "./support/fixtures";
+import { waitForEmail } from "./support/mail";
+
+// The plan portal as plan staff meet it: their cases with their own
+// deadlines, the case file sent item by item, compliance with an overturn.
+// Cases are made in the database at the stage each test needs.
+
+const DEMO_PASSWORD = "Demo-password-2026";
+const PDF = Buffer.from(
+  ["%PDF-1.4", "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj", "trailer << /Root 1 0 R >>", "%%EOF"].join("\n"),
+);
+const day = 86_400_000;
+
+// Each test signs in more than once and waits for the portal's own mail and uploads.
+test.describe.configure({ timeout: 90_000 });
+
+/** Signs in as a demo account in a browser of its own. */
+async function demoPage(browser: Browser, email: string, home: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
+  return page;
+}
+
+test("a plan user sends the case file item by item and marks it complete: the deadline is met and the applicant sees the list", async ({
+  page,
+  browser,
+  loginAs,
+}) => {
+  const kase = await createPlanActionCase({ stage: "accepted", dueAt: new Date(Date.now() + 3 * day) });
+  await loginAs("PLAN");
+
+  // The list: found by the plan's own claim reference among the cases that need action, with the case file's due time.
+  await page.getByLabel("Reference, your reference or member ID").fill(`CLM-${kase.reference.slice(-6)}`);
+  await page.getByLabel("Only cases that need our action").check();
+  await page.getByRole("button", { name: "Show" }).click();
+  const row = page.getByRole("row").filter({ hasText: kase.reference });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Needs your action");
+  await expect(row).toContainText(/Plan case file due by .* left/);
+  await expectAccessible(page);
+
+  await row.getByRole("link", { name: kase.reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Case ${kase.reference}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // One item gets a file with its description; the uploader shows the file, then the item turns to "Sent".
+  const letters = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Denial and appeal letters/ }) });
+  await letters.locator('input[type="file"]').setInputFiles({ name: "Final denial letter.pdf", mimeType: "application/pdf", buffer: PDF });
+  await letters.getByLabel("What this file holds").fill("Final denial of 2 March and the appeal decision of 20 March.");
+  await letters.getByRole("button", { name: "Upload Final denial letter.pdf" }).click();
+  await expect(letters.getByRole("link", { name: "Final denial letter.pdf" })).toBeVisible();
+  await expect(letters.getByRole("heading", { name: /Denial and appeal letters/ })).toContainText("Sent");
+
+  // Complete with items still missing: refused, the reason next to the checklist.
+  await page.getByRole("button", { name: "Case file complete" }).click();
+  await expect(page.locator("#complete-error")).toContainText("Still missing: medical records the plan used");
+  for (const item of ["Medical records the plan used", "Criteria or guidelines applied", "Policy or contract language", "Expert opinions received", "List of what was sent, given to the applicant"]) {
+    await page.getByRole("checkbox", { name: item }).check();
+  }
+  await page.getByRole("button", { name: "Case file complete" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your case file is marked complete" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Deadlines on this case" })).toContainText(/Plan case file met on/);
+  await expect(page.getByRole("button", { name: "Case file complete" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The applicant sees what the plan sent, with the plan's description.
+  const applicant = await demoPage(browser, "maria.lopez@example.com", HOMES.APPLICANT.path);
+  await applicant.goto(`/requests/${kase.id}`);
+  const fromPlan = applicant.getByRole("table", { name: /Documents from your health plan/ });
+  await expect(fromPlan).toContainText("Final denial letter.pdf");
+  await expect(fromPlan).toContainText("Final denial of 2 March and the appeal decision of 20 March.");
+});
+
+test("a plan user downloads the decision letter and confirms compliance with an overturn in time", async ({ page, loginAs }) => {
+  const kase = await createPlanActionCase({ stage: "overturned", dueAt: new Date(Date.now() + 2 * day) });
+  await loginAs("PLAN");
+  await page.goto(`/plan/cases/${kase.id}`);
+  await expect(page.getByRole("region", { name: "Decision", exact: true })).toContainText("The denial is overturned: the plan must approve or pay for the service.");
+
+  const letter = page.getByRole("link", { name: "Download the decision letter (PDF)" });
+  const download = await page.request.get((await letter.getAttribute("href"))!);
+  expect(download.status(), await download.text()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+
+  const compliance = page.getByRole("region", { name: "Compliance with the decision" });
+  await expect(compliance).toContainText(/Plan compliance due by .* left/);
+  await expectAccessible(page);
+
+  // Nothing filled in: each message next to its field, nothing sent.
+  await page.getByRole("button", { name: "Confirm compliance" }).click();
+  await expect(page.locator("#field-implementedOn-error")).toContainText("Enter the date the decision was implemented");
+  await expect(page.locator("#field-authorizationNumber-error")).toContainText("Enter the authorization or claim number");
+  await expectAccessible(page);
+
+  await page.getByLabel("Date implemented").fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel("Authorization or claim number").fill("AUTH-2026-0042");
+  await page.getByLabel("Note (optional)").fill("Approved 12 sessions of cardiac rehabilitation.");
+  await page.getByRole("button", { name: "Confirm compliance" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your confirmation of compliance was recorded and the case is closed." })).toBeVisible();
+  await expect(compliance).toContainText("Confirmed in time");
+  await expect(compliance).toContainText("AUTH-2026-0042");
+  await expect(page.getByRole("region", { name: "Where the case stands" })).toContainText("Closed");
+});
+
+test("a late confirmation of compliance is flagged to the coordinators", async ({ page, browser, loginAs }) => {
+  const kase = await createPlanActionCase({ stage: "overturned", dueAt: new Date(Date.now() - day) });
+  await loginAs("PLAN");
+  await page.goto(`/plan/cases/${kase.id}`);
+  await expect(page.getByText("The due time has passed: your confirmation will be recorded as late")).toBeVisible();
+  await page.getByLabel("Date implemented").fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel("Authorization or claim number").fill("AUTH-LATE-7");
+  await page.getByRole("button", { name: "Confirm compliance" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "after its due time" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Compliance with the decision" })).toContainText("Confirmed late");
+
+  // The coordinator is told by email and sees the missed compliance deadline on the case.
+  const mail = await waitForEmail("coordinator@imr.example", new RegExp(`(?=[\\s\\S]*${kase.reference})[\\s\\S]*confirmed compliance late`));
+  expect(mail).toContain("flagged");
+  const coordinator = await demoPage(browser, "coordinator@imr.example", HOMES.COORDINATOR.path);
+  await coordinator.goto(`/iro/cases/${kase.id}`);
+  await expect(coordinator.getByRole("table", { name: "Deadlines on this case" })).toContainText(/Plan compliance missed/);
+});
+
+test("a plan user of another plan finds neither the case nor its letter", async ({ browser, consoleErrors }) => {
+  consoleErrors.allow(/status of 404/);
+  const kase = await createPlanActionCase({ stage: "overturned", dueAt: new Date(Date.now() + 2 * day) });
+  const otherPlan = await demoPage(browser, "plan@pacific-coast-health.example", "/plan");
+  const response = await otherPlan.goto(`/plan/cases/${kase.id}`);
+  expect(response?.status()).toBe(404);
+  const letter = await e2eDb().query<{ documentId: string }>(`SELECT "documentId" FROM "DecisionLetter" WHERE "caseId" = $1`, [kase.id]);
+  expect((await otherPlan.request.get(`/documents/${letter.rows[0]!.documentId}`)).status()).toBe(404);
+  await otherPlan.goto(`/plan?q=${kase.reference}`);
+  await expect(otherPlan.getByRole("heading", { name: "No cases match" })).toBeVisible();
+});

@@ -1,0 +1,719 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
+import type { Role } from "~/domain/roles";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { formatVerificationCode } from "~/domain/verification-code";
+import * as documentRoute from "~/routes/documents/document";
+import * as decisionRoute from "~/routes/iro/decision";
+import * as qualityRoute from "~/routes/iro/quality";
+import * as reviewRoute from "~/routes/review/case";
+import * as verifyRoute from "~/routes/verify";
+import { db } from "~/server/db.server";
+import { documentStorage } from "~/server/documents/storage.server";
+import { startSession } from "~/server/session.server";
+import { cookieHeaderFrom, createCaseInReview, createPlan, createReviewer, createUser, requestWithCookie, uniqueIp } from "#tests/support/factories";
+import { pdfPageTexts } from "#tests/support/pdf-text";
+
+/**
+ * The decision letter end to end through the routes people use: reviewers
+ * submit, the coordinator approves and issues, the applicant downloads, and
+ * anyone checks the letter at /verify. The issued PDF is read back as text.
+ */
+
+type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
+
+async function signedIn(user: { id: string; email: string; name: string; roles: Role[]; planId: string | null }): Promise<Person> {
+  return { ...user, cookie: await startSession(user.id, requestWithCookie(null)) };
+}
+
+const TIME_ZONE = "America/New_York";
+const ORGANIZATION = "Independent Review Organization";
+const VERIFY_ADDRESS = "http://portal.test/verify";
+
+let plan: { id: string; name: string };
+let coordinator: Person;
+let applicant: Person;
+
+beforeAll(async () => {
+  plan = await createPlan(`Evergreen Health ${crypto.randomBytes(3).toString("hex")}`);
+  coordinator = await signedIn(await createUser({ roles: ["COORDINATOR"], name: "Casey Coordinator" }));
+  applicant = await signedIn(await createUser({ roles: ["APPLICANT"] }));
+  await db.specialty.upsert({
+    where: { code: "orthopaedic-surgery" },
+    create: { code: "orthopaedic-surgery", name: "Orthopaedic Surgery", board: "American Board of Orthopaedic Surgery" },
+    update: {},
+  });
+});
+
+type Form = [string, string][];
+
+function request(path: string, person: Person | null, body?: Form | FormData, method = "POST"): Request {
+  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
+  if (person) headers.set("Cookie", cookieHeaderFrom(person.cookie));
+  if (!body) return new Request(`http://portal.test${path}`, { headers, method: method === "POST" ? "GET" : method });
+  return new Request(`http://portal.test${path}`, { method, headers, body: body instanceof FormData ? body : new URLSearchParams(body) });
+}
+
+type RouteFunction = (args: never) => Promise<unknown>;
+type Failure = { fieldErrors: Record<string, string>; formError?: string; values: Record<string, unknown> };
+
+/** What a loader or action gave back: a thrown or returned Response, or data with its status. */
+async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string>) {
+  try {
+    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
+    if (result instanceof Response)
+      return { status: result.status, data: null as unknown as T & Failure, location: result.headers.get("Location"), response: result };
+    if (result && typeof result === "object" && "init" in result && "data" in result) {
+      const { data, init } = result as { data: unknown; init: { status?: number } | null };
+      return { status: init?.status ?? 200, data: data as T & Failure, location: null, response: null };
+    }
+    return { status: 200, data: result as T & Failure, location: null, response: null };
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    return { status: thrown.status, data: null as unknown as T & Failure, location: thrown.headers.get("Location"), response: thrown };
+  }
+}
+
+const postReview = (person: Person, caseId: string, form: Form) =>
+  call(reviewRoute.action as RouteFunction, request(`/review/cases/${caseId}`, person, form), { caseId });
+const postQuality = (person: Person, caseId: string, form: Form) =>
+  call(qualityRoute.action as RouteFunction, request(`/iro/cases/${caseId}/quality`, person, form), { caseId });
+const postDecision = (person: Person, caseId: string, form: Form) =>
+  call(decisionRoute.action as RouteFunction, request(`/iro/cases/${caseId}/decision`, person, form), { caseId });
+type DecisionPage = Awaited<ReturnType<typeof decisionRoute.loader>>;
+const openDecision = (person: Person, caseId: string) =>
+  call<DecisionPage>(decisionRoute.loader as RouteFunction, request(`/iro/cases/${caseId}/decision`, person), { caseId });
+type Verified = { checked: "code" | "file"; answer: { kind: string; letter?: Record<string, unknown> } };
+const verifyByCode = (reference: string, code: string) =>
+  call<Verified>(
+    verifyRoute.action as RouteFunction,
+    request("/verify", null, [
+      ["intent", "code"],
+      ["reference", reference],
+      ["code", code],
+    ]),
+    {},
+  );
+function verifyByFile(bytes: Uint8Array) {
+  const form = new FormData();
+  form.append("intent", "file");
+  form.append("letter", new File([new Uint8Array(bytes)], "letter.pdf", { type: "application/pdf" }));
+  return call<Verified>(verifyRoute.action as RouteFunction, request("/verify", null, form), {});
+}
+
+/** The document as the signed-in person downloads it from /documents/:id. */
+async function download(person: Person, documentId: string): Promise<{ status: number; contentType: string | null; bytes: Uint8Array }> {
+  const result = await call(documentRoute.loader as RouteFunction, request(`/documents/${documentId}`, person), { documentId });
+  const bytes = result.response && result.response.ok ? new Uint8Array(await result.response.arrayBuffer()) : new Uint8Array();
+  return { status: result.status, contentType: result.response?.headers.get("Content-Type") ?? null, bytes };
+}
+
+/** The stored file itself, read past every route. */
+async function storedBytes(storageKey: string): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(await documentStorage().get(storageKey)).arrayBuffer());
+}
+
+const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");
+const day = (instant: Date) => formatLocalDate(localDate(instant, TIME_ZONE));
+
+interface Opinion {
+  outcome: "UPHELD" | "OVERTURNED" | "OVERTURNED_IN_PART";
+  reasons: string;
+  rationale: string;
+  criterion: string;
+}
+
+function determinationForm(opinion: Opinion, documents: string[], signedName: string): Form {
+  return [
+    ["intent", "submit"],
+    ["outcome", opinion.outcome],
+    ["partOverturned", ""],
+    ["principalReasons", opinion.reasons],
+    ["clinicalRationale", opinion.rationale],
+    ["references.0.title", opinion.criterion],
+    ["references.0.source", "North American Spine Society"],
+    ["references.0.year", "2021"],
+    ["references.0.url", ""],
+    ...documents.map((id): [string, string] => ["documentsConsidered", id]),
+    ["standardOfReview", "medical-necessity"],
+    ["standardOfReviewOther", ""],
+    ["noConflict", "yes"],
+    ["signedName", signedName],
+  ];
+}
+
+/**
+ * A case with everything a letter states, its reviewers' determinations
+ * submitted through the reviewer's page and approved in quality review:
+ * ready for the coordinator to issue.
+ */
+async function approvedCase(options: {
+  reviewers: { name: string; specialty: string; board?: boolean }[];
+  opinions: Opinion[];
+  notifyProvider: boolean;
+  /** Filed by a representative, so the patient is told as well. */
+  representative?: boolean;
+  track?: "STANDARD" | "EXPEDITED";
+}) {
+  const members: Person[] = [];
+  for (const reviewer of options.reviewers) {
+    const user = await createReviewer({ name: reviewer.name, specialty: reviewer.specialty, credentials: "MD, FAAOS" });
+    await db.reviewerProfile.update({ where: { userId: user.id }, data: { yearsInPractice: 17 } });
+    if (reviewer.board) await db.boardCertification.create({ data: { reviewerId: user.id, specialtyCode: "orthopaedic-surgery", board: "ABOS" } });
+    members.push(await signedIn(user));
+  }
+  const created = await createCaseInReview({ applicantId: applicant.id, planId: plan.id, reviewerIds: members.map((member) => member.id) });
+  // A reference as the portal gives them (upper case), as people copy it from the letter.
+  const kase = { ...created, reference: created.reference!.toUpperCase() };
+  await db.case.update({
+    where: { id: kase.id },
+    data: {
+      reference: kase.reference,
+      coordinatorId: coordinator.id,
+      patientName: "Rosa Delgado",
+      memberId: "EVG-123456",
+      preferredLanguage: "en",
+      serviceDescription: "Lumbar spinal fusion",
+      procedureCodes: ["22612"],
+      diagnosisCodes: ["M43.16"],
+      serviceDate: new Date("2026-09-14"),
+      planDenialReference: "EVG-APL-7781",
+      denialReason: "Conservative treatment was not exhausted",
+      providerName: "Dr. Alan Chu",
+      providerNpi: "1234567893",
+      providerFacility: "Riverside Spine Center",
+      notifyProvider: options.notifyProvider,
+      providerEmail: "alan.chu@riverside.test",
+      filedBy: options.representative ? "REPRESENTATIVE" : "PATIENT",
+      patientEmail: "rosa.delgado@patient.test",
+      track: options.track ?? "STANDARD",
+    },
+  });
+  const documents = kase.documents.map((document) => document.id);
+  for (const [index, member] of members.entries()) {
+    const submitted = await postReview(member, kase.id, determinationForm(options.opinions[index]!, documents, member.name));
+    expect(submitted.status, JSON.stringify(submitted.data)).toBe(302);
+  }
+  const determined = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { status: true, version: true } });
+  expect(determined.status).toBe("DETERMINED");
+  const approved = await postQuality(coordinator, kase.id, [
+    ["intent", "approve"],
+    ["version", String(determined.version)],
+    ["comments", ""],
+  ]);
+  expect(approved.status, JSON.stringify(approved.data)).toBe(302);
+  return { ...kase, members };
+}
+
+async function caseVersion(caseId: string): Promise<number> {
+  return (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version;
+}
+
+/** A letter version with its Document row. */
+async function letterRow(caseId: string, order: "asc" | "desc", skip = 0) {
+  const letter = await db.decisionLetter.findFirstOrThrow({ where: { caseId }, orderBy: { version: order }, skip });
+  return { ...letter, document: await db.document.findUniqueOrThrow({ where: { id: letter.documentId } }) };
+}
+
+async function issue(caseId: string) {
+  const issued = await postDecision(coordinator, caseId, [
+    ["intent", "issue"],
+    ["version", String(await caseVersion(caseId))],
+  ]);
+  expect(issued, JSON.stringify(issued.data)).toMatchObject({ status: 302, location: `/iro/cases/${caseId}/decision?done=issue` });
+  const letter = await letterRow(caseId, "desc");
+  const file = await download(applicant, letter.documentId);
+  expect(file.status).toBe(200);
+  expect(file.contentType).toBe("application/pdf");
+  return { letter, bytes: file.bytes, pages: await pdfPageTexts(file.bytes) };
+}
+
+/** Every name a reviewer goes by, in full and in part ("Dr.", first name, last name). */
+function nameParts(members: Person[]): string[] {
+  return members.flatMap((member) => [member.name, ...member.name.split(" ").filter((part) => part.length > 3)]);
+}
+
+function expectEveryPage(pages: string[], code: string, reference: string) {
+  expect(pages.length).toBeGreaterThan(0);
+  for (const [index, page] of pages.entries()) {
+    expect(page, `page ${index + 1}`).toContain(`Verification code ${code}`);
+    expect(page, `page ${index + 1}`).toContain(`Check this letter at ${VERIFY_ADDRESS}`);
+    expect(page, `page ${index + 1}`).toContain(`Reference ${reference}`);
+    expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
+  }
+}
+
+/** The elements domain.md ("The decision letter") lists, in the words the letter uses. */
+function expectCaseElements(text: string, kase: { reference: string; documents: { fileName: string }[] }, decidedAt: Date) {
+  const expected = [
+    ORGANIZATION,
+    `Reference number: ${kase.reference}`,
+    `Date of the decision: ${day(decidedAt)}`,
+    "Patient Rosa Delgado",
+    "Member ID EVG-123456",
+    `Health plan ${plan.name}`,
+    "Service in dispute Lumbar spinal fusion (procedure codes 22612; diagnosis codes M43.16)",
+    `Date of service or request ${formatLocalDate("2026-09-14")}`,
+    "Provider Dr. Alan Chu, NPI 1234567893, Riverside Spine Center",
+    "The plan's reason for the denial Conservative treatment was not exhausted",
+    "Date we received the case",
+    "Dates of review",
+    "Type of review Standard",
+    "Type of dispute Medical necessity",
+    "Documents and evidence considered",
+    ...kase.documents.map((document) => document.fileName),
+    "Clinical criteria and literature applied",
+    "Statement of no conflict of interest",
+    "The reviewer attests that they have no material professional, familial or financial conflict",
+    `The decision is binding on ${plan.name}`,
+    "legal action in court",
+    "State Department of Insurance",
+    `Questions about this letter: ${ORGANIZATION}, http://portal.test`,
+  ];
+  for (const element of expected) expect(text).toContain(element);
+}
+
+describe("an upheld denial decided by one reviewer", () => {
+  it("is issued through the decision page: the PDF holds every element, plain words first, no reviewer's name, and the case closes at once", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Zebulon Quillfeather", specialty: "Orthopaedic surgery", board: true }],
+      opinions: [
+        {
+          outcome: "UPHELD",
+          reasons: "Six weeks of physiotherapy is below the guideline's minimum of six months.",
+          rationale: "Imaging shows no instability; symptoms are improving with conservative care.",
+          criterion: "Lumbar fusion coverage guideline",
+        },
+      ],
+      notifyProvider: true,
+      representative: true,
+    });
+    const { letter, bytes, pages } = await issue(kase.id);
+    const text = pages.join(" ");
+    const code = formatVerificationCode(letter.verificationCode);
+
+    // The stored file is the one downloaded, and its fingerprint is on file.
+    expect(letter).toMatchObject({ version: 1, outcome: "UPHELD", sha256: sha256(bytes), amendmentReason: null });
+    expect(letter.document).toMatchObject({ kind: "DECISION_LETTER", sha256: letter.sha256, contentType: "application/pdf" });
+    expect(sha256(await storedBytes(letter.document.storageKey))).toBe(letter.sha256);
+
+    // Plain language at the top of the first page, the formal record below it.
+    const summary = pages[0]!.indexOf("What was decided and what happens now");
+    expect(summary).toBeGreaterThan(-1);
+    expect(summary).toBeLessThan(pages[0]!.indexOf("The formal record"));
+    expect(pages[0]!.indexOf("The denial is upheld.")).toBeGreaterThan(summary);
+    expect(text).toContain(`${plan.name} does not have to approve or pay for it`);
+    expect(text).toContain("the case is closed");
+
+    expectCaseElements(text, kase, letter.issuedAt);
+    expect(text).toContain("Lumbar fusion coverage guideline, North American Spine Society, 2021");
+    expect(text).toContain("Six weeks of physiotherapy is below the guideline's minimum of six months.");
+    expect(text).toContain("Imaging shows no instability; symptoms are improving with conservative care.");
+    expect(text).toContain("The reviewer (board-certified in Orthopaedic Surgery)");
+    expect(text).toContain("Specialty: Orthopaedic surgery");
+    expect(text).toContain("Board certification: Orthopaedic Surgery (ABOS)");
+    expect(text).toContain("Qualifications: MD, FAAOS");
+    expect(text).toContain("17 years of clinical practice");
+    expect(text).toContain("One independent reviewer examined the case");
+    expect(text).toContain(`Because the denial is upheld, ${plan.name} does not have to take any action`);
+    expectEveryPage(pages, code, kase.reference);
+    for (const name of nameParts(kase.members)) expect(text).not.toContain(name);
+
+    // DECIDED and then CLOSED at once; the decision clock met; nothing due from the plan.
+    const after = await db.case.findUniqueOrThrow({
+      where: { id: kase.id },
+      select: { status: true, outcome: true, decidedAt: true, closedAt: true },
+    });
+    expect(after).toMatchObject({ status: "CLOSED", outcome: "UPHELD" });
+    expect(after.decidedAt).toEqual(letter.issuedAt);
+    const events = await db.caseEvent.findMany({
+      where: { caseId: kase.id, type: { in: ["decision_issued", "closed"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((event) => [event.type, event.toStatus])).toEqual([
+      ["decision_issued", "DECIDED"],
+      ["closed", "CLOSED"],
+    ]);
+    const clocks = await db.caseDeadline.findMany({ where: { caseId: kase.id }, select: { kind: true, status: true, closedAt: true } });
+    expect(clocks.find((clock) => clock.kind === "DECISION")).toMatchObject({ status: "MET", closedAt: letter.issuedAt });
+    expect(clocks.some((clock) => clock.kind === "COMPLIANCE")).toBe(false);
+
+    // The applicant (here a representative), the patient, the plan and (as the applicant agreed) the treating provider are told.
+    const emails = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "decision-issued" },
+      select: { toAddress: true, props: true },
+    });
+    const planContact = (await db.healthPlan.findUniqueOrThrow({ where: { id: plan.id } })).contactEmail!;
+    expect(emails.map((email) => email.toAddress).sort()).toEqual(
+      [applicant.email, "rosa.delgado@patient.test", planContact, "alan.chu@riverside.test"].sort(),
+    );
+    expect(emails.find((email) => email.toAddress === "alan.chu@riverside.test")?.props).toMatchObject({
+      audience: "provider",
+      link: VERIFY_ADDRESS,
+    });
+    expect(emails.find((email) => email.toAddress === "rosa.delgado@patient.test")?.props).toMatchObject({
+      audience: "patient",
+      link: VERIFY_ADDRESS,
+    });
+    expect(emails.find((email) => email.toAddress === applicant.email)?.props).toMatchObject({
+      audience: "applicant",
+      link: `http://portal.test/cases/${kase.reference}`,
+    });
+    expect(JSON.stringify(emails.map((email) => email.props))).not.toMatch(/Rosa|Delgado|spinal|UPHELD/);
+  });
+});
+
+describe("an overturn decided by a panel of three", () => {
+  it("prints every opinion with its reviewer's qualifications, the plan's deadline to comply, and no reviewer's name", async () => {
+    const opinions: Opinion[] = [
+      {
+        outcome: "OVERTURNED",
+        reasons: "Opinion A: instability is documented.",
+        rationale: "Rationale A: flexion films show slip.",
+        criterion: "Criterion A",
+      },
+      {
+        outcome: "UPHELD",
+        reasons: "Opinion B: therapy was too short.",
+        rationale: "Rationale B: symptoms are improving.",
+        criterion: "Criterion B",
+      },
+      {
+        outcome: "OVERTURNED",
+        reasons: "Opinion C: neurological deficit.",
+        rationale: "Rationale C: foot drop on examination.",
+        criterion: "Criterion C",
+      },
+    ];
+    const kase = await approvedCase({
+      reviewers: [
+        { name: "Dr. Ottoline Brackenridge", specialty: "Orthopaedic surgery", board: true },
+        { name: "Dr. Ursula Pennywhistle", specialty: "Neurosurgery" },
+        { name: "Dr. Cornelius Ashbury", specialty: "Physical medicine" },
+      ],
+      opinions,
+      notifyProvider: false,
+    });
+    const { letter, pages } = await issue(kase.id);
+    const text = pages.join(" ");
+
+    expect(letter.outcome).toBe("OVERTURNED");
+    expect(pages[0]).toContain("What was decided and what happens now The denial is overturned.");
+    expect(text).toContain(`A panel of three independent physician reviewers found that ${plan.name} should not have denied Lumbar spinal fusion.`);
+    expectCaseElements(text, kase, letter.issuedAt);
+    expect(text).toContain("The decision follows the majority (two to overturn the denial and one to uphold it). Every opinion is set out below.");
+    expect(text).toContain("The reviewers' opinions");
+    for (const opinion of opinions) {
+      for (const words of [opinion.reasons, opinion.rationale, opinion.criterion]) expect(text).toContain(words);
+    }
+    // Each member by specialty and qualifications, in the order they submitted.
+    const headings = ["Reviewer 1 (board-certified in Orthopaedic Surgery)", "Reviewer 2 (Neurosurgery)", "Reviewer 3 (Physical medicine)"];
+    const positions = headings.map((heading) => text.indexOf(heading));
+    expect(positions.every((position) => position > -1)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text.match(/Statement of no conflict of interest/g)).toHaveLength(3);
+    expect(text.match(/Opinion, given on/g)).toHaveLength(3);
+    for (const name of nameParts(kase.members)) expect(text).not.toContain(name);
+
+    // The plan must comply by the compliance clock, which starts with the decision.
+    const compliance = await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "COMPLIANCE" } });
+    expect(compliance.startedAt).toEqual(letter.issuedAt);
+    const due = formatDeadlineTime(compliance.dueAt, TIME_ZONE);
+    expect(text).toContain(`${plan.name} must approve or pay for it by ${due}`);
+    expect(text).toContain(`${plan.name} must approve or pay for Lumbar spinal fusion by ${due}, and confirm in the review organization's portal`);
+    expectEveryPage(pages, formatVerificationCode(letter.verificationCode), kase.reference);
+
+    // Decided, not closed: the case waits for the plan's confirmation. The provider was not told.
+    expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).status).toBe("DECIDED");
+    const emails = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "decision-issued" },
+      select: { toAddress: true, props: true },
+    });
+    // The patient filed the request themselves, and did not agree that their provider is told.
+    expect(emails.map((email) => email.toAddress).sort()).toEqual(
+      [applicant.email, (await db.healthPlan.findUniqueOrThrow({ where: { id: plan.id } })).contactEmail!].sort(),
+    );
+    expect(emails.find((email) => (email.props as { audience: string }).audience === "plan")?.props).toMatchObject({ actionDue: due });
+  });
+});
+
+describe("an issued letter never changes", () => {
+  it("refuses every route that would change it, and an amendment adds a version while the first stays downloadable", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Immutable Tester", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "OVERTURNED", reasons: "Reasons to overturn.", rationale: "Rationale to overturn.", criterion: "Guideline" }],
+      notifyProvider: true,
+    });
+    const { letter: first, bytes: firstBytes } = await issue(kase.id);
+    const storedBefore = await storedBytes(first.document.storageKey);
+    const [reviewer] = kase.members;
+    const version = await caseVersion(kase.id);
+
+    // Issuing again, with the current version or the one from before, is refused with a reason.
+    for (const seen of [version, version - 1]) {
+      const again = await postDecision(coordinator, kase.id, [
+        ["intent", "issue"],
+        ["version", String(seen)],
+      ]);
+      expect(again.status).toBe(409);
+      expect(again.data.formError).toBe("The decision letter has already been issued and cannot be changed. To correct it, issue an amended letter.");
+    }
+    // The determination behind it can no longer be sent back, re-approved or rewritten.
+    const sendBack = await postQuality(coordinator, kase.id, [
+      ["intent", "send-back"],
+      ["version", String(version)],
+      ["comments", "Change the reasons."],
+    ]);
+    expect(sendBack.status).toBeGreaterThanOrEqual(400);
+    const approveAgain = await postQuality(coordinator, kase.id, [
+      ["intent", "approve"],
+      ["version", String(version)],
+      ["comments", ""],
+    ]);
+    expect(approveAgain.status).toBeGreaterThanOrEqual(400);
+    const rewrite = await postReview(
+      reviewer!,
+      kase.id,
+      determinationForm({ outcome: "UPHELD", reasons: "Changed.", rationale: "Changed.", criterion: "Changed" }, [], reviewer!.name),
+    );
+    expect(rewrite.status).toBeGreaterThanOrEqual(400);
+    // Others may not issue or amend at all; the file cannot be deleted, even by the coordinator who issued it.
+    for (const person of [applicant, reviewer!]) {
+      expect(
+        (
+          await postDecision(person, kase.id, [
+            ["intent", "amend"],
+            ["version", String(version)],
+            ["reason", "Sneaky"],
+          ])
+        ).status,
+      ).toBe(403);
+    }
+    const deleted = await call(documentRoute.action as RouteFunction, request(`/documents/${first.documentId}`, coordinator, [], "DELETE"), {
+      documentId: first.documentId,
+    });
+    expect(deleted.status).toBe(409);
+
+    expect(await letterRow(kase.id, "asc")).toEqual(first);
+    expect(Buffer.from(await storedBytes(first.document.storageKey)).equals(Buffer.from(storedBefore))).toBe(true);
+    expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(1);
+    expect((await db.determination.findFirstOrThrow({ where: { caseId: kase.id } })).principalReasons).toBe("Reasons to overturn.");
+    expect(await caseVersion(kase.id)).toBe(version);
+
+    // An amendment needs a reason, then issues version 2 with the reason printed on it.
+    const noReason = await postDecision(coordinator, kase.id, [
+      ["intent", "amend"],
+      ["version", String(version)],
+      ["reason", "  "],
+    ]);
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.fieldErrors.reason).toMatch(/^Say why the letter is amended/);
+    await db.case.update({ where: { id: kase.id }, data: { memberId: "EVG-654321" } });
+    const amended = await postDecision(coordinator, kase.id, [
+      ["intent", "amend"],
+      ["version", String(version)],
+      ["reason", "The member ID was wrong."],
+    ]);
+    expect(amended).toMatchObject({ status: 302, location: `/iro/cases/${kase.id}/decision?done=amend` });
+
+    const letters = [await letterRow(kase.id, "asc"), await letterRow(kase.id, "asc", 1)];
+    expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(2);
+    expect(letters.map((letter) => [letter.version, letter.amendmentReason])).toEqual([
+      [1, null],
+      [2, "The member ID was wrong."],
+    ]);
+    expect(letters[0]).toEqual(first);
+    expect(letters[1]!.verificationCode).not.toBe(first.verificationCode);
+    expect(letters[1]!.document.fileName).toBe(`decision-letter-${kase.reference}-amended-v2.pdf`);
+
+    // Both versions stay downloadable, each exactly as issued.
+    const v1 = await download(applicant, first.documentId);
+    expect(Buffer.from(v1.bytes).equals(Buffer.from(firstBytes))).toBe(true);
+    const v2 = await download(applicant, letters[1]!.documentId);
+    expect(sha256(v2.bytes)).toBe(letters[1]!.sha256);
+    const v1Text = (await pdfPageTexts(v1.bytes)).join(" ");
+    const v2Text = (await pdfPageTexts(v2.bytes)).join(" ");
+    expect(v1Text).toContain("Member ID EVG-123456");
+    expect(v1Text).not.toContain("Amended");
+    expect(v2Text).toContain("Amended decision of the independent medical review");
+    expect(v2Text).toContain("Reason for the amendment: The member ID was wrong.");
+    expect(v2Text).toContain(`replaces version 1, issued on ${day(first.issuedAt)}`);
+    expect(v2Text).toContain("Member ID EVG-654321");
+    expect(v2Text).toContain(`Verification code ${formatVerificationCode(letters[1]!.verificationCode)}`);
+
+    // The parties are told of the amendment, and the decision page lists both versions.
+    const told = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "decision-amended" },
+      select: { toAddress: true, props: true },
+    });
+    expect(told.map((email) => email.toAddress)).toEqual(expect.arrayContaining([applicant.email, "alan.chu@riverside.test"]));
+    expect(told.every((email) => (email.props as { version: number }).version === 2)).toBe(true);
+    const page = await openDecision(coordinator, kase.id);
+    expect(page.data.letters.map((letter) => [letter.version, letter.current, letter.sha256])).toEqual([
+      [2, true, letters[1]!.sha256],
+      [1, false, first.sha256],
+    ]);
+    expect(page.data.actions).toMatchObject({ issue: false, amend: true });
+  });
+
+  it("cannot be issued before the determination is approved, nor by anyone but a coordinator", async () => {
+    const reviewerUser = await createReviewer({ name: "Dr. Early Bird" });
+    const member = await signedIn(reviewerUser);
+    const kase = await createCaseInReview({ applicantId: applicant.id, planId: plan.id, reviewerIds: [member.id] });
+    await db.case.update({ where: { id: kase.id }, data: { coordinatorId: coordinator.id } });
+    const submitted = await postReview(
+      member,
+      kase.id,
+      determinationForm(
+        { outcome: "UPHELD", reasons: "Reasons.", rationale: "Rationale.", criterion: "Guideline" },
+        [kase.documents[0]!.id],
+        member.name,
+      ),
+    );
+    expect(submitted.status).toBe(302);
+    const version = await caseVersion(kase.id);
+    const early = await postDecision(coordinator, kase.id, [
+      ["intent", "issue"],
+      ["version", String(version)],
+    ]);
+    expect(early.status).toBe(409);
+    expect(early.data.formError).toBe("Approve the determination in quality review before issuing the decision.");
+    expect(
+      (
+        await postDecision(applicant, kase.id, [
+          ["intent", "issue"],
+          ["version", String(version)],
+        ])
+      ).status,
+    ).toBe(403);
+    expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(0);
+    expect(await db.document.count({ where: { caseId: kase.id, kind: "DECISION_LETTER" } })).toBe(0);
+  });
+});
+
+describe("an expedited decision", () => {
+  it("is told to the parties at once, and the written letter's deadline is tracked until the letter is issued", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Speedy Gonzaga", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "OVERTURNED", reasons: "Urgent reasons.", rationale: "Urgent rationale.", criterion: "Guideline" }],
+      notifyProvider: false,
+      track: "EXPEDITED",
+    });
+    const noted = await postDecision(coordinator, kase.id, [
+      ["intent", "notify"],
+      ["version", String(await caseVersion(kase.id))],
+      ["note", "By phone to the patient and the plan."],
+    ]);
+    expect(noted.location).toBe(`/iro/cases/${kase.id}/decision?done=notify`);
+    const written = await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "WRITTEN_CONFIRMATION" } });
+    expect(written.dueAt.getTime() - written.startedAt.getTime()).toBe(48 * 3_600_000);
+    expect(written.status).toBe("OPEN");
+    const page = await openDecision(coordinator, kase.id);
+    expect(page.data.expeditedNotice?.letterDue).toBe(formatDeadlineTime(written.dueAt, TIME_ZONE));
+    expect(page.data.actions).toMatchObject({ issue: true, recordExpeditedNotice: false });
+
+    const { letter, pages } = await issue(kase.id);
+    expect(pages.join(" ")).toContain("Type of review Expedited (urgent)");
+    expect(await db.caseDeadline.findUniqueOrThrow({ where: { id: written.id } })).toMatchObject({ status: "MET", closedAt: letter.issuedAt });
+    const emails = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "decision-issued" },
+      select: { subject: true, props: true },
+    });
+    expect(emails.length).toBeGreaterThan(0);
+    for (const email of emails) {
+      expect(email.subject).toBe(`${kase.reference}: the expedited independent review decision has been issued`);
+      expect(email.props).toMatchObject({ expedited: true });
+    }
+  });
+});
+
+describe("/verify", () => {
+  it("confirms a letter by its reference and code, or by its file, showing only the date, outcome and fingerprint", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Verity Checkwell", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "UPHELD", reasons: "Reasons.", rationale: "Rationale.", criterion: "Guideline" }],
+      notifyProvider: false,
+    });
+    const { letter, bytes } = await issue(kase.id);
+    const code = formatVerificationCode(letter.verificationCode);
+
+    // Typed as people type it: in lower case, without the dash, with spaces.
+    const byCode = await verifyByCode(` ${kase.reference.toLowerCase()} `, ` ${code.toLowerCase().replace("-", " ")} `);
+    expect(byCode.status).toBe(200);
+    expect(byCode.data).toEqual({
+      checked: "code",
+      answer: {
+        kind: "match",
+        letter: {
+          reference: kase.reference,
+          version: 1,
+          issuedOn: day(letter.issuedAt),
+          decisionDate: day(letter.issuedAt),
+          outcome: "The denial was upheld.",
+          sha256: letter.sha256,
+          newer: null,
+        },
+      },
+    });
+    const revealed = JSON.stringify(byCode.data);
+    for (const secret of ["Rosa", "Delgado", "EVG-123456", plan.name, "Lumbar", "Verity", "Checkwell", "Orthopaedic"])
+      expect(revealed).not.toContain(secret);
+
+    // The file as issued matches; a single changed byte does not.
+    const byFile = await verifyByFile(bytes);
+    expect(byFile.data).toMatchObject({ checked: "file", answer: { kind: "match", letter: { reference: kase.reference, sha256: letter.sha256 } } });
+    const tampered = new Uint8Array(bytes);
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 1;
+    expect((await verifyByFile(tampered)).data).toEqual({ checked: "file", answer: { kind: "no-match" } });
+
+    // A wrong code and a wrong reference get the same answer, which names nothing.
+    const other = letter.verificationCode.startsWith("2") ? "3" : "2";
+    const wrongCode = await verifyByCode(kase.reference, `${other}${letter.verificationCode.slice(1)}`);
+    const wrongReference = await verifyByCode("IMR-2099-999999", code);
+    expect(wrongCode.data).toEqual({ checked: "code", answer: { kind: "no-match" } });
+    expect(wrongReference.data).toEqual(wrongCode.data);
+    // A malformed code is a form error next to the field, not a lookup.
+    const malformed = await verifyByCode(kase.reference, "ABC");
+    expect(malformed.status).toBe(400);
+    expect(malformed.data.fieldErrors.code).toMatch(/^A verification code has 10 letters and digits/);
+    expect(await db.auditLog.count({ where: { action: "decision_letter.verified", objectId: letter.id } })).toBe(2);
+
+    // After an amendment the first letter still verifies, and says it was replaced.
+    await postDecision(coordinator, kase.id, [
+      ["intent", "amend"],
+      ["version", String(await caseVersion(kase.id))],
+      ["reason", "A typing error."],
+    ]);
+    const replaced = await verifyByFile(bytes);
+    expect(replaced.data.answer.letter).toMatchObject({ version: 1, newer: { version: 2 } });
+    const latest = await db.decisionLetter.findFirstOrThrow({ where: { caseId: kase.id, version: 2 } });
+    expect((await verifyByCode(kase.reference, latest.verificationCode)).data.answer.letter).toMatchObject({
+      version: 2,
+      newer: null,
+      sha256: latest.sha256,
+    });
+  });
+
+  it("limits the checks from one network, so codes cannot be guessed", async () => {
+    const ip = uniqueIp();
+    const attempt = () => {
+      const req = new Request("http://portal.test/verify", {
+        method: "POST",
+        headers: { "x-imr-client-ip": ip },
+        body: new URLSearchParams([
+          ["intent", "code"],
+          ["reference", "IMR-2026-000001"],
+          ["code", "2222233333"],
+        ]),
+      });
+      return call<Verified>(verifyRoute.action as RouteFunction, req, {});
+    };
+    for (let index = 0; index < 20; index += 1) expect((await attempt()).data.answer.kind).toBe("no-match");
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect(refused.data.answer.kind).toBe("limited");
+  });
+});

@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { uploadQuerySchema } from "~/domain/documents/upload-query";
+import { planCasesFilterSchema } from "~/schemas/plan-cases";
+import { db } from "~/server/db.server";
+import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
+import { DocumentRefusal } from "~/server/documents/document-refusal.server";
+import { uploadDocument } from "~/server/documents/upload-document.server";
+import { AppError } from "~/server/errors.server";
+import { planCasePage } from "~/server/intake/plan-case-page.server";
+import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
+import { planCasesList } from "~/server/plan/plan-cases-list.server";
+import { ensureReferenceData } from "~/server/reference-data.server";
+import { applicantCasePage } from "~/server/requests/case-page.server";
+import { actorFor, createAssignment, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { testDatabase } from "#tests/support/test-database";
+
+type Person = Awaited<ReturnType<typeof createUser>>;
+let applicant: Person;
+let coordinator: Person;
+let planUser: Person;
+let otherPlanUser: Person;
+let reviewer: Person;
+let plan: Awaited<ReturnType<typeof createPlan>>;
+let otherPlan: Awaited<ReturnType<typeof createPlan>>;
+
+const day = 86_400_000;
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+beforeAll(async () => {
+  expect(testDatabase.url).toBeTruthy();
+  await ensureReferenceData();
+  forgetOrganizationCalendar();
+  plan = await createPlan();
+  otherPlan = await createPlan();
+  applicant = await createUser({ roles: ["APPLICANT"] });
+  coordinator = await createUser({ roles: ["COORDINATOR"] });
+  planUser = await createUser({ roles: ["PLAN"], planId: plan.id });
+  otherPlanUser = await createUser({ roles: ["PLAN"], planId: otherPlan.id });
+  reviewer = await createUser({ roles: ["REVIEWER"], name: "Dr. Hidden Reviewer" });
+});
+
+const filter = (query: Record<string, string> = {}) => planCasesFilterSchema.parse(query);
+
+/** An accepted case of `planId` whose case file is asked for, due `dueAt`. */
+async function acceptedCase(planId: string, dueAt: Date, claim?: string) {
+  const kase = await createCase({ applicantId: applicant.id, planId, status: "ACCEPTED" });
+  const now = new Date();
+  await db.case.update({ where: { id: kase.id }, data: { acceptedAt: now, planCaseFileRequestedAt: now, planDenialReference: claim ?? null } });
+  await db.caseDeadline.create({
+    data: { caseId: kase.id, kind: "PLAN_CASE_FILE", responsible: "PLAN", startedAt: now, dueAt, atRiskAt: new Date(dueAt.getTime() - day / 4) },
+  });
+  return kase;
+}
+
+/** A case decided for the patient, its letter issued and the plan's compliance clock due `dueAt`. */
+async function overturnedCase(planId: string, dueAt: Date) {
+  const kase = await createCase({ applicantId: applicant.id, planId, status: "DECIDED", coordinatorId: coordinator.id });
+  const decidedAt = new Date(dueAt.getTime() - day);
+  await db.case.update({ where: { id: kase.id }, data: { outcome: "OVERTURNED", decidedAt } });
+  await db.caseDeadline.create({
+    data: { caseId: kase.id, kind: "COMPLIANCE", responsible: "PLAN", startedAt: decidedAt, dueAt, atRiskAt: new Date(dueAt.getTime() - day / 4) },
+  });
+  const document = await db.document.create({
+    data: { caseId: kase.id, kind: "DECISION_LETTER", fileName: "decision.pdf", contentType: "application/pdf", sizeBytes: 10n, sha256: "0".repeat(64), storageKey: crypto.randomUUID() },
+  });
+  await db.decisionLetter.create({
+    data: { caseId: kase.id, version: 1, documentId: document.id, sha256: "0".repeat(64), verificationCode: crypto.randomUUID(), outcome: "OVERTURNED", issuedAt: decidedAt, issuedById: coordinator.id },
+  });
+  return { ...kase, letterDocumentId: document.id };
+}
+
+async function uploadAs(person: Person, query: Record<string, string>) {
+  return uploadDocument({
+    user: sessionUserOf(person),
+    actor: actorFor(person),
+    query: uploadQuerySchema.parse(query),
+    body: new Blob([PDF]).stream(),
+    declaredBytes: PDF.length,
+    signal: new AbortController().signal,
+  });
+}
+
+describe("the plan's list of cases", () => {
+  it("shows only the plan's own filed cases, with the plan's deadlines in words", async () => {
+    const mine = await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
+    const theirs = await acceptedCase(otherPlan.id, new Date(Date.now() + 3 * day));
+    const draft = await createCase({ applicantId: applicant.id, planId: plan.id, status: "DRAFT" });
+    const list = await planCasesList(sessionUserOf(planUser), filter());
+    const ids = list.rows.map((row) => row.id);
+    expect(list.planName).toBe(plan.name);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(ids).not.toContain(draft.id);
+    const row = list.rows.find((item) => item.id === mine.id)!;
+    expect(row.caseFile?.text).toMatch(/^Plan case file due by .* — 2 days left|^Plan case file due by .* — 3 days left/);
+    expect(row.compliance).toBeNull();
+    expect(row.needsAction).toBe(true);
+  });
+
+  it("filters by status, by what needs the plan's action and by reference or claim, a page at a time", async () => {
+    const waiting = await acceptedCase(plan.id, new Date(Date.now() + 3 * day), "CLM-FIND-ME-77");
+    const done = await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
+    await db.case.update({ where: { id: done.id }, data: { planCaseFileCompletedAt: new Date() } });
+    await db.caseDeadline.updateMany({ where: { caseId: done.id }, data: { status: "MET", closedAt: new Date() } });
+    const overturn = await overturnedCase(plan.id, new Date(Date.now() + 2 * day));
+    const user = sessionUserOf(planUser);
+
+    const needed = (await planCasesList(user, filter({ action: "needed" }))).rows.map((row) => row.id);
+    expect(needed).toEqual(expect.arrayContaining([waiting.id, overturn.id]));
+    expect(needed).not.toContain(done.id);
+
+    expect((await planCasesList(user, filter({ status: "DECIDED" }))).rows.map((row) => row.id)).toEqual([overturn.id]);
+    const decided = (await planCasesList(user, filter({ status: "DECIDED" }))).rows[0]!;
+    expect(decided.compliance?.text).toMatch(/^Plan compliance due by/);
+
+    expect((await planCasesList(user, filter({ q: "clm-find-me" }))).rows.map((row) => row.id)).toEqual([waiting.id]);
+    expect((await planCasesList(user, filter({ q: waiting.reference!.slice(-8) }))).rows.map((row) => row.id)).toEqual([waiting.id]);
+    // Another plan's claim reference finds nothing here.
+    expect((await planCasesList(sessionUserOf(otherPlanUser), filter({ q: "CLM-FIND-ME" }))).rows).toEqual([]);
+
+    for (let index = 0; index < 26; index += 1) await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
+    const first = await planCasesList(user, filter());
+    const second = await planCasesList(user, filter({ page: "2" }));
+    expect(first.rows).toHaveLength(25);
+    expect(first.pages).toBe(Math.ceil(first.matching / 25));
+    expect(second.rows.map((row) => row.id).filter((id) => first.rows.some((row) => row.id === id))).toEqual([]);
+    // Nonsense in the query string is ignored rather than refused.
+    expect(filter({ status: "DRAFT", action: "maybe", page: "-3" })).toMatchObject({ status: undefined, action: undefined, page: 1 });
+  });
+});
+
+describe("the plan's case page", () => {
+  it("keeps each case file document with its checklist item and description, which the applicant sees too", async () => {
+    const kase = await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
+    await createAssignment({ caseId: kase.id, reviewerId: reviewer.id, status: "ACCEPTED", attested: true });
+    await uploadAs(planUser, {
+      caseId: kase.id,
+      kind: "PLAN_CASE_FILE",
+      name: "denial.pdf",
+      caseFileItem: "letters",
+      description: "  Denial of 2 March and appeal decision of 20 March.  ",
+    });
+    const page = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
+    expect(page.caseFile.documents).toMatchObject([{ fileName: "denial.pdf", item: "letters", description: "Denial of 2 March and appeal decision of 20 March." }]);
+    expect(page.caseFile.items.find((item) => item.key === "letters")).toMatchObject({ state: "received", documents: 1 });
+    expect(page.caseFile).toMatchObject({ canUpload: true, canComplete: true });
+    expect(page.canReverse).toBe(true);
+    expect(JSON.stringify(page)).not.toContain("Hidden Reviewer");
+
+    const applicantPage = await applicantCasePage(sessionUserOf(applicant), kase.id, actorFor(applicant));
+    if (applicantPage.kind !== "case") throw new Error("expected a filed case");
+    expect(applicantPage.documents.others).toMatchObject([{ fileName: "denial.pdf", description: "Denial of 2 March and appeal decision of 20 March." }]);
+  });
+
+  it("refuses a checklist item on anything but the plan's case file", async () => {
+    const kase = await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
+    const refused = await uploadAs(planUser, { caseId: kase.id, kind: "MEDICAL_RECORDS", name: "records.pdf", caseFileItem: "medicalRecords" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DocumentRefusal);
+    expect(await db.document.count({ where: { caseId: kase.id } })).toBe(0);
+  });
+
+  it("shows the decision's letter and compliance due; a late confirmation shows as late and is not offered again", async () => {
+    const kase = await overturnedCase(plan.id, new Date(Date.now() - day));
+    const before = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
+    expect(before.decision?.letters).toMatchObject([{ documentId: kase.letterDocumentId, version: 1, current: true }]);
+    expect(before.decision?.outcome).toMatch(/overturned/);
+    expect(before.compliance).toMatchObject({ overdue: true, canConfirm: true, confirmation: null });
+    expect(before.compliance?.deadline?.state).toBe("overdue");
+    expect(before.canReverse).toBe(false);
+
+    await confirmCompliance({
+      user: sessionUserOf(planUser),
+      actor: actorFor(planUser),
+      caseId: kase.id,
+      implementedOn: new Date().toISOString().slice(0, 10),
+      authorizationNumber: "AUTH-9",
+      channel: "PORTAL",
+    });
+    const after = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
+    expect(after.status).toBe("CLOSED");
+    expect(after.compliance).toMatchObject({ overdue: false, canConfirm: false, confirmation: { authorizationNumber: "AUTH-9", late: true } });
+    expect(after.compliance?.deadline?.state).toBe("missed");
+    expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).flaggedAt).not.toBeNull();
+  });
+
+  it("answers 404 to a user of another plan", async () => {
+    const kase = await overturnedCase(plan.id, new Date(Date.now() + day));
+    const refused = await planCasePage(sessionUserOf(otherPlanUser), kase.id, actorFor(otherPlanUser)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("NOT_FOUND");
+  });
+});
