@@ -5,6 +5,8 @@ import { E2E } from "./tests/e2e/support/e2e-env";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Runs after the web server is up.
+  globalSetup: "./tests/e2e/support/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
