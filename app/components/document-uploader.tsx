@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useRevalidator } from "react-router";
+import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
@@ -360,51 +361,29 @@ export function DocumentList(props: { documents: readonly DocumentSummary[]; cap
 
   if (!documents.length) return <p className="muted">No documents yet.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">What it is</th>
-            <th scope="col">Size</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <td style={{ overflowWrap: "anywhere" }}>
-                {document.fileName}
-                {document.description ? <p className="muted" style={{ margin: 0, whiteSpace: "pre-line" }}>{document.description}</p> : null}
-              </td>
-              <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
-              <td>{formatFileSize(document.sizeBytes)}</td>
-              <td>{dateFormat.format(new Date(document.createdAt))}</td>
-              <td>
-                <div className="actions" style={{ marginTop: 0 }}>
-                  <a href={`/documents/${document.id}`}>
-                    Download<span className="visually-hidden"> {document.fileName}</span>
-                  </a>
-                  {document.removable ? (
-                    <button type="button" className="link-button" disabled={removing === document.id} onClick={() => void remove(document)}>
-                      Remove<span className="visually-hidden"> {document.fileName}</span>
-                    </button>
-                  ) : null}
-                </div>
-                {failure?.id === document.id ? (
-                  <p className="field-error" role="alert">
-                    {failure.reason}
-                  </p>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DocumentTable
+      caption={caption}
+      documents={documents}
+      added={(document) => dateFormat.format(new Date(document.createdAt))}
+      actions={(document) => (
+        <>
+          <div className="actions" style={{ marginTop: 0 }}>
+            <a href={`/documents/${document.id}`}>
+              Download<span className="visually-hidden"> {document.fileName}</span>
+            </a>
+            {document.removable ? (
+              <button type="button" className="link-button" disabled={removing === document.id} onClick={() => void remove(document)}>
+                Remove<span className="visually-hidden"> {document.fileName}</span>
+              </button>
+            ) : null}
+          </div>
+          {failure?.id === document.id ? (
+            <p className="field-error" role="alert">
+              {failure.reason}
+            </p>
+          ) : null}
+        </>
+      )}
+    />
   );
 }

@@ -1,15 +1,10 @@
 import { Link } from "react-router";
-import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
-import { formatFileSize } from "~/domain/documents/limits";
+import { DocumentTable, type DocumentRow } from "~/components/document-table";
+import { DOCUMENT_KIND_TEXT } from "~/domain/documents/document-kinds";
 
-export interface CaseFileItem {
-  id: string;
-  fileName: string;
-  kind: DocumentKind;
-  sizeBytes: number;
+export interface CaseFileItem extends DocumentRow {
   /** When it was added, in words. */
   added: string;
-  description: string | null;
   view: "pdf" | "image" | null;
 }
 
@@ -21,49 +16,26 @@ export interface CaseFileItem {
 export function CaseFileTable({ caption, documents, viewLink }: { caption: string; documents: readonly CaseFileItem[]; viewLink: (id: string) => string }) {
   if (!documents.length) return <p className="muted">{caption}: none yet.</p>;
   return (
-    <div className="table-wrap" style={{ marginBottom: "1rem" }}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">What it is</th>
-            <th scope="col">Size</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <td style={{ overflowWrap: "anywhere" }}>
-                {document.fileName}
-                {document.description ? <p className="muted" style={{ margin: 0 }}>{document.description}</p> : null}
-              </td>
-              <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
-              <td>{formatFileSize(document.sizeBytes)}</td>
-              <td>{document.added}</td>
-              <td>
-                <div className="actions" style={{ marginTop: 0 }}>
-                  {document.view ? (
-                    <Link to={viewLink(document.id)}>
-                      Read here<span className="visually-hidden"> {document.fileName}</span>
-                    </Link>
-                  ) : (
-                    <span className="muted">Download to read</span>
-                  )}
-                  <a href={`/documents/${document.id}`}>
-                    Download<span className="visually-hidden"> {document.fileName}</span>
-                  </a>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DocumentTable
+      caption={caption}
+      documents={documents}
+      spaced
+      added={(document) => document.added}
+      actions={(document) => (
+        <div className="actions" style={{ marginTop: 0 }}>
+          {document.view ? (
+            <Link to={viewLink(document.id)}>
+              Read here<span className="visually-hidden"> {document.fileName}</span>
+            </Link>
+          ) : (
+            <span className="muted">Download to read</span>
+          )}
+          <a href={`/documents/${document.id}`}>
+            Download<span className="visually-hidden"> {document.fileName}</span>
+          </a>
+        </div>
+      )}
+    />
   );
 }
 
