@@ -10,7 +10,8 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { formDataToValues } from "~/forms/form-data";
 import { ROSTER_INTENTS } from "~/schemas/roster";
 import { AppError, notFound, toResponse } from "~/server/errors.server";
-import { changeRoster, reviewerProfilePage } from "~/server/reviewers/roster.server";
+import { changeRoster } from "~/server/reviewers/roster-changes.server";
+import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 
 export function meta({ data }: Route.MetaArgs) {

@@ -9,7 +9,8 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { formDataToValues } from "~/forms/form-data";
 import { SELF_SERVICE_INTENTS } from "~/schemas/roster";
 import { AppError, toResponse } from "~/server/errors.server";
-import { changeRoster, reviewerProfilePage } from "~/server/reviewers/roster.server";
+import { changeRoster } from "~/server/reviewers/roster-changes.server";
+import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requireRole } from "~/server/session.server";
 
 export function meta() {

@@ -1,0 +1,271 @@
+// Changes to a reviewer's roster profile, by the reviewer or a coordinator; each audited. The pages that show it: roster.server.ts.
+import type { z } from "zod";
+import type { LocalDate } from "~/domain/deadlines/time-zone";
+import { echoableValues, zodFieldErrors, type FormFailure } from "~/forms/form-data";
+import {
+  affiliationFormSchema,
+  certificationFormSchema,
+  licenseFormSchema,
+  practiceFormSchema,
+  rowIdSchema,
+  specialtyFormSchema,
+  specialtyRowSchema,
+  unavailabilityFormSchema,
+  type AffiliationForm,
+  type CertificationForm,
+  type LicenseForm,
+  type PracticeForm,
+  type RosterIntent,
+  type UnavailabilityForm,
+} from "~/schemas/roster";
+import { audit } from "../audit.server";
+import { db, type Tx } from "../db.server";
+import { AppError, notFound } from "../errors.server";
+import type { Actor } from "../request-context.server";
+import { dateColumn, localDateOf, organizationToday, ROSTER_WHERE } from "./reverification.server";
+
+/** The reviewer's profile, created empty on their first change; 404 for anyone not on the roster. */
+async function profileOf(tx: Tx, reviewerId: string) {
+  const reviewer = await tx.user.findFirst({ where: { AND: [ROSTER_WHERE, { id: reviewerId }] }, select: { id: true } });
+  if (!reviewer) throw notFound("This reviewer");
+  return tx.reviewerProfile.upsert({
+    where: { userId: reviewerId },
+    create: { userId: reviewerId, primarySpecialty: "", credentials: "" },
+    update: {},
+    select: { primarySpecialty: true, credentials: true, yearsInPractice: true, credentialsVerifiedOn: true, openDisciplinaryAction: true, capacity: true },
+  });
+}
+
+async function change(actor: Actor, reviewerId: string, what: string, before: unknown, after: unknown, tx: Tx) {
+  await audit(actor, { action: `roster.${what}`, objectType: "ReviewerProfile", objectId: reviewerId, detail: { before, after } }, tx);
+}
+
+const fieldError = (field: string, message: string) => new AppError("BAD_REQUEST", message, { field });
+
+async function savePractice(reviewerId: string, input: PracticeForm, actor: Actor, today: LocalDate) {
+  if (input.credentialsVerifiedOn && input.credentialsVerifiedOn > today) {
+    throw fieldError("credentialsVerifiedOn", "The date cannot be in the future: enter the day the verification was done.");
+  }
+  await db.$transaction(async (tx) => {
+    const profile = await profileOf(tx, reviewerId);
+    const current = { ...profile, credentialsVerifiedOn: profile.credentialsVerifiedOn ? localDateOf(profile.credentialsVerifiedOn) : null };
+    const keys = ["credentials", "yearsInPractice", "credentialsVerifiedOn", "openDisciplinaryAction", "capacity"] as const;
+    const changed = keys.filter((key) => current[key] !== input[key]);
+    if (changed.length === 0) return;
+    await tx.reviewerProfile.update({
+      where: { userId: reviewerId },
+      data: { ...input, credentialsVerifiedOn: input.credentialsVerifiedOn ? dateColumn(input.credentialsVerifiedOn) : null },
+    });
+    const pick = (source: Record<(typeof keys)[number], unknown>) => Object.fromEntries(changed.map((key) => [key, source[key]]));
+    await change(actor, reviewerId, "practice_updated", pick(current), pick(input), tx);
+  });
+}
+
+async function specialtyNamed(tx: Tx, code: string, field: string) {
+  const specialty = await tx.specialty.findUnique({ where: { code }, select: { code: true, name: true, board: true } });
+  if (!specialty) throw fieldError(field, "Choose a specialty from the list.");
+  return specialty;
+}
+
+async function addSpecialty(reviewerId: string, code: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    await profileOf(tx, reviewerId);
+    const specialty = await specialtyNamed(tx, code, "specialtyCode");
+    const existing = await tx.reviewerSpecialty.findMany({ where: { reviewerId }, select: { specialtyCode: true } });
+    if (existing.some((row) => row.specialtyCode === code)) throw fieldError("specialtyCode", `${specialty.name} is already on the profile.`);
+    // The first specialty is the primary one; another is made primary with its own button.
+    const primary = existing.length === 0;
+    await tx.reviewerSpecialty.create({ data: { reviewerId, specialtyCode: code, primary } });
+    if (primary) await tx.reviewerProfile.update({ where: { userId: reviewerId }, data: { primarySpecialty: specialty.name } });
+    await change(actor, reviewerId, "specialty_added", null, { specialtyCode: code, name: specialty.name, primary }, tx);
+  });
+}
+
+/** The primary specialty also names the reviewer's specialty on letters (ReviewerProfile.primarySpecialty). */
+async function makePrimary(reviewerId: string, code: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const rows = await tx.reviewerSpecialty.findMany({ where: { reviewerId }, select: { specialtyCode: true, primary: true } });
+    if (!rows.some((row) => row.specialtyCode === code)) throw notFound("This specialty of the reviewer");
+    const before = rows.find((row) => row.primary)?.specialtyCode ?? null;
+    if (before === code) return;
+    const specialty = await specialtyNamed(tx, code, "specialtyCode");
+    await tx.reviewerSpecialty.updateMany({ where: { reviewerId, primary: true }, data: { primary: false } });
+    await tx.reviewerSpecialty.update({ where: { reviewerId_specialtyCode: { reviewerId, specialtyCode: code } }, data: { primary: true } });
+    await tx.reviewerProfile.update({ where: { userId: reviewerId }, data: { primarySpecialty: specialty.name } });
+    await change(actor, reviewerId, "primary_specialty_changed", { primary: before }, { primary: code }, tx);
+  });
+}
+
+async function removeSpecialty(reviewerId: string, code: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const row = await tx.reviewerSpecialty.findUnique({ where: { reviewerId_specialtyCode: { reviewerId, specialtyCode: code } } });
+    if (!row) throw notFound("This specialty of the reviewer");
+    if (row.primary) throw new AppError("BAD_REQUEST", "The primary specialty stays: make another specialty primary first, then remove this one.");
+    await tx.reviewerSpecialty.delete({ where: { reviewerId_specialtyCode: { reviewerId, specialtyCode: code } } });
+    await change(actor, reviewerId, "specialty_removed", { specialtyCode: code, primary: false }, null, tx);
+  });
+}
+
+async function addCertification(reviewerId: string, input: CertificationForm, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    await profileOf(tx, reviewerId);
+    const specialty = await specialtyNamed(tx, input.certificationSpecialtyCode, "certificationSpecialtyCode");
+    const row = await tx.boardCertification.create({
+      data: {
+        reviewerId,
+        specialtyCode: specialty.code,
+        board: input.board ?? specialty.board,
+        certifiedOn: input.certifiedOn ? dateColumn(input.certifiedOn) : null,
+        expiresOn: input.certificationExpiresOn ? dateColumn(input.certificationExpiresOn) : null,
+      },
+    });
+    await change(actor, reviewerId, "certification_added", null, certificationDetail(row), tx);
+  });
+}
+
+function certificationDetail(row: { id: string; specialtyCode: string; board: string; certifiedOn: Date | null; expiresOn: Date | null }) {
+  return {
+    id: row.id,
+    specialtyCode: row.specialtyCode,
+    board: row.board,
+    certifiedOn: row.certifiedOn ? localDateOf(row.certifiedOn) : null,
+    expiresOn: row.expiresOn ? localDateOf(row.expiresOn) : null,
+  };
+}
+
+async function addLicense(reviewerId: string, input: LicenseForm, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    await profileOf(tx, reviewerId);
+    const duplicate = await tx.reviewerLicense.count({ where: { reviewerId, state: input.state, number: { equals: input.number, mode: "insensitive" } } });
+    if (duplicate > 0) throw fieldError("number", `License ${input.number} in ${input.state} is already on the profile.`);
+    const row = await tx.reviewerLicense.create({
+      data: { reviewerId, state: input.state, number: input.number, expiresOn: dateColumn(input.licenseExpiresOn), status: input.status },
+    });
+    await change(actor, reviewerId, "license_added", null, { ...row, expiresOn: input.licenseExpiresOn }, tx);
+  });
+}
+
+async function addUnavailability(reviewerId: string, input: UnavailabilityForm, actor: Actor, today: LocalDate) {
+  if (input.endsOn < today) throw fieldError("endsOn", "This period is already over: the last day is before today.");
+  await db.$transaction(async (tx) => {
+    await profileOf(tx, reviewerId);
+    const row = await tx.reviewerUnavailability.create({
+      data: { reviewerId, startsOn: dateColumn(input.startsOn), endsOn: dateColumn(input.endsOn), note: input.note },
+      select: { id: true },
+    });
+    await change(actor, reviewerId, "unavailability_added", null, { id: row.id, ...input }, tx);
+  });
+}
+
+async function addAffiliation(reviewerId: string, input: AffiliationForm, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    await profileOf(tx, reviewerId);
+    const plan = input.planId ? await tx.healthPlan.findUnique({ where: { id: input.planId }, select: { name: true } }) : null;
+    if (input.planId && !plan) throw fieldError("planId", "Choose a plan from the list.");
+    const row = await tx.reviewerAffiliation.create({
+      data: { reviewerId, kind: input.kind, name: input.name ?? plan?.name ?? "", identifier: input.identifier, planId: input.planId },
+      select: { id: true, kind: true, name: true, identifier: true, planId: true },
+    });
+    await change(actor, reviewerId, "affiliation_added", null, row, tx);
+  });
+}
+
+/** Removes one row of the reviewer's; a row of anyone else's is not found. */
+async function removeRow(reviewerId: string, intent: RosterIntent, id: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const where = { id, reviewerId };
+    let before: Record<string, unknown> | null = null;
+    let what = "";
+    if (intent === "remove-certification") {
+      const row = await tx.boardCertification.findFirst({ where });
+      if (row) before = certificationDetail(await tx.boardCertification.delete({ where: { id } }));
+      what = "certification_removed";
+    } else if (intent === "remove-license") {
+      const row = await tx.reviewerLicense.findFirst({ where });
+      if (row) await tx.reviewerLicense.delete({ where: { id } });
+      before = row && { id: row.id, state: row.state, number: row.number, status: row.status, expiresOn: localDateOf(row.expiresOn) };
+      what = "license_removed";
+    } else if (intent === "remove-unavailability") {
+      const row = await tx.reviewerUnavailability.findFirst({ where });
+      if (row) await tx.reviewerUnavailability.delete({ where: { id } });
+      before = row && { id: row.id, startsOn: localDateOf(row.startsOn), endsOn: localDateOf(row.endsOn), note: row.note };
+      what = "unavailability_removed";
+    } else if (intent === "remove-affiliation") {
+      const row = await tx.reviewerAffiliation.findFirst({ where, select: { id: true, kind: true, name: true, identifier: true, planId: true } });
+      if (row) await tx.reviewerAffiliation.delete({ where: { id } });
+      before = row;
+      what = "affiliation_removed";
+    }
+    if (!before) throw notFound("This entry of the reviewer's profile");
+    await change(actor, reviewerId, what, before, null, tx);
+  });
+}
+
+export type RosterChangeResult = { ok: true } | { ok: false; failure: FormFailure };
+
+/**
+ * Applies one of the profile's small forms (`intent`) to the reviewer's
+ * profile. Bad input comes back as a failure with a message by field and
+ * what was typed; a row that is not the reviewer's is a 404.
+ */
+export async function changeRoster(
+  reviewerId: string,
+  intent: RosterIntent,
+  values: Record<string, unknown>,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<RosterChangeResult> {
+  async function apply<S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<void>): Promise<RosterChangeResult> {
+    const parsed = await schema.safeParseAsync(values);
+    if (!parsed.success) return { ok: false, failure: { values: echoableValues(values), fieldErrors: zodFieldErrors(parsed.error) } };
+    try {
+      await run(parsed.data);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof AppError && typeof error.detail?.field === "string") {
+        return { ok: false, failure: { values: echoableValues(values), fieldErrors: { [error.detail.field]: error.message } } };
+      }
+      throw error;
+    }
+  }
+  const rowId = () => {
+    const parsed = rowIdSchema.safeParse(values);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", "Choose an entry from the list to remove.");
+    return parsed.data.id;
+  };
+  const specialtyCode = () => {
+    const parsed = specialtyRowSchema.safeParse(values);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", "Choose a specialty from the list.");
+    return parsed.data.specialtyCode;
+  };
+  switch (intent) {
+    case "save-practice": {
+      const today = await organizationToday(now);
+      return apply(practiceFormSchema, (input) => savePractice(reviewerId, input, actor, today));
+    }
+    case "add-specialty":
+      return apply(specialtyFormSchema, (input) => addSpecialty(reviewerId, input.specialtyCode, actor));
+    case "make-primary":
+      await makePrimary(reviewerId, specialtyCode(), actor);
+      return { ok: true };
+    case "remove-specialty":
+      await removeSpecialty(reviewerId, specialtyCode(), actor);
+      return { ok: true };
+    case "add-certification":
+      return apply(certificationFormSchema, (input) => addCertification(reviewerId, input, actor));
+    case "add-license":
+      return apply(licenseFormSchema, (input) => addLicense(reviewerId, input, actor));
+    case "add-unavailability": {
+      const today = await organizationToday(now);
+      return apply(unavailabilityFormSchema, (input) => addUnavailability(reviewerId, input, actor, today));
+    }
+    case "add-affiliation":
+      return apply(affiliationFormSchema, (input) => addAffiliation(reviewerId, input, actor));
+    case "remove-certification":
+    case "remove-license":
+    case "remove-unavailability":
+    case "remove-affiliation":
+      await removeRow(reviewerId, intent, rowId(), actor);
+      return { ok: true };
+  }
+}
