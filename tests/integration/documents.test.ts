@@ -183,7 +183,7 @@ const draftCase = () => createCase({ applicantId: applicant.id, planId, status: 
 describe("POST /documents: an applicant adds a file to their request", () => {
   it("stores it encrypted, records its SHA-256, and writes the Document and audit rows", async () => {
     const draft = await draftCase();
-    const file = pdf(4000); // ~270 KB: several encrypted segments
+    const file = pdf(40_000); // ~2.8 MB: three encrypted segments
     const response = await upload(applicant, { caseId: draft.id, kind: "DENIAL_LETTER", name: "Denial letter (March).pdf" }, file);
 
     expect(response.status).toBe(201);
@@ -385,6 +385,18 @@ describe("POST /documents: a health plan adds to its own cases", () => {
     expect(room.limits).toEqual({ fileBytes: 1024 * 1024 * 1024, caseBytes: null });
   });
 
+  it("stores a 40 MiB case file whole, flushed to disk while it streams, and gives the same bytes back", async () => {
+    const filed = await createCase({ applicantId: applicant.id, planId, status: "ACCEPTED" });
+    const file = Buffer.concat([Buffer.from("%PDF-1.7\n"), crypto.randomBytes(40 * 1024 * 1024)]);
+    const response = await upload(planUser, { caseId: filed.id, kind: "PLAN_CASE_FILE", name: "case file.pdf" }, streamOf(file, 256 * 1024));
+    expect(response.status).toBe(201);
+    const { id, sha256: recorded } = (await response.json()) as { id: string; sha256: string };
+    expect(recorded).toBe(sha256(file));
+    const downloaded = Buffer.from(await (await download(planUser, id)).arrayBuffer());
+    expect(downloaded.length).toBe(file.length);
+    expect(sha256(downloaded)).toBe(sha256(file));
+  });
+
   it("answers 404 on another plan's case and on a draft", async () => {
     const filed = await createCase({ applicantId: applicant.id, planId, status: "ACCEPTED" });
     const response = await upload(otherPlanUser, { caseId: filed.id, kind: "PLAN_CASE_FILE", name: "x.pdf" }, pdf());
@@ -448,7 +460,7 @@ describe("GET /documents/:documentId", () => {
   });
 
   it("refuses a tampered file before sending a byte, and cuts the stream before a tampered later segment", async () => {
-    const file = pdf(6000); // several segments
+    const file = pdf(40_000); // three segments
     const first = await uploaded(file);
     const firstPath = storedFileOf(first.row.storageKey);
     const bytes = fs.readFileSync(firstPath);

@@ -6,23 +6,28 @@ import crypto from "node:crypto";
  * Why segments rather than one GCM stream with its tag at the end: downloads
  * stream the file out as it is read. With a single tag, bytes would reach the
  * person before the tag could be checked, so a tampered file would be noticed
- * only after it had been delivered. Here each segment of 64 KiB carries its own
- * tag and is released only once it verifies. The nonce numbers the segments
- * and marks the last one, so reordered, dropped, appended or truncated
- * segments fail as well.
+ * only after it had been delivered. Here each segment carries its own tag and
+ * is released only once it verifies. The nonce numbers the segments and marks
+ * the last one, so reordered, dropped, appended or truncated segments fail as
+ * well.
  *
  * Layout: "IMRD", version (1 byte), salt (32 random bytes), then segments of
- * ciphertext (at most 64 KiB) followed by its 16-byte tag. Each file is sealed
- * with its own key, HKDF-SHA256 of the master key and the salt, so the segment
- * counter alone is a nonce that never repeats under a key.
+ * ciphertext (at most the version's segment size) each followed by its 16-byte
+ * tag. Each file is sealed with its own key, HKDF-SHA256 of the master key and
+ * the salt, so the segment counter alone is a nonce that never repeats under a
+ * key.
+ *
+ * Version 2 seals 1 MiB segments. Version 1 sealed 64 KiB ones: each segment
+ * costs a cipher set-up and a tag, which held a 1 GiB upload to about two
+ * thirds of the speed. Files sealed then are still read.
  */
 const MAGIC = Buffer.from("IMRD");
-const VERSION = 1;
+const SEGMENT_BYTES_BY_VERSION: Record<number, number> = { 1: 64 * 1024, 2: 1024 * 1024 };
+const VERSION = 2;
+export const SEGMENT_BYTES = SEGMENT_BYTES_BY_VERSION[VERSION]!;
 const SALT_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + 1 + SALT_BYTES;
-export const SEGMENT_BYTES = 64 * 1024;
 const TAG_BYTES = 16;
-const SEALED_SEGMENT_BYTES = SEGMENT_BYTES + TAG_BYTES;
 
 /** The stored bytes are not what was written: tampered, truncated or sealed with another key. */
 export class DocumentIntegrityError extends Error {
@@ -140,24 +145,26 @@ export async function* decryptDocument(sealed: AsyncIterable<Uint8Array>, master
   const pending = new ByteQueue();
   let header: Buffer | undefined;
   let key: Buffer | undefined;
+  let sealedSegmentBytes = 0;
   let index = 0;
   for await (const chunk of sealed) {
     pending.push(chunk);
     if (!header) {
       if (pending.length < HEADER_BYTES) continue;
       header = joined(pending.take(HEADER_BYTES));
-      key = keyFromHeader(header, masterKey);
+      ({ key, sealedSegmentBytes } = readHeader(header, masterKey));
     }
-    while (pending.length > SEALED_SEGMENT_BYTES) yield open(key!, header, index++, joined(pending.take(SEALED_SEGMENT_BYTES)), false);
+    while (pending.length > sealedSegmentBytes) yield open(key!, header, index++, joined(pending.take(sealedSegmentBytes)), false);
   }
   if (!header) throw new DocumentIntegrityError("The document is shorter than its header");
   const last = open(key!, header, index, joined(pending.take(pending.length)), true);
   if (last.length) yield last;
 }
 
-function keyFromHeader(header: Buffer, masterKey: Buffer): Buffer {
-  if (!header.subarray(0, MAGIC.length).equals(MAGIC) || header[MAGIC.length] !== VERSION) {
+function readHeader(header: Buffer, masterKey: Buffer): { key: Buffer; sealedSegmentBytes: number } {
+  const segmentBytes = SEGMENT_BYTES_BY_VERSION[header[MAGIC.length]!];
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC) || !segmentBytes) {
     throw new DocumentIntegrityError("The document does not start with a known header");
   }
-  return fileKey(masterKey, header.subarray(MAGIC.length + 1));
+  return { key: fileKey(masterKey, header.subarray(MAGIC.length + 1)), sealedSegmentBytes: segmentBytes + TAG_BYTES };
 }
