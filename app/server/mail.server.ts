@@ -21,6 +21,11 @@ export async function renderEmail(template: string, props: unknown): Promise<Ren
 export interface OutgoingEmail {
   /** Stable per outbox row, so a resend after a crash can be recognised. */
   messageId: string;
+  /**
+   * When the change that wrote it was saved: the message's Date, so mail
+   * sent side by side in one batch still reads in the order it was queued.
+   */
+  date: Date;
   from: string;
   to: string;
   subject: string;
@@ -65,7 +70,8 @@ export function fileTransport(dir: string): MailTransport {
       const info = await transporter.sendMail(email);
       fs.mkdirSync(dir, { recursive: true });
       const safeId = email.messageId.replace(/[^a-zA-Z0-9.-]/g, "");
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeId}.eml`);
+      // Named by queue time, so the folder lists messages in the order they were written.
+      const file = path.join(dir, `${email.date.toISOString().replace(/[:.]/g, "-")}-${safeId}.eml`);
       fs.writeFileSync(file, info.message as Buffer);
       return { providerMessageId: file };
     },

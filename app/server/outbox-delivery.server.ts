@@ -15,6 +15,7 @@ interface ClaimedMessage {
   subject: string;
   props: unknown;
   attempts: number;
+  createdAt: Date;
 }
 
 /**
@@ -33,13 +34,14 @@ export async function deliverOutboxMessage(
            "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
      WHERE id = ${id}::uuid
        AND (status = 'PENDING' OR (status = 'SENDING' AND "nextAttemptAt" < now()))
-    RETURNING id, template, "toAddress", subject, props, attempts`;
+    RETURNING id, template, "toAddress", subject, props, attempts, "createdAt"`;
   const message = claimed[0];
   if (!message) return "skipped";
   try {
     const rendered = await renderEmail(message.template, message.props);
     const result = await transport.send({
       messageId: `<${message.id}@imr-portal>`,
+      date: message.createdAt,
       from,
       to: message.toAddress,
       subject: message.subject,

@@ -120,6 +120,8 @@ describe("the email outbox", () => {
     expect(sent).toMatchObject({ status: "SENT", attempts: 1, lastError: null });
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(sent.providerMessageId).toBe(`<${row.id}@imr-portal>`);
+    // Dated when queued (to the second), not when a batch happened to send it.
+    expect(Date.parse(parsed.headers.get("date")!)).toBe(Math.floor(sent.createdAt.getTime() / 1000) * 1000);
   });
 
   it("never sends an email queued in a transaction that rolled back", async () => {
@@ -233,6 +235,8 @@ describe("the email outbox", () => {
     const mailDir = path.join(testDatabase.dataDir, "mail");
     const files = fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml") && name.includes(row.id));
     expect(files).toHaveLength(1);
+    // Named by the time it was queued, so the folder lists messages in queue order.
+    expect(files[0]!.startsWith(sent.createdAt.toISOString().replace(/[:.]/g, "-"))).toBe(true);
     expect(sent.providerMessageId).toBe(path.join(mailDir, files[0]!));
     const eml = fs.readFileSync(path.join(mailDir, files[0]!), "utf8");
     expect(eml).toContain("Subject: IMR-2026-000129: We received your request");
