@@ -1,5 +1,6 @@
-import { Form, Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
+import { FilterForm } from "~/components/filters";
 import { auditFilterSchema, listAuditLog } from "~/server/admin/audit-log.server";
 import { requirePermission } from "~/server/session.server";
 
@@ -29,7 +30,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Audit log</h1>
       <p>Every sign-in, record view and change, as it happened. Entries cannot be changed or deleted.</p>
-      <Form method="get" className="filters" aria-label="Filter the audit log">
+      <FilterForm label="Filter the audit log">
         {field("action", "Action starts with")}
         {field("actor", "Person's email contains")}
         {field("object", "Object id")}
@@ -39,7 +40,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           Filter
         </button>
         <Link to="/admin/audit">Clear</Link>
-      </Form>
+      </FilterForm>
       <div className="table-wrap">
         <table>
           <caption>Audit entries, newest first</caption>

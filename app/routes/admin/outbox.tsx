@@ -1,5 +1,6 @@
-import { Form, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import type { Route } from "./+types/outbox";
+import { FilterForm, FilterSelect } from "~/components/filters";
 import { listOutbox, outboxFilterSchema } from "~/server/admin/outbox-list.server";
 import { requirePermission } from "~/server/session.server";
 
@@ -27,22 +28,18 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Outbox</h1>
       <p>Emails the portal has queued, newest first. A failed message was retried with increasing delays before giving up.</p>
-      <Form method="get" className="filters" aria-label="Filter the outbox">
-        <div className="field">
-          <label htmlFor="filter-status">State</label>
-          <select id="filter-status" name="status" defaultValue={searchParams.get("status") ?? ""}>
-            <option value="">All</option>
-            {Object.entries(STATE).map(([value, state]) => (
-              <option key={value} value={value}>
-                {state.label}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterForm label="Filter the outbox">
+        <FilterSelect
+          name="status"
+          label="State"
+          anyLabel="All"
+          value={searchParams.get("status")}
+          options={Object.entries(STATE).map(([value, state]) => ({ value, label: state.label }))}
+        />
         <button type="submit" className="button">
           Show
         </button>
-      </Form>
+      </FilterForm>
       <div className="table-wrap">
         <table>
           <caption>Outgoing email</caption>

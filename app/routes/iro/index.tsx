@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
@@ -6,6 +6,7 @@ import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { requireRole } from "~/server/session.server";
+import { FilterForm, FilterSelect } from "~/components/filters";
 import { Pagination } from "~/components/pagination";
 
 export function meta() {
@@ -18,6 +19,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   const [page, reverification] = await Promise.all([dashboardPage(filter), reviewersDueForReverification()]);
   return { filter, ...page, reverification };
 }
+
+const TRACK_FILTERS = [
+  { value: "EXPEDITED", label: "Expedited" },
+  { value: "STANDARD", label: "Standard" },
+];
+
+const RISK_FILTERS = [
+  { value: "at_risk", label: "At risk" },
+  { value: "overdue", label: "Overdue" },
+  { value: "flagged", label: "Flagged" },
+];
 
 const STATE_BADGE: Record<ClockState, { label: string; className: string }> = {
   overdue: { label: "Overdue", className: "badge badge--danger" },
@@ -50,63 +62,29 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         ))}
       </ul>
 
-      <Form method="get" className="filters" aria-label="Filter the cases">
-        <div className="field">
-          <label htmlFor="filter-track">Track</label>
-          <select id="filter-track" name="track" defaultValue={filter.track ?? ""}>
-            <option value="">Both</option>
-            <option value="EXPEDITED">Expedited</option>
-            <option value="STANDARD">Standard</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Every open status</option>
-            {OPEN_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-plan">Health plan</label>
-          <select id="filter-plan" name="plan" defaultValue={filter.plan ?? ""}>
-            <option value="">Every plan</option>
-            {plans.map((plan) => (
-              <option key={plan.id} value={plan.id}>
-                {plan.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-assignee">Coordinator</label>
-          <select id="filter-assignee" name="assignee" defaultValue={filter.assignee ?? ""}>
-            <option value="">Anyone</option>
-            <option value="unassigned">Nobody yet</option>
-            {coordinators.map((coordinator) => (
-              <option key={coordinator.id} value={coordinator.id}>
-                {coordinator.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-risk">Time</label>
-          <select id="filter-risk" name="risk" defaultValue={filter.risk ?? ""}>
-            <option value="">Any</option>
-            <option value="at_risk">At risk</option>
-            <option value="overdue">Overdue</option>
-            <option value="flagged">Flagged</option>
-          </select>
-        </div>
+      <FilterForm label="Filter the cases">
+        <FilterSelect name="track" label="Track" anyLabel="Both" value={filter.track} options={TRACK_FILTERS} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Every open status"
+          value={filter.status}
+          options={OPEN_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+        />
+        <FilterSelect name="plan" label="Health plan" anyLabel="Every plan" value={filter.plan} options={plans.map((plan) => ({ value: plan.id, label: plan.name }))} />
+        <FilterSelect
+          name="assignee"
+          label="Coordinator"
+          anyLabel="Anyone"
+          value={filter.assignee}
+          options={[{ value: "unassigned", label: "Nobody yet" }, ...coordinators.map((coordinator) => ({ value: coordinator.id, label: coordinator.name }))]}
+        />
+        <FilterSelect name="risk" label="Time" anyLabel="Any" value={filter.risk} options={RISK_FILTERS} />
         <button type="submit" className="button">
           Show
         </button>
         <Link to=".">Clear</Link>
-      </Form>
+      </FilterForm>
 
       {rows.length ? (
         <div className="table-wrap">

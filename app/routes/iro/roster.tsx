@@ -1,5 +1,6 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/roster";
+import { FilterForm, FilterSelect } from "~/components/filters";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -24,7 +25,7 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
     <>
       <h1>Reviewer roster</h1>
       <p className="lead">Every physician reviewer with their credentials, workload and what needs attention.</p>
-      <Form method="get" className="filters" aria-label="Filter the roster">
+      <FilterForm label="Filter the roster">
         <div className="field">
           <label htmlFor="filter-specialty">Specialty</label>
           <select id="filter-specialty" name="specialty" defaultValue={filter.specialty ?? ""}>
@@ -40,22 +41,18 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-flag">Flag</label>
-          <select id="filter-flag" name="flag" defaultValue={filter.flag ?? ""}>
-            <option value="">Any reviewer</option>
-            {ROSTER_FLAGS.map((flag) => (
-              <option key={flag} value={flag}>
-                {ROSTER_FLAG_LABELS[flag]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="flag"
+          label="Flag"
+          anyLabel="Any reviewer"
+          value={filter.flag}
+          options={ROSTER_FLAGS.map((flag) => ({ value: flag, label: ROSTER_FLAG_LABELS[flag] }))}
+        />
         <button type="submit" className="button">
           Show
         </button>
         <Link to=".">Clear</Link>
-      </Form>
+      </FilterForm>
 
       {reviewers.length ? (
         <div className="table-wrap">

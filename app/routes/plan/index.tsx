@@ -1,6 +1,7 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { Pagination } from "~/components/pagination";
+import { FilterForm, FilterSelect } from "~/components/filters";
 import { PlanCaseTable } from "~/components/plan/plan-case-table";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { PLAN_CASE_STATUSES, planCasesFilterSchema } from "~/schemas/plan-cases";
@@ -29,22 +30,18 @@ export default function PlanHome({ loaderData }: Route.ComponentProps) {
       <h1>{planName}: cases</h1>
       <p className="lead">Reviews of your plan's denials follow the rules of the {ruleProfileName}.</p>
 
-      <Form method="get" className="filters" aria-label="Filter the cases">
+      <FilterForm label="Filter the cases">
         <div className="field">
           <label htmlFor="filter-q">Reference, your reference or member ID</label>
           <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any status</option>
-            {PLAN_CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          value={filter.status}
+          options={PLAN_CASE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+        />
         <div className="field">
           <label className="checkbox" htmlFor="filter-action">
             <input id="filter-action" name="action" type="checkbox" value="needed" defaultChecked={filter.action === "needed"} />
@@ -55,7 +52,7 @@ export default function PlanHome({ loaderData }: Route.ComponentProps) {
           Show
         </button>
         <Link to=".">Clear</Link>
-      </Form>
+      </FilterForm>
 
       {rows.length ? (
         <PlanCaseTable caption={`${matching} ${matching === 1 ? "case" : "cases"} involving ${planName}, latest activity first`} rows={rows} />
