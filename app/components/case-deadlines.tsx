@@ -1,6 +1,6 @@
 import { DEADLINE_LINE_STATE_LABELS, type DeadlineItem, type DeadlineLineState } from "~/domain/next-steps";
 
-// The state is written out in every row, so the colour is never the only cue.
+// The state is written out in every badge, so the colour is never the only cue.
 const BADGES: Record<DeadlineLineState, string> = {
   on_track: "badge",
   at_risk: "badge badge--warn",
@@ -9,6 +9,11 @@ const BADGES: Record<DeadlineLineState, string> = {
   missed: "badge badge--danger",
   stopped: "badge",
 };
+
+/** A deadline's state as a badge, written out in words. */
+export function DeadlineStateBadge({ state }: { state: DeadlineLineState }) {
+  return <span className={BADGES[state]}>{DEADLINE_LINE_STATE_LABELS[state]}</span>;
+}
 
 /** A case's deadlines in plain words (rows from deadlineItems, worked out on the server). */
 export function CaseDeadlines({ rows, caption = "Deadlines on this case" }: { rows: readonly DeadlineItem[]; caption?: string }) {
@@ -30,7 +35,7 @@ export function CaseDeadlines({ rows, caption = "Deadlines on this case" }: { ro
               <td>{row.text}</td>
               <td>{row.responsible}</td>
               <td>
-                <span className={BADGES[row.state]}>{DEADLINE_LINE_STATE_LABELS[row.state]}</span>
+                <DeadlineStateBadge state={row.state} />
               </td>
             </tr>
           ))}

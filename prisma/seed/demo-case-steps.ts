@@ -81,6 +81,37 @@ export type CaseStep =
   | { step: "withdraw"; ago: number; reason: string }
   | { step: "findIneligible"; ago: number; reason: string };
 
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** The first steps of most cases: checked eligible, then accepted. */
+export const screened = (filedAgo: number, acceptedAgo: number): CaseStep[] => [
+  { step: "eligibility", ago: (filedAgo + acceptedAgo) / 2 },
+  { step: "accept", ago: acceptedAgo },
+];
+
+/** One reviewer offered the case an hour after acceptance, who accepts with the attestation an hour later. */
+export const assigned = (acceptedAgo: number, reviewer: string): CaseStep[] => [
+  { step: "offer", ago: acceptedAgo - HOUR, reviewers: [reviewer] },
+  { step: "acceptOffer", ago: acceptedAgo - 2 * HOUR, reviewer },
+];
+
+/** Reviewer's determination, the coordinator's quality approval, then the letter. */
+export const decided = (opinions: Opinion[], issuedAgo: number): CaseStep[] => [
+  ...opinions.map((opinion): CaseStep => ({ step: "submitDetermination", opinion })),
+  { step: "approve" },
+  { step: "issueDecision", ago: issuedAgo },
+];
+
+export const ONCOLOGY_PANEL = ["oncology@reviewers.example", "oncology2@reviewers.example", "hematology@reviewers.example"];
+
+/** A demo case: the request, how long before seeding it was filed, and what happened to it since. */
+export interface DemoCase {
+  request: DemoRequest;
+  filedAgo: number;
+  steps: CaseStep[];
+}
+
 const STANDARD_OF_REVIEW: Record<DemoRequest["disputeType"], string> = {
   MEDICAL_NECESSITY: "medical-necessity",
   EXPERIMENTAL_INVESTIGATIONAL: "experimental",

@@ -136,6 +136,24 @@ function formValues(request: DemoRequest, step: EditStep, planId: string, filedA
   }
 }
 
+const JAMES_EMAIL = "james.carter@example.com";
+export const EVERGREEN = "Evergreen Health Plan";
+export const PACIFIC = "Pacific Coast Health";
+
+/** Maria Lopez files for herself with Evergreen. */
+export const maria = (request: Omit<DemoRequest, "applicant" | "plan" | "patient">): DemoRequest => ({ applicant: MARIA.email, plan: EVERGREEN, patient: MARIA, ...request });
+/** James Carter files for his mother Eleanor, who named him her representative. */
+export const eleanor = (plan: string, request: Omit<DemoRequest, "applicant" | "plan" | "patient" | "representative">): DemoRequest => ({
+  applicant: JAMES_EMAIL,
+  plan,
+  patient: ELEANOR,
+  representative: "DESIGNATED_PERSON",
+  ...request,
+});
+
+export const records = (title: string, ...lines: string[]) => ({ kind: "MEDICAL_RECORDS" as const, name: "medical-records.pdf", title, lines });
+export const doctorsLetter = (title: string, ...lines: string[]) => ({ kind: "PHYSICIAN_LETTER" as const, name: "letter-from-my-doctor.pdf", title, lines });
+
 /** The documents the request goes with: the ones it must carry, then its own. */
 export function requestDocuments(request: DemoRequest): DemoDocument[] {
   const patient = request.patient.name;

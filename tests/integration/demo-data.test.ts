@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CASES, DEMO_DRAFTS } from "#prisma/seed/demo-cases";
+import { DEMO_CASES } from "#prisma/seed/demo-cases";
+import { DEMO_DRAFTS } from "#prisma/seed/demo-drafts";
 import { seedDemoData } from "#prisma/seed/demo-data";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";

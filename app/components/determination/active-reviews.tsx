@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { DEADLINE_LINE_STATE_LABELS } from "~/domain/next-steps";
+import { DeadlineStateBadge } from "~/components/case-deadlines";
+import type { DeadlineLineState } from "~/domain/next-steps";
 import type { ActiveReview } from "~/server/determinations/active-reviews.server";
 
 const PROGRESS_LABELS: Record<ActiveReview["progress"], string> = {
@@ -9,7 +10,8 @@ const PROGRESS_LABELS: Record<ActiveReview["progress"], string> = {
   returned: "Sent back to you with comments",
 };
 
-const DEADLINE_BADGES: Record<string, string> = { at_risk: "badge badge--warn", overdue: "badge badge--danger" };
+/** Only the states that call for the reviewer's attention get a badge here. */
+const ATTENTION_STATES: ReadonlySet<DeadlineLineState> = new Set(["at_risk", "overdue"]);
 
 /** The reviewer's cases in review, each with its decision deadline in words. */
 export function ActiveReviews({ reviews }: { reviews: readonly ActiveReview[] }) {
@@ -44,10 +46,10 @@ export function ActiveReviews({ reviews }: { reviews: readonly ActiveReview[] })
                 {review.deadline ? (
                   <>
                     {review.deadline.text}
-                    {DEADLINE_BADGES[review.deadline.state] ? (
+                    {ATTENTION_STATES.has(review.deadline.state) ? (
                       <>
                         {" "}
-                        <span className={DEADLINE_BADGES[review.deadline.state]}>{DEADLINE_LINE_STATE_LABELS[review.deadline.state]}</span>
+                        <DeadlineStateBadge state={review.deadline.state} />
                       </>
                     ) : null}
                   </>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { STATUS_LABELS } from "~/domain/case-status";
-import type { DeadlineLine, DeadlineLineState } from "~/domain/next-steps";
-import { DEADLINE_LINE_STATE_LABELS } from "~/domain/next-steps";
+import { DeadlineStateBadge } from "~/components/case-deadlines";
+import type { DeadlineLine } from "~/domain/next-steps";
 import type { CaseStatus } from "~/domain/case-status";
 
 /** One of the plan's cases as its list shows it (worked out on the server). */
@@ -19,21 +19,11 @@ export interface PlanCaseRow {
   compliance: DeadlineLine | null;
 }
 
-// The state is written out next to every deadline, so the colour is never the only cue.
-const BADGES: Record<DeadlineLineState, string> = {
-  on_track: "badge",
-  at_risk: "badge badge--warn",
-  overdue: "badge badge--danger",
-  met: "badge badge--ok",
-  missed: "badge badge--danger",
-  stopped: "badge",
-};
-
 function Deadline({ line, none }: { line: DeadlineLine | null; none: string }) {
   if (!line) return <span className="muted">{none}</span>;
   return (
     <>
-      <span className={BADGES[line.state]}>{DEADLINE_LINE_STATE_LABELS[line.state]}</span>
+      <DeadlineStateBadge state={line.state} />
       <div>{line.text}</div>
     </>
   );
