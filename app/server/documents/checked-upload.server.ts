@@ -42,7 +42,8 @@ export async function storeCheckedUpload(upload: CheckedUpload, storage: Documen
     }
   }
   try {
-    const stored = await storage.put(checked());
+    // Each chunk is read fresh from the body and not looked at again once yielded.
+    const stored = await storage.put(checked(), { takeChunks: true });
     return { stored, type: check.type! };
   } catch (error) {
     if (!upload.signal.aborted) discardRest(reader);

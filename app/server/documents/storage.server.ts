@@ -12,6 +12,14 @@ export interface StoredDocument {
   sha256: string;
 }
 
+export interface PutOptions {
+  /**
+   * The chunks are the storage's once yielded (an upload's body): it may
+   * move their memory elsewhere instead of copying it, leaving them empty.
+   */
+  takeChunks?: boolean;
+}
+
 /**
  * Where document bytes live. Every implementation keeps them encrypted at
  * rest (document-cipher.server.ts) and deals in plaintext at this boundary,
@@ -23,7 +31,7 @@ export interface DocumentStorage {
    * Stores the stream whole or not at all: if it fails midway (the client
    * aborted, a limit or the type check refused it), nothing is left behind.
    */
-  put(content: AsyncIterable<Uint8Array>): Promise<StoredDocument>;
+  put(content: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<StoredDocument>;
   /**
    * The plaintext as a stream. Fails before anything is streamed when the
    * object is missing or its first segment does not verify; a later segment

@@ -1,0 +1,108 @@
+/**
+ * The document sealing thread, started by document-sealer.server.ts: hashes,
+ * encrypts and writes each document's file, away from the event loop.
+ *
+ * Why a thread of its own: a document's bytes arrive and leave as buffers
+ * outside V8's heap. On the main thread a 1 GiB upload made 2 GiB of them,
+ * and V8 answered that pressure with a full collection of the whole server's
+ * heap every 64 MiB or so, which at times doubled the upload's CPU time. Here
+ * the heap holds little more than this file, so the same collections cost
+ * next to nothing, and the server's heap never sees the bytes.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import { parentPort } from "node:worker_threads";
+import { encryptDocument } from "./document-cipher.server";
+import { SealedFileWriter } from "./sealed-file-writer.server";
+
+export type SealingRequest =
+  | { job: number; kind: "start"; path: string; masterKey: Uint8Array }
+  | { job: number; kind: "chunks"; chunks: Uint8Array[] }
+  | { job: number; kind: "end" }
+  | { job: number; kind: "abandon" };
+
+export type SealingReply =
+  /** A batch of chunks is sealed: room for the next. */
+  | { job: number; kind: "taken" }
+  | { job: number; kind: "sealed"; sizeBytes: number; sha256: string }
+  /** The file is removed. */
+  | { job: number; kind: "failed"; message: string };
+
+class Abandoned extends Error {}
+
+/** The chunks of one document as the main thread sends them, in order. */
+class Inbox {
+  private batches: Uint8Array[][] = [];
+  private ended = false;
+  private abandoned = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly job: number) {}
+
+  receive(request: SealingRequest): void {
+    if (request.kind === "chunks") this.batches.push(request.chunks);
+    else if (request.kind === "end") this.ended = true;
+    else if (request.kind === "abandon") this.abandoned = true;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  async *chunks(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      if (this.abandoned) throw new Abandoned();
+      const batch = this.batches.shift();
+      if (batch) {
+        yield* batch;
+        reply({ job: this.job, kind: "taken" });
+      } else if (this.ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+    }
+  }
+}
+
+function reply(message: SealingReply): void {
+  parentPort!.postMessage(message);
+}
+
+async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<{ sizeBytes: number; sha256: string }> {
+  const hash = crypto.createHash("sha256");
+  let sizeBytes = 0;
+  async function* measured(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of inbox.chunks()) {
+      hash.update(chunk);
+      sizeBytes += chunk.byteLength;
+      yield chunk;
+    }
+  }
+  const file = await fs.open(path, "wx", 0o600);
+  const writer = new SealedFileWriter(file);
+  try {
+    for await (const piece of encryptDocument(measured(), masterKey)) await writer.write(piece);
+    await writer.finish();
+  } catch (error) {
+    await writer.abandon();
+    await file.close();
+    await fs.rm(path, { force: true });
+    throw error;
+  }
+  await file.close();
+  return { sizeBytes, sha256: hash.digest("hex") };
+}
+
+const inboxes = new Map<number, Inbox>();
+
+parentPort!.on("message", (request: SealingRequest) => {
+  if (request.kind !== "start") {
+    inboxes.get(request.job)?.receive(request);
+    return;
+  }
+  const inbox = new Inbox(request.job);
+  inboxes.set(request.job, inbox);
+  seal(request.path, Buffer.from(request.masterKey), inbox).then(
+    (sealed) => reply({ job: request.job, kind: "sealed", ...sealed }),
+    (error: unknown) => reply({ job: request.job, kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+  ).finally(() => inboxes.delete(request.job));
+});
