@@ -28,7 +28,11 @@ export type SealingReply =
   /** The file is removed. */
   | { job: number; kind: "failed"; message: string };
 
-class Abandoned extends Error {}
+class Abandoned extends Error {
+  constructor() {
+    super("The content stopped before its end");
+  }
+}
 
 /** The chunks of one document as the main thread sends them, in order. */
 class Inbox {
