@@ -71,8 +71,8 @@ interface Waiting {
 class SealingJob {
   private readonly id = ++lastJob;
   private readonly thread = sealingThread();
+  /** Each chunk here owns its whole buffer, which moves with it. */
   private batch: Uint8Array[] = [];
-  private moved: ArrayBuffer[] = [];
   private batchBytes = 0;
   private inFlight = 0;
   private room: Waiting | null = null;
@@ -93,15 +93,8 @@ class SealingJob {
     if (this.failure) throw this.failure;
     if (chunk.byteLength === 0) return;
     const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
-    if (take && whole) {
-      this.batch.push(chunk);
-      this.moved.push(chunk.buffer as ArrayBuffer);
-    } else {
-      // A copy of just these bytes (a Buffer's slice() would be a view): posting a view copies its whole buffer.
-      const copy = new Uint8Array(chunk);
-      this.batch.push(copy);
-      this.moved.push(copy.buffer);
-    }
+    // Otherwise a copy of just these bytes (a Buffer's slice() would be a view): posting a view copies its whole buffer.
+    this.batch.push(take && whole ? chunk : new Uint8Array(chunk));
     this.batchBytes += chunk.byteLength;
     if (this.batchBytes >= BATCH_BYTES) await this.send();
   }
@@ -153,11 +146,9 @@ class SealingJob {
     if (this.failure) throw this.failure;
     this.inFlight++;
     const chunks = this.batch;
-    const moved = this.moved;
     this.batch = [];
-    this.moved = [];
     this.batchBytes = 0;
-    this.thread.postMessage({ job: this.id, kind: "chunks", chunks } satisfies SealingRequest, moved);
+    this.thread.postMessage({ job: this.id, kind: "chunks", chunks } satisfies SealingRequest, chunks.map((chunk) => chunk.buffer as ArrayBuffer));
   }
 
   private post(request: SealingRequest): void {
