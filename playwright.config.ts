@@ -15,7 +15,10 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_REPORTERS === "ci" ? [["list"], ["json", { outputFile: path.join(E2E.artifacts, "playwright.json") }]] : "list",
   use: {
     baseURL: E2E.baseUrl,
-    trace: "retain-on-failure",
+    // Recording a trace costs every test a fifth of its time; a failure
+    // still leaves its error context (the page's accessibility tree).
+    // PLAYWRIGHT_TRACE=1 records one for each failing test.
+    trace: process.env.PLAYWRIGHT_TRACE ? "retain-on-failure" : "off",
     launchOptions: {
       executablePath: chromiumExecutable(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -26,9 +29,10 @@ export default defineConfig({
   outputDir: path.join(E2E.artifacts, E2E.port === 3100 ? "results" : `results-${E2E.port}`),
   webServer: {
     // The built app in production mode, on its own embedded database created fresh for the run.
+    // `npm test` starts it early, beside the other suites, and says so.
     command: "node tests/e2e/support/serve-built-app.mjs",
     url: `${E2E.baseUrl}/healthz`,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_SERVER_STARTED === "1",
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",

@@ -1,8 +1,13 @@
-// `npm test`: every suite, then one line with the totals.
-//   1. type check (tsc), 2. vitest unit + integration (real PostgreSQL),
-//   3. Playwright end to end in real Chromium against the production build.
-// Ends with "N passed, N failed" and exits non-zero when anything failed.
-import { spawnSync } from "node:child_process";
+// `npm test`: every suite, then one line with the totals. Phases that do not
+// depend on each other run side by side:
+//
+//   react-router typegen ─┬─ type check (tsc)
+//                         ├─ vitest: unit + integration (real PostgreSQL)
+//                         └─ build ── e2e server starts ── Playwright (real Chromium)
+//
+// Each phase's output is printed whole when it ends, with its time. Ends with
+// "N passed, N failed" and exits non-zero when anything failed.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,16 +17,36 @@ fs.mkdirSync(artifacts, { recursive: true });
 const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", FORCE_COLOR: "0" };
 delete env.DATABASE_URL;
 delete env.SMTP_URL;
+const E2E_URL = `http://localhost:${env.E2E_PORT ?? 3100}`;
 
 let passed = 0;
 let failed = 0;
+const startedAt = Date.now();
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
+/** Runs a command to its end, its output kept and printed in one piece afterwards. */
 function run(label, command, args, extraEnv = {}) {
-  console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  console.log(`=== ${label} finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${result.status ?? result.signal})`);
-  return result.status === 0;
+  console.log(`=== ${label} started at ${seconds(startedAt)} s: ${command} ${args.join(" ")}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    const output = [];
+    child.stdout.on("data", (chunk) => output.push(chunk));
+    child.stderr.on("data", (chunk) => output.push(chunk));
+    child.on("close", (code, signal) => {
+      console.log(`\n=== ${label}: ${command} ${args.join(" ")}\n${Buffer.concat(output).toString("utf8").trimEnd()}`);
+      console.log(`=== ${label} finished in ${seconds(started)} s (exit ${code ?? signal})`);
+      resolve(code === 0);
+    });
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
 }
 
 function playwrightBrowser() {
@@ -54,53 +79,70 @@ function ensureBrowser() {
   return browser;
 }
 
-function readJson(file) {
+/** Waits for the e2e server's health check; false if it did not come up, or its process ended, in three minutes. */
+async function serverUp(server) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline && server.exitCode === null) {
+    try {
+      if ((await fetch(`${E2E_URL}/healthz`)).ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+/** The production build, then its server on a fresh database, then Playwright against it. */
+async function endToEnd() {
+  const browser = ensureBrowser();
+  if (!browser || !(await run("build", "npx", ["react-router", "build"]))) return { failed: 1, passed: 0 };
+  const started = Date.now();
+  const serverLog = fs.openSync(path.join(artifacts, "e2e-server.log"), "w");
+  const server = spawn(process.execPath, ["tests/e2e/support/serve-built-app.mjs"], { env, stdio: ["ignore", serverLog, serverLog] });
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch {
-    return null;
+    if (!(await serverUp(server))) {
+      console.log(`=== e2e server did not start: see ${path.join(artifacts, "e2e-server.log")}`);
+      return { failed: 1, passed: 0 };
+    }
+    console.log(`=== e2e server up in ${seconds(started)} s`);
+    const report = path.join(artifacts, "playwright.json");
+    fs.rmSync(report, { force: true });
+    const extra = { PLAYWRIGHT_REPORTERS: "ci", E2E_SERVER_STARTED: "1", ...(browser.path ? { CHROMIUM_PATH: browser.path } : {}) };
+    const ok = await run("playwright", "npx", ["playwright", "test"], extra);
+    const stats = readJson(report)?.stats;
+    if (!stats) return { failed: 1, passed: 0 };
+    const result = { passed: stats.expected + (stats.flaky ?? 0), failed: stats.unexpected };
+    // A run that crashed, or ran nothing, is a failure even when no test failed.
+    if ((!ok || stats.expected === 0) && stats.unexpected === 0) result.failed += 1;
+    return result;
+  } finally {
+    server.kill("SIGTERM");
+    if (server.exitCode === null) await new Promise((resolve) => server.once("exit", resolve));
   }
 }
 
-const startedAt = Date.now();
-
-// 1. Types.
-if (run("type check", "npx", ["react-router", "typegen"]) && run("type check", "npx", ["tsc"])) passed += 1;
-else failed += 1;
-
-// 2. Unit and integration tests.
-const vitestJson = path.join(artifacts, "vitest.json");
-fs.rmSync(vitestJson, { force: true });
-const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-const vitest = readJson(vitestJson);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  // A run that crashed, or ran nothing, is a failure even when no test failed.
-  if ((!vitestOk || vitest.numTotalTests === 0) && vitest.numFailedTests === 0) failed += 1;
-} else {
-  failed += 1;
+async function unitAndIntegration() {
+  const report = path.join(artifacts, "vitest.json");
+  fs.rmSync(report, { force: true });
+  const ok = await run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const vitest = readJson(report);
+  if (!vitest) return { failed: 1, passed: 0 };
+  const result = { passed: vitest.numPassedTests, failed: vitest.numFailedTests };
+  if ((!ok || vitest.numTotalTests === 0) && vitest.numFailedTests === 0) result.failed += 1;
+  return result;
 }
 
-// 3. End-to-end tests on the production build.
-const browser = ensureBrowser();
-if (!browser) {
-  failed += 1;
-} else if (!run("build", "npx", ["react-router", "build"])) {
-  failed += 1;
-} else {
-  const playwrightJson = path.join(artifacts, "playwright.json");
-  fs.rmSync(playwrightJson, { force: true });
-  const extra = { PLAYWRIGHT_REPORTERS: "ci", ...(browser.path ? { CHROMIUM_PATH: browser.path } : {}) };
-  const e2eOk = run("playwright", "npx", ["playwright", "test"], extra);
-  const report = readJson(playwrightJson);
-  if (report?.stats) {
-    passed += report.stats.expected + (report.stats.flaky ?? 0);
-    failed += report.stats.unexpected;
-    if ((!e2eOk || report.stats.expected === 0) && report.stats.unexpected === 0) failed += 1;
-  } else {
-    failed += 1;
-  }
+// Route types first: tsc reads them, and the build would write them too.
+const typegen = await run("route types", "npx", ["react-router", "typegen"]);
+const results = await Promise.all([
+  typegen ? run("type check", "npx", ["tsc"]).then((ok) => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 })) : { passed: 0, failed: 1 },
+  unitAndIntegration(),
+  endToEnd(),
+]);
+for (const result of results) {
+  passed += result.passed;
+  failed += result.failed;
 }
 
 console.log(`\nAll suites finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s on ${os.cpus().length} cores.`);

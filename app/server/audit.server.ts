@@ -7,6 +7,8 @@ export interface AuditEntry {
   objectType?: string;
   objectId?: string;
   detail?: Record<string, unknown>;
+  /** When it happened; defaults to now. */
+  at?: Date;
 }
 
 /** Appends one row to the audit log, inside `tx` when the change has one. */
@@ -21,6 +23,7 @@ export async function audit(actor: Actor, entry: AuditEntry, tx: Tx = db): Promi
       ip: actor.ip,
       userAgent: actor.userAgent?.slice(0, 500) ?? null,
       detail: (entry.detail ?? {}) as Prisma.InputJsonValue,
+      at: entry.at,
     },
   });
 }

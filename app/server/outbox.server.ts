@@ -8,6 +8,8 @@ export interface QueuedEmail<N extends EmailTemplateName> {
   caseId?: string;
   /** Queuing the same key twice keeps the first (a reminder per deadline, say). */
   dedupeKey?: string;
+  /** When the change that caused it happened (the email's date); defaults to now. */
+  at?: Date;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function queueEmail<N extends EmailTemplateName>(tx: Tx, email: Que
     props: email.props as unknown as Prisma.InputJsonValue,
     caseId: email.caseId ?? null,
     dedupeKey: email.dedupeKey ?? null,
+    createdAt: email.at,
   };
   if (email.dedupeKey) {
     await tx.outboxMessage.upsert({ where: { dedupeKey: email.dedupeKey }, create: data, update: {} });

@@ -4,10 +4,11 @@
  * acceptance, the plan's case file, matching and offers, determinations,
  * quality review, the decision letter, amendments and compliance.
  *
- * Steps whose operation takes a time are back-dated (`ago`). Reviewers'
- * determinations, quality approval, the plan's objection, matching facts and
- * looking after a case take none, so they carry the moment of seeding, as do
- * uploads and draft saves (demo-requests.ts).
+ * Every step is back-dated (`ago`), and every operation is given that time
+ * (`at`), so its timeline event, audit row, emails, clocks and documents
+ * carry it. A case's steps run in the order they happened: each one's time
+ * is no earlier than the step before it, and none is after seeding. The plan
+ * uploads its case file in the hour before it says the file is complete.
  */
 import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
 import { localDate } from "~/domain/deadlines/time-zone";
@@ -63,25 +64,26 @@ export interface MatchingFacts {
 /** Times are how long before seeding the step happened. */
 export type CaseStep =
   | { step: "eligibility"; ago: number; unmet?: { criterion: EligibilityCriterion; note: string } }
-  | { step: "lookAfter" }
-  | { step: "planObjects"; reason: string }
+  | { step: "lookAfter"; ago: number }
+  | { step: "planObjects"; ago: number; reason: string }
   | { step: "requestInformation"; ago: number; to: InformationParty; question: string }
   | { step: "accept"; ago: number }
   | { step: "caseFile"; ago: number }
-  | { step: "matchingFacts"; facts: MatchingFacts }
+  | { step: "matchingFacts"; ago: number; facts: MatchingFacts }
   | { step: "offer"; ago: number; reviewers: string[] }
   | { step: "declineOffer"; ago: number; reviewer: string; reason: string }
   | { step: "acceptOffer"; ago: number; reviewer: string }
-  | { step: "draftDetermination"; opinion: Opinion }
-  | { step: "submitDetermination"; opinion: Opinion }
-  | { step: "approve" }
+  | { step: "draftDetermination"; ago: number; opinion: Opinion }
+  | { step: "submitDetermination"; ago: number; opinion: Opinion }
+  | { step: "approve"; ago: number }
   | { step: "issueDecision"; ago: number }
   | { step: "amendDecision"; ago: number; reason: string }
   | { step: "confirmCompliance"; ago: number; authorization: string }
   | { step: "withdraw"; ago: number; reason: string }
   | { step: "findIneligible"; ago: number; reason: string };
 
-export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** The first steps of most cases: checked eligible, then accepted. */
@@ -90,16 +92,23 @@ export const screened = (filedAgo: number, acceptedAgo: number): CaseStep[] => [
   { step: "accept", ago: acceptedAgo },
 ];
 
+/** The facts matching needs, recorded half an hour after acceptance. */
+export const matched = (acceptedAgo: number, facts: MatchingFacts): CaseStep => ({ step: "matchingFacts", ago: acceptedAgo - 30 * MINUTE, facts });
+
 /** One reviewer offered the case an hour after acceptance, who accepts with the attestation an hour later. */
 export const assigned = (acceptedAgo: number, reviewer: string): CaseStep[] => [
   { step: "offer", ago: acceptedAgo - HOUR, reviewers: [reviewer] },
   { step: "acceptOffer", ago: acceptedAgo - 2 * HOUR, reviewer },
 ];
 
-/** Reviewer's determination, the coordinator's quality approval, then the letter. */
-export const decided = (opinions: Opinion[], issuedAgo: number): CaseStep[] => [
-  ...opinions.map((opinion): CaseStep => ({ step: "submitDetermination", opinion })),
-  { step: "approve" },
+/**
+ * The reviewers' determinations, the first at `opinedAgo` and the others a
+ * day apart; the coordinator's quality approval three hours before the
+ * letter; then the letter.
+ */
+export const decided = (opinions: Opinion[], opinedAgo: number, issuedAgo: number): CaseStep[] => [
+  ...opinions.map((opinion, index): CaseStep => ({ step: "submitDetermination", ago: opinedAgo - index * DAY, opinion })),
+  { step: "approve", ago: issuedAgo + 3 * HOUR },
   { step: "issueDecision", ago: issuedAgo },
 ];
 
@@ -146,10 +155,10 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       return;
     }
     case "lookAfter":
-      await lookAfterCase({ ...coordinator, caseId, expectedVersion: await version() });
+      await lookAfterCase({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
       return;
     case "planObjects":
-      await objectToEligibility({ ...plan, caseId, expectedVersion: await version(), reason: step.reason });
+      await objectToEligibility({ ...plan, caseId, expectedVersion: await version(), reason: step.reason, at: ago(step.ago) });
       return;
     case "requestInformation":
       await requestInformation({ ...coordinator, caseId, expectedVersion: await version(), addressedTo: step.to, question: step.question, at: ago(step.ago) });
@@ -158,14 +167,15 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       await acceptCase({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
       return;
     case "caseFile": {
-      for (const item of CASE_FILE_ITEMS.filter((entry) => !CASE_FILE_NOT_APPLICABLE.includes(entry.key))) {
+      const items = CASE_FILE_ITEMS.filter((entry) => !CASE_FILE_NOT_APPLICABLE.includes(entry.key));
+      for (const [index, item] of items.entries()) {
         const document = {
           kind: "PLAN_CASE_FILE" as const,
           name: `${item.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}.pdf`,
           title: `${request.plan}: ${item.label}`,
           lines: [`Claim reference: ${request.claim}`, `Member: ${request.patient.name}`, `Service: ${request.service}`],
         };
-        await uploadDemoDocument(plan, caseId, document, { caseFileItem: item.key });
+        await uploadDemoDocument(plan, caseId, document, ago(step.ago + (items.length - index) * 10 * MINUTE), { caseFileItem: item.key });
       }
       await completeCaseFile({ ...plan, caseId, expectedVersion: await version(), channel: "PORTAL", notApplicable: CASE_FILE_NOT_APPLICABLE, at: ago(step.ago) });
       return;
@@ -185,7 +195,7 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         manufacturerIdentifier: "",
       });
       const { intent: _intent, version: expectedVersion, ...rest } = facts;
-      await saveMatchingFacts({ ...coordinator, caseId, expectedVersion, facts: rest });
+      await saveMatchingFacts({ ...coordinator, caseId, expectedVersion, facts: rest, at: ago(step.ago) });
       return;
     }
     case "offer": {
@@ -219,12 +229,12 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         noConflict: step.step === "submitDetermination" ? "on" : "",
         signedName: step.step === "submitDetermination" ? reviewer.user.name : "",
       });
-      if (step.step === "submitDetermination") await submitDetermination({ ...reviewer, caseId, input });
-      else await saveDeterminationDraft({ ...reviewer, caseId, input });
+      if (step.step === "submitDetermination") await submitDetermination({ ...reviewer, caseId, input, at: ago(step.ago) });
+      else await saveDeterminationDraft({ ...reviewer, caseId, input, at: ago(step.ago) });
       return;
     }
     case "approve":
-      await approveDetermination({ ...coordinator, caseId, expectedVersion: await version(), comments: "Every element of the letter is present and consistent." });
+      await approveDetermination({ ...coordinator, caseId, expectedVersion: await version(), comments: "Every element of the letter is present and consistent.", at: ago(step.ago) });
       return;
     case "issueDecision":
       await issueDecision({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });

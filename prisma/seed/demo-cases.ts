@@ -10,14 +10,14 @@
  * and met.
  *
  * Each is made by the operations real use goes through (demo-requests.ts,
- * demo-case-steps.ts), back-dated where an operation takes a time, so its
+ * demo-case-steps.ts), each back-dated to when it happened, so its
  * documents, letters, timeline, audit rows, emails and deadlines are the
  * real thing. Idempotent: a case is recognised by its plan claim number.
  * The cases before their decision are here, the others in
  * demo-decided-cases.ts, the drafts in demo-drafts.ts.
  */
 import type { Db } from "~/server/db.server";
-import { assigned, DAY, HOUR, ONCOLOGY_PANEL, runCaseStep, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
+import { assigned, DAY, HOUR, matched, ONCOLOGY_PANEL, runCaseStep, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
 import { DEMO_DECIDED_CASES } from "./demo-decided-cases";
 import { DEMO_DRAFTS } from "./demo-drafts";
 import { demoPeople } from "./demo-people";
@@ -72,7 +72,7 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
     filedAgo: 4 * DAY,
     steps: [
       { step: "eligibility", ago: 3 * DAY },
-      { step: "planObjects", reason: "The internal appeal is still open: the member asked for it on the same day she filed here." },
+      { step: "planObjects", ago: 2 * DAY, reason: "The internal appeal is still open: the member asked for it on the same day she filed here." },
     ],
   },
   {
@@ -91,7 +91,7 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       { step: "eligibility", ago: 4 * DAY, unmet: { criterion: "COMPLETE", note: "The representative form is not signed by the patient." } },
       {
         step: "requestInformation",
-        ago: 4 * DAY,
+        ago: 4 * DAY - HOUR,
         to: "APPLICANT",
         question: "Please upload the representative form signed by Eleanor Carter: the copy you sent has no signature.",
       },
@@ -112,7 +112,7 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       documents: [records("Discharge summary", "Left hemiparesis and dysphagia after a right MCA stroke.")],
     }),
     filedAgo: 29 * DAY,
-    steps: [...screened(29 * DAY, 26 * DAY), { step: "lookAfter" }],
+    steps: [...screened(29 * DAY, 26 * DAY), { step: "lookAfter", ago: 26 * DAY - HOUR }],
   },
   // Accepted, expedited: 72 hours from acceptance, and 80 have gone (overdue).
   {
@@ -166,13 +166,14 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
     filedAgo: 14 * DAY,
     steps: [
       ...screened(14 * DAY, 11 * DAY),
-      { step: "caseFile", ago: 9 * DAY },
-      { step: "matchingFacts", facts: { specialty: "cardiovascular-disease", facility: "Portland Heart Clinic" } },
+      matched(11 * DAY, { specialty: "cardiovascular-disease", facility: "Portland Heart Clinic" }),
       { step: "offer", ago: 11 * DAY - HOUR, reviewers: ["cardiology2@reviewers.example"] },
       { step: "declineOffer", ago: 11 * DAY - 3 * HOUR, reviewer: "cardiology2@reviewers.example", reason: "Away at a conference all week." },
       ...assigned(11 * DAY - 3 * HOUR, "cardiology@reviewers.example"),
+      { step: "caseFile", ago: 9 * DAY },
       {
         step: "draftDetermination",
+        ago: 2 * DAY,
         opinion: {
           reviewer: "cardiology@reviewers.example",
           outcome: "OVERTURNED",
@@ -199,11 +200,12 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
     filedAgo: 15 * DAY,
     steps: [
       ...screened(15 * DAY, 12 * DAY),
-      { step: "matchingFacts", facts: { specialty: "medical-oncology", facility: "UC San Diego Moores Cancer Center", manufacturer: "Northwind Biologics, Inc." } },
+      matched(12 * DAY, { specialty: "medical-oncology", facility: "UC San Diego Moores Cancer Center", manufacturer: "Northwind Biologics, Inc." }),
       { step: "offer", ago: 12 * DAY - HOUR, reviewers: ONCOLOGY_PANEL },
       ...ONCOLOGY_PANEL.map((reviewer, index): CaseStep => ({ step: "acceptOffer", ago: 12 * DAY - (2 + index) * HOUR, reviewer })),
       {
         step: "submitDetermination",
+        ago: 4 * DAY,
         opinion: {
           reviewer: "oncology@reviewers.example",
           outcome: "OVERTURNED",
@@ -231,7 +233,7 @@ export async function seedDemoCases(db: Db, now = new Date()): Promise<number> {
   }
   for (const draft of DEMO_DRAFTS) {
     if (await exists(draft.request.claim)) continue;
-    await fillDraft(db, people, draft.request, draft.progress, now);
+    await fillDraft(db, people, draft.request, draft.progress, new Date(now.getTime() - draft.savedAgo));
     created += 1;
   }
   return created;

@@ -13,6 +13,9 @@ import { seedDemoRoster } from "./demo-roster";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 
+/** When the demo's plans and accounts were opened: 90 days before seeding, before the first demo request. */
+export const openedAt = (now: Date) => new Date(now.getTime() - 90 * 86_400_000);
+
 interface DemoUser {
   email: string;
   name: string;
@@ -42,10 +45,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "james.carter@example.com", name: "James Carter", roles: ["APPLICANT"] },
 ];
 
-export async function seedDemoData(db: Db): Promise<{ users: number; plans: number; cases: number }> {
+/** Seeds the demo as if it were `now`: the demo's history counts back from it. */
+export async function seedDemoData(db: Db, now = new Date()): Promise<{ users: number; plans: number; cases: number }> {
+  const opened = openedAt(now);
   const planIds = new Map<string, string>();
   for (const plan of DEMO_PLANS) {
-    const row = await db.healthPlan.upsert({ where: { name: plan.name }, create: plan, update: {}, select: { id: true } });
+    const row = await db.healthPlan.upsert({ where: { name: plan.name }, create: { ...plan, createdAt: opened }, update: {}, select: { id: true } });
     planIds.set(plan.name, row.id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -57,7 +62,7 @@ export async function seedDemoData(db: Db): Promise<{ users: number; plans: numb
     };
     const row = await db.user.upsert({
       where: { email: user.email },
-      create: { ...data, email: user.email, passwordHash, emailVerifiedAt: new Date() },
+      create: { ...data, email: user.email, passwordHash, emailVerifiedAt: opened, createdAt: opened },
       update: data,
       select: { id: true },
     });
@@ -66,8 +71,8 @@ export async function seedDemoData(db: Db): Promise<{ users: number; plans: numb
       await db.reviewerProfile.upsert({ where: { userId: row.id }, create: { userId: row.id, ...profile }, update: profile });
     }
   }
-  await seedDemoRoster(db);
-  const cases = await seedDemoCases(db);
+  await seedDemoRoster(db, now);
+  const cases = await seedDemoCases(db, now);
   await seedDemoApiKey(db, planIds.get("Evergreen Health Plan")!);
   return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };
 }

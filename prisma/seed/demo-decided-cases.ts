@@ -3,7 +3,7 @@
  * with compliance confirmed, upheld then amended, overturned in part and
  * awaiting compliance), withdrawn and found ineligible. See demo-cases.ts.
  */
-import { assigned, DAY, decided, HOUR, ONCOLOGY_PANEL, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
+import { assigned, DAY, decided, HOUR, matched, ONCOLOGY_PANEL, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
 import { eleanor, EVERGREEN, maria, PACIFIC, records } from "./demo-requests";
 
 export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
@@ -23,10 +23,10 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     filedAgo: 40 * DAY,
     steps: [
       ...screened(40 * DAY, 37 * DAY),
-      { step: "caseFile", ago: 35 * DAY },
-      { step: "matchingFacts", facts: { specialty: "medical-oncology", facility: "Northwest Proton Center" } },
+      matched(37 * DAY, { specialty: "medical-oncology", facility: "Northwest Proton Center" }),
       { step: "offer", ago: 37 * DAY - HOUR, reviewers: ONCOLOGY_PANEL },
       ...ONCOLOGY_PANEL.map((reviewer, index): CaseStep => ({ step: "acceptOffer", ago: 37 * DAY - (2 + index) * HOUR, reviewer })),
+      { step: "caseFile", ago: 35 * DAY },
       ...decided(
         [
           {
@@ -51,6 +51,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
             reference: { title: "Proton versus photon radiotherapy for meningioma: a dosimetric review", source: "Radiotherapy and Oncology", year: 2019 },
           },
         ],
+        22 * DAY,
         18 * DAY,
       ),
     ],
@@ -71,9 +72,9 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     filedAgo: 30 * DAY,
     steps: [
       ...screened(30 * DAY, 27 * DAY),
-      { step: "caseFile", ago: 25 * DAY },
-      { step: "matchingFacts", facts: { specialty: "orthopaedic-surgery", facility: "Legacy Good Samaritan Medical Center" } },
+      matched(27 * DAY, { specialty: "orthopaedic-surgery", facility: "Legacy Good Samaritan Medical Center" }),
       ...assigned(27 * DAY, "orthopaedics@reviewers.example"),
+      { step: "caseFile", ago: 25 * DAY },
       ...decided(
         [
           {
@@ -84,6 +85,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
             reference: { title: "Management of osteoarthritis of the knee (non-arthroplasty)", source: "American Academy of Orthopaedic Surgeons", year: 2021 },
           },
         ],
+        10 * DAY,
         7 * DAY,
       ),
       { step: "confirmCompliance", ago: 6 * DAY, authorization: "EHP-AUTH-55120" },
@@ -104,7 +106,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     filedAgo: 35 * DAY,
     steps: [
       ...screened(35 * DAY, 32 * DAY),
-      { step: "matchingFacts", facts: { specialty: "endocrinology-diabetes-and-metabolism" } },
+      matched(32 * DAY, { specialty: "endocrinology-diabetes-and-metabolism" }),
       ...assigned(32 * DAY, "endocrinology@reviewers.example"),
       ...decided(
         [
@@ -116,6 +118,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
             reference: { title: "Standards of care in diabetes: diabetes technology", source: "American Diabetes Association", year: 2024 },
           },
         ],
+        15 * DAY,
         12 * DAY,
       ),
       { step: "amendDecision", ago: 11 * DAY, reason: "The first letter gave the wrong date for the end of the pump's warranty." },
@@ -137,7 +140,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     filedAgo: 25 * DAY,
     steps: [
       ...screened(25 * DAY, 23 * DAY),
-      { step: "matchingFacts", facts: { specialty: "neurology" } },
+      matched(23 * DAY, { specialty: "neurology" }),
       ...assigned(23 * DAY, "neurology@reviewers.example"),
       ...decided(
         [
@@ -150,6 +153,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
             reference: { title: "Practice guideline update: botulinum neurotoxin for spasticity", source: "Neurology", year: 2016 },
           },
         ],
+        4 * DAY,
         1 * DAY,
       ),
     ],
@@ -184,7 +188,7 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     filedAgo: 9 * DAY,
     steps: [
       { step: "eligibility", ago: 7 * DAY, unmet: { criterion: "COVERED_BENEFIT", note: "Cosmetic surgery is a plain exclusion of the contract, not a medical judgement." } },
-      { step: "findIneligible", ago: 7 * DAY, reason: "The plan refused under its contract's exclusion of cosmetic surgery; an independent review covers medical judgements only." },
+      { step: "findIneligible", ago: 7 * DAY - 2 * HOUR, reason: "The plan refused under its contract's exclusion of cosmetic surgery; an independent review covers medical judgements only." },
     ],
   },
 ];

@@ -1,8 +1,11 @@
+import { DAY, HOUR } from "./demo-case-steps";
 import { eleanor, maria, PACIFIC, type DemoRequest, type DraftProgress } from "./demo-requests";
 
 interface DemoDraft {
   request: DemoRequest;
   progress: DraftProgress;
+  /** How long before seeding the applicant last saved it. */
+  savedAgo: number;
 }
 
 /** Drafts the applicants are still writing, each left at a different step. */
@@ -19,6 +22,7 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
       statement: "",
     }),
     progress: { resumeAt: "denial", typedSoFar: ["denialDate", "planDenialReference", "serviceDescription"] },
+    savedAgo: 2 * HOUR,
   },
   {
     request: maria({
@@ -32,6 +36,7 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
       statement: "My shoulder has been frozen for five months and is not getting better on its own.",
     }),
     progress: { resumeAt: "review" },
+    savedAgo: 1 * DAY,
   },
   {
     request: eleanor(PACIFIC, {
@@ -45,6 +50,7 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
       statement: "",
     }),
     progress: { resumeAt: "urgency" },
+    savedAgo: 3 * DAY,
   },
   {
     request: eleanor(PACIFIC, {
@@ -58,5 +64,6 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
       statement: "The teeth were lost to the jaw surgery for her cancer, not to dental disease.",
     }),
     progress: { resumeAt: "documents", uploadedSoFar: 1 },
+    savedAgo: 6 * HOUR,
   },
 ];

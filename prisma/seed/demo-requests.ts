@@ -2,7 +2,7 @@
  * The demo applicants' requests, filled in the way the request form fills
  * them: a draft started, each step's answers checked by the step's own
  * schema and saved to the draft, documents uploaded into encrypted storage,
- * then signed and filed from the review page.
+ * then signed and filed from the review page, each at its time.
  */
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { uploadQuerySchema } from "~/domain/documents/upload-query";
@@ -18,7 +18,10 @@ import { submitRequest } from "~/server/requests/submit-request.server";
 import { demoPdf } from "./demo-pdf";
 import type { DemoPerson, People } from "./demo-people";
 
-const DAY = 86_400_000;
+const MINUTE = 60_000;
+const DAY = 1_440 * MINUTE;
+/** How long before the last save of a draft the applicant started it. */
+const WRITING_TIME = 45 * MINUTE;
 /** The organization's time zone in the demo (the default setting). */
 export const TIME_ZONE = "America/New_York";
 
@@ -84,9 +87,9 @@ export interface DemoRequest {
 }
 
 /** The answers of each step as the form posts them. */
-function formValues(request: DemoRequest, step: EditStep, planId: string, filedAt: Date): Record<string, string> {
-  const denialDay = localDate(new Date(filedAt.getTime() - 24 * DAY), TIME_ZONE);
-  const serviceDay = localDate(new Date(filedAt.getTime() - 40 * DAY), TIME_ZONE);
+function formValues(request: DemoRequest, step: EditStep, planId: string, savedAt: Date): Record<string, string> {
+  const denialDay = localDate(new Date(savedAt.getTime() - 24 * DAY), TIME_ZONE);
+  const serviceDay = localDate(new Date(savedAt.getTime() - 40 * DAY), TIME_ZONE);
   switch (step) {
     case "filer":
       return { filedBy: request.representative ? "REPRESENTATIVE" : "PATIENT", representativeRelationship: request.representative ?? "" };
@@ -184,11 +187,12 @@ export function requestDocuments(request: DemoRequest): DemoDocument[] {
   return [...documents, ...(request.documents ?? [])];
 }
 
-/** Uploads a demo document the way the browser does: a stream into encrypted storage, checked by content. */
+/** Uploads a demo document at `at` the way the browser does: a stream into encrypted storage, checked by content. */
 export async function uploadDemoDocument(
   person: DemoPerson,
   caseId: string,
   document: DemoDocument,
+  at: Date,
   options: { caseFileItem?: string; informationRequestId?: string } = {},
 ): Promise<string> {
   const bytes = demoPdf(document.title, document.lines);
@@ -205,6 +209,7 @@ export async function uploadDemoDocument(
     }),
     declaredBytes: bytes.length,
     signal: new AbortController().signal,
+    at,
   });
   return uploaded.id;
 }
@@ -221,15 +226,16 @@ export interface DraftProgress {
 /**
  * Starts a draft and fills it in up to a step: every step before it answered
  * as "Save and continue" checks them (and the step itself as "Save and
- * finish later" does), kept in one save to keep seeding quick. Documents are
- * uploaded one by one. `filedAt` is when it is to be filed: the dates on the
- * denial count back from it.
+ * finish later" does), kept in one save at `savedAt` to keep seeding quick.
+ * The draft is started WRITING_TIME before, and documents are uploaded one
+ * by one, a minute apart. The dates on the denial count back from `savedAt`.
  */
-export async function fillDraft(db: Db, people: People, request: DemoRequest, progress: DraftProgress, filedAt: Date): Promise<string> {
+export async function fillDraft(db: Db, people: People, request: DemoRequest, progress: DraftProgress, savedAt: Date): Promise<string> {
   const applicant = await people(request.applicant);
   const plan = await db.healthPlan.findUniqueOrThrow({ where: { name: request.plan }, select: { id: true, ruleProfileCode: true } });
-  const { caseId } = await startDraft(applicant.user, applicant.actor);
-  const { today, filingWindow } = await filingContext(plan.ruleProfileCode);
+  const startedAt = new Date(savedAt.getTime() - WRITING_TIME);
+  const { caseId } = await startDraft(applicant.user, applicant.actor, startedAt);
+  const { today, filingWindow } = await filingContext(plan.ruleProfileCode, savedAt);
   let answers: Partial<RequestDraft> = {};
   let lastStep: EditStep = "filer";
   const answer = (step: EditStep, intent: "continue" | "later", values: Record<string, string>) => {
@@ -241,11 +247,12 @@ export async function fillDraft(db: Db, people: People, request: DemoRequest, pr
     lastStep = step;
   };
   for (const step of EDIT_STEPS) {
-    const values = formValues(request, step, plan.id, filedAt);
+    const values = formValues(request, step, plan.id, savedAt);
     const resumesHere = step === progress.resumeAt;
     if (step === "documents") {
       const documents = requestDocuments(request);
-      for (const document of resumesHere ? documents.slice(0, progress.uploadedSoFar ?? 0) : documents) await uploadDemoDocument(applicant, caseId, document);
+      const uploading = resumesHere ? documents.slice(0, progress.uploadedSoFar ?? 0) : documents;
+      for (const [index, document] of uploading.entries()) await uploadDemoDocument(applicant, caseId, document, new Date(startedAt.getTime() + (index + 1) * MINUTE));
     }
     if (resumesHere) {
       if (progress.typedSoFar) answer(step, "later", Object.fromEntries(Object.entries(values).filter(([field]) => progress.typedSoFar!.includes(field))));
@@ -253,15 +260,15 @@ export async function fillDraft(db: Db, people: People, request: DemoRequest, pr
     }
     answer(step, "continue", values);
   }
-  await saveDraftStep({ user: applicant.user, caseId, step: lastStep, values: answers, goTo: progress.resumeAt, actor: applicant.actor });
+  await saveDraftStep({ user: applicant.user, caseId, step: lastStep, values: answers, goTo: progress.resumeAt, actor: applicant.actor, at: savedAt });
   return caseId;
 }
 
-/** Fills the whole request, then signs and files it from the review page at `at`. */
+/** Fills the whole request, then signs and files it from the review page at `at`, five minutes after the last save. */
 export async function fileRequest(db: Db, people: People, request: DemoRequest, at: Date): Promise<string> {
-  const caseId = await fillDraft(db, people, request, { resumeAt: "review" }, at);
+  const caseId = await fillDraft(db, people, request, { resumeAt: "review" }, new Date(at.getTime() - 5 * MINUTE));
   const applicant = await people(request.applicant);
-  const review = await reviewPage(applicant.user, caseId);
+  const review = await reviewPage(applicant.user, caseId, at);
   if (review.kind !== "draft") throw new Error(`Demo request ${request.claim} was filed already`);
   if (review.missing.length) throw new Error(`Demo request ${request.claim} is incomplete: ${review.missing.map((item) => item.message).join(" ")}`);
   const filed = await submitRequest({ user: applicant.user, caseId, expectedVersion: review.version, signedName: applicant.user.name, actor: applicant.actor, at });

@@ -2,14 +2,15 @@
  * The demo reviewer roster: full profiles for the six demo reviewers, and
  * more reviewers who each show one reason matching leaves a reviewer out
  * (README, "Demo logins"), plus a few who qualify. Dates count from the day
- * of seeding. Idempotent by email: a reviewer whose profile already lists a
- * specialty keeps it as it is, so changes made in the demo are not undone.
+ * of seeding (`now`). Idempotent by email: a reviewer whose profile already
+ * lists a specialty keeps it as it is, so changes made in the demo are not
+ * undone.
  */
 import type { AffiliationKind, LicenseStatus } from "~/domain/matching";
 import { hashPassword } from "~/server/auth/password.server";
 import type { Db } from "~/server/db.server";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
-import { DEMO_PASSWORD } from "./demo-data";
+import { DEMO_PASSWORD, openedAt } from "./demo-data";
 
 interface RosterSeed {
   email: string;
@@ -256,13 +257,12 @@ export const DEMO_ROSTER: readonly RosterSeed[] = [
   },
 ];
 
-/** A calendar date `days` from today (UTC), as date columns hold it. */
-function dayFromToday(days: number): Date {
-  const now = new Date();
+/** A calendar date `days` from the day of `now` (UTC), as date columns hold it. */
+function dayFrom(now: Date, days: number): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
 }
 
-export async function seedDemoRoster(db: Db): Promise<{ reviewers: number }> {
+export async function seedDemoRoster(db: Db, now = new Date()): Promise<{ reviewers: number }> {
   await db.$transaction((tx) => ensureSpecialties(tx));
   const specialties = new Map((await db.specialty.findMany({ select: { code: true, name: true, board: true } })).map((row) => [row.code, row]));
   const plans = new Map((await db.healthPlan.findMany({ select: { id: true, name: true } })).map((plan) => [plan.name, plan.id]));
@@ -273,7 +273,7 @@ export async function seedDemoRoster(db: Db): Promise<{ reviewers: number }> {
       if (!seed.name) throw new Error(`The demo reviewer ${seed.email} must be seeded before the roster`);
       passwordHash ??= await hashPassword(DEMO_PASSWORD);
       user = await db.user.create({
-        data: { email: seed.email, name: seed.name, roles: ["REVIEWER"], passwordHash, emailVerifiedAt: new Date() },
+        data: { email: seed.email, name: seed.name, roles: ["REVIEWER"], passwordHash, emailVerifiedAt: openedAt(now), createdAt: openedAt(now) },
         select: { id: true },
       });
     }
@@ -284,7 +284,7 @@ export async function seedDemoRoster(db: Db): Promise<{ reviewers: number }> {
     const details = {
       primarySpecialty: (primary && specialties.get(primary)?.name) ?? "",
       yearsInPractice: seed.years,
-      credentialsVerifiedOn: dayFromToday(-seed.verifiedDaysAgo),
+      credentialsVerifiedOn: dayFrom(now, -seed.verifiedDaysAgo),
       openDisciplinaryAction: seed.disciplinary ?? null,
       capacity: seed.capacity,
     };
@@ -300,8 +300,8 @@ export async function seedDemoRoster(db: Db): Promise<{ reviewers: number }> {
           reviewerId,
           specialtyCode: certification.code,
           board: specialties.get(certification.code)?.board ?? "",
-          certifiedOn: dayFromToday(-certification.certifiedDaysAgo),
-          expiresOn: certification.expiresInDays === null ? null : dayFromToday(certification.expiresInDays),
+          certifiedOn: dayFrom(now, -certification.certifiedDaysAgo),
+          expiresOn: certification.expiresInDays === null ? null : dayFrom(now, certification.expiresInDays),
         })),
       });
       await tx.reviewerLicense.createMany({
@@ -309,12 +309,12 @@ export async function seedDemoRoster(db: Db): Promise<{ reviewers: number }> {
           reviewerId,
           state: license.state,
           number: license.number,
-          expiresOn: dayFromToday(license.expiresInDays),
+          expiresOn: dayFrom(now, license.expiresInDays),
           status: license.status ?? "ACTIVE",
         })),
       });
       await tx.reviewerUnavailability.createMany({
-        data: (seed.unavailable ?? []).map((period) => ({ reviewerId, startsOn: dayFromToday(period.fromDays), endsOn: dayFromToday(period.toDays), note: period.note })),
+        data: (seed.unavailable ?? []).map((period) => ({ reviewerId, startsOn: dayFrom(now, period.fromDays), endsOn: dayFrom(now, period.toDays), note: period.note })),
       });
       await tx.reviewerAffiliation.createMany({
         data: (seed.affiliations ?? []).map((affiliation) => ({

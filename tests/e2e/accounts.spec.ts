@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import { expect, signIn, test } from "./support/fixtures";
-import { deleteTestUser, e2eDb } from "./support/e2e-db";
 import { linkIn, waitForEmail } from "./support/mail";
 
 test("an applicant signs up, confirms the email from the link, and signs in", async ({ page }) => {
@@ -23,9 +22,6 @@ test("an applicant signs up, confirms the email from the link, and signs in", as
   await expect(page.getByText("Your email address is confirmed")).toBeVisible();
   await signIn(page, email, "a long enough password");
   await expect(page).toHaveURL(/\/requests$/);
-
-  const { rows } = await e2eDb().query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  if (rows[0]) await deleteTestUser(rows[0].id);
 });
 
 test("an admin invites a reviewer, who sets a password from the emailed link", async ({ page, browser, loginAs }) => {
@@ -51,9 +47,6 @@ test("an admin invites a reviewer, who sets a password from the emailed link", a
   await expect(invitee.getByText("Your password is set")).toBeVisible();
   await signIn(invitee, email, "my reviewer password");
   await expect(invitee).toHaveURL(/\/review$/);
-
-  const { rows } = await e2eDb().query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
-  if (rows[0]) await deleteTestUser(rows[0].id);
 });
 
 test("a password reset link works once", async ({ page, makeUser }) => {

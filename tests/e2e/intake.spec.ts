@@ -1,22 +1,15 @@
 import type { Page } from "@playwright/test";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type EligibilityCriterion } from "~/domain/eligibility";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
-import { bumpCaseVersion, createSubmittedCase } from "./support/e2e-db";
-import { expect, expectAccessible, HOMES, signIn, test } from "./support/fixtures";
+import { bumpCaseVersion, createFiledCase } from "#tests/support/case-factories";
+import { expect, test } from "./support/fixtures";
 import { waitForEmail } from "./support/mail";
+import { DEMO, demoParties } from "./support/portal";
 
-// Each test walks a case through several pages, emails and accessibility checks.
-test.describe.configure({ timeout: 90_000 });
-
-const DEMO_PASSWORD = "Demo-password-2026";
-const COORDINATOR = "coordinator@imr.example";
-const MARIA = "maria.lopez@example.com";
-const PLAN_USER = "plan@evergreen-health.example";
-const PLAN_CONTACT = "appeals@evergreen-health.example";
-
-async function signInAsCoordinator(page: Page) {
-  await signIn(page, COORDINATOR, DEMO_PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${HOMES.COORDINATOR.path}$`));
+/** A request the demo patient filed with Evergreen just now, nobody looking after it yet. */
+async function filedRequest(service: string) {
+  const { applicantId, planId } = await demoParties();
+  return createFiledCase({ applicantId, planId, details: { serviceDescription: service } });
 }
 
 /** Answers the checklist: "yes" to each criterion, except those given a note for "no". */
@@ -32,15 +25,15 @@ async function answerChecklist(page: Page, notMet: Partial<Record<EligibilityCri
   await expect(page.locator(".lead")).toContainText("Checking eligibility");
 }
 
-test("a coordinator screens a filed request from the intake queue and accepts it", async ({ page }) => {
-  const kase = await createSubmittedCase({ service: "Knee replacement surgery" });
-  await signInAsCoordinator(page);
+test("a coordinator screens a filed request from the intake queue and accepts it", async ({ page, signInPageAs }) => {
+  const kase = await filedRequest("Knee replacement surgery");
+  await signInPageAs(DEMO.coordinator);
+  await page.goto("/iro");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Intake" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Intake queue");
   const row = page.getByRole("row").filter({ hasText: kase.reference });
   await expect(row).toContainText("Evergreen Health Plan");
   await expect(row).toContainText("Nobody yet");
-  await expectAccessible(page);
 
   await row.getByRole("link", { name: kase.reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${kase.reference}`);
@@ -48,7 +41,6 @@ test("a coordinator screens a filed request from the intake queue and accepts it
   // Filed in time: the checklist says so already.
   await expect(page.getByRole("group", { name: CRITERION_TEXT.FILED_IN_TIME.question }).getByLabel("Yes", { exact: true })).toBeChecked();
   await expect(page.getByRole("button", { name: "Accept the request for review" })).toHaveCount(0);
-  await expectAccessible(page);
 
   await page.getByRole("button", { name: "Look after this case" }).click();
   await expect(page.getByText("You are looking after this case.")).toBeVisible();
@@ -62,17 +54,16 @@ test("a coordinator screens a filed request from the intake queue and accepts it
   await expect(caseFile.getByRole("table", { name: "What the plan's case file must hold" })).toContainText("Criteria or guidelines applied");
   await expect(page.getByRole("table", { name: "Deadlines on this case" })).toContainText("Plan case file due by");
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Accepted for review");
-  await expectAccessible(page);
 
-  await waitForEmail(MARIA, new RegExp(`${kase.reference}: your request was accepted for independent review`));
-  const toPlan = await waitForEmail(PLAN_CONTACT, new RegExp(`${kase.reference}: your case file is due by`));
+  await waitForEmail(DEMO.patient, new RegExp(`${kase.reference}: your request was accepted for independent review`));
+  const toPlan = await waitForEmail(DEMO.evergreenContact, new RegExp(`${kase.reference}: your case file is due by`));
   expect(toPlan).toContain("Policy or contract language");
   expect(toPlan).not.toContain("Knee replacement");
 });
 
-test("a request found ineligible gets a notice the coordinator can download", async ({ page }) => {
-  const kase = await createSubmittedCase({ service: "Cosmetic eyelid surgery" });
-  await signInAsCoordinator(page);
+test("a request found ineligible gets a notice the coordinator can download", async ({ page, signInPageAs }) => {
+  const kase = await filedRequest("Cosmetic eyelid surgery");
+  await signInPageAs(DEMO.coordinator);
   await page.goto(`/iro/cases/${kase.id}`);
   await answerChecklist(page, { COVERED_BENEFIT: "The contract excludes cosmetic surgery." });
   await expect(page.getByRole("button", { name: "Accept the request for review" })).toHaveCount(0);
@@ -81,7 +72,6 @@ test("a request found ineligible gets a notice the coordinator can download", as
   await page.getByRole("button", { name: "Find the request ineligible and send the notice" }).click();
   await expect(page.getByText("Say why the request is not eligible: the notice to the applicant and the plan quotes it.")).toBeVisible();
   await expect(page.getByLabel("Why the request is not eligible")).toHaveAttribute("aria-invalid", "true");
-  await expectAccessible(page);
 
   await page.getByLabel("Why the request is not eligible").fill("Your plan's contract excludes cosmetic surgery, so it is not a covered benefit.");
   await page.getByRole("button", { name: "Find the request ineligible and send the notice" }).click();
@@ -100,17 +90,16 @@ test("a request found ineligible gets a notice the coordinator can download", as
   const response = await page.request.get(await documents.getByRole("link", { name: `Download ${fileName}` }).getAttribute("href").then(String));
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
-  await expectAccessible(page);
 
-  const email = await waitForEmail(MARIA, new RegExp(`${kase.reference}: your request could not be accepted for review`));
+  const email = await waitForEmail(DEMO.patient, new RegExp(`${kase.reference}: your request could not be accepted for review`));
   expect(email).toMatch(/\/documents\/[0-9a-f-]{36}/);
   expect(email).not.toContain("cosmetic");
-  await waitForEmail(PLAN_CONTACT, new RegExp(`${kase.reference}: the request could not be accepted for review`));
+  await waitForEmail(DEMO.evergreenContact, new RegExp(`${kase.reference}: the request could not be accepted for review`));
 });
 
-test("a coordinator asks the applicant for information; a conflicting change keeps what was typed", async ({ page }) => {
-  const kase = await createSubmittedCase({ service: "Insulin pump" });
-  await signInAsCoordinator(page);
+test("a coordinator asks the applicant for information; a conflicting change keeps what was typed", async ({ page, signInPageAs }) => {
+  const kase = await filedRequest("Insulin pump");
+  await signInPageAs(DEMO.coordinator);
   await page.goto(`/iro/cases/${kase.id}`);
   const rfi = page.getByRole("region", { name: "Decide" });
   await rfi.getByRole("group", { name: "Who is asked" }).getByLabel("The applicant").check();
@@ -121,7 +110,6 @@ test("a coordinator asks the applicant for information; a conflicting change kee
   await rfi.getByRole("button", { name: "Send the request for information" }).click();
   await expect(page.getByRole("alert").filter({ hasText: CONFLICT_MESSAGE })).toBeVisible();
   await expect(rfi.getByLabel("What is needed")).toHaveValue("Please upload your plan's final denial letter.");
-  await expectAccessible(page);
 
   await rfi.getByRole("button", { name: "Send the request for information" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The request for information was sent." })).toBeVisible();
@@ -134,28 +122,24 @@ test("a coordinator asks the applicant for information; a conflicting change kee
     "The applicant",
   );
   await expect(rfi.getByLabel("What is needed")).toHaveValue("");
-  await expectAccessible(page);
 
-  const email = await waitForEmail(MARIA, new RegExp(`${kase.reference}: more information needed by`));
+  const email = await waitForEmail(DEMO.patient, new RegExp(`${kase.reference}: more information needed by`));
   expect(email).not.toContain("denial letter");
 });
 
-test("the plan objects to eligibility and the coordinator sees the objection", async ({ page, browser }) => {
-  const kase = await createSubmittedCase({ service: "Sleep study" });
-  await signIn(page, PLAN_USER, DEMO_PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${HOMES.PLAN.path}$`));
+test("the plan objects to eligibility and the coordinator sees the objection", async ({ page, signInPageAs, pageAs }) => {
+  const kase = await filedRequest("Sleep study");
+  await signInPageAs(DEMO.evergreenStaff);
+  await page.goto("/plan");
   await page.getByRole("link", { name: kase.reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${kase.reference}`);
   await expect(page.getByRole("region", { name: "The case", exact: true })).not.toContainText("Sleep study");
-  await expectAccessible(page);
   await page.getByLabel("Why the request is not eligible").fill("The member's coverage ended before the study.");
   await page.getByRole("button", { name: "Object to eligibility" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your objection was sent to the review organization." })).toBeVisible();
   await expect(page.getByRole("region", { name: "Objection to eligibility" })).toContainText("The member's coverage ended before the study.");
 
-  const coordinator = await browser.newPage();
-  await signInAsCoordinator(coordinator);
+  const coordinator = await pageAs(DEMO.coordinator);
   await coordinator.goto(`/iro/cases/${kase.id}`);
   await expect(coordinator.getByRole("region", { name: "The plan objects to eligibility" })).toContainText("The member's coverage ended before the study.");
-  await coordinator.close();
 });

@@ -1,4 +1,8 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, HOMES, signIn, test } from "./support/fixtures";
+import { DEMO } from "./support/portal";
+
+// Signing in as people do: typing an email and a password. Every other test
+// signs in with a session made for it (the loginAs and pageAs fixtures).
 
 test("a wrong password answers like an unknown email and keeps the email typed", async ({ page, makeUser }) => {
   const user = await makeUser(["APPLICANT"]);
@@ -49,4 +53,20 @@ test("sign out everywhere ends the sessions in other browsers too", async ({ pag
   await otherPage.goto("/review");
   await expect(otherPage).toHaveURL(/\/login\?redirectTo=/);
   await other.close();
+});
+
+test("signed-out visitors are sent to sign in, then back where they were going", async ({ page, makeUser }) => {
+  const user = await makeUser(["COORDINATOR"]);
+  await page.goto("/iro");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Firo$/);
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/iro$/);
+});
+
+test("the demo coordinator from the README can sign in", async ({ page }) => {
+  await signIn(page, DEMO.coordinator, DEMO.password);
+  await expect(page).toHaveURL(new RegExp(`${HOMES.COORDINATOR.path}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadlines dashboard");
 });

@@ -13,8 +13,8 @@ import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar, organizationCalendar } from "~/server/deadlines/calendar.server";
 import { ruleProfileInForce } from "~/server/deadlines/rule-profiles.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
-import { startSession } from "~/server/session.server";
-import { actorFor, cookieHeaderFrom, createCase, createPlan, createUser, requestWithCookie, uniqueIp } from "#tests/support/factories";
+import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
 const NEW_YORK = "America/New_York";
 const california = INITIAL_RULE_PROFILES.find((profile) => profile.code === "california")!;
@@ -22,40 +22,13 @@ const naic = INITIAL_RULE_PROFILES.find((profile) => profile.code === "naic")!;
 
 let admin: { id: string; email: string; cookie: string };
 
-async function signedIn(roles: Role[]) {
-  const user = await createUser({ roles });
-  return { id: user.id, email: user.email, roles, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
+const signedIn = async (roles: Role[]) => withSession(await createUser({ roles }));
 
 beforeAll(async () => {
   await ensureReferenceData(); // version 1 of each profile, federal holidays, America/New_York
   forgetOrganizationCalendar();
   admin = await signedIn(["ADMIN"]);
 });
-
-function request(path: string, cookie: string | null, form?: Record<string, string>): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
-  if (cookie) headers.set("Cookie", cookieHeaderFrom(cookie));
-  if (!form) return new Request(`http://portal.test${path}`, { headers });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-
-/** What a loader or action gave back: a thrown Response (redirect, 403, 404) or data, with its status. */
-async function call(fn: RouteFunction, req: Request, params: Record<string, string> = {}) {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as { fieldErrors: Record<string, string>; values: Record<string, string> }, location: null };
-    }
-    return { status: 200, data: result as never, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null as never, location: thrown.headers.get("Location") };
-  }
-}
 
 const today = () => localDate(new Date(), NEW_YORK);
 

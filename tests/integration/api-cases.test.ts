@@ -12,6 +12,7 @@ import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { callApi, type RouteFunction } from "#tests/support/routes";
 import { testDatabase } from "#tests/support/test-database";
 
 let planA: Awaited<ReturnType<typeof createPlan>>;
@@ -47,12 +48,7 @@ beforeAll(async () => {
   });
 });
 
-function call(loader: (args: never) => unknown, path: string, key: string | null, params: Record<string, string> = {}) {
-  const headers = new Headers();
-  if (key) headers.set("Authorization", `Bearer ${key}`);
-  const request = new Request(`http://portal.test/api/v1${path}`, { headers });
-  return loader({ request, params, context: {} } as never) as Promise<Response>;
-}
+const call = (handler: RouteFunction, path: string, key: string | null, params: Record<string, string> = {}) => callApi(handler, path, { key, params });
 
 describe("GET /api/v1/cases/{reference}", () => {
   it("gives the plan its case with its deadlines and nothing about reviewers", async () => {

@@ -32,7 +32,9 @@ import { dispatchDueWebhooks } from "~/server/webhooks/deliver-webhooks.server";
 import { createWebhookEndpoint } from "~/server/webhooks/endpoints.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { callApi, type RouteFunction } from "#tests/support/routes";
 import { testDatabase } from "#tests/support/test-database";
+import { waitFor } from "#tests/support/wait-for";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
 let planA: Awaited<ReturnType<typeof createPlan>>;
@@ -57,27 +59,9 @@ beforeAll(async () => {
 
 const HOUR = 3_600_000;
 
-type Handler = (args: never) => unknown;
-
-function call(
-  handler: Handler,
-  path: string,
-  params: Record<string, string>,
-  init: { method?: string; json?: unknown; body?: Uint8Array<ArrayBuffer>; headers?: Record<string, string>; key?: string } = {},
-): Promise<Response> {
-  const headers = new Headers({ Authorization: `Bearer ${init.key ?? keyA}`, "x-imr-client-ip": "198.51.100.9", ...init.headers });
-  let body: BodyInit | undefined;
-  if (init.json !== undefined) {
-    headers.set("Content-Type", "application/json");
-    body = JSON.stringify(init.json);
-  } else if (init.body) {
-    headers.set("Content-Type", "application/octet-stream");
-    headers.set("Content-Length", String(init.body.length));
-    body = init.body;
-  }
-  const request = new Request(`http://portal.test/api/v1${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body, duplex: "half" } as RequestInit);
-  return handler({ request, params, context: {} } as never) as Promise<Response>;
-}
+/** Plan A's system calling the API. */
+const call = (handler: RouteFunction, path: string, params: Record<string, string>, init: Omit<Parameters<typeof callApi>[2], "key" | "params"> & { key?: string } = {}) =>
+  callApi(handler, path, { key: keyA, params, ...init });
 
 /** A case decided in plan A's disfavour, its compliance clock still running. */
 async function overturnedCase(planId = planA.id) {
@@ -300,11 +284,7 @@ describe("webhooks", () => {
     await db.eligibilityAnswer.createMany({ data: criteria.map((criterion) => ({ caseId: kase.id, criterion, met: true, answeredById: coordinator.id })) });
 
     await acceptCase({ user: sessionUserOf(coordinator), actor: actorFor(coordinator), caseId: kase.id, expectedVersion: 0 });
-    const deadline = Date.now() + 10_000;
-    while (received.length < 2 && Date.now() < deadline) {
-      await dispatchDueWebhooks({ firstRetryMs: 20 });
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitFor("both deliveries", async () => received.length >= 2 || (await dispatchDueWebhooks({ firstRetryMs: 20 }), received.length >= 2));
 
     expect(received).toHaveLength(2);
     for (const delivery of received) expect(verifyWebhook(secret, delivery, delivery.body)).toBe(true);

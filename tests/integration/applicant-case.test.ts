@@ -11,54 +11,24 @@ import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { STALE_CASE_MESSAGE } from "~/server/requests/case-page.server";
-import { startSession } from "~/server/session.server";
-import { actorFor, cookieHeaderFrom, createCase, createInformationRequest, createPlan, createUser, requestWithCookie, uniqueIp } from "#tests/support/factories";
+import { clockStartsAt, INSTANTS } from "#tests/support/clock";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { createInformationRequest } from "#tests/support/case-factories";
+import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 
 const DAY = 86_400_000;
 
-interface Person {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  cookie: string;
-}
+// The applicant's 7 calendar days end before the plan's 5 business days only
+// on some weekdays: the file runs from a Monday morning.
+clockStartsAt(INSTANTS.mondayBeforeThanksgiving);
 
-async function person(roles: Role[], options: { name?: string; planId?: string } = {}): Promise<Person> {
-  const user = await createUser({ roles, name: options.name, planId: options.planId ?? null });
-  return { id: user.id, email: user.email, name: user.name, roles, cookie: await startSession(user.id, requestWithCookie(null)) };
+type Person = Awaited<ReturnType<typeof person>>;
+
+async function person(roles: Role[], options: { name?: string; planId?: string } = {}) {
+  return withSession(await createUser({ roles, name: options.name, planId: options.planId ?? null }));
 }
 
 const as = (user: Person) => ({ ...actorFor(user), roles: user.roles });
-
-function request(path: string, cookie: string | null, form?: Record<string, string>): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
-  if (cookie) headers.set("Cookie", cookieHeaderFrom(cookie));
-  if (!form) return new Request(`http://portal.test${path}`, { headers });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-interface Failure {
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
-  formError?: string;
-}
-
-/** What a loader or action gave back: a thrown Response (redirect, 404) or data, with its status. */
-async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string>) {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as T, location: null };
-    }
-    return { status: 200, data: result as T, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null as T, location: thrown.headers.get("Location") };
-  }
-}
 
 type CasePage = Extract<Awaited<ReturnType<typeof caseRoute.loader>>, { reference: string }>;
 
@@ -263,7 +233,7 @@ describe("answering a request for information", () => {
     const params = { caseId: kase.id, requestId: info.id };
     const path = `/requests/${kase.id}/information/${info.id}`;
     // The browser's count is not trusted: it says a document was added, but none was.
-    const empty = await call<Failure>(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version), answer: " ", documentCount: "1" }), params);
+    const empty = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version), answer: " ", documentCount: "1" }), params);
     expect(empty.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ answer: ANSWER_REQUIRED_MESSAGE });
     expect(await db.informationRequest.findUniqueOrThrow({ where: { id: info.id } })).toMatchObject({ answeredAt: null });
@@ -287,7 +257,7 @@ describe("answering a request for information", () => {
     expect(await db.informationRequest.findUniqueOrThrow({ where: { id: info.id } })).toMatchObject({ answer: null, answeredAt: expect.any(Date) });
 
     // Answered once: a second answer is refused and changes nothing.
-    const again = await call<Failure>(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version + 1), answer: "More" }), params);
+    const again = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version + 1), answer: "More" }), params);
     expect(again.status).toBe(400);
     expect(again.data.formError).toBe("You already answered this request.");
     expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "information_provided" } })).toBe(1);
@@ -299,7 +269,7 @@ describe("answering a request for information", () => {
     const seen = kase.version;
     await changeCase({ caseId: kase.id, expectedVersion: seen, actor: as(coordinator), transition: "startEligibilityReview", event: { type: "eligibility_review_started" } });
     const path = `/requests/${kase.id}/information/${info.id}`;
-    const stale = await call<Failure>(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(seen), answer: "My typed answer" }), {
+    const stale = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(seen), answer: "My typed answer" }), {
       caseId: kase.id,
       requestId: info.id,
     });
@@ -310,7 +280,7 @@ describe("answering a request for information", () => {
     expect((await clocksOf(kase.id)).find((row) => row.subjectId === info.id)?.status).toBe("OPEN");
     expect(await emailsAbout(kase.id)).toEqual([]);
 
-    const retried = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, stale.data.values), { caseId: kase.id, requestId: info.id });
+    const retried = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, stale.data.values as Record<string, string>), { caseId: kase.id, requestId: info.id });
     expect(retried.status).toBe(302);
   });
 });
@@ -366,7 +336,7 @@ describe("withdrawing a request", () => {
     const kase = await filedCase();
     await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version) }), { caseId: kase.id });
     const messages = await db.outboxMessage.count({ where: { caseId: kase.id } });
-    const again = await call<Failure>(
+    const again = await call(
       withdrawRoute.action as RouteFunction,
       request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version + 1), reason: "Twice" }),
       { caseId: kase.id },
@@ -383,7 +353,7 @@ describe("withdrawing a request", () => {
 
   it("cannot withdraw a decided request", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "DECIDED", version: 7 });
-    const attempt = await call<Failure>(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: "7" }), {
+    const attempt = await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: "7" }), {
       caseId: kase.id,
     });
     expect(attempt.status).toBe(400);

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "~/domain/roles";
 import * as assignRoute from "~/routes/iro/assign";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
@@ -17,14 +16,14 @@ import { applyDeadlineEffects } from "~/server/deadlines/case-clocks.server";
 import { AppError } from "~/server/errors.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
-import { startSession } from "~/server/session.server";
-import { actorFor, cookieHeaderFrom, createCase, createPlan, createUser, requestWithCookie, sessionUserOf, uniqueIp } from "#tests/support/factories";
+import { createQualifiedReviewer } from "#tests/support/roster-factories";
+import { actorFor, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { call, request, withSession } from "#tests/support/routes";
 
 // Monday 23 November 2026, 10:00 in New York (EST, UTC-5).
 const T0 = new Date("2026-11-23T15:00:00Z");
 const HOUR = 3_600_000;
 const later = (hours: number) => new Date(T0.getTime() + hours * HOUR);
-const dateColumn = (date: string) => new Date(`${date}T00:00:00Z`);
 
 const FACILITY = "Riverside Medical Center";
 
@@ -46,33 +45,9 @@ beforeAll(async () => {
 
 const as = (person: Person) => ({ user: sessionUserOf(person), actor: actorFor(person) });
 
-/**
- * A reviewer who qualifies for a case needing `specialty` on T0: current
- * license and certification, ten years of practice, verified this year,
- * room for five cases. Each test uses its own specialty, so the roster it
- * matches over is its own reviewers.
- */
-async function reviewer(
-  name: string,
-  specialty: string,
-  extra: { licenseExpiresOn?: string; affiliations?: { kind: "FACILITY" | "HEALTH_PLAN" | "MEDICAL_GROUP" | "MANUFACTURER"; name: string; planId?: string }[] } = {},
-) {
-  const user = await createUser({ roles: ["REVIEWER"], name });
-  await db.reviewerProfile.create({
-    data: {
-      userId: user.id,
-      primarySpecialty: specialty,
-      credentials: "MD",
-      yearsInPractice: 10,
-      credentialsVerifiedOn: dateColumn("2026-03-01"),
-      capacity: 5,
-      certifications: { create: [{ specialtyCode: specialty, board: "Test board", certifiedOn: dateColumn("2012-07-01"), expiresOn: dateColumn("2030-12-31") }] },
-      licenses: { create: [{ state: "CA", number: `A${name.length}${specialty.length}`, expiresOn: dateColumn(extra.licenseExpiresOn ?? "2029-06-30") }] },
-      affiliations: { create: (extra.affiliations ?? []).map((affiliation) => ({ ...affiliation, planId: affiliation.planId ?? null })) },
-    },
-  });
-  return user;
-}
+/** A reviewer who qualifies on T0. Each test uses its own specialty, so the roster it matches over is its own reviewers. */
+const reviewer = (name: string, specialty: string, extra: Omit<Parameters<typeof createQualifiedReviewer>[0], "name" | "specialty"> = {}) =>
+  createQualifiedReviewer({ name, specialty, at: T0, ...extra });
 
 /** A case accepted for review on T0, its decision and assignment clocks running, its matching facts recorded. */
 async function acceptedCase(options: {
@@ -130,28 +105,11 @@ async function canRead(person: Person, caseId: string): Promise<boolean> {
   return (await db.case.count({ where: { AND: [{ id: caseId }, caseAccessWhere(sessionUserOf(person), "case:read")] } })) === 1;
 }
 
-async function signedIn(roles: Role[]) {
-  const user = await createUser({ roles, name: "Route Coordinator" });
-  return { user, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
-
-function post(path: string, cookie: string, form: URLSearchParams): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest", Cookie: cookieHeaderFrom(cookie) });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: form });
-}
-
-/** The assign page's action: a thrown redirect, or the form's failure with its status. */
-async function assignAction(caseId: string, cookie: string, form: URLSearchParams) {
-  try {
-    const result = (await assignRoute.action({ request: post(`/iro/cases/${caseId}/assign`, cookie, form), params: { caseId }, context: {} } as never)) as unknown as {
-      data: { formError?: string; values: Record<string, unknown> };
-      init: { status?: number } | null;
-    };
-    return { status: result.init?.status ?? 200, formError: result.data.formError, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, formError: undefined, location: thrown.headers.get("Location") };
-  }
+/** The assign page's action, posted by a coordinator signed in for it. */
+async function assignAction(caseId: string, form: Record<string, string>) {
+  const route = await withSession(await createUser({ roles: ["COORDINATOR"], name: "Route Coordinator" }));
+  const answer = await call(assignRoute.action, request(`/iro/cases/${caseId}/assign`, route, form), { caseId });
+  return { status: answer.status, formError: answer.data?.formError, location: answer.location };
 }
 
 describe("the matching facts", () => {
@@ -217,8 +175,7 @@ describe("offering a case", () => {
     expect(await version(kase.id)).toBe(before);
 
     // The same forced offer through the page's form: refused with the reasons, nothing sent.
-    const route = await signedIn(["COORDINATOR"]);
-    const answer = await assignAction(kase.id, route.cookie, new URLSearchParams({ intent: "offer", version: String(before), reviewerIds: tied.id }));
+    const answer = await assignAction(kase.id, { intent: "offer", version: String(before), reviewerIds: tied.id });
     expect(answer).toMatchObject({ status: 400, formError: "Dr. Oscar Tied cannot be offered this case: affiliated with Riverside medical center." });
     expect(await db.reviewerAssignment.count({ where: { caseId: kase.id } })).toBe(0);
   });
@@ -459,8 +416,7 @@ describe("two coordinators at once", () => {
     expect(await version(kase.id)).toBe(seen + 1);
 
     // The page's form with the version the second coordinator saw: the message, nothing offered.
-    const route = await signedIn(["COORDINATOR"]);
-    const answer = await assignAction(kase.id, route.cookie, new URLSearchParams({ intent: "offer", version: String(seen), reviewerIds: picked[1]!.id }));
+    const answer = await assignAction(kase.id, { intent: "offer", version: String(seen), reviewerIds: picked[1]!.id });
     expect(answer).toMatchObject({ status: 400, formError: CONFLICT_MESSAGE });
     expect(await db.reviewerAssignment.count({ where: { caseId: kase.id } })).toBe(1);
   });

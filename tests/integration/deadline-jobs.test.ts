@@ -9,11 +9,12 @@ import { changeCase } from "~/server/cases/change-case.server";
 import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
-import { DEADLINE_SWEEP_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
+import { DEADLINE_SWEEP_QUEUE, SEND_EMAIL_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
 import { testDatabase } from "#tests/support/test-database";
+import { waitFor } from "#tests/support/wait-for";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,16 +47,6 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const completedSweeps = async () =>
   Number(
     (await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM pgboss.job WHERE name = $1 AND state = 'completed'`, DEADLINE_SWEEP_QUEUE))[0]!
@@ -87,8 +78,9 @@ describe("deadline reminders sent by the job worker", () => {
     worker = await startWorker();
     // The restarted worker sweeps at once; wait until that sweep has finished.
     await waitFor("the restarted worker's sweep", async () => (await completedSweeps()) > sweepsBeforeRestart);
+    // Its emails, if any, are handed to the queue and every email job has finished.
     await worker.relay();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitFor("every email job to finish", async () => (await worker!.boss.getQueueSize(SEND_EMAIL_QUEUE, { before: "completed" })) === 0);
 
     expect(sink.messagesTo(coordinator.email)).toHaveLength(1);
     const recorded = await db.deadlineReminder.findMany({ where: { deadline: { caseId: kase.id } }, select: { kind: true } });

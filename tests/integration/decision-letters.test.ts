@@ -12,8 +12,12 @@ import * as reviewRoute from "~/routes/review/case";
 import * as verifyRoute from "~/routes/verify";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
-import { startSession } from "~/server/session.server";
-import { cookieHeaderFrom, createCaseInReview, createPlan, createReviewer, createUser, requestWithCookie, uniqueIp } from "#tests/support/factories";
+import { createCaseInReview } from "#tests/support/case-factories";
+import { createPlan, createReviewer, createUser, uniqueIp } from "#tests/support/factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+
+/** A form as its fields in order (checkbox groups repeat a name). */
+type Form = [string, string][];
 import { pdfPageTexts } from "#tests/support/pdf-text";
 
 /**
@@ -23,10 +27,6 @@ import { pdfPageTexts } from "#tests/support/pdf-text";
  */
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
-
-async function signedIn(user: { id: string; email: string; name: string; roles: Role[]; planId: string | null }): Promise<Person> {
-  return { ...user, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
 
 const TIME_ZONE = "America/New_York";
 const ORGANIZATION = "Independent Review Organization";
@@ -38,43 +38,14 @@ let applicant: Person;
 
 beforeAll(async () => {
   plan = await createPlan(`Evergreen Health ${crypto.randomBytes(3).toString("hex")}`);
-  coordinator = await signedIn(await createUser({ roles: ["COORDINATOR"], name: "Casey Coordinator" }));
-  applicant = await signedIn(await createUser({ roles: ["APPLICANT"] }));
+  coordinator = await withSession(await createUser({ roles: ["COORDINATOR"], name: "Casey Coordinator" }));
+  applicant = await withSession(await createUser({ roles: ["APPLICANT"] }));
   await db.specialty.upsert({
     where: { code: "orthopaedic-surgery" },
     create: { code: "orthopaedic-surgery", name: "Orthopaedic Surgery", board: "American Board of Orthopaedic Surgery" },
     update: {},
   });
 });
-
-type Form = [string, string][];
-
-function request(path: string, person: Person | null, body?: Form | FormData, method = "POST"): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
-  if (person) headers.set("Cookie", cookieHeaderFrom(person.cookie));
-  if (!body) return new Request(`http://portal.test${path}`, { headers, method: method === "POST" ? "GET" : method });
-  return new Request(`http://portal.test${path}`, { method, headers, body: body instanceof FormData ? body : new URLSearchParams(body) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-type Failure = { fieldErrors: Record<string, string>; formError?: string; values: Record<string, unknown> };
-
-/** What a loader or action gave back: a thrown or returned Response, or data with its status. */
-async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string>) {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result instanceof Response)
-      return { status: result.status, data: null as unknown as T & Failure, location: result.headers.get("Location"), response: result };
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as T & Failure, location: null, response: null };
-    }
-    return { status: 200, data: result as T & Failure, location: null, response: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null as unknown as T & Failure, location: thrown.headers.get("Location"), response: thrown };
-  }
-}
 
 const postReview = (person: Person, caseId: string, form: Form) =>
   call(reviewRoute.action as RouteFunction, request(`/review/cases/${caseId}`, person, form), { caseId });
@@ -162,7 +133,7 @@ async function approvedCase(options: {
     const user = await createReviewer({ name: reviewer.name, specialty: reviewer.specialty, credentials: "MD, FAAOS" });
     await db.reviewerProfile.update({ where: { userId: user.id }, data: { yearsInPractice: 17 } });
     if (reviewer.board) await db.boardCertification.create({ data: { reviewerId: user.id, specialtyCode: "orthopaedic-surgery", board: "ABOS" } });
-    members.push(await signedIn(user));
+    members.push(await withSession(user));
   }
   const created = await createCaseInReview({ applicantId: applicant.id, planId: plan.id, reviewerIds: members.map((member) => member.id) });
   // A reference as the portal gives them (upper case), as people copy it from the letter.
@@ -560,7 +531,7 @@ describe("an issued letter never changes", () => {
 
   it("cannot be issued before the determination is approved, nor by anyone but a coordinator", async () => {
     const reviewerUser = await createReviewer({ name: "Dr. Early Bird" });
-    const member = await signedIn(reviewerUser);
+    const member = await withSession(reviewerUser);
     const kase = await createCaseInReview({ applicantId: applicant.id, planId: plan.id, reviewerIds: [member.id] });
     await db.case.update({ where: { id: kase.id }, data: { coordinatorId: coordinator.id } });
     const submitted = await postReview(

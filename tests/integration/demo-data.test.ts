@@ -2,19 +2,20 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CASES } from "#prisma/seed/demo-cases";
 import { DEMO_DRAFTS } from "#prisma/seed/demo-drafts";
-import { seedDemoData } from "#prisma/seed/demo-data";
+import { DEMO_PLANS, DEMO_USERS, seedDemoData } from "#prisma/seed/demo-data";
+import { CASE_STATUSES } from "~/domain/case-status";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import "#tests/support/test-database";
 
 let firstSeed: Awaited<ReturnType<typeof seedDemoData>>;
-let seededAt: Date;
+/** The demo is seeded as of this instant, whatever the machine's date: its history counts back from it. */
+const seededAt = new Date("2026-09-16T14:00:00Z");
 
 beforeAll(async () => {
   await ensureReferenceData();
-  seededAt = new Date();
-  firstSeed = await seedDemoData(db);
+  firstSeed = await seedDemoData(db, seededAt);
 }, 240_000);
 
 const CASE_INCLUDE = {
@@ -208,5 +209,162 @@ describe("demo data on a fresh database", () => {
     const again = await seedDemoData(db);
     expect(again.cases).toBe(0);
     expect(await counts()).toEqual(before);
+  });
+});
+
+const ALL_CLAIMS = [...DEMO_CASES, ...DEMO_DRAFTS].map((demo) => demo.request.claim);
+
+/** Every time a demo case's history carries: its rows, its audit rows in the order they were written, and its emails. */
+async function history(claim: string) {
+  const kase = await db.case.findFirstOrThrow({
+    where: { planDenialReference: claim },
+    select: {
+      id: true,
+      status: true,
+      applicantId: true,
+      createdAt: true,
+      updatedAt: true,
+      submittedAt: true,
+      acceptedAt: true,
+      decidedAt: true,
+      planCaseFileCompletedAt: true,
+      events: { select: { type: true, fromStatus: true, toStatus: true, createdAt: true } },
+      documents: { select: { id: true, kind: true, uploadedById: true, createdAt: true } },
+      assignments: { select: { offeredAt: true, respondedAt: true } },
+      determinations: { select: { status: true, submittedAt: true, updatedAt: true, documentsConsidered: true } },
+      qualityReviews: { select: { result: true, createdAt: true } },
+      decisionLetters: { orderBy: { version: "asc" }, select: { issuedAt: true, documentId: true } },
+    },
+  });
+  const audit = await db.auditLog.findMany({
+    where: { OR: [{ objectId: kase.id }, { detail: { path: ["caseId"], equals: kase.id } }] },
+    orderBy: { id: "asc" },
+    select: { action: true, at: true },
+  });
+  const emails = await db.outboxMessage.findMany({ where: { caseId: kase.id }, select: { createdAt: true } });
+  return { ...kase, audit, emails };
+}
+
+const ms = (date: Date | null) => date!.getTime();
+const ascending = (times: number[]) => [...times].sort((a, b) => a - b);
+
+describe("the demo's history", () => {
+  it("was written in the order it happened, from the draft's start to no later than seeding", async () => {
+    for (const claim of ALL_CLAIMS) {
+      const kase = await history(claim);
+      const written = kase.audit.map((row) => ms(row.at));
+      expect(kase.audit[0]!.action, claim).toBe("case.draft_started");
+      expect(written, `${claim}: audit rows in the order written`).toEqual(ascending(written));
+      const stamps = [...written, ...[...kase.events, ...kase.documents, ...kase.qualityReviews].map((row) => ms(row.createdAt)), ...kase.emails.map((email) => ms(email.createdAt))];
+      for (const stamp of stamps) {
+        expect(stamp, claim).toBeGreaterThanOrEqual(ms(kase.createdAt));
+        expect(stamp, claim).toBeLessThanOrEqual(seededAt.getTime());
+      }
+      // Filing is the first thing on the timeline, and every email comes from then on.
+      if (kase.submittedAt) {
+        expect(Math.min(...kase.events.map((event) => ms(event.createdAt))), claim).toBe(ms(kase.submittedAt));
+        for (const email of kase.emails) expect(ms(email.createdAt), claim).toBeGreaterThanOrEqual(ms(kase.submittedAt));
+      }
+    }
+  });
+
+  it("reads on each timeline as the case went: every change of status follows the one before, up to where the case stands", async () => {
+    for (const claim of DEMO_CASES.map((demo) => demo.request.claim)) {
+      const kase = await history(claim);
+      // Changes made in one transaction share their instant (a decision and the close of an upheld case): the status path orders them.
+      const changes = kase.events
+        .filter((event) => event.toStatus)
+        .sort((a, b) => ms(a.createdAt) - ms(b.createdAt) || CASE_STATUSES.indexOf(a.toStatus!) - CASE_STATUSES.indexOf(b.toStatus!));
+      expect(changes[0]!.type, claim).toBe("submitted");
+      let status: string = "DRAFT";
+      for (const change of changes) {
+        expect(change.fromStatus, `${claim}: ${change.type}`).toBe(status);
+        status = change.toStatus!;
+      }
+      expect(status, claim).toBe(kase.status);
+    }
+  });
+
+  it("has every opinion given before the quality approval, and the approval before the letter", async () => {
+    const decided = DEMO_CASES.filter((demo) => demo.steps.some((step) => step.step === "issueDecision"));
+    expect(decided.length).toBeGreaterThanOrEqual(4);
+    for (const demo of decided) {
+      const claim = demo.request.claim;
+      const kase = await history(claim);
+      const [letter] = kase.decisionLetters;
+      expect(ms(letter!.issuedAt), claim).toBe(ms(kase.decidedAt));
+      const opinions = kase.determinations.filter((determination) => determination.status === "SUBMITTED").map((determination) => ms(determination.submittedAt));
+      expect(opinions.length, claim).toBeGreaterThanOrEqual(1);
+      const approvals = kase.qualityReviews.filter((review) => review.result === "APPROVED").map((review) => ms(review.createdAt));
+      expect(approvals, claim).toHaveLength(1);
+      expect(Math.max(...opinions), claim).toBeLessThan(approvals[0]!);
+      expect(approvals[0]!, claim).toBeLessThan(ms(letter!.issuedAt));
+      // Every letter after the one before it.
+      const issued = kase.decisionLetters.map((row) => ms(row.issuedAt));
+      expect(issued, claim).toEqual(ascending(issued));
+    }
+  });
+
+  it("has reviewers offered the case after its acceptance, and opinions written after the offer was accepted", async () => {
+    for (const claim of DEMO_CASES.map((demo) => demo.request.claim)) {
+      const kase = await history(claim);
+      for (const assignment of kase.assignments) {
+        expect(ms(assignment.offeredAt), claim).toBeGreaterThan(ms(kase.acceptedAt));
+        expect(ms(assignment.respondedAt), claim).toBeGreaterThan(ms(assignment.offeredAt));
+      }
+      const accepted = kase.assignments.map((assignment) => ms(assignment.respondedAt));
+      for (const determination of kase.determinations) {
+        const written = ms(determination.submittedAt ?? determination.updatedAt);
+        expect(written, claim).toBeGreaterThan(Math.min(...accepted));
+        expect(written, claim).toBeLessThanOrEqual(seededAt.getTime());
+      }
+    }
+  });
+
+  it("has each document uploaded no later than it was used", async () => {
+    for (const claim of DEMO_CASES.map((demo) => demo.request.claim)) {
+      const kase = await history(claim);
+      const uploaded = new Map(kase.documents.map((document) => [document.id, ms(document.createdAt)]));
+      // The applicant's documents went with the request.
+      for (const document of kase.documents.filter((row) => row.uploadedById === kase.applicantId)) {
+        expect(ms(document.createdAt), claim).toBeLessThan(ms(kase.submittedAt));
+      }
+      // The plan's case file came after it was asked for, and before the plan said it was complete.
+      for (const document of kase.documents.filter((row) => row.kind === "PLAN_CASE_FILE")) {
+        expect(ms(document.createdAt), claim).toBeGreaterThan(ms(kase.acceptedAt));
+        expect(ms(document.createdAt), claim).toBeLessThan(ms(kase.planCaseFileCompletedAt));
+      }
+      // A reviewer considered only documents already on the case.
+      for (const determination of kase.determinations) {
+        expect(determination.documentsConsidered.length, claim).toBeGreaterThan(0);
+        for (const id of determination.documentsConsidered) {
+          expect(uploaded.get(id), claim).toBeLessThan(ms(determination.submittedAt ?? determination.updatedAt));
+        }
+      }
+      // A letter is on file from the moment it was issued.
+      for (const letter of kase.decisionLetters) expect(uploaded.get(letter.documentId), claim).toBe(ms(letter.issuedAt));
+    }
+  });
+
+  it("has drafts started, their documents uploaded, then saved, before seeding", async () => {
+    for (const claim of DEMO_DRAFTS.map((draft) => draft.request.claim)) {
+      const draft = await history(claim);
+      expect(ms(draft.updatedAt), claim).toBeLessThanOrEqual(seededAt.getTime());
+      expect(ms(draft.updatedAt), claim).toBeGreaterThan(ms(draft.createdAt));
+      for (const document of draft.documents) {
+        expect(ms(document.createdAt), claim).toBeGreaterThan(ms(draft.createdAt));
+        expect(ms(document.createdAt), claim).toBeLessThan(ms(draft.updatedAt));
+      }
+    }
+  });
+
+  it("has the plans and accounts there before the first request was started", async () => {
+    const firstDraft = await db.case.aggregate({ where: { planDenialReference: { in: ALL_CLAIMS } }, _min: { createdAt: true } });
+    const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { createdAt: true, emailVerifiedAt: true } });
+    const plans = await db.healthPlan.findMany({ where: { name: { in: DEMO_PLANS.map((plan) => plan.name) } }, select: { createdAt: true } });
+    expect(users).toHaveLength(DEMO_USERS.length);
+    for (const opened of [...users.flatMap((user) => [user.createdAt, user.emailVerifiedAt]), ...plans.map((plan) => plan.createdAt)]) {
+      expect(ms(opened)).toBeLessThan(ms(firstDraft._min.createdAt));
+    }
   });
 });

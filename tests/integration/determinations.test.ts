@@ -7,25 +7,21 @@ import { latestQualityReview } from "~/server/determinations/quality.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
 import { determinationFormValues, determinationSchema } from "~/schemas/determination";
 import { db } from "~/server/db.server";
-import { startSession } from "~/server/session.server";
 import {
   actorFor,
-  cookieHeaderFrom,
   createAssignment,
-  createCaseInReview,
   createPlan,
   createReviewer,
   createUser,
-  requestWithCookie,
   sessionUserOf,
-  uniqueIp,
 } from "#tests/support/factories";
+import { createCaseInReview } from "#tests/support/case-factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+
+/** A form as its fields in order (checkbox groups repeat a name). */
+type Form = [string, string][];
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
-
-async function signedIn(user: { id: string; email: string; name: string; roles: Role[]; planId: string | null }): Promise<Person> {
-  return { ...user, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
 
 let plan: { id: string };
 let coordinator: Person;
@@ -33,36 +29,9 @@ let applicant: Person;
 
 beforeAll(async () => {
   plan = await createPlan();
-  coordinator = await signedIn(await createUser({ roles: ["COORDINATOR"], name: "Casey Coordinator" }));
-  applicant = await signedIn(await createUser({ roles: ["APPLICANT"] }));
+  coordinator = await withSession(await createUser({ roles: ["COORDINATOR"], name: "Casey Coordinator" }));
+  applicant = await withSession(await createUser({ roles: ["APPLICANT"] }));
 });
-
-type Form = [string, string][];
-
-function request(path: string, person: Person | null, form?: Form): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
-  if (person) headers.set("Cookie", cookieHeaderFrom(person.cookie));
-  if (!form) return new Request(`http://portal.test${path}`, { headers });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-type Failure = { fieldErrors: Record<string, string>; formError?: string; values: Record<string, unknown> };
-
-/** What a loader or action gave back: a thrown Response (redirect, 403, 404) or data, with its status. */
-async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string>) {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as T & Failure, location: null };
-    }
-    return { status: 200, data: result as T & Failure, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null as unknown as T & Failure, location: thrown.headers.get("Location") };
-  }
-}
 
 type ReviewerPage = Awaited<ReturnType<typeof reviewRoute.loader>>;
 type QualityPage = Awaited<ReturnType<typeof qualityRoute.loader>>;
@@ -101,7 +70,7 @@ function determinationForm(options: {
 }
 
 async function reviewer(options: { name: string; specialty?: string }): Promise<Person> {
-  return signedIn(await createReviewer({ name: options.name, specialty: options.specialty }));
+  return withSession(await createReviewer({ name: options.name, specialty: options.specialty }));
 }
 
 async function caseFor(reviewers: Person[], panelSize?: number) {
@@ -130,7 +99,7 @@ describe("who may open the reviewer's case page", () => {
     await createAssignment({ caseId: kase.id, reviewerId: offered.id, status: "OFFERED" });
     const unattested = await reviewer({ name: "Dr. Not Attested" });
     await createAssignment({ caseId: kase.id, reviewerId: unattested.id, status: "ACCEPTED", attested: false });
-    const planUser = await signedIn(await createUser({ roles: ["PLAN"], planId: plan.id }));
+    const planUser = await withSession(await createUser({ roles: ["PLAN"], planId: plan.id }));
 
     for (const person of [elsewhere, offered, unattested, planUser, applicant, coordinator]) {
       expect((await openPage(person, kase.id)).status, person.roles.join()).toBe(404);

@@ -515,6 +515,27 @@ describe("DELETE /documents/:documentId", () => {
     expect(audit).toMatchObject({ actorId: applicant.id, ip: IP });
   });
 
+  it("answers 404 to another applicant for a draft's document, which they can neither download nor delete", async () => {
+    const draft = await draftCase();
+    const { id } = (await (await upload(applicant, { caseId: draft.id, kind: "DENIAL_LETTER", name: "mine.pdf" }, pdf())).json()) as { id: string };
+    const { storageKey } = await db.document.findUniqueOrThrow({ where: { id } });
+
+    const downloaded = await download(otherApplicant, id);
+    expect(downloaded.status).toBe(404);
+    expect((await problemOf(downloaded)).title).toBe("Document not found");
+    const removed = await remove(otherApplicant, id);
+    expect(removed.status).toBe(404);
+    expect((await problemOf(removed)).title).toBe("Document not found");
+
+    expect(await db.document.findUnique({ where: { id } })).not.toBeNull();
+    expect(fs.existsSync(storedFileOf(storageKey))).toBe(true);
+    expect(await db.auditLog.count({ where: { objectId: id, actorId: otherApplicant.id } })).toBe(0);
+    // Its owner still has it.
+    const mine = await download(applicant, id);
+    expect(mine.status).toBe(200);
+    await mine.arrayBuffer();
+  });
+
   it("keeps documents once the request is filed, and refuses anyone but the uploader", async () => {
     const filed = await createCase({ applicantId: applicant.id, planId, status: "SUBMITTED" });
     const { id } = (await (await upload(applicant, { caseId: filed.id, kind: "OTHER", name: "filed.pdf" }, pdf())).json()) as { id: string };

@@ -22,10 +22,12 @@ import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createAssignment, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { testDatabase } from "#tests/support/test-database";
 
-// Monday 23 November 2026, 10:00 in New York (EST, UTC-5).
-const MONDAY_10_AM = new Date("2026-11-23T15:00:00Z");
+const MONDAY_10_AM = INSTANTS.mondayBeforeThanksgiving;
+// What is not given a time happens as the file runs on from that Monday morning.
+clockStartsAt(MONDAY_10_AM);
 
 type Person = Awaited<ReturnType<typeof createUser>>;
 let coordinator: Person;

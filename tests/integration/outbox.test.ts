@@ -3,6 +3,7 @@
  * relay hands it to pg-boss, and the job sends it to a real SMTP server (a
  * sink on 127.0.0.1 that can refuse messages to simulate a provider outage).
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { SEND_EMAIL_QUEUE, mailTransport, resetMailTransport, startWorker, type 
 import { deliverOutboxMessage } from "~/server/outbox-delivery.server";
 import { queueEmail } from "~/server/outbox.server";
 import { testDatabase } from "#tests/support/test-database";
+import { waitFor } from "#tests/support/wait-for";
 import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
 
 const MAIL_FROM = "Independent Medical Review <no-reply@imr.example>";
@@ -59,26 +61,19 @@ async function start(): Promise<Worker> {
   return worker;
 }
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Gives a stray second delivery the time to happen: a relay, and more than one job poll. */
+/**
+ * Every email job has finished (sent, or given up on): a stray second
+ * delivery, from a second job or a retry, would have happened by now.
+ */
 async function settle() {
-  await worker?.relay();
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await worker!.relay();
+  await waitFor("every email job to finish", async () => (await worker!.boss.getQueueSize(SEND_EMAIL_QUEUE, { before: "completed" })) === 0);
 }
 
 let counter = 0;
 function newRecipient(label: string) {
   counter += 1;
-  return `${label}-${counter}-${Date.now()}@example.test`;
+  return `${label}-${counter}-${crypto.randomUUID()}@example.test`;
 }
 
 function caseUpdate(reference: string) {
@@ -192,7 +187,6 @@ describe("the email outbox", () => {
   it("sends what was queued while no worker ran, once a worker starts", async () => {
     const to = newRecipient("restart");
     const row = await queueCaseUpdate(to, "IMR-2026-000127");
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.messagesTo(to)).toHaveLength(0);
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
 

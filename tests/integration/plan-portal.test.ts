@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { uploadQuerySchema } from "~/domain/documents/upload-query";
+import * as documentRoute from "~/routes/documents/document";
+import * as planCaseRoute from "~/routes/plan/case";
+import * as planCasesRoute from "~/routes/plan/index";
 import { planCasesFilterSchema } from "~/schemas/plan-cases";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
@@ -11,7 +14,9 @@ import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { planCasesList } from "~/server/plan/plan-cases-list.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { applicantCasePage } from "~/server/requests/case-page.server";
+import { createPlanActionCase } from "#tests/support/case-factories";
 import { actorFor, createAssignment, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 import { testDatabase } from "#tests/support/test-database";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
@@ -188,5 +193,31 @@ describe("the plan's case page", () => {
     const refused = await planCasePage(sessionUserOf(otherPlanUser), kase.id, actorFor(otherPlanUser)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("NOT_FOUND");
+  });
+
+  it("a user of another plan finds neither the case nor its letter, at their addresses or by searching the reference", async () => {
+    const kase = await createPlanActionCase({
+      applicantId: applicant.id,
+      planId: plan.id,
+      coordinatorId: coordinator.id,
+      stage: "overturned",
+      dueAt: new Date(Date.now() + 2 * day),
+    });
+    const { documentId } = await db.decisionLetter.findFirstOrThrow({ where: { caseId: kase.id } });
+    const reference = kase.reference!;
+    type PlanList = Awaited<ReturnType<typeof planCasesRoute.loader>>;
+    const open = async (who: Person) => {
+      const signedIn = await withSession(who);
+      const casePage = await call(planCaseRoute.loader as RouteFunction, request(`/plan/cases/${kase.id}`, signedIn), { caseId: kase.id });
+      const letter = await call(documentRoute.loader as RouteFunction, request(`/documents/${documentId}`, signedIn), { documentId });
+      await letter.response?.body?.cancel();
+      const search = await call<PlanList>(planCasesRoute.loader as RouteFunction, request(`/plan?q=${encodeURIComponent(reference)}`, signedIn));
+      return { casePage: casePage.status, letter: letter.status, found: search.data.rows.map((row) => row.reference), matching: search.data.matching };
+    };
+
+    expect(await open(otherPlanUser)).toEqual({ casePage: 404, letter: 404, found: [], matching: 0 });
+    expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: documentId, actorId: otherPlanUser.id } })).toBe(0);
+    // The case's own plan reaches all three.
+    expect(await open(planUser)).toEqual({ casePage: 200, letter: 200, found: [reference], matching: 1 });
   });
 });

@@ -14,39 +14,12 @@ import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { draftFilingContext, draftStepPage, saveDraftStep, startDraft } from "~/server/requests/drafts.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
-import { startSession } from "~/server/session.server";
-import { actorFor, cookieHeaderFrom, createPlan, createUser, requestWithCookie, sessionUserOf, uniqueIp } from "#tests/support/factories";
+import { actorFor, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 import { completeDraft } from "#tests/unit/request-draft-fixture";
 
-type Applicant = Awaited<ReturnType<typeof createUser>> & { cookie: string };
-
-async function applicantUser(): Promise<Applicant> {
-  const user = await createUser({ roles: ["APPLICANT"], name: "Maria Lopez" });
-  return { ...user, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
-
-function request(path: string, cookie: string, form?: Record<string, string>): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest", Cookie: cookieHeaderFrom(cookie) });
-  if (!form) return new Request(`http://portal.test${path}`, { headers });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-
-/** A loader's or action's answer: a thrown Response (redirect, 404) or data with its status. */
-async function call(fn: RouteFunction, req: Request, params: Record<string, string>) {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as Record<string, unknown>, location: null };
-    }
-    return { status: 200, data: result as Record<string, unknown>, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null, location: thrown.headers.get("Location") };
-  }
-}
+const applicantUser = async () => withSession(await createUser({ roles: ["APPLICANT"], name: "Maria Lopez" }));
+type Applicant = Awaited<ReturnType<typeof applicantUser>>;
 
 let plan: { id: string };
 let coordinators: string[];
@@ -117,7 +90,7 @@ describe("a draft", () => {
     await saveDraftStep({ user: sessionUserOf(maria), caseId, step: "patient", values: patient, goTo: "patient", actor: actorFor(maria) });
 
     // Another device: a second session of the same person opens the draft where she left it.
-    const otherDevice = await startSession(maria.id, requestWithCookie(null));
+    const otherDevice = (await withSession(maria)).cookie;
     const home = await call(editStepRoute.loader as RouteFunction, request(`/requests/${caseId}/edit/patient`, otherDevice), { caseId, step: "patient" });
     expect(home.status).toBe(200);
     expect(home.data).toMatchObject({ step: "patient", values: { patientName: "Maria Lopez", memberId: "EVG-1", patientBirthDate: "" } });

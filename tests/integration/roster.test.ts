@@ -11,48 +11,17 @@ import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
-import { startSession } from "~/server/session.server";
-import { cookieHeaderFrom, createAssignment, createCase, createPlan, createUser, requestWithCookie, uniqueIp } from "#tests/support/factories";
+import { createAssignment, createCase, createPlan, createUser } from "#tests/support/factories";
+import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
 const NEW_YORK = "America/New_York";
 const today = () => localDate(new Date(), NEW_YORK);
 const dateColumn = (date: string) => new Date(`${date}T00:00:00Z`);
 
-interface SignedIn {
-  id: string;
-  email: string;
-  cookie: string;
+async function signedIn(roles: Role[], options: { planId?: string } = {}) {
+  return withSession(await createUser({ roles, planId: options.planId ?? null, name: `Test ${roles.join(" ")}` }));
 }
-
-async function signedIn(roles: Role[], options: { planId?: string } = {}): Promise<SignedIn> {
-  const user = await createUser({ roles, planId: options.planId ?? null, name: `Test ${roles.join(" ")}` });
-  return { id: user.id, email: user.email, cookie: await startSession(user.id, requestWithCookie(null)) };
-}
-
-function request(path: string, cookie: string | null, form?: Record<string, string>): Request {
-  const headers = new Headers({ "x-imr-client-ip": uniqueIp(), "user-agent": "vitest" });
-  if (cookie) headers.set("Cookie", cookieHeaderFrom(cookie));
-  if (!form) return new Request(`http://portal.test${path}`, { headers });
-  return new Request(`http://portal.test${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-}
-
-type RouteFunction = (args: never) => Promise<unknown>;
-type Answer = { status: number; data: { fieldErrors: Record<string, string>; values: Record<string, unknown>; intent: string }; location: string | null };
-
-/** What a loader or action gave back: a thrown Response (redirect, 403, 404) or data, with its status. */
-async function call(fn: RouteFunction, req: Request, params: Record<string, string> = {}): Promise<Answer> {
-  try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as Answer["data"], location: null };
-    }
-    return { status: 200, data: result as never, location: null };
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, data: null as never, location: thrown.headers.get("Location") };
-  }
-}
+type SignedIn = Awaited<ReturnType<typeof signedIn>>;
 
 type EditorPage = Awaited<ReturnType<typeof editorRoute.loader>>;
 type RosterPage = Awaited<ReturnType<typeof rosterRoute.loader>>;
@@ -228,7 +197,7 @@ describe("a reviewer keeps their own availability and affiliations", () => {
   it("adds and removes their own rows, is audited, and cannot touch another reviewer's", async () => {
     const me = await createReviewer("Dr. Self Service");
     const other = await createReviewer("Dr. Someone Else");
-    const cookie = await startSession(me.id, requestWithCookie(null));
+    const cookie = (await withSession(me)).cookie;
     const post = (form: Record<string, string>) => call(profileRoute.action as RouteFunction, request("/review/profile", cookie, form));
 
     const startsOn = addDaysToLocalDate(today(), 40);

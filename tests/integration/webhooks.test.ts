@@ -15,6 +15,7 @@ import { queueWebhookEvent } from "~/server/webhooks/queue-webhook.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
 import { testDatabase } from "#tests/support/test-database";
+import { waitFor } from "#tests/support/wait-for";
 
 interface Received {
   id: string;
@@ -70,13 +71,9 @@ beforeEach(async () => {
   planUser = await createUser({ roles: ["PLAN"], planId: plan.id });
 });
 
-async function dispatchUntil(done: () => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error("Timed out waiting for deliveries");
-    await dispatchDueWebhooks({ firstRetryMs: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Dispatches due deliveries, as the worker does every second, until `done`. */
+async function dispatchUntil(done: () => boolean) {
+  await waitFor("the deliveries", async () => done() || (await dispatchDueWebhooks({ firstRetryMs: 20 }), done()));
 }
 
 const decisionIssued = (reference: string) => ({
@@ -120,8 +117,7 @@ describe("webhook deliveries", () => {
     worker = await startWorker({ webhookFirstRetryMs: 50 });
     script = [500];
     await db.$transaction((tx) => queueWebhookEvent(tx, { planId: plan.id, type: "case.closed", data: { reference: "IMR-2026-000902" } }));
-    const deadline = Date.now() + 15_000;
-    while (!received.some((delivery) => delivery.answeredWith === 200) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor("the worker's second attempt", () => received.some((delivery) => delivery.answeredWith === 200));
     expect(received.map((delivery) => delivery.answeredWith)).toEqual([500, 200]);
   });
 

@@ -151,46 +151,6 @@ export function tokenFromEmail(message: { props: unknown } | null): string {
   return token;
 }
 
-/**
- * A coordinator's request for information to the applicant, with its
- * running "additional information" clock about it (unless `clock: false`).
- */
-export async function createInformationRequest(options: {
-  caseId: string;
-  question?: string;
-  startedAt?: Date;
-  dueAt?: Date;
-  requestedById?: string;
-  clock?: boolean;
-}) {
-  const startedAt = options.startedAt ?? new Date();
-  const dueAt = options.dueAt ?? new Date(startedAt.getTime() + 7 * 86_400_000);
-  const request = await db.informationRequest.create({
-    data: {
-      caseId: options.caseId,
-      addressedTo: "APPLICANT",
-      question: options.question ?? "Please send the letter from your doctor.",
-      dueAt,
-      requestedById: options.requestedById ?? null,
-      createdAt: startedAt,
-    },
-  });
-  if (options.clock !== false) {
-    await db.caseDeadline.create({
-      data: {
-        caseId: options.caseId,
-        kind: "APPLICANT_INFORMATION",
-        responsible: "APPLICANT",
-        subjectId: request.id,
-        startedAt,
-        dueAt,
-        atRiskAt: new Date(startedAt.getTime() + 0.8 * (dueAt.getTime() - startedAt.getTime())),
-      },
-    });
-  }
-  return request;
-}
-
 /** A reviewer with a profile (specialty and credentials, as the letter shows them). */
 export async function createReviewer(options: { name?: string; specialty?: string; credentials?: string } = {}) {
   const user = await createUser({ roles: ["REVIEWER"], name: options.name ?? "Dr. Test Reviewer" });
@@ -198,63 +158,4 @@ export async function createReviewer(options: { name?: string; specialty?: strin
     data: { userId: user.id, primarySpecialty: options.specialty ?? "Cardiology", credentials: options.credentials ?? "MD, board certified" },
   });
   return user;
-}
-
-/**
- * An IN_REVIEW case with everything the decision letter needs, its decision
- * clock running, documents on file (rows only: no stored bytes) and each
- * reviewer's assignment accepted with the no-conflict attestation.
- */
-export async function createCaseInReview(options: {
-  applicantId: string;
-  planId: string;
-  reviewerIds: string[];
-  panelSize?: number;
-  documents?: number;
-}) {
-  const kase = await createCase({ applicantId: options.applicantId, planId: options.planId, status: "IN_REVIEW" });
-  const acceptedAt = new Date(Date.now() - 3 * 86_400_000);
-  await db.case.update({
-    where: { id: kase.id },
-    data: {
-      panelSize: options.panelSize ?? options.reviewerIds.length,
-      patientName: "Pat Example",
-      memberId: "MEM-1001",
-      providerName: "Dr. Ann Lee",
-      denialDate: new Date("2026-09-01"),
-      denialReason: "Not medically necessary under the plan's criteria.",
-      acceptedAt,
-    },
-  });
-  await db.caseDeadline.create({
-    data: {
-      caseId: kase.id,
-      kind: "DECISION",
-      responsible: "ORGANIZATION",
-      startedAt: acceptedAt,
-      dueAt: new Date(acceptedAt.getTime() + 45 * 86_400_000),
-      atRiskAt: new Date(acceptedAt.getTime() + 36 * 86_400_000),
-    },
-  });
-  const documents = [];
-  for (let index = 0; index < (options.documents ?? 2); index += 1) {
-    documents.push(
-      await db.document.create({
-        data: {
-          caseId: kase.id,
-          kind: index === 0 ? "DENIAL_LETTER" : "MEDICAL_RECORDS",
-          fileName: `document-${index + 1}.pdf`,
-          contentType: "application/pdf",
-          sizeBytes: 1024,
-          sha256: crypto.randomBytes(32).toString("hex"),
-          storageKey: crypto.randomUUID(),
-        },
-      }),
-    );
-  }
-  const assignments = [];
-  for (const reviewerId of options.reviewerIds) {
-    assignments.push(await createAssignment({ caseId: kase.id, reviewerId, status: "ACCEPTED", attested: true }));
-  }
-  return { ...kase, documents, assignments };
 }

@@ -5,19 +5,26 @@ import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/componen
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
-import { AppError } from "~/server/errors.server";
+import { AppError, toResponse } from "~/server/errors.server";
 import { formFailure, parseForm } from "~/server/forms.server";
 import { integrationPlanFor, integrationsPage } from "~/server/plans/integrations.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf, requirePermission, type SessionUser } from "~/server/session.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
 
 export function meta() {
   return [{ title: "API keys and webhooks | Independent Medical Review" }];
 }
 
+/** The plan this person manages at this address; any other plan, or none, is a 404. */
+async function planAt(user: SessionUser, planId: string | undefined) {
+  return integrationPlanFor(user, planId).catch((error: unknown) => {
+    throw error instanceof AppError ? toResponse(error) : error;
+  });
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "plan-integration:manage");
-  const plan = await integrationPlanFor(user, params.planId);
+  const plan = await planAt(user, params.planId);
   return { plan, ...(await integrationsPage(plan.id)) };
 }
 
@@ -26,7 +33,7 @@ const idSchema = z.object({ id: z.uuid() });
 /** One action for the page's small forms, told apart by the button's intent. */
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "plan-integration:manage");
-  const plan = await integrationPlanFor(user, params.planId);
+  const plan = await planAt(user, params.planId);
   const actor = actorOf(user, request);
   const form = await request.clone().formData();
   const intent = String(form.get("intent") ?? "");

@@ -14,6 +14,7 @@ export interface SaveMatchingFacts {
   caseId: string;
   expectedVersion: number;
   facts: Omit<MatchingFactsInput, "intent" | "version">;
+  at?: Date;
 }
 
 const FACT_FIELDS = [
@@ -65,6 +66,7 @@ export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void>
       actor: { ...input.actor, roles: input.user.roles },
       event: { type: "matching_facts_recorded", data: { changed } },
       update: input.facts,
+      at: input.at,
     }),
   );
 }

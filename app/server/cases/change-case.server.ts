@@ -34,7 +34,7 @@ export interface CaseChange<Result> {
    * (TRANSITION_DEADLINES), for example the compliance clock of an overturn.
    */
   deadlines?: DeadlineEffects & { startWith?: ClockStart[] };
-  /** When the change happened; clocks count from it. Defaults to now. */
+  /** When the change happened: its event, audit row and emails carry it and clocks count from it. Defaults to now. */
   at?: Date;
   /** Emails caused by the change, queued in its transaction. */
   emails?: (before: CaseSnapshot, result: Result) => QueuedEmail<EmailTemplateName>[];
@@ -53,6 +53,7 @@ export async function changeCase<Result = void>(change: CaseChange<Result>): Pro
 }
 
 async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise<{ result: Result; status: CaseStatus; version: number }> {
+  const at = change.at ?? new Date();
   const before = await tx.case.findUnique({
     where: { id: change.caseId },
     select: { id: true, reference: true, status: true, version: true },
@@ -83,7 +84,7 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
     startWith: change.deadlines?.startWith,
   };
   if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
-    await applyDeadlineEffects(tx, before.id, clocks, change.at ?? new Date());
+    await applyDeadlineEffects(tx, before.id, clocks, at);
   }
   await tx.caseEvent.create({
     data: {
@@ -94,6 +95,7 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
       actorId: change.actor.userId,
       note: change.event.note ?? null,
       data: (change.event.data ?? {}) as Prisma.InputJsonValue,
+      createdAt: at,
     },
   });
   await audit(
@@ -108,9 +110,10 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
         reference: before.reference,
         ...change.event.data,
       },
+      at,
     },
     tx,
   );
-  for (const email of change.emails?.(before, result) ?? []) await queueEmail(tx, { ...email, caseId: email.caseId ?? before.id });
+  for (const email of change.emails?.(before, result) ?? []) await queueEmail(tx, { ...email, caseId: email.caseId ?? before.id, at });
   return { result, status: toStatus, version: before.version + 1 };
 }

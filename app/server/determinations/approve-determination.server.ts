@@ -19,15 +19,18 @@ export async function approveDetermination(options: {
   caseId: string;
   expectedVersion: number;
   comments: string;
+  at?: Date;
 }): Promise<void> {
   const { user, caseId } = options;
   const visible = await db.case.count({ where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] } });
   if (!visible) throw notFound("This case");
+  const at = options.at ?? new Date();
   await changeCase({
     caseId,
     expectedVersion: options.expectedVersion,
     actor: { ...options.actor, roles: user.roles },
     event: { type: "quality_approved", note: options.comments || null },
+    at,
     work: async (tx, before) => {
       if (before.status !== "DETERMINED") throw conflict("Only a case whose determination is complete can be approved. Reload the page to see where it stands.");
       // A send-back always comes between two approvals, so the latest review tells whether this determination is approved already.
@@ -42,7 +45,7 @@ export async function approveDetermination(options: {
         );
       }
       await tx.qualityReview.create({
-        data: { caseId, reviewedById: user.id, result: "APPROVED", comments: options.comments || null, checks: checks as unknown as Prisma.InputJsonValue },
+        data: { caseId, reviewedById: user.id, result: "APPROVED", comments: options.comments || null, checks: checks as unknown as Prisma.InputJsonValue, createdAt: at },
       });
     },
   });

@@ -25,6 +25,7 @@ interface SubmitDetermination {
   caseId: string;
   /** Checked by determinationSchema with intent "submit": complete and signed. */
   input: DeterminationInput;
+  at?: Date;
 }
 
 const ATTEMPTS = 3;
@@ -60,7 +61,7 @@ export async function submitDetermination(options: SubmitDetermination): Promise
 }
 
 async function submitOnce(
-  { user, actor, caseId, input }: SubmitDetermination,
+  { user, actor, caseId, input, at }: SubmitDetermination,
   assignment: { id: string; status: string },
   outcome: DecisionOutcome,
   version: number,
@@ -73,7 +74,7 @@ async function submitOnce(
   ]);
   const outcomes = [...others.flatMap((other) => (other.outcome ? [other.outcome] : [])), outcome];
   const completes = outcomes.length >= kase.panelSize;
-  const submittedAt = new Date();
+  const submittedAt = at ?? new Date();
   const statement = `${NO_CONFLICT_STATEMENT} Signed electronically on ${formatDeadlineTime(submittedAt, calendar.timeZone)}.`;
   const progress = { opinions: outcomes.length, panelSize: kase.panelSize };
 
@@ -89,14 +90,14 @@ async function submitOnce(
       await lockAssignment(tx, assignment.id);
       const determination = await writableDetermination(tx, assignment, before.status);
       await assertDocumentsOnCase(tx, caseId, input.documentsConsidered);
-      const data = { ...determinationColumns(input), status: "SUBMITTED" as const, noConflictStatement: statement, submittedAt };
+      const data = { ...determinationColumns(input), status: "SUBMITTED" as const, noConflictStatement: statement, submittedAt, updatedAt: submittedAt };
       const saved = determination
         ? await tx.determination.update({ where: { id: determination.id }, data, select: { id: true } })
-        : await tx.determination.create({ data: { caseId, assignmentId: assignment.id, ...data }, select: { id: true } });
+        : await tx.determination.create({ data: { caseId, assignmentId: assignment.id, ...data, createdAt: submittedAt }, select: { id: true } });
       // The typed signature is evidence for the record, never for the letter (reviewers are anonymous to the parties).
       await audit(
         actor,
-        { action: "determination.submitted", objectType: "Determination", objectId: saved.id, detail: { caseId, signedName: input.signedName, statement } },
+        { action: "determination.submitted", objectType: "Determination", objectId: saved.id, detail: { caseId, signedName: input.signedName, statement }, at: submittedAt },
         tx,
       );
       return completes ? coordinatorEmails(tx, caseId) : [];

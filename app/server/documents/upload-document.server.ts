@@ -26,6 +26,8 @@ export interface DocumentUpload {
   body: ReadableStream<Uint8Array> | null;
   declaredBytes: number | null;
   signal: AbortSignal;
+  /** When the file was added; defaults to the moment it is stored. */
+  at?: Date;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
     { body: upload.body, declaredBytes: upload.declaredBytes, limits: target.limits, allowance: target.allowance, signal: upload.signal },
     storage,
   );
+  const at = upload.at ?? new Date();
   try {
     return await db.$transaction(async (tx) => {
       // Serializes uploads to one case, so two at once cannot both fit in the room left for one.
@@ -69,6 +72,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
           informationRequestId: query.informationRequestId ?? null,
           caseFileItem: query.caseFileItem ?? null,
           description: query.description ?? null,
+          createdAt: at,
         },
         select: { id: true, fileName: true, kind: true, sizeBytes: true, sha256: true, createdAt: true },
       });
@@ -79,6 +83,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
           objectType: "Document",
           objectId: document.id,
           detail: { caseId: target.caseId, kind: document.kind, fileName: document.fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
+          at,
         },
         tx,
       );

@@ -7,7 +7,7 @@ import type { SessionUser } from "../session.server";
 import { explainingConflicts, screeningWhere } from "./intake-case.server";
 
 /** The coordinator takes the case on: the dashboard and the queue show them as the one looking after it. */
-export async function lookAfterCase(input: { user: SessionUser; actor: Actor; caseId: string; expectedVersion: number }) {
+export async function lookAfterCase(input: { user: SessionUser; actor: Actor; caseId: string; expectedVersion: number; at?: Date }) {
   const kase = await db.case.findFirst({ where: screeningWhere(input.user, input.caseId), select: { id: true, coordinatorId: true } });
   if (!kase) throw notFound("This case");
   return explainingConflicts(kase.id, input.expectedVersion, () =>
@@ -16,6 +16,7 @@ export async function lookAfterCase(input: { user: SessionUser; actor: Actor; ca
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
       event: { type: "coordinator_assigned", data: { coordinatorId: input.user.id, previousCoordinatorId: kase.coordinatorId } },
+      at: input.at,
       work: async (tx, before) => {
         if (!isOpen(before.status)) throw conflict("This case is no longer open. Reload the page to see where it stands.");
         await tx.case.update({ where: { id: kase.id }, data: { coordinatorId: input.user.id } });

@@ -18,6 +18,7 @@ export interface ObjectToEligibility {
   caseId: string;
   expectedVersion: number;
   reason: string;
+  at?: Date;
 }
 
 /** The plan's objection to the request's eligibility: on the case's timeline for the coordinator, who is emailed. */
@@ -31,6 +32,7 @@ export async function objectToEligibility(input: ObjectToEligibility) {
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: ["PLAN"] },
       event: { type: "eligibility_objection", note: input.reason },
+      at: input.at,
       work: async (tx, before) => {
         if (!OBJECTION_STATUSES.includes(before.status)) throw conflict("The eligibility of this case can no longer be contested here. Reload the page to see where it stands.");
         return coordinatorEmails(tx, kase.id);

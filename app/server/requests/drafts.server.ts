@@ -161,10 +161,10 @@ async function planChoices(): Promise<PlanChoice[]> {
 }
 
 /** Starts an empty request for the applicant; they fill it in step by step. */
-export async function startDraft(user: Applicant, actor: Actor): Promise<{ caseId: string }> {
+export async function startDraft(user: Applicant, actor: Actor, at: Date = new Date()): Promise<{ caseId: string }> {
   return db.$transaction(async (tx) => {
-    const row = await tx.case.create({ data: { applicantId: user.id, status: "DRAFT", draftStep: "filer" }, select: { id: true } });
-    await audit(actor, { action: "case.draft_started", objectType: "Case", objectId: row.id }, tx);
+    const row = await tx.case.create({ data: { applicantId: user.id, status: "DRAFT", draftStep: "filer", createdAt: at, updatedAt: at }, select: { id: true } });
+    await audit(actor, { action: "case.draft_started", objectType: "Case", objectId: row.id, at }, tx);
     return { caseId: row.id };
   });
 }
@@ -244,21 +244,23 @@ export async function saveDraftStep(options: {
   values: Partial<RequestDraft>;
   goTo: RequestStep;
   actor: Actor;
+  at?: Date;
 }): Promise<"saved" | "filed"> {
   const { user, caseId, step, values, goTo, actor } = options;
+  const at = options.at ?? new Date();
   if (values.planId && !(await db.healthPlan.findUnique({ where: { id: values.planId }, select: { id: true } }))) {
     throw new AppError("BAD_REQUEST", "Choose one of the plans listed.", { field: "planId" });
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.case.updateMany({
       where: { AND: [ownRequest(user, caseId), { status: "DRAFT" }] },
-      data: { ...caseColumns(values), draftStep: goTo, version: { increment: 1 } },
+      data: { ...caseColumns(values), draftStep: goTo, version: { increment: 1 }, updatedAt: at },
     });
     if (updated.count === 0) {
       if (await tx.case.findFirst({ where: ownRequest(user, caseId), select: { id: true } })) return "filed";
       throw notFound("This request");
     }
-    await audit(actor, { action: "case.draft_saved", objectType: "Case", objectId: caseId, detail: { step } }, tx);
+    await audit(actor, { action: "case.draft_saved", objectType: "Case", objectId: caseId, detail: { step }, at }, tx);
     return "saved";
   });
 }
@@ -280,13 +282,13 @@ export type ReviewPage =
     };
 
 /** Everything entered, what is still missing, and the documents: the review page before signing. */
-export async function reviewPage(user: SessionUser, caseId: string): Promise<ReviewPage> {
+export async function reviewPage(user: SessionUser, caseId: string, now = new Date()): Promise<ReviewPage> {
   const row = await findOwn(user, caseId);
   if (row.status !== "DRAFT") {
     return { kind: "filed", caseId: row.id, reference: row.reference ?? "", expedited: row.track === "EXPEDITED", statusLabel: STATUS_LABELS[row.status] };
   }
   const draft = draftFromRow(row);
-  const { profileId: _id, profileName, ...context } = await filingContext(row.plan?.ruleProfileCode);
+  const { profileId: _id, profileName, ...context } = await filingContext(row.plan?.ruleProfileCode, now);
   const documents = await listCaseDocuments(user, row.id);
   return {
     kind: "draft",

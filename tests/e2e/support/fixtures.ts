@@ -1,8 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
+import crypto from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
-import { createTestUser, deleteTestUser, type TestRole, type TestUser } from "./e2e-db";
+import type { Role } from "~/domain/roles";
+import { createReviewer, createUser, PASSWORD } from "#tests/support/factories";
+import { connectToPortal, disconnectFromPortal, evergreenPlanId, signInAs, userByEmail } from "./portal";
 
-export const HOMES: Record<TestRole, { path: string; heading: RegExp }> = {
+export const HOMES: Record<Role, { path: string; heading: RegExp }> = {
   APPLICANT: { path: "/requests", heading: /My requests/ },
   COORDINATOR: { path: "/iro", heading: /Deadlines dashboard/ },
   REVIEWER: { path: "/review", heading: /My reviews/ },
@@ -10,6 +12,16 @@ export const HOMES: Record<TestRole, { path: string; heading: RegExp }> = {
   ADMIN: { path: "/admin", heading: /Administration/ },
 };
 
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  /** The password to type, for the tests of signing in. */
+  password: string;
+  roles: Role[];
+}
+
+/** Types an email and a password into the sign-in form: only the tests of signing in do this. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
@@ -17,53 +29,83 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** No accessibility violations that axe can find on the page as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+/** Console errors of a page fail the test, except a form's 400 (its messages go next to the fields, and Chromium logs the answer). */
+function collectConsoleErrors(page: Page, allowed: RegExp[]): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && !allowed.some((pattern) => pattern.test(message.text()))) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
 }
 
 interface Fixtures {
   /** Every browser console error fails the test, unless the test expects it (`allow`). */
   consoleErrors: { allow: (pattern: RegExp) => void };
-  /** Creates a user with this role, signs in as them on `page`, removes them afterwards. */
-  loginAs: (role: TestRole) => Promise<TestUser>;
-  /** Creates a user without signing in (for login tests). */
-  makeUser: (roles: TestRole[]) => Promise<TestUser>;
+  /** Creates a user with these roles (plan staff belong to Evergreen Health Plan), not signed in. */
+  makeUser: (roles: Role[]) => Promise<TestUser>;
+  /** Creates a user with this role and signs `page` in as them, on their home page. */
+  loginAs: (role: Role) => Promise<TestUser>;
+  /** Signs `page` in as this account (a demo account's email, or a user), without opening a page. */
+  signInPageAs: (who: string | { id: string }) => Promise<void>;
+  /** Another person's browser, signed in as them; its console errors fail the test too. */
+  pageAs: (who: string | { id: string }) => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** This worker's connection to the portal under test (its database, storage and session secret). */
+  portal: void;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  portal: [
+    async ({}, use) => {
+      connectToPortal();
+      await use();
+      await disconnectFromPortal();
+    },
+    { scope: "worker", auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
-      const errors: string[] = [];
-      // A form that does not validate is answered 400 by design (its messages
-      // go next to the fields); Chromium logs that response as an error.
       const allowed: RegExp[] = [/the server responded with a status of 400/];
-      page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
+      const errors = collectConsoleErrors(page, allowed);
       await use({ allow: (pattern) => allowed.push(pattern) });
-      expect(errors.filter((error) => !allowed.some((pattern) => pattern.test(error)))).toEqual([]);
+      expect(errors).toEqual([]);
     },
     { auto: true },
   ],
+  // Users stay when the test ends: each run's server has a database of its own, made fresh.
   makeUser: async ({}, use) => {
-    const created: string[] = [];
     await use(async (roles) => {
-      const user = await createTestUser(roles);
-      created.push(user.id);
-      return user;
+      const planId = roles.includes("PLAN") ? await evergreenPlanId() : null;
+      const name = `Test ${roles.join(" ").toLowerCase()} ${crypto.randomBytes(2).toString("hex")}`;
+      const user = roles.length === 1 && roles[0] === "REVIEWER" ? await createReviewer({ name: `Dr. ${name}` }) : await createUser({ roles, planId, name });
+      return { id: user.id, email: user.email, name: user.name, password: PASSWORD, roles: user.roles };
     });
-    for (const id of created) await deleteTestUser(id);
   },
-  loginAs: async ({ page, makeUser }, use) => {
+  signInPageAs: async ({ page }, use) => {
+    await use(async (who) => signInAs(page.context(), typeof who === "string" ? await userByEmail(who) : who));
+  },
+  loginAs: async ({ page, makeUser, signInPageAs }, use) => {
     await use(async (role) => {
       const user = await makeUser([role]);
-      await signIn(page, user.email, user.password);
-      await expect(page).toHaveURL(new RegExp(`${HOMES[role].path}$`));
+      await signInPageAs(user);
+      await page.goto(HOMES[role].path);
       return user;
     });
+  },
+  pageAs: async ({ browser }, use) => {
+    const opened: { page: Page; errors: string[] }[] = [];
+    await use(async (who) => {
+      const context = await browser.newContext();
+      await signInAs(context, typeof who === "string" ? await userByEmail(who) : who);
+      const page = await context.newPage();
+      opened.push({ page, errors: collectConsoleErrors(page, [/the server responded with a status of 400/]) });
+      return page;
+    });
+    for (const { page } of opened) await page.context().close();
+    expect(opened.flatMap(({ errors }) => errors)).toEqual([]);
   },
 });
 

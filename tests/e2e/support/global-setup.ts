@@ -1,4 +1,6 @@
-import { e2eDb } from "./e2e-db";
+import { db } from "~/server/db.server";
+import { waitFor } from "#tests/support/wait-for";
+import { connectToPortal, disconnectFromPortal } from "./portal";
 
 /**
  * The first start queues the demo data's emails (about a hundred). The tests
@@ -6,13 +8,10 @@ import { e2eDb } from "./e2e-db";
  * rather than each one queuing behind it.
  */
 export default async function waitForDemoMail(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  const pool = e2eDb();
-  for (;;) {
-    const { rows } = await pool.query<{ waiting: string }>(`SELECT count(*) AS waiting FROM "OutboxMessage" WHERE status IN ('PENDING', 'SENDING')`);
-    if (Number(rows[0]?.waiting) === 0) break;
-    if (Date.now() > deadline) throw new Error(`The e2e server still has ${rows[0]?.waiting} emails to send after two minutes.`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  connectToPortal();
+  try {
+    await waitFor("the e2e server to send the demo data's emails", async () => (await db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) === 0, 120_000);
+  } finally {
+    await disconnectFromPortal();
   }
-  await pool.end();
 }
