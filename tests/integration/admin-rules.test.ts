@@ -14,6 +14,7 @@ import { forgetOrganizationCalendar, organizationCalendar } from "~/server/deadl
 import { ruleProfileInForce } from "~/server/deadlines/rule-profiles.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
 const NEW_YORK = "America/New_York";
@@ -158,6 +159,9 @@ describe("rule profile versions", () => {
 });
 
 describe("holidays", () => {
+  // The listing defaults to the clock's year, and these tests change 2030's and 2031's holidays: run in 2026.
+  clockStartsAt(INSTANTS.plainWednesday);
+
   // Monday 11 March 2030, 10:00 in New York; no federal holiday that week.
   const MONDAY = new Date("2030-03-11T14:00:00Z");
   const eligibilityDue = async () => computeDeadline("eligibility", naic.rules, "standard", "medical_necessity", MONDAY, await organizationCalendar());

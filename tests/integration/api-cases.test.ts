@@ -8,12 +8,11 @@ import { loader as listCases } from "~/routes/api.v1/cases";
 import { loader as openApi } from "~/routes/api.v1/openapi";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
 import { changeCase } from "~/server/cases/change-case.server";
-import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 import { callApi, type RouteFunction } from "#tests/support/routes";
-import { testDatabase } from "#tests/support/test-database";
+import { useTestConfig } from "#tests/support/test-database";
 
 let planA: Awaited<ReturnType<typeof createPlan>>;
 let planB: Awaited<ReturnType<typeof createPlan>>;
@@ -23,7 +22,7 @@ let caseA: Awaited<ReturnType<typeof createCase>>;
 let caseB: Awaited<ReturnType<typeof createCase>>;
 
 beforeAll(async () => {
-  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test", API_RATE_LIMIT_PER_MINUTE: "1000" }));
+  useTestConfig({ API_RATE_LIMIT_PER_MINUTE: "1000" });
   await ensureReferenceData();
   planA = await createPlan();
   planB = await createPlan();
@@ -125,7 +124,7 @@ describe("GET /api/v1/cases", () => {
   });
 
   it("answers 429 with Retry-After once a key goes over its rate limit", async () => {
-    setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test", API_RATE_LIMIT_PER_MINUTE: "3" }));
+    useTestConfig({ API_RATE_LIMIT_PER_MINUTE: "3" });
     try {
       const admin = await createUser({ roles: ["ADMIN"] });
       const { key } = await createApiKey(planA.id, "Busy", actorFor(admin));
@@ -141,7 +140,7 @@ describe("GET /api/v1/cases", () => {
       // Another key of the same plan has its own allowance.
       expect((await call(listCases, "/cases", quietKey)).status).toBe(200);
     } finally {
-      setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test", API_RATE_LIMIT_PER_MINUTE: "1000" }));
+      useTestConfig({ API_RATE_LIMIT_PER_MINUTE: "1000" });
     }
   });
 });

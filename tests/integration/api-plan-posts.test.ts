@@ -19,7 +19,6 @@ import { loader as getLetters } from "~/routes/api.v1/case.letters";
 import { action as postReversal } from "~/routes/api.v1/case.reversal";
 import { loader as openApi } from "~/routes/api.v1/openapi";
 import { createApiKey } from "~/server/api/api-keys.server";
-import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { sweepDeadlines } from "~/server/deadlines/deadline-sweep.server";
@@ -33,7 +32,7 @@ import { createWebhookEndpoint } from "~/server/webhooks/endpoints.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
 import { callApi, type RouteFunction } from "#tests/support/routes";
-import { testDatabase } from "#tests/support/test-database";
+import { useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
@@ -45,7 +44,7 @@ let coordinator: Person;
 let planUserA: Person;
 
 beforeAll(async () => {
-  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test", API_RATE_LIMIT_PER_MINUTE: "1000" }));
+  useTestConfig({ API_RATE_LIMIT_PER_MINUTE: "1000" });
   await ensureReferenceData();
   forgetOrganizationCalendar();
   planA = await createPlan();

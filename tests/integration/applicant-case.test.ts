@@ -13,7 +13,7 @@ import { ensureReferenceData } from "~/server/reference-data.server";
 import { STALE_CASE_MESSAGE } from "~/server/requests/case-page.server";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
-import { createInformationRequest } from "#tests/support/case-factories";
+import { createAcceptedCase, createFiledCase, createInformationRequest } from "#tests/support/case-factories";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 
 const DAY = 86_400_000;
@@ -54,20 +54,8 @@ beforeAll(async () => {
 
 /** A case filed by `applicant` through the real transitions, so its clocks are the real ones. */
 async function filedCase(options: { accepted?: boolean; coordinatorId?: string } = {}) {
-  const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "DRAFT", coordinatorId: options.coordinatorId });
-  const reference = `IMR-2099-${crypto.randomInt(100_000, 999_999)}${crypto.randomInt(10, 99)}`;
-  await changeCase({
-    caseId: kase.id,
-    expectedVersion: 0,
-    actor: as(applicant),
-    transition: "submit",
-    event: { type: "submitted" },
-    update: { reference, submittedAt: new Date() },
-  });
-  if (options.accepted) {
-    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), transition: "accept", event: { type: "accepted" } });
-  }
-  return db.case.findUniqueOrThrow({ where: { id: kase.id } });
+  const parties = { applicantId: applicant.id, planId: plan.id, coordinatorId: options.coordinatorId };
+  return options.accepted ? createAcceptedCase({ ...parties, acceptedBy: coordinator.id }) : createFiledCase(parties);
 }
 
 const clocksOf = (caseId: string) => db.caseDeadline.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });

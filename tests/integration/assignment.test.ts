@@ -16,14 +16,18 @@ import { applyDeadlineEffects } from "~/server/deadlines/case-clocks.server";
 import { AppError } from "~/server/errors.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
+import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
 import { actorFor, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
 import { call, request, withSession } from "#tests/support/routes";
+import { refusal } from "#tests/support/refusal";
 
 // Monday 23 November 2026, 10:00 in New York (EST, UTC-5).
-const T0 = new Date("2026-11-23T15:00:00Z");
+const T0 = INSTANTS.mondayBeforeThanksgiving;
 const HOUR = 3_600_000;
 const later = (hours: number) => new Date(T0.getTime() + hours * HOUR);
+// The assign page's action reads the clock itself: it runs on T0's day, as the factories' data does.
+clockStartsAt(T0);
 
 const FACILITY = "Riverside Medical Center";
 
@@ -85,15 +89,6 @@ async function version(caseId: string): Promise<number> {
 
 async function offer(caseId: string, reviewerIds: string[], at = T0, by = coordinator) {
   return offerCase({ ...as(by), caseId, expectedVersion: await version(caseId), reviewerIds, at });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function clock(caseId: string, kind: "ASSIGNMENT" | "DECISION" | "OFFER_RESPONSE") {

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import { changeCase, type CaseChange, type CaseSnapshot } from "~/server/cases/change-case.server";
 import { db } from "~/server/db.server";
-import { AppError } from "~/server/errors.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { refusal } from "#tests/support/refusal";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
 let applicant: Person;
@@ -43,11 +43,7 @@ async function traces(id = caseId) {
   return { ...row, events, audits, emails };
 }
 
-async function refusal<T>(change: CaseChange<T>): Promise<AppError> {
-  const error = await changeCase(change).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const refusedChange = <T>(change: CaseChange<T>) => refusal(changeCase(change));
 
 describe("a case change that is allowed", () => {
   it("moves the status, bumps the version, and writes one event, one audit row and its emails", async () => {
@@ -141,20 +137,20 @@ describe("a case change that is refused", () => {
   });
 
   it("is a conflict when someone else changed the case first (stale version)", async () => {
-    const error = await refusal(eligibility({ expectedVersion: 2 }));
+    const error = await refusedChange(eligibility({ expectedVersion: 2 }));
     expect(error.code).toBe("CONFLICT");
     await nothingWritten();
   });
 
   it("is forbidden for a role the step does not belong to", async () => {
-    const error = await refusal(eligibility({ actor: as(applicant) }));
+    const error = await refusedChange(eligibility({ actor: as(applicant) }));
     expect(error.code).toBe("FORBIDDEN");
     await nothingWritten();
-    expect((await refusal(eligibility({ actor: as(reviewer) }))).code).toBe("FORBIDDEN");
+    expect((await refusedChange(eligibility({ actor: as(reviewer) }))).code).toBe("FORBIDDEN");
   });
 
   it("is a conflict when the case is not in a status the step starts from", async () => {
-    const error = await refusal(eligibility({ transition: "issueDecision", event: { type: "decision_issued" } }));
+    const error = await refusedChange(eligibility({ transition: "issueDecision", event: { type: "decision_issued" } }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("SUBMITTED");
     await nothingWritten();
@@ -162,14 +158,14 @@ describe("a case change that is refused", () => {
 
   it("asks for a reason when the step needs one", async () => {
     for (const note of [undefined, null, "", "   "]) {
-      const error = await refusal(eligibility({ transition: "findIneligible", event: { type: "found_ineligible", note } }));
+      const error = await refusedChange(eligibility({ transition: "findIneligible", event: { type: "found_ineligible", note } }));
       expect(error).toMatchObject({ code: "BAD_REQUEST", detail: { field: "note" } });
     }
     await nothingWritten();
   });
 
   it("is not found for a case that does not exist", async () => {
-    const error = await refusal(eligibility({ caseId: crypto.randomUUID() }));
+    const error = await refusedChange(eligibility({ caseId: crypto.randomUUID() }));
     expect(error.code).toBe("NOT_FOUND");
     await nothingWritten();
   });

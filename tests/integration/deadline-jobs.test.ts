@@ -6,14 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import { changeCase } from "~/server/cases/change-case.server";
-import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { DEADLINE_SWEEP_QUEUE, SEND_EMAIL_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
-import { testDatabase } from "#tests/support/test-database";
+import { useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,15 +22,7 @@ let worker: Worker | undefined;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  setConfig(
-    readConfig({
-      NODE_ENV: "test",
-      DATA_DIR: testDatabase.dataDir,
-      DATABASE_URL: testDatabase.url,
-      APP_URL: "http://portal.test",
-      SMTP_URL: sink.url,
-    }),
-  );
+  useTestConfig({ SMTP_URL: sink.url });
   resetMailTransport();
   await ensureReferenceData();
   forgetOrganizationCalendar();

@@ -24,6 +24,7 @@ import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createAssignment, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { testDatabase } from "#tests/support/test-database";
+import { refusal } from "#tests/support/refusal";
 
 const MONDAY_10_AM = INSTANTS.mondayBeforeThanksgiving;
 // What is not given a time happens as the file runs on from that Monday morning.
@@ -80,15 +81,6 @@ async function version(caseId: string): Promise<number> {
 
 async function screened(caseId: string, answers = allMet()) {
   await recordEligibility({ ...as(coordinator), caseId, expectedVersion: await version(caseId), answers, at: MONDAY_10_AM });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function clocksOf(caseId: string) {

@@ -7,12 +7,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { SEND_EMAIL_QUEUE, mailTransport, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
 import { deliverOutboxMessage } from "~/server/outbox-delivery.server";
 import { queueEmail } from "~/server/outbox.server";
-import { testDatabase } from "#tests/support/test-database";
+import { testDatabase, useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
 import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
 
@@ -22,15 +21,7 @@ let sink: SmtpSink;
 let worker: Worker | undefined;
 
 function useConfig(smtpUrl: string | undefined) {
-  setConfig(
-    readConfig({
-      NODE_ENV: "test",
-      DATA_DIR: testDatabase.dataDir,
-      DATABASE_URL: testDatabase.url,
-      APP_URL: "http://portal.test",
-      SMTP_URL: smtpUrl,
-    }),
-  );
+  useTestConfig({ SMTP_URL: smtpUrl });
   resetMailTransport();
 }
 

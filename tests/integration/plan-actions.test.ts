@@ -7,13 +7,13 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
-import { AppError } from "~/server/errors.server";
 import { completeCaseFile } from "~/server/plan/complete-case-file.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { reverseDenial } from "~/server/plan/reverse-denial.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { createWebhookEndpoint } from "~/server/webhooks/endpoints.server";
 import { actorFor, createAssignment, createCase, createPlan, createReviewer, createUser, latestEmailTo, sessionUserOf } from "#tests/support/factories";
+import { refusal } from "#tests/support/refusal";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
 let plan: Awaited<ReturnType<typeof createPlan>>;
@@ -73,15 +73,6 @@ async function decidedCase(outcome: "OVERTURNED" | "OVERTURNED_IN_PART" | "UPHEL
     await db.caseDeadline.create({ data: { caseId: kase.id, kind: "COMPLIANCE", responsible: "PLAN", startedAt: decidedAt, dueAt, atRiskAt: decidedAt } });
   }
   return kase;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("completeCaseFile", () => {

@@ -54,12 +54,13 @@ beforeAll(async () => {
 
 describe("credentials due for re-verification", () => {
   it("lists reviewers never verified, overdue or due within 30 days, most pressing first, and the roster's filter agrees", async () => {
-    const threeYearsAgo = addYearsToLocalDate(today(), -3);
-    const dueSoon = await createReviewer("Dr. Due Soon", { verifiedOn: addDaysToLocalDate(threeYearsAgo, 10) });
-    const overdue = await createReviewer("Dr. Overdue", { verifiedOn: addDaysToLocalDate(threeYearsAgo, -5) });
+    // Verified three years before the day it falls due, counted back from that day (a 29 February may move it a day earlier).
+    const verifiedToFallDueIn = (days: number) => addYearsToLocalDate(addDaysToLocalDate(today(), days), -3);
+    const dueSoon = await createReviewer("Dr. Due Soon", { verifiedOn: verifiedToFallDueIn(10) });
+    const overdue = await createReviewer("Dr. Overdue", { verifiedOn: verifiedToFallDueIn(-5) });
     const never = await createReviewer("Dr. Never Verified", { verifiedOn: null });
-    const fine = await createReviewer("Dr. Recently Verified", { verifiedOn: addDaysToLocalDate(threeYearsAgo, 31) });
-    const disabled = await createReviewer("Dr. Disabled", { verifiedOn: addDaysToLocalDate(threeYearsAgo, -50) });
+    const fine = await createReviewer("Dr. Recently Verified", { verifiedOn: verifiedToFallDueIn(40) });
+    const disabled = await createReviewer("Dr. Disabled", { verifiedOn: verifiedToFallDueIn(-50) });
     await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
 
     const { reviewers, total } = await reviewersDueForReverification(new Date());

@@ -6,7 +6,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readConfig, setConfig } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { startWorker, type Worker } from "~/server/jobs.server";
 import { dispatchDueWebhooks } from "~/server/webhooks/deliver-webhooks.server";
@@ -14,7 +13,7 @@ import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotate
 import { queueWebhookEvent } from "~/server/webhooks/queue-webhook.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
-import { testDatabase } from "#tests/support/test-database";
+import { useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
 
 interface Received {
@@ -49,7 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/imr-events`;
-  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test" }));
+  useTestConfig();
 });
 
 afterAll(async () => {
@@ -176,11 +175,11 @@ describe("webhook deliveries", () => {
   });
 
   it("refuses a plain http:// address in production", async () => {
-    setConfig(readConfig({ NODE_ENV: "production", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test" }));
+    useTestConfig({ NODE_ENV: "production" });
     try {
       await expect(createWebhookEndpoint(plan.id, { url: receiverUrl, events: ["decision.issued"] }, actorFor(planUser))).rejects.toThrow("The address must start with https://");
     } finally {
-      setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, APP_URL: "http://portal.test" }));
+      useTestConfig();
     }
   });
 });

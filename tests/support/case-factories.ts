@@ -69,16 +69,18 @@ export async function createFiledCase(options: CaseParties & { details?: CaseDet
 
 /**
  * A request accepted for review at `at` (filed a day before) by the
- * coordinator looking after it: the decision, plan case file and reviewer
- * assignment clocks running.
+ * coordinator looking after it, or by `acceptedBy` with nobody looking after
+ * it: the decision, plan case file and reviewer assignment clocks running.
  */
-export async function createAcceptedCase(options: CaseParties & { coordinatorId: string; details?: CaseDetails; at?: Date }) {
+export async function createAcceptedCase(options: CaseParties & { acceptedBy?: string; details?: CaseDetails; at?: Date }) {
   const at = options.at ?? new Date();
+  const acceptedBy = options.acceptedBy ?? options.coordinatorId;
+  if (!acceptedBy) throw new Error("createAcceptedCase needs the coordinator who accepts: coordinatorId or acceptedBy");
   const filed = await createFiledCase({ ...options, at: new Date(at.getTime() - DAY) });
   await changeCase({
     caseId: filed.id,
     expectedVersion: filed.version,
-    actor: await actorWithRoles(options.coordinatorId),
+    actor: await actorWithRoles(acceptedBy),
     transition: "accept",
     event: { type: "accepted" },
     update: { acceptedAt: at, planCaseFileRequestedAt: at },

@@ -24,20 +24,26 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  const name = `test_${crypto.randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
-  testDatabase.name = name;
-  testDatabase.url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
-  testDatabase.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-test-data-"));
+/** The app's config for this file's database, with `settings` (environment variables) on top. */
+export function useTestConfig(settings: Record<string, string | undefined> = {}): void {
   setConfig(
     readConfig({
       NODE_ENV: "test",
       DATA_DIR: testDatabase.dataDir,
       DATABASE_URL: testDatabase.url,
       APP_URL: "http://portal.test",
+      ...settings,
     }),
   );
+}
+
+beforeAll(async () => {
+  const name = `test_${crypto.randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
+  testDatabase.name = name;
+  testDatabase.url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
+  testDatabase.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-test-data-"));
+  useTestConfig();
   setSecrets({
     sessionSecret: "test-session-secret",
     documentKey: crypto.randomBytes(32).toString("base64"),
