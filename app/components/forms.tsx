@@ -168,4 +168,11 @@ export function SubmitButton({ children, submitting }: { children: ReactNode; su
   );
 }
 
+/** The failure an action answered for this form (the page has several, told apart by the `intent` they send). */
+export function failureFor(actionData: unknown, intent: string): FormFailure | undefined {
+  if (typeof actionData !== "object" || actionData === null) return undefined;
+  const answer = actionData as Partial<FormFailure>;
+  return answer.values?.intent === intent && answer.fieldErrors ? (answer as FormFailure) : undefined;
+}
+
 export { Form };

@@ -1,5 +1,7 @@
-export function loader() {
-  throw new Response("Not found", { status: 404 });
+import { notFound } from "~/server/errors.server";
+
+export async function loader() {
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -1,7 +1,8 @@
 /**
- * Errors a server operation throws on purpose. Routes let them through; the
- * root error boundary and the API turn them into the right status and a
- * message a person can act on.
+ * Errors a server operation throws on purpose. Routes let them through:
+ * `routeHandler` (route-answers.server.ts) turns them into a status page or,
+ * for a form, a message by its field; the API into problem+json. Either way
+ * the right status and a message a person can act on.
  */
 export type AppErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS";
 
@@ -33,7 +34,7 @@ export const forbidden = () => new AppError("FORBIDDEN", "You do not have permis
 export const conflict = (message = "This case changed while you were working on it. Reload the page and try again.") =>
   new AppError("CONFLICT", message);
 
-/** A thrown Response renders the matching error page (404, 403, 409...). */
+/** The Response whose throwing renders the matching error page (404, 403, 409...). */
 export function toResponse(error: AppError): Response {
   return new Response(error.message, { status: error.status, statusText: error.message });
 }

@@ -16,10 +16,10 @@ export async function parseForm<S extends z.ZodType>(
   return { ok: false, failure: { values: echoableValues(values), fieldErrors: zodFieldErrors(result.error) } };
 }
 
-/** A 400 answer that puts each message next to its field and keeps what was typed. */
-export function formFailure(values: Record<string, unknown>, fieldErrors: FieldErrors, formError?: string) {
+/** A 400 (or other 4xx) answer that puts each message next to its field and keeps what was typed. */
+export function formFailure(values: Record<string, unknown>, fieldErrors: FieldErrors, formError?: string, status = 400) {
   const failure: FormFailure = { values: echoableValues(values), fieldErrors, formError };
-  return data(failure, { status: 400 });
+  return data(failure, { status });
 }
 
 export function rejectForm(failure: FormFailure) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import type { ServerBuild } from "react-router";
+import { withAppErrorPages } from "./route-answers.server";
 import { boot } from "./boot.server";
 import { config } from "./config.server";
 import { clientAddress, notFoundPage, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
@@ -37,7 +38,7 @@ export function createApp(build: () => Promise<ServerBuild>, clientDir?: string)
   app.all(
     /.*/,
     createRequestHandler({
-      build,
+      build: async () => withAppErrorPages(await build()),
       getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
     }),
   );

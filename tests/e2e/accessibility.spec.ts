@@ -6,11 +6,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import type { RouteConfigEntry } from "@react-router/dev/routes";
-import routes from "~/routes";
 import { db } from "~/server/db.server";
 import { issueToken } from "~/server/auth/tokens.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
+import { APP_ROUTES } from "#tests/support/app-routes";
 import { createAcceptedCase, createCaseInReview, createFiledCase, createInformationRequest, createPlanActionCase, SMALL_PDF } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createUser, sessionUserOf } from "#tests/support/factories";
@@ -22,12 +21,7 @@ import { createDraft, DEMO, demoParties, evergreenPlanId, userByEmail } from "./
 const PROGRAM = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(1024)]);
 
 /** The pages of app/routes.ts (route modules with a component, .tsx), as their full paths. */
-function pagePaths(entries: RouteConfigEntry[], parent = ""): string[] {
-  return entries.flatMap((entry) => {
-    const path = [parent, entry.path ?? ""].filter(Boolean).join("/");
-    return [...(entry.file.endsWith(".tsx") ? [path] : []), ...pagePaths(entry.children ?? [], path)];
-  });
-}
+const PAGE_PATHS = APP_ROUTES.filter((route) => route.file.endsWith(".tsx")).map((route) => route.path);
 
 const VISITED: string[] = [];
 
@@ -56,7 +50,7 @@ function pages(title: string, paths: string[], body: (fixtures: Fixtures & { che
 }
 
 test("every page in app/routes.ts has its accessibility checked here", () => {
-  expect([...new Set(VISITED)].sort()).toEqual([...new Set(pagePaths(routes))].sort());
+  expect([...new Set(VISITED)].sort()).toEqual([...new Set(PAGE_PATHS)].sort());
 });
 
 pages("signed out: welcome, sign-in, sign-up, links from emails, letter check, not found", [

@@ -209,7 +209,7 @@ describe("holidays", () => {
       holidaysRoute.action as RouteFunction,
       request("/admin/holidays", admin.cookie, { intent: "add", date: "2030-07-04", name: "Fourth of July" }),
     );
-    expect(duplicate.status).toBe(400);
+    expect(duplicate.status).toBe(409);
     expect(duplicate.data.fieldErrors).toEqual({ date: "Thu 4 Jul 2030 is already a holiday (Independence Day)." });
     expect(duplicate.data.values.name).toBe("Fourth of July");
     expect(await db.holiday.findUniqueOrThrow({ where: { date: new Date("2030-07-04T00:00:00Z") } })).toMatchObject({

@@ -246,7 +246,7 @@ describe("answering a request for information", () => {
 
     // Answered once: a second answer is refused and changes nothing.
     const again = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version + 1), answer: "More" }), params);
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.data.formError).toBe("You already answered this request.");
     expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "information_provided" } })).toBe(1);
   });
@@ -261,7 +261,7 @@ describe("answering a request for information", () => {
       caseId: kase.id,
       requestId: info.id,
     });
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(409);
     expect(stale.data.formError).toBe(STALE_CASE_MESSAGE);
     expect(stale.data.values).toMatchObject({ answer: "My typed answer", version: String(seen + 1) });
     expect(await db.informationRequest.findUniqueOrThrow({ where: { id: info.id } })).toMatchObject({ answeredAt: null });
@@ -329,7 +329,7 @@ describe("withdrawing a request", () => {
       request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version + 1), reason: "Twice" }),
       { caseId: kase.id },
     );
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.data.formError).toBe("This request is already withdrawn.");
     expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "withdrawn" } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { caseId: kase.id } })).toBe(messages);
@@ -344,7 +344,7 @@ describe("withdrawing a request", () => {
     const attempt = await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: "7" }), {
       caseId: kase.id,
     });
-    expect(attempt.status).toBe(400);
+    expect(attempt.status).toBe(409);
     expect(attempt.data.formError).toBe("This request can no longer be withdrawn: the decision has been issued.");
     expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ status: "DECIDED", version: 7, withdrawnAt: null });
     expect(await db.outboxMessage.count({ where: { caseId: kase.id } })).toBe(0);

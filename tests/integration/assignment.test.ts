@@ -412,7 +412,7 @@ describe("two coordinators at once", () => {
 
     // The page's form with the version the second coordinator saw: the message, nothing offered.
     const answer = await assignAction(kase.id, { intent: "offer", version: String(seen), reviewerIds: picked[1]!.id });
-    expect(answer).toMatchObject({ status: 400, formError: CONFLICT_MESSAGE });
+    expect(answer).toMatchObject({ status: 409, formError: CONFLICT_MESSAGE });
     expect(await db.reviewerAssignment.count({ where: { caseId: kase.id } })).toBe(1);
   });
 });

@@ -219,7 +219,7 @@ describe("writing the determination", () => {
     const page = await openPage(author, kase.id);
     expect(page.data.editable).toBe(false);
     const again = await postReview(author, kase.id, determinationForm({ intent: "save", documents: [], outcome: "UPHELD" }));
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.data.formError).toMatch(/already submitted/);
     expect((await db.determination.findUniqueOrThrow({ where: { id: row.id } })).outcome).toBe("OVERTURNED");
   });
@@ -343,7 +343,7 @@ describe("quality review", () => {
     expect(again).toMatchObject({ status: "DETERMINED", outcome: "OVERTURNED" });
 
     const stale = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(determined.version)]]);
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(409);
     expect(stale.data.formError).toMatch(/changed while you were working/);
 
     const approved = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(again.version)]]);

@@ -3,10 +3,8 @@
  * pages, from app/routes.ts, opened by a signed-in person of each role and by
  * a signed-out visitor, through the route modules' loaders.
  */
-import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/domain/roles";
-import routes from "~/routes";
 import * as account from "~/routes/account";
 import * as adminAudit from "~/routes/admin/audit";
 import * as adminHolidays from "~/routes/admin/holidays";
@@ -32,6 +30,7 @@ import * as reviewProfile from "~/routes/review/profile";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { AppError } from "~/server/errors.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
+import { APP_ROUTES } from "#tests/support/app-routes";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { createPlan, createUser } from "#tests/support/factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
@@ -92,17 +91,9 @@ const OTHER_ROLES_PLAN_PAGE: Partial<Record<Role, Record<string, number>>> = {
 /** The areas of the portal that belong to a role, and the account page everyone has. */
 const ROLE_AREAS = ["account", "requests", "iro", "review", "plan", "admin"];
 
-/** Every route of app/routes.ts, with its full path. */
-function flatten(entries: RouteConfigEntry[], parent = ""): { path: string; file: string }[] {
-  return entries.flatMap((entry) => {
-    const path = [parent, entry.path ?? ""].filter(Boolean).join("/");
-    return [{ path, file: entry.file }, ...flatten(entry.children ?? [], path)];
-  });
-}
-
 /** The role pages app/routes.ts declares: in a role's area, no parameter in the address, not a file download. */
 function rolePagesOfTheApp() {
-  return flatten(routes)
+  return APP_ROUTES
     .filter(({ path }) => ROLE_AREAS.includes(path.split("/")[0]!) && !/[:*]/.test(path) && !path.endsWith(".csv"))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

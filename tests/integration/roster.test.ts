@@ -150,9 +150,8 @@ describe("a coordinator edits a reviewer's profile", () => {
     const license = await post({ intent: "add-license", state: "NY", number: "", licenseExpiresOn: "2027-02-30", status: "ACTIVE" });
     expect(license.status).toBe(400);
     expect(license.data).toMatchObject({
-      intent: "add-license",
       fieldErrors: { number: "Enter the license number.", licenseExpiresOn: "Enter a real date, like 2027-01-31." },
-      values: { state: "NY", licenseExpiresOn: "2027-02-30" },
+      values: { intent: "add-license", state: "NY", licenseExpiresOn: "2027-02-30" },
     });
 
     const future = await post({ intent: "save-practice", credentials: "MD", yearsInPractice: "8", credentialsVerifiedOn: addDaysToLocalDate(today(), 2), openDisciplinaryAction: "", capacity: "3" });
@@ -300,7 +299,7 @@ describe("the similar specialties map", () => {
     ]);
 
     const again = await post({ intent: "add", specialtyCode: "critical-care-medicine", similarCode: "nephrology" });
-    expect(again).toMatchObject({ status: 400, data: { fieldErrors: { similarCode: "Critical care medicine and Nephrology are already similar." } } });
+    expect(again).toMatchObject({ status: 409, data: { fieldErrors: { similarCode: "Critical care medicine and Nephrology are already similar." } } });
     const same = await post({ intent: "add", specialtyCode: "nephrology", similarCode: "nephrology" });
     expect(same.data.fieldErrors.similarCode).toMatch(/^Choose a different specialty/);
 

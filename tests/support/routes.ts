@@ -4,6 +4,7 @@
  * share. The route runs against the test file's database.
  */
 import type { FormFailure } from "~/forms/form-data";
+import { answeringAppErrors } from "~/server/route-answers.server";
 import { startSession } from "~/server/session.server";
 import { cookieHeaderFrom, requestWithCookie, uniqueIp } from "./factories";
 
@@ -40,7 +41,10 @@ export interface RouteAnswer<T> {
   response: Response | null;
 }
 
-/** What a loader or an action gave back: a Response it returned or threw, or data with its status. */
+/**
+ * What a loader or an action gave back, as the server answers it (an AppError
+ * as its status page): a Response it returned or threw, or data with its status.
+ */
 export async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string> = {}): Promise<RouteAnswer<T>> {
   const answered = (response: Response): RouteAnswer<T> => ({
     status: response.status,
@@ -49,7 +53,7 @@ export async function call<T = unknown>(fn: RouteFunction, req: Request, params:
     response,
   });
   try {
-    const result = await fn({ request: req, params, context: { cspNonce: "" } } as never);
+    const result = await answeringAppErrors(fn)({ request: req, params, context: { cspNonce: "" } } as never);
     if (result instanceof Response) return answered(result);
     if (result && typeof result === "object" && "init" in result && "data" in result) {
       const { data, init } = result as { data: unknown; init: { status?: number } | null };

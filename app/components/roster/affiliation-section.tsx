@@ -1,7 +1,7 @@
-import { Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
 import { AFFILIATION_KIND_LABELS, AFFILIATION_KINDS } from "~/domain/roster";
 import { affiliationFormSchema } from "~/schemas/roster";
-import { failureFor, IntentSubmit, SelectField } from "./fields";
+import { IntentSubmit, SelectField } from "./fields";
 import { RemoveButton } from "./remove-button";
 
 interface Affiliation {

@@ -1,10 +1,10 @@
-import { Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { certificationFormSchema, licenseFormSchema, practiceFormSchema, specialtyFormSchema } from "~/schemas/roster";
 import type { ReviewerView } from "~/server/reviewers/roster.server";
-import { failureFor, IntentSubmit, SelectField } from "./fields";
+import { IntentSubmit, SelectField } from "./fields";
 import { RemoveButton } from "./remove-button";
 
 /** Specialties for a choice list, grouped by board. */

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { useNavigation } from "react-router";
 import { describedByFor, FieldFrame, SubmitButton, type ZodForm } from "~/components/forms";
-import type { FormFailure } from "~/forms/form-data";
 
 export interface SelectOption {
   value: string;
@@ -52,13 +51,6 @@ export function SelectField(props: {
       </select>
     </FieldFrame>
   );
-}
-
-/** The failure an action answered for this form (the page has several, told apart by `intent`). */
-export function failureFor(actionData: unknown, intent: string): (FormFailure & { intent: string }) | undefined {
-  if (typeof actionData !== "object" || actionData === null) return undefined;
-  const answer = actionData as Partial<FormFailure> & { intent?: unknown };
-  return answer.intent === intent && answer.fieldErrors ? (answer as FormFailure & { intent: string }) : undefined;
 }
 
 /** The form's submit button, busy only while this form (not another on the page) is being sent. */

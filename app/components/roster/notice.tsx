@@ -1,4 +1,6 @@
 import { useSearchParams } from "react-router";
+import { FormError } from "~/components/forms";
+import type { FormFailure } from "~/forms/form-data";
 import type { RosterIntent } from "~/schemas/roster";
 
 const NOTICES: Record<RosterIntent, string> = {
@@ -16,9 +18,20 @@ const NOTICES: Record<RosterIntent, string> = {
   "remove-affiliation": "The affiliation is removed.",
 };
 
-/** After a change the page comes back with ?done=<intent>; this says what was saved. */
-export function RosterNotice() {
+/** The changes made by a button alone: a refusal of one has no form to show it beside. */
+const BUTTON_INTENTS: readonly string[] = ["make-primary", "remove-specialty", "remove-certification", "remove-license", "remove-unavailability", "remove-affiliation"];
+
+/**
+ * After a change the page comes back with ?done=<intent>; this says what was
+ * saved. A refused button (the primary specialty removed, say) says why.
+ */
+export function RosterNotice({ actionData }: { actionData: unknown }) {
   const [searchParams] = useSearchParams();
+  const refused = actionData as Partial<FormFailure> | undefined;
+  const intent = refused?.values?.intent;
+  if (typeof intent === "string" && BUTTON_INTENTS.includes(intent)) {
+    return <FormError message={refused?.formError ?? Object.values(refused?.fieldErrors ?? {})[0]} />;
+  }
   const done = searchParams.get("done");
   const notice = done && done in NOTICES ? NOTICES[done as RosterIntent] : null;
   if (!notice) return null;

@@ -1,7 +1,7 @@
-import { Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { unavailabilityFormSchema } from "~/schemas/roster";
-import { failureFor, IntentSubmit } from "./fields";
+import { IntentSubmit } from "./fields";
 import { RemoveButton } from "./remove-button";
 
 interface Period {

@@ -1,13 +1,12 @@
-import { Form as PlainForm, Link, redirect, useActionData } from "react-router";
+import { Form as PlainForm, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/holidays";
 import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { HOLIDAY_YEARS, holidaySchema, removeHolidaySchema } from "~/schemas/rules";
-import { AppError } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { addHoliday, holidaysOfYear, removeHoliday } from "~/server/rules/holidays.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Holidays | Independent Medical Review" }];
@@ -34,24 +33,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, "rules:manage");
-  const intent = (await request.clone().formData()).get("intent");
-  if (intent === "remove") {
-    const parsed = await parseForm(request, removeHolidaySchema);
-    if (!parsed.ok) throw new Response("Choose a holiday from the list to remove.", { status: 400 });
-    await removeHoliday(parsed.data.date, actorOf(admin, request));
-    throw redirect(`/admin/holidays?year=${parsed.data.date.slice(0, 4)}&removed=${parsed.data.date}`);
-  }
-  const parsed = await parseForm(request, holidaySchema);
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  try {
-    await addHoliday(parsed.data, actorOf(admin, request));
-  } catch (error) {
-    if (error instanceof AppError && typeof error.detail?.field === "string") {
-      return formFailure(parsed.values, { [error.detail.field]: error.message });
-    }
-    throw error;
-  }
-  throw redirect(`/admin/holidays?year=${parsed.data.date.slice(0, 4)}&added=${parsed.data.date}`);
+  const actor = actorOf(admin, request);
+  return submitIntent(request, {
+    add: formSubmission(holidaySchema, async (holiday) => {
+      await addHoliday(holiday, actor);
+      return `/admin/holidays?year=${holiday.date.slice(0, 4)}&added=${holiday.date}`;
+    }),
+    remove: formSubmission(removeHolidaySchema, async ({ date }) => {
+      await removeHoliday(date, actor);
+      return `/admin/holidays?year=${date.slice(0, 4)}&removed=${date}`;
+    }),
+  });
 }
 
 const SOURCE_LABELS = { FEDERAL: "US federal holiday", ADMIN: "Added by an admin" } as const;

@@ -1,13 +1,12 @@
-import { redirect, useActionData } from "react-router";
+import { useActionData } from "react-router";
 import type { Route } from "./+types/invite-user";
 import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { inviteUserSchema } from "~/schemas/auth";
 import { listPlans } from "~/server/admin/admin-overview.server";
-import { AppError } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { inviteUser } from "~/server/users/invite-user.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Invite a user | Independent Medical Review" }];
@@ -22,17 +21,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, "user:manage");
-  const parsed = await parseForm(request, inviteUserSchema, { arrayFields: ["roles"] });
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  try {
-    await inviteUser(parsed.data, actorOf(admin, request));
-  } catch (error) {
-    if (error instanceof AppError && typeof error.detail?.field === "string") {
-      return formFailure(parsed.values, { [error.detail.field]: error.message });
-    }
-    throw error;
-  }
-  throw redirect(`/admin/users?invited=${encodeURIComponent(parsed.data.email)}`);
+  return submitForm(
+    request,
+    inviteUserSchema,
+    async (invitation) => {
+      await inviteUser(invitation, actorOf(admin, request));
+      return `/admin/users?invited=${encodeURIComponent(invitation.email)}`;
+    },
+    { arrayFields: ["roles"] },
+  );
 }
 
 export default function InviteUser({ loaderData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/rule-version-new";
 import { Form, FormError, SubmitButton, TextField, useZodForm, type ZodForm } from "~/components/forms";
@@ -15,10 +15,10 @@ import {
   type RuleSet,
 } from "~/domain/rule-profiles";
 import { ruleVersionFormValues, ruleVersionSchema } from "~/schemas/rules";
-import { AppError, notFound, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { notFound } from "~/server/errors.server";
 import { createRuleVersion, ruleVersionDraft, ruleVersionLimits } from "~/server/rules/rule-versions.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `New version: ${data?.name ?? "rule profile"} | Independent Medical Review` }];
@@ -26,7 +26,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 function profileCode(params: { code: string }) {
   const code = z.enum(RULE_PROFILE_CODES).safeParse(params.code);
-  if (!code.success) throw toResponse(notFound("This rule profile"));
+  if (!code.success) throw notFound("This rule profile");
   return code.data;
 }
 
@@ -38,18 +38,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const admin = await requirePermission(request, "rules:manage");
   const code = profileCode(params);
-  const parsed = await parseForm(request, ruleVersionSchema(await ruleVersionLimits(code)));
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  let created: { version: number };
-  try {
-    created = await createRuleVersion(code, parsed.data, actorOf(admin, request));
-  } catch (error) {
-    if (error instanceof AppError && typeof error.detail?.field === "string") {
-      return formFailure(parsed.values, { [error.detail.field]: error.message });
-    }
-    throw error;
-  }
-  throw redirect(`/admin/rules?profile=${code}&created=${created.version}`);
+  return submitForm(request, ruleVersionSchema(await ruleVersionLimits(code)), async (rules) => {
+    const created = await createRuleVersion(code, rules, actorOf(admin, request));
+    return `/admin/rules?profile=${code}&created=${created.version}`;
+  });
 }
 
 export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {

@@ -1,13 +1,12 @@
-import { data, redirect, useActionData, useSearchParams } from "react-router";
+import { useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/specialties";
-import { Form, FormError, useZodForm } from "~/components/forms";
-import { failureFor, IntentSubmit, SelectField } from "~/components/roster/fields";
+import { failureFor, Form, FormError, useZodForm } from "~/components/forms";
+import { IntentSubmit, SelectField } from "~/components/roster/fields";
 import { RemoveButton } from "~/components/roster/remove-button";
 import { similarPairFormSchema } from "~/schemas/roster";
-import { AppError } from "~/server/errors.server";
-import { parseForm } from "~/server/forms.server";
 import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Similar specialties | Independent Medical Review" }];
@@ -20,23 +19,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, "rules:manage");
-  const intent = (await request.clone().formData()).get("intent");
-  const parsed = await parseForm(request, similarPairFormSchema);
-  if (intent === "remove") {
-    if (!parsed.ok) throw new Response("Choose a pair from the list to remove.", { status: 400 });
-    const removed = await removeSimilarPair(parsed.data, actorOf(admin, request));
-    throw redirect(removed ? "/admin/specialties?done=removed" : "/admin/specialties");
-  }
-  if (!parsed.ok) return data({ ...parsed.failure, intent: "add" }, { status: 400 });
-  try {
-    await addSimilarPair(parsed.data, actorOf(admin, request));
-  } catch (error) {
-    if (error instanceof AppError && typeof error.detail?.field === "string") {
-      return data({ values: parsed.values, fieldErrors: { [error.detail.field]: error.message }, intent: "add" }, { status: 400 });
-    }
-    throw error;
-  }
-  throw redirect("/admin/specialties?done=added");
+  const actor = actorOf(admin, request);
+  return submitIntent(request, {
+    add: formSubmission(similarPairFormSchema, async (pair) => {
+      await addSimilarPair(pair, actor);
+      return "/admin/specialties?done=added";
+    }),
+    remove: formSubmission(similarPairFormSchema, async (pair) => ((await removeSimilarPair(pair, actor)) ? "/admin/specialties?done=removed" : "/admin/specialties")),
+  });
 }
 
 const NOTICES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
 import { SubmitButton, TextField } from "~/components/forms";
 import { CaseFormError, CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
@@ -7,9 +7,8 @@ import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
 import { replaceReviewer } from "~/server/assignment/replace-reviewer.server";
 import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.server";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"}: reviewers | Independent Medical Review` }];
@@ -26,52 +25,33 @@ const isIntent = (value: unknown): value is Intent => typeof value === "string" 
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:assign");
-  const page = await assignPage(user, params.caseId).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await assignPage(user, params.caseId);
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isIntent(done) ? DONE[done] : null };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "case:assign");
-  const intent = (await request.clone().formData()).get("intent");
-  if (!isIntent(intent)) throw new Response("Choose one of the actions on the page.", { status: 400 });
   const context = { user, actor: actorOf(user, request), caseId: params.caseId };
-
-  /** Runs the intent's one operation; its refusals go back to the form with what was typed. */
-  async function attempt(values: Record<string, unknown>, run: () => Promise<unknown>) {
-    try {
-      await run();
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
-        const field = typeof error.detail?.field === "string" && error.detail.field in values ? error.detail.field : null;
-        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
-      }
-      throw error instanceof AppError ? toResponse(error) : error;
-    }
-    throw redirect(`/iro/cases/${params.caseId}/assign?done=${intent}`);
-  }
-
-  switch (intent) {
-    case "facts": {
-      const parsed = await parseForm(request, matchingFactsSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      const { intent: _intent, version, ...facts } = parsed.data;
-      return attempt(parsed.values, () => saveMatchingFacts({ ...context, expectedVersion: version, facts }));
-    }
-    case "offer": {
-      const parsed = await parseForm(request, offerSchema, { arrayFields: ["reviewerIds"] });
-      if (!parsed.ok) return rejectForm({ ...parsed.failure, formError: Object.values(parsed.failure.fieldErrors)[0] });
-      return attempt(parsed.values, () => offerCase({ ...context, expectedVersion: parsed.data.version, reviewerIds: parsed.data.reviewerIds }));
-    }
-    case "replace": {
-      const parsed = await parseForm(request, replaceSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      const { version, assignmentId, reason } = parsed.data;
-      return attempt(parsed.values, () => replaceReviewer({ ...context, expectedVersion: version, assignmentId, reason }));
-    }
-  }
+  const done = (intent: Intent) => `/iro/cases/${params.caseId}/assign?done=${intent}`;
+  return submitIntent(request, {
+    facts: formSubmission(matchingFactsSchema, async ({ intent: _intent, version, ...facts }) => {
+      await saveMatchingFacts({ ...context, expectedVersion: version, facts });
+      return done("facts");
+    }),
+    offer: formSubmission(
+      offerSchema,
+      async ({ version, reviewerIds }) => {
+        await offerCase({ ...context, expectedVersion: version, reviewerIds });
+        return done("offer");
+      },
+      { arrayFields: ["reviewerIds"], oneMessage: true },
+    ),
+    replace: formSubmission(replaceSchema, async ({ version, assignmentId, reason }) => {
+      await replaceReviewer({ ...context, expectedVersion: version, assignmentId, reason });
+      return done("replace");
+    }),
+  } satisfies Record<Intent, unknown>);
 }
 
 type Page = Route.ComponentProps["loaderData"];

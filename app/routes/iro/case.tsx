@@ -1,4 +1,4 @@
-import { Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
@@ -16,8 +16,6 @@ import {
   lookAfterSchema,
   proceedWithoutCaseFileSchema,
 } from "~/schemas/intake";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { acceptCase } from "~/server/intake/accept-case.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import { findIneligible } from "~/server/intake/find-ineligible.server";
@@ -26,6 +24,7 @@ import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-fil
 import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";
 import { actorOf, requireUser } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -47,67 +46,42 @@ const isIntent = (value: unknown): value is Intent => typeof value === "string" 
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isIntent(done) ? DONE[done] : null };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const intent = (await request.clone().formData()).get("intent");
-  if (!isIntent(intent)) throw new Response("Choose one of the actions on the case page.", { status: 400 });
   const context = { user, actor: actorOf(user, request), caseId: params.caseId };
-
-  /** Runs the intent's one operation; its refusals go back to the form with what was typed. */
-  async function attempt(values: Record<string, unknown>, run: () => Promise<unknown>) {
-    try {
-      await run();
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
-        const field = typeof error.detail?.field === "string" && error.detail.field in values ? error.detail.field : null;
-        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
-      }
-      throw error instanceof AppError ? toResponse(error) : error;
-    }
-    throw redirect(`/iro/cases/${params.caseId}?done=${intent}`);
-  }
-
-  switch (intent) {
-    case "eligibility": {
-      // Whether the request was filed late (good cause) is checked by the operation, which reads the case.
-      const parsed = await parseForm(request, eligibilitySchema({ filedLate: false }));
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      return attempt(parsed.values, () => recordEligibility({ ...context, expectedVersion: parsed.data.version, answers: parsed.data.answers }));
-    }
-    case "accept": {
-      const parsed = await parseForm(request, acceptSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      return attempt(parsed.values, () => acceptCase({ ...context, expectedVersion: parsed.data.version }));
-    }
-    case "ineligible": {
-      const parsed = await parseForm(request, ineligibleSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      return attempt(parsed.values, () => findIneligible({ ...context, expectedVersion: parsed.data.version, reason: parsed.data.reason }));
-    }
-    case "information": {
-      const parsed = await parseForm(request, informationRequestSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      const { version, addressedTo, question } = parsed.data;
-      return attempt(parsed.values, () => requestInformation({ ...context, expectedVersion: version, addressedTo, question }));
-    }
-    case "lookAfter": {
-      const parsed = await parseForm(request, lookAfterSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      return attempt(parsed.values, () => lookAfterCase({ ...context, expectedVersion: parsed.data.version }));
-    }
-    case "proceedWithoutCaseFile": {
-      const parsed = await parseForm(request, proceedWithoutCaseFileSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      return attempt(parsed.values, () => proceedWithoutCaseFile({ ...context, expectedVersion: parsed.data.version, reason: parsed.data.reason }));
-    }
-  }
+  const done = (intent: Intent) => `/iro/cases/${params.caseId}?done=${intent}`;
+  return submitIntent(request, {
+    // Whether the request was filed late (good cause) is checked by the operation, which reads the case.
+    eligibility: formSubmission(eligibilitySchema({ filedLate: false }), async ({ version, answers }) => {
+      await recordEligibility({ ...context, expectedVersion: version, answers });
+      return done("eligibility");
+    }),
+    accept: formSubmission(acceptSchema, async ({ version }) => {
+      await acceptCase({ ...context, expectedVersion: version });
+      return done("accept");
+    }),
+    ineligible: formSubmission(ineligibleSchema, async ({ version, reason }) => {
+      await findIneligible({ ...context, expectedVersion: version, reason });
+      return done("ineligible");
+    }),
+    information: formSubmission(informationRequestSchema, async ({ version, addressedTo, question }) => {
+      await requestInformation({ ...context, expectedVersion: version, addressedTo, question });
+      return done("information");
+    }),
+    lookAfter: formSubmission(lookAfterSchema, async ({ version }) => {
+      await lookAfterCase({ ...context, expectedVersion: version });
+      return done("lookAfter");
+    }),
+    proceedWithoutCaseFile: formSubmission(proceedWithoutCaseFileSchema, async ({ version, reason }) => {
+      await proceedWithoutCaseFile({ ...context, expectedVersion: version, reason });
+      return done("proceedWithoutCaseFile");
+    }),
+  } satisfies Record<Intent, unknown>);
 }
 
 export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {

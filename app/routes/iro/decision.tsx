@@ -1,17 +1,17 @@
-import { data, Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/decision";
-import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
-import { AppError, notFound, toResponse } from "~/server/errors.server";
-import { parseForm, rejectForm } from "~/server/forms.server";
+import { notFound } from "~/server/errors.server";
 import { amendDecision } from "~/server/letters/amend-decision.server";
 import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
 import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Decision: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -26,15 +26,13 @@ type Intent = keyof typeof NOTICES;
 
 function caseIdOf(params: { caseId: string }): string {
   const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw toResponse(notFound("This case"));
+  if (!id.success) throw notFound("This case");
   return id.data;
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:decide");
-  const page = await decisionPage(user, caseIdOf(params), actorOf(user, request)).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await decisionPage(user, caseIdOf(params), actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as Intent] : null };
 }
@@ -42,26 +40,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "case:decide");
   const caseId = caseIdOf(params);
-  const parsed = await parseForm(request, decisionActionSchema);
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  const input = parsed.data;
-  const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };
-  try {
+  // A refusal leaves the page as the coordinator left it, with the reason by the form.
+  return submitForm(request, decisionActionSchema, async (input) => {
+    const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };
     if (input.intent === "issue") await issueDecision(context);
     else if (input.intent === "amend") await amendDecision({ ...context, reason: input.reason });
     else await recordExpeditedNotice({ ...context, note: input.note });
-  } catch (error) {
-    if (!(error instanceof AppError) || (error.code !== "CONFLICT" && error.code !== "BAD_REQUEST")) {
-      throw error instanceof AppError ? toResponse(error) : error;
-    }
-    // The page stays as the coordinator left it, with the reason next to the form.
-    return data({ values: parsed.values, fieldErrors: {}, formError: error.message }, { status: error.status });
-  }
-  throw redirect(`/iro/cases/${caseId}/decision?done=${input.intent}`);
-}
-
-function failureFor(intent: Intent, actionData: unknown): unknown {
-  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+    return `/iro/cases/${caseId}/decision?done=${input.intent}`;
+  });
 }
 
 export default function Decision({ loaderData }: Route.ComponentProps) {
@@ -106,10 +92,10 @@ export default function Decision({ loaderData }: Route.ComponentProps) {
       <IssuedLetters letters={page.letters} />
 
       {page.actions.recordExpeditedNotice ? (
-        <ExpeditedNoticeForm key={`notify-${formKey}`} version={kase.version} actionData={failureFor("notify", actionData)} />
+        <ExpeditedNoticeForm key={`notify-${formKey}`} version={kase.version} actionData={failureFor(actionData, "notify")} />
       ) : null}
-      {page.actions.issue ? <IssueForm key={`issue-${formKey}`} page={page} actionData={failureFor("issue", actionData)} /> : null}
-      {page.actions.amend ? <AmendForm key={`amend-${formKey}`} version={kase.version} actionData={failureFor("amend", actionData)} /> : null}
+      {page.actions.issue ? <IssueForm key={`issue-${formKey}`} page={page} actionData={failureFor(actionData, "issue")} /> : null}
+      {page.actions.amend ? <AmendForm key={`amend-${formKey}`} version={kase.version} actionData={failureFor(actionData, "amend")} /> : null}
 
       {page.preview ? (
         <section aria-labelledby="preview-heading">

@@ -1,8 +1,8 @@
-import { Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/quality";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
-import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { OUTCOME_LABELS } from "~/domain/panel";
@@ -11,9 +11,9 @@ import { qualityDecisionSchema } from "~/schemas/determination";
 import { approveDetermination } from "~/server/determinations/approve-determination.server";
 import { qualityReviewPage, type QualityReviewPage } from "~/server/determinations/quality.server";
 import { sendBackDetermination } from "~/server/determinations/send-back-determination.server";
-import { AppError, notFound, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
+import { notFound } from "~/server/errors.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Quality review: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -26,15 +26,13 @@ const NOTICES = {
 
 function caseIdOf(params: { caseId: string }): string {
   const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw toResponse(notFound("This case"));
+  if (!id.success) throw notFound("This case");
   return id.data;
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:decide");
-  const page = await qualityReviewPage(user, caseIdOf(params)).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await qualityReviewPage(user, caseIdOf(params));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null };
 }
@@ -42,27 +40,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "case:decide");
   const caseId = caseIdOf(params);
-  const parsed = await parseForm(request, qualityDecisionSchema, { arrayFields: ["determinationIds"] });
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  const { intent, version, comments, determinationIds } = parsed.data;
   const actor = actorOf(user, request);
-  try {
-    if (intent === "approve") await approveDetermination({ user, actor, caseId, expectedVersion: version, comments });
-    else await sendBackDetermination({ user, actor, caseId, expectedVersion: version, comments, determinationIds });
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") {
-      throw error instanceof AppError ? toResponse(error) : error;
-    }
-    const field = typeof error.detail?.field === "string" && error.detail.field !== "approve" ? error.detail.field : null;
-    return field ? formFailure(parsed.values, { [field === "note" ? "comments" : field]: error.message }) : formFailure(parsed.values, {}, error.message);
-  }
-  throw redirect(`/iro/cases/${caseId}/quality?done=${intent === "approve" ? "approved" : "sent-back"}`);
-}
-
-type Intent = "approve" | "send-back";
-
-function failureFor(intent: Intent, actionData: unknown): unknown {
-  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+  return submitForm(
+    request,
+    qualityDecisionSchema,
+    async ({ intent, version, comments, determinationIds }) => {
+      if (intent === "approve") await approveDetermination({ user, actor, caseId, expectedVersion: version, comments });
+      else await sendBackDetermination({ user, actor, caseId, expectedVersion: version, comments, determinationIds });
+      return `/iro/cases/${caseId}/quality?done=${intent === "approve" ? "approved" : "sent-back"}`;
+    },
+    // The send-back operation calls the comments its note.
+    { arrayFields: ["determinationIds"], rename: { note: "comments" } },
+  );
 }
 
 const DETERMINATION_STATUS: Record<string, { label: string; className: string }> = {
@@ -165,9 +154,9 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
               Approved. <Link to={`/iro/cases/${kase.id}/decision`}>Issue the decision letter</Link>.
             </p>
           ) : (
-            <ApproveForm page={page} actionData={failureFor("approve", actionData)} />
+            <ApproveForm page={page} actionData={failureFor(actionData, "approve")} />
           )}
-          <SendBackForm page={page} opinions={submitted} actionData={failureFor("send-back", actionData)} />
+          <SendBackForm page={page} opinions={submitted} actionData={failureFor(actionData, "send-back")} />
         </section>
       ) : null}
 

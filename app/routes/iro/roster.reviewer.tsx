@@ -1,4 +1,4 @@
-import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { Link, useActionData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/roster.reviewer";
 import { AffiliationSection } from "~/components/roster/affiliation-section";
@@ -7,12 +7,11 @@ import { FlagBadges } from "~/components/roster/flag-badges";
 import { afterChange, RosterNotice } from "~/components/roster/notice";
 import { UnavailabilitySection } from "~/components/roster/unavailability-section";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { formDataToValues } from "~/forms/form-data";
-import { ROSTER_INTENTS } from "~/schemas/roster";
-import { AppError, notFound, toResponse } from "~/server/errors.server";
-import { changeRoster } from "~/server/reviewers/roster-changes.server";
+import { notFound } from "~/server/errors.server";
+import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { submitIntent } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reviewer.name ?? "Reviewer"}: roster profile | Independent Medical Review` }];
@@ -20,34 +19,21 @@ export function meta({ data }: Route.MetaArgs) {
 
 function reviewerIdOf(params: { reviewerId?: string }): string {
   const parsed = z.uuid().safeParse(params.reviewerId);
-  if (!parsed.success) throw toResponse(notFound("This reviewer"));
+  if (!parsed.success) throw notFound("This reviewer");
   return parsed.data;
-}
-
-async function answered<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof AppError ? toResponse(error) : error;
-  }
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "roster:manage");
   const reviewerId = reviewerIdOf(params);
-  return answered(() => reviewerProfilePage(reviewerId));
+  return reviewerProfilePage(reviewerId);
 }
 
 /** One action for the page's small forms, told apart by their `intent`. */
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "roster:manage");
   const reviewerId = reviewerIdOf(params);
-  const values = formDataToValues(await request.formData());
-  const intent = z.enum(ROSTER_INTENTS).safeParse(values.intent);
-  if (!intent.success) throw new Response("Unknown action", { status: 400 });
-  const result = await answered(() => changeRoster(reviewerId, intent.data, values, actorOf(user, request)));
-  if (!result.ok) return data({ ...result.failure, intent: intent.data }, { status: 400 });
-  throw redirect(afterChange(`/iro/roster/${reviewerId}`, intent.data, Date.now()));
+  return submitIntent(request, rosterForms(reviewerId, actorOf(user, request), (intent) => afterChange(`/iro/roster/${reviewerId}`, intent, Date.now())));
 }
 
 export default function ReviewerProfileEditor({ loaderData }: Route.ComponentProps) {
@@ -64,7 +50,7 @@ export default function ReviewerProfileEditor({ loaderData }: Route.ComponentPro
       <p className="lead">
         {reviewer.primarySpecialty || "No primary specialty yet"}. {reviewer.email}
       </p>
-      <RosterNotice />
+      <RosterNotice actionData={actionData} />
       <dl className="summary">
         <dt>Workload</dt>
         <dd>

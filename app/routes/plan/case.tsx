@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { SubmitButton } from "~/components/forms";
@@ -9,14 +9,13 @@ import { CompliancePanel, CONFIRM_COMPLIANCE_INTENT, DecisionPanel } from "~/com
 import { REVERSE_INTENT, ReversalForm } from "~/components/plan/reversal-form";
 import { objectionSchema } from "~/schemas/intake";
 import { completeCaseFileForm, complianceForm, reversalForm } from "~/schemas/plan-actions";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
 import { planCasePage } from "~/server/intake/plan-case-page.server";
 import { completeCaseFile } from "~/server/plan/complete-case-file.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { reverseDenial } from "~/server/plan/reverse-denial.server";
-import { actorOf, requireUser, type SessionUser } from "~/server/session.server";
+import { actorOf, requireUser } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -39,79 +38,37 @@ const isNotice = (value: string | null): value is keyof typeof NOTICES => value 
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await planCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await planCasePage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isNotice(done) ? NOTICES[done] : null };
 }
 
-/**
- * A refusal the person can act on goes back to the form that was sent, next
- * to its field when it names one, with what they typed; anything else is
- * the error page.
- */
-function refusal(error: unknown, values: Record<string, unknown>) {
-  if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
-    const field = typeof error.detail?.field === "string" ? error.detail.field : null;
-    return field ? formFailure(values, { [field]: error.message }) : formFailure(values, {}, error.message);
-  }
-  throw error instanceof AppError ? toResponse(error) : error;
-}
-
-async function run(user: SessionUser, request: Request, caseId: string, intent: FormDataEntryValue | null) {
-  const actor = actorOf(user, request);
-  const done = (notice: keyof typeof NOTICES) => redirect(`/plan/cases/${caseId}?done=${notice}`);
-  switch (intent) {
-    case COMPLETE_CASE_FILE_INTENT: {
-      const parsed = await parseForm(request, completeCaseFileForm, { arrayFields: ["notApplicable"] });
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      try {
-        const { late } = await completeCaseFile({ user, actor, caseId, expectedVersion: parsed.data.version, channel: "PORTAL", notApplicable: parsed.data.notApplicable });
-        return done(late ? "case-file-complete-late" : "case-file-complete");
-      } catch (error) {
-        return refusal(error, parsed.values);
-      }
-    }
-    case REVERSE_INTENT: {
-      const parsed = await parseForm(request, reversalForm);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      try {
-        await reverseDenial({ user, actor, caseId, expectedVersion: parsed.data.version, note: parsed.data.note, channel: "PORTAL" });
-        return done("reversed");
-      } catch (error) {
-        return refusal(error, parsed.values);
-      }
-    }
-    case CONFIRM_COMPLIANCE_INTENT: {
-      const parsed = await parseForm(request, complianceForm);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      try {
-        const { late } = await confirmCompliance({ user, actor, caseId, ...parsed.data, channel: "PORTAL" });
-        return done(late ? "complied-late" : "complied");
-      } catch (error) {
-        return refusal(error, parsed.values);
-      }
-    }
-    default: {
-      const parsed = await parseForm(request, objectionSchema);
-      if (!parsed.ok) return rejectForm(parsed.failure);
-      try {
-        await objectToEligibility({ user, actor, caseId, expectedVersion: parsed.data.version, reason: parsed.data.reason });
-        return done("objected");
-      } catch (error) {
-        return refusal(error, parsed.values);
-      }
-    }
-  }
-}
-
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const intent = (await request.clone().formData()).get("intent");
-  const answer = await run(user, request, params.caseId, intent);
-  if (answer instanceof Response) throw answer;
-  return answer;
+  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+  const done = (notice: keyof typeof NOTICES) => `/plan/cases/${params.caseId}?done=${notice}`;
+  return submitIntent(request, {
+    [COMPLETE_CASE_FILE_INTENT]: formSubmission(
+      completeCaseFileForm,
+      async ({ version, notApplicable }) => {
+        const { late } = await completeCaseFile({ ...context, expectedVersion: version, channel: "PORTAL", notApplicable });
+        return done(late ? "case-file-complete-late" : "case-file-complete");
+      },
+      { arrayFields: ["notApplicable"] },
+    ),
+    [REVERSE_INTENT]: formSubmission(reversalForm, async ({ version, note }) => {
+      await reverseDenial({ ...context, expectedVersion: version, note, channel: "PORTAL" });
+      return done("reversed");
+    }),
+    [CONFIRM_COMPLIANCE_INTENT]: formSubmission(complianceForm, async (confirmation) => {
+      const { late } = await confirmCompliance({ ...context, ...confirmation, channel: "PORTAL" });
+      return done(late ? "complied-late" : "complied");
+    }),
+    [OBJECT_INTENT]: formSubmission(objectionSchema, async ({ version, reason }) => {
+      await objectToEligibility({ ...context, expectedVersion: version, reason });
+      return done("objected");
+    }),
+  });
 }
 
 export default function PlanCase({ loaderData }: Route.ComponentProps) {

@@ -5,7 +5,6 @@ import { FilterForm, FilterSelect } from "~/components/filters";
 import { PlanCaseTable } from "~/components/plan/plan-case-table";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { PLAN_CASE_STATUSES, planCasesFilterSchema } from "~/schemas/plan-cases";
-import { AppError, toResponse } from "~/server/errors.server";
 import { planCasesList } from "~/server/plan/plan-cases-list.server";
 import { requireRole } from "~/server/session.server";
 
@@ -16,9 +15,7 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "PLAN");
   const filter = planCasesFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const list = await planCasesList(user, filter).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const list = await planCasesList(user, filter);
   return { filter, ...list };
 }
 

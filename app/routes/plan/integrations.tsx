@@ -1,77 +1,64 @@
-import { data, useActionData, useNavigation } from "react-router";
+import { useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/integrations";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm } from "~/server/forms.server";
 import { integrationPlanFor, integrationsPage } from "~/server/plans/integrations.server";
-import { actorOf, requirePermission, type SessionUser } from "~/server/session.server";
+import { actorOf, requirePermission } from "~/server/session.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "API keys and webhooks | Independent Medical Review" }];
 }
 
-/** The plan this person manages at this address; any other plan, or none, is a 404. */
-async function planAt(user: SessionUser, planId: string | undefined) {
-  return integrationPlanFor(user, planId).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "plan-integration:manage");
-  const plan = await planAt(user, params.planId);
+  const plan = await integrationPlanFor(user, params.planId);
   return { plan, ...(await integrationsPage(plan.id)) };
 }
 
-const idSchema = z.object({ id: z.uuid() });
+/** The key or endpoint a row's button names. */
+const rowSchema = z.object({ id: z.uuid() });
 
 /** One action for the page's small forms, told apart by the button's intent. */
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "plan-integration:manage");
-  const plan = await planAt(user, params.planId);
+  const plan = await integrationPlanFor(user, params.planId);
   const actor = actorOf(user, request);
-  const form = await request.clone().formData();
-  const intent = String(form.get("intent") ?? "");
-  switch (intent) {
-    case "create-key": {
-      const parsed = await parseForm(request, apiKeyFormSchema);
-      if (!parsed.ok) return data({ ...parsed.failure, intent }, { status: 400 });
-      const created = await createApiKey(plan.id, parsed.data.name, actor);
-      return { intent, shownOnce: { label: `API key "${parsed.data.name}"`, value: created.key } };
-    }
-    case "create-endpoint": {
-      const parsed = await parseForm(request, webhookEndpointFormSchema, { arrayFields: ["events"] });
-      if (!parsed.ok) return data({ ...parsed.failure, intent }, { status: 400 });
-      try {
-        const created = await createWebhookEndpoint(plan.id, parsed.data, actor);
-        return { intent, shownOnce: { label: `Signing secret for ${parsed.data.url}`, value: created.secret } };
-      } catch (error) {
-        if (error instanceof AppError && error.detail?.field === "url") return formFailure(parsed.values, { url: error.message });
-        throw error;
-      }
-    }
-    case "revoke-key":
-    case "rotate-secret":
-    case "remove-endpoint":
-    case "redeliver": {
-      const { id } = idSchema.parse({ id: form.get("id") });
-      if (intent === "revoke-key") await revokeApiKey(plan.id, id, actor);
-      if (intent === "remove-endpoint") await disableWebhookEndpoint(plan.id, id, actor);
-      if (intent === "redeliver") await redeliverWebhook(plan.id, id, actor);
-      if (intent === "rotate-secret") {
-        const secret = await rotateWebhookSecret(plan.id, id, actor);
-        return { intent, shownOnce: { label: "New signing secret (the previous one keeps working for 24 hours)", value: secret } };
-      }
-      return { intent, done: intent };
-    }
-    default:
-      throw new Response("Unknown action", { status: 400 });
-  }
+  // A secret is shown once, in the answer to the form that made it, never stored in the clear.
+  return submitIntent(request, {
+    "create-key": formSubmission(apiKeyFormSchema, async ({ name }) => {
+      const created = await createApiKey(plan.id, name, actor);
+      return { intent: "create-key", shownOnce: { label: `API key "${name}"`, value: created.key } };
+    }),
+    "create-endpoint": formSubmission(
+      webhookEndpointFormSchema,
+      async (endpoint) => {
+        const created = await createWebhookEndpoint(plan.id, endpoint, actor);
+        return { intent: "create-endpoint", shownOnce: { label: `Signing secret for ${endpoint.url}`, value: created.secret } };
+      },
+      { arrayFields: ["events"] },
+    ),
+    "rotate-secret": formSubmission(rowSchema, async ({ id }) => {
+      const secret = await rotateWebhookSecret(plan.id, id, actor);
+      return { intent: "rotate-secret", shownOnce: { label: "New signing secret (the previous one keeps working for 24 hours)", value: secret } };
+    }),
+    "revoke-key": formSubmission(rowSchema, async ({ id }) => {
+      await revokeApiKey(plan.id, id, actor);
+      return { intent: "revoke-key", done: "revoke-key" };
+    }),
+    "remove-endpoint": formSubmission(rowSchema, async ({ id }) => {
+      await disableWebhookEndpoint(plan.id, id, actor);
+      return { intent: "remove-endpoint", done: "remove-endpoint" };
+    }),
+    redeliver: formSubmission(rowSchema, async ({ id }) => {
+      await redeliverWebhook(plan.id, id, actor);
+      return { intent: "redeliver", done: "redeliver" };
+    }),
+  });
 }
 
 const when = (date: Date | string | null) =>
@@ -83,8 +70,8 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
   const { plan, apiKeys, endpoints } = loaderData;
   const actionData = useActionData<typeof action>();
   const shownOnce = actionData && "shownOnce" in actionData ? actionData.shownOnce : undefined;
-  const keyFailure = actionData && "intent" in actionData && actionData.intent === "create-key" && "fieldErrors" in actionData ? actionData : undefined;
-  const endpointFailure = actionData && "fieldErrors" in actionData && (!("intent" in actionData) || actionData.intent === "create-endpoint") ? actionData : undefined;
+  const keyFailure = failureFor(actionData, "create-key");
+  const endpointFailure = failureFor(actionData, "create-endpoint");
   const keyForm = useZodForm(apiKeyFormSchema, { actionData: keyFailure });
   const endpointForm = useZodForm(webhookEndpointFormSchema, { actionData: endpointFailure, defaultValues: { events: [] } });
   const navigation = useNavigation();

@@ -1,15 +1,14 @@
 import { useEffect } from "react";
-import { Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/answer-information";
 import { DocumentList, DocumentUploader } from "~/components/document-uploader";
 import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { ANSWER_MAX_LENGTH, answerInformationSchema } from "~/schemas/case-actions";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { answerInformationRequest, informationRequestPage } from "~/server/requests/answer-information.server";
 import { actorOf, requireUser } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Answer our request for information | Independent Medical Review" }];
@@ -17,34 +16,16 @@ export function meta() {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  return informationRequestPage(user, params.caseId, params.requestId).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  return informationRequestPage(user, params.caseId, params.requestId);
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const parsed = await parseForm(request, answerInformationSchema);
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  try {
-    await answerInformationRequest({
-      user,
-      actor: actorOf(user, request),
-      caseId: params.caseId,
-      requestId: params.requestId,
-      expectedVersion: parsed.data.version,
-      answer: parsed.data.answer,
-    });
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") {
-      throw error instanceof AppError ? toResponse(error) : error;
-    }
-    if (typeof error.detail?.field === "string") return formFailure(parsed.values, { [error.detail.field]: error.message });
-    // The case moved on: the page reloads with the latest, keeping what was typed.
-    const latestVersion = typeof error.detail?.latestVersion === "number" ? error.detail.latestVersion : parsed.data.version;
-    return formFailure({ ...parsed.values, version: String(latestVersion) }, {}, error.message);
-  }
-  throw redirect(`/requests/${params.caseId}?done=answered`);
+  // A case that moved on reloads the page with the latest, keeping what was typed.
+  return submitForm(request, answerInformationSchema, async ({ version, answer }) => {
+    await answerInformationRequest({ user, actor: actorOf(user, request), caseId: params.caseId, requestId: params.requestId, expectedVersion: version, answer });
+    return `/requests/${params.caseId}?done=answered`;
+  });
 }
 
 export default function AnswerInformation({ loaderData }: Route.ComponentProps) {

@@ -3,7 +3,6 @@ import type { Route } from "./+types/case";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
-import { AppError, toResponse } from "~/server/errors.server";
 import { applicantCasePage } from "~/server/requests/case-page.server";
 import { actorOf, requireUser } from "~/server/session.server";
 
@@ -18,9 +17,7 @@ const NOTICES = {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await applicantCasePage(user, params.caseId, actorOf(user, request)).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  const page = await applicantCasePage(user, params.caseId, actorOf(user, request));
   if (page.kind === "draft") throw redirect(page.resumePath);
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done === "answered" || done === "withdrawn" ? NOTICES[done] : null };

@@ -8,10 +8,9 @@ import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-
 import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
 import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { draftFilingContext, draftStepPage, saveDraftStep } from "~/server/requests/drafts.server";
 import { actorOf, requirePermission } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 const HEADINGS: Record<EditStep, string> = {
   filer: "Who is asking for the review?",
@@ -29,10 +28,6 @@ export function meta({ params }: Route.MetaArgs) {
   return [{ title: `${title} | Your request | Independent Medical Review` }];
 }
 
-function asResponse(error: unknown): never {
-  throw error instanceof AppError ? toResponse(error) : error;
-}
-
 function editStepOf(step: string): EditStep {
   if (!isEditStep(step)) throw new Response("Not found", { status: 404 });
   return step;
@@ -41,7 +36,7 @@ function editStepOf(step: string): EditStep {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:file");
   if (params.step === "review") throw redirect(stepPath(params.caseId, "review"));
-  const page = await draftStepPage(user, params.caseId, editStepOf(params.step)).catch(asResponse);
+  const page = await draftStepPage(user, params.caseId, editStepOf(params.step));
   if (page.kind === "filed") throw redirect(`/requests/${page.caseId}`);
   return { ...page, fromReview: new URL(request.url).searchParams.get("from") === "review" };
 }
@@ -52,22 +47,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submitted = await request.clone().formData();
   const intent = stepIntent(submitted.get("intent"));
   const fromReview = submitted.get("from") === "review";
-  const context = await draftFilingContext(user, params.caseId).catch(asResponse);
+  const context = await draftFilingContext(user, params.caseId);
   const schemas = requestStepSchemas(step, context);
-  // Leaving a step half done keeps what was typed; only moving on needs every answer.
-  const parsed = await parseForm(request, intent === "continue" ? schemas.complete : schemas.draft);
-  if (!parsed.ok) return rejectForm(parsed.failure);
   const goTo: RequestStep = intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
-  try {
-    const saved = await saveDraftStep({ user, caseId: params.caseId, step, values: parsed.data, goTo, actor: actorOf(user, request) });
-    if (saved === "filed") throw redirect(`/requests/${params.caseId}`);
-  } catch (error) {
-    if (error instanceof AppError && typeof error.detail?.field === "string") return formFailure(parsed.values, { [error.detail.field]: error.message });
-    asResponse(error);
-  }
-  if (intent === "later") throw redirect(`/requests?saved=${encodeURIComponent(params.caseId)}`);
-  if (intent === "back" && goTo === step) throw redirect("/requests");
-  throw redirect(stepPath(params.caseId, goTo));
+  // Leaving a step half done keeps what was typed; only moving on needs every answer.
+  return submitForm(request, intent === "continue" ? schemas.complete : schemas.draft, async (values) => {
+    const saved = await saveDraftStep({ user, caseId: params.caseId, step, values, goTo, actor: actorOf(user, request) });
+    if (saved === "filed") return `/requests/${params.caseId}`;
+    if (intent === "later") return `/requests?saved=${encodeURIComponent(params.caseId)}`;
+    if (intent === "back" && goTo === step) return "/requests";
+    return stepPath(params.caseId, goTo);
+  });
 }
 
 export default function EditStepPage({ loaderData }: Route.ComponentProps) {

@@ -8,7 +8,6 @@ import { StepProgress } from "~/components/request-steps/step-frame";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { signAndSubmitSchema, submitRequestSchema } from "~/schemas/request-steps";
-import { AppError, toResponse } from "~/server/errors.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { reviewPage } from "~/server/requests/drafts.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
@@ -19,13 +18,9 @@ export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `${title} | Independent Medical Review` }];
 }
 
-function asResponse(error: unknown): never {
-  throw error instanceof AppError ? toResponse(error) : error;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:file");
-  return reviewPage(user, params.caseId).catch(asResponse);
+  return reviewPage(user, params.caseId);
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -38,7 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     expectedVersion: parsed.data.version,
     signedName: parsed.data.consentName,
     actor: actorOf(user, request),
-  }).catch(asResponse);
+  });
   switch (outcome.kind) {
     case "filed":
       throw redirect(stepPath(params.caseId, "review"));

@@ -1,12 +1,11 @@
-import { Link, redirect, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/withdraw";
 import { Form, FormError, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import { WITHDRAWAL_REASON_MAX_LENGTH, withdrawSchema } from "~/schemas/case-actions";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { withdrawPage, withdrawRequest } from "~/server/requests/withdraw.server";
 import { actorOf, requireUser } from "~/server/session.server";
+import { submitForm } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Withdraw your request | Independent Medical Review" }];
@@ -14,30 +13,16 @@ export function meta() {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  return withdrawPage(user, params.caseId).catch((error: unknown) => {
-    throw error instanceof AppError ? toResponse(error) : error;
-  });
+  return withdrawPage(user, params.caseId);
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const parsed = await parseForm(request, withdrawSchema);
-  if (!parsed.ok) return rejectForm(parsed.failure);
-  try {
-    await withdrawRequest({
-      user,
-      actor: actorOf(user, request),
-      caseId: params.caseId,
-      expectedVersion: parsed.data.version,
-      reason: parsed.data.reason,
-    });
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error instanceof AppError ? toResponse(error) : error;
-    // The page reloads with the case as it is now, keeping the reason typed.
-    const latestVersion = typeof error.detail?.latestVersion === "number" ? error.detail.latestVersion : parsed.data.version;
-    return formFailure({ ...parsed.values, version: String(latestVersion) }, {}, error.message);
-  }
-  throw redirect(`/requests/${params.caseId}?done=withdrawn`);
+  // A case that moved on reloads the page with the latest, keeping the reason typed.
+  return submitForm(request, withdrawSchema, async ({ version, reason }) => {
+    await withdrawRequest({ user, actor: actorOf(user, request), caseId: params.caseId, expectedVersion: version, reason });
+    return `/requests/${params.caseId}?done=withdrawn`;
+  });
 }
 
 export default function Withdraw({ loaderData }: Route.ComponentProps) {

@@ -14,9 +14,10 @@ import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
-import { AppError, notFound, toResponse } from "~/server/errors.server";
+import { notFound } from "~/server/errors.server";
 import { formFailure } from "~/server/forms.server";
 import { actorOf, requireUser } from "~/server/session.server";
+import { refusedForm } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.case.reference ?? "Case"}: review | Independent Medical Review` }];
@@ -31,17 +32,13 @@ const NOTICES = {
 
 function caseIdOf(params: { caseId: string }): string {
   const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw toResponse(notFound("This case"));
+  if (!id.success) throw notFound("This case");
   return id.data;
-}
-
-function rethrow(error: unknown): never {
-  throw error instanceof AppError ? toResponse(error) : error;
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await reviewerCasePage(user, caseIdOf(params)).catch(rethrow);
+  const page = await reviewerCasePage(user, caseIdOf(params));
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");
@@ -67,7 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     try {
       await addReviewerNote({ user, actor, caseId, text: parsed.data.text });
     } catch (error) {
-      return refusal(error, values, "text");
+      return refusedForm(values, error, { fallbackField: "text" });
     }
     throw redirect(`${page}?done=note#notes`);
   }
@@ -75,24 +72,19 @@ export async function action({ request, params }: Route.ActionArgs) {
   const values = determinationFormValues(formData);
   const parsed = determinationSchema({ reviewerName: user.name }).safeParse(values);
   if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
+  let done: string;
   try {
     if (parsed.data.intent === "save") {
       await saveDeterminationDraft({ user, actor, caseId, input: parsed.data });
-      throw redirect(`${page}?done=draft#determination-heading`);
+      done = "draft#determination-heading";
+    } else {
+      const { determined } = await submitDetermination({ user, actor, caseId, input: parsed.data });
+      done = determined ? "determined" : "submitted";
     }
-    const { determined } = await submitDetermination({ user, actor, caseId, input: parsed.data });
-    throw redirect(`${page}?done=${determined ? "determined" : "submitted"}`);
   } catch (error) {
-    if (error instanceof Response) throw error;
-    return refusal(error, values);
+    return refusedForm(values, error);
   }
-}
-
-/** A refusal from the server operation, next to its field or above the form; a case out of reach is a 404. */
-function refusal(error: unknown, values: Record<string, unknown>, fallbackField?: string) {
-  if (!(error instanceof AppError) || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") rethrow(error);
-  const field = typeof error.detail?.field === "string" ? error.detail.field : fallbackField;
-  return field ? formFailure(values, { [field]: error.message }) : formFailure(values, {}, error.message);
+  throw redirect(`${page}?done=${done}`);
 }
 
 function isFailureFor(intent: string, actionData: unknown): boolean {

@@ -1,72 +1,35 @@
-import { Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/offer";
-import { FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { failureFor, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import { casePagePath } from "~/domain/case-paths";
 import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
 import { offerPage } from "~/server/assignment/offer-page.server";
-import { AppError, toResponse } from "~/server/errors.server";
-import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { actorOf, requireRole } from "~/server/session.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Offer of ${data?.reference ?? "a case"} | Independent Medical Review` }];
 }
 
-function rethrow(error: unknown): never {
-  throw error instanceof AppError ? toResponse(error) : error;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const page = await offerPage(user, params.assignmentId).catch(rethrow);
+  const page = await offerPage(user, params.assignmentId);
   return { ...page, reviewerName: user.name, declined: new URL(request.url).searchParams.get("done") === "declined" };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const intent = (await request.clone().formData()).get("intent");
-  const actor = actorOf(user, request);
-
-  /** Runs the answer; its refusals go back to the form with what was typed. */
-  async function attempt(values: Record<string, unknown>, run: () => Promise<string>) {
-    let then: string;
-    try {
-      then = await run();
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
-        const field = typeof error.detail?.field === "string" ? error.detail.field : null;
-        return formFailure(values, field ? { [field]: error.message } : {}, field ? undefined : error.message);
-      }
-      rethrow(error);
-    }
-    throw redirect(then);
-  }
-
-  if (intent === "accept") {
-    const parsed = await parseForm(request, acceptOfferSchema);
-    if (!parsed.ok) return rejectForm(parsed.failure);
+  const context = { user, actor: actorOf(user, request), assignmentId: params.assignmentId };
+  return submitIntent(request, {
     // Accepted: the records are open now, so the reviewer goes straight to the case.
-    return attempt(parsed.values, async () => {
-      const { caseId } = await acceptOffer({ user, actor, assignmentId: params.assignmentId, signature: parsed.data.signature });
-      return casePagePath("REVIEWER", caseId);
-    });
-  }
-  if (intent === "decline") {
-    const parsed = await parseForm(request, declineOfferSchema);
-    if (!parsed.ok) return rejectForm(parsed.failure);
-    return attempt(parsed.values, async () => {
-      await declineOffer({ user, actor, assignmentId: params.assignmentId, reason: parsed.data.reason });
+    accept: formSubmission(acceptOfferSchema, async ({ signature }) => casePagePath("REVIEWER", (await acceptOffer({ ...context, signature })).caseId)),
+    decline: formSubmission(declineOfferSchema, async ({ reason }) => {
+      await declineOffer({ ...context, reason });
       return `/review/offers/${params.assignmentId}?done=declined`;
-    });
-  }
-  throw new Response("Accept or decline the offer.", { status: 400 });
-}
-
-/** The action's answer when it concerns this form. */
-function answerFor(actionData: unknown, intent: "accept" | "decline") {
-  return (actionData as { values?: { intent?: unknown } } | undefined)?.values?.intent === intent ? actionData : undefined;
+    }),
+  });
 }
 
 export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
@@ -108,8 +71,8 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
 
       {page.state === "open" ? (
         <>
-          <AcceptForm page={page} actionData={answerFor(actionData, "accept")} />
-          <DeclineForm actionData={answerFor(actionData, "decline")} />
+          <AcceptForm page={page} actionData={failureFor(actionData, "accept")} />
+          <DeclineForm actionData={failureFor(actionData, "decline")} />
         </>
       ) : (
         <section aria-labelledby="answer-heading">

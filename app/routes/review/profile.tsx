@@ -1,4 +1,4 @@
-import { data, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { Link, useActionData, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/profile";
 import { AffiliationSection } from "~/components/roster/affiliation-section";
@@ -6,10 +6,8 @@ import { afterChange, RosterNotice } from "~/components/roster/notice";
 import { UnavailabilitySection } from "~/components/roster/unavailability-section";
 import { LICENSE_STATUS_LABELS, stateName } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { formDataToValues } from "~/forms/form-data";
 import { SELF_SERVICE_INTENTS } from "~/schemas/roster";
-import { AppError, toResponse } from "~/server/errors.server";
-import { changeRoster } from "~/server/reviewers/roster-changes.server";
+import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requireRole } from "~/server/session.server";
 
@@ -17,30 +15,20 @@ export function meta() {
   return [{ title: "My profile | Independent Medical Review" }];
 }
 
-async function answered<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof AppError ? toResponse(error) : error;
-  }
-}
-
 /** A reviewer's own profile: always theirs, whatever the request names. */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const page = await answered(() => reviewerProfilePage(user.id));
+  const page = await reviewerProfilePage(user.id);
   return { reviewer: page.reviewer, plans: page.plans };
 }
 
 /** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const values = formDataToValues(await request.formData());
-  const intent = z.enum(SELF_SERVICE_INTENTS).safeParse(values.intent);
+  const intent = z.enum(SELF_SERVICE_INTENTS).safeParse((await request.clone().formData()).get("intent"));
   if (!intent.success) throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
-  const result = await answered(() => changeRoster(user.id, intent.data, values, actorOf(user, request)));
-  if (!result.ok) return data({ ...result.failure, intent: intent.data }, { status: 400 });
-  throw redirect(afterChange("/review/profile", intent.data, Date.now()));
+  const forms = rosterForms(user.id, actorOf(user, request), (done) => afterChange("/review/profile", done, Date.now()));
+  return forms[intent.data](request);
 }
 
 export default function MyProfile({ loaderData }: Route.ComponentProps) {
@@ -54,7 +42,7 @@ export default function MyProfile({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>My profile</h1>
       <p className="lead">Keep your availability and your affiliations up to date, so you are only offered cases you can take.</p>
-      <RosterNotice />
+      <RosterNotice actionData={actionData} />
       <section aria-labelledby="on-file">
         <h2 id="on-file">Credentials on file</h2>
         <p>The review organization verifies these. Write to your coordinator if something has changed.</p>

@@ -1,7 +1,6 @@
 // Changes to a reviewer's roster profile, by the reviewer or a coordinator; each audited. The pages that show it: roster.server.ts.
 import type { z } from "zod";
 import type { LocalDate } from "~/domain/deadlines/time-zone";
-import { echoableValues, zodFieldErrors, type FormFailure } from "~/forms/form-data";
 import {
   affiliationFormSchema,
   certificationFormSchema,
@@ -21,6 +20,7 @@ import {
 import { audit } from "../audit.server";
 import { db, type Tx } from "../db.server";
 import { AppError, notFound } from "../errors.server";
+import { formSubmission, type FormSubmission } from "../route-answers.server";
 import type { Actor } from "../request-context.server";
 import { dateColumn, localDateOf, organizationToday, ROSTER_WHERE } from "./reverification.server";
 
@@ -201,71 +201,31 @@ async function removeRow(reviewerId: string, intent: RosterIntent, id: string, a
   });
 }
 
-export type RosterChangeResult = { ok: true } | { ok: false; failure: FormFailure };
-
 /**
- * Applies one of the profile's small forms (`intent`) to the reviewer's
- * profile. Bad input comes back as a failure with a message by field and
- * what was typed; a row that is not the reviewer's is a 404.
+ * The profile's small forms, by `intent`: each parsed with its schema and
+ * applied by its one change, then on to `done(intent)`. Bad input and a
+ * refused change go back to the form by field, with what was typed; a row
+ * that is not the reviewer's is a 404.
  */
-export async function changeRoster(
-  reviewerId: string,
-  intent: RosterIntent,
-  values: Record<string, unknown>,
-  actor: Actor,
-  now: Date = new Date(),
-): Promise<RosterChangeResult> {
-  async function apply<S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<void>): Promise<RosterChangeResult> {
-    const parsed = await schema.safeParseAsync(values);
-    if (!parsed.success) return { ok: false, failure: { values: echoableValues(values), fieldErrors: zodFieldErrors(parsed.error) } };
-    try {
-      await run(parsed.data);
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof AppError && typeof error.detail?.field === "string") {
-        return { ok: false, failure: { values: echoableValues(values), fieldErrors: { [error.detail.field]: error.message } } };
-      }
-      throw error;
-    }
-  }
-  const rowId = () => {
-    const parsed = rowIdSchema.safeParse(values);
-    if (!parsed.success) throw new AppError("BAD_REQUEST", "Choose an entry from the list to remove.");
-    return parsed.data.id;
-  };
-  const specialtyCode = () => {
-    const parsed = specialtyRowSchema.safeParse(values);
-    if (!parsed.success) throw new AppError("BAD_REQUEST", "Choose a specialty from the list.");
-    return parsed.data.specialtyCode;
-  };
-  switch (intent) {
-    case "save-practice": {
-      const today = await organizationToday(now);
-      return apply(practiceFormSchema, (input) => savePractice(reviewerId, input, actor, today));
-    }
-    case "add-specialty":
-      return apply(specialtyFormSchema, (input) => addSpecialty(reviewerId, input.specialtyCode, actor));
-    case "make-primary":
-      await makePrimary(reviewerId, specialtyCode(), actor);
-      return { ok: true };
-    case "remove-specialty":
-      await removeSpecialty(reviewerId, specialtyCode(), actor);
-      return { ok: true };
-    case "add-certification":
-      return apply(certificationFormSchema, (input) => addCertification(reviewerId, input, actor));
-    case "add-license":
-      return apply(licenseFormSchema, (input) => addLicense(reviewerId, input, actor));
-    case "add-unavailability": {
-      const today = await organizationToday(now);
-      return apply(unavailabilityFormSchema, (input) => addUnavailability(reviewerId, input, actor, today));
-    }
-    case "add-affiliation":
-      return apply(affiliationFormSchema, (input) => addAffiliation(reviewerId, input, actor));
-    case "remove-certification":
-    case "remove-license":
-    case "remove-unavailability":
-    case "remove-affiliation":
-      await removeRow(reviewerId, intent, rowId(), actor);
-      return { ok: true };
-  }
+export function rosterForms(reviewerId: string, actor: Actor, done: (intent: RosterIntent) => string, now: Date = new Date()) {
+  const form = <S extends z.ZodType>(intent: RosterIntent, schema: S, apply: (input: z.output<S>) => Promise<unknown>) =>
+    formSubmission(schema, async (input) => {
+      await apply(input);
+      return done(intent);
+    });
+  const removal = (intent: RosterIntent) => form(intent, rowIdSchema, ({ id }) => removeRow(reviewerId, intent, id, actor));
+  return {
+    "save-practice": form("save-practice", practiceFormSchema, async (input) => savePractice(reviewerId, input, actor, await organizationToday(now))),
+    "add-specialty": form("add-specialty", specialtyFormSchema, ({ specialtyCode }) => addSpecialty(reviewerId, specialtyCode, actor)),
+    "make-primary": form("make-primary", specialtyRowSchema, ({ specialtyCode }) => makePrimary(reviewerId, specialtyCode, actor)),
+    "remove-specialty": form("remove-specialty", specialtyRowSchema, ({ specialtyCode }) => removeSpecialty(reviewerId, specialtyCode, actor)),
+    "add-certification": form("add-certification", certificationFormSchema, (input) => addCertification(reviewerId, input, actor)),
+    "add-license": form("add-license", licenseFormSchema, (input) => addLicense(reviewerId, input, actor)),
+    "add-unavailability": form("add-unavailability", unavailabilityFormSchema, async (input) => addUnavailability(reviewerId, input, actor, await organizationToday(now))),
+    "add-affiliation": form("add-affiliation", affiliationFormSchema, (input) => addAffiliation(reviewerId, input, actor)),
+    "remove-certification": removal("remove-certification"),
+    "remove-license": removal("remove-license"),
+    "remove-unavailability": removal("remove-unavailability"),
+    "remove-affiliation": removal("remove-affiliation"),
+  } satisfies Record<RosterIntent, FormSubmission<never>>;
 }
