@@ -27,7 +27,7 @@ const from = Date.UTC(2025, 0, 1);
 const span = Date.UTC(2035, 0, 1) - from;
 for (let i = 0; i < STARTS; i++) {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  starts.push(new Date(from + Math.floor((seed / 2_147_483_648) * span / 60_000) * 60_000));
+  starts.push(new Date(from + Math.floor(((seed / 2_147_483_648) * span) / 60_000) * 60_000));
 }
 
 const profiles = INITIAL_RULE_PROFILES.map((p) => p.rules);

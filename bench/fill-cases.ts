@@ -28,7 +28,12 @@ export async function fillCases(databaseUrl: string, count: number): Promise<voi
       SELECT gen_random_uuid(), 'bench-coordinator-' || n || '@imr.example', 'Bench Coordinator ' || n, '{COORDINATOR}', now()
         FROM generate_series(1, 12) n ON CONFLICT (email) DO NOTHING`);
     await client.query(`INSERT INTO "ReferenceSequence" (year, "lastValue") VALUES (2000, 0) ON CONFLICT (year) DO NOTHING`);
-    const start = (await client.query<{ lastValue: number }>(`UPDATE "ReferenceSequence" SET "lastValue" = "lastValue" + $1 WHERE year = 2000 RETURNING "lastValue"`, [count])).rows[0]!.lastValue - count;
+    const start =
+      (
+        await client.query<{ lastValue: number }>(`UPDATE "ReferenceSequence" SET "lastValue" = "lastValue" + $1 WHERE year = 2000 RETURNING "lastValue"`, [
+          count,
+        ])
+      ).rows[0]!.lastValue - count;
     await client.query(
       `
       WITH plans AS (SELECT array_agg(id) AS ids FROM "HealthPlan" WHERE name LIKE 'Bench Plan %'),

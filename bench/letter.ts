@@ -58,9 +58,7 @@ function opinion(number: number, outcome: LetterOpinionInput["outcome"], special
     number,
     outcome,
     partOverturned: null,
-    principalReasons: paragraph(
-      `Opinion ${number}: the requested treatment is ${outcome === "UPHELD" ? "not " : ""}medically necessary for this patient.`,
-    ),
+    principalReasons: paragraph(`Opinion ${number}: the requested treatment is ${outcome === "UPHELD" ? "not " : ""}medically necessary for this patient.`),
     clinicalRationale: `${paragraph("Clinical findings.")}\n\n${paragraph("Weighing the evidence.")}`,
     references: [
       { title: "Proton beam therapy: model policy", source: "American Society for Radiation Oncology", year: 2022, url: "https://www.astro.org/" },
@@ -92,11 +90,7 @@ function opinion(number: number, outcome: LetterOpinionInput["outcome"], special
   };
 }
 
-const opinions = [
-  opinion(1, "OVERTURNED", "Radiation oncology"),
-  opinion(2, "UPHELD", "Radiation oncology"),
-  opinion(3, "OVERTURNED", "Neuro-oncology"),
-];
+const opinions = [opinion(1, "OVERTURNED", "Radiation oncology"), opinion(2, "UPHELD", "Radiation oncology"), opinion(3, "OVERTURNED", "Neuro-oncology")];
 const issue: LetterIssue = {
   version: 1,
   verificationCode: "K7PQ2M9XWD",

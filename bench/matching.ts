@@ -49,7 +49,16 @@ const MAKERS = pool("Pharma", 120);
 const PHYSICIANS = pool("Dr. Treating", 2_000);
 
 // Common specialties come up more often, in cases and on the roster alike.
-const COMMON = ["cardiovascular-disease", "medical-oncology", "orthopaedic-surgery", "psychiatry", "neurology", "internal-medicine", "pediatrics", "obstetrics-and-gynecology"];
+const COMMON = [
+  "cardiovascular-disease",
+  "medical-oncology",
+  "orthopaedic-surgery",
+  "psychiatry",
+  "neurology",
+  "internal-medicine",
+  "pediatrics",
+  "obstetrics-and-gynecology",
+];
 const codes = SPECIALTIES.map((s) => s.code);
 const specialtyCode = () => (chance(0.5) ? pick(COMMON) : pick(codes));
 const parentOf = new Map(SPECIALTIES.map((s) => [s.code, s.parentCode]));
@@ -154,4 +163,6 @@ const percentile = (p: number) => timings[Math.min(timings.length - 1, Math.ceil
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const p95 = percentile(95);
 console.log(`matching ${REVIEWERS} reviewers, ${RUNS} cases: p50 ${ms(percentile(50))}, p95 ${ms(p95)}, max ${ms(timings.at(-1) ?? NaN)}`);
-console.log(`(on average ${Math.round(suggested / RUNS)} suggested and ${Math.round(excluded / RUNS)} excluded per case; target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? "met" : "NOT met"})`);
+console.log(
+  `(on average ${Math.round(suggested / RUNS)} suggested and ${Math.round(excluded / RUNS)} excluded per case; target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? "met" : "NOT met"})`,
+);

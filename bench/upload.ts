@@ -126,13 +126,17 @@ try {
   console.log(`\n${FILE_BYTES / MIB} MiB, median of ${RUNS} runs, MB = 10^6 bytes.`);
   const [load] = os.loadavg();
   if (load! > os.availableParallelism()) {
-    console.log(`Load average ${load!.toFixed(1)} on ${os.availableParallelism()} CPUs: the upload competes for the CPU, the copy much less; rerun on a quiet machine.`);
+    console.log(
+      `Load average ${load!.toFixed(1)} on ${os.availableParallelism()} CPUs: the upload competes for the CPU, the copy much less; rerun on a quiet machine.`,
+    );
   }
   console.log(`plain copy, fs.copyFile + fsync        ${copyFileRate.toFixed(0)} MB/s`);
   console.log(`plain copy, stream pipeline + fsync    ${streamCopyRate.toFixed(0)} MB/s`);
   console.log(`upload, POST /documents on localhost   ${uploadRate.toFixed(0)} MB/s`);
   // What the server's own work allows, whatever else the machine is doing.
-  console.log(`  server CPU time per upload           ${median(serverCpu).toFixed(1)} s (${mbPerSecond(FILE_BYTES, median(serverCpu) * 1000).toFixed(0)} MB per CPU second)`);
+  console.log(
+    `  server CPU time per upload           ${median(serverCpu).toFixed(1)} s (${mbPerSecond(FILE_BYTES, median(serverCpu) * 1000).toFixed(0)} MB per CPU second)`,
+  );
   console.log(`  client CPU time per upload           ${median(clientCpu).toFixed(1)} s (on the same CPUs as the server)`);
   console.log(`upload / faster copy                   ${(ratio * 100).toFixed(0)}% (target ≥ ${TARGET_RATIO * 100}%) ${verdict(ratio >= TARGET_RATIO)}`);
   console.log(
@@ -175,7 +179,7 @@ async function writeSourceFile(file: string, bytes: number): Promise<string> {
   Buffer.from("%PDF-1.7\n").copy(block);
   const handle = await fs.promises.open(file, "w");
   try {
-    for (let written = 0; written < bytes; ) {
+    for (let written = 0; written < bytes;) {
       const piece = block.subarray(0, Math.min(block.length, bytes - written));
       hash.update(piece);
       await handle.write(piece);
@@ -207,8 +211,16 @@ async function copyWithStreams(from: string, to: string): Promise<void> {
 /** Runs bench/upload-client.ts in its own process: the file streamed from disk, never read whole. */
 async function uploadFile(options: { port: number; cookie: string; caseId: string; file: string; bytes: number }): Promise<UploadClientAnswer> {
   const query = new URLSearchParams({ caseId: options.caseId, kind: "PLAN_CASE_FILE", name: path.basename(options.file) });
-  const request: UploadClientRequest = { port: options.port, path: `/documents?${query.toString()}`, cookie: options.cookie, file: options.file, bytes: options.bytes };
-  const client = spawn(process.execPath, ["--import", "tsx", path.resolve("bench", "upload-client.ts"), JSON.stringify(request)], { stdio: ["ignore", "pipe", "inherit"] });
+  const request: UploadClientRequest = {
+    port: options.port,
+    path: `/documents?${query.toString()}`,
+    cookie: options.cookie,
+    file: options.file,
+    bytes: options.bytes,
+  };
+  const client = spawn(process.execPath, ["--import", "tsx", path.resolve("bench", "upload-client.ts"), JSON.stringify(request)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   client.stdout!.setEncoding("utf8").on("data", (text: string) => (output += text));
   // "close", not "exit": by then stdout has delivered everything.
@@ -241,7 +253,10 @@ function startServer(options: { port: number; databaseUrl: string; dataDir: stri
   delete env.SEED_DEMO_DATA;
   const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], { env, stdio: ["ignore", "inherit", "inherit"] });
+  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 async function waitUntilServing(port: number, child: ChildProcess): Promise<void> {

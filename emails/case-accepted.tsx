@@ -15,14 +15,18 @@ export const caseAcceptedSubject = (props: CaseAcceptedProps) => `${props.refere
 export default function CaseAccepted({ organizationName, reference, decisionDue, link }: CaseAcceptedProps) {
   return (
     <EmailLayout preview="Your request was accepted for independent review" organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>Your request was accepted</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        Your request was accepted
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
-        We checked your request and it can be reviewed. We are asking your health plan for its records and finding an independent doctor with no ties to
-        your plan to review it.
+        We checked your request and it can be reviewed. We are asking your health plan for its records and finding an independent doctor with no ties to your
+        plan to review it.
       </Text>
       <Text>The decision is due by {decisionDue}. You do not need to do anything now; we will write if we need more from you.</Text>
-      <Button href={link} style={buttonStyle}>Follow your request</Button>
+      <Button href={link} style={buttonStyle}>
+        Follow your request
+      </Button>
     </EmailLayout>
   );
 }

@@ -17,7 +17,9 @@ export const caseFileRequestedSubject = (props: CaseFileRequestedProps) => `${pr
 export default function CaseFileRequested({ organizationName, reference, due, items, link }: CaseFileRequestedProps) {
   return (
     <EmailLayout preview={`Upload your case file by ${due}`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>A case was accepted for independent review</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        A case was accepted for independent review
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
         A request for independent review of one of your plan's denials was accepted. Upload your case file in the portal by <strong>{due}</strong>. It must
@@ -31,7 +33,9 @@ export default function CaseFileRequested({ organizationName, reference, due, it
         ))}
       </ul>
       <Text>If a late file holds up the review, the review organization may go ahead without it.</Text>
-      <Button href={link} style={buttonStyle}>Open the case</Button>
+      <Button href={link} style={buttonStyle}>
+        Open the case
+      </Button>
     </EmailLayout>
   );
 }

@@ -28,7 +28,9 @@ export default function CaseIneligible({ organizationName, reference, forApplica
           : "The review organization found this request not eligible for independent review. The notice in the portal gives the reason."}
       </Text>
       {forApplicant ? <Text>If you disagree, you can contact the {regulatorName}; the notice gives their contact details.</Text> : null}
-      <Button href={link} style={buttonStyle}>Read the notice</Button>
+      <Button href={link} style={buttonStyle}>
+        Read the notice
+      </Button>
     </EmailLayout>
   );
 }

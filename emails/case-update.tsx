@@ -17,10 +17,14 @@ export const caseUpdateSubject = (props: CaseUpdateProps) => `${props.reference}
 export default function CaseUpdate({ organizationName, reference, headline, action, link }: CaseUpdateProps) {
   return (
     <EmailLayout preview={headline} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>{headline}</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {headline}
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>{action}</Text>
-      <Button href={link} style={buttonStyle}>Open the case</Button>
+      <Button href={link} style={buttonStyle}>
+        Open the case
+      </Button>
     </EmailLayout>
   );
 }

@@ -18,11 +18,13 @@ export const decisionAmendedSubject = (props: DecisionAmendedProps) => `${props.
 export default function DecisionAmended({ organizationName, reference, audience, version, link }: DecisionAmendedProps) {
   return (
     <EmailLayout preview="An amended decision letter has been issued" organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>An amended decision letter has been issued</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        An amended decision letter has been issued
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
-        We issued version {version} of the decision letter. It says why it was amended. The earlier version stays on file, but the new one replaces
-        it: please use the new letter from now on.
+        We issued version {version} of the decision letter. It says why it was amended. The earlier version stays on file, but the new one replaces it: please
+        use the new letter from now on.
       </Text>
       {audience === "provider" ? (
         <Text>Your patient has the amended letter and can share it with you; you can check that a copy is genuine on our website.</Text>

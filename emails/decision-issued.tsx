@@ -35,15 +35,15 @@ export default function DecisionIssued({ organizationName, reference, audience, 
       <Text>Reference number: {reference}</Text>
       {audience === "applicant" ? (
         <Text>
-          The independent review of your request is complete. The decision letter in the portal says what was decided, why, and what happens now. The
-          decision is binding on your health plan.
+          The independent review of your request is complete. The decision letter in the portal says what was decided, why, and what happens now. The decision
+          is binding on your health plan.
         </Text>
       ) : null}
       {audience === "patient" ? (
         <Text>
-          The independent review your representative asked for on your behalf is complete, and the decision letter has been issued. Your representative
-          has the letter in the portal and can give you a copy. Anyone holding the letter can check that it is genuine on our website, with the
-          reference number and the verification code printed on each page.
+          The independent review your representative asked for on your behalf is complete, and the decision letter has been issued. Your representative has the
+          letter in the portal and can give you a copy. Anyone holding the letter can check that it is genuine on our website, with the reference number and the
+          verification code printed on each page.
         </Text>
       ) : null}
       {audience === "plan" ? (
@@ -54,9 +54,9 @@ export default function DecisionIssued({ organizationName, reference, audience, 
       ) : null}
       {audience === "provider" ? (
         <Text>
-          Your patient asked us to let you know that the decision on their independent medical review has been issued. They have the decision letter and
-          can share it with you. Anyone holding the letter can check that it is genuine on our website, with the reference number and the verification
-          code printed on each page.
+          Your patient asked us to let you know that the decision on their independent medical review has been issued. They have the decision letter and can
+          share it with you. Anyone holding the letter can check that it is genuine on our website, with the reference number and the verification code printed
+          on each page.
         </Text>
       ) : null}
       {expedited ? <Text>This was an expedited review, so we are telling you at once.</Text> : null}

@@ -16,13 +16,17 @@ export const determinationReadySubject = (props: DeterminationReadyProps) => `${
 export default function DeterminationReady({ organizationName, reference, opinions, link }: DeterminationReadyProps) {
   return (
     <EmailLayout preview={`${reference} is ready for quality review`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>Ready for quality review</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        Ready for quality review
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
-        {opinions === 1 ? "The reviewer has submitted their determination." : `All ${opinions} panel reviewers have submitted their opinions.`} Check it
-        before the decision letter is issued: approve it, or send it back to the reviewer with your comments.
+        {opinions === 1 ? "The reviewer has submitted their determination." : `All ${opinions} panel reviewers have submitted their opinions.`} Check it before
+        the decision letter is issued: approve it, or send it back to the reviewer with your comments.
       </Text>
-      <Button href={link} style={buttonStyle}>Open the quality review</Button>
+      <Button href={link} style={buttonStyle}>
+        Open the quality review
+      </Button>
     </EmailLayout>
   );
 }

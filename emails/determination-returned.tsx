@@ -14,13 +14,17 @@ export const determinationReturnedSubject = (props: DeterminationReturnedProps) 
 export default function DeterminationReturned({ organizationName, reference, link }: DeterminationReturnedProps) {
   return (
     <EmailLayout preview={`${reference}: please review the coordinator's comments`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>Your determination was sent back</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        Your determination was sent back
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
-        The coordinator's quality review found something to change before the decision letter can be issued. Sign in to read their comments, update
-        your determination and submit it again.
+        The coordinator's quality review found something to change before the decision letter can be issued. Sign in to read their comments, update your
+        determination and submit it again.
       </Text>
-      <Button href={link} style={buttonStyle}>Open the case</Button>
+      <Button href={link} style={buttonStyle}>
+        Open the case
+      </Button>
     </EmailLayout>
   );
 }

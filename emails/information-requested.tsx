@@ -17,7 +17,9 @@ export const informationRequestedSubject = (props: InformationRequestedProps) =>
 export default function InformationRequested({ organizationName, reference, forApplicant, due, link }: InformationRequestedProps) {
   return (
     <EmailLayout preview={`Please answer by ${due}`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>More information is needed</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        More information is needed
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
         {forApplicant
@@ -27,7 +29,9 @@ export default function InformationRequested({ organizationName, reference, forA
       <Text>
         Please answer by <strong>{due}</strong>.
       </Text>
-      <Button href={link} style={buttonStyle}>See what is needed</Button>
+      <Button href={link} style={buttonStyle}>
+        See what is needed
+      </Button>
     </EmailLayout>
   );
 }

@@ -22,8 +22,8 @@ export function EmailLayout({ preview, organizationName, children }: LayoutProps
           <Section>{children}</Section>
           <Hr />
           <Text style={{ fontSize: "12px", color: "#5b6470" }}>
-            For your privacy this email contains no medical information. Sign in to the portal to see the details.
-            If you did not expect this message, you can ignore it.
+            For your privacy this email contains no medical information. Sign in to the portal to see the details. If you did not expect this message, you can
+            ignore it.
           </Text>
         </Container>
       </Body>

@@ -13,17 +13,20 @@ export interface NewRequestProps {
   link: string;
 }
 
-export const newRequestSubject = (props: NewRequestProps) =>
-  `${props.reference}: new ${props.expedited ? "EXPEDITED " : ""}request for independent review`;
+export const newRequestSubject = (props: NewRequestProps) => `${props.reference}: new ${props.expedited ? "EXPEDITED " : ""}request for independent review`;
 
 export default function NewRequest({ organizationName, reference, expedited, filedLate, checkBy, link }: NewRequestProps) {
   return (
     <EmailLayout preview={`New request ${reference}`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>New {expedited ? "expedited " : ""}request</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        New {expedited ? "expedited " : ""}request
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>The eligibility decision is due by {checkBy}.</Text>
       {filedLate ? <Text>It was filed after the plan's filing window: decide whether there is good cause to accept it.</Text> : null}
-      <Button href={link} style={buttonStyle}>Open the case</Button>
+      <Button href={link} style={buttonStyle}>
+        Open the case
+      </Button>
     </EmailLayout>
   );
 }

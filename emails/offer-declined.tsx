@@ -22,10 +22,14 @@ export default function OfferDeclined({ organizationName, reference, reviewerNam
   const headline = ending === "declined" ? `${reviewerName} declined the offer` : `${reviewerName} did not answer the offer in time`;
   return (
     <EmailLayout preview={headline} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>{headline}</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        {headline}
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>{next}</Text>
-      <Button href={link} style={buttonStyle}>Find and offer reviewers</Button>
+      <Button href={link} style={buttonStyle}>
+        Find and offer reviewers
+      </Button>
     </EmailLayout>
   );
 }

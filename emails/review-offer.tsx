@@ -18,14 +18,18 @@ export const reviewOfferSubject = (props: ReviewOfferProps) =>
 export default function ReviewOffer({ organizationName, reference, expedited, answerBy, link }: ReviewOfferProps) {
   return (
     <EmailLayout preview={`A case is offered to you: please answer by ${answerBy}`} organizationName={organizationName}>
-      <Heading as="h1" style={{ fontSize: "22px" }}>A case is offered to you</Heading>
+      <Heading as="h1" style={{ fontSize: "22px" }}>
+        A case is offered to you
+      </Heading>
       <Text>Reference number: {reference}</Text>
       <Text>
         {expedited ? "This is an expedited review. " : ""}Please accept or decline by {answerBy}. If you do not answer by then, the offer goes to another
         reviewer.
       </Text>
       <Text>To accept, you sign a no-conflict attestation for this case in the portal. The case's records open only after that.</Text>
-      <Button href={link} style={buttonStyle}>See the offer</Button>
+      <Button href={link} style={buttonStyle}>
+        See the offer
+      </Button>
     </EmailLayout>
   );
 }

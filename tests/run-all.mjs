@@ -1,9 +1,9 @@
 // `npm test`: every suite, then one line with the totals. Phases that do not
 // depend on each other run side by side:
 //
-//   react-router typegen ─┬─ type check (tsc)
-//                         ├─ vitest: unit + integration (real PostgreSQL)
-//                         └─ build ── e2e server starts ── Playwright (real Chromium)
+//   lint (eslint, prettier) ── react-router typegen ─┬─ type check (tsc)
+//                                                  ├─ vitest: unit + integration (real PostgreSQL)
+//                                                  └─ build ── e2e server starts ── Playwright (real Chromium)
 //
 // Each phase's output is printed whole when it ends, with its time. Ends with
 // "N passed, N failed" and exits non-zero when anything failed.
@@ -65,7 +65,9 @@ function ensureBrowser() {
   if (isRoot && fs.existsSync("/etc/debian_version")) {
     console.log("No Chromium found: installing Debian's chromium package (about 30 s).");
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const install = update.status === 0 && spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const install =
+      update.status === 0 &&
+      spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     if (install && install.status === 0) browser = playwrightBrowser();
   }
   if (!browser) {
@@ -133,10 +135,15 @@ async function unitAndIntegration() {
   return result;
 }
 
-// Route types first: tsc reads them, and the build would write them too.
+const asCheck = (ok) => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+
+// Lint first, with no warnings allowed: a finding fails the run before it spends minutes on tests.
+const lint = asCheck((await run("lint", "npx", ["eslint", ".", "--max-warnings=0"])) && (await run("format", "npx", ["prettier", "--check", "."])));
+// Route types next: tsc reads them, and the build would write them too.
 const typegen = await run("route types", "npx", ["react-router", "typegen"]);
 const results = await Promise.all([
-  typegen ? run("type check", "npx", ["tsc"]).then((ok) => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 })) : { passed: 0, failed: 1 },
+  lint,
+  typegen ? run("type check", "npx", ["tsc"]).then(asCheck) : { passed: 0, failed: 1 },
   unitAndIntegration(),
   endToEnd(),
 ]);

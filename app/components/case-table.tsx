@@ -14,7 +14,17 @@ interface Row {
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 /** A list of cases as a table; `showPlan` is off where every row is the same plan; `caseHref` links each reference to its page. */
-export function CaseTable({ caption, rows, showPlan = true, caseHref }: { caption: string; rows: Row[]; showPlan?: boolean; caseHref?: (id: string) => string }) {
+export function CaseTable({
+  caption,
+  rows,
+  showPlan = true,
+  caseHref,
+}: {
+  caption: string;
+  rows: Row[];
+  showPlan?: boolean;
+  caseHref?: (id: string) => string;
+}) {
   return (
     <div className="table-wrap">
       <table>

@@ -39,7 +39,11 @@ export function DocumentTable<Row extends DocumentRow>(props: {
             <tr key={document.id}>
               <td style={{ overflowWrap: "anywhere" }}>
                 {document.fileName}
-                {document.description ? <p className="muted" style={{ margin: 0, whiteSpace: "pre-line" }}>{document.description}</p> : null}
+                {document.description ? (
+                  <p className="muted" style={{ margin: 0, whiteSpace: "pre-line" }}>
+                    {document.description}
+                  </p>
+                ) : null}
               </td>
               <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
               <td>{formatFileSize(document.sizeBytes)}</td>

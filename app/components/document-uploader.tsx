@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useRevalidator } from "react-router";
 import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
@@ -67,25 +67,28 @@ export function DocumentUploader(props: {
   const hintId = useId();
   const initialKind: DocumentKind | "" = defaultKind ?? (kinds.length === 1 ? kinds[0]! : "");
 
-  const loadAllowance = async (signal?: AbortSignal) => {
-    try {
-      const response = await fetch(`/documents?${new URLSearchParams({ caseId }).toString()}`, { signal, headers: { Accept: "application/json" } });
-      if (response.ok) {
-        setAllowance((await response.json()) as UploadAllowance);
-        setClosedReason(null);
-      } else if (response.status === 409) {
-        setClosedReason(((await response.json()) as Problem).detail ?? "Documents can no longer be added to this case.");
+  const loadAllowance = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const response = await fetch(`/documents?${new URLSearchParams({ caseId }).toString()}`, { signal, headers: { Accept: "application/json" } });
+        if (response.ok) {
+          setAllowance((await response.json()) as UploadAllowance);
+          setClosedReason(null);
+        } else if (response.status === 409) {
+          setClosedReason(((await response.json()) as Problem).detail ?? "Documents can no longer be added to this case.");
+        }
+      } catch {
+        // Only the pre-checks need it; the server checks every upload anyway.
       }
-    } catch {
-      // Only the pre-checks need it; the server checks every upload anyway.
-    }
-  };
+    },
+    [caseId],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
     void loadAllowance(controller.signal);
     return () => controller.abort();
-  }, [caseId]);
+  }, [loadAllowance]);
 
   useEffect(() => {
     const open = requests.current;
@@ -94,8 +97,7 @@ export function DocumentUploader(props: {
     };
   }, []);
 
-  const update = (key: string, change: Partial<PickedFile>) =>
-    setFiles((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const update = (key: string, change: Partial<PickedFile>) => setFiles((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
   const forget = (key: string) => setFiles((current) => current.filter((item) => item.key !== key));
 
   const add = async (picked: FileList | null) => {
@@ -103,7 +105,16 @@ export function DocumentUploader(props: {
     const added = await Promise.all(
       Array.from(picked).map(async (file): Promise<PickedFile> => {
         nextKey += 1;
-        return { key: `file-${nextKey}`, file, kind: initialKind, stage: "ready", progress: 0, kindMissing: false, description: "", blocked: await preCheck(file, allowance) };
+        return {
+          key: `file-${nextKey}`,
+          file,
+          kind: initialKind,
+          stage: "ready",
+          progress: 0,
+          kindMissing: false,
+          description: "",
+          blocked: await preCheck(file, allowance),
+        };
       }),
     );
     setFiles((current) => [...current, ...added]);
@@ -259,7 +270,11 @@ function PickedFileRow(props: {
               </option>
             ))}
           </select>
-          {item.kind ? <p className="hint" style={{ margin: "0.35rem 0 0" }}>{DOCUMENT_KIND_TEXT[item.kind].help}</p> : null}
+          {item.kind ? (
+            <p className="hint" style={{ margin: "0.35rem 0 0" }}>
+              {DOCUMENT_KIND_TEXT[item.kind].help}
+            </p>
+          ) : null}
         </div>
       )}
       {describe && !item.blocked ? (

@@ -55,8 +55,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   };
   const errorFor = (name: string) => {
     const clientError = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
-      | { message?: string }
-      | undefined;
+      { message?: string } | undefined;
     return clientError?.message ?? serverErrors[name];
   };
   const valueFor = (name: string) => {

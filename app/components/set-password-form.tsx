@@ -11,8 +11,7 @@ export function SetPasswordForm(props: { token: string; usable: boolean; actionD
       <div className="page narrow">
         <h1>This link no longer works</h1>
         <p>
-          The link has expired or was already used. <Link to="/forgot-password">Ask for a new link</Link>, or contact the
-          person who invited you.
+          The link has expired or was already used. <Link to="/forgot-password">Ask for a new link</Link>, or contact the person who invited you.
         </p>
       </div>
     );
@@ -23,15 +22,7 @@ export function SetPasswordForm(props: { token: string; usable: boolean; actionD
       <p>{props.intro}</p>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" value={props.token} {...zod.form.register("token")} />
-        <TextField
-          zod={zod}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters."
-          required
-        />
+        <TextField zod={zod} name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." required />
         <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>{props.button}</SubmitButton>

@@ -32,13 +32,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 };
 
 /** States in which the review is still going on and clocks may run. */
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  "SUBMITTED",
-  "ELIGIBILITY_REVIEW",
-  "ACCEPTED",
-  "IN_REVIEW",
-  "DETERMINED",
-];
+export const OPEN_STATUSES: readonly CaseStatus[] = ["SUBMITTED", "ELIGIBILITY_REVIEW", "ACCEPTED", "IN_REVIEW", "DETERMINED"];
 
 export function isOpen(status: CaseStatus): boolean {
   return OPEN_STATUSES.includes(status);

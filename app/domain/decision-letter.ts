@@ -201,7 +201,9 @@ function opinionOutcome(opinion: LetterOpinionInput): string {
 
 /** The part overturned, in the words of the opinions that overturned in part. */
 function partOverturned(opinions: readonly LetterOpinionInput[]): string {
-  const parts = unique(opinions.flatMap((opinion) => (opinion.outcome === "OVERTURNED_IN_PART" && opinion.partOverturned ? [opinion.partOverturned.trim()] : [])));
+  const parts = unique(
+    opinions.flatMap((opinion) => (opinion.outcome === "OVERTURNED_IN_PART" && opinion.partOverturned ? [opinion.partOverturned.trim()] : [])),
+  );
   return parts.join("; ");
 }
 
@@ -221,7 +223,12 @@ function reviewers(opinions: readonly LetterOpinionInput[]): string {
   return opinions.length > 1 ? `a panel of ${numberWord(opinions.length)} independent physician reviewers` : "an independent physician reviewer";
 }
 
-export function letterContents(kase: LetterCase, opinions: readonly LetterOpinionInput[], organization: LetterOrganization, issue: LetterIssue): LetterContents {
+export function letterContents(
+  kase: LetterCase,
+  opinions: readonly LetterOpinionInput[],
+  organization: LetterOrganization,
+  issue: LetterIssue,
+): LetterContents {
   const { timeZone } = organization;
   const panel = opinions.length > 1;
   const plan = kase.planName;
@@ -238,7 +245,7 @@ export function letterContents(kase: LetterCase, opinions: readonly LetterOpinio
     UPHELD: [
       `${capitalized(reviewers(opinions))} agreed with ${plan}'s decision to deny ${service}.`,
       `This means ${plan} does not have to approve or pay for it. The independent review is finished and the case is closed.`,
-      "If you disagree, you still have other rights; they are explained under \"Your rights\" below.",
+      'If you disagree, you still have other rights; they are explained under "Your rights" below.',
     ],
     OVERTURNED: [
       `${capitalized(reviewers(opinions))} found that ${plan} should not have denied ${service}.`,
@@ -298,9 +305,10 @@ export function letterContents(kase: LetterCase, opinions: readonly LetterOpinio
       { label: "The plan's reason for the denial", value: kase.denialReason ?? "Not stated in the request" },
       {
         label: "The plan's denial",
-        value: [kase.denialDate ? `dated ${formatLocalDate(kase.denialDate)}` : null, kase.planDenialReference ? `reference ${kase.planDenialReference}` : null]
-          .filter(Boolean)
-          .join(", ") || "Not given",
+        value:
+          [kase.denialDate ? `dated ${formatLocalDate(kase.denialDate)}` : null, kase.planDenialReference ? `reference ${kase.planDenialReference}` : null]
+            .filter(Boolean)
+            .join(", ") || "Not given",
       },
     ],
     reviewDetails: [
@@ -317,7 +325,10 @@ export function letterContents(kase: LetterCase, opinions: readonly LetterOpinio
       standards: unique(opinions.map((opinion) => opinion.standardOfReview).filter(Boolean)),
     },
     decision: {
-      outcome: kase.outcome === "OVERTURNED_IN_PART" && part ? `${OUTCOME_HEADLINES.OVERTURNED_IN_PART} The part overturned: ${part}.` : OUTCOME_HEADLINES[kase.outcome],
+      outcome:
+        kase.outcome === "OVERTURNED_IN_PART" && part
+          ? `${OUTCOME_HEADLINES.OVERTURNED_IN_PART} The part overturned: ${part}.`
+          : OUTCOME_HEADLINES[kase.outcome],
       basis: decisionBasis(opinions),
     },
     opinions: opinions.map((opinion) => ({

@@ -126,8 +126,10 @@ export function screeningActions(status: CaseStatus, roles: readonly Role[], ans
 /** Why "Accept" is not offered yet, in the coordinator's words; null when it is. */
 export function acceptBlockedReason(answers: EligibilityAnswers): string | null {
   const { unanswered, unmet } = eligibilityOutcomes(answers);
-  if (unanswered.length === ELIGIBILITY_CRITERIA.length) return "Answer the eligibility checklist first: a request is accepted only when all five criteria are met.";
+  if (unanswered.length === ELIGIBILITY_CRITERIA.length)
+    return "Answer the eligibility checklist first: a request is accepted only when all five criteria are met.";
   if (unanswered.length) return `Answer every criterion first (${unanswered.map((c) => CRITERION_LABELS[c].toLowerCase()).join("; ")}).`;
-  if (unmet.length) return `A request is accepted only when all five criteria are met; not met: ${unmet.map((c) => CRITERION_LABELS[c].toLowerCase()).join("; ")}.`;
+  if (unmet.length)
+    return `A request is accepted only when all five criteria are met; not met: ${unmet.map((c) => CRITERION_LABELS[c].toLowerCase()).join("; ")}.`;
   return null;
 }

@@ -164,9 +164,7 @@ function normalizeIdentifier(identifier: string | null): string {
  * name, and NPIs and tax IDs never name two parties.
  */
 function partiesOf(facts: CaseFacts): { names: Set<string>; identifiers: Set<string> } {
-  const names = new Set(
-    [facts.planName, facts.providerName, facts.treatingGroupName, facts.providerFacility, facts.manufacturerName].map(normalizeName),
-  );
+  const names = new Set([facts.planName, facts.providerName, facts.treatingGroupName, facts.providerFacility, facts.manufacturerName].map(normalizeName));
   const identifiers = new Set(
     [facts.providerNpi, facts.treatingGroupIdentifier, facts.facilityIdentifier, facts.manufacturerIdentifier].map(normalizeIdentifier),
   );
@@ -217,7 +215,7 @@ function involvementText(assignment: CaseFacts["assignments"][number], timeZone:
 /** The last day of leave covering `today`, following back-to-back periods. */
 function unavailableUntil(periods: RosterReviewer["unavailability"], today: number): number | null {
   let until: number | null = null;
-  for (let extended = true; extended; ) {
+  for (let extended = true; extended;) {
     extended = false;
     const from = until === null ? today : until + 1;
     for (const period of periods) {
@@ -332,10 +330,7 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
     }
   }
 
-  suggested.sort(
-    (a, b) =>
-      (a.fit === b.fit ? 0 : a.fit === "same" ? -1 : 1) || a.workload - b.workload || bySinceLastCase(a, b) || byName(a, b),
-  );
+  suggested.sort((a, b) => (a.fit === b.fit ? 0 : a.fit === "same" ? -1 : 1) || a.workload - b.workload || bySinceLastCase(a, b) || byName(a, b));
   excluded.sort(byName);
   return { suggested, excluded };
 }

@@ -63,18 +63,12 @@ const APPLICANT: Record<CaseStatus, Sentences> = {
     "We received your request. A coordinator will check that it can be reviewed.",
     c.by("eligibility", (time) => `We will tell you by ${time}.`),
   ],
-  ELIGIBILITY_REVIEW: (c) => [
-    "A coordinator is checking that your request can be reviewed.",
-    c.by("eligibility", (time) => `We will tell you by ${time}.`),
-  ],
+  ELIGIBILITY_REVIEW: (c) => ["A coordinator is checking that your request can be reviewed.", c.by("eligibility", (time) => `We will tell you by ${time}.`)],
   ACCEPTED: (c) => [
     "Your request was accepted. We are asking your health plan for its records and finding an independent doctor with no ties to your plan to review it.",
     c.by("decision", (time) => `The decision is due by ${time}.`),
   ],
-  IN_REVIEW: (c) => [
-    "An independent doctor is reviewing your case.",
-    c.by("decision", (time) => `The decision is due by ${time}.`),
-  ],
+  IN_REVIEW: (c) => ["An independent doctor is reviewing your case.", c.by("decision", (time) => `The decision is due by ${time}.`)],
   DETERMINED: (c) => [
     "The reviewer has finished. We are checking the decision letter before we send it.",
     c.by("decision", (time) => `The decision is due by ${time}.`),
@@ -85,9 +79,7 @@ const APPLICANT: Record<CaseStatus, Sentences> = {
     c.by("compliance", (time) => `Your plan must confirm it did so by ${time}.`),
   ],
   CLOSED: (c) => ["The review is finished and the case is closed; the decision letter is below.", c.outcome ? outcomeWords(c.outcome, "APPLICANT") : null],
-  INELIGIBLE: () => [
-    "Your request could not be accepted for review. The notice we sent explains why and how to contest the decision.",
-  ],
+  INELIGIBLE: () => ["Your request could not be accepted for review. The notice we sent explains why and how to contest the decision."],
   REVERSED_BY_PLAN: () => ["Your health plan approved the service itself, so the review ended. Contact your plan if you have not heard from it."],
   WITHDRAWN: () => ["You withdrew this request. The review has stopped and nothing more is due."],
 };
@@ -268,9 +260,7 @@ export interface DeadlineItem {
 /** A case's deadlines in the order a reader needs them: running ones by due time, then ended ones, latest first. */
 export function deadlineItems(rows: readonly (DeadlineRow & { id: string })[], viewer: Viewer, now: Date, timeZone: string): DeadlineItem[] {
   const open = rows.filter((row) => row.status === "OPEN").sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  const ended = rows
-    .filter((row) => row.status !== "OPEN")
-    .sort((a, b) => (b.closedAt ?? b.dueAt).getTime() - (a.closedAt ?? a.dueAt).getTime());
+  const ended = rows.filter((row) => row.status !== "OPEN").sort((a, b) => (b.closedAt ?? b.dueAt).getTime() - (a.closedAt ?? a.dueAt).getTime());
   return [...open, ...ended].map((row) => {
     const line = deadlineLine(row, now, timeZone);
     return { id: row.id, text: line.text, responsible: responsibleWords(row.responsible, viewer), state: line.state };

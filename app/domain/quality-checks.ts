@@ -134,7 +134,13 @@ export function qualityChecks(kase: CaseForQualityChecks, opinions: readonly Opi
       "Overturned in part without naming the part in",
     ),
     everyOpinion("principal-reasons", opinions, (o) => filled(o.principalReasons), "Every opinion gives its principal reasons.", "No principal reasons in"),
-    everyOpinion("clinical-rationale", opinions, (o) => filled(o.clinicalRationale), "Every opinion explains its clinical rationale.", "No clinical rationale in"),
+    everyOpinion(
+      "clinical-rationale",
+      opinions,
+      (o) => filled(o.clinicalRationale),
+      "Every opinion explains its clinical rationale.",
+      "No clinical rationale in",
+    ),
     everyOpinion(
       "criteria-and-literature",
       opinions,
@@ -156,7 +162,13 @@ export function qualityChecks(kase: CaseForQualityChecks, opinions: readonly Opi
       "Every document considered is in this case's file.",
       "A document considered is not in this case's file, in",
     ),
-    everyOpinion("standard-of-review", opinions, (o) => filled(o.standardOfReview), "Every opinion states the standard of review applied.", "No standard of review in"),
+    everyOpinion(
+      "standard-of-review",
+      opinions,
+      (o) => filled(o.standardOfReview),
+      "Every opinion states the standard of review applied.",
+      "No standard of review in",
+    ),
     everyOpinion(
       "no-conflict",
       opinions,

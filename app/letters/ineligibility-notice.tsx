@@ -36,7 +36,12 @@ const styles = StyleSheet.create({
  */
 export function IneligibilityNotice(props: IneligibilityNoticeProps) {
   return (
-    <Document title={`Notice of ineligibility ${props.reference}`} author={props.organizationName} subject="Request not eligible for independent review" language="en">
+    <Document
+      title={`Notice of ineligibility ${props.reference}`}
+      author={props.organizationName}
+      subject="Request not eligible for independent review"
+      language="en"
+    >
       <Page size="LETTER" style={styles.page}>
         <Text style={styles.organization}>{props.organizationName}</Text>
         <Text style={styles.title}>Notice: your request is not eligible for independent review</Text>

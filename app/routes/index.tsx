@@ -19,9 +19,8 @@ export default function Welcome() {
     <div className="page">
       <h1>Ask for an independent review of a denied treatment</h1>
       <p className="lead">
-        If your health plan refused a treatment, a drug or a test because it decided it was not medically necessary,
-        was experimental, or was not urgent, you can ask independent doctors to look at your case. Their decision is
-        binding on your plan.
+        If your health plan refused a treatment, a drug or a test because it decided it was not medically necessary, was experimental, or was not urgent, you
+        can ask independent doctors to look at your case. Their decision is binding on your plan.
       </p>
       <h2>How it works</h2>
       <ol>

@@ -25,7 +25,8 @@ export async function action({ request }: Route.ActionArgs) {
   const actor = anonymousActor(request);
   if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     const form = await formDataWithin(request, VERIFY_FILE_MAX_BYTES);
-    if (!form) return data({ values: { intent: "file" }, fieldErrors: { letter: "This file is larger than 20 MB, so it is not one of our letters." } }, { status: 413 });
+    if (!form)
+      return data({ values: { intent: "file" }, fieldErrors: { letter: "This file is larger than 20 MB, so it is not one of our letters." } }, { status: 413 });
     const parsed = verifyFileSchema.safeParse({ intent: form.get("intent"), letter: form.get("letter") });
     if (!parsed.success) {
       return data({ values: { intent: "file" }, fieldErrors: { letter: parsed.error.issues[0]?.message ?? "Choose the letter's PDF file." } }, { status: 400 });
@@ -51,8 +52,8 @@ export default function Verify() {
     <div className="page narrow">
       <h1>Check a decision letter</h1>
       <p>
-        If you hold one of our decision letters, you can check here that it is genuine and that it is the latest version. You will see only what the
-        letter itself says at the top: nothing else about the case.
+        If you hold one of our decision letters, you can check here that it is genuine and that it is the latest version. You will see only what the letter
+        itself says at the top: nothing else about the case.
       </p>
       {checked ? <Answer checked={checked} /> : null}
       <CodeForm actionData={failure?.values?.intent === "code" ? actionData : undefined} />
@@ -99,7 +100,14 @@ function FileForm({ error }: { error: string | undefined }) {
               {error}
             </p>
           ) : null}
-          <input id="field-letter" name="letter" type="file" accept="application/pdf,.pdf" aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+          <input
+            id="field-letter"
+            name="letter"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+          />
         </div>
         <div className="actions">
           <SubmitButton submitting={submitting}>Check the file</SubmitButton>

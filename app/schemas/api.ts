@@ -11,7 +11,12 @@ export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES.filter((status) => status !== "DRAFT") as [string, ...string[]], { error: "must be a case status such as ACCEPTED" }).optional(),
   updatedSince: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z" }).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(50),
+  limit: z.coerce
+    .number({ error: "must be a whole number from 1 to 100" })
+    .int("must be a whole number from 1 to 100")
+    .min(1, "must be a whole number from 1 to 100")
+    .max(100, "must be a whole number from 1 to 100")
+    .default(50),
 });
 
 const instant = z.iso.datetime({ offset: true });

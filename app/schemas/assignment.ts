@@ -22,7 +22,8 @@ const optional = (max: number) =>
 
 const reason = (required: string) => z.string({ error: required }).trim().min(1, required).max(REASON_MAX_LENGTH, maxLength(REASON_MAX_LENGTH));
 
-const npi = optional(20).refine((value) => value === null || /^\d{10}$/.test(value.replace(/[\s-]/g, "")), "An NPI has 10 digits. Leave it empty if you do not know it.")
+const npi = optional(20)
+  .refine((value) => value === null || /^\d{10}$/.test(value.replace(/[\s-]/g, "")), "An NPI has 10 digits. Leave it empty if you do not know it.")
   .transform((value) => value?.replace(/[\s-]/g, "") ?? null);
 
 /** What the coordinator records to find reviewers with no tie to anyone in the dispute. */

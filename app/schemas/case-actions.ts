@@ -13,7 +13,10 @@ const version = z.coerce.number({ error: "Reload the page and try again." }).int
 export const answerInformationSchema = z
   .object({
     version,
-    answer: z.string().trim().max(ANSWER_MAX_LENGTH, `Use at most ${ANSWER_MAX_LENGTH.toLocaleString("en-US")} characters.`),
+    answer: z
+      .string()
+      .trim()
+      .max(ANSWER_MAX_LENGTH, `Use at most ${ANSWER_MAX_LENGTH.toLocaleString("en-US")} characters.`),
     /**
      * How many documents the page has attached to the request. The browser
      * uses it to allow an answer made only of documents; the server counts

@@ -6,8 +6,6 @@ export const deadlinePreviewQuery = z.object({
   profile: z.enum(["naic", "federal", "california"], { error: "must be one of naic, federal, california" }),
   track: z.enum(TRACKS, { error: "must be standard or expedited" }).default("standard"),
   dispute: z.enum(DISPUTES, { error: "must be one of medical_necessity, experimental_investigational, urgent_care" }).default("medical_necessity"),
-  from: z.iso
-    .datetime({ offset: true, error: "must be an ISO 8601 instant with a time zone, e.g. 2026-11-23T10:00:00-05:00" })
-    .optional(),
+  from: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with a time zone, e.g. 2026-11-23T10:00:00-05:00" }).optional(),
 });
 export type DeadlinePreviewQuery = z.infer<typeof deadlinePreviewQuery>;

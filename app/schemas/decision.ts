@@ -48,7 +48,10 @@ export const verifyCodeSchema = z.object({
     .string({ error: "Enter the verification code printed at the foot of each page." })
     .trim()
     .min(1, "Enter the verification code printed at the foot of each page, like K7PQ2-M9XWD.")
-    .refine((code) => normalizeVerificationCode(code) !== null, "A verification code has 10 letters and digits, like K7PQ2-M9XWD: copy it from the foot of a page."),
+    .refine(
+      (code) => normalizeVerificationCode(code) !== null,
+      "A verification code has 10 letters and digits, like K7PQ2-M9XWD: copy it from the foot of a page.",
+    ),
 });
 
 /** The largest PDF /verify reads: an issued letter is far smaller. */

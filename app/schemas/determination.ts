@@ -82,12 +82,18 @@ const text = z
 const referenceRow = z.object({ title: text, source: text, year: text, url: text });
 
 /** Checkbox groups arrive as an array, one string, or false when nothing is ticked. */
-const stringList = z.unknown().optional().transform((value) => {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item !== "");
-  return typeof value === "string" && value !== "" ? [value] : [];
-});
+const stringList = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item !== "");
+    return typeof value === "string" && value !== "" ? [value] : [];
+  });
 
-const ticked = z.unknown().optional().transform((value) => value === true || value === "yes" || value === "on");
+const ticked = z
+  .unknown()
+  .optional()
+  .transform((value) => value === true || value === "yes" || value === "on");
 
 const TITLES = new Set(["dr", "md", "do", "mr", "mrs", "ms", "mx", "prof"]);
 
@@ -268,12 +274,17 @@ export const qualityDecisionSchema = z
   .object({
     intent: z.enum(["approve", "send-back"], { error: "Choose Approve or Send back." }),
     version: z.coerce.number({ error: "Reload the page and try again." }).int().min(0),
-    comments: z.string().trim().max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`).default(""),
+    comments: z
+      .string()
+      .trim()
+      .max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`)
+      .default(""),
     determinationIds: stringList,
   })
   .superRefine((form, ctx) => {
     if (form.intent !== "send-back") return;
     if (!form.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: "Write what the reviewer must change: your comments are sent to them." });
-    if (form.determinationIds.length === 0) ctx.addIssue({ code: "custom", path: ["determinationIds"], message: "Tick the opinion to send back: at least one." });
+    if (form.determinationIds.length === 0)
+      ctx.addIssue({ code: "custom", path: ["determinationIds"], message: "Tick the opinion to send back: at least one." });
   });
 export type QualityDecisionInput = z.output<typeof qualityDecisionSchema>;

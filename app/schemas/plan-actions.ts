@@ -21,11 +21,10 @@ const caseFileItem = z.enum(CASE_FILE_ITEM_KEYS as [CaseFileItemKey, ...CaseFile
   error: `Choose checklist items: ${CASE_FILE_ITEM_KEYS.join(", ")}.`,
 });
 
-export const completeCaseFileBody = z
-  .object({
-    /** Checklist items the plan does not have (e.g. it received no expert opinion). */
-    notApplicable: z.array(caseFileItem).default([]),
-  });
+export const completeCaseFileBody = z.object({
+  /** Checklist items the plan does not have (e.g. it received no expert opinion). */
+  notApplicable: z.array(caseFileItem).default([]),
+});
 export type CompleteCaseFileBody = z.output<typeof completeCaseFileBody>;
 
 export const completeCaseFileForm = completeCaseFileBody.extend({ version });
@@ -34,36 +33,34 @@ export type CompleteCaseFileForm = z.output<typeof completeCaseFileForm>;
 /** Today's date in UTC: never earlier than the organization's local date in the Americas, so no real date is refused. */
 const latestDate = () => new Date().toISOString().slice(0, 10);
 
-export const complianceBody = z
-  .object({
-    implementedOn: z.iso
-      .date({ error: "Enter the date the decision was implemented, as YYYY-MM-DD." })
-      .refine((date) => date <= latestDate(), "The date implemented cannot be in the future."),
-    authorizationNumber: z
-      .string({ error: "Enter the authorization or claim number." })
-      .trim()
-      .min(1, "Enter the authorization or claim number.")
-      .max(AUTHORIZATION_NUMBER_MAX_LENGTH, maxLength(AUTHORIZATION_NUMBER_MAX_LENGTH)),
-    note: z
-      .string()
-      .trim()
-      .max(COMPLIANCE_NOTE_MAX_LENGTH, maxLength(COMPLIANCE_NOTE_MAX_LENGTH))
-      .nullish()
-      .transform((value) => value || null),
-  });
+export const complianceBody = z.object({
+  implementedOn: z.iso
+    .date({ error: "Enter the date the decision was implemented, as YYYY-MM-DD." })
+    .refine((date) => date <= latestDate(), "The date implemented cannot be in the future."),
+  authorizationNumber: z
+    .string({ error: "Enter the authorization or claim number." })
+    .trim()
+    .min(1, "Enter the authorization or claim number.")
+    .max(AUTHORIZATION_NUMBER_MAX_LENGTH, maxLength(AUTHORIZATION_NUMBER_MAX_LENGTH)),
+  note: z
+    .string()
+    .trim()
+    .max(COMPLIANCE_NOTE_MAX_LENGTH, maxLength(COMPLIANCE_NOTE_MAX_LENGTH))
+    .nullish()
+    .transform((value) => value || null),
+});
 export type ComplianceBody = z.output<typeof complianceBody>;
 
 /** The portal form: the same fields; a second confirmation is refused whatever the page showed. */
 export const complianceForm = complianceBody;
 
-export const reversalBody = z
-  .object({
-    note: z
-      .string({ error: "Say what the plan approved, e.g. the service and its authorization number." })
-      .trim()
-      .min(1, "Say what the plan approved, e.g. the service and its authorization number.")
-      .max(REVERSAL_NOTE_MAX_LENGTH, maxLength(REVERSAL_NOTE_MAX_LENGTH)),
-  });
+export const reversalBody = z.object({
+  note: z
+    .string({ error: "Say what the plan approved, e.g. the service and its authorization number." })
+    .trim()
+    .min(1, "Say what the plan approved, e.g. the service and its authorization number.")
+    .max(REVERSAL_NOTE_MAX_LENGTH, maxLength(REVERSAL_NOTE_MAX_LENGTH)),
+});
 export type ReversalBody = z.output<typeof reversalBody>;
 
 export const reversalForm = reversalBody.extend({ version });

@@ -25,9 +25,7 @@ export const timelinessRangeSchema = z
     when: (payload) => payload.issues.length === 0,
   });
 
-export type TimelinessQuery =
-  | { ok: true; range: DateRange | undefined }
-  | { ok: false; values: { from: string; to: string }; fieldErrors: FieldErrors };
+export type TimelinessQuery = { ok: true; range: DateRange | undefined } | { ok: false; values: { from: string; to: string }; fieldErrors: FieldErrors };
 
 /** The range from a query string; no range at all means the report's default. */
 export function parseTimelinessQuery(searchParams: URLSearchParams): TimelinessQuery {

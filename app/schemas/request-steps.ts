@@ -25,12 +25,14 @@ import type { EditStep } from "~/domain/requests/steps";
 const input = z.string().nullish();
 
 function text(max: number) {
-  return input.transform((value) => value?.trim() ?? "").pipe(
-    z
-      .string()
-      .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
-      .transform((value) => value || null),
-  );
+  return input
+    .transform((value) => value?.trim() ?? "")
+    .pipe(
+      z
+        .string()
+        .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
+        .transform((value) => value || null),
+    );
 }
 
 function choice<T extends readonly [string, ...string[]]>(options: T, message: string) {
@@ -100,11 +102,15 @@ function codeList(normalise: (code: string) => string, valid: RegExp, example: s
 
 const procedureCodes = codeList((code) => code, PROCEDURE_CODE_RE, "99213 or J1234");
 // People often leave out the dot (E119 for E11.9): put it back.
-const diagnosisCodes = codeList((code) => (/^[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}$/.test(code) ? `${code.slice(0, 3)}.${code.slice(3)}` : code), DIAGNOSIS_CODE_RE, "E11.9 or M54.5");
-
-const npi = checked(20, (value) => (/^\d{10}$/.test(value.replace(/[\s-]/g, "")) ? null : "An NPI has 10 digits. Leave it empty if you do not have it.")).transform(
-  (value) => value?.replace(/[\s-]/g, "") ?? null,
+const diagnosisCodes = codeList(
+  (code) => (/^[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}$/.test(code) ? `${code.slice(0, 3)}.${code.slice(3)}` : code),
+  DIAGNOSIS_CODE_RE,
+  "E11.9 or M54.5",
 );
+
+const npi = checked(20, (value) =>
+  /^\d{10}$/.test(value.replace(/[\s-]/g, "")) ? null : "An NPI has 10 digits. Leave it empty if you do not have it.",
+).transform((value) => value?.replace(/[\s-]/g, "") ?? null);
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -202,7 +208,8 @@ export function requestStepSchemas(step: EditStep, context: FilingContext) {
   // every message shows at once ("the phone number is too short" and "enter the member ID").
   const complete = fields
     .superRefine((values, ctx) => {
-      for (const missing of missingFields(step, values as StepOutput, context)) ctx.addIssue({ code: "custom", path: [missing.field], message: missing.message });
+      for (const missing of missingFields(step, values as StepOutput, context))
+        ctx.addIssue({ code: "custom", path: [missing.field], message: missing.message });
     })
     .transform((values) => consistent(step, values as StepOutput));
   return { draft, complete };

@@ -118,13 +118,20 @@ export const affiliationFormSchema = z
   })
   .superRefine((form, ctx) => {
     if (form.planId && form.kind !== "HEALTH_PLAN") {
-      ctx.addIssue({ code: "custom", path: ["planId"], message: "Only a health-plan tie can name one of the plans we serve: choose Health plan above, or leave this empty." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["planId"],
+        message: "Only a health-plan tie can name one of the plans we serve: choose Health plan above, or leave this empty.",
+      });
     }
     if (!form.name && !form.planId) {
       ctx.addIssue({
         code: "custom",
         path: ["name"],
-        message: form.kind === "HEALTH_PLAN" ? "Enter the plan's name, or choose it from the plans we serve." : "Enter the name of the group, facility, maker or physician.",
+        message:
+          form.kind === "HEALTH_PLAN"
+            ? "Enter the plan's name, or choose it from the plans we serve."
+            : "Enter the name of the group, facility, maker or physician.",
       });
     }
   });
@@ -163,7 +170,12 @@ export const ROSTER_INTENTS = [
 export type RosterIntent = (typeof ROSTER_INTENTS)[number];
 
 /** What reviewers keep up to date themselves. */
-export const SELF_SERVICE_INTENTS = ["add-unavailability", "remove-unavailability", "add-affiliation", "remove-affiliation"] as const satisfies readonly RosterIntent[];
+export const SELF_SERVICE_INTENTS = [
+  "add-unavailability",
+  "remove-unavailability",
+  "add-affiliation",
+  "remove-affiliation",
+] as const satisfies readonly RosterIntent[];
 
 export const rosterFilterSchema = z.object({
   specialty: z.string().trim().min(1).max(100).optional().catch(undefined),

@@ -65,8 +65,7 @@ export async function migrate(databaseUrl: string, migrations: Migration[]): Pro
     const unfinished = rows.rows.find((row) => row.finished_at === null);
     if (unfinished) {
       throw new MigrationChecksumError(
-        `Migration ${unfinished.migration_name} started but never finished. Repair the database by hand, ` +
-          `then delete its row from "_prisma_migrations".`,
+        `Migration ${unfinished.migration_name} started but never finished. Repair the database by hand, ` + `then delete its row from "_prisma_migrations".`,
       );
     }
     const applied: string[] = [];

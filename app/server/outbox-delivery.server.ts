@@ -23,11 +23,7 @@ interface ClaimedMessage {
  * workers (or a retry racing a slow first try) never send it twice; a sent
  * message is never claimed again.
  */
-export async function deliverOutboxMessage(
-  id: string,
-  transport: MailTransport,
-  from: string,
-): Promise<"sent" | "skipped"> {
+export async function deliverOutboxMessage(id: string, transport: MailTransport, from: string): Promise<"sent" | "skipped"> {
   const claimed = await db.$queryRaw<ClaimedMessage[]>`
     UPDATE "OutboxMessage"
        SET status = 'SENDING', attempts = attempts + 1,

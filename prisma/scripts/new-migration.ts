@@ -28,9 +28,7 @@ const latest = fs
   .filter((entry) => fs.existsSync(path.join(migrationsDir, entry, "schema.prisma.snapshot")))
   .sort()
   .at(-1);
-const fromArgs = latest
-  ? ["--from-schema-datamodel", path.join(migrationsDir, latest, "schema.prisma.snapshot")]
-  : ["--from-empty"];
+const fromArgs = latest ? ["--from-schema-datamodel", path.join(migrationsDir, latest, "schema.prisma.snapshot")] : ["--from-empty"];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-migration-"));
 fs.chmodSync(dir, 0o777);
@@ -43,14 +41,7 @@ const database = await startEmbeddedDatabase({
 try {
   const sql = execFileSync(
     path.join(root, "node_modules", ".bin", "prisma"),
-    [
-      "migrate",
-      "diff",
-      ...fromArgs,
-      "--to-schema-datamodel",
-      path.join(root, "prisma", "schema.prisma"),
-      "--script",
-    ],
+    ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", path.join(root, "prisma", "schema.prisma"), "--script"],
     { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" },
   );
   if (/^-- This is an empty migration\.\s*$/m.test(sql) || sql.trim() === "") {

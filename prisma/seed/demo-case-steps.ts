@@ -177,7 +177,14 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         };
         await uploadDemoDocument(plan, caseId, document, ago(step.ago + (items.length - index) * 10 * MINUTE), { caseFileItem: item.key });
       }
-      await completeCaseFile({ ...plan, caseId, expectedVersion: await version(), channel: "PORTAL", notApplicable: CASE_FILE_NOT_APPLICABLE, at: ago(step.ago) });
+      await completeCaseFile({
+        ...plan,
+        caseId,
+        expectedVersion: await version(),
+        channel: "PORTAL",
+        notApplicable: CASE_FILE_NOT_APPLICABLE,
+        at: ago(step.ago),
+      });
       return;
     }
     case "matchingFacts": {
@@ -234,7 +241,13 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       return;
     }
     case "approve":
-      await approveDetermination({ ...coordinator, caseId, expectedVersion: await version(), comments: "Every element of the letter is present and consistent.", at: ago(step.ago) });
+      await approveDetermination({
+        ...coordinator,
+        caseId,
+        expectedVersion: await version(),
+        comments: "Every element of the letter is present and consistent.",
+        at: ago(step.ago),
+      });
       return;
     case "issueDecision":
       await issueDecision({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });

@@ -211,7 +211,11 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
           outcome: "OVERTURNED",
           reasons: "CAR-T therapy is an accepted treatment for large B-cell lymphoma relapsed after two lines of therapy.",
           rationale: "Age alone is not a contraindication; the patient's performance status and organ function meet the trial criteria.",
-          reference: { title: "Axicabtagene ciloleucel as second-line therapy for large B-cell lymphoma", source: "New England Journal of Medicine", year: 2022 },
+          reference: {
+            title: "Axicabtagene ciloleucel as second-line therapy for large B-cell lymphoma",
+            source: "New England Journal of Medicine",
+            year: 2022,
+          },
         },
       },
     ],

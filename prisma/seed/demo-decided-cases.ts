@@ -149,7 +149,8 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
             outcome: "OVERTURNED_IN_PART",
             partOverturned: "The injections for the arm are covered; those for the leg are not.",
             reasons: "The arm's spasticity is severe and limits daily care; the leg's is mild.",
-            rationale: "Botulinum toxin is effective for focal upper-limb spasticity after stroke; mild ankle spasticity is better treated with stretching and a brace.",
+            rationale:
+              "Botulinum toxin is effective for focal upper-limb spasticity after stroke; mild ankle spasticity is better treated with stretching and a brace.",
             reference: { title: "Practice guideline update: botulinum neurotoxin for spasticity", source: "Neurology", year: 2016 },
           },
         ],
@@ -187,8 +188,16 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
     }),
     filedAgo: 9 * DAY,
     steps: [
-      { step: "eligibility", ago: 7 * DAY, unmet: { criterion: "COVERED_BENEFIT", note: "Cosmetic surgery is a plain exclusion of the contract, not a medical judgement." } },
-      { step: "findIneligible", ago: 7 * DAY - 2 * HOUR, reason: "The plan refused under its contract's exclusion of cosmetic surgery; an independent review covers medical judgements only." },
+      {
+        step: "eligibility",
+        ago: 7 * DAY,
+        unmet: { criterion: "COVERED_BENEFIT", note: "Cosmetic surgery is a plain exclusion of the contract, not a medical judgement." },
+      },
+      {
+        step: "findIneligible",
+        ago: 7 * DAY - 2 * HOUR,
+        reason: "The plan refused under its contract's exclusion of cosmetic surgery; an independent review covers medical judgements only.",
+      },
     ],
   },
 ];

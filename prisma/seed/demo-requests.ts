@@ -144,7 +144,12 @@ export const EVERGREEN = "Evergreen Health Plan";
 export const PACIFIC = "Pacific Coast Health";
 
 /** Maria Lopez files for herself with Evergreen. */
-export const maria = (request: Omit<DemoRequest, "applicant" | "plan" | "patient">): DemoRequest => ({ applicant: MARIA.email, plan: EVERGREEN, patient: MARIA, ...request });
+export const maria = (request: Omit<DemoRequest, "applicant" | "plan" | "patient">): DemoRequest => ({
+  applicant: MARIA.email,
+  plan: EVERGREEN,
+  patient: MARIA,
+  ...request,
+});
 /** James Carter files for his mother Eleanor, who named him her representative. */
 export const eleanor = (plan: string, request: Omit<DemoRequest, "applicant" | "plan" | "patient" | "representative">): DemoRequest => ({
   applicant: JAMES_EMAIL,
@@ -252,7 +257,8 @@ export async function fillDraft(db: Db, people: People, request: DemoRequest, pr
     if (step === "documents") {
       const documents = requestDocuments(request);
       const uploading = resumesHere ? documents.slice(0, progress.uploadedSoFar ?? 0) : documents;
-      for (const [index, document] of uploading.entries()) await uploadDemoDocument(applicant, caseId, document, new Date(startedAt.getTime() + (index + 1) * MINUTE));
+      for (const [index, document] of uploading.entries())
+        await uploadDemoDocument(applicant, caseId, document, new Date(startedAt.getTime() + (index + 1) * MINUTE));
     }
     if (resumesHere) {
       if (progress.typedSoFar) answer(step, "later", Object.fromEntries(Object.entries(values).filter(([field]) => progress.typedSoFar!.includes(field))));
@@ -271,7 +277,14 @@ export async function fileRequest(db: Db, people: People, request: DemoRequest, 
   const review = await reviewPage(applicant.user, caseId, at);
   if (review.kind !== "draft") throw new Error(`Demo request ${request.claim} was filed already`);
   if (review.missing.length) throw new Error(`Demo request ${request.claim} is incomplete: ${review.missing.map((item) => item.message).join(" ")}`);
-  const filed = await submitRequest({ user: applicant.user, caseId, expectedVersion: review.version, signedName: applicant.user.name, actor: applicant.actor, at });
+  const filed = await submitRequest({
+    user: applicant.user,
+    caseId,
+    expectedVersion: review.version,
+    signedName: applicant.user.name,
+    actor: applicant.actor,
+    at,
+  });
   if (filed.kind !== "filed") throw new Error(`Demo request ${request.claim} was not filed: ${filed.kind}`);
   return caseId;
 }

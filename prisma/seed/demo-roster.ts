@@ -314,7 +314,12 @@ export async function seedDemoRoster(db: Db, now = new Date()): Promise<{ review
         })),
       });
       await tx.reviewerUnavailability.createMany({
-        data: (seed.unavailable ?? []).map((period) => ({ reviewerId, startsOn: dayFrom(now, period.fromDays), endsOn: dayFrom(now, period.toDays), note: period.note })),
+        data: (seed.unavailable ?? []).map((period) => ({
+          reviewerId,
+          startsOn: dayFrom(now, period.fromDays),
+          endsOn: dayFrom(now, period.toDays),
+          note: period.note,
+        })),
       });
       await tx.reviewerAffiliation.createMany({
         data: (seed.affiliations ?? []).map((affiliation) => ({

@@ -10,7 +10,14 @@ import { db } from "~/server/db.server";
 import { issueToken } from "~/server/auth/tokens.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
 import { APP_ROUTES } from "#tests/support/app-routes";
-import { createAcceptedCase, createCaseInReview, createFiledCase, createInformationRequest, createPlanActionCase, SMALL_PDF } from "#tests/support/case-factories";
+import {
+  createAcceptedCase,
+  createCaseInReview,
+  createFiledCase,
+  createInformationRequest,
+  createPlanActionCase,
+  SMALL_PDF,
+} from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createUser, sessionUserOf } from "#tests/support/factories";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
@@ -53,287 +60,317 @@ test("every page in app/routes.ts has its accessibility checked here", () => {
   expect([...new Set(VISITED)].sort()).toEqual([...new Set(PAGE_PATHS)].sort());
 });
 
-pages("signed out: welcome, sign-in, sign-up, links from emails, letter check, not found", [
-  "", "login", "signup", "forgot-password", "reset-password", "verify-email", "invitation", "verify", "*",
-], async ({ page, consoleErrors, check }) => {
-  consoleErrors.allow(/status of 404/);
-  await page.goto("/");
-  await check(page, "", "welcome");
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#field-email-error")).toBeVisible();
-  await check(page, "login", "with a message by each empty field");
-  await page.goto("/signup");
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.locator("#field-email-error")).toBeVisible();
-  await check(page, "signup", "with its messages");
-  await page.goto("/forgot-password");
-  await check(page, "forgot-password", "the form");
+pages(
+  "signed out: welcome, sign-in, sign-up, links from emails, letter check, not found",
+  ["", "login", "signup", "forgot-password", "reset-password", "verify-email", "invitation", "verify", "*"],
+  async ({ page, consoleErrors, check }) => {
+    consoleErrors.allow(/status of 404/);
+    await page.goto("/");
+    await check(page, "", "welcome");
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#field-email-error")).toBeVisible();
+    await check(page, "login", "with a message by each empty field");
+    await page.goto("/signup");
+    await page.getByRole("button", { name: "Create my account" }).click();
+    await expect(page.locator("#field-email-error")).toBeVisible();
+    await check(page, "signup", "with its messages");
+    await page.goto("/forgot-password");
+    await check(page, "forgot-password", "the form");
 
-  const user = await createUser({ roles: ["APPLICANT"], verified: false });
-  const token = (kind: "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "INVITATION") => db.$transaction((tx) => issueToken(tx, user.id, kind));
-  await page.goto(`/reset-password?token=${await token("PASSWORD_RESET")}`);
-  await check(page, "reset-password", "a working link: the new password form");
-  await page.goto(`/verify-email?token=${await token("EMAIL_VERIFICATION")}`);
-  await check(page, "verify-email", "a working link: the confirm button");
-  await page.goto(`/invitation?token=${await token("INVITATION")}`);
-  await check(page, "invitation", "a working link: the password form");
-  await page.goto("/invitation?token=not-a-token");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
-  await check(page, "invitation", "a link that no longer works");
+    const user = await createUser({ roles: ["APPLICANT"], verified: false });
+    const token = (kind: "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "INVITATION") => db.$transaction((tx) => issueToken(tx, user.id, kind));
+    await page.goto(`/reset-password?token=${await token("PASSWORD_RESET")}`);
+    await check(page, "reset-password", "a working link: the new password form");
+    await page.goto(`/verify-email?token=${await token("EMAIL_VERIFICATION")}`);
+    await check(page, "verify-email", "a working link: the confirm button");
+    await page.goto(`/invitation?token=${await token("INVITATION")}`);
+    await check(page, "invitation", "a working link: the password form");
+    await page.goto("/invitation?token=not-a-token");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+    await check(page, "invitation", "a link that no longer works");
 
-  await page.goto("/verify");
-  await check(page, "verify", "the two ways to check a letter");
-  await page.goto("/no/such/page");
-  await check(page, "*", "the friendly 404 page");
-});
+    await page.goto("/verify");
+    await check(page, "verify", "the two ways to check a letter");
+    await page.goto("/no/such/page");
+    await check(page, "*", "the friendly 404 page");
+  },
+);
 
 const saveAndContinue = (page: Page) => page.getByRole("button", { name: "Save and continue" }).click();
 const expectStep = (page: Page, number: number, title: string) => expect(page.getByText(`Step ${number} of 9: ${title}`)).toBeVisible();
 
-pages("an applicant filing a request: home, start, each step of the form with its messages, the review", [
-  "requests", "requests/new", "requests/:caseId/edit/:step", "requests/:caseId/review",
-], async ({ page, loginAs, check }) => {
-  const applicant = await loginAs("APPLICANT");
-  await check(page, "requests", "no request yet");
-  await page.goto("/requests/new");
-  await check(page, "requests/new", "what filing takes");
+pages(
+  "an applicant filing a request: home, start, each step of the form with its messages, the review",
+  ["requests", "requests/new", "requests/:caseId/edit/:step", "requests/:caseId/review"],
+  async ({ page, loginAs, check }) => {
+    const applicant = await loginAs("APPLICANT");
+    await check(page, "requests", "no request yet");
+    await page.goto("/requests/new");
+    await check(page, "requests/new", "what filing takes");
 
-  await page.goto("/requests");
-  await page.getByRole("button", { name: "Start a new request" }).click();
-  await expectStep(page, 1, "Who is filing");
-  await page.getByLabel("I am filing for the patient (a representative)").check();
-  await expect(page.getByRole("group", { name: "How are you related to the patient?" })).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "who is filing, with its follow-up question");
-  await page.getByLabel("Parent or guardian of a child under 18").check();
-  await saveAndContinue(page);
-  await expectStep(page, 2, "The patient");
-  await page.getByLabel("Phone number").fill("12");
-  await saveAndContinue(page);
-  await expect(page.getByText("Enter the whole phone number, with its area code.")).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "the patient, with its messages");
+    await page.goto("/requests");
+    await page.getByRole("button", { name: "Start a new request" }).click();
+    await expectStep(page, 1, "Who is filing");
+    await page.getByLabel("I am filing for the patient (a representative)").check();
+    await expect(page.getByRole("group", { name: "How are you related to the patient?" })).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "who is filing, with its follow-up question");
+    await page.getByLabel("Parent or guardian of a child under 18").check();
+    await saveAndContinue(page);
+    await expectStep(page, 2, "The patient");
+    await page.getByLabel("Phone number").fill("12");
+    await saveAndContinue(page);
+    await expect(page.getByText("Enter the whole phone number, with its area code.")).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "the patient, with its messages");
 
-  const caseId = await createDraft(applicant.email);
-  await page.goto(`/requests/${caseId}/edit/plan`);
-  await expectStep(page, 3, "The plan");
-  await check(page, "requests/:caseId/edit/:step", "the plan");
-  await page.goto(`/requests/${caseId}/edit/denial`);
-  await page.getByLabel("Date of the plan's final denial").fill("2001-01-02");
-  await page.getByLabel("Also send the decision to this provider").check();
-  await saveAndContinue(page);
-  await expect(page.getByText("Say why the request could not be filed sooner.")).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "the denial, with the late-filing warning and its messages");
-  await page.goto(`/requests/${caseId}/edit/appeal`);
-  await page.getByLabel("No, and it is not needed in my case").check();
-  await expect(page.getByRole("group", { name: "Why is the appeal not needed?" })).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "the internal appeal, with its follow-up question");
-  await page.goto(`/requests/${caseId}/edit/urgency`);
-  await page.getByLabel("Expedited (urgent) review").check();
-  await expect(page.getByRole("group", { name: "The treating doctor's certification" })).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "urgency, with the expedited questions");
-  await page.goto(`/requests/${caseId}/edit/statement`);
-  await saveAndContinue(page);
-  await expect(page.getByText("Tell us why you disagree with the plan's decision.")).toBeVisible();
-  await check(page, "requests/:caseId/edit/:step", "why you disagree, with its message");
-  await page.goto(`/requests/${caseId}/edit/documents`);
-  const uploader = page.getByRole("group", { name: "Add documents" });
-  const chooser = page.waitForEvent("filechooser");
-  await uploader.getByRole("button", { name: "Choose files" }).click();
-  await (await chooser).setFiles([
-    { name: "denial-letter.pdf", mimeType: "application/pdf", buffer: SMALL_PDF },
-    { name: "letter.pdf", mimeType: "application/pdf", buffer: PROGRAM },
-  ]);
-  await expect(uploader.getByRole("alert")).toContainText("not a PDF");
-  await check(page, "requests/:caseId/edit/:step", "documents, one file refused");
-  await page.goto(`/requests/${caseId}/review`);
-  await expect(page.getByRole("region", { name: "Before you can send your request" })).toContainText("Upload the plan's final denial letter.");
-  await check(page, "requests/:caseId/review", "what is missing before it can be sent");
-});
+    const caseId = await createDraft(applicant.email);
+    await page.goto(`/requests/${caseId}/edit/plan`);
+    await expectStep(page, 3, "The plan");
+    await check(page, "requests/:caseId/edit/:step", "the plan");
+    await page.goto(`/requests/${caseId}/edit/denial`);
+    await page.getByLabel("Date of the plan's final denial").fill("2001-01-02");
+    await page.getByLabel("Also send the decision to this provider").check();
+    await saveAndContinue(page);
+    await expect(page.getByText("Say why the request could not be filed sooner.")).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "the denial, with the late-filing warning and its messages");
+    await page.goto(`/requests/${caseId}/edit/appeal`);
+    await page.getByLabel("No, and it is not needed in my case").check();
+    await expect(page.getByRole("group", { name: "Why is the appeal not needed?" })).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "the internal appeal, with its follow-up question");
+    await page.goto(`/requests/${caseId}/edit/urgency`);
+    await page.getByLabel("Expedited (urgent) review").check();
+    await expect(page.getByRole("group", { name: "The treating doctor's certification" })).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "urgency, with the expedited questions");
+    await page.goto(`/requests/${caseId}/edit/statement`);
+    await saveAndContinue(page);
+    await expect(page.getByText("Tell us why you disagree with the plan's decision.")).toBeVisible();
+    await check(page, "requests/:caseId/edit/:step", "why you disagree, with its message");
+    await page.goto(`/requests/${caseId}/edit/documents`);
+    const uploader = page.getByRole("group", { name: "Add documents" });
+    const chooser = page.waitForEvent("filechooser");
+    await uploader.getByRole("button", { name: "Choose files" }).click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: "denial-letter.pdf", mimeType: "application/pdf", buffer: SMALL_PDF },
+      { name: "letter.pdf", mimeType: "application/pdf", buffer: PROGRAM },
+    ]);
+    await expect(uploader.getByRole("alert")).toContainText("not a PDF");
+    await check(page, "requests/:caseId/edit/:step", "documents, one file refused");
+    await page.goto(`/requests/${caseId}/review`);
+    await expect(page.getByRole("region", { name: "Before you can send your request" })).toContainText("Upload the plan's final denial letter.");
+    await check(page, "requests/:caseId/review", "what is missing before it can be sent");
+  },
+);
 
-pages("an applicant following her request: the case, an answer, withdrawing, the decision, her account", [
-  "requests", "requests/:caseId", "requests/:caseId/information/:requestId", "requests/:caseId/withdraw", "account",
-], async ({ page, signInPageAs, check }) => {
-  const { applicantId, planId, coordinatorId } = await demoParties();
-  const kase = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Knee brace after a ligament tear" } });
-  const information = await createInformationRequest({ caseId: kase.id, question: "Please send the letter from your physiotherapist." });
-  const decided = await createPlanActionCase({ applicantId, planId, coordinatorId, stage: "overturned", dueAt: new Date(Date.now() + 20 * 86_400_000) });
-  await signInPageAs(DEMO.patient);
+pages(
+  "an applicant following her request: the case, an answer, withdrawing, the decision, her account",
+  ["requests", "requests/:caseId", "requests/:caseId/information/:requestId", "requests/:caseId/withdraw", "account"],
+  async ({ page, signInPageAs, check }) => {
+    const { applicantId, planId, coordinatorId } = await demoParties();
+    const kase = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Knee brace after a ligament tear" } });
+    const information = await createInformationRequest({ caseId: kase.id, question: "Please send the letter from your physiotherapist." });
+    const decided = await createPlanActionCase({ applicantId, planId, coordinatorId, stage: "overturned", dueAt: new Date(Date.now() + 20 * 86_400_000) });
+    await signInPageAs(DEMO.patient);
 
-  await page.goto("/requests");
-  await check(page, "requests", "the demo patient's requests, drafts and decisions");
-  await page.goto(`/requests/${kase.id}`);
-  await expect(page.getByRole("region", { name: "Requests for information" })).toBeVisible();
-  await check(page, "requests/:caseId", "filed, with a request for information open");
-  await page.goto(`/requests/${decided.id}`);
-  await expect(page.getByRole("region", { name: "The decision" })).toBeVisible();
-  await check(page, "requests/:caseId", "decided, with the letter");
-  await page.goto(`/requests/${kase.id}/information/${information.id}`);
-  await page.getByRole("button", { name: "Send your answer" }).click();
-  await expect(page.getByText("Write your answer, or add a document that answers the question.")).toBeVisible();
-  await check(page, "requests/:caseId/information/:requestId", "an empty answer, with its message");
-  await page.goto(`/requests/${kase.id}/withdraw`);
-  await check(page, "requests/:caseId/withdraw", "the confirmation");
-  await page.goto("/account");
-  await check(page, "account", "her sessions");
-});
+    await page.goto("/requests");
+    await check(page, "requests", "the demo patient's requests, drafts and decisions");
+    await page.goto(`/requests/${kase.id}`);
+    await expect(page.getByRole("region", { name: "Requests for information" })).toBeVisible();
+    await check(page, "requests/:caseId", "filed, with a request for information open");
+    await page.goto(`/requests/${decided.id}`);
+    await expect(page.getByRole("region", { name: "The decision" })).toBeVisible();
+    await check(page, "requests/:caseId", "decided, with the letter");
+    await page.goto(`/requests/${kase.id}/information/${information.id}`);
+    await page.getByRole("button", { name: "Send your answer" }).click();
+    await expect(page.getByText("Write your answer, or add a document that answers the question.")).toBeVisible();
+    await check(page, "requests/:caseId/information/:requestId", "an empty answer, with its message");
+    await page.goto(`/requests/${kase.id}/withdraw`);
+    await check(page, "requests/:caseId/withdraw", "the confirmation");
+    await page.goto("/account");
+    await check(page, "account", "her sessions");
+  },
+);
 
-pages("a coordinator at intake: the dashboard, the queue, a case in screening and accepted, reports", [
-  "iro", "iro/queue", "iro/cases/:caseId", "iro/reports", "iro/reports/timeliness",
-], async ({ page, signInPageAs, check }) => {
-  const { applicantId, planId, coordinatorId } = await demoParties();
-  const filed = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Cosmetic eyelid surgery" } });
-  const accepted = await createAcceptedCase({ applicantId, planId, coordinatorId });
-  await signInPageAs(DEMO.coordinator);
+pages(
+  "a coordinator at intake: the dashboard, the queue, a case in screening and accepted, reports",
+  ["iro", "iro/queue", "iro/cases/:caseId", "iro/reports", "iro/reports/timeliness"],
+  async ({ page, signInPageAs, check }) => {
+    const { applicantId, planId, coordinatorId } = await demoParties();
+    const filed = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Cosmetic eyelid surgery" } });
+    const accepted = await createAcceptedCase({ applicantId, planId, coordinatorId });
+    await signInPageAs(DEMO.coordinator);
 
-  await page.goto("/iro");
-  await check(page, "iro", "the demo's cases, with credentials due for re-verification");
-  await page.goto("/iro?risk=overdue");
-  await check(page, "iro", "filtered to overdue cases");
-  await page.goto("/iro/queue");
-  await check(page, "iro/queue", "requests waiting to be screened");
-  await page.goto(`/iro/cases/${filed.id}`);
-  const decide = page.getByRole("region", { name: "Decide" });
-  await decide.getByRole("button", { name: "Send the request for information" }).click();
-  await expect(decide.getByLabel("What is needed")).toHaveAttribute("aria-invalid", "true");
-  await check(page, "iro/cases/:caseId", "in screening, a request for information sent empty");
-  await page.goto(`/iro/cases/${accepted.id}`);
-  await expect(page.getByRole("region", { name: "The plan's case file" })).toBeVisible();
-  await check(page, "iro/cases/:caseId", "accepted, the plan's case file asked for");
-  await page.goto("/iro/reports");
-  await check(page, "iro/reports", "the reports");
-  await page.goto("/iro/reports/timeliness?from=2026-12-01&to=2026-01-01");
-  await expect(page.getByText("The last day must be on or after the first day.")).toBeVisible();
-  await check(page, "iro/reports/timeliness", "a range the wrong way round");
-  await page.goto("/iro/reports/timeliness");
-  await check(page, "iro/reports/timeliness", "this month's decisions");
-});
+    await page.goto("/iro");
+    await check(page, "iro", "the demo's cases, with credentials due for re-verification");
+    await page.goto("/iro?risk=overdue");
+    await check(page, "iro", "filtered to overdue cases");
+    await page.goto("/iro/queue");
+    await check(page, "iro/queue", "requests waiting to be screened");
+    await page.goto(`/iro/cases/${filed.id}`);
+    const decide = page.getByRole("region", { name: "Decide" });
+    await decide.getByRole("button", { name: "Send the request for information" }).click();
+    await expect(decide.getByLabel("What is needed")).toHaveAttribute("aria-invalid", "true");
+    await check(page, "iro/cases/:caseId", "in screening, a request for information sent empty");
+    await page.goto(`/iro/cases/${accepted.id}`);
+    await expect(page.getByRole("region", { name: "The plan's case file" })).toBeVisible();
+    await check(page, "iro/cases/:caseId", "accepted, the plan's case file asked for");
+    await page.goto("/iro/reports");
+    await check(page, "iro/reports", "the reports");
+    await page.goto("/iro/reports/timeliness?from=2026-12-01&to=2026-01-01");
+    await expect(page.getByText("The last day must be on or after the first day.")).toBeVisible();
+    await check(page, "iro/reports/timeliness", "a range the wrong way round");
+    await page.goto("/iro/reports/timeliness");
+    await check(page, "iro/reports/timeliness", "this month's decisions");
+  },
+);
 
-pages("a coordinator finding reviewers and deciding: assignment, roster, quality review, the decision", [
-  "iro/cases/:caseId/assign", "iro/roster", "iro/roster/:reviewerId", "iro/cases/:caseId/quality", "iro/cases/:caseId/decision",
-], async ({ page, signInPageAs, makeUser, check }) => {
-  const parties = await demoParties();
-  const coordinator = await userByEmail(DEMO.coordinator);
-  // Urology is no other test's specialty: the journeys' suggestions stay their own.
-  const toAssign = await createAcceptedCase({ ...parties, details: { specialtyNeeded: "urology", providerFacility: "Hillcrest Clinic" } });
-  await createQualifiedReviewer({ name: "Dr. Zoe Uro", specialty: "urology" });
-  await createQualifiedReviewer({ name: "Dr. Zack Tied", specialty: "urology", affiliations: [{ kind: "FACILITY", name: "Hillcrest Clinic" }] });
-  const reviewer = await makeUser(["REVIEWER"]);
-  const reviewed = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
-  await submitSignedDetermination({ caseId: reviewed.id, reviewer: await userByEmail(reviewer.email) });
-  const approved = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
-  await submitSignedDetermination({ caseId: approved.id, reviewer: await userByEmail(reviewer.email) });
-  await approveSubmittedDetermination({ caseId: approved.id, coordinator });
-  await signInPageAs(coordinator);
+pages(
+  "a coordinator finding reviewers and deciding: assignment, roster, quality review, the decision",
+  ["iro/cases/:caseId/assign", "iro/roster", "iro/roster/:reviewerId", "iro/cases/:caseId/quality", "iro/cases/:caseId/decision"],
+  async ({ page, signInPageAs, makeUser, check }) => {
+    const parties = await demoParties();
+    const coordinator = await userByEmail(DEMO.coordinator);
+    // Urology is no other test's specialty: the journeys' suggestions stay their own.
+    const toAssign = await createAcceptedCase({ ...parties, details: { specialtyNeeded: "urology", providerFacility: "Hillcrest Clinic" } });
+    await createQualifiedReviewer({ name: "Dr. Zoe Uro", specialty: "urology" });
+    await createQualifiedReviewer({ name: "Dr. Zack Tied", specialty: "urology", affiliations: [{ kind: "FACILITY", name: "Hillcrest Clinic" }] });
+    const reviewer = await makeUser(["REVIEWER"]);
+    const reviewed = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+    await submitSignedDetermination({ caseId: reviewed.id, reviewer: await userByEmail(reviewer.email) });
+    const approved = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+    await submitSignedDetermination({ caseId: approved.id, reviewer: await userByEmail(reviewer.email) });
+    await approveSubmittedDetermination({ caseId: approved.id, coordinator });
+    await signInPageAs(coordinator);
 
-  await page.goto(`/iro/cases/${toAssign.id}/assign`);
-  await page.getByText(/reviewers not suggested, with the reasons/).click();
-  await check(page, "iro/cases/:caseId/assign", "suggestions, and the reviewers left out with their reasons");
-  await page.goto("/iro/roster");
-  await check(page, "iro/roster", "the demo roster");
-  await page.goto(`/iro/roster/${reviewer.id}`);
-  const licenses = page.getByRole("region", { name: "Licenses" });
-  await licenses.getByRole("button", { name: "Add the license" }).click();
-  await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
-  await check(page, "iro/roster/:reviewerId", "a license without its state, with the messages");
-  await page.goto(`/iro/cases/${reviewed.id}/quality`);
-  await check(page, "iro/cases/:caseId/quality", "a determination to review");
-  await page.goto(`/iro/cases/${approved.id}/decision`);
-  await check(page, "iro/cases/:caseId/decision", "the letter's preview");
-  await page.getByRole("button", { name: "Issue the decision" }).click();
-  await expect(page.getByText("The decision is issued.")).toBeVisible();
-  await check(page, "iro/cases/:caseId/decision", "issued, with its versions");
-});
+    await page.goto(`/iro/cases/${toAssign.id}/assign`);
+    await page.getByText(/reviewers not suggested, with the reasons/).click();
+    await check(page, "iro/cases/:caseId/assign", "suggestions, and the reviewers left out with their reasons");
+    await page.goto("/iro/roster");
+    await check(page, "iro/roster", "the demo roster");
+    await page.goto(`/iro/roster/${reviewer.id}`);
+    const licenses = page.getByRole("region", { name: "Licenses" });
+    await licenses.getByRole("button", { name: "Add the license" }).click();
+    await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
+    await check(page, "iro/roster/:reviewerId", "a license without its state, with the messages");
+    await page.goto(`/iro/cases/${reviewed.id}/quality`);
+    await check(page, "iro/cases/:caseId/quality", "a determination to review");
+    await page.goto(`/iro/cases/${approved.id}/decision`);
+    await check(page, "iro/cases/:caseId/decision", "the letter's preview");
+    await page.getByRole("button", { name: "Issue the decision" }).click();
+    await expect(page.getByText("The decision is issued.")).toBeVisible();
+    await check(page, "iro/cases/:caseId/decision", "issued, with its versions");
+  },
+);
 
-pages("a reviewer: home, an offer and its attestation, the case file and determination, the profile", [
-  "review", "review/offers/:assignmentId", "review/cases/:caseId", "review/profile",
-], async ({ page, signInPageAs, check }) => {
-  const parties = await demoParties();
-  const reviewer = await createQualifiedReviewer({ name: "Dr. Zelda Uro", specialty: "urology" });
-  const offered = await createAcceptedCase({ ...parties, details: { specialtyNeeded: "urology", providerFacility: "Lakeside Clinic" } });
-  const coordinator = await userByEmail(DEMO.coordinator);
-  await offerCase({ user: sessionUserOf(coordinator), actor: actorFor(coordinator), caseId: offered.id, expectedVersion: offered.version, reviewerIds: [reviewer.id] });
-  const assignment = await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: offered.id, reviewerId: reviewer.id } });
-  const inReview = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
-  await signInPageAs(reviewer);
+pages(
+  "a reviewer: home, an offer and its attestation, the case file and determination, the profile",
+  ["review", "review/offers/:assignmentId", "review/cases/:caseId", "review/profile"],
+  async ({ page, signInPageAs, check }) => {
+    const parties = await demoParties();
+    const reviewer = await createQualifiedReviewer({ name: "Dr. Zelda Uro", specialty: "urology" });
+    const offered = await createAcceptedCase({ ...parties, details: { specialtyNeeded: "urology", providerFacility: "Lakeside Clinic" } });
+    const coordinator = await userByEmail(DEMO.coordinator);
+    await offerCase({
+      user: sessionUserOf(coordinator),
+      actor: actorFor(coordinator),
+      caseId: offered.id,
+      expectedVersion: offered.version,
+      reviewerIds: [reviewer.id],
+    });
+    const assignment = await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: offered.id, reviewerId: reviewer.id } });
+    const inReview = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+    await signInPageAs(reviewer);
 
-  await page.goto("/review");
-  await check(page, "review", "an offer waiting and a case to review");
-  await page.goto(`/review/offers/${assignment.id}`);
-  await page.getByLabel("Type your full name to sign").fill(reviewer.name);
-  await page.getByRole("button", { name: "Accept the case and sign the attestation" }).click();
-  await expect(page.getByText("Tick the box to attest that you have no conflict of interest in this case.")).toBeVisible();
-  await check(page, "review/offers/:assignmentId", "signing without the box ticked");
-  await page.goto(`/review/cases/${inReview.id}`);
-  await page.getByRole("button", { name: "Submit determination" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "things to fix" })).toBeVisible();
-  await check(page, "review/cases/:caseId", "submitted too early, with what to fix");
-  await submitSignedDetermination({ caseId: inReview.id, reviewer });
-  await page.goto(`/review/cases/${inReview.id}`);
-  await expect(page.getByText(/You submitted this determination on/)).toBeVisible();
-  await check(page, "review/cases/:caseId", "submitted");
-  await page.goto("/review/profile");
-  await check(page, "review/profile", "availability and affiliations");
-});
+    await page.goto("/review");
+    await check(page, "review", "an offer waiting and a case to review");
+    await page.goto(`/review/offers/${assignment.id}`);
+    await page.getByLabel("Type your full name to sign").fill(reviewer.name);
+    await page.getByRole("button", { name: "Accept the case and sign the attestation" }).click();
+    await expect(page.getByText("Tick the box to attest that you have no conflict of interest in this case.")).toBeVisible();
+    await check(page, "review/offers/:assignmentId", "signing without the box ticked");
+    await page.goto(`/review/cases/${inReview.id}`);
+    await page.getByRole("button", { name: "Submit determination" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "things to fix" })).toBeVisible();
+    await check(page, "review/cases/:caseId", "submitted too early, with what to fix");
+    await submitSignedDetermination({ caseId: inReview.id, reviewer });
+    await page.goto(`/review/cases/${inReview.id}`);
+    await expect(page.getByText(/You submitted this determination on/)).toBeVisible();
+    await check(page, "review/cases/:caseId", "submitted");
+    await page.goto("/review/profile");
+    await check(page, "review/profile", "availability and affiliations");
+  },
+);
 
-pages("plan staff: their cases, a case file to send, compliance to confirm, integrations", [
-  "plan", "plan/cases/:caseId", "plan/integrations",
-], async ({ page, signInPageAs, check }) => {
-  const parties = await demoParties();
-  const caseFile = await createPlanActionCase({ ...parties, stage: "caseFileRequested", dueAt: new Date(Date.now() + 3 * 86_400_000) });
-  const overturned = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 2 * 86_400_000) });
-  await signInPageAs(DEMO.evergreenStaff);
+pages(
+  "plan staff: their cases, a case file to send, compliance to confirm, integrations",
+  ["plan", "plan/cases/:caseId", "plan/integrations"],
+  async ({ page, signInPageAs, check }) => {
+    const parties = await demoParties();
+    const caseFile = await createPlanActionCase({ ...parties, stage: "caseFileRequested", dueAt: new Date(Date.now() + 3 * 86_400_000) });
+    const overturned = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 2 * 86_400_000) });
+    await signInPageAs(DEMO.evergreenStaff);
 
-  await page.goto("/plan");
-  await check(page, "plan", "the plan's cases");
-  await page.goto(`/plan/cases/${caseFile.id}`);
-  await page.getByRole("button", { name: "Case file complete" }).click();
-  await expect(page.locator("#complete-error")).toBeVisible();
-  await check(page, "plan/cases/:caseId", "the case file checklist, marked complete too early");
-  await page.goto(`/plan/cases/${overturned.id}`);
-  await page.getByRole("button", { name: "Confirm compliance" }).click();
-  await expect(page.locator("#field-implementedOn-error")).toBeVisible();
-  await check(page, "plan/cases/:caseId", "an overturn to comply with, confirmed without its details");
-  await page.goto("/plan/integrations");
-  await check(page, "plan/integrations", "API keys and webhook endpoints");
-});
+    await page.goto("/plan");
+    await check(page, "plan", "the plan's cases");
+    await page.goto(`/plan/cases/${caseFile.id}`);
+    await page.getByRole("button", { name: "Case file complete" }).click();
+    await expect(page.locator("#complete-error")).toBeVisible();
+    await check(page, "plan/cases/:caseId", "the case file checklist, marked complete too early");
+    await page.goto(`/plan/cases/${overturned.id}`);
+    await page.getByRole("button", { name: "Confirm compliance" }).click();
+    await expect(page.locator("#field-implementedOn-error")).toBeVisible();
+    await check(page, "plan/cases/:caseId", "an overturn to comply with, confirmed without its details");
+    await page.goto("/plan/integrations");
+    await check(page, "plan/integrations", "API keys and webhook endpoints");
+  },
+);
 
-pages("an administrator's people and plans: overview, users, invitation, audit log, outbox, plans and their integrations", [
-  "admin", "admin/users", "admin/users/invite", "admin/audit", "admin/outbox", "admin/plans", "admin/plans/:planId/integrations",
-], async ({ page, loginAs, check }) => {
-  await loginAs("ADMIN");
-  await check(page, "admin", "the overview");
-  for (const path of ["users", "audit", "outbox", "plans"]) {
-    await page.goto(`/admin/${path}`);
-    await check(page, `admin/${path}`, "as it opens");
-  }
-  await page.goto("/admin/users/invite");
-  await page.getByRole("button", { name: "Send the invitation" }).click();
-  await expect(page.locator("#field-name-error")).toBeVisible();
-  await check(page, "admin/users/invite", "sent empty, with its messages");
-  await page.goto(`/admin/plans/${await evergreenPlanId()}/integrations`);
-  await check(page, "admin/plans/:planId/integrations", "a plan's keys and endpoints");
-});
+pages(
+  "an administrator's people and plans: overview, users, invitation, audit log, outbox, plans and their integrations",
+  ["admin", "admin/users", "admin/users/invite", "admin/audit", "admin/outbox", "admin/plans", "admin/plans/:planId/integrations"],
+  async ({ page, loginAs, check }) => {
+    await loginAs("ADMIN");
+    await check(page, "admin", "the overview");
+    for (const path of ["users", "audit", "outbox", "plans"]) {
+      await page.goto(`/admin/${path}`);
+      await check(page, `admin/${path}`, "as it opens");
+    }
+    await page.goto("/admin/users/invite");
+    await page.getByRole("button", { name: "Send the invitation" }).click();
+    await expect(page.locator("#field-name-error")).toBeVisible();
+    await check(page, "admin/users/invite", "sent empty, with its messages");
+    await page.goto(`/admin/plans/${await evergreenPlanId()}/integrations`);
+    await check(page, "admin/plans/:planId/integrations", "a plan's keys and endpoints");
+  },
+);
 
-pages("an administrator's rules: rule profiles, a new version, holidays, specialties, time zone", [
-  "admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings",
-], async ({ page, loginAs, check }) => {
-  await loginAs("ADMIN");
-  for (const path of ["rules", "specialties", "settings"]) {
-    await page.goto(`/admin/${path}`);
-    await check(page, `admin/${path}`, "as it opens");
-  }
-  await page.goto("/admin/rules/california/new");
-  await page.getByLabel("Decision due after acceptance, standard track: amount").fill("0");
-  await page.getByRole("button", { name: "Save the new version" }).click();
-  await expect(page.locator("#field-decision-standard-amount-error")).toBeVisible();
-  await check(page, "admin/rules/:code/new", "a new version with its messages");
-  await page.goto("/admin/holidays?year=2031");
-  await page.getByLabel("Date").fill("2031-07-04");
-  await page.getByLabel("Name").fill("Fourth of July");
-  await page.getByRole("button", { name: "Add the holiday" }).click();
-  await expect(page.locator("#field-date-error")).toBeVisible();
-  await check(page, "admin/holidays", "a second holiday on a day, refused");
-  await page.getByRole("row", { name: /Independence Day/ }).first().getByRole("link", { name: /Remove/ }).click();
-  await expect(page.getByRole("button", { name: "Yes, remove it" })).toBeVisible();
-  await check(page, "admin/holidays", "asked to confirm a removal");
-});
+pages(
+  "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone",
+  ["admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings"],
+  async ({ page, loginAs, check }) => {
+    await loginAs("ADMIN");
+    for (const path of ["rules", "specialties", "settings"]) {
+      await page.goto(`/admin/${path}`);
+      await check(page, `admin/${path}`, "as it opens");
+    }
+    await page.goto("/admin/rules/california/new");
+    await page.getByLabel("Decision due after acceptance, standard track: amount").fill("0");
+    await page.getByRole("button", { name: "Save the new version" }).click();
+    await expect(page.locator("#field-decision-standard-amount-error")).toBeVisible();
+    await check(page, "admin/rules/:code/new", "a new version with its messages");
+    await page.goto("/admin/holidays?year=2031");
+    await page.getByLabel("Date").fill("2031-07-04");
+    await page.getByLabel("Name").fill("Fourth of July");
+    await page.getByRole("button", { name: "Add the holiday" }).click();
+    await expect(page.locator("#field-date-error")).toBeVisible();
+    await check(page, "admin/holidays", "a second holiday on a day, refused");
+    await page
+      .getByRole("row", { name: /Independence Day/ })
+      .first()
+      .getByRole("link", { name: /Remove/ })
+      .click();
+    await expect(page.getByRole("button", { name: "Yes, remove it" })).toBeVisible();
+    await check(page, "admin/holidays", "asked to confirm a removal");
+  },
+);

@@ -13,7 +13,12 @@ async function caseToAssign(details: { providerFacility: string; specialtyNeeded
 
 /** A reviewer who qualifies today, named "Dr. <surname> <id>" so names sort by surname. */
 function rosterReviewer(surname: string, specialty: string, affiliation?: { kind: "FACILITY"; name: string }) {
-  return createQualifiedReviewer({ name: `Dr. ${surname} ${crypto.randomBytes(2).toString("hex")}`, specialty, capacity: 3, affiliations: affiliation ? [affiliation] : [] });
+  return createQualifiedReviewer({
+    name: `Dr. ${surname} ${crypto.randomBytes(2).toString("hex")}`,
+    specialty,
+    capacity: 3,
+    affiliations: affiliation ? [affiliation] : [],
+  });
 }
 
 /** The offer's path in the email the reviewer was sent. */
@@ -25,13 +30,21 @@ async function offerLinkFor(reviewer: { email: string }, reference: string): Pro
 }
 
 async function offerTo(coordinator: Page, reviewer: { name: string }): Promise<void> {
-  await coordinator.getByRole("row").filter({ hasText: reviewer.name }).getByRole("button", { name: `Offer to ${reviewer.name}` }).click();
+  await coordinator
+    .getByRole("row")
+    .filter({ hasText: reviewer.name })
+    .getByRole("button", { name: `Offer to ${reviewer.name}` })
+    .click();
   await expect(coordinator.getByText("The offer is sent. Each reviewer was emailed and answers in the portal.")).toBeVisible();
   const current = coordinator.getByRole("region", { name: "On the case now" });
   await expect(current.getByRole("listitem").filter({ hasText: reviewer.name })).toContainText("Offer waiting for an answer");
 }
 
-test("the coordinator offers the case to a suggested reviewer, who accepts with the attestation and then sees the case", async ({ page, pageAs, signInPageAs }) => {
+test("the coordinator offers the case to a suggested reviewer, who accepts with the attestation and then sees the case", async ({
+  page,
+  pageAs,
+  signInPageAs,
+}) => {
   const facility = `Lakeside Allergy Center ${crypto.randomUUID().slice(0, 6)}`;
   const kase = await caseToAssign({ providerFacility: facility });
   const chosen = await rosterReviewer("Abbott", "allergy-and-immunology");

@@ -115,7 +115,9 @@ test.describe("the document uploader, on the request wizard's documents step", (
 
     const chooser = page.waitForEvent("filechooser");
     await uploader.getByRole("button", { name: "Choose files" }).click();
-    await (await chooser).setFiles([
+    await (
+      await chooser
+    ).setFiles([
       { name: "denial.pdf", mimeType: "application/pdf", buffer: PDF },
       { name: "letter.pdf", mimeType: "application/pdf", buffer: PROGRAM },
     ]);
@@ -129,7 +131,7 @@ test.describe("the document uploader, on the request wizard's documents step", (
     await expect(denial.getByRole("alert")).toHaveText("Choose what this document is first.");
     await denial.getByLabel("What is this document?").selectOption("DENIAL_LETTER");
     await expect(denial).toContainText("The health plan's final letter");
-      await denial.getByRole("button", { name: "Upload denial.pdf" }).click();
+    await denial.getByRole("button", { name: "Upload denial.pdf" }).click();
 
     const list = page.getByRole("table", { name: "Documents you added" });
     const listed = list.getByRole("row", { name: /denial\.pdf/ });

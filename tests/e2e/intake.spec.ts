@@ -87,7 +87,12 @@ test("a request found ineligible gets a notice the coordinator can download", as
   const download = page.waitForEvent("download");
   await documents.getByRole("link", { name: `Download ${fileName}` }).click();
   expect((await download).suggestedFilename()).toBe(fileName);
-  const response = await page.request.get(await documents.getByRole("link", { name: `Download ${fileName}` }).getAttribute("href").then(String));
+  const response = await page.request.get(
+    await documents
+      .getByRole("link", { name: `Download ${fileName}` })
+      .getAttribute("href")
+      .then(String),
+  );
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
 

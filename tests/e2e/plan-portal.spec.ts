@@ -45,7 +45,13 @@ test("a plan user sends the case file item by item and marks it complete: the de
   // Complete with items still missing: refused, the reason next to the checklist.
   await page.getByRole("button", { name: "Case file complete" }).click();
   await expect(page.locator("#complete-error")).toContainText("Still missing: medical records the plan used");
-  for (const item of ["Medical records the plan used", "Criteria or guidelines applied", "Policy or contract language", "Expert opinions received", "List of what was sent, given to the applicant"]) {
+  for (const item of [
+    "Medical records the plan used",
+    "Criteria or guidelines applied",
+    "Policy or contract language",
+    "Expert opinions received",
+    "List of what was sent, given to the applicant",
+  ]) {
     await page.getByRole("checkbox", { name: item }).check();
   }
   await page.getByRole("button", { name: "Case file complete" }).click();
@@ -65,7 +71,9 @@ test("a plan user downloads the decision letter and confirms compliance with an 
   const kase = await planActionCase("overturned", new Date(Date.now() + 2 * day));
   await loginAs("PLAN");
   await page.goto(`/plan/cases/${kase.id}`);
-  await expect(page.getByRole("region", { name: "Decision", exact: true })).toContainText("The denial is overturned: the plan must approve or pay for the service.");
+  await expect(page.getByRole("region", { name: "Decision", exact: true })).toContainText(
+    "The denial is overturned: the plan must approve or pay for the service.",
+  );
 
   const letter = page.getByRole("link", { name: "Download the decision letter (PDF)" });
   const download = await page.request.get((await letter.getAttribute("href"))!);

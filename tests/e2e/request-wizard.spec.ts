@@ -150,7 +150,10 @@ function reviewSection(page: Page, name: string): Locator {
   return page.getByRole("region", { name });
 }
 
-test("a patient files a standard request with two documents, sees it on her home and gets a confirmation without medical details", async ({ page, loginAs }) => {
+test("a patient files a standard request with two documents, sees it on her home and gets a confirmation without medical details", async ({
+  page,
+  loginAs,
+}) => {
   const patient = await loginAs("APPLICANT");
   const caseId = await startRequest(page);
   await fillSteps(page, { filedBy: "patient", track: "standard" });
@@ -312,7 +315,10 @@ test("a draft is resumed after signing out and in, where it was left, and going 
   await expect(page).toHaveURL(/\/login$/);
   await signInPageAs(applicant);
   await page.goto("/requests");
-  await page.getByRole("region", { name: "Requests not sent yet" }).getByRole("link", { name: /^Continue/ }).click();
+  await page
+    .getByRole("region", { name: "Requests not sent yet" })
+    .getByRole("link", { name: /^Continue/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/edit/denial$`));
   await expect(page.getByLabel("Date of the plan's final denial")).toHaveValue(old);
   await expect(page.getByLabel("What treatment, drug or test was denied?")).toHaveValue(ANSWERS.service);
@@ -336,7 +342,10 @@ test("a draft is resumed after signing out and in, where it was left, and going 
   await expect(page.getByLabel("Why could the request not be sent sooner?")).toHaveValue("I was in hospital for three months.");
 });
 
-test("a wrong kind of file and a file over 100 MB are refused with their reasons, and the other files keep their answers", async ({ page, loginAs }, testInfo) => {
+test("a wrong kind of file and a file over 100 MB are refused with their reasons, and the other files keep their answers", async ({
+  page,
+  loginAs,
+}, testInfo) => {
   const applicant = await loginAs("APPLICANT");
   const caseId = await createDraftCase(applicant.email);
   // Too big to hand over as a buffer; a sparse file of 101 MB costs no disk.

@@ -43,7 +43,14 @@ beforeAll(async () => {
   });
   // An offer to a reviewer: its clock must not show to the plan.
   await db.caseDeadline.create({
-    data: { caseId: caseA.id, kind: "OFFER_RESPONSE", responsible: "REVIEWER", startedAt: new Date(), dueAt: new Date(Date.now() + 86_400_000), atRiskAt: new Date() },
+    data: {
+      caseId: caseA.id,
+      kind: "OFFER_RESPONSE",
+      responsible: "REVIEWER",
+      startedAt: new Date(),
+      dueAt: new Date(Date.now() + 86_400_000),
+      atRiskAt: new Date(),
+    },
   });
 });
 
@@ -109,7 +116,9 @@ describe("GET /api/v1/cases", () => {
   it("filters by status and by updatedSince", async () => {
     const accepted = (await (await call(listCases, "/cases?status=ACCEPTED", keyA)).json()) as { data: { reference: string }[] };
     expect(accepted.data.map((row) => row.reference)).toEqual([caseA.reference]);
-    const future = (await (await call(listCases, `/cases?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, keyA)).json()) as { data: unknown[] };
+    const future = (await (await call(listCases, `/cases?updatedSince=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, keyA)).json()) as {
+      data: unknown[];
+    };
     expect(future.data).toEqual([]);
   });
 

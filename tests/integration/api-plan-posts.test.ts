@@ -59,15 +59,21 @@ beforeAll(async () => {
 const HOUR = 3_600_000;
 
 /** Plan A's system calling the API. */
-const call = (handler: RouteFunction, path: string, params: Record<string, string>, init: Omit<Parameters<typeof callApi>[2], "key" | "params"> & { key?: string } = {}) =>
-  callApi(handler, path, { key: keyA, params, ...init });
+const call = (
+  handler: RouteFunction,
+  path: string,
+  params: Record<string, string>,
+  init: Omit<Parameters<typeof callApi>[2], "key" | "params"> & { key?: string } = {},
+) => callApi(handler, path, { key: keyA, params, ...init });
 
 /** A case decided in plan A's disfavour, its compliance clock still running. */
 async function overturnedCase(planId = planA.id) {
   const kase = await createCase({ applicantId: applicant.id, planId, status: "DECIDED", coordinatorId: coordinator.id });
   const decidedAt = new Date(Date.now() - HOUR);
   await db.case.update({ where: { id: kase.id }, data: { outcome: "OVERTURNED", decidedAt } });
-  await db.caseDeadline.create({ data: { caseId: kase.id, kind: "COMPLIANCE", responsible: "PLAN", startedAt: decidedAt, dueAt: new Date(Date.now() + 24 * HOUR), atRiskAt: decidedAt } });
+  await db.caseDeadline.create({
+    data: { caseId: kase.id, kind: "COMPLIANCE", responsible: "PLAN", startedAt: decidedAt, dueAt: new Date(Date.now() + 24 * HOUR), atRiskAt: decidedAt },
+  });
   return kase;
 }
 
@@ -96,21 +102,30 @@ describe("POST /cases/{reference}/compliance", () => {
   it("repeated with the same Idempotency-Key gives one confirmation and the same answer", async () => {
     const kase = await overturnedCase();
     const reference = kase.reference!;
-    const send = () => call(postCompliance, `/cases/${reference}/compliance`, { reference }, { json: compliance, headers: { "Idempotency-Key": "compliance-5521" } });
+    const send = () =>
+      call(postCompliance, `/cases/${reference}/compliance`, { reference }, { json: compliance, headers: { "Idempotency-Key": "compliance-5521" } });
 
     const first = await send();
     const firstBody = await first.text();
     const second = await send();
 
     expect(first.status).toBe(201);
-    expect(JSON.parse(firstBody)).toMatchObject({ reference, implementedOn: "2026-11-20", authorizationNumber: "AUTH-5521", late: false, caseStatus: "CLOSED" });
+    expect(JSON.parse(firstBody)).toMatchObject({
+      reference,
+      implementedOn: "2026-11-20",
+      authorizationNumber: "AUTH-5521",
+      late: false,
+      caseStatus: "CLOSED",
+    });
     expect(second.status).toBe(201);
     expect(second.headers.get("Idempotent-Replayed")).toBe("true");
     expect(await second.json()).toEqual(JSON.parse(firstBody));
     expect(await db.complianceConfirmation.count({ where: { caseId: kase.id } })).toBe(1);
     const row = await db.complianceConfirmation.findFirstOrThrow({ where: { caseId: kase.id } });
     expect(row).toMatchObject({ channel: "API", confirmedById: null });
-    expect(await db.auditLog.count({ where: { objectId: kase.id, action: "case.compliance_confirmed", actorEmail: `api:${planA.name}/Claims platform` } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { objectId: kase.id, action: "case.compliance_confirmed", actorEmail: `api:${planA.name}/Claims platform` } }),
+    ).toBe(1);
 
     const withoutKey = await call(postCompliance, `/cases/${reference}/compliance`, { reference }, { json: compliance });
     expect(withoutKey.status).toBe(409);
@@ -120,7 +135,12 @@ describe("POST /cases/{reference}/compliance", () => {
   it("answers a bad body with problem+json naming each field at fault", async () => {
     const kase = await overturnedCase();
     const reference = kase.reference!;
-    const response = await call(postCompliance, `/cases/${reference}/compliance`, { reference }, { json: { implementedOn: "20/11/2026", authorizationNumber: "  " } });
+    const response = await call(
+      postCompliance,
+      `/cases/${reference}/compliance`,
+      { reference },
+      { json: { implementedOn: "20/11/2026", authorizationNumber: "  " } },
+    );
 
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
@@ -136,7 +156,14 @@ describe("POST /cases/{reference}/documents and case-file/complete", () => {
     const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
     await db.case.update({ where: { id: kase.id }, data: { planCaseFileRequestedAt: new Date(Date.now() - HOUR) } });
     await db.caseDeadline.create({
-      data: { caseId: kase.id, kind: "PLAN_CASE_FILE", responsible: "PLAN", startedAt: new Date(Date.now() - HOUR), dueAt: new Date(Date.now() + 48 * HOUR), atRiskAt: new Date() },
+      data: {
+        caseId: kase.id,
+        kind: "PLAN_CASE_FILE",
+        responsible: "PLAN",
+        startedAt: new Date(Date.now() - HOUR),
+        dueAt: new Date(Date.now() + 48 * HOUR),
+        atRiskAt: new Date(),
+      },
     });
     const reference = kase.reference!;
     const file = new Uint8Array(Buffer.from(["%PDF-1.4", "1 0 obj << /Type /Catalog >> endobj", "trailer << /Root 1 0 R >>", "%%EOF"].join("\n")));
@@ -162,9 +189,14 @@ describe("POST /cases/{reference}/documents and case-file/complete", () => {
     expect(incomplete.status).toBe(409);
     expect(((await incomplete.json()) as { "invalid-params": { name: string }[] })["invalid-params"][0]?.name).toBe("notApplicable");
 
-    const complete = await call(postCaseFileComplete, `/cases/${reference}/case-file/complete`, { reference }, {
-      json: { notApplicable: ["letters", "medicalRecords", "policy", "expertOpinions", "applicantList"] },
-    });
+    const complete = await call(
+      postCaseFileComplete,
+      `/cases/${reference}/case-file/complete`,
+      { reference },
+      {
+        json: { notApplicable: ["letters", "medicalRecords", "policy", "expertOpinions", "applicantList"] },
+      },
+    );
     expect(complete.status).toBe(200);
     const body = (await complete.json()) as { planCaseFile: { completedAt: string | null }; deadlines: { kind: string; status: string }[] };
     expect(body.planCaseFile.completedAt).not.toBeNull();
@@ -201,7 +233,15 @@ describe("GET /cases/{reference}/letters", () => {
         })(),
       );
       const document = await db.document.create({
-        data: { caseId: kase.id, kind: "DECISION_LETTER", fileName: `decision-letter-${reference}-v${version}.pdf`, contentType: "application/pdf", sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key },
+        data: {
+          caseId: kase.id,
+          kind: "DECISION_LETTER",
+          fileName: `decision-letter-${reference}-v${version}.pdf`,
+          contentType: "application/pdf",
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+        },
       });
       await db.decisionLetter.create({
         data: {
@@ -239,14 +279,26 @@ describe("GET /cases/{reference}/letters", () => {
 
 describe("the OpenAPI description", () => {
   it("describes the new calls and their bodies from the same schemas", async () => {
-    const document = (await (openApi as () => Response)().json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>>; components: { schemas: Record<string, { required?: string[] }> } };
+    const document = (await (openApi as () => Response)().json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/cases/{reference}/documents", "/cases/{reference}/case-file/complete", "/cases/{reference}/letters", "/cases/{reference}/letters/{version}", "/cases/{reference}/compliance", "/cases/{reference}/reversal"]),
+      expect.arrayContaining([
+        "/cases/{reference}/documents",
+        "/cases/{reference}/case-file/complete",
+        "/cases/{reference}/letters",
+        "/cases/{reference}/letters/{version}",
+        "/cases/{reference}/compliance",
+        "/cases/{reference}/reversal",
+      ]),
     );
     expect(document.components.schemas.ComplianceConfirmationInput?.required).toEqual(["implementedOn", "authorizationNumber"]);
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.filter((name) => !(name in document.components.schemas))).toEqual([]);
-    expect(document.paths["/cases/{reference}/compliance"]?.post?.requestBody).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/ComplianceConfirmationInput" } } } });
+    expect(document.paths["/cases/{reference}/compliance"]?.post?.requestBody).toMatchObject({
+      content: { "application/json": { schema: { $ref: "#/components/schemas/ComplianceConfirmationInput" } } },
+    });
   });
 });
 
@@ -290,7 +342,10 @@ describe("webhooks", () => {
     const events = received.map((delivery) => JSON.parse(delivery.body) as { type: string; data: Record<string, unknown> });
     expect(events.map((event) => event.type).sort()).toEqual(["case.accepted", "case_file.requested"]);
     expect(events.find((event) => event.type === "case.accepted")?.data).toMatchObject({ reference: kase.reference });
-    expect(events.find((event) => event.type === "case_file.requested")?.data).toMatchObject({ reference: kase.reference, items: expect.arrayContaining(["criteria"]) });
+    expect(events.find((event) => event.type === "case_file.requested")?.data).toMatchObject({
+      reference: kase.reference,
+      items: expect.arrayContaining(["criteria"]),
+    });
   });
 
   it("queues a request for information to the plan, the plan's deadline reminder and a withdrawal for the plan's endpoint", async () => {
@@ -298,13 +353,26 @@ describe("webhooks", () => {
     await createWebhookEndpoint(plan.id, { url: "https://plan.example/imr", events: [...WEBHOOK_EVENTS] }, actorFor(planUserA));
     const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "ACCEPTED" });
     const started = new Date(Date.now() - 60 * HOUR);
-    await db.caseDeadline.create({ data: { caseId: kase.id, kind: "PLAN_CASE_FILE", responsible: "PLAN", startedAt: started, dueAt: new Date(Date.now() + 12 * HOUR), atRiskAt: started } });
+    await db.caseDeadline.create({
+      data: { caseId: kase.id, kind: "PLAN_CASE_FILE", responsible: "PLAN", startedAt: started, dueAt: new Date(Date.now() + 12 * HOUR), atRiskAt: started },
+    });
 
-    await requestInformation({ user: sessionUserOf(coordinator), actor: actorFor(coordinator), caseId: kase.id, expectedVersion: 0, addressedTo: "PLAN", question: "Send the appeal file." });
+    await requestInformation({
+      user: sessionUserOf(coordinator),
+      actor: actorFor(coordinator),
+      caseId: kase.id,
+      expectedVersion: 0,
+      addressedTo: "PLAN",
+      question: "Send the appeal file.",
+    });
     await sweepDeadlines();
     await withdrawRequest({ user: sessionUserOf(applicant), actor: actorFor(applicant), caseId: kase.id, expectedVersion: 1 });
 
-    const deliveries = await db.webhookDelivery.findMany({ where: { caseId: kase.id }, orderBy: { createdAt: "asc" }, select: { eventType: true, payload: true } });
+    const deliveries = await db.webhookDelivery.findMany({
+      where: { caseId: kase.id },
+      orderBy: { createdAt: "asc" },
+      select: { eventType: true, payload: true },
+    });
     expect(deliveries.map((delivery) => delivery.eventType)).toEqual(["information.requested", "deadline.reminder", "case.closed"]);
     expect(deliveries[1]?.payload).toMatchObject({ data: { reference: kase.reference, deadline: "PLAN_CASE_FILE" } });
     expect(deliveries[2]?.payload).toMatchObject({ data: { reference: kase.reference, status: "WITHDRAWN" } });

@@ -68,7 +68,9 @@ describe("only the applicant reaches their case", () => {
     const params = { caseId: kase.id, requestId: info.id };
     for (const intruder of [otherApplicant, coordinator, planUser]) {
       expect((await call(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}`, intruder.cookie), params)).status).toBe(404);
-      expect((await call(answerRoute.loader as RouteFunction, request(`/requests/${kase.id}/information/${info.id}`, intruder.cookie), params)).status).toBe(404);
+      expect((await call(answerRoute.loader as RouteFunction, request(`/requests/${kase.id}/information/${info.id}`, intruder.cookie), params)).status).toBe(
+        404,
+      );
       expect((await call(withdrawRoute.loader as RouteFunction, request(`/requests/${kase.id}/withdraw`, intruder.cookie), params)).status).toBe(404);
       const answer = await call(
         answerRoute.action as RouteFunction,
@@ -76,7 +78,11 @@ describe("only the applicant reaches their case", () => {
         params,
       );
       expect(answer.status).toBe(404);
-      const withdraw = await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, intruder.cookie, { version: String(kase.version) }), params);
+      const withdraw = await call(
+        withdrawRoute.action as RouteFunction,
+        request(`/requests/${kase.id}/withdraw`, intruder.cookie, { version: String(kase.version) }),
+        params,
+      );
       expect(withdraw.status).toBe(404);
     }
     // Nothing changed.
@@ -114,12 +120,19 @@ describe("the case page", () => {
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}`, applicant.cookie), { caseId: kase.id });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ reference: kase.reference, status: "IN_REVIEW", statusLabel: "With the reviewer", canWithdraw: true, canAnswer: true });
-    expect(page.data.nextStep).toMatch(/^We need more information from you: answer our request below by .+\. An independent doctor is reviewing your case\. The decision is due by /);
+    expect(page.data.nextStep).toMatch(
+      /^We need more information from you: answer our request below by .+\. An independent doctor is reviewing your case\. The decision is due by /,
+    );
     expect(page.data.deadlines[0]).toMatchObject({ responsible: "You", state: "on_track" });
     expect(page.data.deadlines[0]?.text).toMatch(/^Additional information due by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [AP]M ET — 6 days left$/);
     expect(page.data.deadlines.map((row) => row.text)).toContainEqual(expect.stringMatching(/^Eligibility decision met on /));
     expect(page.data.informationRequests).toEqual([
-      expect.objectContaining({ id: info.id, question: "When did the pain start?", answered: false, dueText: expect.stringMatching(/^Answer due by .+ — 6 days left$/) }),
+      expect.objectContaining({
+        id: info.id,
+        question: "When did the pain start?",
+        answered: false,
+        dueText: expect.stringMatching(/^Answer due by .+ — 6 days left$/),
+      }),
     ]);
     const timeline = page.data.timeline.map((item) => [item.type, item.actor]);
     expect(timeline).toEqual([
@@ -197,7 +210,10 @@ describe("answering a request for information", () => {
     // The page now shows it answered, and the clock met.
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}?done=answered`, applicant.cookie), { caseId: kase.id });
     expect(page.data.notice).toBe("Thank you. Your answer was sent to the review organization.");
-    expect(page.data.informationRequests.find((item) => item.id === first.id)).toMatchObject({ answered: true, dueText: expect.stringMatching(/^Answered on /) });
+    expect(page.data.informationRequests.find((item) => item.id === first.id)).toMatchObject({
+      answered: true,
+      dueText: expect.stringMatching(/^Answered on /),
+    });
     expect(page.data.deadlines.map((row) => row.text)).toContainEqual(expect.stringMatching(/^Additional information met on /));
   });
 
@@ -221,7 +237,11 @@ describe("answering a request for information", () => {
     const params = { caseId: kase.id, requestId: info.id };
     const path = `/requests/${kase.id}/information/${info.id}`;
     // The browser's count is not trusted: it says a document was added, but none was.
-    const empty = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version), answer: " ", documentCount: "1" }), params);
+    const empty = await call(
+      answerRoute.action as RouteFunction,
+      request(path, applicant.cookie, { version: String(kase.version), answer: " ", documentCount: "1" }),
+      params,
+    );
     expect(empty.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ answer: ANSWER_REQUIRED_MESSAGE });
     expect(await db.informationRequest.findUniqueOrThrow({ where: { id: info.id } })).toMatchObject({ answeredAt: null });
@@ -240,12 +260,20 @@ describe("answering a request for information", () => {
         uploadedById: applicant.id,
       },
     });
-    const documentsOnly = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version), answer: "", documentCount: "1" }), params);
+    const documentsOnly = await call(
+      answerRoute.action as RouteFunction,
+      request(path, applicant.cookie, { version: String(kase.version), answer: "", documentCount: "1" }),
+      params,
+    );
     expect(documentsOnly).toMatchObject({ status: 302 });
     expect(await db.informationRequest.findUniqueOrThrow({ where: { id: info.id } })).toMatchObject({ answer: null, answeredAt: expect.any(Date) });
 
     // Answered once: a second answer is refused and changes nothing.
-    const again = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(kase.version + 1), answer: "More" }), params);
+    const again = await call(
+      answerRoute.action as RouteFunction,
+      request(path, applicant.cookie, { version: String(kase.version + 1), answer: "More" }),
+      params,
+    );
     expect(again.status).toBe(409);
     expect(again.data.formError).toBe("You already answered this request.");
     expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "information_provided" } })).toBe(1);
@@ -255,7 +283,13 @@ describe("answering a request for information", () => {
     const kase = await filedCase();
     const info = await createInformationRequest({ caseId: kase.id });
     const seen = kase.version;
-    await changeCase({ caseId: kase.id, expectedVersion: seen, actor: as(coordinator), transition: "startEligibilityReview", event: { type: "eligibility_review_started" } });
+    await changeCase({
+      caseId: kase.id,
+      expectedVersion: seen,
+      actor: as(coordinator),
+      transition: "startEligibilityReview",
+      event: { type: "eligibility_review_started" },
+    });
     const path = `/requests/${kase.id}/information/${info.id}`;
     const stale = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, { version: String(seen), answer: "My typed answer" }), {
       caseId: kase.id,
@@ -268,7 +302,10 @@ describe("answering a request for information", () => {
     expect((await clocksOf(kase.id)).find((row) => row.subjectId === info.id)?.status).toBe("OPEN");
     expect(await emailsAbout(kase.id)).toEqual([]);
 
-    const retried = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, stale.data.values as Record<string, string>), { caseId: kase.id, requestId: info.id });
+    const retried = await call(answerRoute.action as RouteFunction, request(path, applicant.cookie, stale.data.values as Record<string, string>), {
+      caseId: kase.id,
+      requestId: info.id,
+    });
     expect(retried.status).toBe(302);
   });
 });
@@ -307,7 +344,9 @@ describe("withdrawing a request", () => {
     });
     expect(await db.auditLog.count({ where: { action: "case.withdrawn", objectId: kase.id } })).toBe(1);
 
-    const everyCoordinator = (await db.user.findMany({ where: { roles: { has: "COORDINATOR" }, disabledAt: null }, select: { email: true } })).map((u) => u.email);
+    const everyCoordinator = (await db.user.findMany({ where: { roles: { has: "COORDINATOR" }, disabledAt: null }, select: { email: true } })).map(
+      (u) => u.email,
+    );
     const emails = await emailsAbout(kase.id);
     expect(emails.map((email) => email.toAddress).sort()).toEqual([applicant.email, plan.contactEmail, ...everyCoordinator].sort());
     expect(emails.find((email) => email.toAddress === applicant.email)?.subject).toBe(`${kase.reference}: Your request was withdrawn`);
@@ -322,7 +361,9 @@ describe("withdrawing a request", () => {
 
   it("cannot withdraw a withdrawn request again", async () => {
     const kase = await filedCase();
-    await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version) }), { caseId: kase.id });
+    await call(withdrawRoute.action as RouteFunction, request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version) }), {
+      caseId: kase.id,
+    });
     const messages = await db.outboxMessage.count({ where: { caseId: kase.id } });
     const again = await call(
       withdrawRoute.action as RouteFunction,

@@ -184,7 +184,12 @@ describe("offering a case", () => {
     await offer(expedited.id, [second.id]);
     expect((await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: standard.id } })).offerDueAt).toEqual(later(24));
     expect((await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: expedited.id } })).offerDueAt).toEqual(later(4));
-    expect(await clock(expedited.id, "OFFER_RESPONSE")).toMatchObject({ status: "OPEN", responsible: "REVIEWER", responsibleUserId: second.id, dueAt: later(4) });
+    expect(await clock(expedited.id, "OFFER_RESPONSE")).toMatchObject({
+      status: "OPEN",
+      responsible: "REVIEWER",
+      responsibleUserId: second.id,
+      dueAt: later(4),
+    });
 
     await db.setting.create({ data: { key: "offerHoursExpedited", value: 2 } });
     try {
@@ -235,7 +240,11 @@ describe("the reviewer's answer", () => {
     expect(await clock(kase.id, "ASSIGNMENT")).toMatchObject({ status: "MET", closedAt: later(2) });
     expect(await clock(kase.id, "OFFER_RESPONSE")).toMatchObject({ status: "MET", closedAt: later(2) });
     expect(await clock(kase.id, "DECISION")).toMatchObject({ status: "OPEN", startedAt: T0 });
-    expect(await db.caseEvent.findFirst({ where: { caseId: kase.id, type: "offer_accepted" } })).toMatchObject({ fromStatus: "ACCEPTED", toStatus: "IN_REVIEW", actorId: chosen.id });
+    expect(await db.caseEvent.findFirst({ where: { caseId: kase.id, type: "offer_accepted" } })).toMatchObject({
+      fromStatus: "ACCEPTED",
+      toStatus: "IN_REVIEW",
+      actorId: chosen.id,
+    });
     expect(await canRead(chosen, kase.id)).toBe(true);
     expect(await offerPage(sessionUserOf(chosen), assignment.id, later(3))).toMatchObject({ state: "accepted", caseLink: `/review/cases/${kase.id}` });
 
@@ -248,10 +257,18 @@ describe("the reviewer's answer", () => {
     const kase = await acceptedCase({ specialty: "infectious-disease", disputeType: "EXPERIMENTAL_INVESTIGATIONAL", panelSize: 3 });
     const panel = [];
     for (const name of ["Dr. Ida One", "Dr. Ian Two", "Dr. Ivy Three", "Dr. Isa Four"]) panel.push(await reviewer(name, "infectious-disease"));
-    const tooMany = await refusal(offer(kase.id, panel.map((person) => person.id)));
+    const tooMany = await refusal(
+      offer(
+        kase.id,
+        panel.map((person) => person.id),
+      ),
+    );
     expect(tooMany).toMatchObject({ code: "BAD_REQUEST", message: "This case needs 3 more reviewers: choose at most 3." });
 
-    await offer(kase.id, panel.slice(0, 3).map((person) => person.id));
+    await offer(
+      kase.id,
+      panel.slice(0, 3).map((person) => person.id),
+    );
     const offers = await db.reviewerAssignment.findMany({ where: { caseId: kase.id }, orderBy: { reviewer: { name: "asc" } } });
     expect(offers).toHaveLength(3);
     expect(await db.outboxMessage.count({ where: { caseId: kase.id, template: "review-offer" } })).toBe(3);

@@ -8,22 +8,11 @@ import { db } from "~/server/db.server";
 import { AppError } from "~/server/errors.server";
 import { getSessionUser, startSession } from "~/server/session.server";
 import { inviteUser } from "~/server/users/invite-user.server";
-import {
-  PASSWORD,
-  actorFor,
-  createPlan,
-  createUser,
-  latestEmailTo,
-  requestWithCookie,
-  tokenFromEmail,
-  uniqueEmail,
-  uniqueIp,
-} from "#tests/support/factories";
+import { PASSWORD, actorFor, createPlan, createUser, latestEmailTo, requestWithCookie, tokenFromEmail, uniqueEmail, uniqueIp } from "#tests/support/factories";
 
 const NEW_PASSWORD = "a brand new passphrase 42";
 const anonymous = (ip = uniqueIp()) => actorFor(null, ip);
-const auditRows = (where: { action?: string; actorEmail?: string; objectId?: string }) =>
-  db.auditLog.findMany({ where, orderBy: { id: "asc" } });
+const auditRows = (where: { action?: string; actorEmail?: string; objectId?: string }) => db.auditLog.findMany({ where, orderBy: { id: "asc" } });
 
 describe("logging in", () => {
   it("succeeds with the right password and records it in the audit log", async () => {

@@ -76,7 +76,14 @@ describe("clocks started and ended by transitions", () => {
 
   it("a decision meets the decision clock and an overturn starts the plan's compliance clock", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "ACCEPTED" });
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(coordinator), event: { type: "clock_started" }, deadlines: { start: ["decision"] }, at: MONDAY_10_AM });
+    await changeCase({
+      caseId: kase.id,
+      expectedVersion: 0,
+      actor: as(coordinator),
+      event: { type: "clock_started" },
+      deadlines: { start: ["decision"] },
+      at: MONDAY_10_AM,
+    });
     await db.case.update({ where: { id: kase.id }, data: { status: "DETERMINED" } });
     const decidedAt = new Date("2026-12-04T20:00:00Z"); // Fri 4 Dec, 15:00 EST
     await changeCase({
@@ -108,7 +115,14 @@ describe("clocks started and ended by transitions", () => {
     forgetOrganizationCalendar();
     try {
       const kase = await createCase({ applicantId: applicant.id, planId, status: "ACCEPTED" });
-      await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(coordinator), event: { type: "clock_started" }, deadlines: { start: ["assignment"] }, at: new Date("2026-11-24T14:00:00Z") });
+      await changeCase({
+        caseId: kase.id,
+        expectedVersion: 0,
+        actor: as(coordinator),
+        event: { type: "clock_started" },
+        deadlines: { start: ["assignment"] },
+        at: new Date("2026-11-24T14:00:00Z"),
+      });
       // Wed 25 closed, Thu 26 Thanksgiving → Fri 27 Nov.
       expect((await clocks(kase.id)).ASSIGNMENT?.dueAt.toISOString()).toBe("2026-11-28T04:59:59.000Z");
     } finally {

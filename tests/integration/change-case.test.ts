@@ -114,7 +114,13 @@ describe("a case change that is allowed", () => {
   });
 
   it("accepts a step that needs a reason when one is given", async () => {
-    await changeCase({ caseId, expectedVersion: 3, actor: as(coordinator), transition: "findIneligible", event: { type: "found_ineligible", note: "Not a covered plan" } });
+    await changeCase({
+      caseId,
+      expectedVersion: 3,
+      actor: as(coordinator),
+      transition: "findIneligible",
+      event: { type: "found_ineligible", note: "Not a covered plan" },
+    });
     const after = await traces();
     expect(after.status).toBe("INELIGIBLE");
     expect(after.events[0]).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "INELIGIBLE", note: "Not a covered plan" });
@@ -210,7 +216,14 @@ describe("a case change that fails part-way", () => {
 
   it("lets only one of two simultaneous changes from the same version through", async () => {
     const change = (type: string) =>
-      changeCase({ caseId, expectedVersion: 3, actor: as(coordinator), transition: "startEligibilityReview", event: { type }, emails: caseUpdateEmail(applicant.email, type) });
+      changeCase({
+        caseId,
+        expectedVersion: 3,
+        actor: as(coordinator),
+        transition: "startEligibilityReview",
+        event: { type },
+        emails: caseUpdateEmail(applicant.email, type),
+      });
     const results = await Promise.allSettled([change("first"), change("second")]);
     const fulfilled = results.filter((result) => result.status === "fulfilled");
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");

@@ -40,8 +40,9 @@ afterAll(async () => {
 
 const completedSweeps = async () =>
   Number(
-    (await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM pgboss.job WHERE name = $1 AND state = 'completed'`, DEADLINE_SWEEP_QUEUE))[0]!
-      .count,
+    (
+      await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM pgboss.job WHERE name = $1 AND state = 'completed'`, DEADLINE_SWEEP_QUEUE)
+    )[0]!.count,
   );
 
 describe("deadline reminders sent by the job worker", () => {
@@ -61,7 +62,10 @@ describe("deadline reminders sent by the job worker", () => {
     });
 
     worker = await startWorker();
-    const [reminder] = await waitFor("the reminder to reach the SMTP server", () => sink.messagesTo(coordinator.email).length > 0 && sink.messagesTo(coordinator.email));
+    const [reminder] = await waitFor(
+      "the reminder to reach the SMTP server",
+      () => sink.messagesTo(coordinator.email).length > 0 && sink.messagesTo(coordinator.email),
+    );
     expect(parseMessage(reminder!.raw).headers.get("subject")).toMatch(/Reminder: decision due soon/);
     const sweepsBeforeRestart = await completedSweeps();
 

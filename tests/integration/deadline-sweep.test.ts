@@ -35,7 +35,14 @@ beforeEach(async () => {
   await db.caseDeadline.updateMany({ where: { status: "OPEN" }, data: { status: "STOPPED" } });
   const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "ACCEPTED" });
   caseId = kase.id;
-  await changeCase({ caseId, expectedVersion: 0, actor: as(coordinators[0]!), event: { type: "case_file_requested" }, deadlines: { start: ["planCaseFile"] }, at: ACCEPTED });
+  await changeCase({
+    caseId,
+    expectedVersion: 0,
+    actor: as(coordinators[0]!),
+    event: { type: "case_file_requested" },
+    deadlines: { start: ["planCaseFile"] },
+    at: ACCEPTED,
+  });
 });
 
 const emailsFor = (subject: RegExp) =>
@@ -69,7 +76,14 @@ describe("deadline reminders", () => {
   it("reminds only the coordinator looking after the case, when there is one", async () => {
     await db.case.update({ where: { id: caseId }, data: { coordinatorId: coordinators[1]!.id } });
     const kase = await db.case.findUniqueOrThrow({ where: { id: caseId } });
-    await changeCase({ caseId, expectedVersion: kase.version, actor: as(coordinators[1]!), event: { type: "clock_started" }, deadlines: { start: ["assignment"] }, at: ACCEPTED });
+    await changeCase({
+      caseId,
+      expectedVersion: kase.version,
+      actor: as(coordinators[1]!),
+      event: { type: "clock_started" },
+      deadlines: { start: ["assignment"] },
+      at: ACCEPTED,
+    });
     // Assignment: 1 business day, due end of Wed 25 Nov; half time is Wed 25 Nov 9:29:59.5 EST.
     await sweepDeadlines(new Date("2026-11-25T15:00:00Z"));
     const reminders = await emailsFor(/Reminder: reviewer assignment/);

@@ -537,11 +537,7 @@ describe("an issued letter never changes", () => {
     const submitted = await postReview(
       member,
       kase.id,
-      determinationForm(
-        { outcome: "UPHELD", reasons: "Reasons.", rationale: "Rationale.", criterion: "Guideline" },
-        [kase.documents[0]!.id],
-        member.name,
-      ),
+      determinationForm({ outcome: "UPHELD", reasons: "Reasons.", rationale: "Rationale.", criterion: "Guideline" }, [kase.documents[0]!.id], member.name),
     );
     expect(submitted.status).toBe(302);
     const version = await caseVersion(kase.id);
@@ -629,8 +625,7 @@ describe("/verify", () => {
       },
     });
     const revealed = JSON.stringify(byCode.data);
-    for (const secret of ["Rosa", "Delgado", "EVG-123456", plan.name, "Lumbar", "Verity", "Checkwell", "Orthopaedic"])
-      expect(revealed).not.toContain(secret);
+    for (const secret of ["Rosa", "Delgado", "EVG-123456", plan.name, "Lumbar", "Verity", "Checkwell", "Orthopaedic"]) expect(revealed).not.toContain(secret);
 
     // The file as issued matches; a single changed byte does not.
     const byFile = await verifyByFile(bytes);

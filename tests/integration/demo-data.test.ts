@@ -102,9 +102,12 @@ describe("demo data on a fresh database", () => {
     const received = await demoCase("EHP-DEMO-1005");
     expect(received.planCaseFileCompletedAt).not.toBeNull();
     expect(received.planCaseFileNotApplicable).toEqual(["expertOpinions"]);
-    expect(received.documents.filter((document) => document.kind === "PLAN_CASE_FILE").map((document) => document.caseFileItem).sort()).toEqual(
-      ["applicantList", "criteria", "letters", "medicalRecords", "policy"],
-    );
+    expect(
+      received.documents
+        .filter((document) => document.kind === "PLAN_CASE_FILE")
+        .map((document) => document.caseFileItem)
+        .sort(),
+    ).toEqual(["applicantList", "criteria", "letters", "medicalRecords", "policy"]);
     expect(received.deadlines.find((deadline) => deadline.kind === "PLAN_CASE_FILE")!.status).toBe("MET");
     expect((await demoCase("PCH-DEMO-2001")).planCaseFileCompletedAt).toBeNull();
   });
@@ -255,7 +258,11 @@ describe("the demo's history", () => {
       const written = kase.audit.map((row) => ms(row.at));
       expect(kase.audit[0]!.action, claim).toBe("case.draft_started");
       expect(written, `${claim}: audit rows in the order written`).toEqual(ascending(written));
-      const stamps = [...written, ...[...kase.events, ...kase.documents, ...kase.qualityReviews].map((row) => ms(row.createdAt)), ...kase.emails.map((email) => ms(email.createdAt))];
+      const stamps = [
+        ...written,
+        ...[...kase.events, ...kase.documents, ...kase.qualityReviews].map((row) => ms(row.createdAt)),
+        ...kase.emails.map((email) => ms(email.createdAt)),
+      ];
       for (const stamp of stamps) {
         expect(stamp, claim).toBeGreaterThanOrEqual(ms(kase.createdAt));
         expect(stamp, claim).toBeLessThanOrEqual(seededAt.getTime());
@@ -293,7 +300,9 @@ describe("the demo's history", () => {
       const kase = await history(claim);
       const [letter] = kase.decisionLetters;
       expect(ms(letter!.issuedAt), claim).toBe(ms(kase.decidedAt));
-      const opinions = kase.determinations.filter((determination) => determination.status === "SUBMITTED").map((determination) => ms(determination.submittedAt));
+      const opinions = kase.determinations
+        .filter((determination) => determination.status === "SUBMITTED")
+        .map((determination) => ms(determination.submittedAt));
       expect(opinions.length, claim).toBeGreaterThanOrEqual(1);
       const approvals = kase.qualityReviews.filter((review) => review.result === "APPROVED").map((review) => ms(review.createdAt));
       expect(approvals, claim).toHaveLength(1);
@@ -360,7 +369,10 @@ describe("the demo's history", () => {
 
   it("has the plans and accounts there before the first request was started", async () => {
     const firstDraft = await db.case.aggregate({ where: { planDenialReference: { in: ALL_CLAIMS } }, _min: { createdAt: true } });
-    const users = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { createdAt: true, emailVerifiedAt: true } });
+    const users = await db.user.findMany({
+      where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+      select: { createdAt: true, emailVerifiedAt: true },
+    });
     const plans = await db.healthPlan.findMany({ where: { name: { in: DEMO_PLANS.map((plan) => plan.name) } }, select: { createdAt: true } });
     expect(users).toHaveLength(DEMO_USERS.length);
     for (const opened of [...users.flatMap((user) => [user.createdAt, user.emailVerifiedAt]), ...plans.map((plan) => plan.createdAt)]) {

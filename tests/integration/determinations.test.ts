@@ -7,14 +7,7 @@ import { latestQualityReview } from "~/server/determinations/quality.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
 import { determinationFormValues, determinationSchema } from "~/schemas/determination";
 import { db } from "~/server/db.server";
-import {
-  actorFor,
-  createAssignment,
-  createPlan,
-  createReviewer,
-  createUser,
-  sessionUserOf,
-} from "#tests/support/factories";
+import { actorFor, createAssignment, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
@@ -45,13 +38,7 @@ const openQuality = (person: Person, caseId: string) =>
 const postQuality = (person: Person, caseId: string, form: Form) =>
   call(qualityRoute.action as RouteFunction, request(`/iro/cases/${caseId}/quality`, person, form), { caseId });
 
-function determinationForm(options: {
-  intent: "save" | "submit";
-  documents: string[];
-  signedName?: string;
-  outcome?: string;
-  part?: string;
-}): Form {
+function determinationForm(options: { intent: "save" | "submit"; documents: string[]; signedName?: string; outcome?: string; part?: string }): Form {
   return [
     ["intent", options.intent],
     ["outcome", options.outcome ?? "OVERTURNED"],
@@ -65,7 +52,12 @@ function determinationForm(options: {
     ...options.documents.map((id): [string, string] => ["documentsConsidered", id]),
     ["standardOfReview", "medical-necessity"],
     ["standardOfReviewOther", ""],
-    ...(options.intent === "submit" ? ([["noConflict", "yes"], ["signedName", options.signedName ?? ""]] as Form) : []),
+    ...(options.intent === "submit"
+      ? ([
+          ["noConflict", "yes"],
+          ["signedName", options.signedName ?? ""],
+        ] as Form)
+      : []),
   ];
 }
 
@@ -104,7 +96,14 @@ describe("who may open the reviewer's case page", () => {
     for (const person of [elsewhere, offered, unattested, planUser, applicant, coordinator]) {
       expect((await openPage(person, kase.id)).status, person.roles.join()).toBe(404);
       expect((await postReview(person, kase.id, determinationForm({ intent: "save", documents: [] }))).status, person.roles.join()).toBe(404);
-      expect((await postReview(person, kase.id, [["intent", "add-note"], ["text", "sneaky"]])).status).toBe(404);
+      expect(
+        (
+          await postReview(person, kase.id, [
+            ["intent", "add-note"],
+            ["text", "sneaky"],
+          ])
+        ).status,
+      ).toBe(404);
     }
     expect(await db.determination.count({ where: { caseId: kase.id } })).toBe(0);
     expect(await db.reviewerNote.count({ where: { assignment: { caseId: kase.id } } })).toBe(0);
@@ -119,11 +118,17 @@ describe("private notes", () => {
     const colleague = await reviewer({ name: "Dr. Colleague" });
     const kase = await caseFor([author, colleague], 3);
 
-    const empty = await postReview(author, kase.id, [["intent", "add-note"], ["text", "  "]]);
+    const empty = await postReview(author, kase.id, [
+      ["intent", "add-note"],
+      ["text", "  "],
+    ]);
     expect(empty.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ text: "Write the note before adding it." });
 
-    const added = await postReview(author, kase.id, [["intent", "add-note"], ["text", "Ask about the 2025 MRI"]]);
+    const added = await postReview(author, kase.id, [
+      ["intent", "add-note"],
+      ["text", "Ask about the 2025 MRI"],
+    ]);
     expect(added).toMatchObject({ status: 302, location: `/review/cases/${kase.id}?done=note#notes` });
     expect((await openPage(author, kase.id)).data.notes.map((note) => note.text)).toEqual(["Ask about the 2025 MRI"]);
     expect((await openPage(colleague, kase.id)).data.notes).toEqual([]);
@@ -196,7 +201,11 @@ describe("writing the determination", () => {
   it("a single reviewer's submission determines the case, tells the coordinator, and can no longer be changed", async () => {
     const author = await reviewer({ name: "Dr. Priya Single", specialty: "Orthopaedic surgery" });
     const kase = await caseFor([author]);
-    const submitted = await postReview(author, kase.id, determinationForm({ intent: "submit", documents: [kase.documents[1]!.id], signedName: "priya single" }));
+    const submitted = await postReview(
+      author,
+      kase.id,
+      determinationForm({ intent: "submit", documents: [kase.documents[1]!.id], signedName: "priya single" }),
+    );
     expect(submitted).toMatchObject({ status: 302, location: `/review/cases/${kase.id}?done=determined` });
 
     const after = await caseRow(kase.id);
@@ -342,11 +351,17 @@ describe("quality review", () => {
     const again = await caseRow(kase.id);
     expect(again).toMatchObject({ status: "DETERMINED", outcome: "OVERTURNED" });
 
-    const stale = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(determined.version)]]);
+    const stale = await postQuality(coordinator, kase.id, [
+      ["intent", "approve"],
+      ["version", String(determined.version)],
+    ]);
     expect(stale.status).toBe(409);
     expect(stale.data.formError).toMatch(/changed while you were working/);
 
-    const approved = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(again.version)]]);
+    const approved = await postQuality(coordinator, kase.id, [
+      ["intent", "approve"],
+      ["version", String(again.version)],
+    ]);
     expect(approved).toMatchObject({ status: 302, location: `/iro/cases/${kase.id}/quality?done=approved` });
     const latest = await latestQualityReview(kase.id);
     expect(latest).toMatchObject({ result: "APPROVED", reviewedById: coordinator.id });
@@ -354,7 +369,10 @@ describe("quality review", () => {
     const now = await caseRow(kase.id);
     expect(now.status).toBe("DETERMINED");
     expect((await openQuality(coordinator, kase.id)).data.approved).toBe(true);
-    const twice = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(now.version)]]);
+    const twice = await postQuality(coordinator, kase.id, [
+      ["intent", "approve"],
+      ["version", String(now.version)],
+    ]);
     expect(twice.data.formError).toBe("This determination is already approved.");
     expect(await db.qualityReview.count({ where: { caseId: kase.id, result: "APPROVED" } })).toBe(1);
   });
@@ -371,21 +389,38 @@ describe("quality review", () => {
       { check: "case-details", passed: false, message: "The case is missing the member ID. Complete the case before approving." },
     ]);
     const { version } = await caseRow(kase.id);
-    const refused = await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(version)]]);
+    const refused = await postQuality(coordinator, kase.id, [
+      ["intent", "approve"],
+      ["version", String(version)],
+    ]);
     expect(refused.status).toBe(400);
     expect(refused.data.formError).toBe("One automatic check fails: fix it or send the determination back before approving.");
     expect(await db.qualityReview.count({ where: { caseId: kase.id } })).toBe(0);
     expect((await caseRow(kase.id)).version).toBe(version);
 
     await db.case.update({ where: { id: kase.id }, data: { memberId: "MEM-1001" } });
-    expect((await postQuality(coordinator, kase.id, [["intent", "approve"], ["version", String(version)]])).status).toBe(302);
+    expect(
+      (
+        await postQuality(coordinator, kase.id, [
+          ["intent", "approve"],
+          ["version", String(version)],
+        ])
+      ).status,
+    ).toBe(302);
   });
 
   it("is open to coordinators only", async () => {
     const author = await reviewer({ name: "Dr. Nosy Reviewer" });
     const kase = await caseFor([author]);
     expect((await openQuality(author, kase.id)).status).toBe(403);
-    expect((await postQuality(author, kase.id, [["intent", "approve"], ["version", "0"]])).status).toBe(403);
+    expect(
+      (
+        await postQuality(author, kase.id, [
+          ["intent", "approve"],
+          ["version", "0"],
+        ])
+      ).status,
+    ).toBe(403);
     expect((await openQuality(coordinator, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 });

@@ -251,9 +251,14 @@ describe("POST /documents: an applicant adds a file to their request", () => {
   it("stops a file that streams past 100 MB without a declared size, and leaves no row and no file", async () => {
     const draft = await draftCase();
     const before = storedFiles();
-    const response = await upload(applicant, { caseId: draft.id, kind: "MEDICAL_RECORDS", name: "scan.pdf" }, largePdfStream(APPLICANT_FILE_LIMIT_BYTES + 2 * 1024 * 1024), {
-      contentLength: null,
-    });
+    const response = await upload(
+      applicant,
+      { caseId: draft.id, kind: "MEDICAL_RECORDS", name: "scan.pdf" },
+      largePdfStream(APPLICANT_FILE_LIMIT_BYTES + 2 * 1024 * 1024),
+      {
+        contentLength: null,
+      },
+    );
     expect(response.status).toBe(413);
     expect((await problemOf(response)).title).toBe("File too large");
     await expectNothingLeft(draft.id, before);
@@ -456,7 +461,9 @@ describe("GET /documents/:documentId", () => {
       expect(response.status).toBe(404);
     }
     expect((await download(planUser, id)).status).toBe(200);
-    expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: id, actorId: { in: [otherApplicant.id, otherPlanUser.id, reviewer.id] } } })).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { action: "document.downloaded", objectId: id, actorId: { in: [otherApplicant.id, otherPlanUser.id, reviewer.id] } } }),
+    ).toBe(0);
   });
 
   it("refuses a tampered file before sending a byte, and cuts the stream before a tampered later segment", async () => {
@@ -494,7 +501,7 @@ describe("GET /documents/:documentId", () => {
     const truncated = await uploaded(file);
     const truncatedPath = storedFileOf(truncated.row.storageKey);
     const whole = fs.readFileSync(truncatedPath);
-    fs.writeFileSync(truncatedPath, whole.subarray(0, whole.length - (whole.length - 37) % (SEGMENT_BYTES + 16)));
+    fs.writeFileSync(truncatedPath, whole.subarray(0, whole.length - ((whole.length - 37) % (SEGMENT_BYTES + 16))));
     const cut = await download(coordinator, truncated.id);
     await expect(cut.arrayBuffer()).rejects.toThrow();
   });

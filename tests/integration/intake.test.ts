@@ -119,7 +119,11 @@ describe("the eligibility checklist", () => {
     const after = await db.case.findUniqueOrThrow({ where: { id: kase.id }, include: { eligibilityAnswers: true, events: true } });
     expect(after.status).toBe("ELIGIBILITY_REVIEW");
     expect(after.eligibilityAnswers).toHaveLength(5);
-    expect(after.eligibilityAnswers.find((row) => row.criterion === "COMPLETE")).toMatchObject({ met: false, note: "No denial letter yet", answeredById: coordinator.id });
+    expect(after.eligibilityAnswers.find((row) => row.criterion === "COMPLETE")).toMatchObject({
+      met: false,
+      note: "No denial letter yet",
+      answeredById: coordinator.id,
+    });
     expect(after.events).toMatchObject([{ type: "eligibility_checked", fromStatus: "SUBMITTED", toStatus: "ELIGIBILITY_REVIEW" }]);
 
     await screened(kase.id);
@@ -134,9 +138,7 @@ describe("the eligibility checklist", () => {
 
   it("refuses a late request answered 'filed in time' without the good cause", async () => {
     const kase = await submittedCase({ filedLate: true });
-    const error = await refusal(
-      recordEligibility({ ...as(coordinator), caseId: kase.id, expectedVersion: 0, answers: { ...allMet(), FILED_IN_TIME: yes() } }),
-    );
+    const error = await refusal(recordEligibility({ ...as(coordinator), caseId: kase.id, expectedVersion: 0, answers: { ...allMet(), FILED_IN_TIME: yes() } }));
     expect(error).toMatchObject({ code: "BAD_REQUEST", detail: { field: "note_FILED_IN_TIME" } });
     expect(await db.eligibilityAnswer.count({ where: { caseId: kase.id } })).toBe(0);
     await screened(kase.id, { ...allMet(), FILED_IN_TIME: yes("Good cause: in hospital after the denial") });
@@ -207,12 +209,22 @@ describe("accepting a request", () => {
 describe("finding a request ineligible", () => {
   it("stores the notice, emails both parties a link to it, and stops every clock", async () => {
     const kase = await submittedCase();
-    await requestInformation({ ...as(coordinator), caseId: kase.id, expectedVersion: 0, addressedTo: "APPLICANT", question: "Send the denial letter", at: MONDAY_10_AM });
+    await requestInformation({
+      ...as(coordinator),
+      caseId: kase.id,
+      expectedVersion: 0,
+      addressedTo: "APPLICANT",
+      question: "Send the denial letter",
+      at: MONDAY_10_AM,
+    });
     await screened(kase.id, { ...allMet(), COVERED_BENEFIT: { met: false, note: "Cosmetic surgery is excluded by the contract" } });
     const reason = "The plan's contract excludes cosmetic surgery, so this is not a covered benefit.";
     await findIneligible({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), reason });
 
-    const after = await db.case.findUniqueOrThrow({ where: { id: kase.id }, include: { documents: true, events: { orderBy: { createdAt: "desc" }, take: 1 } } });
+    const after = await db.case.findUniqueOrThrow({
+      where: { id: kase.id },
+      include: { documents: true, events: { orderBy: { createdAt: "desc" }, take: 1 } },
+    });
     expect(after.status).toBe("INELIGIBLE");
     expect(after.events[0]).toMatchObject({ type: "found_ineligible", note: reason, toStatus: "INELIGIBLE" });
     expect(after.documents).toMatchObject([{ kind: "NOTICE", contentType: "application/pdf", description: "Notice of ineligibility" }]);
@@ -276,13 +288,22 @@ describe("requests for information", () => {
     const clock = (await clocksOf(kase.id)).find((row) => row.kind === "APPLICANT_INFORMATION");
     expect(clock).toMatchObject({ status: "OPEN", responsible: "APPLICANT", subjectId: request.id, startedAt: MONDAY_10_AM, dueAt: request.dueAt });
     const emails = await emailsOf(kase.id);
-    expect(emails).toMatchObject([{ template: "information-requested", toAddress: applicant.email, props: { due: "Tue 1 Dec 2026, 11:59 PM ET", forApplicant: true } }]);
+    expect(emails).toMatchObject([
+      { template: "information-requested", toAddress: applicant.email, props: { due: "Tue 1 Dec 2026, 11:59 PM ET", forApplicant: true } },
+    ]);
     expect(JSON.stringify(emails)).not.toContain("denial letter");
   });
 
   it("asks the plan on the plan's own time (24 hours on an expedited case) and emails the plan's people", async () => {
     const kase = await submittedCase({ track: "EXPEDITED" });
-    await requestInformation({ ...as(coordinator), caseId: kase.id, expectedVersion: 0, addressedTo: "PLAN", question: "Send the member's coverage dates.", at: MONDAY_10_AM });
+    await requestInformation({
+      ...as(coordinator),
+      caseId: kase.id,
+      expectedVersion: 0,
+      addressedTo: "PLAN",
+      question: "Send the member's coverage dates.",
+      at: MONDAY_10_AM,
+    });
     const request = await db.informationRequest.findFirstOrThrow({ where: { caseId: kase.id } });
     expect(request.dueAt.toISOString()).toBe("2026-11-24T15:00:00.000Z");
     const clock = (await clocksOf(kase.id)).find((row) => row.kind === "APPLICANT_INFORMATION");
@@ -310,9 +331,13 @@ describe("the plan's side", () => {
 
   it("refuses an objection once the eligibility decision is past, and from another plan", async () => {
     const kase = await submittedCase();
-    expect(await refusal(objectToEligibility({ ...as(otherPlanUser), caseId: kase.id, expectedVersion: 0, reason: "No" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(objectToEligibility({ ...as(otherPlanUser), caseId: kase.id, expectedVersion: 0, reason: "No" }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
-    expect(await refusal(objectToEligibility({ ...as(planUser), caseId: kase.id, expectedVersion: 0, reason: "Too late" }))).toMatchObject({ code: "CONFLICT" });
+    expect(await refusal(objectToEligibility({ ...as(planUser), caseId: kase.id, expectedVersion: 0, reason: "Too late" }))).toMatchObject({
+      code: "CONFLICT",
+    });
     const page = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
     expect(page.canObject).toBe(false);
   });
@@ -336,12 +361,24 @@ describe("the plan's case file is late", () => {
     await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), at: MONDAY_10_AM });
     const due = (await clocksOf(kase.id)).find((clock) => clock.kind === "PLAN_CASE_FILE")!.dueAt;
     const early = await refusal(
-      proceedWithoutCaseFile({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), reason: "Plan silent", at: new Date(due.getTime() - 1000) }),
+      proceedWithoutCaseFile({
+        ...as(coordinator),
+        caseId: kase.id,
+        expectedVersion: await version(kase.id),
+        reason: "Plan silent",
+        at: new Date(due.getTime() - 1000),
+      }),
     );
     expect(early.code).toBe("CONFLICT");
 
     const late = new Date(due.getTime() + 3_600_000);
-    await proceedWithoutCaseFile({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), reason: "The plan sent nothing and did not answer calls.", at: late });
+    await proceedWithoutCaseFile({
+      ...as(coordinator),
+      caseId: kase.id,
+      expectedVersion: await version(kase.id),
+      reason: "The plan sent nothing and did not answer calls.",
+      at: late,
+    });
     const after = await db.case.findUniqueOrThrow({ where: { id: kase.id } });
     expect(after).toMatchObject({ proceededWithoutCaseFileAt: late, proceededWithoutCaseFileReason: "The plan sent nothing and did not answer calls." });
     expect((await clocksOf(kase.id)).find((clock) => clock.kind === "PLAN_CASE_FILE")).toMatchObject({ status: "MISSED", closedAt: late });
@@ -395,7 +432,13 @@ describe("who may see and act at intake", () => {
   it("offers on the page exactly what the case's state allows", async () => {
     const kase = await submittedCase();
     const page = async () => (await coordinatorCasePage(sessionUserOf(coordinator), kase.id, actorFor(coordinator))).actions;
-    expect(await page()).toMatchObject({ recordEligibility: true, accept: false, findIneligible: false, requestInformation: true, proceedWithoutCaseFile: false });
+    expect(await page()).toMatchObject({
+      recordEligibility: true,
+      accept: false,
+      findIneligible: false,
+      requestInformation: true,
+      proceedWithoutCaseFile: false,
+    });
     await screened(kase.id);
     expect(await page()).toMatchObject({ accept: true, findIneligible: false });
     await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });

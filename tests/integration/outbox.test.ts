@@ -153,10 +153,7 @@ describe("the email outbox", () => {
     const transport = mailTransport();
     expect(transport.kind).toBe("smtp");
 
-    const results = await Promise.all([
-      deliverOutboxMessage(row.id, transport, MAIL_FROM),
-      deliverOutboxMessage(row.id, transport, MAIL_FROM),
-    ]);
+    const results = await Promise.all([deliverOutboxMessage(row.id, transport, MAIL_FROM), deliverOutboxMessage(row.id, transport, MAIL_FROM)]);
     expect(results.filter((result) => result === "sent")).toHaveLength(1);
     expect(sink.messagesTo(to)).toHaveLength(1);
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1 });
@@ -194,10 +191,7 @@ describe("the email outbox", () => {
     const dedupeKey = `reminder:${to}`;
     await queueCaseUpdate(to, "IMR-2026-000128", dedupeKey);
     await queueCaseUpdate(to, "IMR-2026-000128", dedupeKey);
-    await Promise.all([
-      queueCaseUpdate(to, "IMR-2026-000128", dedupeKey),
-      queueCaseUpdate(to, "IMR-2026-000128", dedupeKey),
-    ]);
+    await Promise.all([queueCaseUpdate(to, "IMR-2026-000128", dedupeKey), queueCaseUpdate(to, "IMR-2026-000128", dedupeKey)]);
     expect(await db.outboxMessage.count({ where: { toAddress: to } })).toBe(1);
 
     await waitFor("the deduplicated email to be sent", () => sink.messagesTo(to).length > 0);

@@ -119,7 +119,13 @@ describe("completeCaseFile", () => {
 describe("confirmCompliance", () => {
   it("records an on-time confirmation, meets the compliance deadline and closes the case", async () => {
     const kase = await decidedCase("OVERTURNED", new Date(Date.now() + 24 * HOUR));
-    const confirmed = await confirmCompliance({ ...asPlan(), caseId: kase.id, implementedOn: "2026-11-20", authorizationNumber: "AUTH-1001", note: "Approved" });
+    const confirmed = await confirmCompliance({
+      ...asPlan(),
+      caseId: kase.id,
+      implementedOn: "2026-11-20",
+      authorizationNumber: "AUTH-1001",
+      note: "Approved",
+    });
 
     expect(confirmed.late).toBe(false);
     const after = await db.case.findUniqueOrThrow({ where: { id: kase.id }, include: { deadlines: true, complianceConfirmations: true } });
@@ -127,7 +133,14 @@ describe("confirmCompliance", () => {
     expect(after.flaggedAt).toBeNull();
     expect(after.deadlines[0]?.status).toBe("MET");
     expect(after.complianceConfirmations).toMatchObject([
-      { authorizationNumber: "AUTH-1001", note: "Approved", late: false, channel: "PORTAL", confirmedById: planUser.id, implementedOn: new Date("2026-11-20T00:00:00Z") },
+      {
+        authorizationNumber: "AUTH-1001",
+        note: "Approved",
+        late: false,
+        channel: "PORTAL",
+        confirmedById: planUser.id,
+        implementedOn: new Date("2026-11-20T00:00:00Z"),
+      },
     ]);
     expect(await latestEmailTo(coordinator.email, "case-update")).toBeNull();
     const closed = await db.webhookDelivery.findFirstOrThrow({ where: { caseId: kase.id, eventType: "case.closed" } });
@@ -159,7 +172,9 @@ describe("confirmCompliance", () => {
 
   it("refuses an upheld decision, and answers 404 to another plan", async () => {
     const upheld = await decidedCase("UPHELD", new Date(Date.now() + 24 * HOUR));
-    expect((await refusal(confirmCompliance({ ...asPlan(), caseId: upheld.id, implementedOn: "2026-11-20", authorizationNumber: "A" }))).message).toContain("upheld");
+    expect((await refusal(confirmCompliance({ ...asPlan(), caseId: upheld.id, implementedOn: "2026-11-20", authorizationNumber: "A" }))).message).toContain(
+      "upheld",
+    );
     const overturned = await decidedCase("OVERTURNED", new Date(Date.now() + 24 * HOUR));
     const error = await refusal(confirmCompliance({ ...asPlan(otherPlanUser), caseId: overturned.id, implementedOn: "2026-11-20", authorizationNumber: "A" }));
     expect(error.code).toBe("NOT_FOUND");
@@ -173,7 +188,14 @@ describe("reverseDenial", () => {
     const offered = await createReviewer();
     const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "IN_REVIEW", coordinatorId: coordinator.id });
     await db.caseDeadline.create({
-      data: { caseId: kase.id, kind: "DECISION", responsible: "ORGANIZATION", startedAt: new Date(), dueAt: new Date(Date.now() + 30 * 24 * HOUR), atRiskAt: new Date() },
+      data: {
+        caseId: kase.id,
+        kind: "DECISION",
+        responsible: "ORGANIZATION",
+        startedAt: new Date(),
+        dueAt: new Date(Date.now() + 30 * 24 * HOUR),
+        atRiskAt: new Date(),
+      },
     });
     await createAssignment({ caseId: kase.id, reviewerId: reviewer.id, status: "ACCEPTED", attested: true });
     await createAssignment({ caseId: kase.id, reviewerId: offered.id, status: "OFFERED" });
@@ -186,7 +208,10 @@ describe("reverseDenial", () => {
     expect(after.deadlines.map((deadline) => deadline.status)).toEqual(["STOPPED"]);
     expect(after.assignments.every((assignment) => assignment.endedAt !== null)).toBe(true);
     expect(after.assignments.find((assignment) => assignment.reviewerId === offered.id)?.status).toBe("EXPIRED");
-    expect(after.events.find((event) => event.type === "reversed_by_plan")).toMatchObject({ toStatus: "REVERSED_BY_PLAN", note: "Approved on reconsideration" });
+    expect(after.events.find((event) => event.type === "reversed_by_plan")).toMatchObject({
+      toStatus: "REVERSED_BY_PLAN",
+      note: "Approved on reconsideration",
+    });
     for (const person of [applicant, coordinator, reviewer, offered]) {
       const email = await latestEmailTo(person.email, "case-update");
       expect(email?.caseId).toBe(kase.id);

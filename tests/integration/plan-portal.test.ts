@@ -66,10 +66,27 @@ async function overturnedCase(planId: string, dueAt: Date) {
     data: { caseId: kase.id, kind: "COMPLIANCE", responsible: "PLAN", startedAt: decidedAt, dueAt, atRiskAt: new Date(dueAt.getTime() - day / 4) },
   });
   const document = await db.document.create({
-    data: { caseId: kase.id, kind: "DECISION_LETTER", fileName: "decision.pdf", contentType: "application/pdf", sizeBytes: 10n, sha256: "0".repeat(64), storageKey: crypto.randomUUID() },
+    data: {
+      caseId: kase.id,
+      kind: "DECISION_LETTER",
+      fileName: "decision.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 10n,
+      sha256: "0".repeat(64),
+      storageKey: crypto.randomUUID(),
+    },
   });
   await db.decisionLetter.create({
-    data: { caseId: kase.id, version: 1, documentId: document.id, sha256: "0".repeat(64), verificationCode: crypto.randomUUID(), outcome: "OVERTURNED", issuedAt: decidedAt, issuedById: coordinator.id },
+    data: {
+      caseId: kase.id,
+      version: 1,
+      documentId: document.id,
+      sha256: "0".repeat(64),
+      verificationCode: crypto.randomUUID(),
+      outcome: "OVERTURNED",
+      issuedAt: decidedAt,
+      issuedById: coordinator.id,
+    },
   });
   return { ...kase, letterDocumentId: document.id };
 }
@@ -146,7 +163,9 @@ describe("the plan's case page", () => {
       description: "  Denial of 2 March and appeal decision of 20 March.  ",
     });
     const page = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
-    expect(page.caseFile.documents).toMatchObject([{ fileName: "denial.pdf", item: "letters", description: "Denial of 2 March and appeal decision of 20 March." }]);
+    expect(page.caseFile.documents).toMatchObject([
+      { fileName: "denial.pdf", item: "letters", description: "Denial of 2 March and appeal decision of 20 March." },
+    ]);
     expect(page.caseFile.items.find((item) => item.key === "letters")).toMatchObject({ state: "received", documents: 1 });
     expect(page.caseFile).toMatchObject({ canUpload: true, canComplete: true });
     expect(page.canReverse).toBe(true);
@@ -159,7 +178,9 @@ describe("the plan's case page", () => {
 
   it("refuses a checklist item on anything but the plan's case file", async () => {
     const kase = await acceptedCase(plan.id, new Date(Date.now() + 3 * day));
-    const refused = await uploadAs(planUser, { caseId: kase.id, kind: "MEDICAL_RECORDS", name: "records.pdf", caseFileItem: "medicalRecords" }).catch((error: unknown) => error);
+    const refused = await uploadAs(planUser, { caseId: kase.id, kind: "MEDICAL_RECORDS", name: "records.pdf", caseFileItem: "medicalRecords" }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(DocumentRefusal);
     expect(await db.document.count({ where: { caseId: kase.id } })).toBe(0);
   });

@@ -50,13 +50,26 @@ interface Story {
 
 /** A case moved through the real transitions, back-dated, so its clocks are the ones the app keeps. */
 async function tell(name: string, story: Story) {
-  const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT", profile: story.profile, track: story.track, disputeType: story.disputeType });
+  const kase = await createCase({
+    applicantId: applicant.id,
+    planId,
+    status: "DRAFT",
+    profile: story.profile,
+    track: story.track,
+    disputeType: story.disputeType,
+  });
   await db.case.update({
     where: { id: kase.id },
     data: { patientName: PATIENT_NAME, memberId: MEMBER_ID, patientEmail: "zelda@example.test", patientAddress: "1 Private Lane", ...story.details },
   });
   let version = 0;
-  const step = async (by: typeof coordinator, transition: Parameters<typeof changeCase>[0]["transition"], when: Date, update: Prisma.CaseUpdateManyMutationInput = {}, start?: "compliance") => {
+  const step = async (
+    by: typeof coordinator,
+    transition: Parameters<typeof changeCase>[0]["transition"],
+    when: Date,
+    update: Prisma.CaseUpdateManyMutationInput = {},
+    start?: "compliance",
+  ) => {
     const result = await changeCase({
       caseId: kase.id,
       expectedVersion: version,
@@ -76,7 +89,13 @@ async function tell(name: string, story: Story) {
     const determined = plus(story.decided, -HOUR);
     await step(coordinator, "determine", determined, { determinedAt: determined });
     const overturn = story.outcome !== undefined && story.outcome !== "UPHELD";
-    await step(coordinator, "issueDecision", story.decided, { decidedAt: story.decided, outcome: story.outcome ?? "UPHELD" }, overturn ? "compliance" : undefined);
+    await step(
+      coordinator,
+      "issueDecision",
+      story.decided,
+      { decidedAt: story.decided, outcome: story.outcome ?? "UPHELD" },
+      overturn ? "compliance" : undefined,
+    );
     if (story.complied) await step(coordinator, "close", story.complied, { closedAt: story.complied });
   }
   refs[name] = `IMR-TEST-${name}`;
@@ -118,7 +137,12 @@ beforeAll(async () => {
     decided: at("2026-03-07T03:00:00Z"),
   });
   // California, standard: 30 days.
-  await tell("e-california", { profile: "california", submitted: at("2026-02-28T15:00:00Z"), accepted: at("2026-03-01T15:00:00Z"), decided: at("2026-03-25T15:00:00Z") });
+  await tell("e-california", {
+    profile: "california",
+    submitted: at("2026-02-28T15:00:00Z"),
+    accepted: at("2026-03-01T15:00:00Z"),
+    decided: at("2026-03-25T15:00:00Z"),
+  });
   // Decided outside March: in April, and on 1 January at 00:30 in New York.
   await tell("f-april", { submitted: at("2026-03-19T15:00:00Z"), accepted: at("2026-03-20T15:00:00Z"), decided: at("2026-04-02T15:00:00Z") });
   await tell("g-new-year", { submitted: at("2025-11-30T15:00:00Z"), accepted: at("2025-12-01T15:00:00Z"), decided: at("2026-01-01T05:30:00Z") });
@@ -209,7 +233,9 @@ describe("the timeliness report", () => {
   it("computes percentiles the way PostgreSQL's percentile_cont does", async () => {
     const values = [74, 1.5, 10, 30, 24, 3.25, 18];
     for (const p of [0.5, 0.95, 0.9, 0.1]) {
-      const [row] = await db.$queryRaw<{ value: number }[]>`SELECT percentile_cont(${p}::float8) WITHIN GROUP (ORDER BY v) AS value FROM unnest(${values}::float8[]) AS v`;
+      const [row] = await db.$queryRaw<
+        { value: number }[]
+      >`SELECT percentile_cont(${p}::float8) WITHIN GROUP (ORDER BY v) AS value FROM unnest(${values}::float8[]) AS v`;
       expect(percentile(values, p)).toBeCloseTo(row!.value, 10);
     }
   });
@@ -224,7 +250,15 @@ describe("the regulator export", () => {
       "Reference ID,Year,Diagnosis category,Diagnosis subcategory,Treatment category,Treatment subcategory,Determination,Type,Age range,Gender,Expedited or standard,Days to review,Days to adopt,Findings",
     );
     // In order of decision; the 2025 New Year's Eve decision and the open case are not there.
-    expect(rows.map((row) => row.split(",")[0])).toEqual([refs["g-new-year"], refs["d-expedited"], refs["b-30-days"], refs["a-10-days"], refs["c-late-overturn"], refs["e-california"], refs["f-april"]]);
+    expect(rows.map((row) => row.split(",")[0])).toEqual([
+      refs["g-new-year"],
+      refs["d-expedited"],
+      refs["b-30-days"],
+      refs["a-10-days"],
+      refs["c-late-overturn"],
+      refs["e-california"],
+      refs["f-april"],
+    ]);
     // Filed 4 Jan, determined and decided 20 Mar (75 days), the plan complied 23 Mar (3 days); 64 years old when filing.
     expect(rows[4]).toBe(
       `${refs["c-late-overturn"]},2026,Cancer,Brain,Radiation therapy,Proton beam,Overturned in part,Medical necessity,51-64,Female,Standard,75,3,"The ""experimental"" label is not supported, in part."`,
@@ -233,7 +267,13 @@ describe("the regulator export", () => {
     // determined Fri 6 Mar at 21:00 in New York (already 7 Mar in UTC): 2 calendar days.
     expect(rows[1]).toBe(`${refs["d-expedited"]},2026,,,,,Upheld,Urgent care,,,Expedited,2,,`);
     const previous = await regulatorExport(2025, actorFor(coordinator));
-    expect(previous.csv.trimEnd().split("\r\n").slice(1).map((row) => row.split(",")[0])).toEqual([refs["z-old-year"]]);
+    expect(
+      previous.csv
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((row) => row.split(",")[0]),
+    ).toEqual([refs["z-old-year"]]);
   });
 
   it("offers the years from the first decision on record to this year, newest first", async () => {
@@ -264,9 +304,13 @@ describe("who may read the reports", () => {
   const pages = {
     reports: (cookie: string) => reportsLoader({ request: request(cookie, "/iro/reports"), params: {}, context: {} } as Parameters<typeof reportsLoader>[0]),
     timeliness: (cookie: string) =>
-      timelinessLoader({ request: request(cookie, "/iro/reports/timeliness?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<typeof timelinessLoader>[0]),
+      timelinessLoader({ request: request(cookie, "/iro/reports/timeliness?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<
+        typeof timelinessLoader
+      >[0]),
     timelinessCsv: (cookie: string) =>
-      timelinessCsvLoader({ request: request(cookie, "/iro/reports/timeliness.csv?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<typeof timelinessCsvLoader>[0]),
+      timelinessCsvLoader({ request: request(cookie, "/iro/reports/timeliness.csv?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<
+        typeof timelinessCsvLoader
+      >[0]),
     export: (cookie: string) =>
       exportLoader({ request: request(cookie, "/iro/reports/regulator-export.csv?year=2026"), params: {}, context: {} } as Parameters<typeof exportLoader>[0]),
   };
@@ -310,11 +354,15 @@ describe("who may read the reports", () => {
   it("answers a range that makes no sense with the reason, not a file", async () => {
     const cookie = await signedIn(["COORDINATOR"]);
     const backwards = requestWithCookie(cookie, "/iro/reports/timeliness.csv?from=2026-03-31&to=2026-03-01");
-    const refusal = await timelinessCsvLoader({ request: backwards, params: {}, context: {} } as Parameters<typeof timelinessCsvLoader>[0]).catch((error: unknown) => error);
+    const refusal = await timelinessCsvLoader({ request: backwards, params: {}, context: {} } as Parameters<typeof timelinessCsvLoader>[0]).catch(
+      (error: unknown) => error,
+    );
     expect((refusal as Response).status).toBe(400);
     expect(await (refusal as Response).text()).toBe("The last day must be on or after the first day.");
     const badYear = requestWithCookie(cookie, "/iro/reports/regulator-export.csv?year=next");
-    const yearRefusal = await exportLoader({ request: badYear, params: {}, context: {} } as Parameters<typeof exportLoader>[0]).catch((error: unknown) => error);
+    const yearRefusal = await exportLoader({ request: badYear, params: {}, context: {} } as Parameters<typeof exportLoader>[0]).catch(
+      (error: unknown) => error,
+    );
     expect((yearRefusal as Response).status).toBe(400);
   });
 });

@@ -105,7 +105,11 @@ describe("a draft", () => {
     const { caseId } = await startDraft(sessionUserOf(maria), actorFor(maria));
     const params = { caseId, step: "patient" };
     const incomplete = { patientName: "Maria Lopez", patientPhone: "555", preferredLanguage: "es" };
-    const refused = await call(editStepRoute.action as RouteFunction, request(`/requests/${caseId}/edit/patient`, maria.cookie, { ...incomplete, intent: "continue" }), params);
+    const refused = await call(
+      editStepRoute.action as RouteFunction,
+      request(`/requests/${caseId}/edit/patient`, maria.cookie, { ...incomplete, intent: "continue" }),
+      params,
+    );
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({
       values: incomplete,
@@ -119,12 +123,20 @@ describe("a draft", () => {
       params,
     );
     expect(back).toMatchObject({ status: 302, location: `/requests/${caseId}/edit/filer` });
-    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ patientName: "Maria Lopez", preferredLanguage: "es", draftStep: "filer" });
-
-    const later = await call(editStepRoute.action as RouteFunction, request(`/requests/${caseId}/edit/filer`, maria.cookie, { filedBy: "PATIENT", intent: "later" }), {
-      caseId,
-      step: "filer",
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      patientName: "Maria Lopez",
+      preferredLanguage: "es",
+      draftStep: "filer",
     });
+
+    const later = await call(
+      editStepRoute.action as RouteFunction,
+      request(`/requests/${caseId}/edit/filer`, maria.cookie, { filedBy: "PATIENT", intent: "later" }),
+      {
+        caseId,
+        step: "filer",
+      },
+    );
     expect(later).toMatchObject({ status: 302, location: `/requests?saved=${caseId}` });
   });
 
@@ -136,13 +148,21 @@ describe("a draft", () => {
       const page = await call(editStepRoute.loader as RouteFunction, request(`/requests/${caseId}/edit/${step}`, stranger.cookie), { caseId, step });
       expect(page.status, step).toBe(404);
     }
-    const save = await call(editStepRoute.action as RouteFunction, request(`/requests/${caseId}/edit/patient`, stranger.cookie, { patientName: "Intruder", intent: "continue" }), {
-      caseId,
-      step: "patient",
-    });
+    const save = await call(
+      editStepRoute.action as RouteFunction,
+      request(`/requests/${caseId}/edit/patient`, stranger.cookie, { patientName: "Intruder", intent: "continue" }),
+      {
+        caseId,
+        step: "patient",
+      },
+    );
     expect(save.status).toBe(404);
     expect((await call(reviewRoute.loader as RouteFunction, request(`/requests/${caseId}/review`, stranger.cookie), { caseId })).status).toBe(404);
-    const filing = await call(reviewRoute.action as RouteFunction, request(`/requests/${caseId}/review`, stranger.cookie, { consentName: "X", consentAgreed: "true", version: "0" }), { caseId });
+    const filing = await call(
+      reviewRoute.action as RouteFunction,
+      request(`/requests/${caseId}/review`, stranger.cookie, { consentName: "X", consentAgreed: "true", version: "0" }),
+      { caseId },
+    );
     expect(filing.status).toBe(404);
     await expect(draftStepPage(sessionUserOf(stranger), caseId, "patient")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).patientName).toBeNull();
@@ -160,7 +180,14 @@ describe("submitting a request", () => {
     const reference = (outcome as { reference: string }).reference;
 
     const row = await db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleProfile: true } });
-    expect(row).toMatchObject({ status: "SUBMITTED", reference, consentSignedName: "Maria Lopez", filedLate: false, draftStep: null, version: EDIT_STEPS.length + 1 });
+    expect(row).toMatchObject({
+      status: "SUBMITTED",
+      reference,
+      consentSignedName: "Maria Lopez",
+      filedLate: false,
+      draftStep: null,
+      version: EDIT_STEPS.length + 1,
+    });
     expect(row.submittedAt).toBeInstanceOf(Date);
     expect(row.consentSignedAt).toEqual(row.submittedAt);
     expect(row.ruleProfile).toMatchObject({ code: "naic" });
@@ -199,9 +226,13 @@ describe("submitting a request", () => {
     expect(await db.outboxMessage.count({ where: { caseId, template: "request-received" } })).toBe(1);
 
     // A retry later, through the page: redirected to the filed case, nothing filed again.
-    const retry = await call(reviewRoute.action as RouteFunction, request(`/requests/${caseId}/review`, maria.cookie, { consentName: "Maria Lopez", consentAgreed: "true", version: String(version) }), {
-      caseId,
-    });
+    const retry = await call(
+      reviewRoute.action as RouteFunction,
+      request(`/requests/${caseId}/review`, maria.cookie, { consentName: "Maria Lopez", consentAgreed: "true", version: String(version) }),
+      {
+        caseId,
+      },
+    );
     expect(retry).toMatchObject({ status: 302, location: `/requests/${caseId}` });
     expect(await db.caseEvent.count({ where: { caseId } })).toBe(1);
     const page = await call(reviewRoute.loader as RouteFunction, request(`/requests/${caseId}/review`, maria.cookie), { caseId });
@@ -213,7 +244,14 @@ describe("submitting a request", () => {
     const caseId = await fillDraft(maria);
     await addDocument(caseId, "DENIAL_LETTER", maria.id);
     const reviewed = await versionOf(caseId);
-    await saveDraftStep({ user: sessionUserOf(maria), caseId, step: "statement", values: { applicantStatement: "Changed in another tab" }, goTo: "review", actor: actorFor(maria) });
+    await saveDraftStep({
+      user: sessionUserOf(maria),
+      caseId,
+      step: "statement",
+      values: { applicantStatement: "Changed in another tab" },
+      goTo: "review",
+      actor: actorFor(maria),
+    });
     expect(await submit(maria, caseId, reviewed)).toEqual({ kind: "changed" });
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("DRAFT");
     expect(await submit(maria, caseId)).toMatchObject({ kind: "filed" });
@@ -225,13 +263,20 @@ describe("submitting a request", () => {
     await addDocument(caseId, "DENIAL_LETTER", james.id);
     const version = await versionOf(caseId);
 
-    const refused = await call(reviewRoute.action as RouteFunction, request(`/requests/${caseId}/review`, james.cookie, { consentName: "James Carter", consentAgreed: "true", version: String(version) }), {
-      caseId,
-    });
+    const refused = await call(
+      reviewRoute.action as RouteFunction,
+      request(`/requests/${caseId}/review`, james.cookie, { consentName: "James Carter", consentAgreed: "true", version: String(version) }),
+      {
+        caseId,
+      },
+    );
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ formError: expect.stringMatching(/cannot be sent yet/) });
     const review = await call(reviewRoute.loader as RouteFunction, request(`/requests/${caseId}/review`, james.cookie), { caseId });
-    expect(review.data).toMatchObject({ kind: "draft", missing: [{ step: "documents", message: expect.stringMatching(/^Upload the authorization that lets you act for the patient/) }] });
+    expect(review.data).toMatchObject({
+      kind: "draft",
+      missing: [{ step: "documents", message: expect.stringMatching(/^Upload the authorization that lets you act for the patient/) }],
+    });
     const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ status: "DRAFT", reference: null, version });
     expect(await db.caseEvent.count({ where: { caseId } })).toBe(0);
@@ -244,7 +289,12 @@ describe("submitting a request", () => {
   it("files a late request and flags it for the coordinator, with the reason", async () => {
     const maria = await applicantUser();
     const old = addMonthsClamped(today, -5);
-    const caseId = await fillDraft(maria, { denialDate: old, appealCompletedDate: old, serviceDate: old, lateFilingReason: "I was in hospital until last week." });
+    const caseId = await fillDraft(maria, {
+      denialDate: old,
+      appealCompletedDate: old,
+      serviceDate: old,
+      lateFilingReason: "I was in hospital until last week.",
+    });
     await addDocument(caseId, "DENIAL_LETTER", maria.id);
     expect(await submit(maria, caseId)).toMatchObject({ kind: "filed" });
     const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });

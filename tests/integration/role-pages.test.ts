@@ -93,9 +93,9 @@ const ROLE_AREAS = ["account", "requests", "iro", "review", "plan", "admin"];
 
 /** The role pages app/routes.ts declares: in a role's area, no parameter in the address, not a file download. */
 function rolePagesOfTheApp() {
-  return APP_ROUTES
-    .filter(({ path }) => ROLE_AREAS.includes(path.split("/")[0]!) && !/[:*]/.test(path) && !path.endsWith(".csv"))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  return APP_ROUTES.filter(({ path }) => ROLE_AREAS.includes(path.split("/")[0]!) && !/[:*]/.test(path) && !path.endsWith(".csv")).sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
 }
 
 /**

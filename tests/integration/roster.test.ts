@@ -83,22 +83,41 @@ describe("a coordinator edits a reviewer's profile", () => {
     const reviewer = await createReviewer("Dr. Edited");
     const plan = await createPlan();
     const path = `/iro/roster/${reviewer.id}`;
-    const post = (form: Record<string, string>) => call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
+    const post = (form: Record<string, string>) =>
+      call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
 
     expect(await post({ intent: "add-specialty", specialtyCode: "interventional-cardiology" })).toMatchObject({ status: 302 });
     expect(await post({ intent: "add-specialty", specialtyCode: "cardiovascular-disease" })).toMatchObject({ status: 302 });
     const primary = await post({ intent: "make-primary", specialtyCode: "cardiovascular-disease" });
     expect(primary.location).toMatch(new RegExp(`^${path}\\?done=make-primary&at=\\d+$`));
-    expect(await post({ intent: "add-certification", certificationSpecialtyCode: "cardiovascular-disease", board: "", certifiedOn: "2010-07-01", certificationExpiresOn: addDaysToLocalDate(today(), 400) })).toMatchObject({ status: 302 });
+    expect(
+      await post({
+        intent: "add-certification",
+        certificationSpecialtyCode: "cardiovascular-disease",
+        board: "",
+        certifiedOn: "2010-07-01",
+        certificationExpiresOn: addDaysToLocalDate(today(), 400),
+      }),
+    ).toMatchObject({ status: 302 });
     const licenseExpiry = addDaysToLocalDate(today(), 10);
-    expect(await post({ intent: "add-license", state: "CA", number: "A123456", licenseExpiresOn: licenseExpiry, status: "ACTIVE" })).toMatchObject({ status: 302 });
+    expect(await post({ intent: "add-license", state: "CA", number: "A123456", licenseExpiresOn: licenseExpiry, status: "ACTIVE" })).toMatchObject({
+      status: 302,
+    });
     const verifiedOn = addDaysToLocalDate(today(), -30);
     expect(
-      await post({ intent: "save-practice", credentials: "MD, board certified in cardiovascular disease", yearsInPractice: "12", credentialsVerifiedOn: verifiedOn, openDisciplinaryAction: "", capacity: "5" }),
+      await post({
+        intent: "save-practice",
+        credentials: "MD, board certified in cardiovascular disease",
+        yearsInPractice: "12",
+        credentialsVerifiedOn: verifiedOn,
+        openDisciplinaryAction: "",
+        capacity: "5",
+      }),
     ).toMatchObject({ status: 302 });
     expect(await post({ intent: "add-affiliation", kind: "HEALTH_PLAN", name: "", identifier: "", planId: plan.id })).toMatchObject({ status: 302 });
 
-    const page = (await call(editorRoute.loader as RouteFunction, request(path, coordinator.cookie), { reviewerId: reviewer.id })).data as unknown as EditorPage;
+    const page = (await call(editorRoute.loader as RouteFunction, request(path, coordinator.cookie), { reviewerId: reviewer.id }))
+      .data as unknown as EditorPage;
     expect(page.reviewer.specialties.map((specialty) => [specialty.name, specialty.primary])).toEqual([
       ["Cardiovascular disease", true],
       ["Interventional cardiology", false],
@@ -145,7 +164,8 @@ describe("a coordinator edits a reviewer's profile", () => {
   it("answers bad input by field, with what was typed, and changes nothing", async () => {
     const reviewer = await createReviewer("Dr. Typo");
     const path = `/iro/roster/${reviewer.id}`;
-    const post = (form: Record<string, string>) => call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
+    const post = (form: Record<string, string>) =>
+      call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
 
     const license = await post({ intent: "add-license", state: "NY", number: "", licenseExpiresOn: "2027-02-30", status: "ACTIVE" });
     expect(license.status).toBe(400);
@@ -154,7 +174,14 @@ describe("a coordinator edits a reviewer's profile", () => {
       values: { intent: "add-license", state: "NY", licenseExpiresOn: "2027-02-30" },
     });
 
-    const future = await post({ intent: "save-practice", credentials: "MD", yearsInPractice: "8", credentialsVerifiedOn: addDaysToLocalDate(today(), 2), openDisciplinaryAction: "", capacity: "3" });
+    const future = await post({
+      intent: "save-practice",
+      credentials: "MD",
+      yearsInPractice: "8",
+      credentialsVerifiedOn: addDaysToLocalDate(today(), 2),
+      openDisciplinaryAction: "",
+      capacity: "3",
+    });
     expect(future.status).toBe(400);
     expect(future.data.fieldErrors.credentialsVerifiedOn).toMatch(/^The date cannot be in the future/);
     expect(future.data.values.yearsInPractice).toBe("8");
@@ -181,12 +208,14 @@ describe("a coordinator edits a reviewer's profile", () => {
       data: { reviewerId: busy.id, startsOn: dateColumn(addDaysToLocalDate(today(), -1)), endsOn: dateColumn(addDaysToLocalDate(today(), 6)) },
     });
 
-    const bySpecialty = (await call(rosterRoute.loader as RouteFunction, request("/iro/roster?specialty=pediatric-cardiology", coordinator.cookie))).data as unknown as RosterPage;
+    const bySpecialty = (await call(rosterRoute.loader as RouteFunction, request("/iro/roster?specialty=pediatric-cardiology", coordinator.cookie)))
+      .data as unknown as RosterPage;
     expect(bySpecialty.reviewers.map((reviewer) => reviewer.name)).toEqual(["Dr. Busy Filtered"]);
     expect(bySpecialty.reviewers[0]).toMatchObject({ workload: 2, capacity: 2, unavailableUntil: addDaysToLocalDate(today(), 6) });
     expect(bySpecialty.reviewers[0]?.flags).toEqual([{ kind: "disciplinary", text: "Open disciplinary action", urgent: true }]);
 
-    const disciplinary = (await call(rosterRoute.loader as RouteFunction, request("/iro/roster?flag=disciplinary", admin.cookie))).data as unknown as RosterPage;
+    const disciplinary = (await call(rosterRoute.loader as RouteFunction, request("/iro/roster?flag=disciplinary", admin.cookie)))
+      .data as unknown as RosterPage;
     expect(disciplinary.reviewers.map((reviewer) => reviewer.id)).toEqual([busy.id]);
     const expiring = (await call(rosterRoute.loader as RouteFunction, request("/iro/roster?flag=expiring", admin.cookie))).data as unknown as RosterPage;
     expect(expiring.reviewers.map((reviewer) => reviewer.id)).not.toContain(busy.id);
@@ -206,8 +235,12 @@ describe("a reviewer keeps their own availability and affiliations", () => {
       status: 302,
       location: expect.stringMatching(/^\/review\/profile\?done=add-unavailability&at=\d+$/),
     });
-    expect(await post({ intent: "add-affiliation", kind: "MEDICAL_GROUP", name: "Valley Heart Group", identifier: "1234567893", planId: "" })).toMatchObject({ status: 302 });
-    const page = (await call(profileRoute.loader as RouteFunction, request("/review/profile", cookie))).data as unknown as Awaited<ReturnType<typeof profileRoute.loader>>;
+    expect(await post({ intent: "add-affiliation", kind: "MEDICAL_GROUP", name: "Valley Heart Group", identifier: "1234567893", planId: "" })).toMatchObject({
+      status: 302,
+    });
+    const page = (await call(profileRoute.loader as RouteFunction, request("/review/profile", cookie))).data as unknown as Awaited<
+      ReturnType<typeof profileRoute.loader>
+    >;
     expect(page.reviewer.id).toBe(me.id);
     expect(page.reviewer.unavailability).toEqual([expect.objectContaining({ startsOn, endsOn, note: "Conference" })]);
     expect(page.reviewer.affiliations).toEqual([expect.objectContaining({ kind: "MEDICAL_GROUP", name: "Valley Heart Group", identifier: "1234567893" })]);
@@ -230,7 +263,9 @@ describe("a reviewer keeps their own availability and affiliations", () => {
 
     // Credentials are the organization's: a reviewer cannot add a license or open someone's roster page.
     expect(await post({ intent: "add-license", state: "CA", number: "A1", licenseExpiresOn: "2030-01-01", status: "ACTIVE" })).toMatchObject({ status: 403 });
-    expect(await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${other.id}`, cookie), { reviewerId: other.id })).toMatchObject({ status: 403 });
+    expect(await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${other.id}`, cookie), { reviewerId: other.id })).toMatchObject({
+      status: 403,
+    });
     expect(
       await call(editorRoute.action as RouteFunction, request(`/iro/roster/${other.id}`, cookie, { intent: "remove-unavailability", id: theirs.id }), {
         reviewerId: other.id,
@@ -249,7 +284,9 @@ describe("a reviewer keeps their own availability and affiliations", () => {
     const applicant = await createUser();
     const answer = await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${applicant.id}`, coordinator.cookie), { reviewerId: applicant.id });
     expect(answer.status).toBe(404);
-    expect((await call(editorRoute.loader as RouteFunction, request("/iro/roster/not-an-id", coordinator.cookie), { reviewerId: "not-an-id" })).status).toBe(404);
+    expect((await call(editorRoute.loader as RouteFunction, request("/iro/roster/not-an-id", coordinator.cookie), { reviewerId: "not-an-id" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -260,7 +297,9 @@ describe("who may reach the roster", () => {
     for (const [roles, planId] of [[["APPLICANT"]], [["PLAN"], plan.id], [["REVIEWER"]]] as [Role[], string?][]) {
       const user = await signedIn(roles, { planId });
       expect((await call(rosterRoute.loader as RouteFunction, request("/iro/roster", user.cookie))).status).toBe(403);
-      expect((await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${reviewer.id}`, user.cookie), { reviewerId: reviewer.id })).status).toBe(403);
+      expect((await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${reviewer.id}`, user.cookie), { reviewerId: reviewer.id })).status).toBe(
+        403,
+      );
       expect((await call(specialtiesRoute.loader as RouteFunction, request("/admin/specialties", user.cookie))).status).toBe(403);
     }
     const stranger = await call(rosterRoute.loader as RouteFunction, request("/iro/roster", null));

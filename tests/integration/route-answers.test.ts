@@ -67,7 +67,9 @@ describe("a form's refusals", () => {
   it("lets anything else through to the error page, and refuses an unknown intent", async () => {
     const forbidden = new AppError("FORBIDDEN", "No.");
     await expect(refusing(forbidden)).rejects.toBe(forbidden);
-    const unknown = await submitIntent(post({ intent: "delete-everything" }), { save: formSubmission(schema, async () => "/") }).catch((thrown: unknown) => thrown);
+    const unknown = await submitIntent(post({ intent: "delete-everything" }), { save: formSubmission(schema, async () => "/") }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect((unknown as Response).status).toBe(400);
   });
 

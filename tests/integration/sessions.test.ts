@@ -24,8 +24,7 @@ function withValue(setCookie: string, value: string): string {
 const valueOf = (setCookie: string) => cookieHeaderFrom(setCookie).slice(cookieHeaderFrom(setCookie).indexOf("=") + 1);
 const requestWithRawCookie = (cookieHeader: string) => new Request("http://portal.test/x", { headers: { Cookie: cookieHeader } });
 
-const setLastSeen = (sessionId: string, msAgo: number) =>
-  db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - msAgo) } });
+const setLastSeen = (sessionId: string, msAgo: number) => db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - msAgo) } });
 
 describe("a session", () => {
   it("identifies the person from the cookie startSession set, and records where it started", async () => {

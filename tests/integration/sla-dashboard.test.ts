@@ -13,7 +13,18 @@ let planA: string;
 let planB: string;
 let dana: { id: string; name: string };
 
-async function openCase(name: string, options: { track?: "STANDARD" | "EXPEDITED"; dueIn?: number; riskIn?: number; planId: string; flagged?: boolean; coordinatorId?: string; status?: "SUBMITTED" | "IN_REVIEW" }) {
+async function openCase(
+  name: string,
+  options: {
+    track?: "STANDARD" | "EXPEDITED";
+    dueIn?: number;
+    riskIn?: number;
+    planId: string;
+    flagged?: boolean;
+    coordinatorId?: string;
+    status?: "SUBMITTED" | "IN_REVIEW";
+  },
+) {
   const applicant = await createUser({ roles: ["APPLICANT"] });
   const kase = await createCase({ applicantId: applicant.id, planId: options.planId, status: options.status ?? "SUBMITTED", track: options.track });
   await db.case.update({

@@ -106,7 +106,10 @@ describe("webhook deliveries", () => {
 
     expect(received.map((delivery) => delivery.answeredWith)).toEqual([500, 503, 502, 200]);
     expect(new Set(received.map((delivery) => delivery.id)).size).toBe(1);
-    const row = await db.webhookDelivery.findFirstOrThrow({ where: { endpoint: { planId: plan.id } }, include: { attemptLog: { orderBy: { attemptedAt: "asc" } } } });
+    const row = await db.webhookDelivery.findFirstOrThrow({
+      where: { endpoint: { planId: plan.id } },
+      include: { attemptLog: { orderBy: { attemptedAt: "asc" } } },
+    });
     expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 4, lastStatusCode: 200, lastError: null });
     expect(row.attemptLog.map((attempt) => attempt.statusCode)).toEqual([500, 503, 502, 200]);
   });
@@ -177,7 +180,9 @@ describe("webhook deliveries", () => {
   it("refuses a plain http:// address in production", async () => {
     useTestConfig({ NODE_ENV: "production" });
     try {
-      await expect(createWebhookEndpoint(plan.id, { url: receiverUrl, events: ["decision.issued"] }, actorFor(planUser))).rejects.toThrow("The address must start with https://");
+      await expect(createWebhookEndpoint(plan.id, { url: receiverUrl, events: ["decision.issued"] }, actorFor(planUser))).rejects.toThrow(
+        "The address must start with https://",
+      );
     } finally {
       useTestConfig();
     }

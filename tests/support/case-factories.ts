@@ -105,7 +105,16 @@ export async function storeDocument(caseId: string, file: TestFile, extra: { upl
     })(),
   );
   return db.document.create({
-    data: { caseId, kind: file.kind, fileName: file.fileName, contentType: file.contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key, ...extra },
+    data: {
+      caseId,
+      kind: file.kind,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      ...extra,
+    },
   });
 }
 
@@ -161,7 +170,13 @@ export async function createCaseInReview(
 
 /** A small but real PDF. */
 export const SMALL_PDF = Buffer.from(
-  ["%PDF-1.4", "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj", "trailer << /Root 1 0 R >>", "%%EOF"].join("\n"),
+  [
+    "%PDF-1.4",
+    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
+    "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj",
+    "trailer << /Root 1 0 R >>",
+    "%%EOF",
+  ].join("\n"),
 );
 
 /**
@@ -171,9 +186,16 @@ export const SMALL_PDF = Buffer.from(
  * the plan's compliance clock running. The plan knows it by a claim number
  * of its own.
  */
-export async function createPlanActionCase(options: CaseParties & { coordinatorId: string; stage: "caseFileRequested" | "overturned"; dueAt: Date; claim?: string }) {
+export async function createPlanActionCase(
+  options: CaseParties & { coordinatorId: string; stage: "caseFileRequested" | "overturned"; dueAt: Date; claim?: string },
+) {
   const overturned = options.stage === "overturned";
-  const kase = await createCase({ applicantId: options.applicantId, planId: options.planId, status: overturned ? "DECIDED" : "ACCEPTED", coordinatorId: options.coordinatorId });
+  const kase = await createCase({
+    applicantId: options.applicantId,
+    planId: options.planId,
+    status: overturned ? "DECIDED" : "ACCEPTED",
+    coordinatorId: options.coordinatorId,
+  });
   const acceptedAt = new Date(Date.now() - 10 * DAY);
   const decidedAt = overturned ? new Date(options.dueAt.getTime() - DAY) : null;
   const reference = await db.$transaction((tx) => nextReference(tx, acceptedAt));
@@ -203,7 +225,12 @@ export async function createPlanActionCase(options: CaseParties & { coordinatorI
     },
   });
   if (overturned) {
-    const letter = await storeDocument(kase.id, { kind: "DECISION_LETTER", fileName: `${reference}-decision.pdf`, contentType: "application/pdf", bytes: SMALL_PDF });
+    const letter = await storeDocument(kase.id, {
+      kind: "DECISION_LETTER",
+      fileName: `${reference}-decision.pdf`,
+      contentType: "application/pdf",
+      bytes: SMALL_PDF,
+    });
     await db.decisionLetter.create({
       data: {
         caseId: kase.id,

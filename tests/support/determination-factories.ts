@@ -13,7 +13,12 @@ import { actorFor, sessionUserOf } from "./factories";
 type Person = Parameters<typeof sessionUserOf>[0];
 
 /** The reviewer considers every document on the case and submits a complete, signed determination. */
-export async function submitSignedDetermination(options: { caseId: string; reviewer: Person; outcome?: DecisionOutcome; reference?: { title: string; source: string; year: number } }) {
+export async function submitSignedDetermination(options: {
+  caseId: string;
+  reviewer: Person;
+  outcome?: DecisionOutcome;
+  reference?: { title: string; source: string; year: number };
+}) {
   const documents = await db.document.findMany({ where: { caseId: options.caseId }, orderBy: { createdAt: "asc" }, select: { id: true } });
   const reference = options.reference ?? { title: "Guideline for cardiac rehabilitation", source: "American Heart Association", year: 2021 };
   const input = determinationSchema({ reviewerName: options.reviewer.name }).parse({

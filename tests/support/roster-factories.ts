@@ -36,9 +36,18 @@ export async function createQualifiedReviewer(options: {
       capacity: options.capacity ?? 5,
       specialties: { create: [{ specialtyCode: options.specialty, primary: true }] },
       certifications: {
-        create: [{ specialtyCode: options.specialty, board: "Test board", certifiedOn: dateColumn(addDaysToLocalDate(today, -10 * 365)), expiresOn: dateColumn(addDaysToLocalDate(today, 3 * 365)) }],
+        create: [
+          {
+            specialtyCode: options.specialty,
+            board: "Test board",
+            certifiedOn: dateColumn(addDaysToLocalDate(today, -10 * 365)),
+            expiresOn: dateColumn(addDaysToLocalDate(today, 3 * 365)),
+          },
+        ],
       },
-      licenses: { create: [{ state: "CA", number: `T${user.id.slice(0, 8)}`, expiresOn: dateColumn(options.licenseExpiresOn ?? addDaysToLocalDate(today, 2 * 365)) }] },
+      licenses: {
+        create: [{ state: "CA", number: `T${user.id.slice(0, 8)}`, expiresOn: dateColumn(options.licenseExpiresOn ?? addDaysToLocalDate(today, 2 * 365)) }],
+      },
       affiliations: { create: (options.affiliations ?? []).map((affiliation) => ({ ...affiliation, planId: affiliation.planId ?? null })) },
     },
   });

@@ -94,6 +94,11 @@ export function callApi(
     headers.set("Content-Length", String(init.body.length));
     body = init.body;
   }
-  const apiRequest = new Request(`http://portal.test/api/v1${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body, duplex: "half" } as RequestInit);
+  const apiRequest = new Request(`http://portal.test/api/v1${path}`, {
+    method: init.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
   return handler({ request: apiRequest, params: init.params ?? {}, context: {} } as never) as Promise<Response>;
 }

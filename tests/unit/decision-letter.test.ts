@@ -50,7 +50,12 @@ function opinion(number: number, overrides: Partial<LetterOpinionInput> = {}): L
     standardOfReview: "Medical necessity, under generally accepted standards of medical practice",
     noConflictStatement: "The reviewer attests that they have no material conflict of interest. Signed electronically.",
     submittedAt: new Date("2026-10-20T16:00:00Z"),
-    reviewer: { specialty: "Orthopaedic surgery", credentials: "MD", yearsInPractice: 15, boardCertifications: [{ specialty: "Orthopaedic Surgery", board: "American Board of Orthopaedic Surgery" }] },
+    reviewer: {
+      specialty: "Orthopaedic surgery",
+      credentials: "MD",
+      yearsInPractice: 15,
+      boardCertifications: [{ specialty: "Orthopaedic Surgery", board: "American Board of Orthopaedic Surgery" }],
+    },
     ...overrides,
   };
 }
@@ -107,7 +112,12 @@ describe("letterContents", () => {
 
   it("names the part overturned, and notes that a translation can be asked for", () => {
     const inPart = { ...kase, outcome: "OVERTURNED_IN_PART" as const, preferredLanguage: "es" };
-    const letter = letterContents(inPart, [opinion(1, { outcome: "OVERTURNED_IN_PART", partOverturned: "the first two physiotherapy sessions" })], organization, issue);
+    const letter = letterContents(
+      inPart,
+      [opinion(1, { outcome: "OVERTURNED_IN_PART", partOverturned: "the first two physiotherapy sessions" })],
+      organization,
+      issue,
+    );
     expect(letter.decision.outcome).toBe("The denial is overturned in part. The part overturned: the first two physiotherapy sessions.");
     expect(letter.summary.paragraphs[0]).toContain("part of Lumbar spinal fusion: the first two physiotherapy sessions");
     expect(letter.summary.paragraphs[1]).toContain("The rest of the denial stands");

@@ -61,7 +61,9 @@ describe("submitting a determination", () => {
 
   it("requires the part overturned for an overturn in part, and drops it otherwise", () => {
     expect(errorsOf({ ...complete, outcome: "OVERTURNED_IN_PART" })).toEqual({ partOverturned: "Say which part of the denial is overturned." });
-    expect(schema.parse({ ...complete, outcome: "OVERTURNED_IN_PART", partOverturned: "Six of the twelve sessions" }).partOverturned).toBe("Six of the twelve sessions");
+    expect(schema.parse({ ...complete, outcome: "OVERTURNED_IN_PART", partOverturned: "Six of the twelve sessions" }).partOverturned).toBe(
+      "Six of the twelve sessions",
+    );
     expect(schema.parse({ ...complete, outcome: "UPHELD", partOverturned: "left over from an earlier choice" }).partOverturned).toBeNull();
   });
 
@@ -82,12 +84,16 @@ describe("submitting a determination", () => {
 
   it("asks to describe another standard of review", () => {
     expect(errorsOf({ ...complete, standardOfReview: "other" })).toEqual({ standardOfReviewOther: "Describe the standard of review you applied." });
-    expect(schema.parse({ ...complete, standardOfReview: "other", standardOfReviewOther: "Milliman care guidelines" }).standardOfReview).toBe("Milliman care guidelines");
+    expect(schema.parse({ ...complete, standardOfReview: "other", standardOfReviewOther: "Milliman care guidelines" }).standardOfReview).toBe(
+      "Milliman care guidelines",
+    );
     expect(errorsOf({ ...complete, standardOfReview: "whatever" })).toEqual({ standardOfReview: "Choose one of the standards listed." });
   });
 
   it("needs the statement ticked and signed with the name on the account, whatever the title or case", () => {
-    expect(errorsOf({ ...complete, noConflict: false })).toEqual({ noConflict: "Tick the statement to confirm you have no conflict of interest in this case." });
+    expect(errorsOf({ ...complete, noConflict: false })).toEqual({
+      noConflict: "Tick the statement to confirm you have no conflict of interest in this case.",
+    });
     expect(errorsOf({ ...complete, signedName: "Someone Else" })).toEqual({
       signedName: "Type your full name as it is on your account: Dr. Priya Raman.",
     });

@@ -76,7 +76,9 @@ describe("sealing a document on the sealing thread", () => {
   it("seals several documents at once, each to its own file", async () => {
     const documents = Array.from({ length: 4 }, (_, n) => crypto.randomBytes(1_500_000 + n * 100_000));
     const results = await Promise.all(
-      documents.map((bytes, n) => sealToFile(yielding([bytes.subarray(0, 700_000), bytes.subarray(700_000)]), path.join(dir, `side-by-side-${n}.part`), masterKey, { takeChunks: false })),
+      documents.map((bytes, n) =>
+        sealToFile(yielding([bytes.subarray(0, 700_000), bytes.subarray(700_000)]), path.join(dir, `side-by-side-${n}.part`), masterKey, { takeChunks: false }),
+      ),
     );
     for (const [n, bytes] of documents.entries()) {
       expect(results[n]!.sha256).toBe(sha256(bytes));

@@ -78,8 +78,18 @@ describe("what a coordinator may do at intake", () => {
       findIneligible: false,
       requestInformation: true,
     });
-    expect(screeningActions("SUBMITTED", ["COORDINATOR"], {})).toEqual({ recordEligibility: true, accept: false, findIneligible: false, requestInformation: true });
-    expect(screeningActions("ACCEPTED", ["COORDINATOR"], allYes)).toEqual({ recordEligibility: false, accept: false, findIneligible: false, requestInformation: true });
+    expect(screeningActions("SUBMITTED", ["COORDINATOR"], {})).toEqual({
+      recordEligibility: true,
+      accept: false,
+      findIneligible: false,
+      requestInformation: true,
+    });
+    expect(screeningActions("ACCEPTED", ["COORDINATOR"], allYes)).toEqual({
+      recordEligibility: false,
+      accept: false,
+      findIneligible: false,
+      requestInformation: true,
+    });
   });
 
   it("offers finding the request ineligible once a criterion is not met", () => {
@@ -87,7 +97,12 @@ describe("what a coordinator may do at intake", () => {
   });
 
   it("offers nothing once the case is closed for review, and nothing to other roles", () => {
-    expect(screeningActions("INELIGIBLE", ["COORDINATOR"], allYes)).toEqual({ recordEligibility: false, accept: false, findIneligible: false, requestInformation: false });
+    expect(screeningActions("INELIGIBLE", ["COORDINATOR"], allYes)).toEqual({
+      recordEligibility: false,
+      accept: false,
+      findIneligible: false,
+      requestInformation: false,
+    });
     expect(screeningActions("SUBMITTED", ["PLAN", "APPLICANT", "REVIEWER"], allYes)).toEqual({
       recordEligibility: false,
       accept: false,

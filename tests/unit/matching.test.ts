@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  assertOfferable,
-  matchReviewers,
-  panelSizeFor,
-  ReviewerNotOfferable,
-  type CaseFacts,
-  type MatchOptions,
-  type RosterReviewer,
-} from "~/domain/matching";
+import { assertOfferable, matchReviewers, panelSizeFor, ReviewerNotOfferable, type CaseFacts, type MatchOptions, type RosterReviewer } from "~/domain/matching";
 import { defaultSimilarSpecialtyRows, SPECIALTIES } from "~/domain/specialties";
 
 const PLAN_ID = "6f0c7f8e-0000-4000-8000-000000000001";
@@ -85,13 +77,29 @@ describe("conflicts of interest", () => {
 
   it.each([
     ["the plan, by its id", { kind: "HEALTH_PLAN", name: "Pacific Health Plan", identifier: null, planId: PLAN_ID }, "affiliated with Pacific Health Plan"],
-    ["the plan, by name in other letters", { kind: "HEALTH_PLAN", name: " PACIFIC  health plan ", identifier: null, planId: null }, "affiliated with PACIFIC health plan"],
+    [
+      "the plan, by name in other letters",
+      { kind: "HEALTH_PLAN", name: " PACIFIC  health plan ", identifier: null, planId: null },
+      "affiliated with PACIFIC health plan",
+    ],
     ["the treating physician, by NPI", { kind: "PHYSICIAN", name: "Maria Chen MD", identifier: "1234567893", planId: null }, "affiliated with Maria Chen MD"],
     ["the treating physician, by name", { kind: "PHYSICIAN", name: "dr. maria chen", identifier: null, planId: null }, "affiliated with dr. maria chen"],
-    ["the treating group, by tax ID written with a hyphen", { kind: "MEDICAL_GROUP", name: "BCA Partners", identifier: "94-1234567", planId: null }, "affiliated with BCA Partners"],
-    ["the treating group, by name", { kind: "MEDICAL_GROUP", name: "Bay Cardiology Associates", identifier: null, planId: null }, "affiliated with Bay Cardiology Associates"],
+    [
+      "the treating group, by tax ID written with a hyphen",
+      { kind: "MEDICAL_GROUP", name: "BCA Partners", identifier: "94-1234567", planId: null },
+      "affiliated with BCA Partners",
+    ],
+    [
+      "the treating group, by name",
+      { kind: "MEDICAL_GROUP", name: "Bay Cardiology Associates", identifier: null, planId: null },
+      "affiliated with Bay Cardiology Associates",
+    ],
     ["the facility, by identifier", { kind: "FACILITY", name: "SEMC", identifier: "1987654321", planId: null }, "affiliated with SEMC"],
-    ["the facility, by name", { kind: "FACILITY", name: "St. Elsewhere Medical Center", identifier: null, planId: null }, "affiliated with St. Elsewhere Medical Center"],
+    [
+      "the facility, by name",
+      { kind: "FACILITY", name: "St. Elsewhere Medical Center", identifier: null, planId: null },
+      "affiliated with St. Elsewhere Medical Center",
+    ],
     ["the manufacturer, by name", { kind: "MANUFACTURER", name: "medtronic", identifier: "41-0793183", planId: null }, "affiliated with medtronic"],
   ] as const)("never suggests a reviewer affiliated with %s", (_, affiliation, reason) => {
     expectExcluded(affiliated(affiliation), [reason]);
@@ -118,7 +126,13 @@ describe("conflicts of interest", () => {
       ...kase,
       assignments: [
         // Answered at 8 p.m. on 2 June in Los Angeles, already 3 June in UTC.
-        { reviewerId: "r-qualified", status: "DECLINED", offeredAt: new Date("2026-06-02T16:00:00Z"), respondedAt: new Date("2026-06-03T03:00:00Z"), endedAt: new Date("2026-06-03T03:00:00Z") },
+        {
+          reviewerId: "r-qualified",
+          status: "DECLINED",
+          offeredAt: new Date("2026-06-02T16:00:00Z"),
+          respondedAt: new Date("2026-06-03T03:00:00Z"),
+          endedAt: new Date("2026-06-03T03:00:00Z"),
+        },
       ],
     };
     expectExcluded(reviewer(), ["already involved in this case (declined the offer on 2026-06-02)"], facts);
@@ -126,8 +140,20 @@ describe("conflicts of interest", () => {
     const history: CaseFacts = {
       ...kase,
       assignments: [
-        { reviewerId: "r-qualified", status: "REPLACED", offeredAt: day("2026-05-20"), respondedAt: day("2026-05-20"), endedAt: new Date("2026-06-01T18:00:00Z") },
-        { reviewerId: "r-qualified", status: "EXPIRED", offeredAt: new Date("2026-05-10T18:00:00Z"), respondedAt: null, endedAt: new Date("2026-05-11T18:00:00Z") },
+        {
+          reviewerId: "r-qualified",
+          status: "REPLACED",
+          offeredAt: day("2026-05-20"),
+          respondedAt: day("2026-05-20"),
+          endedAt: new Date("2026-06-01T18:00:00Z"),
+        },
+        {
+          reviewerId: "r-qualified",
+          status: "EXPIRED",
+          offeredAt: new Date("2026-05-10T18:00:00Z"),
+          respondedAt: null,
+          endedAt: new Date("2026-05-11T18:00:00Z"),
+        },
       ],
     };
     expectExcluded(reviewer(), ["already involved in this case (left the offer of 2026-05-10 unanswered; replaced on 2026-06-01)"], history);
@@ -150,22 +176,44 @@ describe("qualifications", () => {
       ["license in NV suspended", "license in OR revoked", "license in WA inactive"],
     ],
     ["no license at all", { licenses: [] }, ["no license in any US state"]],
-    ["a lapsed certification", { certifications: [{ specialtyCode: "cardiovascular-disease", expiresOn: day("2026-05-01") }] }, ["certification in cardiovascular disease expired 2026-05-01"]],
-    ["the wrong specialty", { certifications: [{ specialtyCode: "dermatology", expiresOn: null }] }, ["no board certification in cardiovascular disease or a similar specialty"]],
+    [
+      "a lapsed certification",
+      { certifications: [{ specialtyCode: "cardiovascular-disease", expiresOn: day("2026-05-01") }] },
+      ["certification in cardiovascular disease expired 2026-05-01"],
+    ],
+    [
+      "the wrong specialty",
+      { certifications: [{ specialtyCode: "dermatology", expiresOn: null }] },
+      ["no board certification in cardiovascular disease or a similar specialty"],
+    ],
     ["too few years of practice", { yearsInPractice: 3 }, ["fewer than 5 years of clinical practice (3)"]],
-    ["credentials verified more than three years ago", { credentialsVerifiedOn: day("2023-06-14") }, ["credentials last verified 2023-06-14 (more than 3 years ago)"]],
+    [
+      "credentials verified more than three years ago",
+      { credentialsVerifiedOn: day("2023-06-14") },
+      ["credentials last verified 2023-06-14 (more than 3 years ago)"],
+    ],
     ["credentials never verified", { credentialsVerifiedOn: null }, ["credentials never verified"]],
     ["an open disciplinary action", { openDisciplinaryAction: "Medical Board of California accusation 800-2026-000123" }, ["open disciplinary action"]],
     ["no room in the workload", { workload: 3, capacity: 3 }, ["at capacity (3 of 3 cases)"]],
     ["leave today", { unavailability: [{ startsOn: day("2026-06-10"), endsOn: day("2026-06-20") }] }, ["unavailable until 2026-06-20"]],
     [
       "back-to-back leave",
-      { unavailability: [{ startsOn: day("2026-06-21"), endsOn: day("2026-07-05") }, { startsOn: day("2026-06-15"), endsOn: day("2026-06-20") }] },
+      {
+        unavailability: [
+          { startsOn: day("2026-06-21"), endsOn: day("2026-07-05") },
+          { startsOn: day("2026-06-15"), endsOn: day("2026-06-20") },
+        ],
+      },
       ["unavailable until 2026-07-05"],
     ],
     [
       "leave today and more after a day back",
-      { unavailability: [{ startsOn: day("2026-06-10"), endsOn: day("2026-06-20") }, { startsOn: day("2026-06-22"), endsOn: day("2026-07-05") }] },
+      {
+        unavailability: [
+          { startsOn: day("2026-06-10"), endsOn: day("2026-06-20") },
+          { startsOn: day("2026-06-22"), endsOn: day("2026-07-05") },
+        ],
+      },
       ["unavailable until 2026-06-20"],
     ],
   ])("never suggests a reviewer with %s", (_, changes, reasons) => {
@@ -178,7 +226,10 @@ describe("qualifications", () => {
       certifications: [{ specialtyCode: "cardiovascular-disease", expiresOn: day("2026-06-15") }],
       credentialsVerifiedOn: day("2023-06-15"),
       yearsInPractice: 5,
-      unavailability: [{ startsOn: day("2026-06-01"), endsOn: day("2026-06-14") }, { startsOn: day("2026-06-16"), endsOn: day("2026-06-30") }],
+      unavailability: [
+        { startsOn: day("2026-06-01"), endsOn: day("2026-06-14") },
+        { startsOn: day("2026-06-16"), endsOn: day("2026-06-30") },
+      ],
     });
     expect(outcomeFor(edge).suggested).toEqual(["r-qualified"]);
   });
@@ -217,7 +268,18 @@ describe("qualifications", () => {
         { kind: "MANUFACTURER", name: "Medtronic", identifier: null, planId: null },
       ],
     });
-    const facts: CaseFacts = { ...kase, assignments: [{ reviewerId: "r-qualified", status: "COMPLETED", offeredAt: day("2026-02-01"), respondedAt: day("2026-02-01"), endedAt: new Date("2026-03-01T20:00:00Z") }] };
+    const facts: CaseFacts = {
+      ...kase,
+      assignments: [
+        {
+          reviewerId: "r-qualified",
+          status: "COMPLETED",
+          offeredAt: day("2026-02-01"),
+          respondedAt: day("2026-02-01"),
+          endedAt: new Date("2026-03-01T20:00:00Z"),
+        },
+      ],
+    };
     expectExcluded(
       many,
       [
@@ -286,9 +348,21 @@ describe("ranking", () => {
     const roster = [
       reviewer({ id: "similar-idle", name: "Dr. Similar", certifications: [{ specialtyCode: "cardiovascular-disease", expiresOn: null }], workload: 0 }),
       reviewer({ id: "busy", name: "Dr. Busy", certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }], workload: 2 }),
-      reviewer({ id: "recent", name: "Dr. Abbott", certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }], workload: 0, lastAssignedAt: new Date("2026-06-10T15:00:00Z") }),
+      reviewer({
+        id: "recent",
+        name: "Dr. Abbott",
+        certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }],
+        workload: 0,
+        lastAssignedAt: new Date("2026-06-10T15:00:00Z"),
+      }),
       reviewer({ id: "never-b", name: "Dr. Zeller", certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }], workload: 0 }),
-      reviewer({ id: "long-ago", name: "Dr. Long", certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }], workload: 0, lastAssignedAt: new Date("2026-01-05T15:00:00Z") }),
+      reviewer({
+        id: "long-ago",
+        name: "Dr. Long",
+        certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }],
+        workload: 0,
+        lastAssignedAt: new Date("2026-01-05T15:00:00Z"),
+      }),
       reviewer({ id: "never-a", name: "Dr. Young", certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }], workload: 0 }),
       reviewer({ id: "excluded", name: "Dr. Away", workload: 0, unavailability: [{ startsOn: day("2026-06-01"), endsOn: day("2026-06-30") }] }),
     ];
@@ -300,7 +374,10 @@ describe("ranking", () => {
 });
 
 describe("assertOfferable", () => {
-  const roster = [reviewer(), reviewer({ id: "r-away", name: "Dr. Away", unavailability: [{ startsOn: day("2026-06-01"), endsOn: day("2026-06-30") }], yearsInPractice: 4 })];
+  const roster = [
+    reviewer(),
+    reviewer({ id: "r-away", name: "Dr. Away", unavailability: [{ startsOn: day("2026-06-01"), endsOn: day("2026-06-30") }], yearsInPractice: 4 }),
+  ];
   const result = matchReviewers(kase, roster, options);
 
   it("gives back the suggestion for a qualified reviewer", () => {

@@ -18,7 +18,13 @@ const clock = (kind: OpenClock["kind"], dueAt: Date, responsible: OpenClock["res
 describe("what happens next, in plain words", () => {
   it("tells the applicant a coordinator is checking eligibility, and by when", () => {
     expect(
-      nextStepText({ status: "ELIGIBILITY_REVIEW", viewer: "APPLICANT", openClocks: [clock("eligibility", TUE_1_DEC_END)], timeZone: NEW_YORK, now: MON_23_NOV }),
+      nextStepText({
+        status: "ELIGIBILITY_REVIEW",
+        viewer: "APPLICANT",
+        openClocks: [clock("eligibility", TUE_1_DEC_END)],
+        timeZone: NEW_YORK,
+        now: MON_23_NOV,
+      }),
     ).toBe("A coordinator is checking that your request can be reviewed. We will tell you by Tue 1 Dec 2026, 11:59 PM ET.");
     expect(
       nextStepText({ status: "SUBMITTED", viewer: "APPLICANT", openClocks: [clock("eligibility", TUE_1_DEC_END)], timeZone: NEW_YORK, now: MON_23_NOV }),
@@ -156,13 +162,26 @@ describe("a case's deadlines, one line each", () => {
     const rows = [
       { ...base, id: "met-early", kind: "eligibility" as const, status: "MET" as const, dueAt: TUE_1_DEC_END, closedAt: new Date("2026-11-20T15:00:00Z") },
       { ...base, id: "decision", kind: "decision" as const, status: "OPEN" as const, dueAt: FRI_8_JAN_END },
-      { ...base, id: "stopped-late", kind: "assignment" as const, status: "STOPPED" as const, dueAt: TUE_1_DEC_END, closedAt: new Date("2026-11-22T15:00:00Z") },
+      {
+        ...base,
+        id: "stopped-late",
+        kind: "assignment" as const,
+        status: "STOPPED" as const,
+        dueAt: TUE_1_DEC_END,
+        closedAt: new Date("2026-11-22T15:00:00Z"),
+      },
       { ...base, id: "information", kind: "applicantInformation" as const, status: "OPEN" as const, responsible: "APPLICANT" as const, dueAt: TUE_1_DEC_END },
       { ...base, id: "file", kind: "planCaseFile" as const, status: "OPEN" as const, responsible: "PLAN" as const, dueAt: new Date("2026-12-20T04:59:59Z") },
     ];
     const items = deadlineItems(rows, "APPLICANT", now, NEW_YORK);
     expect(items.map((item) => item.id)).toEqual(["information", "file", "decision", "stopped-late", "met-early"]);
-    expect(items.map((item) => item.responsible)).toEqual(["You", "Your health plan", "The review organization", "The review organization", "The review organization"]);
+    expect(items.map((item) => item.responsible)).toEqual([
+      "You",
+      "Your health plan",
+      "The review organization",
+      "The review organization",
+      "The review organization",
+    ]);
     expect(items[0]).toMatchObject({ text: "Additional information due by Tue 1 Dec 2026, 11:59 PM ET — 8 days left", state: "on_track" });
   });
 

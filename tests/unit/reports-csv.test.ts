@@ -21,7 +21,7 @@ describe("CSV cells", () => {
   });
 
   it("keep text that starts like a formula from running in a spreadsheet", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil.test\")")).toBe("\"'=HYPERLINK(\"\"http://evil.test\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil.test")')).toBe('"\'=HYPERLINK(""http://evil.test"")"');
     expect(csvCell("+1 555")).toBe("'+1 555");
     expect(csvCell("-2 days")).toBe("'-2 days");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -37,9 +37,15 @@ describe("CSV cells", () => {
 
 describe("CSV files", () => {
   it("start with the header row and end every line with CRLF", () => {
-    expect(toCsv(["Reference ID", "Findings"], [["IMR-2026-000001", "Upheld, as the plan said"], ["IMR-2026-000002", null]])).toBe(
-      'Reference ID,Findings\r\nIMR-2026-000001,"Upheld, as the plan said"\r\nIMR-2026-000002,\r\n',
-    );
+    expect(
+      toCsv(
+        ["Reference ID", "Findings"],
+        [
+          ["IMR-2026-000001", "Upheld, as the plan said"],
+          ["IMR-2026-000002", null],
+        ],
+      ),
+    ).toBe('Reference ID,Findings\r\nIMR-2026-000001,"Upheld, as the plan said"\r\nIMR-2026-000002,\r\n');
   });
 
   it("still have the header row when there are no rows", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ageInYears, ageRange, calendarDaysBetween, type ExportedCase, REGULATOR_EXPORT_HEADER, regulatorExportCsv, regulatorExportRow } from "~/domain/reports/regulator-export";
+import {
+  ageInYears,
+  ageRange,
+  calendarDaysBetween,
+  type ExportedCase,
+  REGULATOR_EXPORT_HEADER,
+  regulatorExportCsv,
+  regulatorExportRow,
+} from "~/domain/reports/regulator-export";
 
 const ZONE = "America/New_York";
 
@@ -71,7 +79,7 @@ const overturned: ExportedCase = {
   determinedAt: new Date("2026-02-27T20:00:00Z"),
   decidedAt: new Date("2026-03-02T14:00:00Z"),
   complianceConfirmedAt: new Date("2026-03-04T16:00:00Z"),
-  findings: "Proton therapy is the standard of care for this tumour; the plan's \"experimental\" label is not supported.",
+  findings: 'Proton therapy is the standard of care for this tumour; the plan\'s "experimental" label is not supported.',
 };
 
 describe("a row of the regulator export", () => {

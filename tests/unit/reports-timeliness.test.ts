@@ -37,7 +37,12 @@ describe("median and 95th percentile", () => {
     expect(median([10, 1, 4, 2, 8])).toBe(4);
     expect(percentile([10, 1, 4, 2, 8], 0.95)).toBeCloseTo(9.6, 10);
     // 1..20: p95 at rank 18.05, between 19 and 20.
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 0.95)).toBeCloseTo(19.05, 10);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        0.95,
+      ),
+    ).toBeCloseTo(19.05, 10);
   });
 
   it("take the only value of a single case, and nothing of no cases", () => {

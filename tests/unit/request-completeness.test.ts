@@ -47,6 +47,8 @@ describe("what a request still needs before it can be filed", () => {
 
   it("catches an appeal skipped as urgent on a request that is not expedited", () => {
     const draft = completeDraft({ appealStatus: "NOT_NEEDED", appealCompletedDate: null, appealNotNeededReason: "EXPEDITED" });
-    expect(missingForFiling(draft, ["DENIAL_LETTER"], context)).toEqual([{ step: "appeal", message: expect.stringMatching(/does not ask for an expedited review/) }]);
+    expect(missingForFiling(draft, ["DENIAL_LETTER"], context)).toEqual([
+      { step: "appeal", message: expect.stringMatching(/does not ask for an expedited review/) },
+    ]);
   });
 });

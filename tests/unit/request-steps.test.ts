@@ -69,15 +69,22 @@ describe("the questions a step needs answered", () => {
     const output = parse("denial", { ...stepFormValues("denial", completeDraft()), procedureCodes: "99213 j1234", diagnosisCodes: "e119; M54.5" });
     expect(output.procedureCodes).toEqual(["99213", "J1234"]);
     expect(output.diagnosisCodes).toEqual(["E11.9", "M54.5"]);
-    expect(errorsOf("denial", { ...stepFormValues("denial", completeDraft()), diagnosisCodes: "diabetes" }).diagnosisCodes).toMatch(/Check DIABETES: codes look like E11\.9/);
+    expect(errorsOf("denial", { ...stepFormValues("denial", completeDraft()), diagnosisCodes: "diabetes" }).diagnosisCodes).toMatch(
+      /Check DIABETES: codes look like E11\.9/,
+    );
   });
 
   it("checks an NPI has 10 digits, and needs the provider's email only when the decision goes to them", () => {
     const values = stepFormValues("denial", completeDraft());
     expect(parse("denial", { ...values, providerNpi: "123-456-7893" }).providerNpi).toBe("1234567893");
     expect(errorsOf("denial", { ...values, providerNpi: "12345" }).providerNpi).toMatch(/10 digits/);
-    expect(errorsOf("denial", { ...values, notifyProvider: "true", providerEmail: "" })).toEqual({ providerEmail: "Enter the provider's email, or untick the box above." });
-    expect(parse("denial", { ...values, notifyProvider: false, providerEmail: "dr@clinic.example" })).toMatchObject({ notifyProvider: false, providerEmail: null });
+    expect(errorsOf("denial", { ...values, notifyProvider: "true", providerEmail: "" })).toEqual({
+      providerEmail: "Enter the provider's email, or untick the box above.",
+    });
+    expect(parse("denial", { ...values, notifyProvider: false, providerEmail: "dr@clinic.example" })).toMatchObject({
+      notifyProvider: false,
+      providerEmail: null,
+    });
   });
 
   it("asks for the appeal's date or why it is not needed, and keeps only the answer chosen", () => {

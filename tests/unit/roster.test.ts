@@ -73,7 +73,10 @@ describe("roster flags", () => {
           { state: "NY", expiresOn: "2026-07-16", status: "ACTIVE" },
           { state: "TX", expiresOn: "2026-06-14", status: "ACTIVE" },
         ],
-        certifications: [{ specialtyName: "Medical oncology", expiresOn: "2026-06-15" }, { specialtyName: "Hematology", expiresOn: null }],
+        certifications: [
+          { specialtyName: "Medical oncology", expiresOn: "2026-06-15" },
+          { specialtyName: "Hematology", expiresOn: null },
+        ],
       },
       TODAY,
     );
@@ -131,9 +134,7 @@ describe("roster forms", () => {
       licenseExpiresOn: "Enter a real date, like 2027-01-31.",
     });
     const period = unavailabilityFormSchema.safeParse({ startsOn: "2026-07-10", endsOn: "2026-07-01" });
-    expect(period.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-      ["endsOn", "The last day must be on or after the first day."],
-    ]);
+    expect(period.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["endsOn", "The last day must be on or after the first day."]]);
   });
 
   it("accepts a health-plan affiliation named by one of our plans, and refuses a plan on any other kind of tie", () => {

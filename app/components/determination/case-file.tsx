@@ -55,9 +55,17 @@ export function DocumentViewer({ document, closeLink }: { document: CaseFileItem
         <Link to={closeLink}>Close the document</Link>
       </div>
       {document.view === "pdf" ? (
-        <iframe title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} src={source} style={{ width: "100%", height: "80vh", border: "1px solid var(--line)" }} />
+        <iframe
+          title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`}
+          src={source}
+          style={{ width: "100%", height: "80vh", border: "1px solid var(--line)" }}
+        />
       ) : (
-        <img src={source} alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} style={{ maxWidth: "100%", height: "auto", border: "1px solid var(--line)" }} />
+        <img
+          src={source}
+          alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`}
+          style={{ maxWidth: "100%", height: "auto", border: "1px solid var(--line)" }}
+        />
       )}
     </section>
   );

@@ -4,13 +4,7 @@ import { Form, FormError, TextField, useZodForm, type ZodForm } from "~/componen
 import { TextAreaField } from "~/components/text-area-field";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/domain/panel";
-import {
-  BLANK_REFERENCE,
-  determinationSchema,
-  LIMITS,
-  OTHER_STANDARD,
-  STANDARDS_OF_REVIEW,
-} from "~/schemas/determination";
+import { BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
 
 // The form's fields are checked by the schema at runtime.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,7 +100,13 @@ export function DeterminationForm(props: {
         hint="For example the service, the number of sessions or the setting that the plan must now cover. Leave empty otherwise."
         rows={3}
       />
-      <TextAreaField zod={zod} name="principalReasons" label="Principal reasons" hint="The main reasons for your determination, as the patient and the plan will read them." required />
+      <TextAreaField
+        zod={zod}
+        name="principalReasons"
+        label="Principal reasons"
+        hint="The main reasons for your determination, as the patient and the plan will read them."
+        required
+      />
       <TextAreaField
         zod={zod}
         name="clinicalRationale"
@@ -119,7 +119,9 @@ export function DeterminationForm(props: {
       <div className="field">
         <fieldset>
           <legend>Criteria and literature relied on</legend>
-          <p className="hint">Each evidence-based criterion, clinical guideline or article you relied on: its title, source and year, and a link if there is one.</p>
+          <p className="hint">
+            Each evidence-based criterion, clinical guideline or article you relied on: its title, source and year, and a link if there is one.
+          </p>
           {references.fields.map((row, index) => (
             <fieldset key={row.id} className="card" style={{ marginBottom: "0.75rem" }}>
               <legend>Item {index + 1}</legend>
@@ -181,12 +183,18 @@ export function DeterminationForm(props: {
           <legend>Statement of no conflict of interest</legend>
           <p className="hint">Needed to submit, not to save a draft.</p>
           <p>
-            I have no material professional, familial or financial conflict of interest with the health plan or its officers, the patient or the
-            patient&apos;s family, the treating physician or their medical group, the facility, or the maker of the drug or device in dispute, and I had no
-            earlier involvement in this case or its appeal.
+            I have no material professional, familial or financial conflict of interest with the health plan or its officers, the patient or the patient&apos;s
+            family, the treating physician or their medical group, the facility, or the maker of the drug or device in dispute, and I had no earlier involvement
+            in this case or its appeal.
           </p>
           <Choices zod={zod} name="noConflict" type="checkbox" options={[{ value: "yes", label: "I confirm this statement" }]} chosen={[]} />
-          <TextField zod={zod} name="signedName" label="Your full name, as your signature" hint={`As it is on your account: ${props.reviewerName}.`} autoComplete="name" />
+          <TextField
+            zod={zod}
+            name="signedName"
+            label="Your full name, as your signature"
+            hint={`As it is on your account: ${props.reviewerName}.`}
+            autoComplete="name"
+          />
         </fieldset>
       </div>
 
@@ -273,7 +281,15 @@ function RowInput(props: { zod: AnyZodForm; name: string; label: string; hint?: 
         </p>
       ) : null}
       <ErrorText id={id} error={error} />
-      <input id={id} type="text" inputMode={inputMode} aria-invalid={error ? true : undefined} aria-describedby={describedBy} defaultValue={defaultValue} {...zod.form.register(name)} />
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        defaultValue={defaultValue}
+        {...zod.form.register(name)}
+      />
     </div>
   );
 }

@@ -32,14 +32,7 @@ export function RadioGroup(props: {
         <FieldErrorText id={id} error={error} />
         {options.map((option) => (
           <label key={option.value} className="checkbox" htmlFor={`${id}-${option.value}`}>
-            <input
-              id={`${id}-${option.value}`}
-              type="radio"
-              value={option.value}
-              defaultChecked={chosen === option.value}
-              aria-invalid={error ? true : undefined}
-              {...zod.form.register(name)}
-            />
+            <input id={`${id}-${option.value}`} type="radio" value={option.value} defaultChecked={chosen === option.value} {...zod.form.register(name)} />
             {option.label}
           </label>
         ))}

@@ -45,7 +45,12 @@ export function IneligibleForm({ version, actionData }: CaseFormProps) {
 
 /** A request for information to the applicant or the plan; its due date comes from the case's rules. */
 export function InformationRequestForm({ version, actionData, hasPlan, dueHints }: CaseFormProps & { hasPlan: boolean; dueHints: string }) {
-  const zod = useCaseForm(informationRequestSchema, { intent: "information", version, actionData, defaultValues: { addressedTo: hasPlan ? null : "APPLICANT" } });
+  const zod = useCaseForm(informationRequestSchema, {
+    intent: "information",
+    version,
+    actionData,
+    defaultValues: { addressedTo: hasPlan ? null : "APPLICANT" },
+  });
   const parties = hasPlan
     ? [
         { value: "APPLICANT", label: "The applicant" },

@@ -51,8 +51,8 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
         <span className={STATE_BADGES[caseFile.state]}>{caseFile.label}</span> {caseFile.due ? `Due by ${caseFile.due}.` : null}
       </p>
       <p>
-        Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent. Files
-        of up to 1 GB each are accepted.
+        Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent. Files of up to
+        1 GB each are accepted.
       </p>
       <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
         {CASE_FILE_ITEMS.map((item) => {
@@ -68,21 +68,37 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
                 <ul>
                   {documents.map((document) => (
                     <li key={document.id}>
-                      <a href={`/documents/${document.id}`}>{document.fileName}</a> <span className="muted">({formatFileSize(document.sizeBytes)}, added {document.added})</span>
+                      <a href={`/documents/${document.id}`}>{document.fileName}</a>{" "}
+                      <span className="muted">
+                        ({formatFileSize(document.sizeBytes)}, added {document.added})
+                      </span>
                       {document.description ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{document.description}</p> : null}
                     </li>
                   ))}
                 </ul>
               ) : null}
               {caseFile.canUpload ? (
-                <DocumentUploader caseId={caseId} kinds={["PLAN_CASE_FILE"]} caseFileItem={item.key} describe={DESCRIBE} label={`Add files: ${item.label.toLowerCase()}`} />
+                <DocumentUploader
+                  caseId={caseId}
+                  kinds={["PLAN_CASE_FILE"]}
+                  caseFileItem={item.key}
+                  describe={DESCRIBE}
+                  label={`Add files: ${item.label.toLowerCase()}`}
+                />
               ) : null}
             </li>
           );
         })}
       </ol>
       {caseFile.documents.some((document) => document.item === null) ? (
-        <p className="muted">Other case file documents: {caseFile.documents.filter((document) => document.item === null).map((document) => document.fileName).join(", ")}.</p>
+        <p className="muted">
+          Other case file documents:{" "}
+          {caseFile.documents
+            .filter((document) => document.item === null)
+            .map((document) => document.fileName)
+            .join(", ")}
+          .
+        </p>
       ) : null}
       {caseFile.canComplete ? <CompleteCaseFileForm key={version} version={version} caseFile={caseFile} actionData={actionData} /> : null}
     </section>

@@ -29,9 +29,7 @@ export function DecisionPanel({ decision }: { decision: DecisionView }) {
       <ul>
         {decision.letters.map((letter) => (
           <li key={letter.id}>
-            <a href={`/documents/${letter.documentId}`}>
-              Download the decision letter{letter.version > 1 ? `, version ${letter.version}` : ""} (PDF)
-            </a>{" "}
+            <a href={`/documents/${letter.documentId}`}>Download the decision letter{letter.version > 1 ? `, version ${letter.version}` : ""} (PDF)</a>{" "}
             <span className="muted">
               issued {letter.issued}
               {letter.current ? "" : ", replaced by a later version"}

@@ -18,8 +18,8 @@ export function ReversalForm({ version, actionData }: { version: number; actionD
       <Form method="post" noValidate onSubmit={zod.onSubmit} style={{ marginTop: "1rem" }}>
         <div className="alert alert--warning">
           <p style={{ margin: 0 }}>
-            This ends the independent review: every deadline stops, and the applicant, the review organization and the reviewers are told that your
-            plan approved the service. It cannot be undone here.
+            This ends the independent review: every deadline stops, and the applicant, the review organization and the reviewers are told that your plan
+            approved the service. It cannot be undone here.
           </p>
         </div>
         <CaseFormError message={zod.formError} />

@@ -2,7 +2,14 @@ import { TextField, type ZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import type { FilingContext } from "~/domain/requests/request-draft";
 import { isFiledLate, lastDayToFile } from "~/domain/requests/filing-window";
-import { APPEAL_NOT_NEEDED_LABELS, APPEAL_NOT_NEEDED_REASONS, APPEAL_STATUS_LABELS, APPEAL_STATUSES, DISPUTE_TYPE_LABELS, DISPUTE_TYPES } from "~/domain/requests/options";
+import {
+  APPEAL_NOT_NEEDED_LABELS,
+  APPEAL_NOT_NEEDED_REASONS,
+  APPEAL_STATUS_LABELS,
+  APPEAL_STATUSES,
+  DISPUTE_TYPE_LABELS,
+  DISPUTE_TYPES,
+} from "~/domain/requests/options";
 import { describeDuration, formatLocalDate } from "~/domain/rule-profiles";
 import { Explainer } from "./step-frame";
 import { CheckboxField, FollowUp, RadioGroup } from "./fields";
@@ -34,8 +41,8 @@ export function PlanStep({ zod, plans }: { zod: AnyForm; plans: readonly PlanCho
       />
       <Explainer summary="My plan is not listed">
         <p>
-          We can only review denials by the plans listed here. Call the phone number on the back of the insurance card and ask the plan who
-          handles its external (independent) reviews.
+          We can only review denials by the plans listed here. Call the phone number on the back of the insurance card and ask the plan who handles its external
+          (independent) reviews.
         </p>
       </Explainer>
     </>
@@ -72,8 +79,8 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
             <h2>This request is past the usual deadline</h2>
             <p>
               Under {profileName ?? "your plan's rules"}, a request is due within {describeDuration(window)} of the final denial, so by{" "}
-              {formatLocalDate(lastDayToFile(denialDate, window))}. You can still send it: a coordinator decides whether there was a good reason
-              for the delay, such as illness or not receiving the letter.
+              {formatLocalDate(lastDayToFile(denialDate, window))}. You can still send it: a coordinator decides whether there was a good reason for the delay,
+              such as illness or not receiving the letter.
             </p>
           </div>
           <TextAreaField
@@ -86,7 +93,13 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
           />
         </FollowUp>
       ) : null}
-      <TextField zod={zod} name="planDenialReference" label="The plan's reference number (optional)" hint="Often called “claim number”, “case number” or “reference” on the denial letter." autoComplete="off" />
+      <TextField
+        zod={zod}
+        name="planDenialReference"
+        label="The plan's reference number (optional)"
+        hint="Often called “claim number”, “case number” or “reference” on the denial letter."
+        autoComplete="off"
+      />
       <TextAreaField
         zod={zod}
         name="serviceDescription"
@@ -95,7 +108,13 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
         rows={3}
         required
       />
-      <TextField zod={zod} name="serviceDate" label="Date of the treatment, or of the request for it (optional)" type="date" hint="When the treatment was given, or when the doctor asked the plan for it." />
+      <TextField
+        zod={zod}
+        name="serviceDate"
+        label="Date of the treatment, or of the request for it (optional)"
+        type="date"
+        hint="When the treatment was given, or when the doctor asked the plan for it."
+      />
       <TextField
         zod={zod}
         name="procedureCodes"
@@ -110,7 +129,14 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
         hint="An ICD-10 code names the illness or condition, like E11.9 (type 2 diabetes). It is often on the denial letter or a doctor's note. Separate several with commas."
         autoComplete="off"
       />
-      <TextField zod={zod} name="providerName" label="Doctor or other provider who asked for the treatment" hint="The name of the doctor, therapist or clinic." autoComplete="off" required />
+      <TextField
+        zod={zod}
+        name="providerName"
+        label="Doctor or other provider who asked for the treatment"
+        hint="The name of the doctor, therapist or clinic."
+        autoComplete="off"
+        required
+      />
       <TextField
         zod={zod}
         name="providerNpi"
@@ -119,7 +145,12 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
         autoComplete="off"
       />
       <TextField zod={zod} name="providerFacility" label="Hospital or clinic (optional)" hint="Where the treatment was or would be given." autoComplete="off" />
-      <CheckboxField zod={zod} name="notifyProvider" label="Also send the decision to this provider" hint="Only if you agree. We send it by email to the address you give." />
+      <CheckboxField
+        zod={zod}
+        name="notifyProvider"
+        label="Also send the decision to this provider"
+        hint="Only if you agree. We send it by email to the address you give."
+      />
       {notifyProvider === true || notifyProvider === "true" ? (
         <FollowUp>
           <TextField zod={zod} name="providerEmail" label="The provider's email address" type="email" autoComplete="off" required />
@@ -151,8 +182,8 @@ export function AppealStep({ zod }: { zod: AnyForm }) {
     <>
       <Explainer summary="What is an internal appeal?">
         <p>
-          An internal appeal is when you ask the health plan itself to look again at its decision. Most plans require it before an independent
-          review. The plan's answer to the appeal is usually a letter called “final adverse determination” or “appeal decision”.
+          An internal appeal is when you ask the health plan itself to look again at its decision. Most plans require it before an independent review. The
+          plan's answer to the appeal is usually a letter called “final adverse determination” or “appeal decision”.
         </p>
       </Explainer>
       <RadioGroup
@@ -163,7 +194,14 @@ export function AppealStep({ zod }: { zod: AnyForm }) {
       />
       {status === "COMPLETED" ? (
         <FollowUp>
-          <TextField zod={zod} name="appealCompletedDate" label="Date of the plan's appeal decision" type="date" hint="The date on the plan's letter answering your appeal." required />
+          <TextField
+            zod={zod}
+            name="appealCompletedDate"
+            label="Date of the plan's appeal decision"
+            type="date"
+            hint="The date on the plan's letter answering your appeal."
+            required
+          />
         </FollowUp>
       ) : null}
       {status === "NOT_NEEDED" ? (
@@ -177,8 +215,8 @@ export function AppealStep({ zod }: { zod: AnyForm }) {
         </FollowUp>
       ) : null}
       <p className="muted">
-        If your appeal is still waiting for the plan's answer and the patient's health can wait, come back when the plan has decided: your answers
-        here are saved.
+        If your appeal is still waiting for the plan's answer and the patient's health can wait, come back when the plan has decided: your answers here are
+        saved.
       </p>
     </>
   );

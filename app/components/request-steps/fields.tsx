@@ -47,7 +47,6 @@ export function RadioGroup({ zod, name, legend, hint, choices }: { zod: AnyForm;
               value={choice.value}
               defaultChecked={chosen === choice.value}
               aria-describedby={choice.hint ? `${id}-${choice.value}-hint` : undefined}
-              aria-invalid={error ? true : undefined}
               {...zod.form.register(name)}
             />
             <span>

@@ -45,7 +45,17 @@ function Section({ caseId, step, rows }: { caseId: string; step: EditStep; rows:
 }
 
 /** Everything the applicant entered, step by step, as the review page shows it before signing. */
-export function ReviewSummary({ caseId, draft, planName, profileName }: { caseId: string; draft: RequestDraft; planName: string | null; profileName: string | null }) {
+export function ReviewSummary({
+  caseId,
+  draft,
+  planName,
+  profileName,
+}: {
+  caseId: string;
+  draft: RequestDraft;
+  planName: string | null;
+  profileName: string | null;
+}) {
   const d = draft;
   const expedited = d.track === "EXPEDITED";
   return (
@@ -56,7 +66,10 @@ export function ReviewSummary({ caseId, draft, planName, profileName }: { caseId
         rows={[
           ["Who is filing", d.filedBy ? FILED_BY_LABELS[d.filedBy] : NOT_GIVEN],
           ...(d.filedBy === "REPRESENTATIVE"
-            ? ([["Relationship to the patient", d.representativeRelationship ? RELATIONSHIP_LABELS[d.representativeRelationship].label : NOT_GIVEN]] as [string, ReactNode][])
+            ? ([["Relationship to the patient", d.representativeRelationship ? RELATIONSHIP_LABELS[d.representativeRelationship].label : NOT_GIVEN]] as [
+                string,
+                ReactNode,
+              ][])
             : []),
         ]}
       />

@@ -46,8 +46,8 @@ export function UrgencyStep({ zod }: { zod: AnyForm }) {
       ) : null}
       <Explainer summary="What does “expedited” mean?">
         <p>
-          A standard review is decided within weeks. An expedited (urgent) review is decided within about 72 hours. It is for when the standard
-          time could seriously put the patient's life or health at risk, or their ability to regain full function.
+          A standard review is decided within weeks. An expedited (urgent) review is decided within about 72 hours. It is for when the standard time could
+          seriously put the patient's life or health at risk, or their ability to regain full function.
         </p>
       </Explainer>
     </>
@@ -75,7 +75,15 @@ export interface ChecklistItem {
 }
 
 /** Step 8: the documents, with what the request cannot go without. */
-export function DocumentsStep({ caseId, documents, checklist }: { caseId: string; documents: readonly DocumentSummary[]; checklist: readonly ChecklistItem[] }) {
+export function DocumentsStep({
+  caseId,
+  documents,
+  checklist,
+}: {
+  caseId: string;
+  documents: readonly DocumentSummary[];
+  checklist: readonly ChecklistItem[];
+}) {
   return (
     <>
       <h2 id="needed-documents">What your request needs</h2>
@@ -89,8 +97,8 @@ export function DocumentsStep({ caseId, documents, checklist }: { caseId: string
         ))}
       </ul>
       <p>
-        Anything else that supports the request helps too: the plan's appeal decision, medical records, letters from the doctors. Take a clear
-        photo of each page if you have no scanner.
+        Anything else that supports the request helps too: the plan's appeal decision, medical records, letters from the doctors. Take a clear photo of each
+        page if you have no scanner.
       </p>
       <DocumentUploader caseId={caseId} kinds={APPLICANT_DOCUMENT_KINDS} label="Add documents" />
       <h2>Documents on this request</h2>

@@ -57,8 +57,23 @@ export function PatientStep({ zod }: { zod: AnyForm }) {
         choices={PATIENT_SEXES.map((value) => ({ value, label: SEX_LABELS[value] }))}
       />
       <TextAreaField zod={zod} name="patientAddress" label="Home address" hint="Street, city, state and ZIP code. Letters are sent here." rows={3} required />
-      <TextField zod={zod} name="patientPhone" label="Phone number" type="tel" hint="A number we can call if something about the request is unclear." autoComplete="off" required />
-      <TextField zod={zod} name="patientEmail" label="Email address (optional)" type="email" hint="The patient's own email, if they have one." autoComplete="off" />
+      <TextField
+        zod={zod}
+        name="patientPhone"
+        label="Phone number"
+        type="tel"
+        hint="A number we can call if something about the request is unclear."
+        autoComplete="off"
+        required
+      />
+      <TextField
+        zod={zod}
+        name="patientEmail"
+        label="Email address (optional)"
+        type="email"
+        hint="The patient's own email, if they have one."
+        autoComplete="off"
+      />
       <SelectField
         zod={zod}
         name="preferredLanguage"
@@ -74,11 +89,17 @@ export function PatientStep({ zod }: { zod: AnyForm }) {
         autoComplete="off"
         required
       />
-      <TextField zod={zod} name="groupNumber" label="Group number (optional)" hint="On the insurance card, often “Group” or “Grp”. Leave it empty if there is none." autoComplete="off" />
+      <TextField
+        zod={zod}
+        name="groupNumber"
+        label="Group number (optional)"
+        hint="On the insurance card, often “Group” or “Grp”. Leave it empty if there is none."
+        autoComplete="off"
+      />
       <Explainer summary="Why do you need all this?">
         <p>
-          The review organization checks with the health plan that the patient was covered when the treatment was asked for. The plan finds the
-          patient by name, date of birth and member ID. We never share these details with anyone but the plan and the independent reviewer.
+          The review organization checks with the health plan that the patient was covered when the treatment was asked for. The plan finds the patient by name,
+          date of birth and member ID. We never share these details with anyone but the plan and the independent reviewer.
         </p>
       </Explainer>
     </>

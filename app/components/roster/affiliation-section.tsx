@@ -23,8 +23,8 @@ export function AffiliationSection(props: { affiliations: readonly Affiliation[]
     <section aria-labelledby="affiliations">
       <h2 id="affiliations">Declared affiliations</h2>
       <p>
-        Material professional, family or financial ties to a health plan, medical group, facility, drug or device maker, or physician. A case that involves
-        one of them is never offered to this reviewer.
+        Material professional, family or financial ties to a health plan, medical group, facility, drug or device maker, or physician. A case that involves one
+        of them is never offered to this reviewer.
       </p>
       {affiliations.length ? (
         <div className="table-wrap">

@@ -153,7 +153,11 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
                   <td>{certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded"}</td>
                   <td>{certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire"}</td>
                   <td>
-                    <RemoveButton intent="remove-certification" fields={{ id: certification.id }} what={`the certification in ${certification.specialtyName}`} />
+                    <RemoveButton
+                      intent="remove-certification"
+                      fields={{ id: certification.id }}
+                      what={`the certification in ${certification.specialtyName}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -170,7 +174,13 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
         <SelectField zod={zod} name="certificationSpecialtyCode" label="Certified in" placeholder="Choose…" required groups={groupsOf(specialties)} />
         <TextField zod={zod} name="board" label="Board (optional)" hint="Leave empty for the board that certifies this specialty." />
         <TextField zod={zod} name="certifiedOn" label="Certified on (optional)" type="date" />
-        <TextField zod={zod} name="certificationExpiresOn" label="Certification expires on" type="date" hint="Leave empty for a certificate that does not expire." />
+        <TextField
+          zod={zod}
+          name="certificationExpiresOn"
+          label="Certification expires on"
+          type="date"
+          hint="Leave empty for a certificate that does not expire."
+        />
         <div className="actions">
           <IntentSubmit intent="add-certification">Add the certification</IntentSubmit>
         </div>
@@ -222,7 +232,14 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
       <FormError message={zod.formError} />
       <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a license">
         <input type="hidden" name="intent" value="add-license" />
-        <SelectField zod={zod} name="state" label="State" placeholder="Choose…" required options={US_STATES.map(([code, name]) => ({ value: code, label: name }))} />
+        <SelectField
+          zod={zod}
+          name="state"
+          label="State"
+          placeholder="Choose…"
+          required
+          options={US_STATES.map(([code, name]) => ({ value: code, label: name }))}
+        />
         <TextField zod={zod} name="number" label="License number" required />
         <TextField zod={zod} name="licenseExpiresOn" label="License expires on" type="date" required />
         <SelectField

@@ -19,7 +19,14 @@ const NOTICES: Record<RosterIntent, string> = {
 };
 
 /** The changes made by a button alone: a refusal of one has no form to show it beside. */
-const BUTTON_INTENTS: readonly string[] = ["make-primary", "remove-specialty", "remove-certification", "remove-license", "remove-unavailability", "remove-affiliation"];
+const BUTTON_INTENTS: readonly string[] = [
+  "make-primary",
+  "remove-specialty",
+  "remove-certification",
+  "remove-license",
+  "remove-unavailability",
+  "remove-affiliation",
+];
 
 /**
  * After a change the page comes back with ?done=<intent>; this says what was

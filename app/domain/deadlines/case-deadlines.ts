@@ -8,15 +8,7 @@ import type { RuleDuration, RuleSet } from "~/domain/rule-profiles";
 import { addRuleDuration, type DeadlineCalendar } from "./calendar";
 import { localDateTime, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "./time-zone";
 
-export const DEADLINE_KINDS = [
-  "eligibility",
-  "planCaseFile",
-  "applicantInformation",
-  "assignment",
-  "decision",
-  "writtenConfirmation",
-  "compliance",
-] as const;
+export const DEADLINE_KINDS = ["eligibility", "planCaseFile", "applicantInformation", "assignment", "decision", "writtenConfirmation", "compliance"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const TRACKS = ["standard", "expedited"] as const;
@@ -49,25 +41,12 @@ export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, disput
   }
 }
 
-export function computeDeadline(
-  kind: DeadlineKind,
-  rules: RuleSet,
-  track: Track,
-  dispute: Dispute,
-  start: Date,
-  calendar: DeadlineCalendar,
-): Date {
+export function computeDeadline(kind: DeadlineKind, rules: RuleSet, track: Track, dispute: Dispute, start: Date, calendar: DeadlineCalendar): Date {
   return addRuleDuration(start, ruleFor(kind, rules, track, dispute), calendar);
 }
 
 /** Every kind counted from the same `start`: a preview; real clocks start at different events. */
-export function computeAllDeadlines(
-  rules: RuleSet,
-  track: Track,
-  dispute: Dispute,
-  start: Date,
-  calendar: DeadlineCalendar,
-): Record<DeadlineKind, Date> {
+export function computeAllDeadlines(rules: RuleSet, track: Track, dispute: Dispute, start: Date, calendar: DeadlineCalendar): Record<DeadlineKind, Date> {
   const result = {} as Record<DeadlineKind, Date>;
   for (const kind of DEADLINE_KINDS) result[kind] = computeDeadline(kind, rules, track, dispute, start, calendar);
   return result;

@@ -23,11 +23,7 @@ function previousBusinessDayMorning(due: Date, calendar: DeadlineCalendar): Date
 }
 
 /** Every reminder of one clock, in time order; none at or before its start, none after it is due. */
-export function reminderSchedule(
-  clock: { startedAt: Date; dueAt: Date },
-  track: "standard" | "expedited",
-  calendar: DeadlineCalendar,
-): ScheduledReminder[] {
+export function reminderSchedule(clock: { startedAt: Date; dueAt: Date }, track: "standard" | "expedited", calendar: DeadlineCalendar): ScheduledReminder[] {
   const start = clock.startedAt.getTime();
   const due = clock.dueAt.getTime();
   const span = due - start;

@@ -101,4 +101,3 @@ function zipHasEntry(bytes: Uint8Array, name: Uint8Array): boolean {
   }
   return false;
 }
-

@@ -11,7 +11,11 @@ export const DOCUMENT_DESCRIPTION_MAX = 500;
  */
 function cleanFileName(name: string): string {
   const lastPart = name.split(/[/\\]/).pop() ?? "";
-  return lastPart.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-FILE_NAME_MAX);
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
+  return lastPart
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(-FILE_NAME_MAX);
 }
 
 /** The query of POST /documents; the file itself is the raw request body. */

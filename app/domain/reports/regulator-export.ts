@@ -99,6 +99,8 @@ export function regulatorExportRow(kase: ExportedCase, timeZone: string): CsvCel
 }
 
 export function regulatorExportCsv(cases: readonly ExportedCase[], timeZone: string): string {
-  return toCsv(REGULATOR_EXPORT_HEADER, cases.map((kase) => regulatorExportRow(kase, timeZone)));
+  return toCsv(
+    REGULATOR_EXPORT_HEADER,
+    cases.map((kase) => regulatorExportRow(kase, timeZone)),
+  );
 }
-

@@ -27,7 +27,8 @@ type Rules = (draft: Partial<RequestDraft>, context: FilingContext) => (MissingF
 const RULES: Record<EditStep, Rules> = {
   filer: (d) => [
     !d.filedBy && { field: "filedBy", message: "Say whether you are the patient or filing for the patient." },
-    d.filedBy === "REPRESENTATIVE" && !d.representativeRelationship && { field: "representativeRelationship", message: "Choose how you are related to the patient." },
+    d.filedBy === "REPRESENTATIVE" &&
+      !d.representativeRelationship && { field: "representativeRelationship", message: "Choose how you are related to the patient." },
   ],
   patient: (d) => [
     blank(d.patientName) && { field: "patientName", message: "Enter the patient's full legal name." },
@@ -100,7 +101,8 @@ export function missingForFiling(draft: RequestDraft, documentKinds: readonly Do
   if (draft.appealNotNeededReason === "EXPEDITED" && draft.track !== "EXPEDITED") {
     missing.push({
       step: "appeal",
-      message: "You said the appeal is not needed because the patient's health cannot wait, but the request does not ask for an expedited review. Change one of the two answers.",
+      message:
+        "You said the appeal is not needed because the patient's health cannot wait, but the request does not ask for an expedited review. Change one of the two answers.",
     });
   }
   for (const document of requiredDocuments(draft)) {

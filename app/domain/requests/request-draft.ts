@@ -1,14 +1,6 @@
 import type { LocalDate } from "~/domain/deadlines/time-zone";
 import type { RuleDuration } from "~/domain/rule-profiles";
-import type {
-  AppealNotNeededReason,
-  AppealStatus,
-  DisputeType,
-  FiledBy,
-  PatientSex,
-  RepresentativeRelationship,
-  Track,
-} from "./options";
+import type { AppealNotNeededReason, AppealStatus, DisputeType, FiledBy, PatientSex, RepresentativeRelationship, Track } from "./options";
 
 /**
  * What the applicant has entered so far, in the form's own terms (dates as

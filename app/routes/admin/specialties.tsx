@@ -25,7 +25,9 @@ export async function action({ request }: Route.ActionArgs) {
       await addSimilarPair(pair, actor);
       return "/admin/specialties?done=added";
     }),
-    remove: formSubmission(similarPairFormSchema, async (pair) => ((await removeSimilarPair(pair, actor)) ? "/admin/specialties?done=removed" : "/admin/specialties")),
+    remove: formSubmission(similarPairFormSchema, async (pair) =>
+      (await removeSimilarPair(pair, actor)) ? "/admin/specialties?done=removed" : "/admin/specialties",
+    ),
   });
 }
 

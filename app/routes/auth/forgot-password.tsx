@@ -31,10 +31,7 @@ export default function ForgotPassword({ loaderData }: Route.ComponentProps) {
     return (
       <div className="page narrow">
         <h1>Check your email</h1>
-        <p>
-          If an account uses that address, we sent it a link to choose a new password. The link works once, for one
-          hour.
-        </p>
+        <p>If an account uses that address, we sent it a link to choose a new password. The link works once, for one hour.</p>
       </div>
     );
   }

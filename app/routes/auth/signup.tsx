@@ -28,13 +28,9 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
     return (
       <div className="page narrow">
         <h1>Check your email</h1>
+        <p>We sent a link to the address you gave. Open it to confirm your email and finish creating your account. The link works for 24 hours.</p>
         <p>
-          We sent a link to the address you gave. Open it to confirm your email and finish creating your account. The
-          link works for 24 hours.
-        </p>
-        <p>
-          If nothing arrives within a few minutes, look in your spam folder. If you already have an account,{" "}
-          <Link to="/login">sign in</Link> instead.
+          If nothing arrives within a few minutes, look in your spam folder. If you already have an account, <Link to="/login">sign in</Link> instead.
         </p>
       </div>
     );
@@ -43,8 +39,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
     <div className="page narrow">
       <h1>Create an account</h1>
       <p>
-        Create an account to ask for an independent review of a denied treatment, for yourself or for someone you act
-        for (a child, a patient, a family member).
+        Create an account to ask for an independent review of a denied treatment, for yourself or for someone you act for (a child, a patient, a family member).
       </p>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <TextField zod={zod} name="name" label="Your full name" autoComplete="name" required />

@@ -28,8 +28,7 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
       <div className="page narrow">
         <h1>This link no longer works</h1>
         <p>
-          The confirmation link has expired or was already used. <Link to="/login">Sign in</Link> with your email and
-          password and we will send you a new one.
+          The confirmation link has expired or was already used. <Link to="/login">Sign in</Link> with your email and password and we will send you a new one.
         </p>
       </div>
     );

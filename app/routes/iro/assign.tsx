@@ -75,7 +75,8 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Reviewers for case {page.reference}</h1>
       <p className="lead">
-        <span className="badge">{page.statusLabel}</span> {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        <span className="badge">{page.statusLabel}</span>{" "}
+        {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {page.disputeType ? ` · ${page.disputeType}` : null}
         {page.planName ? ` · ${page.planName}` : null}
         {` · ${page.panelSize > 1 ? `a panel of ${page.panelSize} reviewers` : "one reviewer"}`}
@@ -148,7 +149,11 @@ function CurrentReviewers({ page, actionData }: { page: Page; actionData: unknow
             <li key={reviewer.id} className="card">
               <p style={{ marginTop: 0 }}>
                 <strong>{reviewer.name}</strong>{" "}
-                {reviewer.accepted ? <span className="badge badge--ok">Reviewing</span> : <span className="badge badge--warn">Offer waiting for an answer</span>}
+                {reviewer.accepted ? (
+                  <span className="badge badge--ok">Reviewing</span>
+                ) : (
+                  <span className="badge badge--warn">Offer waiting for an answer</span>
+                )}
               </p>
               <p>{reviewer.status}</p>
               {page.offerable ? <ReplaceForm page={page} reviewer={reviewer} actionData={actionData} /> : null}
@@ -209,8 +214,8 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
           : panel
             ? `Choose up to ${page.seatsOpen} reviewers for the panel.`
             : `The case needs ${page.panelSize > 1 ? "one more reviewer" : "one reviewer"}.`}{" "}
-        Qualified reviewers come first by specialty (same before similar), then the lightest workload, then the longest since their last case. A reviewer
-        has {page.offerHours} hours to answer an offer.
+        Qualified reviewers come first by specialty (same before similar), then the lightest workload, then the longest since their last case. A reviewer has{" "}
+        {page.offerHours} hours to answer an offer.
       </p>
       {answer?.formError ? <CaseFormError message={answer.formError} /> : null}
       {page.suggested.length ? (

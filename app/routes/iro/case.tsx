@@ -8,14 +8,7 @@ import { ConflictAlert, revalidateAfterConflict } from "~/components/intake/fiel
 import { EligibilityAnswers, EligibilityChecklist } from "~/components/intake/eligibility-checklist";
 import { AcceptForm, IneligibleForm, InformationRequestForm, LookAfterForm, ProceedWithoutCaseFileForm } from "~/components/intake/intake-forms";
 import { RequestDetails } from "~/components/intake/request-details";
-import {
-  acceptSchema,
-  eligibilitySchema,
-  ineligibleSchema,
-  informationRequestSchema,
-  lookAfterSchema,
-  proceedWithoutCaseFileSchema,
-} from "~/schemas/intake";
+import { acceptSchema, eligibilitySchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
 import { acceptCase } from "~/server/intake/accept-case.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import { findIneligible } from "~/server/intake/find-ineligible.server";
@@ -99,7 +92,8 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <h1>Case {page.reference}</h1>
       <ConflictAlert actionData={actionData} />
       <p className="lead">
-        <span className="badge">{page.statusLabel}</span> {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        <span className="badge">{page.statusLabel}</span>{" "}
+        {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {page.filedLate ? (
           <>
             {" "}
@@ -118,12 +112,22 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section className="card" aria-labelledby="next-heading" style={{ marginBottom: "1.5rem" }}>
         <h2 id="next-heading">Next step</h2>
         <p>{page.nextStep}</p>
-        {page.status === "DETERMINED" ? <p><Link to={`/iro/cases/${page.id}/quality`}>Run the quality review of the determination</Link></p> : null}
+        {page.status === "DETERMINED" ? (
+          <p>
+            <Link to={`/iro/cases/${page.id}/quality`}>Run the quality review of the determination</Link>
+          </p>
+        ) : null}
         <p>
-          {page.coordinator ? (page.coordinator.isViewer ? "You are looking after this case." : `Looked after by ${page.coordinator.name}.`) : "Nobody is looking after this case yet."}
+          {page.coordinator
+            ? page.coordinator.isViewer
+              ? "You are looking after this case."
+              : `Looked after by ${page.coordinator.name}.`
+            : "Nobody is looking after this case yet."}
         </p>
         {actions.lookAfter ? <LookAfterForm key={formKey} version={page.version} actionData={actionData} /> : null}
-        <p><Link to={`/iro/cases/${page.id}/assign`}>Find and offer reviewers</Link></p>
+        <p>
+          <Link to={`/iro/cases/${page.id}/assign`}>Find and offer reviewers</Link>
+        </p>
       </section>
 
       {page.objections.length ? (

@@ -62,7 +62,8 @@ export default function Decision({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Decision: {kase.reference}</h1>
       <p className="lead">
-        <span className="badge">{kase.statusLabel}</span> {kase.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+        <span className="badge">{kase.statusLabel}</span>{" "}
+        {kase.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {kase.decided ? ` · Decided on ${kase.decided}` : null}
       </p>
       {page.notice ? (
@@ -187,8 +188,8 @@ function ExpeditedNoticeForm({ version, actionData }: { version: number; actionD
       <input type="hidden" {...zod.form.register("intent")} defaultValue="notify" />
       <input type="hidden" {...zod.form.register("version")} defaultValue={String(version)} />
       <p>
-        If you told the parties the expedited decision before the letter is issued, record it here. The written letter is then due within the time the
-        rules allow.
+        If you told the parties the expedited decision before the letter is issued, record it here. The written letter is then due within the time the rules
+        allow.
       </p>
       <TextAreaField zod={zod} name="note" label="How and to whom the decision was given" rows={3} required />
       <SubmitButton submitting={zod.submitting}>Record the notice</SubmitButton>
@@ -205,8 +206,8 @@ function AmendForm({ version, actionData }: { version: number; actionData: unkno
       <input type="hidden" {...zod.form.register("intent")} defaultValue="amend" />
       <input type="hidden" {...zod.form.register("version")} defaultValue={String(version)} />
       <p>
-        Correct the case first if something in it is wrong; the amended letter is made from the case as it stands (see the preview below) and is
-        issued as a new version. The parties are emailed.
+        Correct the case first if something in it is wrong; the amended letter is made from the case as it stands (see the preview below) and is issued as a new
+        version. The parties are emailed.
       </p>
       <TextAreaField zod={zod} name="reason" label="Reason for the amendment" hint="Printed on the new letter." rows={3} required />
       <SubmitButton submitting={zod.submitting}>Issue the amended letter</SubmitButton>

@@ -71,7 +71,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           value={filter.status}
           options={OPEN_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
         />
-        <FilterSelect name="plan" label="Health plan" anyLabel="Every plan" value={filter.plan} options={plans.map((plan) => ({ value: plan.id, label: plan.name }))} />
+        <FilterSelect
+          name="plan"
+          label="Health plan"
+          anyLabel="Every plan"
+          value={filter.plan}
+          options={plans.map((plan) => ({ value: plan.id, label: plan.name }))}
+        />
         <FilterSelect
           name="assignee"
           label="Coordinator"

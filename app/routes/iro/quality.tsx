@@ -137,7 +137,9 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
               {opinion.label}: {opinion.reviewerName}
             </h3>
             <p>
-              <span className={DETERMINATION_STATUS[opinion.status]?.className ?? "badge"}>{DETERMINATION_STATUS[opinion.status]?.label ?? opinion.status}</span>
+              <span className={DETERMINATION_STATUS[opinion.status]?.className ?? "badge"}>
+                {DETERMINATION_STATUS[opinion.status]?.label ?? opinion.status}
+              </span>
               {opinion.submitted ? ` Submitted on ${opinion.submitted}.` : null}
               {opinion.credentials ? ` ${opinion.credentials}.` : null}
             </p>

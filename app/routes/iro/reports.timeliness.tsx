@@ -35,7 +35,14 @@ function DateField({ name, label, value, error }: { name: string; label: string;
           {error}
         </p>
       ) : null}
-      <input id={id} name={name} type="date" defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </div>
   );
 }
@@ -68,7 +75,8 @@ export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
       {report ? (
         <>
           <p>
-            Decided from <strong>{showDate(report.range.from)}</strong> to <strong>{showDate(report.range.to)}</strong>, both included (dates in {report.timeZone}).{" "}
+            Decided from <strong>{showDate(report.range.from)}</strong> to <strong>{showDate(report.range.to)}</strong>, both included (dates in{" "}
+            {report.timeZone}).{" "}
             <a href={`/iro/reports/timeliness.csv${rangeQuery(report.range)}`} download>
               Download as CSV
             </a>

@@ -33,7 +33,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "roster:manage");
   const reviewerId = reviewerIdOf(params);
-  return submitIntent(request, rosterForms(reviewerId, actorOf(user, request), (intent) => afterChange(`/iro/roster/${reviewerId}`, intent, Date.now())));
+  return submitIntent(
+    request,
+    rosterForms(reviewerId, actorOf(user, request), (intent) => afterChange(`/iro/roster/${reviewerId}`, intent, Date.now())),
+  );
 }
 
 export default function ReviewerProfileEditor({ loaderData }: Route.ComponentProps) {

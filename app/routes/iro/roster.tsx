@@ -126,7 +126,9 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
       ) : (
         <section className="empty-state" aria-labelledby="no-reviewers">
           <h2 id="no-reviewers">No reviewer matches</h2>
-          <p>{filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}</p>
+          <p>
+            {filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}
+          </p>
         </section>
       )}
       <Pagination page={filter.page} pages={pages} />

@@ -139,7 +139,9 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       {page.decision ? <DecisionPanel decision={page.decision} /> : null}
       {page.compliance ? <CompliancePanel version={page.version} compliance={page.compliance} actionData={actionData} /> : null}
 
-      {page.caseFile.state !== "not_requested" ? <CaseFilePanel caseId={page.id} version={page.version} caseFile={page.caseFile} actionData={actionData} /> : null}
+      {page.caseFile.state !== "not_requested" ? (
+        <CaseFilePanel caseId={page.id} version={page.version} caseFile={page.caseFile} actionData={actionData} />
+      ) : null}
 
       {page.reversal ? (
         <section aria-labelledby="reversal-heading">
@@ -177,7 +179,10 @@ function ObjectionForm({ version, actionData }: { version: number; actionData: u
   const zod = useCaseForm(objectionSchema, { intent: OBJECT_INTENT, version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <p>If you think this request should not be reviewed (for example, the member was not enrolled, or the service is a contract exclusion), tell the review organization why.</p>
+      <p>
+        If you think this request should not be reviewed (for example, the member was not enrolled, or the service is a contract exclusion), tell the review
+        organization why.
+      </p>
       <CaseFormError message={zod.formError} />
       <CaseFormFields intent={OBJECT_INTENT} version={version} />
       <TextAreaField zod={zod} idPrefix="objection" name="reason" label="Why the request is not eligible" required />

@@ -80,8 +80,8 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <h1>API keys and webhooks: {plan.name}</h1>
       <p className="lead">
-        Your systems can follow your plan's cases through the API (<a href="/api/v1/openapi.json">OpenAPI description</a>) and receive events
-        by webhook, signed the Standard Webhooks way.
+        Your systems can follow your plan's cases through the API (<a href="/api/v1/openapi.json">OpenAPI description</a>) and receive events by webhook, signed
+        the Standard Webhooks way.
       </p>
       {shownOnce ? (
         <div className="alert alert--success" role="status">
@@ -121,7 +121,13 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                     </td>
                     <td>{when(key.createdAt)}</td>
                     <td>{when(key.lastUsedAt)}</td>
-                    <td>{key.revokedAt ? <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span> : <span className="badge badge--ok">Active</span>}</td>
+                    <td>
+                      {key.revokedAt ? (
+                        <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
+                      ) : (
+                        <span className="badge badge--ok">Active</span>
+                      )}
+                    </td>
                     <td>
                       {key.revokedAt ? null : (
                         <Form method="post">

@@ -23,7 +23,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   // A case that moved on reloads the page with the latest, keeping what was typed.
   return submitForm(request, answerInformationSchema, async ({ version, answer }) => {
-    await answerInformationRequest({ user, actor: actorOf(user, request), caseId: params.caseId, requestId: params.requestId, expectedVersion: version, answer });
+    await answerInformationRequest({
+      user,
+      actor: actorOf(user, request),
+      caseId: params.caseId,
+      requestId: params.requestId,
+      expectedVersion: version,
+      answer,
+    });
     return `/requests/${params.caseId}?done=answered`;
   });
 }

@@ -49,7 +49,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const fromReview = submitted.get("from") === "review";
   const context = await draftFilingContext(user, params.caseId);
   const schemas = requestStepSchemas(step, context);
-  const goTo: RequestStep = intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
+  const goTo: RequestStep =
+    intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
   // Leaving a step half done keeps what was typed; only moving on needs every answer.
   return submitForm(request, intent === "continue" ? schemas.complete : schemas.draft, async (values) => {
     const saved = await saveDraftStep({ user, caseId: params.caseId, step, values, goTo, actor: actorOf(user, request) });

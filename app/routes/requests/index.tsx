@@ -52,7 +52,11 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
                   Next: {stepTitle(draft.resumeStep)}
                 </p>
                 <Link className="button" to={stepPath(draft.id, draft.resumeStep)}>
-                  Continue<span className="visually-hidden"> the request {draft.serviceDescription ? `“${draft.serviceDescription}”` : "without a treatment yet"}, saved {formatLocalDate(draft.savedOn)}</span>
+                  Continue
+                  <span className="visually-hidden">
+                    {" "}
+                    the request {draft.serviceDescription ? `“${draft.serviceDescription}”` : "without a treatment yet"}, saved {formatLocalDate(draft.savedOn)}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -102,22 +106,19 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
       {!drafts.length && !filed.length ? (
         <section className="empty-state" aria-labelledby="no-requests">
           <h2 id="no-requests">You have not filed a request yet</h2>
-          <p>
-            An independent medical review is for a treatment, drug or test your health plan refused after its own appeal. Before you start,
-            gather:
-          </p>
+          <p>An independent medical review is for a treatment, drug or test your health plan refused after its own appeal. Before you start, gather:</p>
           <ul>
             <li>the plan's final denial letter (required),</li>
             <li>the plan's decision on your internal appeal, if there was one,</li>
             <li>medical records and letters from your doctors that support the treatment,</li>
             <li>
-              if you are filing for someone else, the form they signed authorizing you to act for them (or the papers showing you are their
-              parent, guardian or conservator).
+              if you are filing for someone else, the form they signed authorizing you to act for them (or the papers showing you are their parent, guardian or
+              conservator).
             </li>
           </ul>
           <p>
-            Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at serious risk from waiting,
-            the review can be expedited and decided within 72 hours.
+            Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at serious risk from waiting, the review can be
+            expedited and decided within 72 hours.
           </p>
           <StartButton />
         </section>

@@ -26,9 +26,7 @@ export default function NewRequest() {
         <Link to="/requests">My requests</Link>
       </p>
       <h1>Ask for an independent medical review</h1>
-      <p>
-        It takes about 15 minutes. Your answers are saved at every step, so you can stop and finish later, on this device or another one.
-      </p>
+      <p>It takes about 15 minutes. Your answers are saved at every step, so you can stop and finish later, on this device or another one.</p>
       <h2>Have these at hand</h2>
       <ul>
         <li>the health insurance card (for the member ID),</li>

@@ -68,8 +68,8 @@ function Confirmation({ page }: { page: Extract<Route.ComponentProps["loaderData
       <h2>What happens next</h2>
       <ol>
         <li>
-          We check that the request can be reviewed{page.expedited ? ", as an expedited request, within hours" : ""}. If something is missing we ask
-          you for it here and by email.
+          We check that the request can be reviewed{page.expedited ? ", as an expedited request, within hours" : ""}. If something is missing we ask you for it
+          here and by email.
         </li>
         <li>Your health plan is told and sends us its records.</li>
         <li>An independent doctor with no ties to your plan reviews the case.</li>
@@ -104,10 +104,7 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
           <ul>
             {page.missing.map((item) => (
               <li key={`${item.step}:${item.message}`}>
-                {item.message}{" "}
-                <Link to={`${stepPath(page.caseId, item.step)}?from=review`}>
-                  Go to {stepTitle(item.step).toLowerCase()}
-                </Link>
+                {item.message} <Link to={`${stepPath(page.caseId, item.step)}?from=review`}>Go to {stepTitle(item.step).toLowerCase()}</Link>
               </li>
             ))}
           </ul>
@@ -134,8 +131,8 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" name="version" value={page.version} />
         <p>
-          To review the request, the review organization and its independent reviewers need the patient's medical records from the health plan
-          and the doctors. They use them only for this review and keep them confidential.
+          To review the request, the review organization and its independent reviewers need the patient's medical records from the health plan and the doctors.
+          They use them only for this review and keep them confidential.
         </p>
         <CheckboxField
           zod={zod}

@@ -62,10 +62,7 @@ function WithdrawForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
           <li>Every deadline on your request stops. No decision will be made.</li>
           <li>Your health plan's denial stays in place.</li>
           <li>We tell your health plan and the review organization that you withdrew.</li>
-          <li>
-            If you change your mind later, you would have to file a new request, and by then it may be past the time allowed for
-            filing.
-          </li>
+          <li>If you change your mind later, you would have to file a new request, and by then it may be past the time allowed for filing.</li>
           <li>Your request and its documents stay on file.</li>
         </ul>
       </section>

@@ -128,8 +128,8 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
         {page.decision ? <p>{page.decision.text}</p> : null}
         {page.panel.size > 1 ? (
           <p style={{ marginBottom: 0 }}>
-            You are one of a panel of {page.panel.size} reviewers, each writing an independent opinion; {page.panel.submitted} of {page.panel.size} opinions
-            are submitted.
+            You are one of a panel of {page.panel.size} reviewers, each writing an independent opinion; {page.panel.submitted} of {page.panel.size} opinions are
+            submitted.
           </p>
         ) : null}
       </section>
@@ -159,7 +159,11 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
             {kase.groupNumber ? ` (group ${kase.groupNumber})` : null}
           </dd>
           <dt>Filed by</dt>
-          <dd>{kase.filedBy === "REPRESENTATIVE" ? `A representative${kase.representativeRelationship ? `: ${kase.representativeRelationship}` : ""}` : "The patient"}</dd>
+          <dd>
+            {kase.filedBy === "REPRESENTATIVE"
+              ? `A representative${kase.representativeRelationship ? `: ${kase.representativeRelationship}` : ""}`
+              : "The patient"}
+          </dd>
           <dt>Type of dispute</dt>
           <dd>{kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded"}</dd>
           <dt>Track</dt>
@@ -185,9 +189,7 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
             </>
           ) : null}
           <dt>Provider</dt>
-          <dd>
-            {[kase.providerName, kase.providerFacility, kase.providerNpi ? `NPI ${kase.providerNpi}` : null].filter(Boolean).join(", ") || "Not entered"}
-          </dd>
+          <dd>{[kase.providerName, kase.providerFacility, kase.providerNpi ? `NPI ${kase.providerNpi}` : null].filter(Boolean).join(", ") || "Not entered"}</dd>
           <dt>The plan&apos;s denial</dt>
           <dd>
             {kase.denialDate ? `Dated ${day(kase.denialDate)}` : "Date not entered"}
@@ -195,11 +197,7 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
             {kase.denialReason ? <span style={{ display: "block", whiteSpace: "pre-wrap" }}>{kase.denialReason}</span> : null}
           </dd>
           <dt>Internal appeal</dt>
-          <dd>
-            {kase.appealCompletedDate
-              ? `Completed on ${day(kase.appealCompletedDate)}`
-              : (kase.appealNotNeededReason ?? "Not recorded")}
-          </dd>
+          <dd>{kase.appealCompletedDate ? `Completed on ${day(kase.appealCompletedDate)}` : (kase.appealNotNeededReason ?? "Not recorded")}</dd>
           <dt>Why the patient disagrees</dt>
           <dd style={{ whiteSpace: "pre-wrap" }}>{kase.applicantStatement ?? "No statement"}</dd>
         </dl>
@@ -251,9 +249,7 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
           </>
         ) : page.determination?.status === "SUBMITTED" ? (
           <>
-            <p>
-              You submitted this determination on {page.determination.submitted}. It can be changed only if the coordinator sends it back to you.
-            </p>
+            <p>You submitted this determination on {page.determination.submitted}. It can be changed only if the coordinator sends it back to you.</p>
             <DeterminationSummary
               determination={{
                 ...page.determination,

@@ -127,7 +127,14 @@ function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderDa
             Each statement above is true for me on this case
           </label>
         </div>
-        <TextField zod={zod} name="signature" label="Type your full name to sign" hint={`As it is on your account: ${page.reviewerName}.`} autoComplete="name" required />
+        <TextField
+          zod={zod}
+          name="signature"
+          label="Type your full name to sign"
+          hint={`As it is on your account: ${page.reviewerName}.`}
+          autoComplete="name"
+          required
+        />
         <SubmitButton submitting={zod.submitting}>Accept the case and sign the attestation</SubmitButton>
       </Form>
     </section>

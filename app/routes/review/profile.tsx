@@ -26,7 +26,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "REVIEWER");
   const intent = z.enum(SELF_SERVICE_INTENTS).safeParse((await request.clone().formData()).get("intent"));
-  if (!intent.success) throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
+  if (!intent.success)
+    throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
   const forms = rosterForms(user.id, actorOf(user, request), (done) => afterChange("/review/profile", done, Date.now()));
   return forms[intent.data](request);
 }
@@ -55,7 +56,9 @@ export default function MyProfile({ loaderData }: Route.ComponentProps) {
           <dd>
             {reviewer.certifications.length
               ? reviewer.certifications
-                  .map((certification) => `${certification.specialtyName}${certification.expiresOn ? ` (until ${formatLocalDate(certification.expiresOn)})` : ""}`)
+                  .map(
+                    (certification) => `${certification.specialtyName}${certification.expiresOn ? ` (until ${formatLocalDate(certification.expiresOn)})` : ""}`,
+                  )
                   .join("; ")
               : "None recorded"}
           </dd>
@@ -63,7 +66,10 @@ export default function MyProfile({ loaderData }: Route.ComponentProps) {
           <dd>
             {reviewer.licenses.length
               ? reviewer.licenses
-                  .map((license) => `${stateName(license.state)} ${license.number}, ${LICENSE_STATUS_LABELS[license.status].toLowerCase()}, until ${formatLocalDate(license.expiresOn)}`)
+                  .map(
+                    (license) =>
+                      `${stateName(license.state)} ${license.number}, ${LICENSE_STATUS_LABELS[license.status].toLowerCase()}, until ${formatLocalDate(license.expiresOn)}`,
+                  )
                   .join("; ")
               : "None recorded"}
           </dd>

@@ -29,9 +29,14 @@ export async function apiRequest(request: Request, handler: (client: ApiClient) 
     }
     const limit = await hitRateLimit(`api:${client.apiKeyId}`, config().apiRateLimitPerMinute, 60);
     if (!limit.allowed) {
-      return problem(429, "Too many requests", `This key may make ${config().apiRateLimitPerMinute} requests a minute. Try again in ${limit.retryAfterSeconds} s.`, {
-        headers: { "Retry-After": String(limit.retryAfterSeconds) },
-      });
+      return problem(
+        429,
+        "Too many requests",
+        `This key may make ${config().apiRateLimitPerMinute} requests a minute. Try again in ${limit.retryAfterSeconds} s.`,
+        {
+          headers: { "Retry-After": String(limit.retryAfterSeconds) },
+        },
+      );
     }
     return await handler(client);
   } catch (error) {

@@ -26,7 +26,10 @@ export async function withIdempotency(
       invalidParams: [{ name: "Idempotency-Key", reason: "must be 1 to 255 visible ASCII characters" }],
     });
   }
-  const requestHash = crypto.createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n${body}`).digest("hex");
+  const requestHash = crypto
+    .createHash("sha256")
+    .update(`${request.method} ${new URL(request.url).pathname}\n${body}`)
+    .digest("hex");
   await db.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: { lt: new Date(Date.now() - KEEP_HOURS * 3_600_000) } } });
   const claimed = await db.$executeRaw`
     INSERT INTO "IdempotencyRecord" ("apiKeyId", key, "requestHash", "statusCode", "responseBody")

@@ -86,7 +86,12 @@ const POST_ERRORS = {
   "422": problemResponse("This Idempotency-Key was used for a different request"),
 };
 /** A JSON POST on one case. */
-function casePost(operationId: string, summary: string, input: keyof typeof INPUTS, success: { status: string; description: string; schema: keyof typeof SCHEMAS }) {
+function casePost(
+  operationId: string,
+  summary: string,
+  input: keyof typeof INPUTS,
+  success: { status: string; description: string; schema: keyof typeof SCHEMAS },
+) {
   return {
     post: {
       operationId,
@@ -122,7 +127,11 @@ export function openApiDocument(serverUrl: string) {
             updatedSince: "Only cases changed at or after this instant",
             cursor: "nextCursor of the previous page",
           }),
-          responses: { "200": { description: "A page of cases", content: { "application/json": { schema: ref("CaseList") } } }, "400": problemResponse("A bad parameter, named in invalid-params"), ...COMMON_ERRORS },
+          responses: {
+            "200": { description: "A page of cases", content: { "application/json": { schema: ref("CaseList") } } },
+            "400": problemResponse("A bad parameter, named in invalid-params"),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/cases/{reference}": {
@@ -130,7 +139,11 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getCase",
           summary: "One case by reference, with its deadlines (never a reviewer's identity)",
           parameters: [referenceParameter],
-          responses: { "200": { description: "The case", content: { "application/json": { schema: ref("Case") } } }, "404": problemResponse("No such case for this plan"), ...COMMON_ERRORS },
+          responses: {
+            "200": { description: "The case", content: { "application/json": { schema: ref("Case") } } },
+            "404": problemResponse("No such case for this plan"),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/cases/{reference}/documents": {
@@ -148,7 +161,10 @@ export function openApiDocument(serverUrl: string) {
             }),
             idempotencyKey,
           ],
-          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          requestBody: {
+            required: true,
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
           responses: {
             "201": { description: "The document, added to the case file", content: json("Document") },
             ...POST_ERRORS,
@@ -181,14 +197,21 @@ export function openApiDocument(serverUrl: string) {
           operationId: "listLetters",
           summary: "The decision letter's versions, oldest first (an amendment adds a version)",
           parameters: [referenceParameter],
-          responses: { "200": { description: "The versions", content: json("LetterList") }, "404": problemResponse("No such case for this plan"), ...COMMON_ERRORS },
+          responses: {
+            "200": { description: "The versions", content: json("LetterList") },
+            "404": problemResponse("No such case for this plan"),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/cases/{reference}/letters/{version}": {
         get: {
           operationId: "getLetter",
           summary: "One version of the decision letter as PDF; `latest` for the current one",
-          parameters: [referenceParameter, { name: "version", in: "path", required: true, schema: { anyOf: [{ type: "integer", minimum: 1 }, { const: "latest" }] } }],
+          parameters: [
+            referenceParameter,
+            { name: "version", in: "path", required: true, schema: { anyOf: [{ type: "integer", minimum: 1 }, { const: "latest" }] } },
+          ],
           responses: {
             "200": {
               description: "The letter as issued",
@@ -206,7 +229,10 @@ export function openApiDocument(serverUrl: string) {
           summary: "Every deadline of a rule profile as if each clock started at `from` (no key needed)",
           security: [],
           parameters: queryParameters(deadlinePreviewQuery),
-          responses: { "200": { description: "The deadlines, ISO 8601 instants with the organization's offset" }, "400": problemResponse("A bad parameter, named in invalid-params") },
+          responses: {
+            "200": { description: "The deadlines, ISO 8601 instants with the organization's offset" },
+            "400": problemResponse("A bad parameter, named in invalid-params"),
+          },
         },
       },
     },

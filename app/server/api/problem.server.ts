@@ -7,12 +7,7 @@ export interface InvalidParam {
   reason: string;
 }
 
-export function problem(
-  status: number,
-  title: string,
-  detail: string,
-  extras: { invalidParams?: InvalidParam[]; headers?: HeadersInit } = {},
-): Response {
+export function problem(status: number, title: string, detail: string, extras: { invalidParams?: InvalidParam[]; headers?: HeadersInit } = {}): Response {
   const body = {
     type: "about:blank",
     title,

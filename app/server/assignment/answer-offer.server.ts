@@ -87,7 +87,10 @@ async function onLatestCase<T>(caseId: string, run: (latest: { version: number; 
 
 /** Marks the reviewer's open offer answered; refuses when it was answered, withdrawn or lapsed in the meantime. */
 async function answer(tx: Tx, offerId: string, at: Date, data: Parameters<Tx["reviewerAssignment"]["updateMany"]>[0]["data"]): Promise<void> {
-  const updated = await tx.reviewerAssignment.updateMany({ where: { id: offerId, status: "OFFERED", OR: [{ offerDueAt: null }, { offerDueAt: { gt: at } }] }, data });
+  const updated = await tx.reviewerAssignment.updateMany({
+    where: { id: offerId, status: "OFFERED", OR: [{ offerDueAt: null }, { offerDueAt: { gt: at } }] },
+    data,
+  });
   if (updated.count === 1) return;
   const now = await tx.reviewerAssignment.findUniqueOrThrow({ where: { id: offerId }, select: { status: true, offerDueAt: true } });
   assertOpen(now, at);
@@ -169,7 +172,14 @@ export async function declineOffer(input: DeclineOffer) {
         await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
         return offerEndedEmails(
           tx,
-          { assignmentId: offer.id, caseId: offer.caseId, reference: offer.case.reference, reviewerName: input.user.name, offeredById: offer.offeredById, ending: "declined" },
+          {
+            assignmentId: offer.id,
+            caseId: offer.caseId,
+            reference: offer.case.reference,
+            reviewerName: input.user.name,
+            offeredById: offer.offeredById,
+            ending: "declined",
+          },
           at,
         );
       },

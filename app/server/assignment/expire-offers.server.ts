@@ -46,7 +46,14 @@ export async function expireLapsedOffers(now = new Date()): Promise<{ expired: n
           if (!kase.reference || !(OFFERABLE_CASE_STATUSES as readonly string[]).includes(kase.status)) return [];
           return offerEndedEmails(
             tx,
-            { assignmentId: offer.id, caseId: offer.caseId, reference: kase.reference, reviewerName: offer.reviewer.name, offeredById: offer.offeredById, ending: "expired" },
+            {
+              assignmentId: offer.id,
+              caseId: offer.caseId,
+              reference: kase.reference,
+              reviewerName: offer.reviewer.name,
+              offeredById: offer.offeredById,
+              ending: "expired",
+            },
             now,
           );
         },

@@ -27,7 +27,12 @@ export async function startOfferClock(tx: Tx, offer: { caseId: string; assignmen
  * Ends an offer's open clock: answered (met, or missed when late), lapsed
  * (missed), or withdrawn with the reviewer's replacement (stopped).
  */
-export async function endOfferClock(tx: Tx, offer: { caseId: string; assignmentId: string }, how: "answered" | "lapsed" | "withdrawn", at: Date): Promise<void> {
+export async function endOfferClock(
+  tx: Tx,
+  offer: { caseId: string; assignmentId: string },
+  how: "answered" | "lapsed" | "withdrawn",
+  at: Date,
+): Promise<void> {
   const where = { caseId: offer.caseId, kind: "OFFER_RESPONSE" as const, subjectId: offer.assignmentId, status: "OPEN" as const };
   if (how === "answered") {
     await tx.caseDeadline.updateMany({ where: { ...where, dueAt: { gte: at } }, data: { status: "MET", closedAt: at } });

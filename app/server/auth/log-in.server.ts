@@ -13,8 +13,7 @@ export const LOCK_MS = 15 * 60_000;
 const NETWORK_WINDOW_SECONDS = 15 * 60;
 
 export type LoginResult =
-  | { ok: true; userId: string; roles: string[] }
-  | { ok: false; reason: "invalid" | "locked" | "rate-limited" | "unverified"; retryAfterSeconds?: number };
+  { ok: true; userId: string; roles: string[] } | { ok: false; reason: "invalid" | "locked" | "rate-limited" | "unverified"; retryAfterSeconds?: number };
 
 /**
  * Checks an email and password. An unknown email and a wrong password answer
@@ -52,9 +51,7 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
       const locks = failures >= MAX_FAILED_LOGINS;
       await db.user.update({
         where: { id: user.id },
-        data: locks
-          ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + LOCK_MS) }
-          : { failedLoginCount: failures },
+        data: locks ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + LOCK_MS) } : { failedLoginCount: failures },
       });
       await audit(failureActor, {
         action: locks ? "auth.account.locked" : "auth.login.failed",

@@ -10,10 +10,7 @@ import { issueToken } from "./tokens.server";
  * Emails a single-use link valid for one hour, when the address belongs to an
  * active account. The answer never says whether it does.
  */
-export async function requestPasswordReset(
-  email: string,
-  actor: Actor,
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function requestPasswordReset(email: string, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const limit = await hitRateLimit(`reset:${actor.ip ?? "unknown"}`, 10, 15 * 60);
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabledAt: true } });
@@ -28,7 +25,11 @@ export async function requestPasswordReset(
       to: user.email,
       props: { organizationName: config().organizationName, name: user.name, link: `${config().appUrl}/reset-password?token=${token}` },
     });
-    await audit({ ...actor, userId: user.id, email }, { action: "auth.password_reset.requested", objectType: "User", objectId: user.id, detail: { known: true } }, tx);
+    await audit(
+      { ...actor, userId: user.id, email },
+      { action: "auth.password_reset.requested", objectType: "User", objectId: user.id, detail: { known: true } },
+      tx,
+    );
   });
   return { ok: true };
 }

@@ -25,7 +25,8 @@ function dashboardCondition(filter: DashboardFilter, now: Date): Prisma.Sql {
   ];
   if (filter.track) conditions.push(Prisma.sql`c.track = ${filter.track}::"Track"`);
   if (filter.plan) conditions.push(Prisma.sql`c."planId" = ${filter.plan}::uuid`);
-  if (filter.assignee) conditions.push(filter.assignee === "unassigned" ? Prisma.sql`c."coordinatorId" IS NULL` : Prisma.sql`c."coordinatorId" = ${filter.assignee}::uuid`);
+  if (filter.assignee)
+    conditions.push(filter.assignee === "unassigned" ? Prisma.sql`c."coordinatorId" IS NULL` : Prisma.sql`c."coordinatorId" = ${filter.assignee}::uuid`);
   if (filter.risk === "overdue") conditions.push(Prisma.sql`c."nextDeadlineDueAt" < ${now}`);
   if (filter.risk === "at_risk") conditions.push(Prisma.sql`c."nextDeadlineDueAt" >= ${now} AND c."nextDeadlineAtRiskAt" <= ${now}`);
   if (filter.risk === "flagged") conditions.push(Prisma.sql`c."flaggedAt" IS NOT NULL`);

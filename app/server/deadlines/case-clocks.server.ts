@@ -38,12 +38,7 @@ export interface ClockStart {
  * open clocks, starts new ones from the case's rule profile version, then
  * keeps the case's "next deadline" columns current.
  */
-export async function applyDeadlineEffects(
-  tx: Tx,
-  caseId: string,
-  effects: DeadlineEffects & { startWith?: ClockStart[] },
-  at: Date,
-): Promise<void> {
+export async function applyDeadlineEffects(tx: Tx, caseId: string, effects: DeadlineEffects & { startWith?: ClockStart[] }, at: Date): Promise<void> {
   const merged = mergeEffects(effects);
   if (merged.meet.length) {
     // Ended in time: met. Ended late: missed, with the time it finally ended.

@@ -13,7 +13,6 @@ import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { organizationCalendar } from "./calendar.server";
 import { KIND_OF_DB } from "./case-clocks.server";
 
-
 const BATCH = 500;
 // Reminders fall at half time or later, or within the last days before the
 // due time; clocks earlier than both are skipped without loading them.

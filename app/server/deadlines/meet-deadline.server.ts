@@ -8,11 +8,7 @@ import { DB_KIND, refreshNextDeadline } from "./case-clocks.server";
  * time, missed if late. Returns how it ended, or null when no such clock was
  * running. Runs inside the change's transaction.
  */
-export async function meetDeadlineOf(
-  tx: Tx,
-  clock: { caseId: string; kind: DeadlineKind; subjectId: string },
-  at: Date,
-): Promise<"MET" | "MISSED" | null> {
+export async function meetDeadlineOf(tx: Tx, clock: { caseId: string; kind: DeadlineKind; subjectId: string }, at: Date): Promise<"MET" | "MISSED" | null> {
   const where = { caseId: clock.caseId, kind: DB_KIND[clock.kind], subjectId: clock.subjectId, status: "OPEN" as const };
   const met = await tx.caseDeadline.updateMany({ where: { ...where, dueAt: { gte: at } }, data: { status: "MET", closedAt: at } });
   const missed = await tx.caseDeadline.updateMany({ where: { ...where, dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });

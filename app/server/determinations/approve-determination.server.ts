@@ -32,7 +32,8 @@ export async function approveDetermination(options: {
     event: { type: "quality_approved", note: options.comments || null },
     at,
     work: async (tx, before) => {
-      if (before.status !== "DETERMINED") throw conflict("Only a case whose determination is complete can be approved. Reload the page to see where it stands.");
+      if (before.status !== "DETERMINED")
+        throw conflict("Only a case whose determination is complete can be approved. Reload the page to see where it stands.");
       // A send-back always comes between two approvals, so the latest review tells whether this determination is approved already.
       if ((await latestQualityReview(caseId, tx))?.result === "APPROVED") throw conflict("This determination is already approved.");
       const checks = await caseQualityChecks(tx, caseId);
@@ -45,7 +46,14 @@ export async function approveDetermination(options: {
         );
       }
       await tx.qualityReview.create({
-        data: { caseId, reviewedById: user.id, result: "APPROVED", comments: options.comments || null, checks: checks as unknown as Prisma.InputJsonValue, createdAt: at },
+        data: {
+          caseId,
+          reviewedById: user.id,
+          result: "APPROVED",
+          comments: options.comments || null,
+          checks: checks as unknown as Prisma.InputJsonValue,
+          createdAt: at,
+        },
       });
     },
   });

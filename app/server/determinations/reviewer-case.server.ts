@@ -9,7 +9,11 @@ import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, ownAssignment, referencesOf } from "./determinations.server";
 
-const INLINE_TYPES = new Set(Object.values(FILE_TYPES).filter((type) => type.viewableInline).map((type) => type.contentType));
+const INLINE_TYPES = new Set(
+  Object.values(FILE_TYPES)
+    .filter((type) => type.viewableInline)
+    .map((type) => type.contentType),
+);
 
 export interface CaseFileDocument {
   id: string;
@@ -134,10 +138,9 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, now = 
         })
       : null;
 
-  const decision: DeadlineLine | null = decisionClock
-    ? deadlineLine({ ...decisionClock, kind: KIND_OF_DB[decisionClock.kind] }, now, calendar.timeZone)
-    : null;
-  const openClocks = decisionClock?.status === "OPEN" ? [{ kind: "decision" as const, responsible: decisionClock.responsible, dueAt: decisionClock.dueAt }] : [];
+  const decision: DeadlineLine | null = decisionClock ? deadlineLine({ ...decisionClock, kind: KIND_OF_DB[decisionClock.kind] }, now, calendar.timeZone) : null;
+  const openClocks =
+    decisionClock?.status === "OPEN" ? [{ kind: "decision" as const, responsible: decisionClock.responsible, dueAt: decisionClock.dueAt }] : [];
   const editable = assignment.status === "ACCEPTED" && kase.status === "IN_REVIEW" && determination?.status !== "SUBMITTED";
 
   return {
@@ -146,19 +149,17 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, now = 
     nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
     decision,
     panel: { size: kase.panelSize, submitted: opinionsIn },
-    documents: documents.map(
-      (document): CaseFileDocument => ({
-        id: document.id,
-        fileName: document.fileName,
-        kind: document.kind,
-        contentType: document.contentType,
-        sizeBytes: Number(document.sizeBytes),
-        added: formatDeadlineTime(document.createdAt, calendar.timeZone),
-        description: document.description,
-        fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
-        view: viewOf(document.contentType),
-      }),
-    ),
+    documents: documents.map((document): CaseFileDocument => ({
+      id: document.id,
+      fileName: document.fileName,
+      kind: document.kind,
+      contentType: document.contentType,
+      sizeBytes: Number(document.sizeBytes),
+      added: formatDeadlineTime(document.createdAt, calendar.timeZone),
+      description: document.description,
+      fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
+      view: viewOf(document.contentType),
+    })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
       ? {

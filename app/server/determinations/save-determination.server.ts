@@ -9,7 +9,13 @@ import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignm
  * "Save draft": keeps what the reviewer wrote so far, complete or not. A
  * determination sent back stays RETURNED until it is submitted again.
  */
-export async function saveDeterminationDraft(options: { user: SessionUser; actor: Actor; caseId: string; input: DeterminationInput; at?: Date }): Promise<void> {
+export async function saveDeterminationDraft(options: {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  input: DeterminationInput;
+  at?: Date;
+}): Promise<void> {
   const assignment = await ownAssignment(options.user, options.caseId);
   const at = options.at ?? new Date();
   await db.$transaction(async (tx) => {
@@ -20,7 +26,14 @@ export async function saveDeterminationDraft(options: { user: SessionUser; actor
     const columns = { ...determinationColumns(options.input), updatedAt: at };
     const saved = determination
       ? await tx.determination.update({ where: { id: determination.id }, data: columns, select: { id: true } })
-      : await tx.determination.create({ data: { caseId: options.caseId, assignmentId: assignment.id, status: "DRAFT", ...columns, createdAt: at }, select: { id: true } });
-    await audit(options.actor, { action: "determination.draft_saved", objectType: "Determination", objectId: saved.id, detail: { caseId: options.caseId }, at }, tx);
+      : await tx.determination.create({
+          data: { caseId: options.caseId, assignmentId: assignment.id, status: "DRAFT", ...columns, createdAt: at },
+          select: { id: true },
+        });
+    await audit(
+      options.actor,
+      { action: "determination.draft_saved", objectType: "Determination", objectId: saved.id, detail: { caseId: options.caseId }, at },
+      tx,
+    );
   });
 }

@@ -97,7 +97,13 @@ async function submitOnce(
       // The typed signature is evidence for the record, never for the letter (reviewers are anonymous to the parties).
       await audit(
         actor,
-        { action: "determination.submitted", objectType: "Determination", objectId: saved.id, detail: { caseId, signedName: input.signedName, statement }, at: submittedAt },
+        {
+          action: "determination.submitted",
+          objectType: "Determination",
+          objectId: saved.id,
+          detail: { caseId, signedName: input.signedName, statement },
+          at: submittedAt,
+        },
         tx,
       );
       return completes ? coordinatorEmails(tx, caseId) : [];

@@ -148,7 +148,10 @@ class SealingJob {
     const chunks = this.batch;
     this.batch = [];
     this.batchBytes = 0;
-    this.thread.postMessage({ job: this.id, kind: "chunks", chunks } satisfies SealingRequest, chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+    this.thread.postMessage(
+      { job: this.id, kind: "chunks", chunks } satisfies SealingRequest,
+      chunks.map((chunk) => chunk.buffer as ArrayBuffer),
+    );
   }
 
   private post(request: SealingRequest): void {

@@ -18,7 +18,11 @@ export interface DocumentDownload {
   body: ReadableStream<Uint8Array>;
 }
 
-const INLINE_TYPES = new Set(Object.values(FILE_TYPES).filter((type) => type.viewableInline).map((type) => type.contentType));
+const INLINE_TYPES = new Set(
+  Object.values(FILE_TYPES)
+    .filter((type) => type.viewableInline)
+    .map((type) => type.contentType),
+);
 
 /**
  * Opens a document for someone allowed to read the case's records and

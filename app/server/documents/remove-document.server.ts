@@ -35,7 +35,12 @@ export async function removeDocument(
     await tx.document.delete({ where: { id: document.id } });
     await audit(
       options.actor,
-      { action: "document.deleted", objectType: "Document", objectId: document.id, detail: { caseId: document.caseId, kind: document.kind, fileName: document.fileName } },
+      {
+        action: "document.deleted",
+        objectType: "Document",
+        objectId: document.id,
+        detail: { caseId: document.caseId, kind: document.kind, fileName: document.fileName },
+      },
       tx,
     );
     return document.storageKey;

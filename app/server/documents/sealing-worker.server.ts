@@ -105,8 +105,10 @@ parentPort!.on("message", (request: SealingRequest) => {
   }
   const inbox = new Inbox(request.job);
   inboxes.set(request.job, inbox);
-  seal(request.path, Buffer.from(request.masterKey), inbox).then(
-    (sealed) => reply({ job: request.job, kind: "sealed", ...sealed }),
-    (error: unknown) => reply({ job: request.job, kind: "failed", message: error instanceof Error ? error.message : String(error) }),
-  ).finally(() => inboxes.delete(request.job));
+  seal(request.path, Buffer.from(request.masterKey), inbox)
+    .then(
+      (sealed) => reply({ job: request.job, kind: "sealed", ...sealed }),
+      (error: unknown) => reply({ job: request.job, kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+    )
+    .finally(() => inboxes.delete(request.job));
 });

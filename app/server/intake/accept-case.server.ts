@@ -51,7 +51,13 @@ export async function acceptCase(input: AcceptCase) {
         const decision = await dueAtFor(tx, kase.id, "decision", at);
         const caseFile = await dueAtFor(tx, kase.id, "planCaseFile", at);
         if (kase.planId) {
-          await queueWebhookEvent(tx, { planId: kase.planId, type: "case.accepted", caseId: kase.id, at, data: { reference, acceptedAt: at.toISOString(), decisionDueAt: decision.dueAt.toISOString() } });
+          await queueWebhookEvent(tx, {
+            planId: kase.planId,
+            type: "case.accepted",
+            caseId: kase.id,
+            at,
+            data: { reference, acceptedAt: at.toISOString(), decisionDueAt: decision.dueAt.toISOString() },
+          });
           await queueWebhookEvent(tx, {
             planId: kase.planId,
             type: "case_file.requested",

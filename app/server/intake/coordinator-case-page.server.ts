@@ -1,7 +1,14 @@
 import type { TimelineItem } from "~/components/case-timeline";
 import { isOpen, STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
-import { acceptBlockedReason, checklistDefaults, CRITERION_LABELS, ELIGIBILITY_CRITERIA, screeningActions, type EligibilityAnswers } from "~/domain/eligibility";
+import {
+  acceptBlockedReason,
+  checklistDefaults,
+  CRITERION_LABELS,
+  ELIGIBILITY_CRITERIA,
+  screeningActions,
+  type EligibilityAnswers,
+} from "~/domain/eligibility";
 import { deadlineItems, nextStepText } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, mayProceedWithoutCaseFile } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
@@ -60,7 +67,10 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         select: { id: true, type: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true, roles: true } } },
       },
       documents: { orderBy: { createdAt: "asc" }, select: documentSelect },
-      informationRequests: { orderBy: { createdAt: "asc" }, select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true } },
+      informationRequests: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true },
+      },
       eligibilityAnswers: { select: { criterion: true, met: true, note: true, answeredAt: true, answeredById: true } },
     },
   });
@@ -86,7 +96,10 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         ...(kase.filedBy === "REPRESENTATIVE" ? [{ label: "Relationship to the patient", value: given(kase.representativeRelationship) }] : []),
         { label: "Account", value: `${kase.applicant.name} (${kase.applicant.email})` },
         { label: "Filed on", value: kase.submittedAt ? at(kase.submittedAt) : NOT_GIVEN },
-        { label: "Consent signed", value: kase.consentSignedName ? `${kase.consentSignedName}${kase.consentSignedAt ? `, ${at(kase.consentSignedAt)}` : ""}` : NOT_GIVEN },
+        {
+          label: "Consent signed",
+          value: kase.consentSignedName ? `${kase.consentSignedName}${kase.consentSignedAt ? `, ${at(kase.consentSignedAt)}` : ""}` : NOT_GIVEN,
+        },
       ],
     },
     {
@@ -116,7 +129,10 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         { label: "The plan's reason", value: given(kase.denialReason) },
         { label: "CPT/HCPCS codes", value: list(kase.procedureCodes) },
         { label: "ICD-10 codes", value: list(kase.diagnosisCodes) },
-        { label: "Provider", value: [kase.providerName, kase.providerNpi ? `NPI ${kase.providerNpi}` : null, kase.providerFacility].filter(Boolean).join(", ") || NOT_GIVEN },
+        {
+          label: "Provider",
+          value: [kase.providerName, kase.providerNpi ? `NPI ${kase.providerNpi}` : null, kase.providerFacility].filter(Boolean).join(", ") || NOT_GIVEN,
+        },
         { label: "Send the decision to the provider", value: kase.notifyProvider ? `Yes${kase.providerEmail ? ` (${kase.providerEmail})` : ""}` : "No" },
       ],
     },
@@ -159,13 +175,31 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     /** The time each party gets to answer a request for information, by the case's rules. */
     answerWindows: rules ? { applicant: describeDuration(rules.applicantInformation), plan: describeDuration(rules.planCaseFile[track]) } : null,
     coordinator: kase.coordinator ? { name: kase.coordinator.name, isViewer: kase.coordinator.id === user.id } : null,
-    nextStep: nextStepText({ status: kase.status, viewer: "COORDINATOR", openClocks: clocks.filter((row) => row.status === "OPEN"), outcome: kase.outcome, timeZone, now }),
+    nextStep: nextStepText({
+      status: kase.status,
+      viewer: "COORDINATOR",
+      openClocks: clocks.filter((row) => row.status === "OPEN"),
+      outcome: kase.outcome,
+      timeZone,
+      now,
+    }),
     request,
     eligibility: {
       defaults: checklistDefaults(answers, kase),
       saved: ELIGIBILITY_CRITERIA.flatMap((criterion) => {
         const row = kase.eligibilityAnswers.find((answer) => answer.criterion === criterion);
-        return row ? [{ criterion, label: CRITERION_LABELS[criterion], met: row.met, note: row.note, by: answerers.find((person) => person.id === row.answeredById)?.name ?? "A coordinator", at: at(row.answeredAt) }] : [];
+        return row
+          ? [
+              {
+                criterion,
+                label: CRITERION_LABELS[criterion],
+                met: row.met,
+                note: row.note,
+                by: answerers.find((person) => person.id === row.answeredById)?.name ?? "A coordinator",
+                at: at(row.answeredAt),
+              },
+            ]
+          : [];
       }),
       acceptBlocked: acceptBlockedReason(answers),
     },
@@ -194,17 +228,15 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     })),
     documents: kase.documents.filter((row) => row.kind !== "PLAN_CASE_FILE").map(summary),
     deadlines: deadlineItems(clocks, "COORDINATOR", now, timeZone),
-    timeline: kase.events.map(
-      (event): TimelineItem => ({
-        id: event.id,
-        type: event.type,
-        toStatus: event.toStatus,
-        at: at(event.createdAt),
-        atIso: event.createdAt.toISOString(),
-        actor: actorWords(event.actor),
-        note: event.note,
-      }),
-    ),
+    timeline: kase.events.map((event): TimelineItem => ({
+      id: event.id,
+      type: event.type,
+      toStatus: event.toStatus,
+      at: at(event.createdAt),
+      atIso: event.createdAt.toISOString(),
+      actor: actorWords(event.actor),
+      note: event.note,
+    })),
     actions: {
       ...screening,
       lookAfter: isOpen(kase.status) && kase.coordinator?.id !== user.id,

@@ -51,7 +51,9 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
   const answers = await answersOf(db, kase.id);
   const { unmet } = eligibilityOutcomes(answers);
   if (unmet.length === 0) {
-    throw new AppError("BAD_REQUEST", "Record in the eligibility checklist which criterion is not met before finding the request ineligible.", { field: "reason" });
+    throw new AppError("BAD_REQUEST", "Record in the eligibility checklist which criterion is not met before finding the request ineligible.", {
+      field: "reason",
+    });
   }
   const at = input.at ?? new Date();
   const { timeZone } = await organizationCalendar();
@@ -100,7 +102,13 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
             select: { id: true },
           });
           if (kase.planId) {
-            await queueWebhookEvent(tx, { planId: kase.planId, type: "case.closed", caseId: kase.id, at, data: { reference, status: "INELIGIBLE", outcome: null, closedAt: at.toISOString() } });
+            await queueWebhookEvent(tx, {
+              planId: kase.planId,
+              type: "case.closed",
+              caseId: kase.id,
+              at,
+              data: { reference, status: "INELIGIBLE", outcome: null, closedAt: at.toISOString() },
+            });
           }
           return { documentId: document.id, plan: await planRecipients(tx, kase.planId) };
         },

@@ -65,7 +65,9 @@ export async function intakeQueue(page: number, now = new Date()) {
       waitingForInformation: row.waitingForInformation,
       eligibilityDue: row.eligibilityDueAt ? formatDeadlineTime(row.eligibilityDueAt, timeZone) : null,
       timeLeft: row.eligibilityDueAt ? timeLeftText(row.eligibilityDueAt, now) : null,
-      state: (row.eligibilityDueAt && row.eligibilityStartedAt ? deadlineState(row.eligibilityStartedAt, row.eligibilityDueAt, now) : null) as DeadlineState | null,
+      state: (row.eligibilityDueAt && row.eligibilityStartedAt
+        ? deadlineState(row.eligibilityStartedAt, row.eligibilityDueAt, now)
+        : null) as DeadlineState | null,
     })),
   };
 }

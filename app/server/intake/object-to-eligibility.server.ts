@@ -34,7 +34,8 @@ export async function objectToEligibility(input: ObjectToEligibility) {
       event: { type: "eligibility_objection", note: input.reason },
       at: input.at,
       work: async (tx, before) => {
-        if (!OBJECTION_STATUSES.includes(before.status)) throw conflict("The eligibility of this case can no longer be contested here. Reload the page to see where it stands.");
+        if (!OBJECTION_STATUSES.includes(before.status))
+          throw conflict("The eligibility of this case can no longer be contested here. Reload the page to see where it stands.");
         return coordinatorEmails(tx, kase.id);
       },
       emails: (_before, coordinators) =>

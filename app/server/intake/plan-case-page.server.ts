@@ -96,7 +96,14 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       { label: "Track", value: TRACK_LABELS[kase.track] },
       { label: "Filed", value: kase.submittedAt ? at(kase.submittedAt) : "Not recorded" },
     ],
-    nextStep: nextStepText({ status: kase.status, viewer: "PLAN", openClocks: clocks.filter((row) => row.status === "OPEN"), outcome: kase.outcome, timeZone, now }),
+    nextStep: nextStepText({
+      status: kase.status,
+      viewer: "PLAN",
+      openClocks: clocks.filter((row) => row.status === "OPEN"),
+      outcome: kase.outcome,
+      timeZone,
+      now,
+    }),
     deadlines: deadlineItems(clocks, "PLAN", now, timeZone),
     caseFile: {
       state: caseFile.state,

@@ -35,7 +35,9 @@ export async function proceedWithoutCaseFile(input: ProceedWithoutCaseFile) {
       at,
       work: async (tx, before) => {
         if (!mayProceedWithoutCaseFile(before.status, await caseFileStatusOf(tx, kase.id, at))) {
-          throw conflict("The review can go ahead without the plan's case file only once it is late and before the determination. Reload the page to see where it stands.");
+          throw conflict(
+            "The review can go ahead without the plan's case file only once it is late and before the determination. Reload the page to see where it stands.",
+          );
         }
         // Set after the check, which reads the case file as it stood.
         await tx.case.update({ where: { id: kase.id }, data: { proceededWithoutCaseFileAt: at, proceededWithoutCaseFileReason: input.reason } });

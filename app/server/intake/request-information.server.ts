@@ -57,12 +57,26 @@ export async function requestInformation(input: RequestInformation) {
         if (!isOpen(before.status)) throw conflict("This case is no longer open, so nothing more can be asked. Reload the page to see where it stands.");
         const { dueAt, timeZone } = await dueAtFor(tx, kase.id, ANSWER_RULE[input.addressedTo], at);
         await tx.informationRequest.create({
-          data: { id: requestId, caseId: kase.id, addressedTo: input.addressedTo, question: input.question, dueAt, requestedById: input.user.id, createdAt: at },
+          data: {
+            id: requestId,
+            caseId: kase.id,
+            addressedTo: input.addressedTo,
+            question: input.question,
+            dueAt,
+            requestedById: input.user.id,
+            createdAt: at,
+          },
         });
         await startAnswerClock(tx, { caseId: kase.id, party: input.addressedTo, requestId, at, dueAt });
         if (input.addressedTo === "PLAN" && kase.planId) {
           // The question stays in the portal: it may hold clinical details.
-          await queueWebhookEvent(tx, { planId: kase.planId, type: "information.requested", caseId: kase.id, at, data: { reference, informationRequestId: requestId, dueAt: dueAt.toISOString() } });
+          await queueWebhookEvent(tx, {
+            planId: kase.planId,
+            type: "information.requested",
+            caseId: kase.id,
+            at,
+            data: { reference, informationRequestId: requestId, dueAt: dueAt.toISOString() },
+          });
         }
         const recipients = input.addressedTo === "APPLICANT" ? [kase.applicant.email] : await planRecipients(tx, kase.planId);
         return { requestId, dueAt, due: formatDeadlineTime(dueAt, timeZone), recipients };

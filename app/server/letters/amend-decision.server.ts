@@ -83,7 +83,13 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
               type: "decision.amended",
               caseId,
               at,
-              data: { reference: facts.reference, outcome: facts.letterCase.outcome, letterVersion: version, issuedAt: at.toISOString(), sha256: stored.sha256 },
+              data: {
+                reference: facts.reference,
+                outcome: facts.letterCase.outcome,
+                letterVersion: version,
+                issuedAt: at.toISOString(),
+                sha256: stored.sha256,
+              },
             });
           }
           return letterRecipients(tx, facts);

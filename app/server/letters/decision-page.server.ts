@@ -34,7 +34,11 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
         orderBy: { version: "desc" },
         select: { id: true, version: true, issuedAt: true, documentId: true, sha256: true, verificationCode: true, amendmentReason: true },
       },
-      deadlines: { where: { kind: { in: ["WRITTEN_CONFIRMATION", "COMPLIANCE"] } }, orderBy: { startedAt: "asc" }, select: { kind: true, dueAt: true, startedAt: true } },
+      deadlines: {
+        where: { kind: { in: ["WRITTEN_CONFIRMATION", "COMPLIANCE"] } },
+        orderBy: { startedAt: "asc" },
+        select: { kind: true, dueAt: true, startedAt: true },
+      },
     },
   });
   if (!kase?.reference) throw notFound("This case");
@@ -54,8 +58,7 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
   if (kase.status === "DETERMINED" || issued) {
     try {
       const facts = await letterFacts(db, caseId);
-      const complianceDueAt =
-        facts.letterCase.outcome === "UPHELD" ? null : (compliance?.dueAt ?? (await dueAtFor(db, caseId, "compliance", now)).dueAt);
+      const complianceDueAt = facts.letterCase.outcome === "UPHELD" ? null : (compliance?.dueAt ?? (await dueAtFor(db, caseId, "compliance", now)).dueAt);
       preview = await composeLetter(facts, {
         version: latest ? latest.version + 1 : 1,
         verificationCode: null,

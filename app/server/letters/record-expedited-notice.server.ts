@@ -23,7 +23,8 @@ export async function recordExpeditedNotice(input: { user: SessionUser; actor: A
   if (!kase) throw notFound("This case");
   if (kase.track !== "EXPEDITED") throw conflict("Only an expedited decision is told to the parties before its letter.");
   if (kase.deadlines.length) throw conflict("The expedited notice is already recorded: the written letter is due next.");
-  if ((await latestQualityReview(caseId))?.result !== "APPROVED") throw conflict("Approve the determination in quality review before telling the parties the decision.");
+  if ((await latestQualityReview(caseId))?.result !== "APPROVED")
+    throw conflict("Approve the determination in quality review before telling the parties the decision.");
   await explainingConflicts(caseId, input.expectedVersion, () =>
     changeCase({
       caseId,

@@ -70,7 +70,11 @@ export async function confirmCompliance(input: ConfirmCompliance): Promise<Compl
         const again = await alreadyConfirmed(tx, kase.id);
         if (again) throw refuse(again);
         // The sweep may already have recorded the clock as overdue; lateness is about its due time either way.
-        const clock = await tx.caseDeadline.findFirst({ where: { caseId: kase.id, kind: "COMPLIANCE" }, orderBy: { startedAt: "desc" }, select: { dueAt: true } });
+        const clock = await tx.caseDeadline.findFirst({
+          where: { caseId: kase.id, kind: "COMPLIANCE" },
+          orderBy: { startedAt: "desc" },
+          select: { dueAt: true },
+        });
         const late = clock !== null && at > clock.dueAt;
         const confirmation = await tx.complianceConfirmation.create({
           data: {

@@ -52,7 +52,11 @@ export async function planCaseIdByReference(planId: string, reference: string): 
  * API, the current one: a program asks for the change itself, and the
  * transition and state checks still refuse whatever no longer fits.
  */
-export function asPlanChange<T>(kase: { id: string; version: number }, expectedVersion: number | undefined, change: (version: number) => Promise<T>): Promise<T> {
+export function asPlanChange<T>(
+  kase: { id: string; version: number },
+  expectedVersion: number | undefined,
+  change: (version: number) => Promise<T>,
+): Promise<T> {
   const version = expectedVersion ?? kase.version;
   return explainingConflicts(kase.id, version, () => change(version));
 }

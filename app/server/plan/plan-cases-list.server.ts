@@ -87,19 +87,17 @@ export async function planCasesList(user: Pick<SessionUser, "id" | "roles" | "pl
     ruleProfileName: profile?.name ?? INITIAL_RULE_PROFILES.find((p) => p.code === plan.ruleProfileCode)?.name ?? plan.ruleProfileCode,
     matching,
     pages: Math.max(1, Math.ceil(matching / PLAN_CASES_PAGE_SIZE)),
-    rows: rows.map(
-      (row): PlanCaseRow => ({
-        id: row.id,
-        reference: row.reference ?? "",
-        status: row.status,
-        expedited: row.track === "EXPEDITED",
-        service: row.serviceDescription,
-        planReference: row.planDenialReference,
-        filed: row.submittedAt ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone }).format(row.submittedAt) : null,
-        needsAction: acting.has(row.id),
-        caseFile: line(row.deadlines, "PLAN_CASE_FILE"),
-        compliance: line(row.deadlines, "COMPLIANCE"),
-      }),
-    ),
+    rows: rows.map((row): PlanCaseRow => ({
+      id: row.id,
+      reference: row.reference ?? "",
+      status: row.status,
+      expedited: row.track === "EXPEDITED",
+      service: row.serviceDescription,
+      planReference: row.planDenialReference,
+      filed: row.submittedAt ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone }).format(row.submittedAt) : null,
+      needsAction: acting.has(row.id),
+      caseFile: line(row.deadlines, "PLAN_CASE_FILE"),
+      compliance: line(row.deadlines, "COMPLIANCE"),
+    })),
   };
 }

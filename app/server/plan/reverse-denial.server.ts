@@ -31,7 +31,8 @@ const ENDED_REASON = "The health plan reversed its denial: the review ended.";
 export async function reverseDenial(input: ReverseDenial): Promise<{ version: number }> {
   const kase = await findPlanCase(input.user, input.caseId);
   if (kase.status === "REVERSED_BY_PLAN") throw refuse("The plan has already reversed its denial on this case.");
-  if (kase.status === "DECIDED" || kase.status === "CLOSED") throw refuse("The decision has been issued: the denial can no longer be reversed here. Confirm compliance instead if the decision overturned it.");
+  if (kase.status === "DECIDED" || kase.status === "CLOSED")
+    throw refuse("The decision has been issued: the denial can no longer be reversed here. Confirm compliance instead if the decision overturned it.");
   if (!availableTransitions(kase.status, PLAN_ROLES).includes("reverseByPlan")) {
     throw refuse(`The review of this case has already ended ("${STATUS_LABELS[kase.status]}").`);
   }
@@ -52,7 +53,10 @@ export async function reverseDenial(input: ReverseDenial): Promise<{ version: nu
           select: { id: true, status: true, reviewer: { select: { email: true, disabledAt: true } } },
         });
         // An offer can no longer be answered; an accepted assignment ends where it stood.
-        await tx.reviewerAssignment.updateMany({ where: { caseId: kase.id, status: "OFFERED" }, data: { status: "EXPIRED", endedAt: at, reason: ENDED_REASON } });
+        await tx.reviewerAssignment.updateMany({
+          where: { caseId: kase.id, status: "OFFERED" },
+          data: { status: "EXPIRED", endedAt: at, reason: ENDED_REASON },
+        });
         await tx.reviewerAssignment.updateMany({ where: { caseId: kase.id, status: "ACCEPTED" }, data: { endedAt: at, reason: ENDED_REASON } });
         await queueWebhookEvent(tx, {
           planId: kase.planId,

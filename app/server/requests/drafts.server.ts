@@ -139,7 +139,11 @@ export interface PlanChoice {
 }
 
 /** The organization's date today, and the filing window of the plan's rule profile in force now. */
-export async function filingContext(planProfileCode: string | null | undefined, at: Date = new Date(), tx: Tx = db): Promise<FilingContext & { profileId: string | null; profileName: string | null }> {
+export async function filingContext(
+  planProfileCode: string | null | undefined,
+  at: Date = new Date(),
+  tx: Tx = db,
+): Promise<FilingContext & { profileId: string | null; profileName: string | null }> {
   const { timeZone } = await organizationCalendar(tx);
   const today = localDate(at, timeZone);
   if (!planProfileCode) return { today, filingWindow: null, profileId: null, profileName: null };
@@ -163,7 +167,10 @@ async function planChoices(): Promise<PlanChoice[]> {
 /** Starts an empty request for the applicant; they fill it in step by step. */
 export async function startDraft(user: Applicant, actor: Actor, at: Date = new Date()): Promise<{ caseId: string }> {
   return db.$transaction(async (tx) => {
-    const row = await tx.case.create({ data: { applicantId: user.id, status: "DRAFT", draftStep: "filer", createdAt: at, updatedAt: at }, select: { id: true } });
+    const row = await tx.case.create({
+      data: { applicantId: user.id, status: "DRAFT", draftStep: "filer", createdAt: at, updatedAt: at },
+      select: { id: true },
+    });
     await audit(actor, { action: "case.draft_started", objectType: "Case", objectId: row.id, at }, tx);
     return { caseId: row.id };
   });
@@ -228,7 +235,8 @@ export async function draftStepPage(user: SessionUser, caseId: string, step: Edi
     profileName,
     plans: step === "plan" ? await planChoices() : [],
     documents,
-    checklist: step === "documents" ? requiredDocuments(draft).map((item) => ({ ...item, present: documents.some((document) => document.kind === item.kind) })) : [],
+    checklist:
+      step === "documents" ? requiredDocuments(draft).map((item) => ({ ...item, present: documents.some((document) => document.kind === item.kind) })) : [],
   };
 }
 
@@ -311,7 +319,15 @@ export async function reviewPage(user: SessionUser, caseId: string, now = new Da
 export interface ApplicantRequests {
   /** Dates are the organization's local dates, so the page reads the same wherever it is rendered. */
   drafts: { id: string; resumeStep: RequestStep; serviceDescription: string | null; planName: string | null; savedOn: LocalDate }[];
-  filed: { id: string; reference: string; status: CaseStatus; track: "STANDARD" | "EXPEDITED"; serviceDescription: string | null; planName: string | null; filedOn: LocalDate | null }[];
+  filed: {
+    id: string;
+    reference: string;
+    status: CaseStatus;
+    track: "STANDARD" | "EXPEDITED";
+    serviceDescription: string | null;
+    planName: string | null;
+    filedOn: LocalDate | null;
+  }[];
 }
 
 /** The applicant's home: drafts to continue, and the requests they filed. */

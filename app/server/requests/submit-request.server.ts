@@ -61,7 +61,17 @@ export async function submitRequest(options: {
   const track = draft.track ?? "STANDARD";
   const expedited = track === "EXPEDITED";
   const eligibilityDue = profile
-    ? formatDeadlineTime(computeDeadline("eligibility", profile.rules, expedited ? "expedited" : "standard", (draft.disputeType?.toLowerCase() ?? "medical_necessity") as Dispute, at, calendar), calendar.timeZone)
+    ? formatDeadlineTime(
+        computeDeadline(
+          "eligibility",
+          profile.rules,
+          expedited ? "expedited" : "standard",
+          (draft.disputeType?.toLowerCase() ?? "medical_necessity") as Dispute,
+          at,
+          calendar,
+        ),
+        calendar.timeZone,
+      )
     : "";
   const link = (reference: string) => `${config().appUrl}${caseLinkPath(reference)}`;
 

@@ -83,7 +83,13 @@ export async function withdrawRequest(input: WithdrawRequest) {
       at,
       work: async (tx) => {
         if (kase.planId) {
-          await queueWebhookEvent(tx, { planId: kase.planId, type: "case.closed", caseId: kase.id, at, data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() } });
+          await queueWebhookEvent(tx, {
+            planId: kase.planId,
+            type: "case.closed",
+            caseId: kase.id,
+            at,
+            data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() },
+          });
         }
         return coordinatorEmails(tx, kase.id);
       },

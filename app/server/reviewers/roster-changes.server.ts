@@ -221,7 +221,9 @@ export function rosterForms(reviewerId: string, actor: Actor, done: (intent: Ros
     "remove-specialty": form("remove-specialty", specialtyRowSchema, ({ specialtyCode }) => removeSpecialty(reviewerId, specialtyCode, actor)),
     "add-certification": form("add-certification", certificationFormSchema, (input) => addCertification(reviewerId, input, actor)),
     "add-license": form("add-license", licenseFormSchema, (input) => addLicense(reviewerId, input, actor)),
-    "add-unavailability": form("add-unavailability", unavailabilityFormSchema, async (input) => addUnavailability(reviewerId, input, actor, await organizationToday(now))),
+    "add-unavailability": form("add-unavailability", unavailabilityFormSchema, async (input) =>
+      addUnavailability(reviewerId, input, actor, await organizationToday(now)),
+    ),
     "add-affiliation": form("add-affiliation", affiliationFormSchema, (input) => addAffiliation(reviewerId, input, actor)),
     "remove-certification": removal("remove-certification"),
     "remove-license": removal("remove-license"),

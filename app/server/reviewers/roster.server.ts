@@ -20,7 +20,11 @@ function profileSelect(today: LocalDate) {
     specialties: { select: { specialtyCode: true, primary: true } },
     certifications: { select: { id: true, specialtyCode: true, board: true, certifiedOn: true, expiresOn: true }, orderBy: { expiresOn: "asc" } },
     licenses: { select: { id: true, state: true, number: true, expiresOn: true, status: true }, orderBy: [{ state: "asc" }, { expiresOn: "asc" }] },
-    unavailability: { where: { endsOn: { gte: dateColumn(today) } }, select: { id: true, startsOn: true, endsOn: true, note: true }, orderBy: { startsOn: "asc" } },
+    unavailability: {
+      where: { endsOn: { gte: dateColumn(today) } },
+      select: { id: true, startsOn: true, endsOn: true, note: true },
+      orderBy: { startsOn: "asc" },
+    },
     affiliations: { select: { id: true, kind: true, name: true, identifier: true, planId: true }, orderBy: { createdAt: "asc" } },
   } satisfies Prisma.ReviewerProfileSelect;
 }
@@ -80,7 +84,12 @@ function reviewerView(row: ReviewerRow, names: SpecialtyNames, plans: Map<string
     specialties: (profile?.specialties ?? [])
       .map((specialty) => {
         const parentCode = names.get(specialty.specialtyCode)?.parentCode ?? null;
-        return { code: specialty.specialtyCode, name: nameOf(specialty.specialtyCode), primary: specialty.primary, parentName: parentCode ? nameOf(parentCode) : null };
+        return {
+          code: specialty.specialtyCode,
+          name: nameOf(specialty.specialtyCode),
+          primary: specialty.primary,
+          parentName: parentCode ? nameOf(parentCode) : null,
+        };
       })
       .sort((a, b) => Number(b.primary) - Number(a.primary) || a.name.localeCompare(b.name)),
     certifications,

@@ -25,7 +25,9 @@ export async function similarSpecialtiesPage() {
   return {
     specialties: specialties.map((specialty) => ({
       code: specialty.code,
-      label: specialty.parentCode ? `${specialty.name} (sub-specialty of ${(names.get(specialty.parentCode) ?? specialty.parentCode).toLowerCase()})` : specialty.name,
+      label: specialty.parentCode
+        ? `${specialty.name} (sub-specialty of ${(names.get(specialty.parentCode) ?? specialty.parentCode).toLowerCase()})`
+        : specialty.name,
     })),
     pairs: [...pairs.values()].sort((a, b) => a.first.name.localeCompare(b.first.name) || a.second.name.localeCompare(b.second.name)),
   };

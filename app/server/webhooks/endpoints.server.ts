@@ -24,7 +24,11 @@ export async function createWebhookEndpoint(planId: string, form: WebhookEndpoin
       data: { planId, url: form.url, description: form.description || null, events: form.events, secret },
       select: { id: true },
     });
-    await audit(actor, { action: "webhook.endpoint_created", objectType: "WebhookEndpoint", objectId: endpoint.id, detail: { planId, url: form.url, events: form.events } }, tx);
+    await audit(
+      actor,
+      { action: "webhook.endpoint_created", objectType: "WebhookEndpoint", objectId: endpoint.id, detail: { planId, url: form.url, events: form.events } },
+      tx,
+    );
     return { id: endpoint.id, secret };
   });
 }
@@ -37,7 +41,11 @@ export async function updateWebhookEndpoint(planId: string, endpointId: string, 
       data: { url: form.url, description: form.description || null, events: form.events },
     });
     if (updated.count === 0) throw notFound("This endpoint");
-    await audit(actor, { action: "webhook.endpoint_updated", objectType: "WebhookEndpoint", objectId: endpointId, detail: { url: form.url, events: form.events } }, tx);
+    await audit(
+      actor,
+      { action: "webhook.endpoint_updated", objectType: "WebhookEndpoint", objectId: endpointId, detail: { url: form.url, events: form.events } },
+      tx,
+    );
   });
 }
 

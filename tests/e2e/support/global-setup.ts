@@ -10,7 +10,11 @@ import { connectToPortal, disconnectFromPortal } from "./portal";
 export default async function waitForDemoMail(): Promise<void> {
   connectToPortal();
   try {
-    await waitFor("the e2e server to send the demo data's emails", async () => (await db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) === 0, 120_000);
+    await waitFor(
+      "the e2e server to send the demo data's emails",
+      async () => (await db.outboxMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) === 0,
+      120_000,
+    );
   } finally {
     await disconnectFromPortal();
   }

@@ -49,7 +49,14 @@ export async function signInAs(context: BrowserContext, user: { id: string }): P
   const [pair] = setCookie.split(";");
   const separator = pair!.indexOf("=");
   await context.addCookies([
-    { name: pair!.slice(0, separator), value: pair!.slice(separator + 1), url: E2E.baseUrl, httpOnly: true, secure: /;\s*Secure/i.test(setCookie), sameSite: "Lax" },
+    {
+      name: pair!.slice(0, separator),
+      value: pair!.slice(separator + 1),
+      url: E2E.baseUrl,
+      httpOnly: true,
+      secure: /;\s*Secure/i.test(setCookie),
+      sameSite: "Lax",
+    },
   ]);
 }
 

@@ -85,7 +85,16 @@ describe("offsets around New York's DST changes", () => {
     const check = new Map(
       zones.map((tz) => [
         tz,
-        new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+        new Intl.DateTimeFormat("en-US", {
+          timeZone: tz,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+        }),
       ]),
     );
     // A fixed pseudo-random walk so the test is repeatable.
@@ -163,7 +172,16 @@ describe("formatOffsetIso", () => {
 
   it("reads the local wall clock at the instant", () => {
     expect(localDateTime(new Date("2026-11-24T04:30:00Z"), NY)).toEqual({
-      year: 2026, month: 11, day: 23, date: "2026-11-23", hour: 23, minute: 30, second: 0, millisecond: 0, weekday: 1, offsetMinutes: -300,
+      year: 2026,
+      month: 11,
+      day: 23,
+      date: "2026-11-23",
+      hour: 23,
+      minute: 30,
+      second: 0,
+      millisecond: 0,
+      weekday: 1,
+      offsetMinutes: -300,
     });
   });
 });

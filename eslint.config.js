@@ -1,0 +1,48 @@
+// ESLint: TypeScript, React hooks and accessibility rules over the whole project.
+// Prettier owns formatting; `npm run lint` runs both, with no warnings allowed.
+import js from "@eslint/js";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/",
+      "build-*/",
+      "data/",
+      "app/.server/",
+      ".react-router/",
+      "tests/.artifacts/",
+      "test-results/",
+      "playwright-report/",
+      "public/",
+      "node_modules/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  jsxA11y.flatConfigs.recommended,
+  {
+    files: ["app/**/*.tsx", "emails/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // Playwright fixtures take their dependencies as a destructured first argument, `{}` when none.
+    files: ["tests/e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off" },
+  },
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // A leading underscore names what is left out on purpose (`{ intent: _intent, ...facts }`).
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+);
