@@ -12,10 +12,8 @@ export const DOCUMENT_DESCRIPTION_MAX = 500;
 function cleanFileName(name: string): string {
   const lastPart = name.split(/[/\\]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  return lastPart
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim()
-    .slice(-FILE_NAME_MAX);
+  const printable = lastPart.replace(/[\u0000-\u001f\u007f]/g, "");
+  return printable.trim().slice(-FILE_NAME_MAX);
 }
 
 /** The query of POST /documents; the file itself is the raw request body. */

@@ -30,6 +30,9 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** Console errors of a page fail the test, except a form's 400 (its messages go next to the fields, and Chromium logs the answer). */
+/** A form the server sent back with its messages (400, or 409 for a case that changed meanwhile): the browser logs the status. */
+const FORM_REFUSAL = /the server responded with a status of (400|409)/;
+
 function collectConsoleErrors(page: Page, allowed: RegExp[]): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -68,7 +71,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   consoleErrors: [
     async ({ page }, use) => {
-      const allowed: RegExp[] = [/the server responded with a status of 400/];
+      const allowed: RegExp[] = [FORM_REFUSAL];
       const errors = collectConsoleErrors(page, allowed);
       await use({ allow: (pattern) => allowed.push(pattern) });
       expect(errors).toEqual([]);
@@ -101,7 +104,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const context = await browser.newContext();
       await signInAs(context, typeof who === "string" ? await userByEmail(who) : who);
       const page = await context.newPage();
-      opened.push({ page, errors: collectConsoleErrors(page, [/the server responded with a status of 400/]) });
+      opened.push({ page, errors: collectConsoleErrors(page, [FORM_REFUSAL]) });
       return page;
     });
     for (const { page } of opened) await page.context().close();
