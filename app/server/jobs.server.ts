@@ -8,11 +8,14 @@ import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-d
 import path from "node:path";
 import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
+import { pruneRateLimits } from "./rate-limit.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
 export const SEND_EMAIL_QUEUE = "send-email";
 /** Looks at every open clock for reminders and escalations (deadline-sweep.server.ts). */
 export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
+/** Clears rate-limit windows older than a day (rate-limit.server.ts). */
+export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 /** The outbox table's insert trigger notifies this channel when a transaction commits. */
 const OUTBOX_CHANNEL = "outbox_message_queued";
 const RELAY_INTERVAL_MS = 5_000;
@@ -104,6 +107,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.schedule(DEADLINE_SWEEP_QUEUE, "* * * * *", {}, { tz: "UTC" });
   // Reminders that fell due while no worker ran go out now, not at the next minute.
   await boss.send(DEADLINE_SWEEP_QUEUE, {});
+
+  await boss.createQueue(PRUNE_RATE_LIMITS_QUEUE, { name: PRUNE_RATE_LIMITS_QUEUE, policy: "singleton", retryLimit: 2 });
+  await boss.work(PRUNE_RATE_LIMITS_QUEUE, async () => {
+    await pruneRateLimits(new Date());
+  });
+  await boss.schedule(PRUNE_RATE_LIMITS_QUEUE, "17 * * * *", {}, { tz: "UTC" });
 
   const relay = async () => {
     for (const outboxId of await pendingOutboxIds()) {

@@ -22,7 +22,11 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   return { allowed: count <= limit, retryAfterSeconds };
 }
 
-/** Old windows are only history; the worker clears them now and then. */
-export async function pruneRateLimits(): Promise<void> {
-  await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - 24 * 3600_000) } } });
+/** How long a counted window is kept: longer than any limit's window. */
+const KEPT_MS = 24 * 3600_000;
+
+/** Old windows are only history; the worker clears them every hour (jobs.server.ts). Answers how many went. */
+export async function pruneRateLimits(at: Date): Promise<number> {
+  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(at.getTime() - KEPT_MS) } } });
+  return count;
 }

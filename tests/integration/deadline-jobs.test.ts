@@ -8,7 +8,8 @@ import type { Role } from "~/domain/roles";
 import { changeCase } from "~/server/cases/change-case.server";
 import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
-import { DEADLINE_SWEEP_QUEUE, SEND_EMAIL_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
+import { DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, SEND_EMAIL_QUEUE, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
+import { pruneRateLimits } from "~/server/rate-limit.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
 import { parseMessage, startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
@@ -80,5 +81,24 @@ describe("deadline reminders sent by the job worker", () => {
     expect(sink.messagesTo(coordinator.email)).toHaveLength(1);
     const recorded = await db.deadlineReminder.findMany({ where: { deadline: { caseId: kase.id } }, select: { kind: true } });
     expect(recorded.map((row) => row.kind)).toEqual(["half"]);
+  });
+});
+
+describe("rate-limit windows", () => {
+  it("are kept for a day, then cleared by the worker's hourly job", async () => {
+    const at = new Date("2030-01-10T12:00:00Z");
+    const windowAt = (hoursBefore: number) => new Date(at.getTime() - hoursBefore * 3_600_000);
+    await db.rateLimitWindow.createMany({
+      data: [
+        { key: "login:203.0.113.9", windowStart: windowAt(25), count: 4 },
+        { key: "login:203.0.113.9", windowStart: windowAt(23), count: 2 },
+      ],
+    });
+    expect(await pruneRateLimits(at)).toBe(1);
+    expect((await db.rateLimitWindow.findMany({ where: { key: "login:203.0.113.9" } })).map((row) => row.windowStart)).toEqual([windowAt(23)]);
+
+    worker = await startWorker();
+    const schedules = await db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule WHERE name = ${PRUNE_RATE_LIMITS_QUEUE}`;
+    expect(schedules).toEqual([{ name: PRUNE_RATE_LIMITS_QUEUE, cron: "17 * * * *" }]);
   });
 });
