@@ -3,6 +3,7 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts
 import type { Route } from "./+types/root";
 import { useNonce } from "~/components/nonce";
 import { ROLE_HOMES, ROLE_LABELS, type Role } from "~/domain/roles";
+import { organizationCalendar } from "~/server/deadlines/calendar.server";
 import { getSessionUser } from "~/server/session.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -12,8 +13,8 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getSessionUser(request);
-  return { user: user ? { name: user.name, roles: user.roles } : null };
+  const [user, { timeZone }] = await Promise.all([getSessionUser(request), organizationCalendar()]);
+  return { user: user ? { name: user.name, roles: user.roles } : null, timeZone };
 }
 
 const NAV: Record<Role, { to: string; label: string }[]> = {

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { STATUS_LABELS } from "~/domain/case-status";
+import { Instant } from "~/components/instant";
 
 interface Row {
   id: string;
@@ -10,8 +11,6 @@ interface Row {
   planName: string | null;
   submittedAt: string | Date | null;
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 /** A list of cases as a table; `showPlan` is off where every row is the same plan; `caseHref` links each reference to its page. */
 export function CaseTable({
@@ -47,7 +46,7 @@ export function CaseTable({
               <td>{row.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : "Standard"}</td>
               <td>{row.serviceDescription ?? "Not entered yet"}</td>
               {showPlan ? <td>{row.planName ?? "Not chosen yet"}</td> : null}
-              <td>{row.submittedAt ? dateFormat.format(new Date(row.submittedAt)) : "Not filed"}</td>
+              <td>{row.submittedAt ? <Instant at={row.submittedAt} style="date" /> : "Not filed"}</td>
             </tr>
           ))}
         </tbody>

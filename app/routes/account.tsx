@@ -3,6 +3,7 @@ import type { Route } from "./+types/account";
 import { ROLE_LABELS } from "~/domain/roles";
 import { accountOverview, signOutEverywhere } from "~/server/users/account.server";
 import { actorOf, endSession, requireUser } from "~/server/session.server";
+import { Instant } from "~/components/instant";
 
 export function meta() {
   return [{ title: "Your account | Independent Medical Review" }];
@@ -17,8 +18,6 @@ export async function action({ request }: Route.ActionArgs) {
   await signOutEverywhere(user, actorOf(user, request));
   throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
 }
-
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 export default function Account({ loaderData }: Route.ComponentProps) {
   const { name, email, roles, sessions, currentSessionId } = loaderData;
@@ -53,8 +52,12 @@ export default function Account({ loaderData }: Route.ComponentProps) {
                   {session.id === currentSessionId ? <strong> (this browser)</strong> : null}
                 </td>
                 <td>{session.ip ?? "Unknown"}</td>
-                <td>{dateFormat.format(new Date(session.createdAt))}</td>
-                <td>{dateFormat.format(new Date(session.lastSeenAt))}</td>
+                <td>
+                  <Instant at={session.createdAt} />
+                </td>
+                <td>
+                  <Instant at={session.lastSeenAt} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import type { Route } from "./+types/audit";
 import { FilterForm } from "~/components/filters";
 import { auditFilterSchema, listAuditLog } from "~/server/admin/audit-log.server";
 import { requirePermission } from "~/server/session.server";
+import { Instant } from "~/components/instant";
 
 export function meta() {
   return [{ title: "Audit log | Independent Medical Review" }];
@@ -13,8 +14,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   return listAuditLog(auditFilterSchema.parse(params));
 }
-
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
@@ -57,7 +56,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           <tbody>
             {loaderData.entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{timeFormat.format(new Date(entry.at))}</td>
+                <td>
+                  <Instant at={entry.at} style="dateTimeSeconds" />
+                </td>
                 <td>{entry.actorEmail ?? "Anonymous"}</td>
                 <td>
                   <code>{entry.action}</code>

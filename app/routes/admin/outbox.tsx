@@ -3,6 +3,7 @@ import type { Route } from "./+types/outbox";
 import { FilterForm, FilterSelect } from "~/components/filters";
 import { listOutbox, outboxFilterSchema } from "~/server/admin/outbox-list.server";
 import { requirePermission } from "~/server/session.server";
+import { Instant } from "~/components/instant";
 
 export function meta() {
   return [{ title: "Outbox | Independent Medical Review" }];
@@ -20,7 +21,6 @@ const STATE: Record<string, { label: string; badge: string }> = {
   SENT: { label: "Sent", badge: "badge--ok" },
   FAILED: { label: "Failed", badge: "badge--danger" },
 };
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
@@ -56,12 +56,18 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           <tbody>
             {loaderData.messages.map((message) => (
               <tr key={message.id}>
-                <td>{timeFormat.format(new Date(message.createdAt))}</td>
+                <td>
+                  <Instant at={message.createdAt} style="dateTimeSeconds" />
+                </td>
                 <td>{message.toAddress}</td>
                 <td>{message.subject}</td>
                 <td>
                   <span className={`badge ${STATE[message.status]?.badge ?? ""}`}>{STATE[message.status]?.label ?? message.status}</span>
-                  {message.sentAt ? <div className="muted">{timeFormat.format(new Date(message.sentAt))}</div> : null}
+                  {message.sentAt ? (
+                    <div className="muted">
+                      <Instant at={message.sentAt} style="dateTimeSeconds" />
+                    </div>
+                  ) : null}
                 </td>
                 <td>{message.attempts}</td>
                 <td>{message.lastError ?? ""}</td>

@@ -2,6 +2,8 @@ import { useActionData, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/integrations";
 import { failureFor, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { useOrganizationTimeZone } from "~/components/instant";
+import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
@@ -61,12 +63,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
 }
 
-const when = (date: Date | string | null) =>
-  date ? new Date(date).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" }) + " ET" : "—";
-
 const DELIVERY_STATUS = { PENDING: "Waiting to retry", SUCCEEDED: "Delivered", FAILED: "Failed" } as const;
 
 export default function Integrations({ loaderData }: Route.ComponentProps) {
+  const timeZone = useOrganizationTimeZone();
+  const when = (date: Date | string | null) => (date ? formatInstant(date, timeZone) : "—");
   const { plan, apiKeys, endpoints } = loaderData;
   const actionData = useActionData<typeof action>();
   const shownOnce = actionData && "shownOnce" in actionData ? actionData.shownOnce : undefined;
