@@ -115,6 +115,9 @@ test("a coordinator asks the applicant for information; a conflicting change kee
   await rfi.getByRole("button", { name: "Send the request for information" }).click();
   await expect(page.getByRole("alert").filter({ hasText: CONFLICT_MESSAGE })).toBeVisible();
   await expect(rfi.getByLabel("What is needed")).toHaveValue("Please upload your plan's final denial letter.");
+  // The page reloads the latest case behind the message: sending again is sent against it.
+  const latestVersion = String(kase.version + 1);
+  await expect(page.locator('input[name="version"]').first()).toHaveValue(latestVersion);
 
   await rfi.getByRole("button", { name: "Send the request for information" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The request for information was sent." })).toBeVisible();
