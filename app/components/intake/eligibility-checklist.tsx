@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import { Form } from "react-router";
-import { SubmitButton } from "~/components/forms";
+import { FormError, SubmitButton } from "~/components/forms";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
 import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
-import { CaseFormError, CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
+import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -38,7 +38,7 @@ export function EligibilityChecklist(props: {
   const zod = useCaseForm(schema, { intent: "eligibility", version, actionData, defaultValues });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="eligibility-heading">
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="eligibility" version={version} />
       <ol style={{ paddingLeft: "1.25rem" }}>
         {ELIGIBILITY_CRITERIA.map((criterion) => (

@@ -55,16 +55,6 @@ export function CaseFormFields({ intent, version }: { intent?: string; version: 
   );
 }
 
-/** A message about the whole form (a conflict is said once for the page: ConflictAlert). */
-export function CaseFormError({ message }: { message: string | undefined }) {
-  if (!message || message === CONFLICT_MESSAGE) return null;
-  return (
-    <div className="alert alert--error" role="alert">
-      <p style={{ margin: 0 }}>{message}</p>
-    </div>
-  );
-}
-
 /** The answer an action gave when someone else changed the case first. */
 export function isConflict(actionData: unknown): boolean {
   return (actionData as { formError?: unknown } | undefined)?.formError === CONFLICT_MESSAGE;
@@ -108,7 +98,8 @@ export function useCaseForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const values = (options.actionData as { values?: Record<string, unknown> } | undefined)?.values;
   const mine = values && (options.intent === undefined || values.intent === options.intent) ? options.actionData : undefined;
   return useZodForm(schema, {
-    actionData: mine,
+    // A conflict is said once, at the top of the page (ConflictAlert), not again by the form.
+    actionData: isConflict(mine) ? { ...(mine as object), formError: undefined } : mine,
     defaultValues: { ...options.defaultValues, intent: options.intent, version: options.version },
   });
 }

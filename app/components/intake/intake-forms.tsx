@@ -1,7 +1,7 @@
 import { Form } from "react-router";
-import { SubmitButton } from "~/components/forms";
+import { FormError, SubmitButton } from "~/components/forms";
 import { acceptSchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
-import { CaseFormError, CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
+import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 interface CaseFormProps {
   version: number;
@@ -13,7 +13,7 @@ export function AcceptForm({ version, actionData, panelNote }: CaseFormProps & {
   const zod = useCaseForm(acceptSchema, { intent: "accept", version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="accept" version={version} />
       <p>
         All five criteria are met. Accepting starts the decision clock, asks the plan for its case file with its due date, and tells the applicant. {panelNote}
@@ -28,7 +28,7 @@ export function IneligibleForm({ version, actionData }: CaseFormProps) {
   const zod = useCaseForm(ineligibleSchema, { intent: "ineligible", version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="ineligible" version={version} />
       <TextAreaField
         zod={zod}
@@ -59,7 +59,7 @@ export function InformationRequestForm({ version, actionData, hasPlan, dueHints 
     : [{ value: "APPLICANT", label: "The applicant" }];
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="information" version={version} />
       <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} options={parties} />
       <TextAreaField
@@ -80,7 +80,7 @@ export function LookAfterForm({ version, actionData }: CaseFormProps) {
   const zod = useCaseForm(lookAfterSchema, { intent: "lookAfter", version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="lookAfter" version={version} />
       <button type="submit" className="button button--secondary" disabled={zod.submitting}>
         Look after this case
@@ -94,7 +94,7 @@ export function ProceedWithoutCaseFileForm({ version, actionData }: CaseFormProp
   const zod = useCaseForm(proceedWithoutCaseFileSchema, { intent: "proceedWithoutCaseFile", version, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="proceedWithoutCaseFile" version={version} />
       <TextAreaField
         zod={zod}

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import { DocumentUploader } from "~/components/document-uploader";
-import { SubmitButton } from "~/components/forms";
-import { CaseFormError, CaseFormFields, useCaseForm } from "~/components/intake/fields";
+import { FormError, SubmitButton } from "~/components/forms";
+import { CaseFormFields, useCaseForm } from "~/components/intake/fields";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CASE_FILE_ITEMS, type CaseFileItemKey, type CaseFileItemState, type CaseFileState } from "~/domain/plan-case-file";
 import { completeCaseFileForm } from "~/schemas/plan-actions";
@@ -119,7 +119,7 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
       <h3 id="complete-heading" style={{ marginTop: 0 }}>
         Mark the case file complete
       </h3>
-      <CaseFormError message={error ? undefined : zod.formError} />
+      <FormError message={error ? undefined : zod.formError} />
       <CaseFormFields intent={COMPLETE_CASE_FILE_INTENT} version={version} />
       <div className={`field${error ? " field--error" : ""}`}>
         <fieldset aria-describedby={["complete-hint", error ? "complete-error" : null].filter(Boolean).join(" ")}>

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
-import { SubmitButton, TextField } from "~/components/forms";
-import { CaseFormError, CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
 import type { DeadlineLine } from "~/domain/next-steps";
 import { complianceForm } from "~/schemas/plan-actions";
 
@@ -86,7 +86,7 @@ function ComplianceForm({ version, overdue, actionData }: { version: number; ove
           <p style={{ margin: 0 }}>The due time has passed: your confirmation will be recorded as late and the review organization's coordinators told.</p>
         </div>
       ) : null}
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent={CONFIRM_COMPLIANCE_INTENT} version={version} />
       <TextField zod={zod} type="date" name="implementedOn" label="Date implemented" hint="The day your plan approved or paid for the service." required />
       <TextField zod={zod} name="authorizationNumber" label="Authorization or claim number" required />

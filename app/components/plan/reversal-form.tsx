@@ -1,6 +1,6 @@
 import { Form } from "react-router";
-import { SubmitButton } from "~/components/forms";
-import { CaseFormError, CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { FormError, SubmitButton } from "~/components/forms";
+import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
 import { reversalForm } from "~/schemas/plan-actions";
 
 export const REVERSE_INTENT = "reverse";
@@ -22,7 +22,7 @@ export function ReversalForm({ version, actionData }: { version: number; actionD
             approved the service. It cannot be undone here.
           </p>
         </div>
-        <CaseFormError message={zod.formError} />
+        <FormError message={zod.formError} />
         <CaseFormFields intent={REVERSE_INTENT} version={version} />
         <TextAreaField
           zod={zod}

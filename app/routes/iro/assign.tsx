@@ -1,7 +1,7 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
-import { SubmitButton, TextField } from "~/components/forms";
-import { CaseFormError, CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { CaseFormFields, isConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
 import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
@@ -177,7 +177,7 @@ function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
         {verb} {reviewer.name}
       </summary>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
-        <CaseFormError message={zod.formError} />
+        <FormError message={zod.formError} />
         <CaseFormFields intent="replace" version={page.version} />
         <input type="hidden" name="assignmentId" value={reviewer.id} />
         <TextAreaField
@@ -217,7 +217,7 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
         Qualified reviewers come first by specialty (same before similar), then the lightest workload, then the longest since their last case. A reviewer has{" "}
         {page.offerHours} hours to answer an offer.
       </p>
-      {answer?.formError ? <CaseFormError message={answer.formError} /> : null}
+      {answer?.formError && !isConflict(answer) ? <FormError message={answer.formError} /> : null}
       {page.suggested.length ? (
         <Form method="post">
           <CaseFormFields intent="offer" version={page.version} />
@@ -296,7 +296,7 @@ function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unkno
   const specialtyError = zod.errorFor("specialtyNeeded");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent="facts" version={page.version} />
       <div className={`field${specialtyError ? " field--error" : ""}`}>
         <label htmlFor="field-specialtyNeeded">Specialty needed</label>

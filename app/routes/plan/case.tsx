@@ -2,8 +2,8 @@ import { Fragment } from "react";
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseDeadlines } from "~/components/case-deadlines";
-import { SubmitButton } from "~/components/forms";
-import { CaseFormError, CaseFormFields, ConflictAlert, revalidateAfterConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { FormError, SubmitButton } from "~/components/forms";
+import { CaseFormFields, ConflictAlert, revalidateAfterConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
 import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
 import { CompliancePanel, CONFIRM_COMPLIANCE_INTENT, DecisionPanel } from "~/components/plan/decision-panel";
 import { REVERSE_INTENT, ReversalForm } from "~/components/plan/reversal-form";
@@ -183,7 +183,7 @@ function ObjectionForm({ version, actionData }: { version: number; actionData: u
         If you think this request should not be reviewed (for example, the member was not enrolled, or the service is a contract exclusion), tell the review
         organization why.
       </p>
-      <CaseFormError message={zod.formError} />
+      <FormError message={zod.formError} />
       <CaseFormFields intent={OBJECT_INTENT} version={version} />
       <TextAreaField zod={zod} idPrefix="objection" name="reason" label="Why the request is not eligible" required />
       <SubmitButton submitting={zod.submitting}>Object to eligibility</SubmitButton>
