@@ -26,6 +26,8 @@ test("a plan user sends the case file item by item and marks it complete: the de
   await page.getByLabel("Reference, your reference or member ID").fill(`CLM-${kase.reference.slice(-6)}`);
   await page.getByLabel("Only cases that need our action").check();
   await page.getByRole("button", { name: "Show" }).click();
+  // The unfiltered list may already hold the case: wait for the filtered one before following its link.
+  await expect(page).toHaveURL(/action=needed/);
   const row = page.getByRole("row").filter({ hasText: kase.reference });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Needs your action");
