@@ -4,7 +4,8 @@
  * all five hold; when something is missing the coordinator asks for it
  * rather than refusing, so a request for information is always possible.
  */
-import { availableTransitions, isOpen, type CaseStatus } from "./case-status";
+import { can } from "./case-actions";
+import type { CaseStatus } from "./case-status";
 import type { Role } from "./roles";
 
 export const ELIGIBILITY_CRITERIA = ["ENROLLED", "COVERED_BENEFIT", "APPEAL_EXHAUSTED", "FILED_IN_TIME", "COMPLETE"] as const;
@@ -108,18 +109,16 @@ export interface ScreeningActions {
 }
 
 /**
- * What a person may do at intake now: the transitions the case's status and
- * the person's roles allow (case-status.ts), narrowed by the answers.
+ * What a person may do at intake now: the actions the case's status and the
+ * person's roles allow (case-actions.ts), narrowed by the answers.
  */
 export function screeningActions(status: CaseStatus, roles: readonly Role[], answers: EligibilityAnswers): ScreeningActions {
-  const transitions = availableTransitions(status, roles);
   const outcomes = eligibilityOutcomes(answers);
   return {
-    // Screening is open exactly while the case may still be accepted.
-    recordEligibility: transitions.includes("accept"),
-    accept: transitions.includes("accept") && outcomes.accept,
-    findIneligible: transitions.includes("findIneligible") && outcomes.ineligible,
-    requestInformation: isOpen(status) && roles.includes("COORDINATOR"),
+    recordEligibility: can("checkEligibility", status, roles),
+    accept: can("accept", status, roles) && outcomes.accept,
+    findIneligible: can("findIneligible", status, roles) && outcomes.ineligible,
+    requestInformation: can("requestInformation", status, roles),
   };
 }
 

@@ -1,3 +1,4 @@
+import { can } from "./case-actions";
 /**
  * The plan's case file (domain.md, "The plan's case file"): what the plan
  * must send once a case is accepted, and where it stands. Documents of kind
@@ -110,13 +111,11 @@ function caseFileState(input: CaseFileInput): CaseFileState {
   return late ? "late" : "requested";
 }
 
-/** Proceeding without the file is possible while the review has not reached its determination. */
-const PROCEED_STATUSES: readonly CaseStatus[] = ["ACCEPTED", "IN_REVIEW"];
-
 /**
  * The coordinator may let the review go ahead without the plan's file once
  * it is late (the NAIC model even lets the organization reverse the denial).
  */
 export function mayProceedWithoutCaseFile(status: CaseStatus, file: Pick<CaseFileStatus, "state">): boolean {
-  return file.state === "late" && PROCEED_STATUSES.includes(status);
+  // The state machine keeps it to the review before its determination.
+  return file.state === "late" && can("proceedWithoutCaseFile", status, ["COORDINATOR"]);
 }

@@ -118,7 +118,7 @@ describe("rule profile versions", () => {
       caseId: kase.id,
       expectedVersion: 0,
       actor: { ...actorFor(applicant), roles: ["APPLICANT"] },
-      transition: "submit",
+      action: "submit",
       event: { type: "submitted" },
       at: filedAt,
     });
@@ -146,7 +146,7 @@ describe("rule profile versions", () => {
       caseId: kase.id,
       expectedVersion: 1,
       actor: { ...actorFor(coordinator), roles: ["COORDINATOR"] },
-      transition: "accept",
+      action: "accept",
       event: { type: "accepted" },
       at: acceptedAt,
     });

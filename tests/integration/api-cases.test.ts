@@ -37,7 +37,7 @@ beforeAll(async () => {
     caseId: caseA.id,
     expectedVersion: 0,
     actor: { ...actorFor(coordinator), roles: ["COORDINATOR"] },
-    transition: "accept",
+    action: "accept",
     event: { type: "accepted" },
     update: { acceptedAt: new Date() },
   });

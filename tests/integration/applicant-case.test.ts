@@ -113,8 +113,8 @@ describe("the case page", () => {
   it("says where the request stands, its deadlines and its history in the applicant's words, never naming the reviewer", async () => {
     const kase = await filedCase({ accepted: true });
     await createAssignment(kase.id);
-    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(reviewer), transition: "startReview", event: { type: "review_started" } });
-    await changeCase({ caseId: kase.id, expectedVersion: 3, actor: as(coordinator), event: { type: "deadline_missed" } });
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(reviewer), action: "acceptOffer", event: { type: "review_started" } });
+    await changeCase({ caseId: kase.id, expectedVersion: 3, actor: as(coordinator), action: "lookAfterCase", event: { type: "deadline_missed" } });
     const info = await createInformationRequest({ caseId: kase.id, question: "When did the pain start?" });
 
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}`, applicant.cookie), { caseId: kase.id });
@@ -287,7 +287,7 @@ describe("answering a request for information", () => {
       caseId: kase.id,
       expectedVersion: seen,
       actor: as(coordinator),
-      transition: "startEligibilityReview",
+      action: "checkEligibility",
       event: { type: "eligibility_review_started" },
     });
     const path = `/requests/${kase.id}/information/${info.id}`;

@@ -31,7 +31,7 @@ async function clocks(caseId: string) {
 describe("clocks started and ended by transitions", () => {
   it("filing starts the eligibility clock: 5 business days, Thanksgiving skipped", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), transition: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
     const eligibility = (await clocks(kase.id)).ELIGIBILITY;
     // Tue 24, Wed 25, (Thu 26 Thanksgiving), Fri 27, Mon 30, Tue 1 Dec → end of Tue 1 Dec, EST.
     expect(eligibility).toMatchObject({ status: "OPEN", responsible: "ORGANIZATION", startedAt: MONDAY_10_AM });
@@ -43,9 +43,9 @@ describe("clocks started and ended by transitions", () => {
 
   it("acceptance meets eligibility and starts the decision, case file and assignment clocks", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), transition: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
     const acceptedAt = new Date("2026-11-24T14:00:00Z"); // Tue 24 Nov, 9:00 EST
-    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), transition: "accept", event: { type: "accepted" }, at: acceptedAt });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: acceptedAt });
     const all = await clocks(kase.id);
     expect(all.ELIGIBILITY).toMatchObject({ status: "MET", closedAt: acceptedAt });
     // 45 calendar days from 24 Nov is 8 Jan 2027, end of day EST.
@@ -65,9 +65,9 @@ describe("clocks started and ended by transitions", () => {
 
   it("withdrawal stops every running clock and clears the next deadline", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), transition: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
-    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), transition: "accept", event: { type: "accepted" }, at: MONDAY_10_AM });
-    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), transition: "withdraw", event: { type: "withdrawn" } });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: MONDAY_10_AM });
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" } });
     const all = await clocks(kase.id);
     expect(all.ELIGIBILITY?.status).toBe("MET");
     for (const kind of ["DECISION", "PLAN_CASE_FILE", "ASSIGNMENT"]) expect(all[kind]?.status).toBe("STOPPED");
@@ -80,6 +80,7 @@ describe("clocks started and ended by transitions", () => {
       caseId: kase.id,
       expectedVersion: 0,
       actor: as(coordinator),
+      action: "lookAfterCase",
       event: { type: "clock_started" },
       deadlines: { start: ["decision"] },
       at: MONDAY_10_AM,
@@ -90,7 +91,7 @@ describe("clocks started and ended by transitions", () => {
       caseId: kase.id,
       expectedVersion: 1,
       actor: as(coordinator),
-      transition: "issueDecision",
+      action: "issueDecision",
       event: { type: "decision_issued" },
       deadlines: { start: ["compliance"] },
       at: decidedAt,
@@ -106,7 +107,7 @@ describe("clocks started and ended by transitions", () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT", profile: "california", track: "EXPEDITED" });
     // Friday 27 Nov 2026, 18:00 EST: 48 hours run through the weekend.
     const fridayEvening = new Date("2026-11-27T23:00:00Z");
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), transition: "submit", event: { type: "submitted" }, at: fridayEvening });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: fridayEvening });
     expect((await clocks(kase.id)).ELIGIBILITY?.dueAt.toISOString()).toBe("2026-11-29T23:00:00.000Z");
   });
 
@@ -119,6 +120,7 @@ describe("clocks started and ended by transitions", () => {
         caseId: kase.id,
         expectedVersion: 0,
         actor: as(coordinator),
+        action: "lookAfterCase",
         event: { type: "clock_started" },
         deadlines: { start: ["assignment"] },
         at: new Date("2026-11-24T14:00:00Z"),
@@ -138,7 +140,7 @@ describe("clocks started and ended by transitions", () => {
         caseId: kase.id,
         expectedVersion: 0,
         actor: as(applicant),
-        transition: "submit",
+        action: "submit",
         event: { type: "submitted" },
         emails: () => {
           throw new Error("mail template broke");
@@ -152,9 +154,9 @@ describe("clocks started and ended by transitions", () => {
 describe("a clock ended late", () => {
   it("is recorded as missed, with the time it ended", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
-    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), transition: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
     const late = new Date("2026-12-10T15:00:00Z");
-    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), transition: "accept", event: { type: "accepted" }, at: late });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: late });
     expect((await clocks(kase.id)).ELIGIBILITY).toMatchObject({ status: "MISSED", closedAt: late });
   });
 });

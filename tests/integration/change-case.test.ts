@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseAction } from "~/domain/case-actions";
+import { CASE_STATUSES } from "~/domain/case-status";
 import type { Role } from "~/domain/roles";
 import { changeCase, type CaseChange, type CaseSnapshot } from "~/server/cases/change-case.server";
 import { db } from "~/server/db.server";
@@ -51,7 +53,7 @@ describe("a case change that is allowed", () => {
       caseId,
       expectedVersion: 3,
       actor: as(coordinator),
-      transition: "startEligibilityReview",
+      action: "checkEligibility",
       event: { type: "eligibility_review_started", note: "Looking at it", data: { source: "test" } },
       emails: caseUpdateEmail(applicant.email, "We are checking eligibility"),
     });
@@ -86,7 +88,7 @@ describe("a case change that is allowed", () => {
       caseId,
       expectedVersion: 3,
       actor: as(coordinator),
-      transition: "accept",
+      action: "accept",
       event: { type: "accepted" },
       update: { acceptedAt },
       work: async (tx) => (await tx.reviewerAssignment.create({ data: { caseId, reviewerId: reviewer.id } })).id,
@@ -104,7 +106,13 @@ describe("a case change that is allowed", () => {
   });
 
   it("can record an event that keeps the status, still bumping the version", async () => {
-    const outcome = await changeCase({ caseId, expectedVersion: 3, actor: as(coordinator), event: { type: "note_added", note: "Called the plan" } });
+    const outcome = await changeCase({
+      caseId,
+      expectedVersion: 3,
+      actor: as(coordinator),
+      action: "lookAfterCase",
+      event: { type: "note_added", note: "Called the plan" },
+    });
     expect(outcome).toMatchObject({ status: "SUBMITTED", version: 4 });
     const after = await traces();
     expect(after).toMatchObject({ status: "SUBMITTED", version: 4 });
@@ -118,7 +126,7 @@ describe("a case change that is allowed", () => {
       caseId,
       expectedVersion: 3,
       actor: as(coordinator),
-      transition: "findIneligible",
+      action: "findIneligible",
       event: { type: "found_ineligible", note: "Not a covered plan" },
     });
     const after = await traces();
@@ -136,7 +144,7 @@ describe("a case change that is refused", () => {
     caseId,
     expectedVersion: 3,
     actor: as(coordinator),
-    transition: "startEligibilityReview",
+    action: "checkEligibility",
     event: { type: "eligibility_review_started" },
     emails: caseUpdateEmail(applicant.email, "Checking"),
     ...overrides,
@@ -155,16 +163,38 @@ describe("a case change that is refused", () => {
     expect((await refusedChange(eligibility({ actor: as(reviewer) }))).code).toBe("FORBIDDEN");
   });
 
-  it("is a conflict when the case is not in a status the step starts from", async () => {
-    const error = await refusedChange(eligibility({ transition: "issueDecision", event: { type: "decision_issued" } }));
-    expect(error.code).toBe("CONFLICT");
-    expect(error.message).toContain("SUBMITTED");
+  it("is a conflict when the case is not in a status the step starts from, saying why", async () => {
+    const error = await refusedChange(eligibility({ action: "issueDecision", event: { type: "decision_issued" } }));
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      message: "The decision can be issued once every reviewer has submitted and the determination is approved.",
+    });
+    await nothingWritten();
+  });
+
+  it("refuses every action of the state machine in every status it is not allowed in, whoever asks", async () => {
+    const refused: string[] = [];
+    for (const name of CASE_ACTION_NAMES) {
+      const action: CaseAction = CASE_ACTIONS[name];
+      for (const status of CASE_STATUSES.filter((status) => !action.moves[status])) {
+        await db.case.update({ where: { id: caseId }, data: { status } });
+        const error = await refusedChange({
+          ...eligibility({ action: name, event: { type: name, note: "Because" } }),
+          actor: { ...actorFor(coordinator), roles: action.roles },
+        });
+        expect(error).toMatchObject({ code: "CONFLICT", message: action.refusal(status) });
+        refused.push(`${name} in ${status}`);
+      }
+    }
+    expect(refused).toContain("submit in SUBMITTED");
+    expect(refused).toContain("amendDecision in DETERMINED");
+    await db.case.update({ where: { id: caseId }, data: { status: "SUBMITTED" } });
     await nothingWritten();
   });
 
   it("asks for a reason when the step needs one", async () => {
     for (const note of [undefined, null, "", "   "]) {
-      const error = await refusedChange(eligibility({ transition: "findIneligible", event: { type: "found_ineligible", note } }));
+      const error = await refusedChange(eligibility({ action: "findIneligible", event: { type: "found_ineligible", note } }));
       expect(error).toMatchObject({ code: "BAD_REQUEST", detail: { field: "note" } });
     }
     await nothingWritten();
@@ -184,7 +214,7 @@ describe("a case change that fails part-way", () => {
       caseId,
       expectedVersion: 3,
       actor: as(coordinator),
-      transition: "accept",
+      action: "accept",
       event: { type: "accepted" },
       update: { acceptedAt: new Date() },
       work: async (tx) => {
@@ -204,7 +234,7 @@ describe("a case change that fails part-way", () => {
       caseId,
       expectedVersion: 3,
       actor: as(coordinator),
-      transition: "startEligibilityReview",
+      action: "checkEligibility",
       event: { type: "eligibility_review_started" },
       emails: () => {
         throw new Error("template broke");
@@ -220,7 +250,7 @@ describe("a case change that fails part-way", () => {
         caseId,
         expectedVersion: 3,
         actor: as(coordinator),
-        transition: "startEligibilityReview",
+        action: "checkEligibility",
         event: { type },
         emails: caseUpdateEmail(applicant.email, type),
       });

@@ -57,6 +57,7 @@ describe("deadline reminders sent by the job worker", () => {
       caseId: kase.id,
       expectedVersion: kase.version,
       actor: { ...actorFor(coordinator), roles: ["COORDINATOR"] as Role[] },
+      action: "lookAfterCase",
       event: { type: "clock_started" },
       deadlines: { start: ["decision"] },
       at: new Date(Date.now() - 25 * DAY),

@@ -438,6 +438,7 @@ describe("who may see and act at intake", () => {
       findIneligible: false,
       requestInformation: true,
       proceedWithoutCaseFile: false,
+      qualityReview: false,
     });
     await screened(kase.id);
     expect(await page()).toMatchObject({ accept: true, findIneligible: false });

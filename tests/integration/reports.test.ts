@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { CaseActionName } from "~/domain/case-actions";
 import type { Role } from "~/domain/roles";
 import { percentile } from "~/domain/reports/timeliness";
 import { loader as exportLoader } from "~/routes/iro/reports.regulator-export.csv";
@@ -27,6 +28,8 @@ const MEMBER_ID = "MBR-77-SECRET";
 const APPLICANT_NAME = "Orlando Applicantson";
 
 let coordinator: Awaited<ReturnType<typeof createUser>>;
+let reviewer: Awaited<ReturnType<typeof createUser>>;
+let planUser: Awaited<ReturnType<typeof createUser>>;
 let applicant: Awaited<ReturnType<typeof createUser>>;
 let planId: string;
 const refs: Record<string, string> = {};
@@ -63,19 +66,13 @@ async function tell(name: string, story: Story) {
     data: { patientName: PATIENT_NAME, memberId: MEMBER_ID, patientEmail: "zelda@example.test", patientAddress: "1 Private Lane", ...story.details },
   });
   let version = 0;
-  const step = async (
-    by: typeof coordinator,
-    transition: Parameters<typeof changeCase>[0]["transition"],
-    when: Date,
-    update: Prisma.CaseUpdateManyMutationInput = {},
-    start?: "compliance",
-  ) => {
+  const step = async (by: typeof coordinator, action: CaseActionName, when: Date, update: Prisma.CaseUpdateManyMutationInput = {}, start?: "compliance") => {
     const result = await changeCase({
       caseId: kase.id,
       expectedVersion: version,
       actor: as(by),
-      transition,
-      event: { type: transition! },
+      action,
+      event: { type: action },
       update,
       at: when,
       deadlines: start ? { start: [start] } : undefined,
@@ -84,10 +81,10 @@ async function tell(name: string, story: Story) {
   };
   await step(applicant, "submit", story.submitted, { submittedAt: story.submitted, reference: `IMR-TEST-${name}` });
   await step(coordinator, "accept", story.accepted, { acceptedAt: story.accepted });
-  await step(coordinator, "startReview", story.reviewStarted ?? plus(story.accepted, HOUR));
+  await step(reviewer, "acceptOffer", story.reviewStarted ?? plus(story.accepted, HOUR));
   if (story.decided) {
     const determined = plus(story.decided, -HOUR);
-    await step(coordinator, "determine", determined, { determinedAt: determined });
+    await step(reviewer, "determine", determined, { determinedAt: determined });
     const overturn = story.outcome !== undefined && story.outcome !== "UPHELD";
     await step(
       coordinator,
@@ -96,7 +93,7 @@ async function tell(name: string, story: Story) {
       { decidedAt: story.decided, outcome: story.outcome ?? "UPHELD" },
       overturn ? "compliance" : undefined,
     );
-    if (story.complied) await step(coordinator, "close", story.complied, { closedAt: story.complied });
+    if (story.complied) await step(planUser, "confirmCompliance", story.complied, { closedAt: story.complied });
   }
   refs[name] = `IMR-TEST-${name}`;
 }
@@ -107,6 +104,8 @@ beforeAll(async () => {
   coordinator = await createUser({ roles: ["COORDINATOR"] });
   applicant = await createUser({ roles: ["APPLICANT"], name: APPLICANT_NAME });
   planId = (await createPlan()).id;
+  reviewer = await createUser({ roles: ["REVIEWER"] });
+  planUser = await createUser({ roles: ["PLAN"], planId });
 
   // NAIC, standard, medical necessity: 45 calendar days to decide.
   await tell("a-10-days", { submitted: at("2026-03-01T15:00:00Z"), accepted: at("2026-03-02T15:00:00Z"), decided: at("2026-03-12T15:00:00Z") });

@@ -56,7 +56,7 @@ export async function createFiledCase(options: CaseParties & { details?: CaseDet
     caseId: draft.id,
     expectedVersion: draft.version,
     actor: await actorWithRoles(options.applicantId),
-    transition: "submit",
+    action: "submit",
     event: { type: "submitted" },
     update: { ...PATIENT_DETAILS, denialDate: new Date(at.getTime() - 30 * DAY), ...options.details, submittedAt: at },
     work: async (tx) => {
@@ -81,7 +81,7 @@ export async function createAcceptedCase(options: CaseParties & { acceptedBy?: s
     caseId: filed.id,
     expectedVersion: filed.version,
     actor: await actorWithRoles(acceptedBy),
-    transition: "accept",
+    action: "accept",
     event: { type: "accepted" },
     update: { acceptedAt: at, planCaseFileRequestedAt: at },
     at,

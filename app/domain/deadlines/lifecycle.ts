@@ -1,10 +1,10 @@
 /**
- * Which clocks each transition starts and ends (domain.md, "Rule profiles"
+ * Which clocks each status move starts and ends (domain.md, "Rule profiles"
  * and "The life of a case"). A clock keeps running while the organization
  * waits for information; it stops only when the case is withdrawn, found
  * ineligible, reversed by the plan, or decided.
  */
-import type { TransitionName } from "~/domain/case-status";
+import type { CaseActionName } from "~/domain/case-actions";
 import type { DeadlineKind } from "./case-deadlines";
 
 export type ResponsibleParty = "ORGANIZATION" | "APPLICANT" | "PLAN" | "REVIEWER";
@@ -18,19 +18,19 @@ export interface DeadlineEffects {
   stopOthers?: boolean;
 }
 
-export const TRANSITION_DEADLINES: Record<TransitionName, DeadlineEffects> = {
+/** The clocks each action meets, starts or stops when it moves the case to a new status (case-actions.ts). */
+export const ACTION_DEADLINES: Partial<Record<CaseActionName, DeadlineEffects>> = {
   submit: { start: ["eligibility"] },
-  startEligibilityReview: {},
   findIneligible: { meet: ["eligibility"], stopOthers: true },
   accept: { meet: ["eligibility"], start: ["decision", "planCaseFile", "assignment"] },
-  startReview: { meet: ["assignment"] },
-  determine: {},
-  sendBack: {},
+  // The first reviewer's acceptance starts the review.
+  acceptOffer: { meet: ["assignment"] },
   // The decision ends the review's clocks; an overturn starts the plan's
   // compliance clock, which the decision operation asks for.
   issueDecision: { meet: ["decision", "writtenConfirmation"], stopOthers: true },
-  close: { meet: ["compliance"], stopOthers: true },
-  reverseByPlan: { stopOthers: true },
+  closeUpheld: { meet: ["compliance"], stopOthers: true },
+  confirmCompliance: { meet: ["compliance"], stopOthers: true },
+  reverseDenial: { stopOthers: true },
   withdraw: { stopOthers: true },
 };
 

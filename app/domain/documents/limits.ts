@@ -1,4 +1,5 @@
-import { isOpen, type CaseStatus } from "../case-status";
+import { can } from "../case-actions";
+import type { CaseStatus } from "../case-status";
 import type { UploaderParty } from "./document-kinds";
 import { ACCEPTED_TYPES_TEXT } from "./file-types";
 
@@ -36,12 +37,12 @@ export function allowanceFor(limits: UploadLimits, usedBytes: number): Allowance
 
 /** Applicants add documents while writing and until the case is decided; plans while the review is open. */
 export function mayUpload(party: UploaderParty, status: CaseStatus): boolean {
-  return isOpen(status) || (party === "APPLICANT" && status === "DRAFT");
+  return can("addDocument", status, [party]) || can("editDraft", status, [party]);
 }
 
 /** A document is removed only to undo a mistake before filing; after that it is part of the record. */
 export function mayRemove(status: CaseStatus): boolean {
-  return status === "DRAFT";
+  return can("editDraft", status, ["APPLICANT"]);
 }
 
 const sizeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });

@@ -112,7 +112,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section className="card" aria-labelledby="next-heading" style={{ marginBottom: "1.5rem" }}>
         <h2 id="next-heading">Next step</h2>
         <p>{page.nextStep}</p>
-        {page.status === "DETERMINED" ? (
+        {actions.qualityReview ? (
           <p>
             <Link to={`/iro/cases/${page.id}/quality`}>Run the quality review of the determination</Link>
           </p>

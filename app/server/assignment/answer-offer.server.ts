@@ -7,7 +7,7 @@ import { db, type Tx } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { OFFERABLE_CASE_STATUSES, offerEndedEmails } from "./assignment-case.server";
+import { offerEndedEmails } from "./assignment-case.server";
 import { endOfferClock } from "./offer-clock.server";
 
 /**
@@ -121,23 +121,20 @@ export async function acceptOffer(input: AcceptOffer): Promise<{ caseId: string 
     throw new AppError("BAD_REQUEST", `Sign with your name as it is on your account: ${input.user.name}.`, { field: "signature" });
   }
   const attestation = signedAttestation(attestationPartiesOf(offer), { typedName: input.signature, signedAt: at });
-  await onLatestCase(offer.caseId, (latest) => {
-    if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(latest.status)) {
-      throw new AppError("CONFLICT", "This case is no longer waiting for a reviewer, so the offer cannot be accepted.");
-    }
-    return changeCase({
+  await onLatestCase(offer.caseId, (latest) =>
+    changeCase({
       caseId: offer.caseId,
       expectedVersion: latest.version,
       actor: { ...input.actor, roles: input.user.roles },
-      transition: latest.status === "ACCEPTED" ? "startReview" : undefined,
+      action: "acceptOffer",
       event: { type: "offer_accepted", data: { assignmentId: offer.id } },
       at,
       work: async (tx) => {
         await answer(tx, offer.id, at, { status: "ACCEPTED", respondedAt: at, attestedAt: at, attestation });
         await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
       },
-    });
-  });
+    }),
+  );
   return { caseId: offer.caseId };
 }
 
@@ -165,6 +162,7 @@ export async function declineOffer(input: DeclineOffer) {
       caseId: offer.caseId,
       expectedVersion: latest.version,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "declineOffer",
       event: { type: "offer_declined", note: reason, data: { assignmentId: offer.id } },
       at,
       work: async (tx) => {

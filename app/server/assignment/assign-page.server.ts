@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
@@ -9,7 +10,7 @@ import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { notFound } from "../errors.server";
 import type { SessionUser } from "../session.server";
-import { assignWhere, OFFERABLE_CASE_STATUSES } from "./assignment-case.server";
+import { assignWhere } from "./assignment-case.server";
 import { matchCase } from "./roster-snapshot.server";
 
 const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, string> = {
@@ -72,7 +73,7 @@ export async function assignPage(user: SessionUser, caseId: string, now = new Da
   const { timeZone } = calendar;
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
   const day = (date: Date) => formatLocalDate(localDate(date, timeZone));
-  const offerable = (OFFERABLE_CASE_STATUSES as readonly string[]).includes(kase.status);
+  const offerable = can("offerReviewers", kase.status, user.roles);
   const open = seatsOpen(kase.panelSize, kase.assignments);
   const nameOf = new Map(kase.assignments.map((assignment) => [assignment.id, assignment.reviewer.name]));
 

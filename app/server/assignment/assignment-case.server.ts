@@ -6,9 +6,6 @@ import type { Prisma, Tx } from "../db.server";
 import type { SessionUser } from "../session.server";
 import { matchCase } from "./roster-snapshot.server";
 
-/** Statuses in which reviewers are offered the case: accepted for review, or in review (a replacement). */
-export const OFFERABLE_CASE_STATUSES = ["ACCEPTED", "IN_REVIEW"] as const;
-
 /** A case the person may assign reviewers to (coordinators: any filed case); anyone else finds nothing, so the page answers 404. */
 export function assignWhere(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string): Prisma.CaseWhereInput {
   if (!z.uuid().safeParse(caseId).success) return { id: { in: [] } };

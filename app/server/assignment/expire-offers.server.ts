@@ -1,8 +1,9 @@
+import { can } from "~/domain/case-actions";
 import { changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
 import { AppError } from "../errors.server";
 import { log } from "../log.server";
-import { OFFERABLE_CASE_STATUSES, offerEndedEmails } from "./assignment-case.server";
+import { offerEndedEmails } from "./assignment-case.server";
 import { endOfferClock } from "./offer-clock.server";
 
 const BATCH = 200;
@@ -33,7 +34,8 @@ export async function expireLapsedOffers(now = new Date()): Promise<{ expired: n
       await changeCase({
         caseId: offer.caseId,
         expectedVersion: kase.version,
-        actor: { userId: null, email: null, ip: null, userAgent: "offer expiry", roles: [] },
+        actor: { userId: null, email: null, ip: null, userAgent: "offer expiry", roles: ["WORKER"] },
+        action: "expireOffer",
         event: { type: "offer_expired", data: { assignmentId: offer.id, reviewerId: offer.reviewerId, dueAt: lapsedAt.toISOString() } },
         at: now,
         work: async (tx) => {
@@ -43,7 +45,8 @@ export async function expireLapsedOffers(now = new Date()): Promise<{ expired: n
           });
           if (ended.count !== 1) throw new AlreadyEnded();
           await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "lapsed", now);
-          if (!kase.reference || !(OFFERABLE_CASE_STATUSES as readonly string[]).includes(kase.status)) return [];
+          // Coordinators hear of it only while the case still takes reviewers.
+          if (!kase.reference || !can("offerReviewers", kase.status, ["COORDINATOR"])) return [];
           return offerEndedEmails(
             tx,
             {

@@ -9,7 +9,7 @@ import { AppError, notFound } from "../errors.server";
 import { explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { assignWhere, OFFERABLE_CASE_STATUSES, offerPagePath } from "./assignment-case.server";
+import { assignWhere, offerPagePath } from "./assignment-case.server";
 import { startOfferClock } from "./offer-clock.server";
 import { matchCase } from "./roster-snapshot.server";
 
@@ -41,12 +41,10 @@ export async function offerCase(input: OfferCase) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "offerReviewers",
       event: { type: "reviewer_offered", data: { reviewerIds } },
       at,
-      work: async (tx, before) => {
-        if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(before.status)) {
-          throw new AppError("CONFLICT", "Reviewers are offered a case once it is accepted for review, and until the reviewers' determination is in.");
-        }
+      work: async (tx) => {
         const match = await matchCase(tx, kase.id, at);
         if (!match) throw new AppError("BAD_REQUEST", "Record the specialty the case needs first: the suggestions depend on it.");
         const current = await tx.case.findUniqueOrThrow({

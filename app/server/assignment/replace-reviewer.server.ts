@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors.server";
 import { explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { assignWhere, OFFERABLE_CASE_STATUSES } from "./assignment-case.server";
+import { assignWhere } from "./assignment-case.server";
 import { endOfferClock } from "./offer-clock.server";
 
 export interface ReplaceReviewer {
@@ -39,12 +39,10 @@ export async function replaceReviewer(input: ReplaceReviewer) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "replaceReviewer",
       event: { type: "reviewer_replaced", note: reason, data: { assignmentId: input.assignmentId } },
       at,
-      work: async (tx, before) => {
-        if (!(OFFERABLE_CASE_STATUSES as readonly string[]).includes(before.status)) {
-          throw new AppError("CONFLICT", "Reviewers are replaced while the case is accepted or in review, before the determination is in.");
-        }
+      work: async (tx) => {
         const assignment = await tx.reviewerAssignment.findFirst({
           where: { id: input.assignmentId, caseId: kase.id },
           select: { id: true, status: true, reviewerId: true, reviewer: { select: { email: true, name: true } } },

@@ -1,6 +1,5 @@
-import { isOpen } from "~/domain/case-status";
 import type { MatchingFactsInput } from "~/schemas/assignment";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import { explainingConflicts } from "../intake/intake-case.server";
@@ -53,7 +52,7 @@ export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void>
     },
   });
   if (!kase) throw notFound("This case");
-  if (!isOpen(kase.status)) throw new AppError("CONFLICT", "This case is no longer open: its matching facts stay as they were.");
+  assertCaseAction("saveMatchingFacts", kase.status, input.user.roles);
   const specialty = await db.specialty.findUnique({ where: { code: input.facts.specialtyNeeded }, select: { code: true } });
   if (!specialty) throw new AppError("BAD_REQUEST", "Choose the specialty the case needs from the list.", { field: "specialtyNeeded" });
   const changed = Object.fromEntries(
@@ -64,6 +63,7 @@ export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void>
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "saveMatchingFacts",
       event: { type: "matching_facts_recorded", data: { changed } },
       update: input.facts,
       at: input.at,

@@ -1,7 +1,7 @@
 import type { EmailTemplateName } from "#emails/index";
-import { checkTransition, type CaseStatus, type TransitionName } from "~/domain/case-status";
-import { mergeEffects, TRANSITION_DEADLINES, type DeadlineEffects } from "~/domain/deadlines/lifecycle";
-import type { Role } from "~/domain/roles";
+import { checkCaseAction, checkStatusAndRole, type CaseActionCheck, type CaseActionName, type CaseActorRole } from "~/domain/case-actions";
+import type { CaseStatus } from "~/domain/case-status";
+import { ACTION_DEADLINES, mergeEffects, type DeadlineEffects } from "~/domain/deadlines/lifecycle";
 import { audit } from "../audit.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { AppError, conflict, notFound } from "../errors.server";
@@ -20,9 +20,9 @@ export interface CaseChange<Result> {
   caseId: string;
   /** The version the actor saw; a different one means someone else changed the case first. */
   expectedVersion: number;
-  actor: Actor & { roles: readonly Role[] };
-  /** The status move, checked against the transition table; omit for changes that keep the status. */
-  transition?: TransitionName;
+  actor: Actor & { roles: readonly CaseActorRole[] };
+  /** What the actor does, checked against the state machine (case-actions.ts), which also says where it leads. */
+  action: CaseActionName;
   /** The timeline entry; its type also names the audit action (`case.<type>`). */
   event: { type: string; note?: string | null; data?: Record<string, unknown> };
   /** Other columns to set on the case with the change. */
@@ -30,8 +30,8 @@ export interface CaseChange<Result> {
   /** Work that belongs to the same change (rows of other tables); runs after the case row is locked. */
   work?: (tx: Tx, before: CaseSnapshot) => Promise<Result>;
   /**
-   * Clocks to meet, stop or start beyond the transition's own
-   * (TRANSITION_DEADLINES), for example the compliance clock of an overturn.
+   * Clocks to meet, stop or start beyond those of the status move
+   * (ACTION_DEADLINES), for example the compliance clock of an overturn.
    */
   deadlines?: DeadlineEffects & { startWith?: ClockStart[] };
   /** When the change happened: its event, audit row and emails carry it and clocks count from it. Defaults to now. */
@@ -43,8 +43,8 @@ export interface CaseChange<Result> {
 }
 
 /**
- * The only way a case changes: one transaction that checks the transition
- * and the version, updates the case, and writes its timeline event, its audit
+ * The only way a case changes: one transaction that checks the action
+ * against the state machine and the version, updates the case, and writes its timeline event, its audit
  * row and its outgoing messages. If any part fails, none of it happened.
  */
 export async function changeCase<Result = void>(change: CaseChange<Result>): Promise<{ result: Result; status: CaseStatus; version: number }> {
@@ -60,27 +60,18 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
   });
   if (!before) throw notFound("This case");
   if (before.version !== change.expectedVersion) throw conflict();
-  let toStatus: CaseStatus = before.status;
-  if (change.transition) {
-    const check = checkTransition(change.transition, before.status, change.actor.roles, change.event.note);
-    if (!check.ok) {
-      if (check.refusal === "reason-required") {
-        throw new AppError("BAD_REQUEST", "Say why: a reason is required for this step.", { field: "note" });
-      }
-      if (check.refusal === "wrong-role") throw new AppError("FORBIDDEN", "You cannot take this step on this case.");
-      throw conflict(`This step is not possible while the case is "${before.status}". Reload the page to see where it stands.`);
-    }
-    toStatus = check.to;
-  }
+  const check = checkCaseAction(change.action, before.status, change.actor.roles, change.event.note ?? null);
+  if (!check.ok) throw refusedAction(check);
+  const toStatus = check.to;
   const updated = await tx.case.updateMany({
     where: { id: before.id, version: before.version },
     data: { ...change.update, status: toStatus, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw conflict();
   const result = (await change.work?.(tx, before)) as Result;
-  const transitionClocks = change.transition ? TRANSITION_DEADLINES[change.transition] : undefined;
+  const moveClocks = toStatus === before.status ? undefined : ACTION_DEADLINES[change.action];
   const clocks = {
-    ...mergeEffects(transitionClocks, change.deadlines),
+    ...mergeEffects(moveClocks, change.deadlines),
     startWith: change.deadlines?.startWith,
   };
   if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
@@ -116,4 +107,17 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
   );
   for (const email of change.emails?.(before, result) ?? []) await queueEmail(tx, { ...email, caseId: email.caseId ?? before.id, at });
   return { result, status: toStatus, version: before.version + 1 };
+}
+
+/** The error a refused action answers with: a missing reason is the form's fault, a wrong role forbidden, a wrong status a conflict. */
+export function refusedAction(check: Extract<CaseActionCheck, { ok: false }>): AppError {
+  if (check.refusal === "reason-required") return new AppError("BAD_REQUEST", check.message, { field: "note" });
+  if (check.refusal === "wrong-role") return new AppError("FORBIDDEN", check.message);
+  return conflict(check.message);
+}
+
+/** Refuses, before any work, an action the case's status or the person's roles do not allow now. */
+export function assertCaseAction(action: CaseActionName, status: CaseStatus, roles: readonly CaseActorRole[]): void {
+  const check = checkStatusAndRole(action, status, roles);
+  if (!check.ok) throw refusedAction(check);
 }

@@ -126,7 +126,8 @@ async function escalate(clock: OpenClock, now: Date, timeZone: string): Promise<
     await changeCase({
       caseId: clock.caseId,
       expectedVersion: kase.version,
-      actor: { userId: null, email: null, ip: null, userAgent: "deadline worker", roles: [] },
+      actor: { userId: null, email: null, ip: null, userAgent: "deadline worker", roles: ["WORKER"] },
+      action: "missDeadline",
       event: { type: "deadline_missed", data: { deadline: clock.kind, dueAt: clock.dueAt.toISOString(), responsible: clock.responsible } },
       update: kase.flaggedAt ? {} : { flaggedAt: now },
       work: async (tx) => {

@@ -29,11 +29,10 @@ export async function approveDetermination(options: {
     caseId,
     expectedVersion: options.expectedVersion,
     actor: { ...options.actor, roles: user.roles },
+    action: "approveDetermination",
     event: { type: "quality_approved", note: options.comments || null },
     at,
-    work: async (tx, before) => {
-      if (before.status !== "DETERMINED")
-        throw conflict("Only a case whose determination is complete can be approved. Reload the page to see where it stands.");
+    work: async (tx) => {
       // A send-back always comes between two approvals, so the latest review tells whether this determination is approved already.
       if ((await latestQualityReview(caseId, tx))?.result === "APPROVED") throw conflict("This determination is already approved.");
       const checks = await caseQualityChecks(tx, caseId);

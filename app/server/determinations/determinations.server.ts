@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import type { CaseStatus } from "~/domain/case-status";
 import type { DecisionOutcome } from "~/domain/panel";
 import type { DeterminationInput, ReferenceItem } from "~/schemas/determination";
@@ -188,7 +189,7 @@ export async function writableDetermination(tx: Tx, assignment: { id: string; st
   if (determination?.status === "SUBMITTED") {
     throw conflict("You already submitted this determination. It can be changed only if the coordinator sends it back to you.");
   }
-  if (assignment.status !== "ACCEPTED" || caseStatus !== "IN_REVIEW") {
+  if (assignment.status !== "ACCEPTED" || !can("writeOpinion", caseStatus, ["REVIEWER"])) {
     throw conflict("This case is no longer in review, so the determination cannot be changed.");
   }
   return determination;

@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import type { DecisionOutcome } from "~/domain/panel";
@@ -191,9 +192,9 @@ export async function qualityReviewPage(user: SessionUser, caseId: string) {
       at: when(review.createdAt),
       by: nameOf.get(review.reviewedById) ?? "A coordinator",
     })),
-    decidable: kase.status === "DETERMINED",
+    decidable: can("approveDetermination", kase.status, user.roles),
     /** Approved since the last determination (a send-back always comes between two approvals). */
-    approved: kase.status === "DETERMINED" && reviews[0]?.result === "APPROVED",
+    approved: can("approveDetermination", kase.status, user.roles) && reviews[0]?.result === "APPROVED",
   };
 }
 

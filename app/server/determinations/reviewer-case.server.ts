@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
@@ -141,7 +142,7 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, now = 
   const decision: DeadlineLine | null = decisionClock ? deadlineLine({ ...decisionClock, kind: KIND_OF_DB[decisionClock.kind] }, now, calendar.timeZone) : null;
   const openClocks =
     decisionClock?.status === "OPEN" ? [{ kind: "decision" as const, responsible: decisionClock.responsible, dueAt: decisionClock.dueAt }] : [];
-  const editable = assignment.status === "ACCEPTED" && kase.status === "IN_REVIEW" && determination?.status !== "SUBMITTED";
+  const editable = assignment.status === "ACCEPTED" && can("writeOpinion", kase.status, user.roles) && determination?.status !== "SUBMITTED";
 
   return {
     case: kase,

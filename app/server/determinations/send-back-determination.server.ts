@@ -30,7 +30,7 @@ export async function sendBackDetermination(options: {
     caseId,
     expectedVersion: options.expectedVersion,
     actor: { ...options.actor, roles: user.roles },
-    transition: "sendBack",
+    action: "sendBack",
     event: { type: "sent_back", note: options.comments, data: { returned: options.determinationIds.length } },
     work: async (tx) => {
       const chosen = await tx.determination.findMany({

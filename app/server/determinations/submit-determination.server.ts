@@ -82,7 +82,7 @@ async function submitOnce(
     caseId,
     expectedVersion: version,
     actor: { ...actor, roles: user.roles },
-    transition: completes ? "determine" : undefined,
+    action: completes ? "determine" : "submitOpinion",
     event: { type: completes ? "determined" : "determination_submitted", data: progress },
     update: completes ? { determinedAt: submittedAt, outcome: majorityOutcome(outcomes) } : {},
     at: submittedAt,

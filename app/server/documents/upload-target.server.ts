@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import { CASE_ACTIONS } from "~/domain/case-actions";
+import type { CaseStatus } from "~/domain/case-status";
 import type { DocumentKind, UploaderParty } from "~/domain/documents/document-kinds";
 import { kindsFor } from "~/domain/documents/document-kinds";
 import { allowanceFor, mayUpload, UPLOAD_LIMITS, type Allowance, type UploadLimits } from "~/domain/documents/limits";
@@ -31,11 +32,7 @@ export async function findUploadTarget(user: SessionUser, caseId: string, tx: Tx
   if (!found) throw caseNotFound();
   const party: UploaderParty = found.applicantId === user.id ? "APPLICANT" : "PLAN";
   if (!mayUpload(party, found.status)) {
-    throw new DocumentRefusal(
-      409,
-      "Documents can no longer be added",
-      `This case is "${STATUS_LABELS[found.status]}", so documents can no longer be added to it. Contact the review organization if something is missing.`,
-    );
+    throw new DocumentRefusal(409, "Documents can no longer be added", CASE_ACTIONS.addDocument.refusal(found.status));
   }
   const limits = UPLOAD_LIMITS[party];
   const usedBytes = limits.caseBytes === null ? 0 : await bytesUploadedBy(tx, found.id, user.id);

@@ -22,7 +22,7 @@ export interface AcceptCase {
 
 /**
  * Accepts a request whose five criteria are all met: the decision, plan case
- * file and assignment clocks start (TRANSITION_DEADLINES), the plan is asked
+ * file and assignment clocks start (ACTION_DEADLINES), the plan is asked
  * for its case file, the panel size is fixed, and the applicant and the plan
  * are told, in one change.
  */
@@ -40,7 +40,7 @@ export async function acceptCase(input: AcceptCase) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
-      transition: "accept",
+      action: "accept",
       event: { type: "accepted", data: { panelSize: panel } },
       update: { acceptedAt: at, planCaseFileRequestedAt: at, panelSize: panel },
       at,

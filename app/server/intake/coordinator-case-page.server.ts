@@ -1,5 +1,6 @@
 import type { TimelineItem } from "~/components/case-timeline";
-import { isOpen, STATUS_LABELS } from "~/domain/case-status";
+import { can } from "~/domain/case-actions";
+import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import {
   acceptBlockedReason,
@@ -239,8 +240,9 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     })),
     actions: {
       ...screening,
-      lookAfter: isOpen(kase.status) && kase.coordinator?.id !== user.id,
+      lookAfter: can("lookAfterCase", kase.status, user.roles) && kase.coordinator?.id !== user.id,
       proceedWithoutCaseFile: mayProceedWithoutCaseFile(kase.status, caseFile),
+      qualityReview: can("approveDetermination", kase.status, user.roles),
     },
   };
 }

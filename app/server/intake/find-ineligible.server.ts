@@ -82,7 +82,7 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
         caseId: kase.id,
         expectedVersion: input.expectedVersion,
         actor: { ...input.actor, roles: input.user.roles },
-        transition: "findIneligible",
+        action: "findIneligible",
         event: { type: "found_ineligible", note: input.reason, data: { criteriaNotMet: unmet } },
         at,
         work: async (tx) => {

@@ -1,7 +1,6 @@
-import { isOpen } from "~/domain/case-status";
 import { changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
-import { conflict, notFound } from "../errors.server";
+import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { explainingConflicts, screeningWhere } from "./intake-case.server";
@@ -15,10 +14,10 @@ export async function lookAfterCase(input: { user: SessionUser; actor: Actor; ca
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "lookAfterCase",
       event: { type: "coordinator_assigned", data: { coordinatorId: input.user.id, previousCoordinatorId: kase.coordinatorId } },
       at: input.at,
-      work: async (tx, before) => {
-        if (!isOpen(before.status)) throw conflict("This case is no longer open. Reload the page to see where it stands.");
+      work: async (tx) => {
         await tx.case.update({ where: { id: kase.id }, data: { coordinatorId: input.user.id } });
       },
     }),

@@ -1,16 +1,12 @@
-import type { CaseStatus } from "~/domain/case-status";
 import { casePagePath } from "~/domain/case-paths";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
-import { conflict, notFound } from "../errors.server";
+import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import { coordinatorEmails } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
 import { explainingConflicts, planCaseWhere } from "./intake-case.server";
-
-/** The plan may object while eligibility is being decided, and just after acceptance. */
-export const OBJECTION_STATUSES: readonly CaseStatus[] = ["SUBMITTED", "ELIGIBILITY_REVIEW", "ACCEPTED"];
 
 export interface ObjectToEligibility {
   user: SessionUser;
@@ -31,13 +27,10 @@ export async function objectToEligibility(input: ObjectToEligibility) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: ["PLAN"] },
+      action: "objectToEligibility",
       event: { type: "eligibility_objection", note: input.reason },
       at: input.at,
-      work: async (tx, before) => {
-        if (!OBJECTION_STATUSES.includes(before.status))
-          throw conflict("The eligibility of this case can no longer be contested here. Reload the page to see where it stands.");
-        return coordinatorEmails(tx, kase.id);
-      },
+      work: (tx) => coordinatorEmails(tx, kase.id),
       emails: (_before, coordinators) =>
         coordinators.map((to) => ({
           template: "case-update" as const,

@@ -1,4 +1,5 @@
-import { availableTransitions, isOpen, STATUS_LABELS } from "~/domain/case-status";
+import { can } from "~/domain/case-actions";
+import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { mayUpload } from "~/domain/documents/limits";
 import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domain/next-steps";
@@ -15,7 +16,6 @@ import { informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
 import { caseFileStatusOf } from "./case-file-status.server";
 import { planCaseWhere } from "./intake-case.server";
-import { OBJECTION_STATUSES } from "./object-to-eligibility.server";
 
 /**
  * A plan user's view of one of their plan's cases: who and what it is about
@@ -121,7 +121,9 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       })),
       canUpload: caseFile.state !== "not_requested" && mayUpload("PLAN", kase.status),
       // Once complete it stays complete; until then the plan may say so while the review runs, even late.
-      canComplete: isOpen(kase.status) && (caseFile.state === "requested" || caseFile.state === "late" || caseFile.state === "proceeded_without"),
+      canComplete:
+        can("completeCaseFile", kase.status, ["PLAN"]) &&
+        (caseFile.state === "requested" || caseFile.state === "late" || caseFile.state === "proceeded_without"),
     },
     informationRequests: kase.informationRequests.map((item) => ({
       id: item.id,
@@ -132,8 +134,8 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       answer: item.answer,
     })),
     objections: objections.map((event) => ({ id: event.id, at: at(event.createdAt), note: event.note ?? "" })),
-    canObject: OBJECTION_STATUSES.includes(kase.status),
-    canReverse: availableTransitions(kase.status, ["PLAN"]).includes("reverseByPlan"),
+    canObject: can("objectToEligibility", kase.status, ["PLAN"]),
+    canReverse: can("reverseDenial", kase.status, ["PLAN"]),
     reversal: reversal ? { at: at(reversal.createdAt), note: reversal.note ?? "" } : null,
     decision:
       kase.decisionLetters.length > 0
@@ -164,7 +166,7 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
                 late: confirmation.late,
               }
             : null,
-          canConfirm: !confirmation && kase.status === "DECIDED",
+          canConfirm: !confirmation && can("confirmCompliance", kase.status, ["PLAN"]),
         }
       : null,
   };

@@ -30,6 +30,7 @@ export async function proceedWithoutCaseFile(input: ProceedWithoutCaseFile) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "proceedWithoutCaseFile",
       event: { type: "proceeded_without_case_file", note: input.reason },
       deadlines: { meet: ["planCaseFile"] },
       at,

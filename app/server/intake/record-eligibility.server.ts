@@ -2,7 +2,7 @@ import { answerProblem, ELIGIBILITY_CRITERIA, type CriterionAnswer, type Eligibi
 import { noteField } from "~/schemas/intake";
 import { changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
-import { AppError, conflict, notFound } from "../errors.server";
+import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { explainingConflicts, screeningWhere } from "./intake-case.server";
@@ -37,16 +37,13 @@ export async function recordEligibility(input: RecordEligibility) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
-      transition: kase.status === "SUBMITTED" ? "startEligibilityReview" : undefined,
+      action: "checkEligibility",
       event: {
         type: "eligibility_checked",
         data: { answers: Object.fromEntries(ELIGIBILITY_CRITERIA.map((criterion) => [criterion, input.answers[criterion].met ? "yes" : "no"])) },
       },
       at,
-      work: async (tx, before) => {
-        if (before.status !== "SUBMITTED" && before.status !== "ELIGIBILITY_REVIEW") {
-          throw conflict("The eligibility decision on this case was already made. Reload the page to see where it stands.");
-        }
+      work: async (tx) => {
         for (const criterion of ELIGIBILITY_CRITERIA) {
           const answer = { met: input.answers[criterion].met, note: input.answers[criterion].note, answeredById: input.user.id, answeredAt: at };
           await tx.eligibilityAnswer.upsert({

@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { isOpen } from "~/domain/case-status";
 import { caseLinkPath } from "~/domain/case-paths";
 import { formatDeadlineTime, type DeadlineKind } from "~/domain/deadlines/case-deadlines";
 import type { InformationParty } from "~/schemas/intake";
@@ -7,7 +6,7 @@ import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db, type Tx } from "../db.server";
 import { atRiskInstant, DB_KIND, refreshNextDeadline } from "../deadlines/case-clocks.server";
-import { AppError, conflict, notFound } from "../errors.server";
+import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
@@ -51,10 +50,10 @@ export async function requestInformation(input: RequestInformation) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "requestInformation",
       event: { type: "information_requested", data: { informationRequestId: requestId, addressedTo: input.addressedTo } },
       at,
-      work: async (tx, before) => {
-        if (!isOpen(before.status)) throw conflict("This case is no longer open, so nothing more can be asked. Reload the page to see where it stands.");
+      work: async (tx) => {
         const { dueAt, timeZone } = await dueAtFor(tx, kase.id, ANSWER_RULE[input.addressedTo], at);
         await tx.informationRequest.create({
           data: {

@@ -1,5 +1,6 @@
 import { caseAccessWhere } from "../cases/case-access.server";
-import { changeCase } from "../cases/change-case.server";
+import { NOT_ISSUED_MESSAGE } from "~/domain/case-actions";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
 import { documentStorage, type DocumentStorage } from "../documents/storage.server";
@@ -20,8 +21,6 @@ export interface AmendDecision {
   at?: Date;
 }
 
-export const NOT_ISSUED_MESSAGE = "Only an issued decision can be amended: issue the decision letter first.";
-
 /**
  * A correction to an issued decision: a new letter version (the previous
  * one plus one) rendered from the case as it stands, with the reason
@@ -34,7 +33,8 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
   const visible = await db.case.findFirst({ where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] }, select: { status: true } });
   if (!visible) throw notFound("This case");
   const previous = await db.decisionLetter.findFirst({ where: { caseId }, orderBy: { version: "desc" }, select: { version: true, issuedAt: true } });
-  if (!previous || (visible.status !== "DECIDED" && visible.status !== "CLOSED")) throw conflict(NOT_ISSUED_MESSAGE);
+  assertCaseAction("amendDecision", visible.status, user.roles);
+  if (!previous) throw conflict(NOT_ISSUED_MESSAGE);
 
   const at = input.at ?? new Date();
   const version = previous.version + 1;
@@ -58,10 +58,10 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
         caseId,
         expectedVersion: input.expectedVersion,
         actor: { ...input.actor, roles: user.roles },
+        action: "amendDecision",
         event: { type: "decision_amended", note: input.reason, data: { letterVersion: version, sha256: stored.sha256 } },
         at,
-        work: async (tx, before) => {
-          if (before.status !== "DECIDED" && before.status !== "CLOSED") throw conflict(NOT_ISSUED_MESSAGE);
+        work: async (tx) => {
           const document = await createLetterDocument(tx, facts, stored, { version, issuedById: user.id, at });
           // Two amendments at once are refused by the case's version; the (caseId, version) unique index backs that up.
           await tx.decisionLetter.create({

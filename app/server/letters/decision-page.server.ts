@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { STATUS_LABELS } from "~/domain/case-status";
 import type { LetterContents } from "~/domain/decision-letter";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
@@ -55,7 +56,8 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
 
   let preview: LetterContents | null = null;
   let previewProblem: string | null = null;
-  if (kase.status === "DETERMINED" || issued) {
+  const issuable = can("issueDecision", kase.status, user.roles);
+  if (issuable || issued) {
     try {
       const facts = await letterFacts(db, caseId);
       const complianceDueAt = facts.letterCase.outcome === "UPHELD" ? null : (compliance?.dueAt ?? (await dueAtFor(db, caseId, "compliance", now)).dueAt);
@@ -73,7 +75,7 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
     }
   }
 
-  const canIssue = kase.status === "DETERMINED" && approved;
+  const canIssue = issuable && approved;
   return {
     case: {
       id: kase.id,
@@ -86,7 +88,7 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
       decided: kase.decidedAt ? when(kase.decidedAt) : null,
     },
     /** Why the letter cannot be issued now, when the case is waiting for it. */
-    blocked: kase.status === "DETERMINED" && !approved ? "The determination must be approved in quality review before the decision can be issued." : null,
+    blocked: issuable && !approved ? "The determination must be approved in quality review before the decision can be issued." : null,
     preview,
     previewProblem,
     expeditedNotice: notice ? { recorded: when(notice.startedAt), letterDue: when(notice.dueAt) } : null,
@@ -103,7 +105,7 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
     })),
     actions: {
       issue: canIssue && !previewProblem,
-      amend: issued && (kase.status === "DECIDED" || kase.status === "CLOSED") && !previewProblem,
+      amend: issued && can("amendDecision", kase.status, user.roles) && !previewProblem,
       recordExpeditedNotice: canIssue && kase.track === "EXPEDITED" && !notice,
     },
   };

@@ -1,12 +1,12 @@
 import type { CaseStatus } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { caseAccessWhere } from "../cases/case-access.server";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db, type Tx } from "../db.server";
 import { latestQualityReview } from "../determinations/quality.server";
 import { documentStorage, type DocumentStorage } from "../documents/storage.server";
-import { AppError, conflict, notFound } from "../errors.server";
+import { AppError, notFound } from "../errors.server";
 import { dueAtFor, explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
@@ -30,7 +30,6 @@ export interface IssueDecision {
   at?: Date;
 }
 
-export const ALREADY_ISSUED_MESSAGE = "The decision letter has already been issued and cannot be changed. To correct it, issue an amended letter.";
 export const NOT_APPROVED_MESSAGE = "Approve the determination in quality review before issuing the decision.";
 
 /** The approval must still be the last word on the determination when the letter is issued. */
@@ -55,8 +54,7 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
     select: { status: true },
   });
   if (!visible) throw notFound("This case");
-  if (visible.status === "DECIDED" || visible.status === "CLOSED") throw conflict(ALREADY_ISSUED_MESSAGE);
-  if (visible.status !== "DETERMINED") throw conflict("The decision can be issued once every reviewer has submitted and the determination is approved.");
+  assertCaseAction("issueDecision", visible.status, user.roles);
   await assertApproved(caseId);
 
   const at = input.at ?? new Date();
@@ -83,7 +81,7 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
           caseId,
           expectedVersion: input.expectedVersion,
           actor: { ...input.actor, roles: user.roles },
-          transition: "issueDecision",
+          action: "issueDecision",
           event: {
             type: "decision_issued",
             data: {
@@ -164,7 +162,7 @@ async function closeUpheld(tx: Tx, input: IssueDecision, facts: LetterFacts, ver
     caseId: input.caseId,
     expectedVersion: version,
     actor: { ...input.actor, roles: input.user.roles },
-    transition: "close",
+    action: "closeUpheld",
     event: {
       type: "closed",
       data: { reason: "The denial was upheld: nothing more is due." },

@@ -30,12 +30,10 @@ export async function recordExpeditedNotice(input: { user: SessionUser; actor: A
       caseId,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: user.roles },
+      action: "recordExpeditedNotice",
       event: { type: "expedited_decision_notified", note: input.note },
       at: input.at,
       deadlines: { meet: ["decision"], start: ["writtenConfirmation"] },
-      work: async (_tx, before) => {
-        if (before.status !== "DETERMINED") throw conflict("The expedited notice is recorded between the approval and the letter.");
-      },
     }),
   );
 }

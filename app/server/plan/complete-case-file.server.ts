@@ -1,4 +1,3 @@
-import { isOpen } from "~/domain/case-status";
 import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
 import { changeCase } from "../cases/change-case.server";
 import { caseFileStatusOf } from "../intake/case-file-status.server";
@@ -34,11 +33,11 @@ export async function completeCaseFile(input: CompleteCaseFile): Promise<{ versi
       caseId: kase.id,
       expectedVersion,
       actor: { ...input.actor, roles: PLAN_ROLES },
+      action: "completeCaseFile",
       event: { type: "case_file_completed", data: { notApplicable: [...declared], channel: input.channel } },
       deadlines: { meet: ["planCaseFile"] },
       at,
-      work: async (tx, before) => {
-        if (!isOpen(before.status)) throw refuse("The review of this case has ended: its case file can no longer be completed.");
+      work: async (tx) => {
         const file = await caseFileStatusOf(tx, kase.id, at);
         if (file.state === "not_requested") throw refuse("The case file is asked for once the case is accepted for review.");
         if (file.state === "received" || file.state === "received_late") throw refuse("The case file is already marked complete.");

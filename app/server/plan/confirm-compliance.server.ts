@@ -1,7 +1,7 @@
 import { caseLinkPath } from "~/domain/case-paths";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
@@ -50,7 +50,7 @@ export async function confirmCompliance(input: ConfirmCompliance): Promise<Compl
   const previous = await alreadyConfirmed(db, kase.id);
   if (previous) throw refuse(previous);
   if (kase.outcome === "UPHELD") throw refuse("The denial was upheld: there is no decision to comply with.");
-  if (kase.status !== "DECIDED" || !kase.outcome) throw refuse("Compliance can be confirmed once the decision overturning the denial has been issued.");
+  assertCaseAction("confirmCompliance", kase.status, PLAN_ROLES);
   const at = input.at ?? new Date();
   const link = `${config().appUrl}${caseLinkPath(kase.reference)}`;
   const changed = await asPlanChange(kase, undefined, (expectedVersion) =>
@@ -58,7 +58,7 @@ export async function confirmCompliance(input: ConfirmCompliance): Promise<Compl
       caseId: kase.id,
       expectedVersion,
       actor: { ...input.actor, roles: PLAN_ROLES },
-      transition: "close",
+      action: "confirmCompliance",
       event: {
         type: "compliance_confirmed",
         note: input.note ?? null,

@@ -1,11 +1,10 @@
 import { caseLinkPath } from "~/domain/case-paths";
-import { availableTransitions, STATUS_LABELS } from "~/domain/case-status";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import type { Actor } from "../request-context.server";
 import { coordinatorEmails } from "../requests/case-page.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
-import { asPlanChange, findPlanCase, PLAN_ROLES, refuse, type PlanChannel, type PlanUser } from "./plan-case.server";
+import { asPlanChange, findPlanCase, PLAN_ROLES, type PlanChannel, type PlanUser } from "./plan-case.server";
 
 export interface ReverseDenial {
   user: PlanUser;
@@ -30,12 +29,7 @@ const ENDED_REASON = "The health plan reversed its denial: the review ended.";
  */
 export async function reverseDenial(input: ReverseDenial): Promise<{ version: number }> {
   const kase = await findPlanCase(input.user, input.caseId);
-  if (kase.status === "REVERSED_BY_PLAN") throw refuse("The plan has already reversed its denial on this case.");
-  if (kase.status === "DECIDED" || kase.status === "CLOSED")
-    throw refuse("The decision has been issued: the denial can no longer be reversed here. Confirm compliance instead if the decision overturned it.");
-  if (!availableTransitions(kase.status, PLAN_ROLES).includes("reverseByPlan")) {
-    throw refuse(`The review of this case has already ended ("${STATUS_LABELS[kase.status]}").`);
-  }
+  assertCaseAction("reverseDenial", kase.status, PLAN_ROLES);
   const at = input.at ?? new Date();
   const link = `${config().appUrl}${caseLinkPath(kase.reference)}`;
   const organizationName = config().organizationName;
@@ -44,7 +38,7 @@ export async function reverseDenial(input: ReverseDenial): Promise<{ version: nu
       caseId: kase.id,
       expectedVersion,
       actor: { ...input.actor, roles: PLAN_ROLES },
-      transition: "reverseByPlan",
+      action: "reverseDenial",
       event: { type: "reversed_by_plan", note: input.note, data: { channel: input.channel } },
       at,
       work: async (tx) => {

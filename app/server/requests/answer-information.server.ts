@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isOpen } from "~/domain/case-status";
+import { can } from "~/domain/case-actions";
 import { caseLinkPath } from "~/domain/case-paths";
 import { ANSWER_REQUIRED_MESSAGE } from "~/schemas/case-actions";
 import { changeCase } from "../cases/change-case.server";
@@ -52,7 +52,7 @@ export async function informationRequestPage(user: SessionUser, caseId: string, 
     answered: request.answeredAt !== null,
     answer: request.answer,
     documents: request.documents.map((row) => documentSummary(row, user.id, kase.status)),
-    canAnswer: isOpen(kase.status) && request.answeredAt === null,
+    canAnswer: can("answerInformation", kase.status, user.roles) && request.answeredAt === null,
   };
 }
 
@@ -85,16 +85,16 @@ export async function answerInformationRequest(input: AnswerInformation) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
+      action: "answerInformation",
       event: { type: "information_provided", data: { informationRequestId: input.requestId } },
       at,
-      work: async (tx, before) => {
+      work: async (tx) => {
         const request = await tx.informationRequest.findFirst({
           where: { id: input.requestId, caseId: kase.id, addressedTo: "APPLICANT" },
           select: { id: true, answeredAt: true, _count: { select: { documents: true } } },
         });
         if (!request) throw notFound("This request for information");
         if (request.answeredAt) throw conflict("You already answered this request.");
-        if (!isOpen(before.status)) throw conflict("This case is no longer open, so it takes no more answers.");
         if (input.answer === "" && request._count.documents === 0) {
           throw new AppError("BAD_REQUEST", ANSWER_REQUIRED_MESSAGE, { field: "answer" });
         }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TimelineItem } from "~/components/case-timeline";
-import { availableTransitions, isOpen, STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import { can } from "~/domain/case-actions";
+import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
 import { CASE_PAGE_PRECEDENCE, casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
@@ -140,7 +141,8 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     },
   });
   if (!kase) throw notFound("This request");
-  if (kase.status === "DRAFT" || !kase.reference) {
+  // Only a filed request has a reference.
+  if (!kase.reference) {
     return { kind: "draft", resumePath: `/requests/${kase.id}/edit/${kase.draftStep ?? "filer"}` };
   }
   await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "applicant" } });
@@ -151,7 +153,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
   const summary = (row: DocumentRow) => documentSummary(row, user.id, kase.status);
   const letters = kase.documents.filter((row) => row.kind === "DECISION_LETTER");
   const others = kase.documents.filter((row) => row.kind !== "DECISION_LETTER");
-  const decided = kase.status === "DECIDED" || kase.status === "CLOSED";
+  const decided = kase.decidedAt !== null;
 
   return {
     kind: "case",
@@ -204,8 +206,8 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
           letters: letters.map(summary),
         }
       : null,
-    canWithdraw: availableTransitions(kase.status, ["APPLICANT"]).includes("withdraw"),
-    canAnswer: isOpen(kase.status),
+    canWithdraw: can("withdraw", kase.status, user.roles),
+    canAnswer: can("answerInformation", kase.status, user.roles),
   };
 }
 

@@ -1,3 +1,4 @@
+import { can, statusesAllowing } from "~/domain/case-actions";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
 import { localDate, type LocalDate } from "~/domain/deadlines/time-zone";
@@ -215,7 +216,7 @@ export type DraftStepPage =
 /** What one step of a draft shows: the answers so far and what the step needs to explain itself. */
 export async function draftStepPage(user: SessionUser, caseId: string, step: EditStep): Promise<DraftStepPage> {
   const row = await findOwn(user, caseId);
-  if (row.status !== "DRAFT") return { kind: "filed", caseId: row.id };
+  if (!can("editDraft", row.status, user.roles)) return { kind: "filed", caseId: row.id };
   const draft = draftFromRow(row);
   const { profileId: _id, profileName, ...context } = await filingContext(row.plan?.ruleProfileCode);
   const values = stepFormValues(step, draft);
@@ -261,7 +262,7 @@ export async function saveDraftStep(options: {
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.case.updateMany({
-      where: { AND: [ownRequest(user, caseId), { status: "DRAFT" }] },
+      where: { AND: [ownRequest(user, caseId), { status: { in: statusesAllowing("editDraft") } }] },
       data: { ...caseColumns(values), draftStep: goTo, version: { increment: 1 }, updatedAt: at },
     });
     if (updated.count === 0) {
@@ -292,7 +293,7 @@ export type ReviewPage =
 /** Everything entered, what is still missing, and the documents: the review page before signing. */
 export async function reviewPage(user: SessionUser, caseId: string, now = new Date()): Promise<ReviewPage> {
   const row = await findOwn(user, caseId);
-  if (row.status !== "DRAFT") {
+  if (!can("editDraft", row.status, user.roles)) {
     return { kind: "filed", caseId: row.id, reference: row.reference ?? "", expedited: row.track === "EXPEDITED", statusLabel: STATUS_LABELS[row.status] };
   }
   const draft = draftFromRow(row);
@@ -353,7 +354,7 @@ export async function applicantRequests(user: Applicant): Promise<ApplicantReque
   const filed: ApplicantRequests["filed"] = [];
   for (const row of rows) {
     const planName = row.plan?.name ?? null;
-    if (row.status === "DRAFT" || !row.reference) {
+    if (can("editDraft", row.status, ["APPLICANT"]) || !row.reference) {
       const resumeStep = row.draftStep === "review" || isEditStep(row.draftStep) ? row.draftStep : "filer";
       drafts.push({ id: row.id, resumeStep, serviceDescription: row.serviceDescription, planName, savedOn: localDate(row.updatedAt, timeZone) });
     } else {

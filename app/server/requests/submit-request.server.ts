@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { caseLinkPath } from "~/domain/case-paths";
 import { computeDeadline, formatDeadlineTime, type Dispute } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
@@ -50,7 +51,7 @@ export async function submitRequest(options: {
   const at = options.at ?? new Date();
   const row = await db.case.findFirst({ where: ownRequest(user, caseId), select: DRAFT_SELECT });
   if (!row) throw notFound("This request");
-  if (row.status !== "DRAFT") return { kind: "already-filed", caseId: row.id };
+  if (!can("submit", row.status, user.roles)) return { kind: "already-filed", caseId: row.id };
   if (row.version !== expectedVersion) return { kind: "changed" };
 
   const draft = draftFromRow(row);
@@ -80,7 +81,7 @@ export async function submitRequest(options: {
       caseId: row.id,
       expectedVersion,
       actor: { ...actor, roles: user.roles as Role[] },
-      transition: "submit",
+      action: "submit",
       at,
       event: { type: "submitted", data: { track, filedLate } },
       update: {
@@ -126,7 +127,7 @@ export async function submitRequest(options: {
     if (error instanceof AppError && error.code === "CONFLICT") {
       // Someone (most often this same person, a moment earlier) changed the case first.
       const now = await db.case.findFirst({ where: ownRequest(user, caseId), select: { status: true } });
-      return now && now.status !== "DRAFT" ? { kind: "already-filed", caseId: row.id } : { kind: "changed" };
+      return now && !can("submit", now.status, user.roles) ? { kind: "already-filed", caseId: row.id } : { kind: "changed" };
     }
     throw error;
   }

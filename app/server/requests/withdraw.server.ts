@@ -1,31 +1,19 @@
-import { availableTransitions, STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import { checkStatusAndRole, type CaseActorRole } from "~/domain/case-actions";
+import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
 import { caseLinkPath } from "~/domain/case-paths";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
-import { conflict, notFound } from "../errors.server";
+import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
 
-const mayWithdraw = (status: CaseStatus) => availableTransitions(status, ["APPLICANT"]).includes("withdraw");
-
-/** Why a request in this status cannot be withdrawn, in the applicant's words. */
-function whyNot(status: CaseStatus): string {
-  switch (status) {
-    case "WITHDRAWN":
-      return "This request is already withdrawn.";
-    case "DECIDED":
-    case "CLOSED":
-      return "This request can no longer be withdrawn: the decision has been issued.";
-    case "INELIGIBLE":
-      return "This request can no longer be withdrawn: it was found not eligible for review.";
-    case "REVERSED_BY_PLAN":
-      return "This request can no longer be withdrawn: your health plan already reversed its denial.";
-    default:
-      return `This request cannot be withdrawn while it is "${STATUS_LABELS[status]}".`;
-  }
+/** Why the request cannot be withdrawn now, in the applicant's words; null when it can. */
+function withdrawalRefusal(status: CaseStatus, roles: readonly CaseActorRole[]): string | null {
+  const check = checkStatusAndRole("withdraw", status, roles);
+  return check.ok ? null : check.message;
 }
 
 /** What the confirmation screen shows. */
@@ -42,7 +30,7 @@ export async function withdrawPage(user: SessionUser, caseId: string) {
     statusLabel: STATUS_LABELS[kase.status],
     service: kase.serviceDescription,
     planName: kase.plan?.name ?? null,
-    refusal: mayWithdraw(kase.status) ? null : whyNot(kase.status),
+    refusal: withdrawalRefusal(kase.status, user.roles),
   };
 }
 
@@ -69,7 +57,7 @@ export async function withdrawRequest(input: WithdrawRequest) {
   });
   const reference = kase?.reference;
   if (!kase || !reference) throw notFound("This request");
-  if (!mayWithdraw(kase.status)) throw conflict(whyNot(kase.status));
+  assertCaseAction("withdraw", kase.status, input.user.roles);
   const link = `${config().appUrl}${caseLinkPath(reference)}`;
   const organizationName = config().organizationName;
   try {
@@ -77,7 +65,7 @@ export async function withdrawRequest(input: WithdrawRequest) {
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
-      transition: "withdraw",
+      action: "withdraw",
       event: { type: "withdrawn", note: input.reason ?? null },
       update: { withdrawnAt: at },
       at,

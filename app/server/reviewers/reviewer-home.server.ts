@@ -21,7 +21,7 @@ export async function reviewerHome(reviewerId: string) {
   ]);
   return {
     profile,
-    offers: assignments.filter((row) => row.status === "OFFERED"),
-    active: assignments.filter((row) => row.status === "ACCEPTED"),
+    offers: assignments.filter((assignment) => assignment.status === "OFFERED"),
+    active: assignments.filter((assignment) => assignment.status === "ACCEPTED"),
   };
 }
