@@ -7,7 +7,7 @@ import { formatInstant } from "~/domain/format-instant";
 import { useOrganizationTimeZone } from "./instant";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
 import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
-import { DOCUMENT_DESCRIPTION_MAX, uploadUrl } from "~/domain/documents/upload-query";
+import { DOCUMENT_DESCRIPTION_MAX, uploadUrl } from "~/schemas/upload-query";
 
 export type { DocumentKind } from "~/domain/documents/document-kinds";
 

@@ -1,6 +1,6 @@
 /**
  * The no-conflict attestation a reviewer signs for one case before any of
- * its records open (domain.md, "Reviewers"). The words are data: the page
+ * its records open (docs/rules/reviewers.md, "The no-conflict attestation"). The words are data: the page
  * shows them, the reviewer signs them, and the assignment keeps exactly what
  * was signed.
  */

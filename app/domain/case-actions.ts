@@ -75,7 +75,7 @@ export const CASE_ACTIONS = {
   editDraft: { moves: keeps(["DRAFT"]), roles: ["APPLICANT"], refusal: () => "This request has already been sent." },
   submit: { moves: leads(["DRAFT"], "SUBMITTED"), roles: ["APPLICANT"], refusal: () => "This request has already been sent." },
 
-  // Screening (domain.md "Eligibility"): the checklist, then accept or not eligible.
+  // Screening (docs/rules/eligibility.md): the checklist, then accept or not eligible.
   checkEligibility: {
     moves: { SUBMITTED: "ELIGIBILITY_REVIEW", ELIGIBILITY_REVIEW: "ELIGIBILITY_REVIEW" },
     roles: ["COORDINATOR"],
@@ -121,7 +121,7 @@ export const CASE_ACTIONS = {
   withdraw: { moves: leads(OPEN_STATUSES, "WITHDRAWN"), roles: ["APPLICANT"], refusal: whyNoWithdrawal },
   reverseDenial: { moves: leads(OPEN_STATUSES, "REVERSED_BY_PLAN"), roles: ["PLAN"], refusal: whyNoReversal },
 
-  // Reviewers (domain.md "Assigning reviewers"): offered until the determination is in.
+  // Reviewers (docs/rules/reviewers.md, "Offers"): offered until the determination is in.
   offerReviewers: {
     moves: keeps(REVIEW_STATUSES),
     roles: ["COORDINATOR"],
@@ -156,7 +156,7 @@ export const CASE_ACTIONS = {
     refusal: reload("Only a case whose determination is complete can be approved."),
   },
 
-  // The decision (domain.md "The decision"), its notice and amendments.
+  // The decision (docs/rules/decision-letter.md), its notice and amendments.
   recordExpeditedNotice: {
     moves: keeps(["DETERMINED"]),
     roles: ["COORDINATOR"],

@@ -1,4 +1,4 @@
-/** The life of a case (domain.md, "The life of a case"). */
+/** The life of a case (docs/rules/life-of-a-case.md, "Statuses"). */
 export const CASE_STATUSES = [
   "DRAFT",
   "SUBMITTED",

@@ -1,5 +1,5 @@
 /**
- * What a decision letter says (domain.md, "The decision letter"), as plain
+ * What a decision letter says (docs/rules/decision-letter.md, "What the letter says"), as plain
  * data: the PDF (app/letters/decision-letter.tsx) and the coordinator's
  * preview both render it, so the preview is the letter. Pure: the caller
  * loads the case, the counted opinions and the issue's facts.

@@ -1,5 +1,5 @@
 /**
- * The five eligibility criteria (domain.md, "Eligibility") and which
+ * The five eligibility criteria (docs/rules/eligibility.md, "The five criteria") and which
  * outcomes the coordinator's answers allow. A request is eligible only when
  * all five hold; when something is missing the coordinator asks for it
  * rather than refusing, so a request for information is always possible.

@@ -1,6 +1,6 @@
 /**
  * Which reviewers may take a case, in which order, and why the others may not
- * (domain.md, "Reviewers"). Pure: the server loads the roster, the case and
+ * (docs/rules/reviewers.md, "Who may review a case"). Pure: the server loads the roster, the case and
  * the specialty map, and refuses any offer this function does not allow.
  *
  * Dates of the calendar-date columns (expiries, verification, leave) arrive

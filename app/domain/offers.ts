@@ -1,5 +1,5 @@
 /**
- * Offers of a case to reviewers (domain.md, "Reviewers"): how long a reviewer
+ * Offers of a case to reviewers (docs/rules/reviewers.md, "Offers"): how long a reviewer
  * has to answer, how many reviewers a case still needs, and what the
  * coordinator is told when an offer ends without an acceptance. Pure.
  */

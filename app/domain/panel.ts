@@ -1,6 +1,6 @@
 /**
- * How a panel's opinions become one outcome (domain.md, "Reviewers":
- * "the decision follows the majority"). A single reviewer's opinion is the
+ * How a panel's opinions become one outcome (docs/rules/reviewers.md,
+ * "Panels and the majority"). A single reviewer's opinion is the
  * outcome. For a panel, an "overturn in part" is a vote to overturn at least
  * part of the denial, so:
  *   1. an outcome more than half the panel chose wins outright;

@@ -1,6 +1,6 @@
 import { can } from "./case-actions";
 /**
- * The plan's case file (domain.md, "The plan's case file"): what the plan
+ * The plan's case file (docs/rules/plan-case-file.md, "The checklist"): what the plan
  * must send once a case is accepted, and where it stands. Documents of kind
  * PLAN_CASE_FILE name the checklist item they answer (Document.caseFileItem);
  * the plan may declare an item it does not have (Case.planCaseFileNotApplicable).

@@ -1,8 +1,8 @@
 import { countOutcomes, majorityOutcome, type DecisionOutcome } from "./panel";
 
 /**
- * The coordinator's automatic quality checks (domain.md, "The determination"
- * and "The decision letter"): every element the letter needs is present and
+ * The coordinator's automatic quality checks (docs/rules/determination.md,
+ * "Quality review"): every element the letter needs is present and
  * consistent before the decision can be approved. Pure: the caller loads the
  * case and the submitted opinions.
  */

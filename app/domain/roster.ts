@@ -1,5 +1,5 @@
 /**
- * The reviewer roster's flags and word lists (domain.md, "Reviewers"): what
+ * The reviewer roster's flags and word lists (docs/rules/reviewers.md, "The roster and its flags"): what
  * a coordinator must act on before a reviewer drops out of matching. Pure;
  * every date is the organization's local date ("YYYY-MM-DD"), as the
  * calendar-date columns store them.

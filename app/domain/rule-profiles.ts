@@ -1,5 +1,5 @@
 /**
- * The rules of each jurisdiction as data (domain.md, "Rule profiles"). The
+ * The rules of each jurisdiction as data (docs/rules/rule-profiles.md, "The three profiles"). The
  * seed stores these as the first version of each profile; later versions are
  * rows an admin creates, and a case keeps the version it was filed under.
  */
@@ -143,7 +143,7 @@ export interface RuleDefinition {
 
 const SHORT: readonly DurationUnit[] = ["hours", "calendar_days", "business_days"];
 
-/** Every rule of a RuleSet in the order of domain.md's table. */
+/** Every rule of a RuleSet in the order of docs/rules/rule-profiles.md, "The rules of each profile". */
 export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   { key: "filingWindow", label: "Filing window after the final denial", tracks: false, units: ["calendar_days", "months"] },
   { key: "eligibilityDecision", label: "Eligibility decision after filing", tracks: true, units: SHORT },

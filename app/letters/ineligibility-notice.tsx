@@ -31,8 +31,8 @@ const styles = StyleSheet.create({
 });
 
 /**
- * The notice sent when a request cannot be reviewed (domain.md, "The life of
- * a case": INELIGIBLE): the reason, and how to contest it with the regulator.
+ * The notice sent when a request cannot be reviewed (docs/rules/eligibility.md,
+ * "Not eligible: the notice"): the reason, and how to contest it with the regulator.
  */
 export function IneligibilityNotice(props: IneligibilityNoticeProps) {
   return (

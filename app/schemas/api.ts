@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CASE_STATUSES } from "~/domain/case-status";
-import { uploadQuerySchema } from "~/domain/documents/upload-query";
+import { uploadQuerySchema } from "~/schemas/upload-query";
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES.filter((status) => status !== "DRAFT") as [string, ...string[]], { error: "must be a case status such as ACCEPTED" }).optional(),

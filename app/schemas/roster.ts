@@ -176,6 +176,7 @@ export const SELF_SERVICE_INTENTS = [
   "add-affiliation",
   "remove-affiliation",
 ] as const satisfies readonly RosterIntent[];
+export const selfServiceIntentSchema = z.enum(SELF_SERVICE_INTENTS);
 
 export const rosterFilterSchema = z.object({
   specialty: z.string().trim().min(1).max(100).optional().catch(undefined),

@@ -6,6 +6,7 @@ import {
   MAX_AMOUNT,
   RULE_DEFINITIONS,
   RULE_DURATION_SLOTS,
+  RULE_PROFILE_CODES,
   unitLabel,
   type DurationUnit,
   type RuleDuration,
@@ -132,6 +133,9 @@ export function ruleVersionFormValues(version: { rules: RuleSet; regulatorName: 
   return values;
 }
 
+/** A rule profile named in a page's address. */
+export const ruleProfileCodeSchema = z.enum(RULE_PROFILE_CODES);
+
 export const HOLIDAY_YEARS = { from: 2000, to: 2100 } as const;
 
 export const holidaySchema = z.object({
@@ -144,6 +148,14 @@ export const holidaySchema = z.object({
 export type HolidayInput = z.infer<typeof holidaySchema>;
 
 export const removeHolidaySchema = z.object({ date: localDateField("Choose the holiday to remove.") });
+
+/** The holidays page's query: the year shown, and the holiday just added or removed (or about to be). */
+export const holidaysPageQuery = z.object({
+  year: z.coerce.number().int().min(HOLIDAY_YEARS.from).max(HOLIDAY_YEARS.to).optional().catch(undefined),
+  remove: removeHolidaySchema.shape.date.optional().catch(undefined),
+  added: removeHolidaySchema.shape.date.optional().catch(undefined),
+  removed: removeHolidaySchema.shape.date.optional().catch(undefined),
+});
 
 /** An IANA zone this runtime knows (Intl throws a RangeError for any other name). */
 export function isTimeZone(value: string): boolean {

@@ -9,12 +9,8 @@ import type { Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
 import { seedDemoCases } from "./demo-cases";
+import { DEMO_PASSWORD, openedAt } from "./demo-accounts";
 import { seedDemoRoster } from "./demo-roster";
-
-export const DEMO_PASSWORD = "Demo-password-2026";
-
-/** When the demo's plans and accounts were opened: 90 days before seeding, before the first demo request. */
-export const openedAt = (now: Date) => new Date(now.getTime() - 90 * 86_400_000);
 
 interface DemoUser {
   email: string;

@@ -5,7 +5,7 @@
  * then signed and filed from the review page, each at its time.
  */
 import type { DocumentKind } from "~/domain/documents/document-kinds";
-import { uploadQuerySchema } from "~/domain/documents/upload-query";
+import { uploadQuerySchema } from "~/schemas/upload-query";
 import { localDate } from "~/domain/deadlines/time-zone";
 import type { DisputeType, RepresentativeRelationship } from "~/domain/requests/options";
 import type { RequestDraft } from "~/domain/requests/request-draft";
@@ -13,7 +13,10 @@ import { EDIT_STEPS, type EditStep, type RequestStep } from "~/domain/requests/s
 import { requestStepSchemas } from "~/schemas/request-steps";
 import type { Db } from "~/server/db.server";
 import { uploadDocument } from "~/server/documents/upload-document.server";
-import { filingContext, reviewPage, saveDraftStep, startDraft } from "~/server/requests/drafts.server";
+import { filingContext } from "~/server/requests/request-draft.server";
+import { reviewPage } from "~/server/requests/request-review-page.server";
+import { saveDraftStep } from "~/server/requests/save-draft-step.server";
+import { startDraft } from "~/server/requests/start-draft.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
 import { demoPdf } from "./demo-pdf";
 import type { DemoPerson, People } from "./demo-people";

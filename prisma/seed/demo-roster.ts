@@ -10,7 +10,7 @@ import type { AffiliationKind, LicenseStatus } from "~/domain/matching";
 import { hashPassword } from "~/server/auth/password.server";
 import type { Db } from "~/server/db.server";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
-import { DEMO_PASSWORD, openedAt } from "./demo-data";
+import { DEMO_PASSWORD, openedAt } from "./demo-accounts";
 
 interface RosterSeed {
   email: string;

@@ -216,7 +216,7 @@ function expectEveryPage(pages: string[], code: string, reference: string) {
   }
 }
 
-/** The elements domain.md ("The decision letter") lists, in the words the letter uses. */
+/** The elements docs/rules/decision-letter.md ("What the letter says") lists, in the words the letter uses. */
 function expectCaseElements(text: string, kase: { reference: string; documents: { fileName: string }[] }, decidedAt: Date) {
   const expected = [
     ORGANIZATION,

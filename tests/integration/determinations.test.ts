@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import * as qualityRoute from "~/routes/iro/quality";
 import * as reviewRoute from "~/routes/review/case";
-import { submittedDeterminations } from "~/server/determinations/determinations.server";
+import { submittedDeterminations } from "~/server/determinations/panel-opinions.server";
 import { latestQualityReview } from "~/server/determinations/quality.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
 import { determinationFormValues, determinationSchema } from "~/schemas/determination";

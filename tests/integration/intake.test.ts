@@ -16,7 +16,7 @@ import { findIneligible } from "~/server/intake/find-ineligible.server";
 import { intakeQueue } from "~/server/intake/intake-queue.server";
 import { lookAfterCase } from "~/server/intake/look-after-case.server";
 import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
-import { planCasePage } from "~/server/intake/plan-case-page.server";
+import { planCasePage } from "~/server/plan/plan-case-page.server";
 import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-file.server";
 import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";

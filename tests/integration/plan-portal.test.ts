@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { uploadQuerySchema } from "~/domain/documents/upload-query";
+import { uploadQuerySchema } from "~/schemas/upload-query";
 import * as documentRoute from "~/routes/documents/document";
 import * as planCaseRoute from "~/routes/plan/case";
 import * as planCasesRoute from "~/routes/plan/index";
@@ -9,7 +9,7 @@ import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { DocumentRefusal } from "~/server/documents/document-refusal.server";
 import { uploadDocument } from "~/server/documents/upload-document.server";
 import { AppError } from "~/server/errors.server";
-import { planCasePage } from "~/server/intake/plan-case-page.server";
+import { planCasePage } from "~/server/plan/plan-case-page.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { planCasesList } from "~/server/plan/plan-cases-list.server";
 import { ensureReferenceData } from "~/server/reference-data.server";

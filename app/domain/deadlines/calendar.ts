@@ -1,5 +1,5 @@
 /**
- * Deadline arithmetic (domain.md, "Time rules"). Pure: the organization's
+ * Deadline arithmetic (docs/rules/deadlines.md, "Time rules"). Pure: the organization's
  * time zone and holiday table come in as a DeadlineCalendar.
  *
  * Every day-based deadline ends at 23:59:59.000 local time, computed from the

@@ -1,6 +1,6 @@
 /**
- * Which clocks each status move starts and ends (domain.md, "Rule profiles"
- * and "The life of a case"). A clock keeps running while the organization
+ * Which clocks each status move starts and ends (docs/rules/deadlines.md,
+ * "The clocks of a case"). A clock keeps running while the organization
  * waits for information; it stops only when the case is withdrawn, found
  * ineligible, reversed by the plan, or decided.
  */

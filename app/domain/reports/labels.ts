@@ -16,7 +16,7 @@ export const TRACK_LABELS: Record<TrackCode, string> = {
   EXPEDITED: "Expedited",
 };
 
-/** The regulators' own names for the type of dispute (domain.md, "Records, audit and reports"). */
+/** The regulators' own names for the type of dispute (docs/rules/records-audit-reports.md, "Yearly export for regulators"). */
 export const DISPUTE_TYPE_LABELS: Record<DisputeTypeCode, string> = {
   MEDICAL_NECESSITY: "Medical necessity",
   EXPERIMENTAL_INVESTIGATIONAL: "Experimental/Investigational",

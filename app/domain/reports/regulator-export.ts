@@ -1,6 +1,6 @@
 /**
- * The yearly export with the columns regulators publish (domain.md,
- * "Records, audit and reports"). One row per case decided in the year,
+ * The yearly export with the columns regulators publish (docs/rules/records-audit-reports.md,
+ * "Yearly export for regulators"). One row per case decided in the year,
  * de-identified: an age range instead of the birth date, and never a name,
  * an address or a member ID.
  */

@@ -1,5 +1,5 @@
 /**
- * The timeliness report (domain.md, "Records, audit and reports"): of the
+ * The timeliness report (docs/rules/records-audit-reports.md, "Timeliness report"): of the
  * cases decided in a range, how many were decided by their decision
  * deadline, and how long deciding took, per rule profile, track and type of
  * dispute. Pure: the server hands in the decided cases.

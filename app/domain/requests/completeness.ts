@@ -1,6 +1,6 @@
 /**
- * What a request still needs before it can be filed (domain.md, "Filing a
- * request" and "Eligibility" 5). The step forms use the same rules for their
+ * What a request still needs before it can be filed (docs/rules/filing.md, "What a
+ * request must hold before it is filed"). The step forms use the same rules for their
  * own fields, so a step that saved with "Save and continue" is never reported
  * missing here.
  */

@@ -1,5 +1,5 @@
 /**
- * The filing window (domain.md, "Rule profiles"): a request is due within the
+ * The filing window (docs/rules/filing.md, "Filing window"): a request is due within the
  * profile's window after the date of the plan's final denial. Filing later is
  * allowed but flagged for the coordinator, who may accept it for good cause.
  * Pure: dates are local dates in the organization's time zone.

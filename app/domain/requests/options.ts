@@ -11,7 +11,7 @@ export const FILED_BY_LABELS: Record<FiledBy, string> = {
   REPRESENTATIVE: "I am filing for the patient (a representative)",
 };
 
-/** Who may act for the patient (domain.md, "Who may file"). */
+/** Who may act for the patient (docs/rules/filing.md, "Who may file"). */
 export const REPRESENTATIVE_RELATIONSHIPS = ["PARENT_OR_GUARDIAN", "CONSERVATOR", "ATTORNEY", "TREATING_PROVIDER", "DESIGNATED_PERSON"] as const;
 export type RepresentativeRelationship = (typeof REPRESENTATIVE_RELATIONSHIPS)[number];
 
@@ -91,7 +91,7 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
   NOT_NEEDED: "No, and it is not needed in my case",
 };
 
-/** Why the plan's internal appeal is not needed first (domain.md, "Internal appeal"). */
+/** Why the plan's internal appeal is not needed first (docs/rules/filing.md, "Internal appeal"). */
 export const APPEAL_NOT_NEEDED_REASONS = ["EXPEDITED", "PLAN_MISSED_DEADLINE", "PLAN_WAIVED"] as const;
 export type AppealNotNeededReason = (typeof APPEAL_NOT_NEEDED_REASONS)[number];
 

@@ -1,6 +1,6 @@
 /**
- * The request form, one step per part of a request (domain.md, "Filing a
- * request"). The slugs are stored in Case.draftStep to resume a draft there.
+ * The request form, one step per part of a request (docs/rules/filing.md,
+ * "The request form"). The slugs are stored in Case.draftStep to resume a draft there.
  */
 export const REQUEST_STEPS = [
   { slug: "filer", title: "Who is filing" },

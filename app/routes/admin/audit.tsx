@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
 import { FilterForm } from "~/components/filters";
-import { auditFilterSchema, listAuditLog } from "~/server/admin/audit-log.server";
+import { auditFilterSchema } from "~/schemas/admin";
+import { listAuditLog } from "~/server/admin/audit-log.server";
 import { requirePermission } from "~/server/session.server";
 import { Instant } from "~/components/instant";
 

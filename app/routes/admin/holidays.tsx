@@ -1,9 +1,8 @@
 import { Form as PlainForm, Link, useActionData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/holidays";
 import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { HOLIDAY_YEARS, holidaySchema, removeHolidaySchema } from "~/schemas/rules";
+import { holidaySchema, holidaysPageQuery, removeHolidaySchema } from "~/schemas/rules";
 import { addHoliday, holidaysOfYear, removeHoliday } from "~/server/rules/holidays.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
@@ -12,16 +11,9 @@ export function meta() {
   return [{ title: "Holidays | Independent Medical Review" }];
 }
 
-const pageQuery = z.object({
-  year: z.coerce.number().int().min(HOLIDAY_YEARS.from).max(HOLIDAY_YEARS.to).optional().catch(undefined),
-  remove: removeHolidaySchema.shape.date.optional().catch(undefined),
-  added: removeHolidaySchema.shape.date.optional().catch(undefined),
-  removed: removeHolidaySchema.shape.date.optional().catch(undefined),
-});
-
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "rules:manage");
-  const query = pageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = holidaysPageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const page = await holidaysOfYear(query.year);
   const notice = query.added
     ? `${formatLocalDate(query.added)} is now a holiday.`

@@ -1,7 +1,8 @@
 import { useSearchParams } from "react-router";
 import type { Route } from "./+types/outbox";
 import { FilterForm, FilterSelect } from "~/components/filters";
-import { listOutbox, outboxFilterSchema } from "~/server/admin/outbox-list.server";
+import { outboxFilterSchema } from "~/schemas/admin";
+import { listOutbox } from "~/server/admin/outbox-list.server";
 import { requirePermission } from "~/server/session.server";
 import { Instant } from "~/components/instant";
 

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/plans";
-import { plansWithIntegrations } from "~/server/plans/integrations.server";
+import { plansWithIntegrations } from "~/server/plan/integrations.server";
 import { requirePermission } from "~/server/session.server";
 
 export function meta() {

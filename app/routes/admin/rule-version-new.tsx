@@ -1,6 +1,5 @@
 import { useMemo } from "react";
 import { Link, useActionData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/rule-version-new";
 import { Form, FormError, SubmitButton, TextField, useZodForm, type ZodForm } from "~/components/forms";
 import {
@@ -8,13 +7,12 @@ import {
   durationIn,
   formatLocalDate,
   RULE_DURATION_SLOTS,
-  RULE_PROFILE_CODES,
   TRACK_LABELS,
   unitLabel,
   type RuleDurationSlot,
   type RuleSet,
 } from "~/domain/rule-profiles";
-import { ruleVersionFormValues, ruleVersionSchema } from "~/schemas/rules";
+import { ruleProfileCodeSchema, ruleVersionFormValues, ruleVersionSchema } from "~/schemas/rules";
 import { notFound } from "~/server/errors.server";
 import { createRuleVersion, ruleVersionDraft, ruleVersionLimits } from "~/server/rules/rule-versions.server";
 import { actorOf, requirePermission } from "~/server/session.server";
@@ -25,7 +23,7 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 function profileCode(params: { code: string }) {
-  const code = z.enum(RULE_PROFILE_CODES).safeParse(params.code);
+  const code = ruleProfileCodeSchema.safeParse(params.code);
   if (!code.success) throw notFound("This rule profile");
   return code.data;
 }

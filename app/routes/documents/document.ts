@@ -1,24 +1,22 @@
 import type { Route } from "./+types/document";
-import { z } from "zod";
+import { isId } from "~/schemas/ids";
 import { problem } from "~/server/api/problem.server";
 import { DocumentRefusal, documentNotFound } from "~/server/documents/document-refusal.server";
 import { downloadDocument, downloadHeaders } from "~/server/documents/download-document.server";
 import { removeDocument } from "~/server/documents/remove-document.server";
 import { actorOf, getSessionUser, requireUser } from "~/server/session.server";
 
-const documentId = z.uuid();
-
 /** GET /documents/:documentId[?inline=1] — the file, decrypted as it streams; every download is audited. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   // A link opened after the session ended goes through the login page and back.
   const user = await requireUser(request);
-  const id = documentId.safeParse(params.documentId);
-  if (!id.success) return documentNotFound().toResponse();
+  const documentId = params.documentId;
+  if (!isId(documentId)) return documentNotFound().toResponse();
   try {
     const download = await downloadDocument({
       user,
       actor: actorOf(user, request),
-      documentId: id.data,
+      documentId,
       inline: new URL(request.url).searchParams.get("inline") === "1",
     });
     return new Response(download.body, { headers: downloadHeaders(download) });
@@ -33,10 +31,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (request.method !== "DELETE") return problem(405, "Method not allowed", "Remove a document with DELETE.", { headers: { Allow: "GET, DELETE" } });
   const user = await getSessionUser(request);
   if (!user) return problem(401, "Signed out", "Your session has ended. Sign in again, then remove the document.");
-  const id = documentId.safeParse(params.documentId);
-  if (!id.success) return documentNotFound().toResponse();
+  const documentId = params.documentId;
+  if (!isId(documentId)) return documentNotFound().toResponse();
   try {
-    await removeDocument({ user, actor: actorOf(user, request), documentId: id.data });
+    await removeDocument({ user, actor: actorOf(user, request), documentId });
     return new Response(null, { status: 204 });
   } catch (error) {
     if (error instanceof DocumentRefusal) return error.toResponse();

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/index";
 import type { UploadAllowance } from "~/domain/documents/document-summary";
-import { allowanceQuerySchema, uploadQuerySchema } from "~/domain/documents/upload-query";
+import { allowanceQuerySchema, uploadQuerySchema } from "~/schemas/upload-query";
 import { badParameters, problem } from "~/server/api/problem.server";
 import { discardUnreadBody } from "~/server/documents/checked-upload.server";
 import { DocumentRefusal } from "~/server/documents/document-refusal.server";

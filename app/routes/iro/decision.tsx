@@ -1,17 +1,16 @@
 import { Link, useActionData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/decision";
 import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
 import { TextAreaField } from "~/components/text-area-field";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
-import { notFound } from "~/server/errors.server";
 import { amendDecision } from "~/server/letters/amend-decision.server";
 import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
 import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { idParam } from "~/server/route-params.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Decision: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -24,22 +23,16 @@ const NOTICES = {
 } as const;
 type Intent = keyof typeof NOTICES;
 
-function caseIdOf(params: { caseId: string }): string {
-  const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw notFound("This case");
-  return id.data;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:decide");
-  const page = await decisionPage(user, caseIdOf(params), actorOf(user, request));
+  const page = await decisionPage(user, idParam(params.caseId, "This case"), actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as Intent] : null };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "case:decide");
-  const caseId = caseIdOf(params);
+  const caseId = idParam(params.caseId, "This case");
   // A refusal leaves the page as the coordinator left it, with the reason by the form.
   return submitForm(request, decisionActionSchema, async (input) => {
     const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };

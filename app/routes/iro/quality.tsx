@@ -1,5 +1,4 @@
 import { Link, useActionData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/quality";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
@@ -11,9 +10,9 @@ import { qualityDecisionSchema } from "~/schemas/determination";
 import { approveDetermination } from "~/server/determinations/approve-determination.server";
 import { qualityReviewPage, type QualityReviewPage } from "~/server/determinations/quality.server";
 import { sendBackDetermination } from "~/server/determinations/send-back-determination.server";
-import { notFound } from "~/server/errors.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { idParam } from "~/server/route-params.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Quality review: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -24,22 +23,16 @@ const NOTICES = {
   "sent-back": "The determination was sent back. The reviewer was emailed and sees your comments on their case page.",
 } as const;
 
-function caseIdOf(params: { caseId: string }): string {
-  const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw notFound("This case");
-  return id.data;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "case:decide");
-  const page = await qualityReviewPage(user, caseIdOf(params));
+  const page = await qualityReviewPage(user, idParam(params.caseId, "This case"));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "case:decide");
-  const caseId = caseIdOf(params);
+  const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
   return submitForm(
     request,

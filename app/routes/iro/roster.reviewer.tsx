@@ -1,5 +1,4 @@
 import { Link, useActionData, useSearchParams } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/roster.reviewer";
 import { AffiliationSection } from "~/components/roster/affiliation-section";
 import { CertificationSection, LicenseSection, PracticeSection, SpecialtySection } from "~/components/roster/credential-sections";
@@ -7,32 +6,26 @@ import { FlagBadges } from "~/components/roster/flag-badges";
 import { afterChange, RosterNotice } from "~/components/roster/notice";
 import { UnavailabilitySection } from "~/components/roster/unavailability-section";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { notFound } from "~/server/errors.server";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { submitIntent } from "~/server/route-answers.server";
+import { idParam } from "~/server/route-params.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reviewer.name ?? "Reviewer"}: roster profile | Independent Medical Review` }];
 }
 
-function reviewerIdOf(params: { reviewerId?: string }): string {
-  const parsed = z.uuid().safeParse(params.reviewerId);
-  if (!parsed.success) throw notFound("This reviewer");
-  return parsed.data;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "roster:manage");
-  const reviewerId = reviewerIdOf(params);
+  const reviewerId = idParam(params.reviewerId, "This reviewer");
   return reviewerProfilePage(reviewerId);
 }
 
 /** One action for the page's small forms, told apart by their `intent`. */
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "roster:manage");
-  const reviewerId = reviewerIdOf(params);
+  const reviewerId = idParam(params.reviewerId, "This reviewer");
   return submitIntent(
     request,
     rosterForms(reviewerId, actorOf(user, request), (intent) => afterChange(`/iro/roster/${reviewerId}`, intent, Date.now())),

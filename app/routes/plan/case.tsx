@@ -10,7 +10,7 @@ import { REVERSE_INTENT, ReversalForm } from "~/components/plan/reversal-form";
 import { objectionSchema } from "~/schemas/intake";
 import { completeCaseFileForm, complianceForm, reversalForm } from "~/schemas/plan-actions";
 import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
-import { planCasePage } from "~/server/intake/plan-case-page.server";
+import { planCasePage } from "~/server/plan/plan-case-page.server";
 import { completeCaseFile } from "~/server/plan/complete-case-file.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { reverseDenial } from "~/server/plan/reverse-denial.server";

@@ -1,13 +1,12 @@
 import { useActionData, useNavigation } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/integrations";
 import { failureFor, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
-import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
+import { apiKeyFormSchema, integrationRowSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
-import { integrationPlanFor, integrationsPage } from "~/server/plans/integrations.server";
+import { integrationPlanFor, integrationsPage } from "~/server/plan/integrations.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
@@ -21,9 +20,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const plan = await integrationPlanFor(user, params.planId);
   return { plan, ...(await integrationsPage(plan.id)) };
 }
-
-/** The key or endpoint a row's button names. */
-const rowSchema = z.object({ id: z.uuid() });
 
 /** One action for the page's small forms, told apart by the button's intent. */
 export async function action({ request, params }: Route.ActionArgs) {
@@ -44,19 +40,19 @@ export async function action({ request, params }: Route.ActionArgs) {
       },
       { arrayFields: ["events"] },
     ),
-    "rotate-secret": formSubmission(rowSchema, async ({ id }) => {
+    "rotate-secret": formSubmission(integrationRowSchema, async ({ id }) => {
       const secret = await rotateWebhookSecret(plan.id, id, actor);
       return { intent: "rotate-secret", shownOnce: { label: "New signing secret (the previous one keeps working for 24 hours)", value: secret } };
     }),
-    "revoke-key": formSubmission(rowSchema, async ({ id }) => {
+    "revoke-key": formSubmission(integrationRowSchema, async ({ id }) => {
       await revokeApiKey(plan.id, id, actor);
       return { intent: "revoke-key", done: "revoke-key" };
     }),
-    "remove-endpoint": formSubmission(rowSchema, async ({ id }) => {
+    "remove-endpoint": formSubmission(integrationRowSchema, async ({ id }) => {
       await disableWebhookEndpoint(plan.id, id, actor);
       return { intent: "remove-endpoint", done: "remove-endpoint" };
     }),
-    redeliver: formSubmission(rowSchema, async ({ id }) => {
+    redeliver: formSubmission(integrationRowSchema, async ({ id }) => {
       await redeliverWebhook(plan.id, id, actor);
       return { intent: "redeliver", done: "redeliver" };
     }),

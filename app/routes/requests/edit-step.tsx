@@ -8,7 +8,9 @@ import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-
 import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
 import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
-import { draftFilingContext, draftStepPage, saveDraftStep } from "~/server/requests/drafts.server";
+import { draftStepPage } from "~/server/requests/draft-step-page.server";
+import { draftFilingContext } from "~/server/requests/request-draft.server";
+import { saveDraftStep } from "~/server/requests/save-draft-step.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 

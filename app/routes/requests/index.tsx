@@ -3,7 +3,7 @@ import type { Route } from "./+types/index";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { applicantRequests } from "~/server/requests/drafts.server";
+import { applicantRequests } from "~/server/requests/applicant-requests-page.server";
 import { requireRole } from "~/server/session.server";
 
 export function meta() {

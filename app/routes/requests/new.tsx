@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { stepPath } from "~/domain/requests/steps";
-import { startDraft } from "~/server/requests/drafts.server";
+import { startDraft } from "~/server/requests/start-draft.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 
 export function meta() {

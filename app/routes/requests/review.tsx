@@ -9,7 +9,7 @@ import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { signAndSubmitSchema, submitRequestSchema } from "~/schemas/request-steps";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
-import { reviewPage } from "~/server/requests/drafts.server";
+import { reviewPage } from "~/server/requests/request-review-page.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
 import { actorOf, requirePermission } from "~/server/session.server";
 

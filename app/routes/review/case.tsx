@@ -1,5 +1,4 @@
 import { Link, redirect, useActionData } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/case";
 import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
 import { DeterminationForm } from "~/components/determination/determination-form";
@@ -14,10 +13,10 @@ import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
-import { notFound } from "~/server/errors.server";
 import { formFailure } from "~/server/forms.server";
 import { actorOf, requireUser } from "~/server/session.server";
 import { refusedForm } from "~/server/route-answers.server";
+import { idParam } from "~/server/route-params.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.case.reference ?? "Case"}: review | Independent Medical Review` }];
@@ -30,15 +29,9 @@ const NOTICES = {
   determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
 } as const;
 
-function caseIdOf(params: { caseId: string }): string {
-  const id = z.uuid().safeParse(params.caseId);
-  if (!id.success) throw notFound("This case");
-  return id.data;
-}
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await reviewerCasePage(user, caseIdOf(params));
+  const page = await reviewerCasePage(user, idParam(params.caseId, "This case"));
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");
@@ -52,7 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const caseId = caseIdOf(params);
+  const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
   const formData = await request.formData();
   const page = `/review/cases/${caseId}`;

@@ -1,12 +1,11 @@
 import { Link, useActionData, useSearchParams } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/profile";
 import { AffiliationSection } from "~/components/roster/affiliation-section";
 import { afterChange, RosterNotice } from "~/components/roster/notice";
 import { UnavailabilitySection } from "~/components/roster/unavailability-section";
 import { LICENSE_STATUS_LABELS, stateName } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { SELF_SERVICE_INTENTS } from "~/schemas/roster";
+import { selfServiceIntentSchema } from "~/schemas/roster";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf, requireRole } from "~/server/session.server";
@@ -25,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const intent = z.enum(SELF_SERVICE_INTENTS).safeParse((await request.clone().formData()).get("intent"));
+  const intent = selfServiceIntentSchema.safeParse((await request.clone().formData()).get("intent"));
   if (!intent.success)
     throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
   const forms = rosterForms(user.id, actorOf(user, request), (done) => afterChange("/review/profile", done, Date.now()));

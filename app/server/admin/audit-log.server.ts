@@ -1,15 +1,5 @@
-import { z } from "zod";
+import type { AuditFilter } from "~/schemas/admin";
 import { db, type Prisma } from "../db.server";
-
-export const auditFilterSchema = z.object({
-  action: z.string().trim().max(100).optional().catch(undefined),
-  actor: z.string().trim().max(254).optional().catch(undefined),
-  object: z.string().trim().max(100).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  before: z.coerce.bigint().optional().catch(undefined),
-});
-export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 const PAGE_SIZE = 50;
 

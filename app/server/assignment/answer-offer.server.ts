@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { signatureMatches, signedAttestation } from "~/domain/attestation";
 import type { CaseStatus } from "~/domain/case-status";
 import { CLOSED_OFFER_TEXT, offerState } from "~/domain/offers";
@@ -9,13 +8,14 @@ import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { offerEndedEmails } from "./assignment-case.server";
 import { endOfferClock } from "./offer-clock.server";
+import { isId } from "~/schemas/ids";
 
 /**
  * The reviewer's own offer, with the parties the attestation names. Anyone
  * else's offer, or an id that is not one, is not found.
  */
 export async function ownOffer(user: Pick<SessionUser, "id" | "roles">, assignmentId: string) {
-  if (!user.roles.includes("REVIEWER") || !z.uuid().safeParse(assignmentId).success) throw notFound("This offer");
+  if (!user.roles.includes("REVIEWER") || !isId(assignmentId)) throw notFound("This offer");
   const offer = await db.reviewerAssignment.findFirst({
     where: { id: assignmentId, reviewerId: user.id },
     select: {

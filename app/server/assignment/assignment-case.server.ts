@@ -1,14 +1,14 @@
-import { z } from "zod";
 import { afterOfferEnded, seatsOpen, type OfferEnding } from "~/domain/offers";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { config } from "../config.server";
 import type { Prisma, Tx } from "../db.server";
 import type { SessionUser } from "../session.server";
 import { matchCase } from "./roster-snapshot.server";
+import { isId } from "~/schemas/ids";
 
 /** A case the person may assign reviewers to (coordinators: any filed case); anyone else finds nothing, so the page answers 404. */
 export function assignWhere(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string): Prisma.CaseWhereInput {
-  if (!z.uuid().safeParse(caseId).success) return { id: { in: [] } };
+  if (!isId(caseId)) return { id: { in: [] } };
   return { AND: [{ id: caseId }, caseAccessWhere(user, "case:assign")] };
 }
 

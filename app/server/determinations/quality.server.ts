@@ -8,7 +8,7 @@ import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { notFound } from "../errors.server";
 import type { SessionUser } from "../session.server";
-import { countedOpinionsWhere, referencesOf } from "./determinations.server";
+import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
 
 /** The quality reviews of a case, newest first: what the coordinator decided, and the checks as they stood. */
 export async function latestQualityReview(caseId: string, tx: Tx = db) {

@@ -8,7 +8,8 @@ import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { SessionUser } from "../session.server";
-import { countedOpinionsWhere, ownAssignment, referencesOf } from "./determinations.server";
+import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
+import { ownAssignment } from "./writable-determination.server";
 
 const INLINE_TYPES = new Set(
   Object.values(FILE_TYPES)

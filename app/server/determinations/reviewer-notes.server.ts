@@ -3,7 +3,7 @@ import { db } from "../db.server";
 import { conflict } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { ownAssignment } from "./determinations.server";
+import { ownAssignment } from "./writable-determination.server";
 
 /**
  * A private note on the reviewer's own assignment: listed only to its author,

@@ -3,7 +3,7 @@ import { audit } from "../audit.server";
 import { db } from "../db.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignment, writableDetermination } from "./determinations.server";
+import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignment, writableDetermination } from "./writable-determination.server";
 
 /**
  * "Save draft": keeps what the reviewer wrote so far, complete or not. A

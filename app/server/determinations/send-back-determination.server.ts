@@ -5,7 +5,7 @@ import { db, type Prisma } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { countedOpinionsWhere } from "./determinations.server";
+import { countedOpinionsWhere } from "./panel-opinions.server";
 import { caseQualityChecks } from "./quality.server";
 
 /**

@@ -10,14 +10,8 @@ import { AppError } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import { coordinatorEmails } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
-import {
-  assertDocumentsOnCase,
-  countedOpinionsWhere,
-  determinationColumns,
-  lockAssignment,
-  ownAssignment,
-  writableDetermination,
-} from "./determinations.server";
+import { countedOpinionsWhere } from "./panel-opinions.server";
+import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignment, writableDetermination } from "./writable-determination.server";
 
 interface SubmitDetermination {
   user: SessionUser;

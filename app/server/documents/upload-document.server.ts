@@ -1,6 +1,6 @@
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { EMPTY_FILE, sizeRefusal } from "~/domain/documents/limits";
-import type { UploadQuery } from "~/domain/documents/upload-query";
+import type { UploadQuery } from "~/schemas/upload-query";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import type { Actor } from "../request-context.server";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { computeDeadline, type DeadlineKind, type Dispute, type Track } from "~/domain/deadlines/case-deadlines";
 import { panelSizeFor } from "~/domain/matching";
 import type { DisputeTypeCode } from "~/domain/reports/labels";
@@ -10,20 +9,19 @@ import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { AppError } from "../errors.server";
 import type { SessionUser } from "../session.server";
+import { isId } from "~/schemas/ids";
 
 type CaseUser = Pick<SessionUser, "id" | "roles" | "planId">;
 
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
-
 /** A case the person may screen (coordinators, any filed case); anyone else finds nothing, so the page answers 404. */
 export function screeningWhere(user: CaseUser, caseId: string): Prisma.CaseWhereInput {
-  if (!isUuid(caseId)) return { id: { in: [] } };
+  if (!isId(caseId)) return { id: { in: [] } };
   return { AND: [{ id: caseId }, caseAccessWhere(user, "case:screen")] };
 }
 
 /** One of the plan user's own plan's cases, whatever other roles the person also holds. */
 export function planCaseWhere(user: CaseUser, caseId: string): Prisma.CaseWhereInput {
-  if (!isUuid(caseId) || !user.roles.includes("PLAN")) return { id: { in: [] } };
+  if (!isId(caseId) || !user.roles.includes("PLAN")) return { id: { in: [] } };
   return { AND: [{ id: caseId }, caseAccessWhere({ ...user, roles: ["PLAN"] satisfies Role[] }, "case:read")] };
 }
 

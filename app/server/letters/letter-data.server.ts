@@ -8,7 +8,7 @@ import { DecisionLetter } from "~/letters/decision-letter";
 import { config } from "../config.server";
 import { db, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
-import { submittedDeterminations } from "../determinations/determinations.server";
+import { submittedDeterminations } from "../determinations/panel-opinions.server";
 import type { DocumentStorage, StoredDocument } from "../documents/storage.server";
 import { AppError } from "../errors.server";
 import { planRecipients } from "../intake/intake-case.server";

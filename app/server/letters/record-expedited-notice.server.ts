@@ -10,7 +10,7 @@ import type { SessionUser } from "../session.server";
 /**
  * An expedited decision is told to the parties at once (by phone or
  * electronically) and the written letter follows within the profile's time
- * (domain.md, "Rule profiles": written letter after an expedited notice).
+ * (docs/rules/decision-letter.md, "Expedited decisions").
  * Recording the notice meets the decision clock and starts the written-letter
  * clock, which issuing the letter then meets.
  */

@@ -39,8 +39,8 @@ async function alreadyConfirmed(tx: Tx, caseId: string): Promise<string | null> 
 }
 
 /**
- * The plan confirms it carried out an overturn (domain.md, "After the
- * decision"): the confirmation is recorded, the compliance clock met or
+ * The plan confirms it carried out an overturn (docs/rules/after-the-decision.md,
+ * "Confirming compliance"): the confirmation is recorded, the compliance clock met or
  * recorded as missed, and the case closes, as nothing more is due. A late
  * confirmation flags the case and alerts the coordinators. The plan's
  * webhook hears that the case closed. One change.

@@ -21,8 +21,8 @@ export interface ReverseDenial {
 const ENDED_REASON = "The health plan reversed its denial: the review ended.";
 
 /**
- * The plan approved the service itself during the review (domain.md, "The
- * plan's case file"): the case becomes REVERSED_BY_PLAN, every open clock
+ * The plan approved the service itself during the review (docs/rules/plan-case-file.md,
+ * "The plan reverses its denial"): the case becomes REVERSED_BY_PLAN, every open clock
  * stops, reviewers' offers and assignments end, and the applicant, the
  * coordinators and the reviewers are told; the plan's webhook hears that the
  * case closed. One change.

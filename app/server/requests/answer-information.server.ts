@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { can } from "~/domain/case-actions";
 import { caseLinkPath } from "~/domain/case-paths";
 import { ANSWER_REQUIRED_MESSAGE } from "~/schemas/case-actions";
@@ -11,12 +10,11 @@ import { AppError, conflict, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { coordinatorEmails, documentSelect, documentSummary, explainConflict, informationDueText, ownRequestWhere } from "./case-page.server";
-
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
+import { isId } from "~/schemas/ids";
 
 /** One request for information to the applicant, with what they attached to it so far. */
 export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, now = new Date()) {
-  const kase = isUuid(requestId)
+  const kase = isId(requestId)
     ? await db.case.findFirst({
         where: ownRequestWhere(user, caseId),
         select: {
@@ -79,7 +77,7 @@ export async function answerInformationRequest(input: AnswerInformation) {
   const kase = await db.case.findFirst({ where: ownRequestWhere(input.user, input.caseId), select: { id: true, reference: true } });
   // A draft has no reference, and no request for information either.
   const reference = kase?.reference;
-  if (!kase || !reference || !isUuid(input.requestId)) throw notFound("This request for information");
+  if (!kase || !reference || !isId(input.requestId)) throw notFound("This request for information");
   try {
     return await changeCase({
       caseId: kase.id,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
 import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
@@ -16,12 +15,13 @@ import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { isId } from "~/schemas/ids";
 
 type CaseUser = Pick<SessionUser, "id" | "roles" | "planId">;
 
 /** The applicant's pages show only their own requests, whatever other roles the person also holds. */
 export function ownRequestWhere(user: CaseUser, caseId: string): Prisma.CaseWhereInput {
-  if (!z.uuid().safeParse(caseId).success) return { id: { in: [] } };
+  if (!isId(caseId)) return { id: { in: [] } };
   return { AND: [{ id: caseId }, caseAccessWhere({ ...user, roles: user.roles.filter((role) => role === "APPLICANT") }, "case:read")] };
 }
 

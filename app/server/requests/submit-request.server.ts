@@ -14,7 +14,7 @@ import { ruleProfileInForce } from "../deadlines/rule-profiles.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { DRAFT_SELECT, draftFromRow, ownRequest } from "./drafts.server";
+import { DRAFT_SELECT, draftFromRow, ownRequest } from "./request-draft.server";
 
 export type SubmitOutcome =
   | { kind: "filed"; caseId: string; reference: string }

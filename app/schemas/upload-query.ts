@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CASE_FILE_ITEM_KEYS, type CaseFileItemKey } from "../plan-case-file";
-import { DOCUMENT_KINDS } from "./document-kinds";
+import { CASE_FILE_ITEM_KEYS, type CaseFileItemKey } from "~/domain/plan-case-file";
+import { DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 
 const FILE_NAME_MAX = 255;
 export const DOCUMENT_DESCRIPTION_MAX = 500;

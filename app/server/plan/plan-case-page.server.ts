@@ -14,8 +14,8 @@ import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import { informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
-import { caseFileStatusOf } from "./case-file-status.server";
-import { planCaseWhere } from "./intake-case.server";
+import { caseFileStatusOf } from "../intake/case-file-status.server";
+import { planCaseWhere } from "../intake/intake-case.server";
 
 /**
  * A plan user's view of one of their plan's cases: who and what it is about

@@ -1,18 +1,12 @@
-import { can } from "~/domain/case-actions";
-import type { CaseStatus } from "~/domain/case-status";
 import type { DecisionOutcome } from "~/domain/panel";
-import type { DeterminationInput, ReferenceItem } from "~/schemas/determination";
-import { caseAccessWhere } from "../cases/case-access.server";
+import type { ReferenceItem } from "~/schemas/determination";
 import { db, type Prisma, type Tx } from "../db.server";
-import { AppError, conflict, notFound } from "../errors.server";
-import type { SessionUser } from "../session.server";
 
 /**
  * Reads shared by the reviewer's page, the quality review and the decision
  * letter. A panel's opinions are the SUBMITTED determinations of reviewers
  * still on the case (a replaced reviewer's work does not count).
  */
-
 export function countedOpinionsWhere(caseId: string): Prisma.DeterminationWhereInput {
   return { caseId, status: "SUBMITTED", assignment: { status: { in: ["ACCEPTED", "COMPLETED"] } } };
 }
@@ -33,26 +27,6 @@ export function referencesOf(value: Prisma.JsonValue): ReferenceItem[] {
       },
     ];
   });
-}
-
-/**
- * The reviewer's own assignment on a case they may work on: accepted (or
- * completed) and attested, inside caseAccessWhere. Anyone else gets 404.
- */
-export async function ownAssignment(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string, tx: Tx = db) {
-  const assignment = await tx.reviewerAssignment.findFirst({
-    where: {
-      caseId,
-      reviewerId: user.id,
-      status: { in: ["ACCEPTED", "COMPLETED"] },
-      attestedAt: { not: null },
-      case: caseAccessWhere(user, "determination:write"),
-    },
-    select: { id: true, status: true, caseId: true },
-    orderBy: { offeredAt: "desc" },
-  });
-  if (!assignment) throw notFound("This case");
-  return assignment;
 }
 
 export interface LetterOpinion {
@@ -152,50 +126,4 @@ export async function submittedDeterminations(caseId: string, tx: Tx = db): Prom
       },
     };
   });
-}
-
-/** The documents considered must be on this case; a stale or forged id is refused next to the field. */
-export async function assertDocumentsOnCase(tx: Tx, caseId: string, documentIds: readonly string[]): Promise<void> {
-  if (documentIds.length === 0) return;
-  const found = await tx.document.count({ where: { caseId, id: { in: [...documentIds] } } });
-  if (found !== documentIds.length) {
-    throw new AppError("BAD_REQUEST", "A document you ticked is no longer in this case's file. Reload the page and tick the documents again.", {
-      field: "documentsConsidered",
-    });
-  }
-}
-
-/** The determination's columns from the form (both drafts and submissions). */
-export function determinationColumns(input: DeterminationInput) {
-  return {
-    outcome: input.outcome,
-    partOverturned: input.partOverturned,
-    principalReasons: input.principalReasons || null,
-    clinicalRationale: input.clinicalRationale || null,
-    references: input.references as unknown as Prisma.InputJsonValue,
-    documentsConsidered: input.documentsConsidered,
-    standardOfReview: input.standardOfReview,
-  };
-}
-
-/**
- * Where the reviewer's determination stands for writing: the case must be in
- * review (`caseStatus`, as the caller's transaction saw it), their assignment
- * still active, and their determination not submitted (a submitted one
- * changes only after the coordinator sends it back).
- */
-export async function writableDetermination(tx: Tx, assignment: { id: string; status: string }, caseStatus: CaseStatus) {
-  const determination = await tx.determination.findUnique({ where: { assignmentId: assignment.id }, select: { id: true, status: true } });
-  if (determination?.status === "SUBMITTED") {
-    throw conflict("You already submitted this determination. It can be changed only if the coordinator sends it back to you.");
-  }
-  if (assignment.status !== "ACCEPTED" || !can("writeOpinion", caseStatus, ["REVIEWER"])) {
-    throw conflict("This case is no longer in review, so the determination cannot be changed.");
-  }
-  return determination;
-}
-
-/** Serializes writes to one reviewer's determination (a double click, two tabs). */
-export async function lockAssignment(tx: Tx, assignmentId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "ReviewerAssignment" WHERE id = ${assignmentId}::uuid FOR UPDATE`;
 }

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** The audit log's filters, from the page's query string; anything malformed is dropped rather than refused. */
+export const auditFilterSchema = z.object({
+  action: z.string().trim().max(100).optional().catch(undefined),
+  actor: z.string().trim().max(254).optional().catch(undefined),
+  object: z.string().trim().max(100).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  before: z.coerce.bigint().optional().catch(undefined),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** The outbox page's filter. */
+export const outboxFilterSchema = z.object({
+  status: z.enum(["PENDING", "SENDING", "SENT", "FAILED"]).optional().catch(undefined),
+});
+export type OutboxFilter = z.infer<typeof outboxFilterSchema>;

@@ -1,0 +1,73 @@
+import { can } from "~/domain/case-actions";
+import type { CaseStatus } from "~/domain/case-status";
+import type { DeterminationInput } from "~/schemas/determination";
+import { caseAccessWhere } from "../cases/case-access.server";
+import { db, type Prisma, type Tx } from "../db.server";
+import { AppError, conflict, notFound } from "../errors.server";
+import type { SessionUser } from "../session.server";
+
+/**
+ * The reviewer's own assignment on a case they may work on: accepted (or
+ * completed) and attested, inside caseAccessWhere. Anyone else gets 404.
+ */
+export async function ownAssignment(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string, tx: Tx = db) {
+  const assignment = await tx.reviewerAssignment.findFirst({
+    where: {
+      caseId,
+      reviewerId: user.id,
+      status: { in: ["ACCEPTED", "COMPLETED"] },
+      attestedAt: { not: null },
+      case: caseAccessWhere(user, "determination:write"),
+    },
+    select: { id: true, status: true, caseId: true },
+    orderBy: { offeredAt: "desc" },
+  });
+  if (!assignment) throw notFound("This case");
+  return assignment;
+}
+
+/** The documents considered must be on this case; a stale or forged id is refused next to the field. */
+export async function assertDocumentsOnCase(tx: Tx, caseId: string, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const found = await tx.document.count({ where: { caseId, id: { in: [...documentIds] } } });
+  if (found !== documentIds.length) {
+    throw new AppError("BAD_REQUEST", "A document you ticked is no longer in this case's file. Reload the page and tick the documents again.", {
+      field: "documentsConsidered",
+    });
+  }
+}
+
+/** The determination's columns from the form (both drafts and submissions). */
+export function determinationColumns(input: DeterminationInput) {
+  return {
+    outcome: input.outcome,
+    partOverturned: input.partOverturned,
+    principalReasons: input.principalReasons || null,
+    clinicalRationale: input.clinicalRationale || null,
+    references: input.references as unknown as Prisma.InputJsonValue,
+    documentsConsidered: input.documentsConsidered,
+    standardOfReview: input.standardOfReview,
+  };
+}
+
+/**
+ * Where the reviewer's determination stands for writing: the case must be in
+ * review (`caseStatus`, as the caller's transaction saw it), their assignment
+ * still active, and their determination not submitted (a submitted one
+ * changes only after the coordinator sends it back).
+ */
+export async function writableDetermination(tx: Tx, assignment: { id: string; status: string }, caseStatus: CaseStatus) {
+  const determination = await tx.determination.findUnique({ where: { assignmentId: assignment.id }, select: { id: true, status: true } });
+  if (determination?.status === "SUBMITTED") {
+    throw conflict("You already submitted this determination. It can be changed only if the coordinator sends it back to you.");
+  }
+  if (assignment.status !== "ACCEPTED" || !can("writeOpinion", caseStatus, ["REVIEWER"])) {
+    throw conflict("This case is no longer in review, so the determination cannot be changed.");
+  }
+  return determination;
+}
+
+/** Serializes writes to one reviewer's determination (a double click, two tabs). */
+export async function lockAssignment(tx: Tx, assignmentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "ReviewerAssignment" WHERE id = ${assignmentId}::uuid FOR UPDATE`;
+}
