@@ -1,6 +1,6 @@
 import { data, Form as PlainForm, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/verify";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { describedByFor, FieldFrame, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { VERIFY_FILE_MAX_BYTES, verifyCodeSchema, verifyFileSchema } from "~/schemas/decision";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { formDataWithin, verifyByCode, verifyByFile, type VerifiedLetter, type VerifyAnswer } from "~/server/letters/verify-letter.server";
@@ -83,32 +83,26 @@ function CodeForm({ actionData }: { actionData: unknown }) {
 function FileForm({ error }: { error: string | undefined }) {
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const describedBy = ["field-letter-hint", error ? "field-letter-error" : null].filter(Boolean).join(" ");
   return (
     <section aria-labelledby="by-file-heading" className="card" style={{ marginBottom: "1.5rem" }}>
       <h2 id="by-file-heading">With the PDF file</h2>
       <PlainForm method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="file" />
-        <div className={`field${error ? " field--error" : ""}`}>
-          <label htmlFor="field-letter">The letter's PDF file</label>
-          <p className="hint" id="field-letter-hint">
-            We compare its fingerprint (SHA-256) with the letters we issued. The file is not kept.
-          </p>
-          {error ? (
-            <p className="field-error" id="field-letter-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
+        <FieldFrame
+          id="field-letter"
+          label="The letter's PDF file"
+          hint="We compare its fingerprint (SHA-256) with the letters we issued. The file is not kept."
+          error={error}
+        >
           <input
             id="field-letter"
             name="letter"
             type="file"
             accept="application/pdf,.pdf"
-            aria-describedby={describedBy}
+            aria-describedby={describedByFor("field-letter", true, error)}
             aria-invalid={error ? true : undefined}
           />
-        </div>
+        </FieldFrame>
         <div className="actions">
           <SubmitButton submitting={submitting}>Check the file</SubmitButton>
         </div>

@@ -1,9 +1,8 @@
 import { useMemo } from "react";
 import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
+import { CaseFormFields, FormError, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
 import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
-import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -58,7 +57,7 @@ export function EligibilityChecklist(props: {
                   CRITERION_TEXT[criterion].help
                 )
               }
-              options={YES_NO}
+              choices={YES_NO}
             />
             <TextAreaField
               zod={zod}

@@ -1,7 +1,6 @@
 import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
+import { CaseFormFields, FormError, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { acceptSchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
-import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 interface CaseFormProps {
   version: number;
@@ -61,7 +60,7 @@ export function InformationRequestForm({ version, actionData, hasPlan, dueHints 
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
       <FormError message={zod.formError} />
       <CaseFormFields intent="information" version={version} />
-      <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} options={parties} />
+      <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} choices={parties} />
       <TextAreaField
         zod={zod}
         idPrefix="information"

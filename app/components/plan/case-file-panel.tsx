@@ -1,7 +1,6 @@
 import { Form } from "react-router";
 import { DocumentUploader } from "~/components/document-uploader";
-import { FormError, SubmitButton } from "~/components/forms";
-import { CaseFormFields, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, CheckboxGroup, FormError, SubmitButton, useCaseForm } from "~/components/forms";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CASE_FILE_ITEMS, type CaseFileItemKey, type CaseFileItemState, type CaseFileState } from "~/domain/plan-case-file";
 import { completeCaseFileForm } from "~/schemas/plan-actions";
@@ -113,7 +112,6 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
     defaultValues: { notApplicable: [...caseFile.notApplicable] },
   });
   const error = zod.errorFor("notApplicable");
-  const chosen = zod.valuesFor("notApplicable");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="complete-heading" className="card">
       <h3 id="complete-heading" style={{ marginTop: 0 }}>
@@ -121,35 +119,20 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
       </h3>
       <FormError message={error ? undefined : zod.formError} />
       <CaseFormFields intent={COMPLETE_CASE_FILE_INTENT} version={version} />
-      <div className={`field${error ? " field--error" : ""}`}>
-        <fieldset aria-describedby={["complete-hint", error ? "complete-error" : null].filter(Boolean).join(" ")}>
-          <legend>Items your plan does not have</legend>
-          <p className="hint" id="complete-hint">
-            Every item needs a file, or a tick here if your plan has none (for example, it received no expert opinion).
-          </p>
-          {error ? (
-            <p className="field-error" id="complete-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          {caseFile.items.map((item) => (
-            <label key={item.key} className="checkbox" htmlFor={`not-applicable-${item.key}`}>
-              <input
-                id={`not-applicable-${item.key}`}
-                type="checkbox"
-                value={item.key}
-                // An item with files is sent: it cannot also be "none".
-                disabled={item.documents > 0}
-                defaultChecked={item.documents === 0 && chosen.includes(item.key)}
-                {...zod.form.register("notApplicable")}
-              />
-              {item.label}
-              {item.documents > 0 ? " (files sent)" : null}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <CheckboxGroup
+        zod={zod}
+        id="complete"
+        choiceIdPrefix="not-applicable"
+        name="notApplicable"
+        legend="Items your plan does not have"
+        hint="Every item needs a file, or a tick here if your plan has none (for example, it received no expert opinion)."
+        choices={caseFile.items.map((item) => ({
+          value: item.key,
+          label: item.documents > 0 ? `${item.label} (files sent)` : item.label,
+          // An item with files is sent: it cannot also be "none".
+          disabled: item.documents > 0,
+        }))}
+      />
       <SubmitButton submitting={zod.submitting}>Case file complete</SubmitButton>
     </Form>
   );

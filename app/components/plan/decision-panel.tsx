@@ -1,6 +1,5 @@
 import { Form } from "react-router";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
-import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, FormError, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import type { DeadlineLine } from "~/domain/next-steps";
 import { complianceForm } from "~/schemas/plan-actions";
 

@@ -1,6 +1,5 @@
 import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
-import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, FormError, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { reversalForm } from "~/schemas/plan-actions";
 
 export const REVERSE_INTENT = "reverse";

@@ -1,8 +1,6 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, TextField, useZodForm } from "~/components/forms";
 import { AFFILIATION_KIND_LABELS, AFFILIATION_KINDS } from "~/domain/roster";
 import { affiliationFormSchema } from "~/schemas/roster";
-import { IntentSubmit, SelectField } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 interface Affiliation {
   id: string;

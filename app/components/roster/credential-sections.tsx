@@ -1,11 +1,8 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { certificationFormSchema, licenseFormSchema, practiceFormSchema, specialtyFormSchema } from "~/schemas/roster";
 import type { ReviewerView } from "~/server/reviewers/roster.server";
-import { IntentSubmit, SelectField } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 /** Specialties for a choice list, grouped by board. */
 export type SpecialtyGroups = readonly { board: string; options: readonly { code: string; label: string }[] }[];

@@ -1,8 +1,6 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { unavailabilityFormSchema } from "~/schemas/roster";
-import { IntentSubmit } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 interface Period {
   id: string;

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
-import { FilterForm } from "~/components/filters";
+import { FilterForm, FilterInput } from "~/components/forms";
 import { auditFilterSchema, listAuditLog } from "~/server/admin/audit-log.server";
 import { requirePermission } from "~/server/session.server";
 import { Instant } from "~/components/instant";
@@ -19,11 +19,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const next = new URLSearchParams(searchParams);
   if (loaderData.nextBefore) next.set("before", loaderData.nextBefore);
-  const field = (name: string, label: string, type = "text") => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <input id={`filter-${name}`} name={name} type={type} defaultValue={searchParams.get(name) ?? ""} />
-    </div>
+  const field = (name: string, label: string, type: "text" | "date" = "text") => (
+    <FilterInput name={name} label={label} type={type} value={searchParams.get(name)} />
   );
   return (
     <>

@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router";
 import type { Route } from "./+types/outbox";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { listOutbox, outboxFilterSchema } from "~/server/admin/outbox-list.server";
 import { requirePermission } from "~/server/session.server";
 import { Instant } from "~/components/instant";

@@ -1,8 +1,6 @@
 import { useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/specialties";
-import { failureFor, Form, FormError, useZodForm } from "~/components/forms";
-import { IntentSubmit, SelectField } from "~/components/roster/fields";
-import { RemoveButton } from "~/components/roster/remove-button";
+import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, useZodForm } from "~/components/forms";
 import { similarPairFormSchema } from "~/schemas/roster";
 import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
 import { actorOf, requirePermission } from "~/server/session.server";

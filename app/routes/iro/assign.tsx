@@ -1,7 +1,6 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
-import { CaseFormFields, isConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, FormError, isConflict, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
@@ -293,42 +292,22 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
 
 function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unknown }) {
   const zod = useCaseForm(matchingFactsSchema, { intent: "facts", version: page.version, actionData, defaultValues: page.facts });
-  const specialtyError = zod.errorFor("specialtyNeeded");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit}>
       <FormError message={zod.formError} />
       <CaseFormFields intent="facts" version={page.version} />
-      <div className={`field${specialtyError ? " field--error" : ""}`}>
-        <label htmlFor="field-specialtyNeeded">Specialty needed</label>
-        <p className="hint" id="field-specialtyNeeded-hint">
-          The specialty of the treatment in dispute. Reviewers certified in it, in one of its sub-specialties, or in a similar specialty qualify.
-        </p>
-        {specialtyError ? (
-          <p className="field-error" id="field-specialtyNeeded-error">
-            <span className="visually-hidden">Error: </span>
-            {specialtyError}
-          </p>
-        ) : null}
-        <select
-          id="field-specialtyNeeded"
-          aria-invalid={specialtyError ? true : undefined}
-          aria-describedby={specialtyError ? "field-specialtyNeeded-hint field-specialtyNeeded-error" : "field-specialtyNeeded-hint"}
-          aria-required
-          defaultValue={zod.valueFor("specialtyNeeded")}
-          {...zod.form.register("specialtyNeeded")}
-        >
-          <option value="">Choose a specialty</option>
-          {page.specialtyGroups.map((group) => (
-            <optgroup key={group.board} label={group.board}>
-              {group.options.map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        zod={zod}
+        name="specialtyNeeded"
+        label="Specialty needed"
+        hint="The specialty of the treatment in dispute. Reviewers certified in it, in one of its sub-specialties, or in a similar specialty qualify."
+        required
+        placeholder="Choose a specialty"
+        groups={page.specialtyGroups.map((group) => ({
+          label: group.board,
+          options: group.options.map((option) => ({ value: option.code, label: option.name })),
+        }))}
+      />
       <TextField zod={zod} name="providerName" label="Treating physician" />
       <TextField zod={zod} name="providerNpi" label="Treating physician's NPI" hint="10 digits." />
       <TextField zod={zod} name="treatingGroupName" label="Their medical group" />

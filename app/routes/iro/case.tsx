@@ -4,7 +4,7 @@ import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
 import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
-import { ConflictAlert, revalidateAfterConflict } from "~/components/intake/fields";
+import { ConflictAlert, revalidateAfterConflict } from "~/components/forms";
 import { EligibilityAnswers, EligibilityChecklist } from "~/components/intake/eligibility-checklist";
 import { AcceptForm, IneligibleForm, InformationRequestForm, LookAfterForm, ProceedWithoutCaseFileForm } from "~/components/intake/intake-forms";
 import { RequestDetails } from "~/components/intake/request-details";

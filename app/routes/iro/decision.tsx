@@ -1,8 +1,7 @@
 import { Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/decision";
-import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { failureFor, Form, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
 import { notFound } from "~/server/errors.server";

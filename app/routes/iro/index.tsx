@@ -6,7 +6,7 @@ import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { requireRole } from "~/server/session.server";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 
 export function meta() {

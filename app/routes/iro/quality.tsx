@@ -2,8 +2,7 @@ import { Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/quality";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
-import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { CheckboxGroup, failureFor, Form, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { OUTCOME_LABELS } from "~/domain/panel";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
@@ -221,8 +220,6 @@ function SendBackForm({ page, opinions, actionData }: { page: QualityReviewPage;
     defaultValues: { intent: "send-back", version: String(page.case.version), comments: "", determinationIds: opinions.map((opinion) => opinion.id) },
     actionData,
   });
-  const error = zod.errorFor("determinationIds");
-  const chosen = zod.valuesFor("determinationIds");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="send-back-heading" className="card" style={{ marginBottom: "1rem" }}>
       <h3 id="send-back-heading">Send back to the reviewer</h3>
@@ -230,29 +227,12 @@ function SendBackForm({ page, opinions, actionData }: { page: QualityReviewPage;
       <input type="hidden" {...zod.form.register("intent")} defaultValue="send-back" />
       <input type="hidden" {...zod.form.register("version")} defaultValue={String(page.case.version)} />
       <p>The case goes back into review. Each reviewer you tick is emailed and sees your comments on their case page.</p>
-      <div className={`field${error ? " field--error" : ""}`}>
-        <fieldset aria-describedby={error ? "field-determinationIds-error" : undefined}>
-          <legend>Send back</legend>
-          {error ? (
-            <p className="field-error" id="field-determinationIds-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          {opinions.map((opinion, index) => (
-            <label key={opinion.id} className="checkbox">
-              <input
-                id={index === 0 ? "field-determinationIds" : undefined}
-                type="checkbox"
-                value={opinion.id}
-                defaultChecked={chosen.includes(opinion.id)}
-                {...zod.form.register("determinationIds")}
-              />
-              {opinion.label}: {opinion.reviewerName}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <CheckboxGroup
+        zod={zod}
+        name="determinationIds"
+        legend="Send back"
+        choices={opinions.map((opinion) => ({ value: opinion.id, label: `${opinion.label}: ${opinion.reviewerName}` }))}
+      />
       <TextAreaField zod={zod} name="comments" label="Your comments to the reviewer" hint="Say what is missing or must change." rows={5} required />
       <SubmitButton submitting={zod.submitting}>Send back to the reviewer</SubmitButton>
     </Form>

@@ -1,5 +1,6 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/reports.timeliness";
+import { FilterInput } from "~/components/forms";
 import { TRACK_LABELS } from "~/domain/reports/labels";
 import { disputeTypeLabel, formatDays, type DateRange } from "~/domain/reports/timeliness";
 import { parseTimelinessQuery } from "~/schemas/reports";
@@ -24,29 +25,6 @@ const rangeQuery = (range: DateRange) => `?${new URLSearchParams({ from: range.f
 const percent = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)}%`);
 const days = (value: number | null) => formatDays(value) ?? "n/a";
 
-function DateField({ name, label, value, error }: { name: string; label: string; value: string; error: string | undefined }) {
-  const id = `range-${name}`;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-    </div>
-  );
-}
-
 export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
   const { report, values, fieldErrors } = loaderData;
   return (
@@ -59,8 +37,8 @@ export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
 
       {/* A new range is a new address, so the form is a GET and the key resets it to the range shown. */}
       <Form method="get" className="filters" aria-label="Choose the decision dates" key={`${values.from}|${values.to}`}>
-        <DateField name="from" label="Decided from" value={values.from} error={fieldErrors.from} />
-        <DateField name="to" label="Decided to (included)" value={values.to} error={fieldErrors.to} />
+        <FilterInput idPrefix="range" name="from" label="Decided from" type="date" value={values.from} error={fieldErrors.from} />
+        <FilterInput idPrefix="range" name="to" label="Decided to (included)" type="date" value={values.to} error={fieldErrors.to} />
         <button type="submit" className="button">
           Show
         </button>

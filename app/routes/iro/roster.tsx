@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/roster";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -26,21 +26,13 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
       <h1>Reviewer roster</h1>
       <p className="lead">Every physician reviewer with their credentials, workload and what needs attention.</p>
       <FilterForm label="Filter the roster">
-        <div className="field">
-          <label htmlFor="filter-specialty">Specialty</label>
-          <select id="filter-specialty" name="specialty" defaultValue={filter.specialty ?? ""}>
-            <option value="">Any specialty</option>
-            {specialties.map((group) => (
-              <optgroup key={group.board} label={group.board}>
-                {group.options.map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="specialty"
+          label="Specialty"
+          anyLabel="Any specialty"
+          value={filter.specialty}
+          groups={specialties.map((group) => ({ label: group.board, options: group.options.map((option) => ({ value: option.code, label: option.label })) }))}
+        />
         <FilterSelect
           name="flag"
           label="Flag"

@@ -1,7 +1,7 @@
-import { useActionData, useNavigation } from "react-router";
+import { useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/integrations";
-import { failureFor, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
@@ -75,8 +75,6 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
   const endpointFailure = failureFor(actionData, "create-endpoint");
   const keyForm = useZodForm(apiKeyFormSchema, { actionData: keyFailure });
   const endpointForm = useZodForm(webhookEndpointFormSchema, { actionData: endpointFailure, defaultValues: { events: [] } });
-  const navigation = useNavigation();
-  const eventsError = endpointForm.errorFor("events");
   return (
     <div className="page">
       <h1>API keys and webhooks: {plan.name}</h1>
@@ -129,16 +127,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                         <span className="badge badge--ok">Active</span>
                       )}
                     </td>
-                    <td>
-                      {key.revokedAt ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="id" value={key.id} />
-                          <button type="submit" name="intent" value="revoke-key" className="button button--secondary">
-                            Revoke<span className="visually-hidden"> {key.name}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </td>
+                    <td>{key.revokedAt ? null : <RemoveButton intent="revoke-key" fields={{ id: key.id }} label="Revoke" what={key.name} />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -152,7 +141,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
         <Form method="post" noValidate onSubmit={keyForm.onSubmit} className="narrow">
           <TextField zod={keyForm} name="name" label="Name" hint="Say which system uses it, e.g. Claims platform (production)." required />
           <input type="hidden" name="intent" value="create-key" />
-          <SubmitButton submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === "create-key"}>Create key</SubmitButton>
+          <IntentSubmit intent="create-key">Create key</IntentSubmit>
         </Form>
       </section>
 
@@ -212,12 +201,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                         <td>{when(delivery.lastAttemptAt)}</td>
                         <td>
                           {delivery.status === "PENDING" ? null : (
-                            <Form method="post">
-                              <input type="hidden" name="id" value={delivery.id} />
-                              <button type="submit" name="intent" value="redeliver" className="button button--secondary">
-                                Redeliver<span className="visually-hidden"> {delivery.messageId}</span>
-                              </button>
-                            </Form>
+                            <RemoveButton intent="redeliver" fields={{ id: delivery.id }} label="Redeliver" what={delivery.messageId} />
                           )}
                         </td>
                       </tr>
@@ -235,33 +219,23 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
         <Form method="post" noValidate onSubmit={endpointForm.onSubmit} className="narrow">
           <TextField zod={endpointForm} name="url" label="Address" hint="Where we POST events, e.g. https://plan.example/imr-events." required />
           <TextField zod={endpointForm} name="description" label="Description (optional)" />
-          <div className={`field${eventsError ? " field--error" : ""}`}>
-            <fieldset aria-describedby={eventsError ? "events-error" : undefined}>
-              <legend>Events to send</legend>
-              {eventsError ? (
-                <p className="field-error" id="events-error">
-                  <span className="visually-hidden">Error: </span>
-                  {eventsError}
-                </p>
-              ) : null}
-              {WEBHOOK_EVENTS.map((event) => (
-                <div className="checkbox" key={event}>
-                  <input
-                    type="checkbox"
-                    id={`event-${event}`}
-                    value={event}
-                    defaultChecked={endpointForm.valuesFor("events").includes(event)}
-                    {...endpointForm.form.register("events")}
-                  />
-                  <label htmlFor={`event-${event}`}>
-                    {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          </div>
+          <CheckboxGroup
+            zod={endpointForm}
+            id="events"
+            choiceIdPrefix="event"
+            name="events"
+            legend="Events to send"
+            choices={WEBHOOK_EVENTS.map((event) => ({
+              value: event,
+              label: (
+                <>
+                  {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
+                </>
+              ),
+            }))}
+          />
           <input type="hidden" name="intent" value="create-endpoint" />
-          <SubmitButton submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === "create-endpoint"}>Add endpoint</SubmitButton>
+          <IntentSubmit intent="create-endpoint">Add endpoint</IntentSubmit>
         </Form>
       </section>
     </div>

@@ -1,8 +1,7 @@
 import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/review";
 import { DocumentList } from "~/components/document-uploader";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { CheckboxField } from "~/components/request-steps/fields";
+import { CheckboxField, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { ReviewSummary } from "~/components/request-steps/review-summary";
 import { StepProgress } from "~/components/request-steps/step-frame";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
@@ -135,6 +134,7 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
           They use them only for this review and keep them confidential.
         </p>
         <CheckboxField
+          large
           zod={zod}
           name="consentAgreed"
           label="I authorize the release of medical records about this treatment to the review organization and its reviewers, for this review."

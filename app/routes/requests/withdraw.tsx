@@ -1,7 +1,6 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/withdraw";
-import { Form, FormError, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { Form, FormError, TextAreaField, useZodForm } from "~/components/forms";
 import { WITHDRAWAL_REASON_MAX_LENGTH, withdrawSchema } from "~/schemas/case-actions";
 import { withdrawPage, withdrawRequest } from "~/server/requests/withdraw.server";
 import { actorOf, requireUser } from "~/server/session.server";

@@ -1,7 +1,6 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/offer";
-import { failureFor, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { CheckboxField, failureFor, FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { casePagePath } from "~/domain/case-paths";
 import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
@@ -93,7 +92,6 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
 
 function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderData"]; actionData: unknown }) {
   const zod = useZodForm(acceptOfferSchema, { actionData, defaultValues: { intent: "accept" } });
-  const attestError = zod.errorFor("attest");
   return (
     <section aria-labelledby="accept-heading">
       <h2 id="accept-heading">Accept, with your no-conflict attestation</h2>
@@ -108,25 +106,7 @@ function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderDa
             ))}
           </ol>
         </div>
-        <div className={`field${attestError ? " field--error" : ""}`}>
-          {attestError ? (
-            <p className="field-error" id="field-attest-error">
-              <span className="visually-hidden">Error: </span>
-              {attestError}
-            </p>
-          ) : null}
-          <label className="checkbox" htmlFor="field-attest">
-            <input
-              id="field-attest"
-              type="checkbox"
-              value="yes"
-              aria-invalid={attestError ? true : undefined}
-              aria-describedby={attestError ? "field-attest-error" : undefined}
-              {...zod.form.register("attest")}
-            />{" "}
-            Each statement above is true for me on this case
-          </label>
-        </div>
+        <CheckboxField zod={zod} name="attest" value="yes" label="Each statement above is true for me on this case" />
         <TextField
           zod={zod}
           name="signature"
