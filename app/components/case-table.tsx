@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { STATUS_LABELS } from "~/domain/case-status";
+import { DataTable } from "~/components/data-table";
 import { Instant } from "~/components/instant";
 
 interface Row {
@@ -25,32 +26,18 @@ export function CaseTable({
   caseHref?: (id: string) => string;
 }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Status</th>
-            <th scope="col">Track</th>
-            <th scope="col">Service in dispute</th>
-            {showPlan ? <th scope="col">Health plan</th> : null}
-            <th scope="col">Filed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{caseHref ? <Link to={caseHref(row.id)}>{row.reference ?? "Draft"}</Link> : (row.reference ?? "Draft")}</td>
-              <td>{STATUS_LABELS[row.status]}</td>
-              <td>{row.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : "Standard"}</td>
-              <td>{row.serviceDescription ?? "Not entered yet"}</td>
-              {showPlan ? <td>{row.planName ?? "Not chosen yet"}</td> : null}
-              <td>{row.submittedAt ? <Instant at={row.submittedAt} style="date" /> : "Not filed"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        { header: "Reference", cell: (row) => (caseHref ? <Link to={caseHref(row.id)}>{row.reference ?? "Draft"}</Link> : (row.reference ?? "Draft")) },
+        { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+        { header: "Track", cell: (row) => (row.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : "Standard") },
+        { header: "Service in dispute", cell: (row) => row.serviceDescription ?? "Not entered yet" },
+        showPlan && { header: "Health plan", cell: (row) => row.planName ?? "Not chosen yet" },
+        { header: "Filed", cell: (row) => (row.submittedAt ? <Instant at={row.submittedAt} style="date" /> : "Not filed") },
+      ]}
+    />
   );
 }

@@ -104,7 +104,7 @@ export function DeterminationForm(props: {
             Each evidence-based criterion, clinical guideline or article you relied on: its title, source and year, and a link if there is one.
           </p>
           {references.fields.map((row, index) => (
-            <fieldset key={row.id} className="card" style={{ marginBottom: "0.75rem" }}>
+            <fieldset key={row.id} className="card space-below-sm">
               <legend>Item {index + 1}</legend>
               {REFERENCE_FIELDS.map((field) => (
                 <TextField

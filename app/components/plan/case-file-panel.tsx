@@ -53,13 +53,13 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
         Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent. Files of up to
         1 GB each are accepted.
       </p>
-      <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+      <ol className="card-list">
         {CASE_FILE_ITEMS.map((item) => {
           const state = caseFile.items.find((row) => row.key === item.key)?.state ?? "missing";
           const documents = caseFile.documents.filter((document) => document.item === item.key);
           return (
             <li key={item.key} className="card" aria-labelledby={`item-${item.key}`}>
-              <h3 id={`item-${item.key}`} style={{ marginTop: 0 }}>
+              <h3 id={`item-${item.key}`} className="flush-top">
                 {item.label} <span className={ITEM_STATES[state].className}>{ITEM_STATES[state].label}</span>
               </h3>
               <p className="hint">{item.help}</p>
@@ -71,7 +71,7 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
                       <span className="muted">
                         ({formatFileSize(document.sizeBytes)}, added {document.added})
                       </span>
-                      {document.description ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{document.description}</p> : null}
+                      {document.description ? <p className="subnote multiline">{document.description}</p> : null}
                     </li>
                   ))}
                 </ul>
@@ -114,7 +114,7 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
   const error = zod.errorFor("notApplicable");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="complete-heading" className="card">
-      <h3 id="complete-heading" style={{ marginTop: 0 }}>
+      <h3 id="complete-heading" className="flush-top">
         Mark the case file complete
       </h3>
       <FormError message={error ? undefined : zod.formError} />

@@ -1,3 +1,4 @@
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -9,8 +10,6 @@ export type SpecialtyGroups = readonly { board: string; options: readonly { code
 
 const groupsOf = (specialties: SpecialtyGroups) =>
   specialties.map((group) => ({ label: group.board, options: group.options.map((option) => ({ value: option.code, label: option.label })) }));
-
-const formStyle = { marginLeft: 0 };
 
 export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerView; actionData: unknown }) {
   const zod = useZodForm(practiceFormSchema, {
@@ -27,7 +26,7 @@ export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerVi
     <section aria-labelledby="practice">
       <h2 id="practice">Practice, verification and workload</h2>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Practice, verification and workload">
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Practice, verification and workload">
         <input type="hidden" name="intent" value="save-practice" />
         <TextField
           zod={zod}
@@ -70,48 +69,39 @@ export function SpecialtySection({ reviewer, specialties, actionData }: { review
     <section aria-labelledby="specialties">
       <h2 id="specialties">Specialties and sub-specialties</h2>
       <p>The primary specialty is the one decision letters give. The first one added is primary.</p>
-      {reviewer.specialties.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Specialties practised</caption>
-            <thead>
-              <tr>
-                <th scope="col">Specialty</th>
-                <th scope="col">Primary</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.specialties.map((specialty) => (
-                <tr key={specialty.code}>
-                  <td>
-                    {specialty.name}
-                    {specialty.parentName ? <div className="muted">Sub-specialty of {specialty.parentName.toLowerCase()}</div> : null}
-                  </td>
-                  <td>{specialty.primary ? <strong>Primary</strong> : "No"}</td>
-                  <td>
-                    {specialty.primary ? (
-                      <span className="muted">To remove it, make another specialty primary first.</span>
-                    ) : (
-                      <div className="actions" style={{ marginTop: 0 }}>
-                        <RemoveButton intent="make-primary" fields={{ specialtyCode: specialty.code }} label="Make primary" what={specialty.name} />
-                        <RemoveButton intent="remove-specialty" fields={{ specialtyCode: specialty.code }} what={specialty.name} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No specialty recorded yet.</p>
-      )}
+      <DataTable
+        caption="Specialties practised"
+        rows={reviewer.specialties}
+        rowKey={(specialty) => specialty.code}
+        empty={<p className="muted">No specialty recorded yet.</p>}
+        columns={[
+          {
+            header: "Specialty",
+            cell: (specialty) => (
+              <>
+                {specialty.name}
+                {specialty.parentName ? <div className="muted">Sub-specialty of {specialty.parentName.toLowerCase()}</div> : null}
+              </>
+            ),
+          },
+          { header: "Primary", cell: (specialty) => (specialty.primary ? <strong>Primary</strong> : "No") },
+          {
+            header: ACTIONS_HEADER,
+            cell: (specialty) =>
+              specialty.primary ? (
+                <span className="muted">To remove it, make another specialty primary first.</span>
+              ) : (
+                <div className="actions flush-top">
+                  <RemoveButton intent="make-primary" fields={{ specialtyCode: specialty.code }} label="Make primary" what={specialty.name} />
+                  <RemoveButton intent="remove-specialty" fields={{ specialtyCode: specialty.code }} what={specialty.name} />
+                </div>
+              ),
+          },
+        ]}
+      />
       <h3>Add a specialty</h3>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a specialty">
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a specialty">
         <input type="hidden" name="intent" value="add-specialty" />
         <SelectField zod={zod} name="specialtyCode" label="Specialty or sub-specialty" placeholder="Choose…" required groups={groupsOf(specialties)} />
         <div className="actions">
@@ -127,46 +117,27 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
   return (
     <section aria-labelledby="certifications">
       <h2 id="certifications">Board certifications</h2>
-      {reviewer.certifications.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Board certifications</caption>
-            <thead>
-              <tr>
-                <th scope="col">Specialty</th>
-                <th scope="col">Board</th>
-                <th scope="col">Certified on</th>
-                <th scope="col">Expires on</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.certifications.map((certification) => (
-                <tr key={certification.id}>
-                  <td>{certification.specialtyName}</td>
-                  <td>{certification.board}</td>
-                  <td>{certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded"}</td>
-                  <td>{certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire"}</td>
-                  <td>
-                    <RemoveButton
-                      intent="remove-certification"
-                      fields={{ id: certification.id }}
-                      what={`the certification in ${certification.specialtyName}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No board certification recorded yet.</p>
-      )}
+      <DataTable
+        caption="Board certifications"
+        rows={reviewer.certifications}
+        rowKey={(certification) => certification.id}
+        empty={<p className="muted">No board certification recorded yet.</p>}
+        columns={[
+          { header: "Specialty", cell: (certification) => certification.specialtyName },
+          { header: "Board", cell: (certification) => certification.board },
+          { header: "Certified on", cell: (certification) => (certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded") },
+          { header: "Expires on", cell: (certification) => (certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire") },
+          {
+            header: ACTIONS_HEADER,
+            cell: (certification) => (
+              <RemoveButton intent="remove-certification" fields={{ id: certification.id }} what={`the certification in ${certification.specialtyName}`} />
+            ),
+          },
+        ]}
+      />
       <h3>Add a certification</h3>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a board certification">
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a board certification">
         <input type="hidden" name="intent" value="add-certification" />
         <SelectField zod={zod} name="certificationSpecialtyCode" label="Certified in" placeholder="Choose…" required groups={groupsOf(specialties)} />
         <TextField zod={zod} name="board" label="Board (optional)" hint="Leave empty for the board that certifies this specialty." />
@@ -192,42 +163,27 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
     <section aria-labelledby="licenses">
       <h2 id="licenses">Licenses</h2>
       <p>A reviewer needs at least one active, unrestricted license that has not expired.</p>
-      {reviewer.licenses.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Medical licenses by state</caption>
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Number</th>
-                <th scope="col">Expires on</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.licenses.map((license) => (
-                <tr key={license.id}>
-                  <td>{stateName(license.state)}</td>
-                  <td>{license.number}</td>
-                  <td>{formatLocalDate(license.expiresOn)}</td>
-                  <td>{LICENSE_STATUS_LABELS[license.status]}</td>
-                  <td>
-                    <RemoveButton intent="remove-license" fields={{ id: license.id }} what={`license ${license.number} in ${stateName(license.state)}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No license recorded yet.</p>
-      )}
+      <DataTable
+        caption="Medical licenses by state"
+        rows={reviewer.licenses}
+        rowKey={(license) => license.id}
+        empty={<p className="muted">No license recorded yet.</p>}
+        columns={[
+          { header: "State", cell: (license) => stateName(license.state) },
+          { header: "Number", cell: (license) => license.number },
+          { header: "Expires on", cell: (license) => formatLocalDate(license.expiresOn) },
+          { header: "Status", cell: (license) => LICENSE_STATUS_LABELS[license.status] },
+          {
+            header: ACTIONS_HEADER,
+            cell: (license) => (
+              <RemoveButton intent="remove-license" fields={{ id: license.id }} what={`license ${license.number} in ${stateName(license.state)}`} />
+            ),
+          },
+        ]}
+      />
       <h3>Add a license</h3>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a license">
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a license">
         <input type="hidden" name="intent" value="add-license" />
         <SelectField
           zod={zod}

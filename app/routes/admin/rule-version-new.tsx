@@ -70,7 +70,7 @@ export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {
           required
           hint={`From the start of that day in the organization's time zone (${timeZone}): ${earliest}.`}
         />
-        <div className="table-wrap" style={{ marginBottom: "1.25rem" }}>
+        <div className="table-wrap space-below-lg">
           <table>
             <caption>Time allowed by each rule</caption>
             <thead>

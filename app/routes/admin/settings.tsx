@@ -1,6 +1,6 @@
 import { redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/settings";
-import { Form, FormError, SelectField, SubmitButton, useZodForm } from "~/components/forms";
+import { Form, FormError, Notice, SelectField, SubmitButton, useZodForm } from "~/components/forms";
 import { timeZoneSchema } from "~/schemas/rules";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { setOrganizationTimeZone, timeZoneSettings } from "~/server/rules/time-zone.server";
@@ -31,11 +31,7 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>Settings</h1>
-      {searchParams.get("saved") ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>The time zone is now {timeZone}.</p>
-        </div>
-      ) : null}
+      {searchParams.get("saved") ? <Notice tone="success">The time zone is now {timeZone}.</Notice> : null}
       <h2>Time zone</h2>
       <p>
         Business days, holidays and the end of each day of a deadline (11:59 PM) are counted in the organization's time zone. It is now {localNow} in {timeZone}

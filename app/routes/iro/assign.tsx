@@ -1,6 +1,7 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
-import { CaseFormFields, FormError, isConflict, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
+import { DataTable } from "~/components/data-table";
+import { CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
@@ -80,11 +81,7 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
         {page.planName ? ` · ${page.planName}` : null}
         {` · ${page.panelSize > 1 ? `a panel of ${page.panelSize} reviewers` : "one reviewer"}`}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
       <CurrentReviewers key={`current-${formKey}`} page={page} actionData={actionData} />
 
@@ -105,33 +102,19 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
       {page.history.length ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">Earlier offers and reviewers</h2>
-          <div className="table-wrap">
-            <table>
-              <caption>Everyone this case was offered to who is no longer on it</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Offered</th>
-                  <th scope="col">Ended</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Place taken by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.history.map((row) => (
-                  <tr key={row.id}>
-                    <td>{row.name}</td>
-                    <td>{row.outcome}</td>
-                    <td>{row.offered}</td>
-                    <td>{row.ended ?? "—"}</td>
-                    <td style={{ whiteSpace: "pre-line" }}>{row.reason ?? "—"}</td>
-                    <td>{row.replacedBy ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Everyone this case was offered to who is no longer on it"
+            rows={page.history}
+            rowKey={(row) => row.id}
+            columns={[
+              { header: "Reviewer", cell: (row) => row.name },
+              { header: "Outcome", cell: (row) => row.outcome },
+              { header: "Offered", cell: (row) => row.offered },
+              { header: "Ended", cell: (row) => row.ended ?? "—" },
+              { header: "Reason", className: "multiline", cell: (row) => row.reason ?? "—" },
+              { header: "Place taken by", cell: (row) => row.replacedBy ?? "—" },
+            ]}
+          />
         </section>
       ) : null}
     </>
@@ -143,10 +126,10 @@ function CurrentReviewers({ page, actionData }: { page: Page; actionData: unknow
     <section aria-labelledby="current-heading">
       <h2 id="current-heading">On the case now</h2>
       {page.current.length ? (
-        <ul style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+        <ul className="card-list">
           {page.current.map((reviewer) => (
             <li key={reviewer.id} className="card">
-              <p style={{ marginTop: 0 }}>
+              <p className="flush-top">
                 <strong>{reviewer.name}</strong>{" "}
                 {reviewer.accepted ? (
                   <span className="badge badge--ok">Reviewing</span>
@@ -220,45 +203,30 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
       {page.suggested.length ? (
         <Form method="post">
           <CaseFormFields intent="offer" version={page.version} />
-          <div className="table-wrap">
-            <table>
-              <caption>
-                {page.suggested.length} qualified {page.suggested.length === 1 ? "reviewer" : "reviewers"}, best first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Specialty fit</th>
-                  <th scope="col">Workload now</th>
-                  <th scope="col">Last case offered</th>
-                  {page.seatsOpen > 0 ? <th scope="col">Offer</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {page.suggested.map((reviewer) => (
-                  <tr key={reviewer.id}>
-                    <td>{reviewer.name}</td>
-                    <td>{reviewer.fit}</td>
-                    <td>{reviewer.workload}</td>
-                    <td>{reviewer.lastCase}</td>
-                    {page.seatsOpen === 0 ? null : panel ? (
-                      <td>
-                        <label className="checkbox">
-                          <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={chosen.has(reviewer.id)} /> Choose {reviewer.name}
-                        </label>
-                      </td>
-                    ) : (
-                      <td>
-                        <button type="submit" className="button" name="reviewerIds" value={reviewer.id}>
-                          Offer to {reviewer.name}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${page.suggested.length} qualified ${page.suggested.length === 1 ? "reviewer" : "reviewers"}, best first`}
+            rows={page.suggested}
+            rowKey={(reviewer) => reviewer.id}
+            columns={[
+              { header: "Reviewer", cell: (reviewer) => reviewer.name },
+              { header: "Specialty fit", cell: (reviewer) => reviewer.fit },
+              { header: "Workload now", cell: (reviewer) => reviewer.workload },
+              { header: "Last case offered", cell: (reviewer) => reviewer.lastCase },
+              page.seatsOpen > 0 && {
+                header: "Offer",
+                cell: (reviewer) =>
+                  panel ? (
+                    <label className="checkbox">
+                      <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={chosen.has(reviewer.id)} /> Choose {reviewer.name}
+                    </label>
+                  ) : (
+                    <button type="submit" className="button" name="reviewerIds" value={reviewer.id}>
+                      Offer to {reviewer.name}
+                    </button>
+                  ),
+              },
+            ]}
+          />
           {panel ? (
             <p>
               <button type="submit" className="button">

@@ -2,6 +2,7 @@ import { useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/integrations";
 import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
@@ -95,47 +96,27 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="api-keys">
         <h2 id="api-keys">API keys</h2>
-        {apiKeys.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption>Keys of {plan.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key starts with</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {apiKeys.map((key) => (
-                  <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td>
-                      <code>imr_{key.prefix}_…</code>
-                    </td>
-                    <td>{when(key.createdAt)}</td>
-                    <td>{when(key.lastUsedAt)}</td>
-                    <td>
-                      {key.revokedAt ? (
-                        <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
-                      ) : (
-                        <span className="badge badge--ok">Active</span>
-                      )}
-                    </td>
-                    <td>{key.revokedAt ? null : <RemoveButton intent="revoke-key" fields={{ id: key.id }} label="Revoke" what={key.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>No keys yet.</p>
-        )}
+        <DataTable
+          caption={`Keys of ${plan.name}`}
+          rows={apiKeys}
+          rowKey={(key) => key.id}
+          empty={<p>No keys yet.</p>}
+          columns={[
+            { header: "Name", cell: (key) => key.name },
+            { header: "Key starts with", cell: (key) => <code>imr_{key.prefix}_…</code> },
+            { header: "Created", cell: (key) => when(key.createdAt) },
+            { header: "Last used", cell: (key) => when(key.lastUsedAt) },
+            {
+              header: "State",
+              cell: (key) =>
+                key.revokedAt ? <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span> : <span className="badge badge--ok">Active</span>,
+            },
+            {
+              header: ACTIONS_HEADER,
+              cell: (key) => (key.revokedAt ? null : <RemoveButton intent="revoke-key" fields={{ id: key.id }} label="Revoke" what={key.name} />),
+            },
+          ]}
+        />
         <h3>Create a key</h3>
         <FormError message={keyForm.formError} />
         <Form method="post" noValidate onSubmit={keyForm.onSubmit} className="narrow">
@@ -165,53 +146,43 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                 Remove this endpoint
               </button>
             </Form>
-            {endpoint.deliveries.length ? (
-              <div className="table-wrap">
-                <table>
-                  <caption>Latest deliveries to {endpoint.url}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Event</th>
-                      <th scope="col">webhook-id</th>
-                      <th scope="col">State</th>
-                      <th scope="col">Tries</th>
-                      <th scope="col">Last answer</th>
-                      <th scope="col">Last try</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {endpoint.deliveries.map((delivery) => (
-                      <tr key={delivery.id}>
-                        <td>{delivery.eventType}</td>
-                        <td>
-                          <code>{delivery.messageId}</code>
-                        </td>
-                        <td>
-                          {DELIVERY_STATUS[delivery.status]}
-                          {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
-                        </td>
-                        <td>{delivery.attempts}</td>
-                        <td>
-                          {delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "—")}
-                          {delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}
-                        </td>
-                        <td>{when(delivery.lastAttemptAt)}</td>
-                        <td>
-                          {delivery.status === "PENDING" ? null : (
-                            <RemoveButton intent="redeliver" fields={{ id: delivery.id }} label="Redeliver" what={delivery.messageId} />
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>Nothing sent yet.</p>
-            )}
+            <DataTable
+              caption={`Latest deliveries to ${endpoint.url}`}
+              rows={endpoint.deliveries}
+              rowKey={(delivery) => delivery.id}
+              empty={<p>Nothing sent yet.</p>}
+              columns={[
+                { header: "Event", cell: (delivery) => delivery.eventType },
+                { header: "webhook-id", cell: (delivery) => <code>{delivery.messageId}</code> },
+                {
+                  header: "State",
+                  cell: (delivery) => (
+                    <>
+                      {DELIVERY_STATUS[delivery.status]}
+                      {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
+                    </>
+                  ),
+                },
+                { header: "Tries", cell: (delivery) => delivery.attempts },
+                {
+                  header: "Last answer",
+                  cell: (delivery) => (
+                    <>
+                      {delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "—")}
+                      {delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}
+                    </>
+                  ),
+                },
+                { header: "Last try", cell: (delivery) => when(delivery.lastAttemptAt) },
+                {
+                  header: ACTIONS_HEADER,
+                  cell: (delivery) =>
+                    delivery.status === "PENDING" ? null : (
+                      <RemoveButton intent="redeliver" fields={{ id: delivery.id }} label="Redeliver" what={delivery.messageId} />
+                    ),
+                },
+              ]}
+            />
           </article>
         ))}
         <h3>Add an endpoint</h3>

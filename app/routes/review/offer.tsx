@@ -1,6 +1,6 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/offer";
-import { CheckboxField, failureFor, FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
+import { CheckboxField, failureFor, FormError, Notice, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { casePagePath } from "~/domain/case-paths";
 import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
@@ -40,11 +40,7 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
         <Link to="/review">Back to my reviews</Link>
       </p>
       <h1>Offer of case {page.reference}</h1>
-      {page.declined ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>You declined the offer. The coordinator was told and will offer the case to someone else.</p>
-        </div>
-      ) : null}
+      {page.declined ? <Notice tone="success">You declined the offer. The coordinator was told and will offer the case to someone else.</Notice> : null}
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">The case</h2>
@@ -98,8 +94,8 @@ function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderDa
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <FormError message={zod.formError} />
         <input type="hidden" name="intent" value="accept" />
-        <div className="card" style={{ marginBottom: "1rem" }}>
-          <h3 style={{ marginTop: 0 }}>{page.attestation.heading}</h3>
+        <div className="card space-below">
+          <h3 className="flush-top">{page.attestation.heading}</h3>
           <ol>
             {page.attestation.statements.map((statement) => (
               <li key={statement}>{statement}</li>
