@@ -1,6 +1,9 @@
+import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
-import { useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { z } from "zod";
+import { FormError } from "./error-summary";
+import type { AnyForm } from "./fields";
 import { Notice } from "./notices";
 import { useZodForm, type ZodForm } from "./use-zod-form";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
@@ -16,6 +19,17 @@ export function CaseFormFields({ intent, version }: { intent?: string; version: 
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <input type="hidden" name="version" value={version} />
     </>
+  );
+}
+
+/** A form on a case page: its refusal at the top, its hidden intent and case version, then what the caller puts in it. */
+export function CaseForm(props: { zod: AnyForm; intent: string; version: number; "aria-labelledby"?: string; children: ReactNode }) {
+  return (
+    <Form method="post" noValidate onSubmit={props.zod.onSubmit} aria-labelledby={props["aria-labelledby"]}>
+      <FormError message={props.zod.formError} />
+      <CaseFormFields intent={props.intent} version={props.version} />
+      {props.children}
+    </Form>
   );
 }
 

@@ -252,11 +252,17 @@ function ChoiceInput(props: {
   );
 }
 
-/** One answer among a few, in a fieldset whose legend is the question. */
-export function RadioGroup({ zod, name, legend, hint, choices, idPrefix, large }: ChoiceGroupProps) {
-  const id = fieldId(name, idPrefix);
-  const error = zod.errorFor(name);
-  const chosen = zod.valueFor(name);
+/** The fieldset of a group; `isChosen` says which boxes start ticked and `choiceIdPrefix` how the inputs' ids start. */
+function ChoiceGroup(
+  props: ChoiceGroupProps & {
+    type: "radio" | "checkbox";
+    id: string;
+    choiceIdPrefix: string;
+    error: string | undefined;
+    isChosen: (choice: Choice) => boolean;
+  },
+) {
+  const { zod, name, legend, hint, choices, large, type, id, choiceIdPrefix, error, isChosen } = props;
   return (
     <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
       {choices.map((choice) => (
@@ -264,10 +270,10 @@ export function RadioGroup({ zod, name, legend, hint, choices, idPrefix, large }
           key={choice.value}
           zod={zod}
           name={name}
-          type="radio"
-          id={`${id}-${choice.value}`}
+          type={type}
+          id={`${choiceIdPrefix}-${choice.value}`}
           choice={choice}
-          checked={chosen === choice.value}
+          checked={isChosen(choice)}
           invalid={!!error}
           large={large}
         />
@@ -276,28 +282,28 @@ export function RadioGroup({ zod, name, legend, hint, choices, idPrefix, large }
   );
 }
 
+/** One answer among a few, in a fieldset whose legend is the question. */
+export function RadioGroup(props: ChoiceGroupProps) {
+  const id = fieldId(props.name, props.idPrefix);
+  const chosen = props.zod.valueFor(props.name);
+  return (
+    <ChoiceGroup {...props} type="radio" id={id} choiceIdPrefix={id} error={props.zod.errorFor(props.name)} isChosen={(choice) => choice.value === chosen} />
+  );
+}
+
 /** Any number of answers among a few; a disabled choice is never ticked. */
 export function CheckboxGroup(props: ChoiceGroupProps & { id?: string; choiceIdPrefix?: string }) {
-  const { zod, name, legend, hint, choices, idPrefix, large } = props;
-  const id = props.id ?? fieldId(name, idPrefix);
-  const error = zod.errorFor(name);
-  const chosen = zod.valuesFor(name);
+  const id = props.id ?? fieldId(props.name, props.idPrefix);
+  const chosen = props.zod.valuesFor(props.name);
   return (
-    <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
-      {choices.map((choice) => (
-        <ChoiceInput
-          key={choice.value}
-          zod={zod}
-          name={name}
-          type="checkbox"
-          id={`${props.choiceIdPrefix ?? id}-${choice.value}`}
-          choice={choice}
-          checked={!choice.disabled && chosen.includes(choice.value)}
-          invalid={!!error}
-          large={large}
-        />
-      ))}
-    </FieldsetFrame>
+    <ChoiceGroup
+      {...props}
+      type="checkbox"
+      id={id}
+      choiceIdPrefix={props.choiceIdPrefix ?? id}
+      error={props.zod.errorFor(props.name)}
+      isChosen={(choice) => !choice.disabled && chosen.includes(choice.value)}
+    />
   );
 }
 

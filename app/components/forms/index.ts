@@ -4,6 +4,7 @@ export * from "./case-form";
 export * from "./error-summary";
 export * from "./fields";
 export * from "./filters";
+export * from "./intent-form";
 export * from "./notices";
 export * from "./remove-button";
 export * from "./set-password-form";

@@ -1,7 +1,6 @@
 import { useMemo } from "react";
-import { Form } from "react-router";
 import { DataTable } from "~/components/data-table";
-import { CaseFormFields, FormError, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
+import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
 import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
 
@@ -37,9 +36,7 @@ export function EligibilityChecklist(props: {
   );
   const zod = useCaseForm(schema, { intent: "eligibility", version, actionData, defaultValues });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="eligibility-heading">
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="eligibility" version={version} />
+    <CaseForm zod={zod} intent="eligibility" version={version} aria-labelledby="eligibility-heading">
       <ol className="indented-list">
         {ELIGIBILITY_CRITERIA.map((criterion) => (
           <li key={criterion}>
@@ -73,7 +70,7 @@ export function EligibilityChecklist(props: {
       <div className="actions">
         <SubmitButton submitting={zod.submitting}>Save the checklist</SubmitButton>
       </div>
-    </Form>
+    </CaseForm>
   );
 }
 

@@ -1,5 +1,5 @@
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, TextField, useZodForm } from "~/components/forms";
+import { failureFor, IntentForm, RemoveButton, SelectField, TextField, useZodForm } from "~/components/forms";
 import { AFFILIATION_KIND_LABELS, AFFILIATION_KINDS } from "~/domain/roster";
 import { affiliationFormSchema } from "~/schemas/roster";
 
@@ -51,9 +51,7 @@ export function AffiliationSection(props: { affiliations: readonly Affiliation[]
         ]}
       />
       <h3>Declare an affiliation</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Declare an affiliation">
-        <input type="hidden" name="intent" value="add-affiliation" />
+      <IntentForm zod={zod} intent="add-affiliation" label="Declare an affiliation" submit="Declare the affiliation">
         <SelectField
           zod={zod}
           name="kind"
@@ -72,10 +70,7 @@ export function AffiliationSection(props: { affiliations: readonly Affiliation[]
         />
         <TextField zod={zod} name="name" label="Name" hint="The plan, group, facility, maker or physician, as they are known." />
         <TextField zod={zod} name="identifier" label="Identifier (optional)" hint="Such as an NPI (10 digits) or a tax ID (12-3456789)." />
-        <div className="actions">
-          <IntentSubmit intent="add-affiliation">Declare the affiliation</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

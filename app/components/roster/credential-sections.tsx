@@ -1,5 +1,5 @@
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { failureFor, Form, FormError, IntentSubmit, RemoveButton, SelectField, TextAreaField, TextField, useZodForm } from "~/components/forms";
+import { failureFor, IntentForm, RemoveButton, SelectField, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { certificationFormSchema, licenseFormSchema, practiceFormSchema, specialtyFormSchema } from "~/schemas/roster";
@@ -25,9 +25,7 @@ export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerVi
   return (
     <section aria-labelledby="practice">
       <h2 id="practice">Practice, verification and workload</h2>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Practice, verification and workload">
-        <input type="hidden" name="intent" value="save-practice" />
+      <IntentForm zod={zod} intent="save-practice" label="Practice, verification and workload" submit="Save">
         <TextField
           zod={zod}
           name="credentials"
@@ -55,10 +53,7 @@ export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerVi
           rows={3}
         />
         <TextField zod={zod} name="capacity" label="Workload capacity" hint="Cases offered or in review at once. 0 pauses new offers." required />
-        <div className="actions">
-          <IntentSubmit intent="save-practice">Save</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -100,14 +95,9 @@ export function SpecialtySection({ reviewer, specialties, actionData }: { review
         ]}
       />
       <h3>Add a specialty</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a specialty">
-        <input type="hidden" name="intent" value="add-specialty" />
+      <IntentForm zod={zod} intent="add-specialty" label="Add a specialty" submit="Add the specialty">
         <SelectField zod={zod} name="specialtyCode" label="Specialty or sub-specialty" placeholder="Choose…" required groups={groupsOf(specialties)} />
-        <div className="actions">
-          <IntentSubmit intent="add-specialty">Add the specialty</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -136,9 +126,7 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
         ]}
       />
       <h3>Add a certification</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a board certification">
-        <input type="hidden" name="intent" value="add-certification" />
+      <IntentForm zod={zod} intent="add-certification" label="Add a board certification" submit="Add the certification">
         <SelectField zod={zod} name="certificationSpecialtyCode" label="Certified in" placeholder="Choose…" required groups={groupsOf(specialties)} />
         <TextField zod={zod} name="board" label="Board (optional)" hint="Leave empty for the board that certifies this specialty." />
         <TextField zod={zod} name="certifiedOn" label="Certified on (optional)" type="date" />
@@ -149,10 +137,7 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
           type="date"
           hint="Leave empty for a certificate that does not expire."
         />
-        <div className="actions">
-          <IntentSubmit intent="add-certification">Add the certification</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -182,9 +167,7 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
         ]}
       />
       <h3>Add a license</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a license">
-        <input type="hidden" name="intent" value="add-license" />
+      <IntentForm zod={zod} intent="add-license" label="Add a license" submit="Add the license">
         <SelectField
           zod={zod}
           name="state"
@@ -203,10 +186,7 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
           required
           options={LICENSE_STATUSES.map((status) => ({ value: status, label: LICENSE_STATUS_LABELS[status] }))}
         />
-        <div className="actions">
-          <IntentSubmit intent="add-license">Add the license</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

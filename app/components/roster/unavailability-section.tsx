@@ -1,5 +1,5 @@
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
+import { failureFor, IntentForm, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { unavailabilityFormSchema } from "~/schemas/roster";
 
@@ -39,16 +39,11 @@ export function UnavailabilitySection({ periods, actionData }: { periods: readon
         ]}
       />
       <h3>Add a period</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add an unavailable period">
-        <input type="hidden" name="intent" value="add-unavailability" />
+      <IntentForm zod={zod} intent="add-unavailability" label="Add an unavailable period" submit="Add the period">
         <TextField zod={zod} name="startsOn" label="First day away" type="date" required />
         <TextField zod={zod} name="endsOn" label="Last day away" type="date" required />
         <TextField zod={zod} name="note" label="Note (optional)" hint="Like Annual leave or Conference. Only the review organization sees it." />
-        <div className="actions">
-          <IntentSubmit intent="add-unavailability">Add the period</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

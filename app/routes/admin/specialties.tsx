@@ -1,7 +1,7 @@
 import { useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/specialties";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { failureFor, Form, FormError, IntentSubmit, Notice, RemoveButton, SelectField, useZodForm } from "~/components/forms";
+import { failureFor, IntentForm, Notice, RemoveButton, SelectField, useZodForm } from "~/components/forms";
 import { similarPairFormSchema } from "~/schemas/roster";
 import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
 import { actorOf, requirePermission } from "~/server/session.server";
@@ -78,15 +78,10 @@ function AddPair({ specialties }: { specialties: readonly { code: string; label:
   return (
     <section aria-labelledby="add-pair">
       <h2 id="add-pair">Add a pair</h2>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start" aria-label="Add a pair of similar specialties">
-        <input type="hidden" name="intent" value="add" />
+      <IntentForm zod={zod} intent="add" label="Add a pair of similar specialties" submit="Add the pair">
         <SelectField zod={zod} name="specialtyCode" label="Specialty" placeholder="Choose…" required options={options} />
         <SelectField zod={zod} name="similarCode" label="Similar to" placeholder="Choose…" required options={options} />
-        <div className="actions">
-          <IntentSubmit intent="add">Add the pair</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

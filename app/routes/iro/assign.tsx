@@ -1,7 +1,7 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
 import { DataTable } from "~/components/data-table";
-import { CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
+import { CaseForm, CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
@@ -158,9 +158,7 @@ function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
       <summary>
         {verb} {reviewer.name}
       </summary>
-      <Form method="post" noValidate onSubmit={zod.onSubmit}>
-        <FormError message={zod.formError} />
-        <CaseFormFields intent="replace" version={page.version} />
+      <CaseForm zod={zod} intent="replace" version={page.version}>
         <input type="hidden" name="assignmentId" value={reviewer.id} />
         <TextAreaField
           zod={zod}
@@ -177,7 +175,7 @@ function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
         <button type="submit" className="button button--danger" disabled={zod.submitting}>
           {verb} {reviewer.name}
         </button>
-      </Form>
+      </CaseForm>
     </details>
   );
 }
@@ -261,9 +259,7 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
 function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unknown }) {
   const zod = useCaseForm(matchingFactsSchema, { intent: "facts", version: page.version, actionData, defaultValues: page.facts });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="facts" version={page.version} />
+    <CaseForm zod={zod} intent="facts" version={page.version}>
       <SelectField
         zod={zod}
         name="specialtyNeeded"
@@ -285,6 +281,6 @@ function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unkno
       <TextField zod={zod} name="manufacturerName" label="Maker of the drug or device" hint="Leave empty when the dispute is not about a drug or device." />
       <TextField zod={zod} name="manufacturerIdentifier" label="Maker's identifier" hint="For example its tax ID or labeler code." />
       <SubmitButton submitting={zod.submitting}>Save the matching facts</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }

@@ -1,5 +1,6 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
@@ -201,33 +202,12 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="information-heading">
         <h2 id="information-heading">Requests for information</h2>
         {page.informationRequests.length ? (
-          <ol className="card-list">
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 className="flush-top">
-                  Request {index + 1}, to {item.addressedTo.toLowerCase()}
-                </h3>
-                <p className="multiline">{item.question}</p>
-                <p>
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for the answer</span>
-                  )}{" "}
-                  {item.dueText}
-                </p>
-                {item.answer ? (
-                  <>
-                    <p className="answer-label">Answer</p>
-                    <p className="multiline">{item.answer}</p>
-                  </>
-                ) : null}
-                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
-              </li>
-            ))}
-          </ol>
+          <InformationRequests
+            items={page.informationRequests}
+            heading={(item, index) => `Request ${index + 1}, to ${item.addressedTo.toLowerCase()}`}
+            waiting="Waiting for the answer"
+            answerLabel="Answer"
+          />
         ) : (
           <p>No information has been asked for on this case.</p>
         )}

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseFormFields, ConflictAlert, FormError, Notice, revalidateAfterConflict, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
@@ -109,25 +110,7 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       {page.informationRequests.length ? (
         <section aria-labelledby="information-heading">
           <h2 id="information-heading">Information asked of your plan</h2>
-          <ol className="card-list">
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 className="flush-top">Request {index + 1}</h3>
-                <p className="multiline">{item.question}</p>
-                <p className="flush-bottom">
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for your answer</span>
-                  )}{" "}
-                  {item.dueText}
-                </p>
-                {item.answer ? <p className="multiline">{item.answer}</p> : null}
-              </li>
-            ))}
-          </ol>
+          <InformationRequests items={page.informationRequests} heading={(_item, index) => `Request ${index + 1}`} waiting="Waiting for your answer" />
         </section>
       ) : null}
 

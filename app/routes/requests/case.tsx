@@ -1,6 +1,7 @@
 import { Link, redirect } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
@@ -68,38 +69,21 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
           {waiting.length && page.canAnswer ? (
             <p>We need more information from you to review your request. Answer each question below before its due date.</p>
           ) : null}
-          <ol className="card-list">
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 className="flush-top">Request {index + 1}</h3>
-                <p className="multiline">{item.question}</p>
-                <p>
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for your answer</span>
-                  )}{" "}
-                  {item.dueText}
+          <InformationRequests
+            items={page.informationRequests}
+            heading={(_item, index) => `Request ${index + 1}`}
+            waiting="Waiting for your answer"
+            answerLabel="Your answer"
+            actions={(item, index) =>
+              !item.answered && page.canAnswer ? (
+                <p className="flush-bottom">
+                  <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
+                    Answer request {index + 1}
+                  </Link>
                 </p>
-                {item.answer ? (
-                  <>
-                    <p className="answer-label">Your answer</p>
-                    <p className="multiline">{item.answer}</p>
-                  </>
-                ) : null}
-                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
-                {!item.answered && page.canAnswer ? (
-                  <p className="flush-bottom">
-                    <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
-                      Answer request {index + 1}
-                    </Link>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+              ) : null
+            }
+          />
         </section>
       ) : null}
 
