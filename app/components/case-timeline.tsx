@@ -46,14 +46,14 @@ export function CaseTimeline({ items }: { items: readonly TimelineItem[] }) {
   return (
     <ol>
       {items.map((item) => (
-        <li key={item.id} style={{ marginBottom: "0.75rem" }}>
-          <p style={{ margin: 0 }}>
+        <li key={item.id} className="space-below-sm">
+          <p className="flush">
             <strong>{timelineLabel(item.type, item.toStatus)}</strong>
           </p>
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted flush">
             <time dateTime={item.atIso}>{item.at}</time> · {item.actor}
           </p>
-          {item.note ? <p style={{ margin: "0.25rem 0 0" }}>“{item.note}”</p> : null}
+          {item.note ? <p className="subnote">“{item.note}”</p> : null}
         </li>
       ))}
     </ol>

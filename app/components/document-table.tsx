@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { formatFileSize } from "~/domain/documents/limits";
 
@@ -20,39 +21,27 @@ export function DocumentTable<Row extends DocumentRow>(props: {
 }) {
   const { caption, documents, added, actions, spaced } = props;
   return (
-    <div className="table-wrap" style={spaced ? { marginBottom: "1rem" } : undefined}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">What it is</th>
-            <th scope="col">Size</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <td style={{ overflowWrap: "anywhere" }}>
-                {document.fileName}
-                {document.description ? (
-                  <p className="muted" style={{ margin: 0, whiteSpace: "pre-line" }}>
-                    {document.description}
-                  </p>
-                ) : null}
-              </td>
-              <td>{DOCUMENT_KIND_TEXT[document.kind].label}</td>
-              <td>{formatFileSize(document.sizeBytes)}</td>
-              <td>{added(document)}</td>
-              <td>{actions(document)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={documents}
+      rowKey={(document) => document.id}
+      className={spaced ? "space-below" : undefined}
+      columns={[
+        {
+          header: "File",
+          className: "break-anywhere",
+          cell: (document) => (
+            <>
+              {document.fileName}
+              {document.description ? <p className="muted flush multiline">{document.description}</p> : null}
+            </>
+          ),
+        },
+        { header: "What it is", cell: (document) => DOCUMENT_KIND_TEXT[document.kind].label },
+        { header: "Size", cell: (document) => formatFileSize(document.sizeBytes) },
+        { header: "Added", cell: added },
+        { header: ACTIONS_HEADER, cell: actions },
+      ]}
+    />
   );
 }

@@ -180,14 +180,13 @@ export function DocumentUploader(props: {
   }
 
   return (
-    <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1.25rem" }}>
+    <fieldset className="field uploader">
       <legend>{label}</legend>
       <p className="hint" id={hintId}>
         {ACCEPTED_TYPES_TEXT}. {allowance ? allowanceText(allowance) : null}
       </p>
       <div
-        className="empty-state"
-        style={{ textAlign: "center", borderColor: dragging ? "var(--brand)" : undefined, background: dragging ? "#eef4fb" : undefined }}
+        className={dragging ? "empty-state drop-zone drop-zone--active" : "empty-state drop-zone"}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);
@@ -195,7 +194,7 @@ export function DocumentUploader(props: {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p style={{ marginTop: 0 }}>Drag files here, or</p>
+        <p className="flush-top">Drag files here, or</p>
         <button type="button" className="button button--secondary" aria-describedby={hintId} onClick={() => inputRef.current?.click()}>
           Choose files
         </button>
@@ -203,7 +202,7 @@ export function DocumentUploader(props: {
       </div>
 
       {files.length ? (
-        <ul style={{ listStyle: "none", padding: 0, margin: "1rem 0 0", display: "grid", gap: "0.75rem" }}>
+        <ul className="picked-files">
           {files.map((item) => (
             <PickedFileRow
               key={item.key}
@@ -252,11 +251,11 @@ function PickedFileRow(props: {
   const reason = item.blocked ?? (item.kindMissing ? "Choose what this document is first." : item.refusal);
   return (
     <li className="card">
-      <p style={{ margin: "0 0 0.5rem", fontWeight: 600, overflowWrap: "anywhere" }}>
+      <p className="picked-file__name">
         {item.file.name} <span className="muted">({formatFileSize(item.file.size)})</span>
       </p>
       {item.blocked ? null : (
-        <div className="field" style={{ marginBottom: "0.75rem" }}>
+        <div className="field space-below-sm">
           <label htmlFor={selectId}>What is this document?</label>
           <select
             id={selectId}
@@ -272,15 +271,11 @@ function PickedFileRow(props: {
               </option>
             ))}
           </select>
-          {item.kind ? (
-            <p className="hint" style={{ margin: "0.35rem 0 0" }}>
-              {DOCUMENT_KIND_TEXT[item.kind].help}
-            </p>
-          ) : null}
+          {item.kind ? <p className="hint hint--below">{DOCUMENT_KIND_TEXT[item.kind].help}</p> : null}
         </div>
       )}
       {describe && !item.blocked ? (
-        <div className="field" style={{ marginBottom: "0.75rem" }}>
+        <div className="field space-below-sm">
           <label htmlFor={descriptionId}>{describe.label}</label>
           <p className="hint" id={`${descriptionId}-hint`}>
             {describe.hint}
@@ -297,8 +292,8 @@ function PickedFileRow(props: {
         </div>
       ) : null}
       {uploading ? (
-        <p style={{ display: "flex", gap: "0.75rem", alignItems: "center", margin: "0 0 0.75rem" }}>
-          <progress max={100} value={item.progress} aria-label={`Upload progress of ${item.file.name}`} style={{ flex: 1, height: "1.25rem" }} />
+        <p className="upload-progress">
+          <progress max={100} value={item.progress} aria-label={`Upload progress of ${item.file.name}`} />
           <span aria-hidden="true">{item.progress}%</span>
         </p>
       ) : null}
@@ -308,7 +303,7 @@ function PickedFileRow(props: {
         </p>
       ) : null}
       {item.note ? <p className="muted">{item.note}</p> : null}
-      <div className="actions" style={{ marginTop: "0.5rem" }}>
+      <div className="actions space-above-sm">
         {uploading ? (
           <button type="button" className="button button--secondary" onClick={props.onCancel}>
             Cancel<span className="visually-hidden"> uploading {item.file.name}</span>
@@ -383,7 +378,7 @@ export function DocumentList(props: { documents: readonly DocumentSummary[]; cap
       added={(document) => formatInstant(document.createdAt, timeZone, "date")}
       actions={(document) => (
         <>
-          <div className="actions" style={{ marginTop: 0 }}>
+          <div className="actions flush-top">
             <a href={`/documents/${document.id}`}>
               Download<span className="visually-hidden"> {document.fileName}</span>
             </a>

@@ -11,7 +11,7 @@ interface DueReviewer {
 /** The coordinators' reminder of reviewers whose credentials need verifying within 30 days. */
 export function ReverificationPanel({ reviewers, total }: { reviewers: readonly DueReviewer[]; total: number }) {
   return (
-    <section className="card" aria-labelledby="reverification" style={{ marginBottom: "1.25rem" }}>
+    <section className="card space-below-lg" aria-labelledby="reverification">
       <h2 id="reverification">Reviewer credentials due for re-verification within 30 days</h2>
       {reviewers.length ? (
         <>
@@ -25,7 +25,7 @@ export function ReverificationPanel({ reviewers, total }: { reviewers: readonly 
           <Link to="/iro/roster?flag=reverification">{total > reviewers.length ? `See all ${total} on the roster` : "See them on the roster"}</Link>
         </>
       ) : (
-        <p style={{ margin: 0 }}>None: every reviewer's verification is good for more than 30 days.</p>
+        <p className="flush">None: every reviewer's verification is good for more than 30 days.</p>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/account";
+import { DataTable } from "~/components/data-table";
 import { ROLE_LABELS } from "~/domain/roles";
 import { accountOverview, signOutEverywhere } from "~/server/users/account.server";
 import { actorOf, endSession, requireUser } from "~/server/session.server";
@@ -33,36 +34,26 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <dd>{roles.map((role) => ROLE_LABELS[role]).join(", ")}</dd>
       </dl>
       <h2>Where you are signed in</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Active sessions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Browser</th>
-              <th scope="col">Address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <td>
-                  {session.userAgent ?? "Unknown browser"}
-                  {session.id === currentSessionId ? <strong> (this browser)</strong> : null}
-                </td>
-                <td>{session.ip ?? "Unknown"}</td>
-                <td>
-                  <Instant at={session.createdAt} />
-                </td>
-                <td>
-                  <Instant at={session.lastSeenAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Active sessions"
+        captionHidden
+        rows={sessions}
+        rowKey={(session) => session.id}
+        columns={[
+          {
+            header: "Browser",
+            cell: (session) => (
+              <>
+                {session.userAgent ?? "Unknown browser"}
+                {session.id === currentSessionId ? <strong> (this browser)</strong> : null}
+              </>
+            ),
+          },
+          { header: "Address", cell: (session) => session.ip ?? "Unknown" },
+          { header: "Signed in", cell: (session) => <Instant at={session.createdAt} /> },
+          { header: "Last active", cell: (session) => <Instant at={session.lastSeenAt} /> },
+        ]}
+      />
       <Form method="post" className="actions">
         <button type="submit" className="button button--secondary">
           Sign out everywhere

@@ -1,6 +1,6 @@
 import { data, Form as PlainForm, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/verify";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { describedByFor, FieldFrame, Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { VERIFY_FILE_MAX_BYTES, verifyCodeSchema, verifyFileSchema } from "~/schemas/decision";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { formDataWithin, verifyByCode, verifyByFile, type VerifiedLetter, type VerifyAnswer } from "~/server/letters/verify-letter.server";
@@ -65,7 +65,7 @@ export default function Verify() {
 function CodeForm({ actionData }: { actionData: unknown }) {
   const zod = useZodForm(verifyCodeSchema, { defaultValues: { intent: "code", reference: "", code: "" }, actionData });
   return (
-    <section aria-labelledby="by-code-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+    <section aria-labelledby="by-code-heading" className="card space-below-xl">
       <h2 id="by-code-heading">With the reference number and code</h2>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <FormError message={zod.formError} />
@@ -83,32 +83,26 @@ function CodeForm({ actionData }: { actionData: unknown }) {
 function FileForm({ error }: { error: string | undefined }) {
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const describedBy = ["field-letter-hint", error ? "field-letter-error" : null].filter(Boolean).join(" ");
   return (
-    <section aria-labelledby="by-file-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+    <section aria-labelledby="by-file-heading" className="card space-below-xl">
       <h2 id="by-file-heading">With the PDF file</h2>
       <PlainForm method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="file" />
-        <div className={`field${error ? " field--error" : ""}`}>
-          <label htmlFor="field-letter">The letter's PDF file</label>
-          <p className="hint" id="field-letter-hint">
-            We compare its fingerprint (SHA-256) with the letters we issued. The file is not kept.
-          </p>
-          {error ? (
-            <p className="field-error" id="field-letter-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
+        <FieldFrame
+          id="field-letter"
+          label="The letter's PDF file"
+          hint="We compare its fingerprint (SHA-256) with the letters we issued. The file is not kept."
+          error={error}
+        >
           <input
             id="field-letter"
             name="letter"
             type="file"
             accept="application/pdf,.pdf"
-            aria-describedby={describedBy}
+            aria-describedby={describedByFor("field-letter", true, error)}
             aria-invalid={error ? true : undefined}
           />
-        </div>
+        </FieldFrame>
         <div className="actions">
           <SubmitButton submitting={submitting}>Check the file</SubmitButton>
         </div>
@@ -133,7 +127,7 @@ function LetterFacts({ letter }: { letter: VerifiedLetter }) {
         <dd>{letter.outcome}</dd>
         <dt>SHA-256 fingerprint on file</dt>
         <dd>
-          <code style={{ wordBreak: "break-all" }}>{letter.sha256}</code>
+          <code className="break-all">{letter.sha256}</code>
         </dd>
       </dl>
       {letter.newer ? (
@@ -153,17 +147,13 @@ function LetterFacts({ letter }: { letter: VerifiedLetter }) {
 function Answer({ checked }: { checked: Checked }) {
   const { answer } = checked;
   if (answer.kind === "limited") {
-    return (
-      <div className="alert alert--error" role="alert">
-        <p style={{ margin: 0 }}>Too many checks from your network. Try again in {Math.ceil(answer.retryAfterSeconds / 60)} minutes.</p>
-      </div>
-    );
+    return <Notice tone="error">Too many checks from your network. Try again in {Math.ceil(answer.retryAfterSeconds / 60)} minutes.</Notice>;
   }
   if (answer.kind === "no-match") {
     return (
       <div className="alert alert--warning" role="status">
-        <h2 style={{ marginTop: 0 }}>No match</h2>
-        <p style={{ margin: 0 }}>
+        <h2 className="flush-top">No match</h2>
+        <p className="flush">
           {checked.checked === "code"
             ? "We found no letter with this reference number and verification code. Check both against the letter: the reference number is at the top, the verification code at the foot of every page."
             : "This file is not a letter we issued, or it was changed after we issued it: even saving it again from another program changes it. Check the letter with its reference number and verification code instead."}
@@ -173,7 +163,7 @@ function Answer({ checked }: { checked: Checked }) {
   }
   return (
     <div className="alert alert--success" role="status">
-      <h2 style={{ marginTop: 0 }}>{checked.checked === "code" ? "We issued this letter" : "This file is exactly a letter we issued"}</h2>
+      <h2 className="flush-top">{checked.checked === "code" ? "We issued this letter" : "This file is exactly a letter we issued"}</h2>
       <LetterFacts letter={answer.letter} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { DeadlineStateBadge } from "~/components/case-deadlines";
+import { DataTable } from "~/components/data-table";
 import type { DeadlineLineState } from "~/domain/next-steps";
 import type { ActiveReview } from "~/server/determinations/active-reviews.server";
 
@@ -15,52 +16,35 @@ const ATTENTION_STATES: ReadonlySet<DeadlineLineState> = new Set(["at_risk", "ov
 
 /** The reviewer's cases in review, each with its decision deadline in words. */
 export function ActiveReviews({ reviews }: { reviews: readonly ActiveReview[] }) {
-  if (!reviews.length) {
-    return (
-      <div className="empty-state">
-        <p style={{ margin: 0 }}>You are not reviewing any case at the moment.</p>
-      </div>
-    );
-  }
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Cases you are reviewing, the most urgent first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Track</th>
-            <th scope="col">Your determination</th>
-            <th scope="col">Decision deadline</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reviews.map((review) => (
-            <tr key={review.caseId}>
-              <td>
-                <Link to={`/review/cases/${review.caseId}`}>{review.reference}</Link>
-              </td>
-              <td>{review.track === "EXPEDITED" ? "Expedited" : "Standard"}</td>
-              <td>{PROGRESS_LABELS[review.progress]}</td>
-              <td>
-                {review.deadline ? (
+    <DataTable
+      caption="Cases you are reviewing, the most urgent first"
+      captionHidden
+      rows={reviews}
+      rowKey={(review) => review.caseId}
+      empty={<p className="empty-state">You are not reviewing any case at the moment.</p>}
+      columns={[
+        { header: "Case", cell: (review) => <Link to={`/review/cases/${review.caseId}`}>{review.reference}</Link> },
+        { header: "Track", cell: (review) => (review.track === "EXPEDITED" ? "Expedited" : "Standard") },
+        { header: "Your determination", cell: (review) => PROGRESS_LABELS[review.progress] },
+        {
+          header: "Decision deadline",
+          cell: (review) =>
+            review.deadline ? (
+              <>
+                {review.deadline.text}
+                {ATTENTION_STATES.has(review.deadline.state) ? (
                   <>
-                    {review.deadline.text}
-                    {ATTENTION_STATES.has(review.deadline.state) ? (
-                      <>
-                        {" "}
-                        <DeadlineStateBadge state={review.deadline.state} />
-                      </>
-                    ) : null}
+                    {" "}
+                    <DeadlineStateBadge state={review.deadline.state} />
                   </>
-                ) : (
-                  "No deadline running"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                ) : null}
+              </>
+            ) : (
+              "No deadline running"
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -22,7 +22,7 @@ export function CaseFileTable({ caption, documents, viewLink }: { caption: strin
       spaced
       added={(document) => document.added}
       actions={(document) => (
-        <div className="actions" style={{ marginTop: 0 }}>
+        <div className="actions flush-top">
           {document.view ? (
             <Link to={viewLink(document.id)}>
               Read here<span className="visually-hidden"> {document.fileName}</span>
@@ -43,11 +43,11 @@ export function CaseFileTable({ caption, documents, viewLink }: { caption: strin
 export function DocumentViewer({ document, closeLink }: { document: CaseFileItem; closeLink: string }) {
   const source = `/documents/${document.id}?inline=1`;
   return (
-    <section id="document-viewer" aria-labelledby="document-viewer-heading" className="card" style={{ marginBottom: "1.5rem" }}>
-      <h3 id="document-viewer-heading" style={{ overflowWrap: "anywhere" }}>
+    <section id="document-viewer" aria-labelledby="document-viewer-heading" className="card space-below-xl">
+      <h3 id="document-viewer-heading" className="break-anywhere">
         Reading: {document.fileName}
       </h3>
-      <div className="actions" style={{ marginTop: 0, marginBottom: "0.75rem" }}>
+      <div className="actions flush-top space-below-sm">
         <a href={source} target="_blank" rel="noopener">
           Open in a new tab
         </a>
@@ -55,17 +55,9 @@ export function DocumentViewer({ document, closeLink }: { document: CaseFileItem
         <Link to={closeLink}>Close the document</Link>
       </div>
       {document.view === "pdf" ? (
-        <iframe
-          title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`}
-          src={source}
-          style={{ width: "100%", height: "80vh", border: "1px solid var(--line)" }}
-        />
+        <iframe title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} src={source} className="document-frame" />
       ) : (
-        <img
-          src={source}
-          alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`}
-          style={{ maxWidth: "100%", height: "auto", border: "1px solid var(--line)" }}
-        />
+        <img src={source} alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} className="document-image" />
       )}
     </section>
   );

@@ -1,14 +1,21 @@
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { useFieldArray } from "react-hook-form";
-import { Form, FormError, TextField, useZodForm, type ZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  fieldId,
+  Form,
+  FormError,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useZodForm,
+} from "~/components/forms";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/domain/panel";
 import { BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
-
-// The form's fields are checked by the schema at runtime.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyZodForm = ZodForm<any>;
 
 const REFERENCE_FIELDS = [
   { key: "title", label: "Title", hint: undefined },
@@ -34,18 +41,6 @@ function fieldNames(referenceRows: number): string[] {
   ];
 }
 
-const fieldId = (name: string) => `field-${name.replace(/\./g, "-")}`;
-
-function ErrorText({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {error}
-    </p>
-  );
-}
-
 /**
  * The reviewer's determination. "Save draft" keeps whatever is written;
  * "Submit" needs every element of the letter and the signed statement of no
@@ -60,38 +55,24 @@ export function DeterminationForm(props: {
   const schema = useMemo(() => determinationSchema({ reviewerName: props.reviewerName }), [props.reviewerName]);
   const zod = useZodForm(schema, { defaultValues: props.defaults, actionData: props.actionData });
   const references = useFieldArray({ control: zod.form.control, name: "references" as never });
-  const chosenDocuments = zod.valuesFor("documentsConsidered");
-  const missing = fieldNames(references.fields.length)
-    .map((name) => ({ name, error: zod.errorFor(name) }))
-    .filter((item): item is { name: string; error: string } => !!item.error);
+  const problems = fieldNames(references.fields.length)
+    .map((name) => ({ fieldId: fieldId(name), message: zod.errorFor(name) }))
+    .filter((problem): problem is { fieldId: string; message: string } => !!problem.message);
   const attempted = zod.form.formState.submitCount > 0 || props.actionData !== undefined;
   const setIntent = (intent: "save" | "submit") => () => zod.form.setValue("intent", intent);
 
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="determination-heading">
       <FormError message={zod.formError} />
-      {attempted && missing.length ? (
-        <div className="alert alert--error" role="alert">
-          <h3 style={{ marginTop: 0 }}>{missing.length === 1 ? "One thing to fix" : `${missing.length} things to fix`}</h3>
-          <ul style={{ margin: 0 }}>
-            {missing.map((item) => (
-              <li key={item.name}>
-                <a href={`#${fieldId(item.name)}`}>{item.error}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {attempted ? <ErrorSummary problems={problems} /> : null}
       <input type="hidden" defaultValue="save" {...zod.form.register("intent")} />
 
-      <Choices
+      <RadioGroup
         zod={zod}
         name="outcome"
         legend="Outcome"
         hint="Uphold the plan's denial, overturn it, or overturn it in part."
-        type="radio"
-        options={DECISION_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
-        chosen={[zod.valueFor("outcome")]}
+        choices={DECISION_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
       />
       <TextAreaField
         zod={zod}
@@ -123,10 +104,10 @@ export function DeterminationForm(props: {
             Each evidence-based criterion, clinical guideline or article you relied on: its title, source and year, and a link if there is one.
           </p>
           {references.fields.map((row, index) => (
-            <fieldset key={row.id} className="card" style={{ marginBottom: "0.75rem" }}>
+            <fieldset key={row.id} className="card space-below-sm">
               <legend>Item {index + 1}</legend>
               {REFERENCE_FIELDS.map((field) => (
-                <RowInput
+                <TextField
                   key={field.key}
                   zod={zod}
                   name={`references.${index}.${field.key}`}
@@ -152,17 +133,15 @@ export function DeterminationForm(props: {
       </div>
 
       {props.documents.length ? (
-        <Choices
+        <CheckboxGroup
           zod={zod}
           name="documentsConsidered"
           legend="Documents considered"
           hint="Tick every document in the case file that you considered."
-          type="checkbox"
-          options={props.documents.map((document) => ({
+          choices={props.documents.map((document) => ({
             value: document.id,
             label: `${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`,
           }))}
-          chosen={chosenDocuments}
         />
       ) : (
         <div className="field">
@@ -175,7 +154,16 @@ export function DeterminationForm(props: {
         </div>
       )}
 
-      <StandardOfReview zod={zod} />
+      <SelectField
+        zod={zod}
+        name="standardOfReview"
+        label="Standard of review applied"
+        placeholder="Choose the standard"
+        options={[
+          ...STANDARDS_OF_REVIEW.map((standard) => ({ value: standard.key, label: standard.text })),
+          { value: OTHER_STANDARD, label: "Another standard (describe it below)" },
+        ]}
+      />
       <TextField zod={zod} name="standardOfReviewOther" label="If another standard: describe it" hint="Leave empty when you chose a standard above." />
 
       <div className="field">
@@ -187,7 +175,7 @@ export function DeterminationForm(props: {
             family, the treating physician or their medical group, the facility, or the maker of the drug or device in dispute, and I had no earlier involvement
             in this case or its appeal.
           </p>
-          <Choices zod={zod} name="noConflict" type="checkbox" options={[{ value: "yes", label: "I confirm this statement" }]} chosen={[]} />
+          <CheckboxField zod={zod} name="noConflict" value="yes" label="I confirm this statement" />
           <TextField
             zod={zod}
             name="signedName"
@@ -207,115 +195,5 @@ export function DeterminationForm(props: {
         </button>
       </div>
     </Form>
-  );
-}
-
-/** A group of radios or checkboxes with its legend, hint and error. */
-function Choices(props: {
-  zod: AnyZodForm;
-  name: string;
-  legend?: string;
-  hint?: ReactNode;
-  type: "radio" | "checkbox";
-  options: readonly { value: string; label: string }[];
-  chosen: readonly string[];
-}) {
-  const { zod, name, legend, hint, type, options, chosen } = props;
-  const id = fieldId(name);
-  const error = zod.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const inputs = (
-    <>
-      {options.map((option, index) => (
-        <label key={option.value} className="checkbox">
-          <input
-            id={index === 0 ? id : undefined}
-            type={type}
-            value={option.value}
-            defaultChecked={chosen.includes(option.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={legend ? undefined : describedBy}
-            {...zod.form.register(name)}
-          />
-          {option.label}
-        </label>
-      ))}
-    </>
-  );
-  if (!legend) {
-    return (
-      <div className={`field${error ? " field--error" : ""}`} style={{ marginBottom: "0.75rem" }}>
-        <ErrorText id={id} error={error} />
-        {inputs}
-      </div>
-    );
-  }
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedBy}>
-        <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        <ErrorText id={id} error={error} />
-        {inputs}
-      </fieldset>
-    </div>
-  );
-}
-
-/** One input of a criteria and literature row (its value comes from the field array, so it renders before the browser takes over). */
-function RowInput(props: { zod: AnyZodForm; name: string; label: string; hint?: string; defaultValue: string; inputMode?: "numeric" }) {
-  const { zod, name, label, hint, defaultValue, inputMode } = props;
-  const id = fieldId(name);
-  const error = zod.errorFor(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <ErrorText id={id} error={error} />
-      <input
-        id={id}
-        type="text"
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        defaultValue={defaultValue}
-        {...zod.form.register(name)}
-      />
-    </div>
-  );
-}
-
-function StandardOfReview({ zod }: { zod: AnyZodForm }) {
-  const id = fieldId("standardOfReview");
-  const error = zod.errorFor("standardOfReview");
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>Standard of review applied</label>
-      <ErrorText id={id} error={error} />
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        defaultValue={zod.valueFor("standardOfReview")}
-        {...zod.form.register("standardOfReview")}
-      >
-        <option value="">Choose the standard</option>
-        {STANDARDS_OF_REVIEW.map((standard) => (
-          <option key={standard.key} value={standard.key}>
-            {standard.text}
-          </option>
-        ))}
-        <option value={OTHER_STANDARD}>Another standard (describe it below)</option>
-      </select>
-    </div>
   );
 }

@@ -25,17 +25,17 @@ export function DeterminationSummary({ determination }: { determination: Determi
       {d.outcome === "OVERTURNED_IN_PART" ? (
         <>
           <dt>Part overturned</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{d.partOverturned || NOT_GIVEN}</dd>
+          <dd className="verbatim">{d.partOverturned || NOT_GIVEN}</dd>
         </>
       ) : null}
       <dt>Principal reasons</dt>
-      <dd style={{ whiteSpace: "pre-wrap" }}>{d.principalReasons || NOT_GIVEN}</dd>
+      <dd className="verbatim">{d.principalReasons || NOT_GIVEN}</dd>
       <dt>Clinical rationale</dt>
-      <dd style={{ whiteSpace: "pre-wrap" }}>{d.clinicalRationale || NOT_GIVEN}</dd>
+      <dd className="verbatim">{d.clinicalRationale || NOT_GIVEN}</dd>
       <dt>Criteria and literature</dt>
       <dd>
         {d.references.length ? (
-          <ol style={{ margin: 0, paddingLeft: "1.25rem" }}>
+          <ol className="indented-list flush">
             {d.references.map((item, index) => (
               <li key={index}>
                 <cite>{item.title}</cite>. {item.source}
@@ -58,7 +58,7 @@ export function DeterminationSummary({ determination }: { determination: Determi
       <dt>Documents considered</dt>
       <dd>
         {d.documentsConsidered.length ? (
-          <ul style={{ margin: 0, paddingLeft: "1.25rem" }}>
+          <ul className="indented-list flush">
             {d.documentsConsidered.map((document) => (
               <li key={document.id}>{document.fileName ?? "A document that is not in this case's file"}</li>
             ))}

@@ -1,3 +1,4 @@
+import { DataTable } from "~/components/data-table";
 import type { CaseFileItemState } from "~/domain/plan-case-file";
 
 const ITEM_STATES: Record<CaseFileItemState, { label: string; className: string }> = {
@@ -9,28 +10,15 @@ const ITEM_STATES: Record<CaseFileItemState, { label: string; className: string 
 /** The plan case file's checklist: each required item, and whether it came. */
 export function CaseFileChecklist({ items }: { items: readonly { key: string; label: string; state: CaseFileItemState; documents: number }[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>What the plan's case file must hold</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">State</th>
-            <th scope="col">Documents</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.key}>
-              <td>{item.label}</td>
-              <td>
-                <span className={ITEM_STATES[item.state].className}>{ITEM_STATES[item.state].label}</span>
-              </td>
-              <td>{item.documents}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="What the plan's case file must hold"
+      rows={items}
+      rowKey={(item) => item.key}
+      columns={[
+        { header: "Item", cell: (item) => item.label },
+        { header: "State", cell: (item) => <span className={ITEM_STATES[item.state].className}>{ITEM_STATES[item.state].label}</span> },
+        { header: "Documents", cell: (item) => item.documents },
+      ]}
+    />
   );
 }

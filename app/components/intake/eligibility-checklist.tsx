@@ -1,9 +1,8 @@
 import { useMemo } from "react";
-import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
+import { DataTable } from "~/components/data-table";
+import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
 import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
-import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 const YES_NO = [
   { value: "yes", label: "Yes" },
@@ -37,10 +36,8 @@ export function EligibilityChecklist(props: {
   );
   const zod = useCaseForm(schema, { intent: "eligibility", version, actionData, defaultValues });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="eligibility-heading">
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="eligibility" version={version} />
-      <ol style={{ paddingLeft: "1.25rem" }}>
+    <CaseForm zod={zod} intent="eligibility" version={version} aria-labelledby="eligibility-heading">
+      <ol className="indented-list">
         {ELIGIBILITY_CRITERIA.map((criterion) => (
           <li key={criterion}>
             <RadioGroup
@@ -58,7 +55,7 @@ export function EligibilityChecklist(props: {
                   CRITERION_TEXT[criterion].help
                 )
               }
-              options={YES_NO}
+              choices={YES_NO}
             />
             <TextAreaField
               zod={zod}
@@ -73,38 +70,31 @@ export function EligibilityChecklist(props: {
       <div className="actions">
         <SubmitButton submitting={zod.submitting}>Save the checklist</SubmitButton>
       </div>
-    </Form>
+    </CaseForm>
   );
 }
 
 /** The answers as they were saved, once the eligibility decision is made. */
 export function EligibilityAnswers({ answers }: { answers: readonly SavedAnswer[] }) {
-  if (answers.length === 0) return <p>No eligibility answers were recorded.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>Eligibility criteria as answered</caption>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Met</th>
-            <th scope="col">Note</th>
-            <th scope="col">Answered</th>
-          </tr>
-        </thead>
-        <tbody>
-          {answers.map((answer) => (
-            <tr key={answer.criterion}>
-              <td>{answer.label}</td>
-              <td>{answer.met ? <span className="badge badge--ok">Yes</span> : <span className="badge badge--danger">No</span>}</td>
-              <td style={{ whiteSpace: "pre-line" }}>{answer.note ?? ""}</td>
-              <td>
-                {answer.by}, {answer.at}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Eligibility criteria as answered"
+      rows={answers}
+      rowKey={(answer) => answer.criterion}
+      empty={<p>No eligibility answers were recorded.</p>}
+      columns={[
+        { header: "Criterion", cell: (answer) => answer.label },
+        { header: "Met", cell: (answer) => (answer.met ? <span className="badge badge--ok">Yes</span> : <span className="badge badge--danger">No</span>) },
+        { header: "Note", className: "multiline", cell: (answer) => answer.note ?? "" },
+        {
+          header: "Answered",
+          cell: (answer) => (
+            <>
+              {answer.by}, {answer.at}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

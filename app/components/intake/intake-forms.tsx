@@ -1,7 +1,5 @@
-import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
+import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { acceptSchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
-import { CaseFormFields, RadioGroup, TextAreaField, useCaseForm } from "./fields";
 
 interface CaseFormProps {
   version: number;
@@ -12,14 +10,12 @@ interface CaseFormProps {
 export function AcceptForm({ version, actionData, panelNote }: CaseFormProps & { panelNote: string }) {
   const zod = useCaseForm(acceptSchema, { intent: "accept", version, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="accept" version={version} />
+    <CaseForm zod={zod} intent="accept" version={version}>
       <p>
         All five criteria are met. Accepting starts the decision clock, asks the plan for its case file with its due date, and tells the applicant. {panelNote}
       </p>
       <SubmitButton submitting={zod.submitting}>Accept the request for review</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }
 
@@ -27,9 +23,7 @@ export function AcceptForm({ version, actionData, panelNote }: CaseFormProps & {
 export function IneligibleForm({ version, actionData }: CaseFormProps) {
   const zod = useCaseForm(ineligibleSchema, { intent: "ineligible", version, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="ineligible" version={version} />
+    <CaseForm zod={zod} intent="ineligible" version={version}>
       <TextAreaField
         zod={zod}
         idPrefix="ineligible"
@@ -39,7 +33,7 @@ export function IneligibleForm({ version, actionData }: CaseFormProps) {
         required
       />
       <SubmitButton submitting={zod.submitting}>Find the request ineligible and send the notice</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }
 
@@ -58,10 +52,8 @@ export function InformationRequestForm({ version, actionData, hasPlan, dueHints 
       ]
     : [{ value: "APPLICANT", label: "The applicant" }];
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="information" version={version} />
-      <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} options={parties} />
+    <CaseForm zod={zod} intent="information" version={version}>
+      <RadioGroup zod={zod} idPrefix="information" name="addressedTo" legend="Who is asked" hint={dueHints} choices={parties} />
       <TextAreaField
         zod={zod}
         idPrefix="information"
@@ -71,7 +63,7 @@ export function InformationRequestForm({ version, actionData, hasPlan, dueHints 
         required
       />
       <SubmitButton submitting={zod.submitting}>Send the request for information</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }
 
@@ -79,13 +71,11 @@ export function InformationRequestForm({ version, actionData, hasPlan, dueHints 
 export function LookAfterForm({ version, actionData }: CaseFormProps) {
   const zod = useCaseForm(lookAfterSchema, { intent: "lookAfter", version, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="lookAfter" version={version} />
+    <CaseForm zod={zod} intent="lookAfter" version={version}>
       <button type="submit" className="button button--secondary" disabled={zod.submitting}>
         Look after this case
       </button>
-    </Form>
+    </CaseForm>
   );
 }
 
@@ -93,9 +83,7 @@ export function LookAfterForm({ version, actionData }: CaseFormProps) {
 export function ProceedWithoutCaseFileForm({ version, actionData }: CaseFormProps) {
   const zod = useCaseForm(proceedWithoutCaseFileSchema, { intent: "proceedWithoutCaseFile", version, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="proceedWithoutCaseFile" version={version} />
+    <CaseForm zod={zod} intent="proceedWithoutCaseFile" version={version}>
       <TextAreaField
         zod={zod}
         idPrefix="proceed"
@@ -105,6 +93,6 @@ export function ProceedWithoutCaseFileForm({ version, actionData }: CaseFormProp
         required
       />
       <SubmitButton submitting={zod.submitting}>Proceed without the plan's case file</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }

@@ -11,7 +11,7 @@ export function RequestDetails({ sections }: { sections: readonly { heading: str
             {section.lines.map((line) => (
               <Fragment key={line.label}>
                 <dt>{line.label}</dt>
-                <dd style={{ whiteSpace: "pre-line" }}>{line.value}</dd>
+                <dd className="multiline">{line.value}</dd>
               </Fragment>
             ))}
           </dl>

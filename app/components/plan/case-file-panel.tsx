@@ -1,7 +1,6 @@
 import { Form } from "react-router";
 import { DocumentUploader } from "~/components/document-uploader";
-import { FormError, SubmitButton } from "~/components/forms";
-import { CaseFormFields, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, CheckboxGroup, FormError, SubmitButton, useCaseForm } from "~/components/forms";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CASE_FILE_ITEMS, type CaseFileItemKey, type CaseFileItemState, type CaseFileState } from "~/domain/plan-case-file";
 import { completeCaseFileForm } from "~/schemas/plan-actions";
@@ -54,13 +53,13 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
         Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent. Files of up to
         1 GB each are accepted.
       </p>
-      <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+      <ol className="card-list">
         {CASE_FILE_ITEMS.map((item) => {
           const state = caseFile.items.find((row) => row.key === item.key)?.state ?? "missing";
           const documents = caseFile.documents.filter((document) => document.item === item.key);
           return (
             <li key={item.key} className="card" aria-labelledby={`item-${item.key}`}>
-              <h3 id={`item-${item.key}`} style={{ marginTop: 0 }}>
+              <h3 id={`item-${item.key}`} className="flush-top">
                 {item.label} <span className={ITEM_STATES[state].className}>{ITEM_STATES[state].label}</span>
               </h3>
               <p className="hint">{item.help}</p>
@@ -72,7 +71,7 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
                       <span className="muted">
                         ({formatFileSize(document.sizeBytes)}, added {document.added})
                       </span>
-                      {document.description ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{document.description}</p> : null}
+                      {document.description ? <p className="subnote multiline">{document.description}</p> : null}
                     </li>
                   ))}
                 </ul>
@@ -113,43 +112,27 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
     defaultValues: { notApplicable: [...caseFile.notApplicable] },
   });
   const error = zod.errorFor("notApplicable");
-  const chosen = zod.valuesFor("notApplicable");
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="complete-heading" className="card">
-      <h3 id="complete-heading" style={{ marginTop: 0 }}>
+      <h3 id="complete-heading" className="flush-top">
         Mark the case file complete
       </h3>
       <FormError message={error ? undefined : zod.formError} />
       <CaseFormFields intent={COMPLETE_CASE_FILE_INTENT} version={version} />
-      <div className={`field${error ? " field--error" : ""}`}>
-        <fieldset aria-describedby={["complete-hint", error ? "complete-error" : null].filter(Boolean).join(" ")}>
-          <legend>Items your plan does not have</legend>
-          <p className="hint" id="complete-hint">
-            Every item needs a file, or a tick here if your plan has none (for example, it received no expert opinion).
-          </p>
-          {error ? (
-            <p className="field-error" id="complete-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          {caseFile.items.map((item) => (
-            <label key={item.key} className="checkbox" htmlFor={`not-applicable-${item.key}`}>
-              <input
-                id={`not-applicable-${item.key}`}
-                type="checkbox"
-                value={item.key}
-                // An item with files is sent: it cannot also be "none".
-                disabled={item.documents > 0}
-                defaultChecked={item.documents === 0 && chosen.includes(item.key)}
-                {...zod.form.register("notApplicable")}
-              />
-              {item.label}
-              {item.documents > 0 ? " (files sent)" : null}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <CheckboxGroup
+        zod={zod}
+        id="complete"
+        choiceIdPrefix="not-applicable"
+        name="notApplicable"
+        legend="Items your plan does not have"
+        hint="Every item needs a file, or a tick here if your plan has none (for example, it received no expert opinion)."
+        choices={caseFile.items.map((item) => ({
+          value: item.key,
+          label: item.documents > 0 ? `${item.label} (files sent)` : item.label,
+          // An item with files is sent: it cannot also be "none".
+          disabled: item.documents > 0,
+        }))}
+      />
       <SubmitButton submitting={zod.submitting}>Case file complete</SubmitButton>
     </Form>
   );

@@ -1,6 +1,5 @@
 import { Form } from "react-router";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
-import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, FormError, Notice, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import type { DeadlineLine } from "~/domain/next-steps";
 import { complianceForm } from "~/schemas/plan-actions";
 
@@ -34,7 +33,7 @@ export function DecisionPanel({ decision }: { decision: DecisionView }) {
               issued {letter.issued}
               {letter.current ? "" : ", replaced by a later version"}
             </span>
-            {letter.amendmentReason ? <p style={{ margin: "0.25rem 0 0" }}>Amended because: {letter.amendmentReason}</p> : null}
+            {letter.amendmentReason ? <p className="subnote">Amended because: {letter.amendmentReason}</p> : null}
           </li>
         ))}
       </ul>
@@ -51,7 +50,7 @@ export function CompliancePanel({ version, compliance, actionData }: { version: 
       {deadline ? <p>{deadline.text}.</p> : null}
       {confirmation ? (
         <div className="card">
-          <p style={{ marginTop: 0 }}>
+          <p className="flush-top">
             {confirmation.late ? <span className="badge badge--danger">Confirmed late</span> : <span className="badge badge--ok">Confirmed in time</span>}{" "}
             Confirmed on {confirmation.confirmed}.
           </p>
@@ -63,11 +62,11 @@ export function CompliancePanel({ version, compliance, actionData }: { version: 
             {confirmation.note ? (
               <>
                 <dt>Note</dt>
-                <dd style={{ whiteSpace: "pre-line" }}>{confirmation.note}</dd>
+                <dd className="multiline">{confirmation.note}</dd>
               </>
             ) : null}
           </dl>
-          {confirmation.late ? <p style={{ marginBottom: 0 }}>It came after the due time, so the review organization's coordinators were told.</p> : null}
+          {confirmation.late ? <p className="flush-bottom">It came after the due time, so the review organization's coordinators were told.</p> : null}
         </div>
       ) : compliance.canConfirm ? (
         <ComplianceForm version={version} overdue={compliance.overdue} actionData={actionData} />
@@ -82,9 +81,7 @@ function ComplianceForm({ version, overdue, actionData }: { version: number; ove
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="compliance-form-heading">
       <h3 id="compliance-form-heading">Confirm that your plan complied</h3>
       {overdue ? (
-        <div className="alert alert--warning">
-          <p style={{ margin: 0 }}>The due time has passed: your confirmation will be recorded as late and the review organization's coordinators told.</p>
-        </div>
+        <Notice tone="warning">The due time has passed: your confirmation will be recorded as late and the review organization's coordinators told.</Notice>
       ) : null}
       <FormError message={zod.formError} />
       <CaseFormFields intent={CONFIRM_COMPLIANCE_INTENT} version={version} />

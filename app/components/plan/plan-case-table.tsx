@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { DeadlineStateBadge } from "~/components/case-deadlines";
+import { DataTable } from "~/components/data-table";
 import type { DeadlineLine } from "~/domain/next-steps";
 import type { CaseStatus } from "~/domain/case-status";
 
@@ -32,51 +33,43 @@ function Deadline({ line, none }: { line: DeadlineLine | null; none: string }) {
 /** A page of the plan's cases with the plan's own deadlines, each reference linking to its case page. */
 export function PlanCaseTable({ caption, rows }: { caption: string; rows: readonly PlanCaseRow[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Status</th>
-            <th scope="col">Service in dispute</th>
-            <th scope="col">Your case file</th>
-            <th scope="col">Your compliance</th>
-            <th scope="col">Filed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/plan/cases/${row.id}`}>{row.reference}</Link>
-                {row.planReference ? <div className="muted">Your reference: {row.planReference}</div> : null}
-                {row.expedited ? (
-                  <div>
-                    <span className="badge badge--danger">Expedited</span>
-                  </div>
-                ) : null}
-              </td>
-              <td>
-                {STATUS_LABELS[row.status]}
-                {row.needsAction ? (
-                  <div>
-                    <span className="badge badge--warn">Needs your action</span>
-                  </div>
-                ) : null}
-              </td>
-              <td>{row.service ?? "Not recorded"}</td>
-              <td>
-                <Deadline line={row.caseFile} none="Not requested" />
-              </td>
-              <td>
-                <Deadline line={row.compliance} none="Nothing to confirm" />
-              </td>
-              <td>{row.filed ?? "Not recorded"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        {
+          header: "Reference",
+          cell: (row) => (
+            <>
+              <Link to={`/plan/cases/${row.id}`}>{row.reference}</Link>
+              {row.planReference ? <div className="muted">Your reference: {row.planReference}</div> : null}
+              {row.expedited ? (
+                <div>
+                  <span className="badge badge--danger">Expedited</span>
+                </div>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          header: "Status",
+          cell: (row) => (
+            <>
+              {STATUS_LABELS[row.status]}
+              {row.needsAction ? (
+                <div>
+                  <span className="badge badge--warn">Needs your action</span>
+                </div>
+              ) : null}
+            </>
+          ),
+        },
+        { header: "Service in dispute", cell: (row) => row.service ?? "Not recorded" },
+        { header: "Your case file", cell: (row) => <Deadline line={row.caseFile} none="Not requested" /> },
+        { header: "Your compliance", cell: (row) => <Deadline line={row.compliance} none="Nothing to confirm" /> },
+        { header: "Filed", cell: (row) => row.filed ?? "Not recorded" },
+      ]}
+    />
   );
 }

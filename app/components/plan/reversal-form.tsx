@@ -1,6 +1,5 @@
 import { Form } from "react-router";
-import { FormError, SubmitButton } from "~/components/forms";
-import { CaseFormFields, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, FormError, Notice, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { reversalForm } from "~/schemas/plan-actions";
 
 export const REVERSE_INTENT = "reverse";
@@ -15,13 +14,11 @@ export function ReversalForm({ version, actionData }: { version: number; actionD
   return (
     <details open={failed || undefined}>
       <summary>We reversed our denial</summary>
-      <Form method="post" noValidate onSubmit={zod.onSubmit} style={{ marginTop: "1rem" }}>
-        <div className="alert alert--warning">
-          <p style={{ margin: 0 }}>
-            This ends the independent review: every deadline stops, and the applicant, the review organization and the reviewers are told that your plan
-            approved the service. It cannot be undone here.
-          </p>
-        </div>
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="space-above">
+        <Notice tone="warning">
+          This ends the independent review: every deadline stops, and the applicant, the review organization and the reviewers are told that your plan approved
+          the service. It cannot be undone here.
+        </Notice>
         <FormError message={zod.formError} />
         <CaseFormFields intent={REVERSE_INTENT} version={version} />
         <TextAreaField

@@ -1,5 +1,4 @@
-import { TextField, type ZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { CheckboxField, FollowUp, RadioGroup, TextAreaField, TextField, type AnyForm } from "~/components/forms";
 import type { FilingContext } from "~/domain/requests/request-draft";
 import { isFiledLate, lastDayToFile } from "~/domain/requests/filing-window";
 import {
@@ -12,10 +11,6 @@ import {
 } from "~/domain/requests/options";
 import { describeDuration, formatLocalDate } from "~/domain/rule-profiles";
 import { Explainer } from "./step-frame";
-import { CheckboxField, FollowUp, RadioGroup } from "./fields";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = ZodForm<any>;
 
 export interface PlanChoice {
   id: string;
@@ -29,6 +24,7 @@ export function PlanStep({ zod, plans }: { zod: AnyForm; plans: readonly PlanCho
   return (
     <>
       <RadioGroup
+        large
         zod={zod}
         name="planId"
         legend="Which health plan denied the treatment?"
@@ -146,6 +142,7 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
       />
       <TextField zod={zod} name="providerFacility" label="Hospital or clinic (optional)" hint="Where the treatment was or would be given." autoComplete="off" />
       <CheckboxField
+        large
         zod={zod}
         name="notifyProvider"
         label="Also send the decision to this provider"
@@ -165,6 +162,7 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
         required
       />
       <RadioGroup
+        large
         zod={zod}
         name="disputeType"
         legend="Which of these fits the plan's reason best?"
@@ -187,6 +185,7 @@ export function AppealStep({ zod }: { zod: AnyForm }) {
         </p>
       </Explainer>
       <RadioGroup
+        large
         zod={zod}
         name="appealStatus"
         legend="Did the plan decide your internal appeal?"
@@ -207,6 +206,7 @@ export function AppealStep({ zod }: { zod: AnyForm }) {
       {status === "NOT_NEEDED" ? (
         <FollowUp>
           <RadioGroup
+            large
             zod={zod}
             name="appealNotNeededReason"
             legend="Why is the appeal not needed?"

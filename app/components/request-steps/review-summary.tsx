@@ -19,7 +19,7 @@ const NOT_GIVEN = <span className="muted">Not given</span>;
 const show = (value: string | null | undefined): ReactNode => (value?.trim() ? value : NOT_GIVEN);
 const showDate = (value: string | null): ReactNode => (value ? formatLocalDate(value) : NOT_GIVEN);
 const showList = (values: readonly string[]): ReactNode => (values.length ? values.join(", ") : NOT_GIVEN);
-const multiline = (value: string | null): ReactNode => (value?.trim() ? <span style={{ whiteSpace: "pre-wrap" }}>{value}</span> : NOT_GIVEN);
+const multiline = (value: string | null): ReactNode => (value?.trim() ? <span className="verbatim">{value}</span> : NOT_GIVEN);
 
 /** One part of the request as entered, with the link to change it. */
 function Section({ caseId, step, rows }: { caseId: string; step: EditStep; rows: [string, ReactNode][] }) {
@@ -34,7 +34,7 @@ function Section({ caseId, step, rows }: { caseId: string; step: EditStep; rows:
       </div>
       <dl className="summary">
         {rows.map(([term, value]) => (
-          <div key={term} style={{ display: "contents" }}>
+          <div key={term} className="summary-row">
             <dt>{term}</dt>
             <dd>{value}</dd>
           </div>

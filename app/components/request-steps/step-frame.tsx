@@ -11,6 +11,7 @@ export function StepProgress({ step }: { step: RequestStep }) {
         Step {number} of {total}: {stepTitle(step)}
       </p>
       <div className="step-progress__bar" aria-hidden="true">
+        {/* The one style worked out at runtime: how far along the form the person is. */}
         <span style={{ width: `${Math.round((number / total) * 100)}%` }} />
       </div>
     </div>

@@ -1,14 +1,9 @@
-import type { ZodForm } from "~/components/forms";
+import { FollowUp, RadioGroup, TextAreaField, type AnyForm } from "~/components/forms";
 import { DocumentList, DocumentUploader } from "~/components/document-uploader";
-import { TextAreaField } from "~/components/text-area-field";
 import { APPLICANT_DOCUMENT_KINDS, DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { TRACK_LABELS, TRACKS } from "~/domain/requests/options";
 import { Explainer } from "./step-frame";
-import { FollowUp, RadioGroup } from "./fields";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = ZodForm<any>;
 
 /** Step 6: standard or expedited, and for expedited why and the doctor's certification. */
 export function UrgencyStep({ zod }: { zod: AnyForm }) {
@@ -16,6 +11,7 @@ export function UrgencyStep({ zod }: { zod: AnyForm }) {
   return (
     <>
       <RadioGroup
+        large
         zod={zod}
         name="track"
         legend="How quickly is a decision needed?"
@@ -33,6 +29,7 @@ export function UrgencyStep({ zod }: { zod: AnyForm }) {
             required
           />
           <RadioGroup
+            large
             zod={zod}
             name="certificationToFollow"
             legend="The treating doctor's certification"

@@ -1,5 +1,4 @@
-import { TextField, type ZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { FollowUp, RadioGroup, SelectField, TextAreaField, TextField, type AnyForm } from "~/components/forms";
 import {
   FILED_BY,
   FILED_BY_LABELS,
@@ -11,10 +10,6 @@ import {
   SEX_LABELS,
 } from "~/domain/requests/options";
 import { Explainer } from "./step-frame";
-import { FollowUp, RadioGroup, SelectField } from "./fields";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = ZodForm<any>;
 
 /** Step 1: the patient, or someone acting for them. */
 export function FilerStep({ zod }: { zod: AnyForm }) {
@@ -22,6 +17,7 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
   return (
     <>
       <RadioGroup
+        large
         zod={zod}
         name="filedBy"
         legend="Are you the patient?"
@@ -31,6 +27,7 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
       {filedBy === "REPRESENTATIVE" ? (
         <FollowUp>
           <RadioGroup
+            large
             zod={zod}
             name="representativeRelationship"
             legend="How are you related to the patient?"
@@ -50,6 +47,7 @@ export function PatientStep({ zod }: { zod: AnyForm }) {
       <TextField zod={zod} name="patientName" label="Full legal name" hint="As it appears on the insurance card." autoComplete="off" required />
       <TextField zod={zod} name="patientBirthDate" label="Date of birth" type="date" required />
       <RadioGroup
+        large
         zod={zod}
         name="patientSex"
         legend="Sex"
@@ -79,7 +77,7 @@ export function PatientStep({ zod }: { zod: AnyForm }) {
         name="preferredLanguage"
         label="Preferred language"
         hint="Decision letters and notices are offered in this language."
-        choices={LANGUAGES.map((value) => ({ value, label: LANGUAGE_LABELS[value] }))}
+        options={LANGUAGES.map((value) => ({ value, label: LANGUAGE_LABELS[value] }))}
       />
       <TextField
         zod={zod}

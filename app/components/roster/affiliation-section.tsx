@@ -1,8 +1,7 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
+import { failureFor, IntentForm, RemoveButton, SelectField, TextField, useZodForm } from "~/components/forms";
 import { AFFILIATION_KIND_LABELS, AFFILIATION_KINDS } from "~/domain/roster";
 import { affiliationFormSchema } from "~/schemas/roster";
-import { IntentSubmit, SelectField } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 interface Affiliation {
   id: string;
@@ -26,44 +25,33 @@ export function AffiliationSection(props: { affiliations: readonly Affiliation[]
         Material professional, family or financial ties to a health plan, medical group, facility, drug or device maker, or physician. A case that involves one
         of them is never offered to this reviewer.
       </p>
-      {affiliations.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Affiliations declared</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Name</th>
-                <th scope="col">Identifier</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {affiliations.map((affiliation) => (
-                <tr key={affiliation.id}>
-                  <td>{AFFILIATION_KIND_LABELS[affiliation.kind]}</td>
-                  <td>
-                    {affiliation.name}
-                    {affiliation.planName ? <div className="muted">A plan we serve: {affiliation.planName}</div> : null}
-                  </td>
-                  <td>{affiliation.identifier ?? ""}</td>
-                  <td>
-                    <RemoveButton intent="remove-affiliation" fields={{ id: affiliation.id }} what={`the affiliation with ${affiliation.name}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No affiliation declared.</p>
-      )}
+      <DataTable
+        caption="Affiliations declared"
+        rows={affiliations}
+        rowKey={(affiliation) => affiliation.id}
+        empty={<p className="muted">No affiliation declared.</p>}
+        columns={[
+          { header: "Kind", cell: (affiliation) => AFFILIATION_KIND_LABELS[affiliation.kind] },
+          {
+            header: "Name",
+            cell: (affiliation) => (
+              <>
+                {affiliation.name}
+                {affiliation.planName ? <div className="muted">A plan we serve: {affiliation.planName}</div> : null}
+              </>
+            ),
+          },
+          { header: "Identifier", cell: (affiliation) => affiliation.identifier ?? "" },
+          {
+            header: ACTIONS_HEADER,
+            cell: (affiliation) => (
+              <RemoveButton intent="remove-affiliation" fields={{ id: affiliation.id }} what={`the affiliation with ${affiliation.name}`} />
+            ),
+          },
+        ]}
+      />
       <h3>Declare an affiliation</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }} aria-label="Declare an affiliation">
-        <input type="hidden" name="intent" value="add-affiliation" />
+      <IntentForm zod={zod} intent="add-affiliation" label="Declare an affiliation" submit="Declare the affiliation">
         <SelectField
           zod={zod}
           name="kind"
@@ -82,10 +70,7 @@ export function AffiliationSection(props: { affiliations: readonly Affiliation[]
         />
         <TextField zod={zod} name="name" label="Name" hint="The plan, group, facility, maker or physician, as they are known." />
         <TextField zod={zod} name="identifier" label="Identifier (optional)" hint="Such as an NPI (10 digits) or a tax ID (12-3456789)." />
-        <div className="actions">
-          <IntentSubmit intent="add-affiliation">Declare the affiliation</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -1,19 +1,15 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
+import { failureFor, IntentForm, RemoveButton, SelectField, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { LICENSE_STATUS_LABELS, LICENSE_STATUSES, stateName, US_STATES } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { certificationFormSchema, licenseFormSchema, practiceFormSchema, specialtyFormSchema } from "~/schemas/roster";
 import type { ReviewerView } from "~/server/reviewers/roster.server";
-import { IntentSubmit, SelectField } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 /** Specialties for a choice list, grouped by board. */
 export type SpecialtyGroups = readonly { board: string; options: readonly { code: string; label: string }[] }[];
 
 const groupsOf = (specialties: SpecialtyGroups) =>
   specialties.map((group) => ({ label: group.board, options: group.options.map((option) => ({ value: option.code, label: option.label })) }));
-
-const formStyle = { marginLeft: 0 };
 
 export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerView; actionData: unknown }) {
   const zod = useZodForm(practiceFormSchema, {
@@ -29,9 +25,7 @@ export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerVi
   return (
     <section aria-labelledby="practice">
       <h2 id="practice">Practice, verification and workload</h2>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Practice, verification and workload">
-        <input type="hidden" name="intent" value="save-practice" />
+      <IntentForm zod={zod} intent="save-practice" label="Practice, verification and workload" submit="Save">
         <TextField
           zod={zod}
           name="credentials"
@@ -59,10 +53,7 @@ export function PracticeSection({ reviewer, actionData }: { reviewer: ReviewerVi
           rows={3}
         />
         <TextField zod={zod} name="capacity" label="Workload capacity" hint="Cases offered or in review at once. 0 pauses new offers." required />
-        <div className="actions">
-          <IntentSubmit intent="save-practice">Save</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -73,54 +64,40 @@ export function SpecialtySection({ reviewer, specialties, actionData }: { review
     <section aria-labelledby="specialties">
       <h2 id="specialties">Specialties and sub-specialties</h2>
       <p>The primary specialty is the one decision letters give. The first one added is primary.</p>
-      {reviewer.specialties.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Specialties practised</caption>
-            <thead>
-              <tr>
-                <th scope="col">Specialty</th>
-                <th scope="col">Primary</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.specialties.map((specialty) => (
-                <tr key={specialty.code}>
-                  <td>
-                    {specialty.name}
-                    {specialty.parentName ? <div className="muted">Sub-specialty of {specialty.parentName.toLowerCase()}</div> : null}
-                  </td>
-                  <td>{specialty.primary ? <strong>Primary</strong> : "No"}</td>
-                  <td>
-                    {specialty.primary ? (
-                      <span className="muted">To remove it, make another specialty primary first.</span>
-                    ) : (
-                      <div className="actions" style={{ marginTop: 0 }}>
-                        <RemoveButton intent="make-primary" fields={{ specialtyCode: specialty.code }} label="Make primary" what={specialty.name} />
-                        <RemoveButton intent="remove-specialty" fields={{ specialtyCode: specialty.code }} what={specialty.name} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No specialty recorded yet.</p>
-      )}
+      <DataTable
+        caption="Specialties practised"
+        rows={reviewer.specialties}
+        rowKey={(specialty) => specialty.code}
+        empty={<p className="muted">No specialty recorded yet.</p>}
+        columns={[
+          {
+            header: "Specialty",
+            cell: (specialty) => (
+              <>
+                {specialty.name}
+                {specialty.parentName ? <div className="muted">Sub-specialty of {specialty.parentName.toLowerCase()}</div> : null}
+              </>
+            ),
+          },
+          { header: "Primary", cell: (specialty) => (specialty.primary ? <strong>Primary</strong> : "No") },
+          {
+            header: ACTIONS_HEADER,
+            cell: (specialty) =>
+              specialty.primary ? (
+                <span className="muted">To remove it, make another specialty primary first.</span>
+              ) : (
+                <div className="actions flush-top">
+                  <RemoveButton intent="make-primary" fields={{ specialtyCode: specialty.code }} label="Make primary" what={specialty.name} />
+                  <RemoveButton intent="remove-specialty" fields={{ specialtyCode: specialty.code }} what={specialty.name} />
+                </div>
+              ),
+          },
+        ]}
+      />
       <h3>Add a specialty</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a specialty">
-        <input type="hidden" name="intent" value="add-specialty" />
+      <IntentForm zod={zod} intent="add-specialty" label="Add a specialty" submit="Add the specialty">
         <SelectField zod={zod} name="specialtyCode" label="Specialty or sub-specialty" placeholder="Choose…" required groups={groupsOf(specialties)} />
-        <div className="actions">
-          <IntentSubmit intent="add-specialty">Add the specialty</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -130,47 +107,26 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
   return (
     <section aria-labelledby="certifications">
       <h2 id="certifications">Board certifications</h2>
-      {reviewer.certifications.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Board certifications</caption>
-            <thead>
-              <tr>
-                <th scope="col">Specialty</th>
-                <th scope="col">Board</th>
-                <th scope="col">Certified on</th>
-                <th scope="col">Expires on</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.certifications.map((certification) => (
-                <tr key={certification.id}>
-                  <td>{certification.specialtyName}</td>
-                  <td>{certification.board}</td>
-                  <td>{certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded"}</td>
-                  <td>{certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire"}</td>
-                  <td>
-                    <RemoveButton
-                      intent="remove-certification"
-                      fields={{ id: certification.id }}
-                      what={`the certification in ${certification.specialtyName}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No board certification recorded yet.</p>
-      )}
+      <DataTable
+        caption="Board certifications"
+        rows={reviewer.certifications}
+        rowKey={(certification) => certification.id}
+        empty={<p className="muted">No board certification recorded yet.</p>}
+        columns={[
+          { header: "Specialty", cell: (certification) => certification.specialtyName },
+          { header: "Board", cell: (certification) => certification.board },
+          { header: "Certified on", cell: (certification) => (certification.certifiedOn ? formatLocalDate(certification.certifiedOn) : "Not recorded") },
+          { header: "Expires on", cell: (certification) => (certification.expiresOn ? formatLocalDate(certification.expiresOn) : "Does not expire") },
+          {
+            header: ACTIONS_HEADER,
+            cell: (certification) => (
+              <RemoveButton intent="remove-certification" fields={{ id: certification.id }} what={`the certification in ${certification.specialtyName}`} />
+            ),
+          },
+        ]}
+      />
       <h3>Add a certification</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a board certification">
-        <input type="hidden" name="intent" value="add-certification" />
+      <IntentForm zod={zod} intent="add-certification" label="Add a board certification" submit="Add the certification">
         <SelectField zod={zod} name="certificationSpecialtyCode" label="Certified in" placeholder="Choose…" required groups={groupsOf(specialties)} />
         <TextField zod={zod} name="board" label="Board (optional)" hint="Leave empty for the board that certifies this specialty." />
         <TextField zod={zod} name="certifiedOn" label="Certified on (optional)" type="date" />
@@ -181,10 +137,7 @@ export function CertificationSection({ reviewer, specialties, actionData }: { re
           type="date"
           hint="Leave empty for a certificate that does not expire."
         />
-        <div className="actions">
-          <IntentSubmit intent="add-certification">Add the certification</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
@@ -195,43 +148,26 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
     <section aria-labelledby="licenses">
       <h2 id="licenses">Licenses</h2>
       <p>A reviewer needs at least one active, unrestricted license that has not expired.</p>
-      {reviewer.licenses.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Medical licenses by state</caption>
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Number</th>
-                <th scope="col">Expires on</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewer.licenses.map((license) => (
-                <tr key={license.id}>
-                  <td>{stateName(license.state)}</td>
-                  <td>{license.number}</td>
-                  <td>{formatLocalDate(license.expiresOn)}</td>
-                  <td>{LICENSE_STATUS_LABELS[license.status]}</td>
-                  <td>
-                    <RemoveButton intent="remove-license" fields={{ id: license.id }} what={`license ${license.number} in ${stateName(license.state)}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No license recorded yet.</p>
-      )}
+      <DataTable
+        caption="Medical licenses by state"
+        rows={reviewer.licenses}
+        rowKey={(license) => license.id}
+        empty={<p className="muted">No license recorded yet.</p>}
+        columns={[
+          { header: "State", cell: (license) => stateName(license.state) },
+          { header: "Number", cell: (license) => license.number },
+          { header: "Expires on", cell: (license) => formatLocalDate(license.expiresOn) },
+          { header: "Status", cell: (license) => LICENSE_STATUS_LABELS[license.status] },
+          {
+            header: ACTIONS_HEADER,
+            cell: (license) => (
+              <RemoveButton intent="remove-license" fields={{ id: license.id }} what={`license ${license.number} in ${stateName(license.state)}`} />
+            ),
+          },
+        ]}
+      />
       <h3>Add a license</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={formStyle} aria-label="Add a license">
-        <input type="hidden" name="intent" value="add-license" />
+      <IntentForm zod={zod} intent="add-license" label="Add a license" submit="Add the license">
         <SelectField
           zod={zod}
           name="state"
@@ -250,10 +186,7 @@ export function LicenseSection({ reviewer, actionData }: { reviewer: ReviewerVie
           required
           options={LICENSE_STATUSES.map((status) => ({ value: status, label: LICENSE_STATUS_LABELS[status] }))}
         />
-        <div className="actions">
-          <IntentSubmit intent="add-license">Add the license</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { RosterFlag } from "~/domain/roster";
 export function FlagBadges({ flags }: { flags: readonly RosterFlag[] }) {
   if (flags.length === 0) return <span className="muted">None</span>;
   return (
-    <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.25rem" }}>
+    <ul className="badge-list">
       {flags.map((flag) => (
         <li key={flag.text}>
           <span className={flag.urgent ? "badge badge--danger" : "badge badge--warn"}>{flag.text}</span>

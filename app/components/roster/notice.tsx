@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router";
-import { FormError } from "~/components/forms";
+import { FormError, Notice } from "~/components/forms";
 import type { FormFailure } from "~/forms/form-data";
 import type { RosterIntent } from "~/schemas/roster";
 
@@ -42,11 +42,7 @@ export function RosterNotice({ actionData }: { actionData: unknown }) {
   const done = searchParams.get("done");
   const notice = done && done in NOTICES ? NOTICES[done as RosterIntent] : null;
   if (!notice) return null;
-  return (
-    <div className="alert alert--success" role="status">
-      <p style={{ margin: 0 }}>{notice}</p>
-    </div>
-  );
+  return <Notice tone="success">{notice}</Notice>;
 }
 
 /** Where a page goes after a change: the notice, and a fresh `at` so the add forms start empty again. */

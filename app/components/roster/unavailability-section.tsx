@@ -1,8 +1,7 @@
-import { failureFor, Form, FormError, TextField, useZodForm } from "~/components/forms";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
+import { failureFor, IntentForm, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { unavailabilityFormSchema } from "~/schemas/roster";
-import { IntentSubmit } from "./fields";
-import { RemoveButton } from "./remove-button";
 
 interface Period {
   id: string;
@@ -18,52 +17,33 @@ export function UnavailabilitySection({ periods, actionData }: { periods: readon
     <section aria-labelledby="unavailability">
       <h2 id="unavailability">Unavailable periods</h2>
       <p>No case is offered on these days, first and last day included.</p>
-      {periods.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Current and coming periods</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To (included)</th>
-                <th scope="col">Note</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((period) => (
-                <tr key={period.id}>
-                  <td>{formatLocalDate(period.startsOn)}</td>
-                  <td>{formatLocalDate(period.endsOn)}</td>
-                  <td>{period.note ?? ""}</td>
-                  <td>
-                    <RemoveButton
-                      intent="remove-unavailability"
-                      fields={{ id: period.id }}
-                      what={`the period from ${formatLocalDate(period.startsOn)} to ${formatLocalDate(period.endsOn)}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No period planned.</p>
-      )}
+      <DataTable
+        caption="Current and coming periods"
+        rows={periods}
+        rowKey={(period) => period.id}
+        empty={<p className="muted">No period planned.</p>}
+        columns={[
+          { header: "From", cell: (period) => formatLocalDate(period.startsOn) },
+          { header: "To (included)", cell: (period) => formatLocalDate(period.endsOn) },
+          { header: "Note", cell: (period) => period.note ?? "" },
+          {
+            header: ACTIONS_HEADER,
+            cell: (period) => (
+              <RemoveButton
+                intent="remove-unavailability"
+                fields={{ id: period.id }}
+                what={`the period from ${formatLocalDate(period.startsOn)} to ${formatLocalDate(period.endsOn)}`}
+              />
+            ),
+          },
+        ]}
+      />
       <h3>Add a period</h3>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }} aria-label="Add an unavailable period">
-        <input type="hidden" name="intent" value="add-unavailability" />
+      <IntentForm zod={zod} intent="add-unavailability" label="Add an unavailable period" submit="Add the period">
         <TextField zod={zod} name="startsOn" label="First day away" type="date" required />
         <TextField zod={zod} name="endsOn" label="Last day away" type="date" required />
         <TextField zod={zod} name="note" label="Note (optional)" hint="Like Annual leave or Conference. Only the review organization sees it." />
-        <div className="actions">
-          <IntentSubmit intent="add-unavailability">Add the period</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

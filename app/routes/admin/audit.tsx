@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
-import { FilterForm } from "~/components/filters";
+import { DataTable } from "~/components/data-table";
+import { FilterForm, FilterInput } from "~/components/forms";
 import { auditFilterSchema } from "~/schemas/admin";
 import { listAuditLog } from "~/server/admin/audit-log.server";
 import { requirePermission } from "~/server/session.server";
@@ -20,11 +21,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const next = new URLSearchParams(searchParams);
   if (loaderData.nextBefore) next.set("before", loaderData.nextBefore);
-  const field = (name: string, label: string, type = "text") => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <input id={`filter-${name}`} name={name} type={type} defaultValue={searchParams.get(name) ?? ""} />
-    </div>
+  const field = (name: string, label: string, type: "text" | "date" = "text") => (
+    <FilterInput name={name} label={label} type={type} value={searchParams.get(name)} />
   );
   return (
     <>
@@ -41,43 +39,28 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         </button>
         <Link to="/admin/audit">Clear</Link>
       </FilterForm>
-      <div className="table-wrap">
-        <table>
-          <caption>Audit entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Object</th>
-              <th scope="col">From</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <Instant at={entry.at} style="dateTimeSeconds" />
-                </td>
-                <td>{entry.actorEmail ?? "Anonymous"}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-                <td>{entry.objectType ? `${entry.objectType} ${entry.objectId ?? ""}` : ""}</td>
-                <td>
-                  {entry.ip ?? ""}
-                  <br />
-                  <span className="muted">{entry.userAgent?.slice(0, 60) ?? ""}</span>
-                </td>
-                <td>
-                  <pre>{entry.detail === "{}" ? "" : entry.detail}</pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Audit entries, newest first"
+        rows={loaderData.entries}
+        rowKey={(entry) => entry.id}
+        columns={[
+          { header: "When", cell: (entry) => <Instant at={entry.at} style="dateTimeSeconds" /> },
+          { header: "Who", cell: (entry) => entry.actorEmail ?? "Anonymous" },
+          { header: "Action", cell: (entry) => <code>{entry.action}</code> },
+          { header: "Object", cell: (entry) => (entry.objectType ? `${entry.objectType} ${entry.objectId ?? ""}` : "") },
+          {
+            header: "From",
+            cell: (entry) => (
+              <>
+                {entry.ip ?? ""}
+                <br />
+                <span className="muted">{entry.userAgent?.slice(0, 60) ?? ""}</span>
+              </>
+            ),
+          },
+          { header: "Detail", cell: (entry) => <pre>{entry.detail === "{}" ? "" : entry.detail}</pre> },
+        ]}
+      />
       {loaderData.entries.length === 0 ? <p>No entries match these filters.</p> : null}
       {loaderData.nextBefore ? (
         <p className="pagination">

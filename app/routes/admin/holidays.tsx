@@ -1,6 +1,7 @@
 import { Form as PlainForm, Link, useActionData } from "react-router";
 import type { Route } from "./+types/holidays";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { DataTable } from "~/components/data-table";
+import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { holidaySchema, holidaysPageQuery, removeHolidaySchema } from "~/schemas/rules";
 import { addHoliday, holidaysOfYear, removeHoliday } from "~/server/rules/holidays.server";
@@ -47,11 +48,7 @@ export default function Holidays({ loaderData }: Route.ComponentProps) {
       <h1>Holidays</h1>
       <p className="lead">Business-day deadlines skip weekends and these dates.</p>
       <p>A change here applies to deadlines that start from now on. Deadlines already running keep their due dates.</p>
-      {notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{notice}</p>
-        </div>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       {confirmRemoval ? (
         <div className="alert alert--warning" role="alert">
           <h2>
@@ -83,37 +80,28 @@ export default function Holidays({ loaderData }: Route.ComponentProps) {
           Show
         </button>
       </PlainForm>
-      <div className="table-wrap">
-        <table>
-          <caption>Holidays in {year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Holiday</th>
-              <th scope="col">Source</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {holidays.map((holiday) => (
-              <tr key={holiday.date}>
-                <td>{holiday.label}</td>
-                <td>{holiday.name}</td>
-                <td>{SOURCE_LABELS[holiday.source]}</td>
-                <td>
-                  <Link to={`/admin/holidays?year=${year}&remove=${holiday.date}`}>
-                    Remove
-                    <span className="visually-hidden">
-                      {" "}
-                      {holiday.name} on {holiday.label}
-                    </span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`Holidays in ${year}`}
+        rows={holidays}
+        rowKey={(holiday) => holiday.date}
+        columns={[
+          { header: "Date", cell: (holiday) => holiday.label },
+          { header: "Holiday", cell: (holiday) => holiday.name },
+          { header: "Source", cell: (holiday) => SOURCE_LABELS[holiday.source] },
+          {
+            header: "Action",
+            cell: (holiday) => (
+              <Link to={`/admin/holidays?year=${year}&remove=${holiday.date}`}>
+                Remove
+                <span className="visually-hidden">
+                  {" "}
+                  {holiday.name} on {holiday.label}
+                </span>
+              </Link>
+            ),
+          },
+        ]}
+      />
       {holidays.length === 0 ? <p>No holidays in {year}.</p> : null}
 
       {/* A fresh form after each change, so the last holiday added is not offered again. */}
@@ -129,7 +117,7 @@ function AddHoliday() {
     <section aria-labelledby="add-holiday">
       <h2 id="add-holiday">Add a holiday</h2>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }}>
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start">
         <input type="hidden" name="intent" value="add" />
         <TextField zod={zod} name="date" label="Date" type="date" required />
         <TextField zod={zod} name="name" label="Name" hint="As staff know it, like Day after Thanksgiving." required />

@@ -1,6 +1,7 @@
 import { useSearchParams } from "react-router";
 import type { Route } from "./+types/outbox";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { DataTable } from "~/components/data-table";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { outboxFilterSchema } from "~/schemas/admin";
 import { listOutbox } from "~/server/admin/outbox-list.server";
 import { requirePermission } from "~/server/session.server";
@@ -41,42 +42,32 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           Show
         </button>
       </FilterForm>
-      <div className="table-wrap">
-        <table>
-          <caption>Outgoing email</caption>
-          <thead>
-            <tr>
-              <th scope="col">Queued</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">State</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.messages.map((message) => (
-              <tr key={message.id}>
-                <td>
-                  <Instant at={message.createdAt} style="dateTimeSeconds" />
-                </td>
-                <td>{message.toAddress}</td>
-                <td>{message.subject}</td>
-                <td>
-                  <span className={`badge ${STATE[message.status]?.badge ?? ""}`}>{STATE[message.status]?.label ?? message.status}</span>
-                  {message.sentAt ? (
-                    <div className="muted">
-                      <Instant at={message.sentAt} style="dateTimeSeconds" />
-                    </div>
-                  ) : null}
-                </td>
-                <td>{message.attempts}</td>
-                <td>{message.lastError ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+
+      <DataTable
+        caption="Outgoing email"
+        rows={loaderData.messages}
+        rowKey={(message) => message.id}
+        columns={[
+          { header: "Queued", cell: (message) => <Instant at={message.createdAt} style="dateTimeSeconds" /> },
+          { header: "To", cell: (message) => message.toAddress },
+          { header: "Subject", cell: (message) => message.subject },
+          {
+            header: "State",
+            cell: (message) => (
+              <>
+                <span className={`badge ${STATE[message.status]?.badge ?? ""}`}>{STATE[message.status]?.label ?? message.status}</span>
+                {message.sentAt ? (
+                  <div className="muted">
+                    <Instant at={message.sentAt} style="dateTimeSeconds" />
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
+          { header: "Attempts", cell: (message) => message.attempts },
+          { header: "Last error", cell: (message) => message.lastError ?? "" },
+        ]}
+      />
       {loaderData.messages.length === 0 ? <p>No messages.</p> : null}
     </>
   );

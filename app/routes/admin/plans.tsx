@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/plans";
+import { DataTable } from "~/components/data-table";
 import { plansWithIntegrations } from "~/server/plan/integrations.server";
 import { requirePermission } from "~/server/session.server";
 
@@ -16,33 +17,18 @@ export default function Plans({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Health plans</h1>
-      <div className="table-wrap">
-        <table>
-          <caption>The plans the organization serves</caption>
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Rules</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Active API keys</th>
-              <th scope="col">Webhook endpoints</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.plans.map((plan) => (
-              <tr key={plan.id}>
-                <td>
-                  <Link to={`/admin/plans/${plan.id}/integrations`}>{plan.name}</Link>
-                </td>
-                <td>{plan.ruleProfileCode}</td>
-                <td>{plan.contactEmail}</td>
-                <td>{plan.activeKeys}</td>
-                <td>{plan.endpoints}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="The plans the organization serves"
+        rows={loaderData.plans}
+        rowKey={(plan) => plan.id}
+        columns={[
+          { header: "Plan", cell: (plan) => <Link to={`/admin/plans/${plan.id}/integrations`}>{plan.name}</Link> },
+          { header: "Rules", cell: (plan) => plan.ruleProfileCode },
+          { header: "Contact", cell: (plan) => plan.contactEmail },
+          { header: "Active API keys", cell: (plan) => plan.activeKeys },
+          { header: "Webhook endpoints", cell: (plan) => plan.endpoints },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/rule-version-new";
-import { Form, FormError, SubmitButton, TextField, useZodForm, type ZodForm } from "~/components/forms";
+import { describedByFor, FieldFrame, Form, FormError, SubmitButton, TextField, useZodForm, type AnyForm } from "~/components/forms";
 import {
   describeDuration,
   durationIn,
@@ -68,7 +68,7 @@ export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {
           required
           hint={`From the start of that day in the organization's time zone (${timeZone}): ${earliest}.`}
         />
-        <div className="table-wrap" style={{ marginBottom: "1.25rem" }}>
+        <div className="table-wrap space-below-lg">
           <table>
             <caption>Time allowed by each rule</caption>
             <thead>
@@ -105,8 +105,7 @@ export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {
 }
 
 // The field names come from the rule definitions, so the form's type is only known at runtime.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function DurationRow({ zod, slot, current }: { zod: ZodForm<any>; slot: RuleDurationSlot; current: RuleSet }) {
+function DurationRow({ zod, slot, current }: { zod: AnyForm; slot: RuleDurationSlot; current: RuleSet }) {
   const name = slot.track ? `${slot.rule.label}, ${TRACK_LABELS[slot.track].toLowerCase()} track` : slot.rule.label;
   const amountId = `field-${slot.amountField}`;
   const unitId = `field-${slot.unitField}`;
@@ -122,43 +121,25 @@ function DurationRow({ zod, slot, current }: { zod: ZodForm<any>; slot: RuleDura
       ) : null}
       <td>{slot.track ? TRACK_LABELS[slot.track] : "Both"}</td>
       <td>
-        <div className={`field${amountError ? " field--error" : ""}`} style={{ margin: 0, minWidth: "7rem" }}>
-          <label htmlFor={amountId} className="visually-hidden">
-            {name}: amount
-          </label>
-          {amountError ? (
-            <p className="field-error" id={`${amountId}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {amountError}
-            </p>
-          ) : null}
+        <FieldFrame id={amountId} label={`${name}: amount`} labelHidden error={amountError} className="field--in-cell duration-amount">
           <input
             id={amountId}
             type="text"
             inputMode="numeric"
             autoComplete="off"
             aria-invalid={amountError ? true : undefined}
-            aria-describedby={amountError ? `${amountId}-error` : undefined}
+            aria-describedby={describedByFor(amountId, undefined, amountError)}
             defaultValue={zod.valueFor(slot.amountField)}
             {...zod.form.register(slot.amountField)}
           />
-        </div>
+        </FieldFrame>
       </td>
       <td>
-        <div className={`field${unitError ? " field--error" : ""}`} style={{ margin: 0, minWidth: "10rem" }}>
-          <label htmlFor={unitId} className="visually-hidden">
-            {name}: unit
-          </label>
-          {unitError ? (
-            <p className="field-error" id={`${unitId}-error`}>
-              <span className="visually-hidden">Error: </span>
-              {unitError}
-            </p>
-          ) : null}
+        <FieldFrame id={unitId} label={`${name}: unit`} labelHidden error={unitError} className="field--in-cell duration-unit">
           <select
             id={unitId}
             aria-invalid={unitError ? true : undefined}
-            aria-describedby={unitError ? `${unitId}-error` : undefined}
+            aria-describedby={describedByFor(unitId, undefined, unitError)}
             defaultValue={zod.valueFor(slot.unitField)}
             {...zod.form.register(slot.unitField)}
           >
@@ -168,7 +149,7 @@ function DurationRow({ zod, slot, current }: { zod: ZodForm<any>; slot: RuleDura
               </option>
             ))}
           </select>
-        </div>
+        </FieldFrame>
       </td>
       <td>{describeDuration(durationIn(current, slot))}</td>
     </tr>

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "react-router";
+import { Notice } from "~/components/forms";
 import type { Route } from "./+types/rules";
 import { listRuleProfiles, type RuleVersionStatus } from "~/server/rules/rule-versions.server";
 import { requirePermission } from "~/server/session.server";
@@ -31,11 +32,9 @@ export default function RuleProfiles({ loaderData }: Route.ComponentProps) {
         it takes effect.
       </p>
       {created && createdIn ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>
-            Version {created} of the {createdIn.name} rules is saved. Cases filed from its effective date follow it.
-          </p>
-        </div>
+        <Notice tone="success">
+          Version {created} of the {createdIn.name} rules is saved. Cases filed from its effective date follow it.
+        </Notice>
       ) : null}
       {loaderData.profiles.map((profile) => (
         <section key={profile.code} aria-labelledby={`profile-${profile.code}`}>

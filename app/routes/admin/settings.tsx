@@ -1,6 +1,6 @@
 import { redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/settings";
-import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { Form, FormError, Notice, SelectField, SubmitButton, useZodForm } from "~/components/forms";
 import { timeZoneSchema } from "~/schemas/rules";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { setOrganizationTimeZone, timeZoneSettings } from "~/server/rules/time-zone.server";
@@ -28,15 +28,10 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const zod = useZodForm(timeZoneSchema, { actionData, defaultValues: { timeZone } });
-  const error = zod.errorFor("timeZone");
   return (
     <div className="page narrow">
       <h1>Settings</h1>
-      {searchParams.get("saved") ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>The time zone is now {timeZone}.</p>
-        </div>
-      ) : null}
+      {searchParams.get("saved") ? <Notice tone="success">The time zone is now {timeZone}.</Notice> : null}
       <h2>Time zone</h2>
       <p>
         Business days, holidays and the end of each day of a deadline (11:59 PM) are counted in the organization's time zone. It is now {localNow} in {timeZone}
@@ -45,32 +40,12 @@ export default function Settings({ loaderData }: Route.ComponentProps) {
       <p>A change applies to deadlines that start from now on. Deadlines already running keep their due dates.</p>
       <FormError message={zod.formError} />
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
-        <div className={`field${error ? " field--error" : ""}`}>
-          <label htmlFor="field-timeZone">Organization's time zone</label>
-          {error ? (
-            <p className="field-error" id="field-timeZone-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          <select
-            id="field-timeZone"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "field-timeZone-error" : undefined}
-            defaultValue={zod.valueFor("timeZone")}
-            {...zod.form.register("timeZone")}
-          >
-            {regions.map((group) => (
-              <optgroup key={group.region} label={group.region}>
-                {group.zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll("_", " ")}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          zod={zod}
+          name="timeZone"
+          label="Organization's time zone"
+          groups={regions.map((group) => ({ label: group.region, options: group.zones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })) }))}
+        />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>Save the time zone</SubmitButton>
         </div>

@@ -1,8 +1,7 @@
 import { useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/specialties";
-import { failureFor, Form, FormError, useZodForm } from "~/components/forms";
-import { IntentSubmit, SelectField } from "~/components/roster/fields";
-import { RemoveButton } from "~/components/roster/remove-button";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
+import { failureFor, IntentForm, Notice, RemoveButton, SelectField, useZodForm } from "~/components/forms";
 import { similarPairFormSchema } from "~/schemas/roster";
 import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
 import { actorOf, requirePermission } from "~/server/session.server";
@@ -45,46 +44,27 @@ export default function SimilarSpecialties({ loaderData }: Route.ComponentProps)
       <h1>Similar specialties</h1>
       <p className="lead">A reviewer certified in a specialty similar to the one a case needs may review it, after reviewers of the same specialty.</p>
       <p>A specialty's own sub-specialties always count as the same specialty. Each pair works both ways. A change applies to the next matching.</p>
-      {notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{notice}</p>
-        </div>
-      ) : null}
-      {pairs.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {pairs.length} {pairs.length === 1 ? "pair" : "pairs"} of similar specialties
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Specialty</th>
-                <th scope="col">Similar to</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pairs.map((pair) => (
-                <tr key={`${pair.first.code}|${pair.second.code}`}>
-                  <td>{pair.first.name}</td>
-                  <td>{pair.second.name}</td>
-                  <td>
-                    <RemoveButton
-                      intent="remove"
-                      fields={{ specialtyCode: pair.first.code, similarCode: pair.second.code }}
-                      what={`the pair ${pair.first.name} and ${pair.second.name}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">No pair yet: every case goes to reviewers of its own specialty.</p>
-      )}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <DataTable
+        caption={`${pairs.length} ${pairs.length === 1 ? "pair" : "pairs"} of similar specialties`}
+        rows={pairs}
+        rowKey={(pair) => `${pair.first.code}|${pair.second.code}`}
+        empty={<p className="muted">No pair yet: every case goes to reviewers of its own specialty.</p>}
+        columns={[
+          { header: "Specialty", cell: (pair) => pair.first.name },
+          { header: "Similar to", cell: (pair) => pair.second.name },
+          {
+            header: ACTIONS_HEADER,
+            cell: (pair) => (
+              <RemoveButton
+                intent="remove"
+                fields={{ specialtyCode: pair.first.code, similarCode: pair.second.code }}
+                what={`the pair ${pair.first.name} and ${pair.second.name}`}
+              />
+            ),
+          },
+        ]}
+      />
       {/* A fresh form after each change, so the pair just added is not offered again. */}
       <AddPair key={searchParams.toString()} specialties={specialties} />
     </>
@@ -98,15 +78,10 @@ function AddPair({ specialties }: { specialties: readonly { code: string; label:
   return (
     <section aria-labelledby="add-pair">
       <h2 id="add-pair">Add a pair</h2>
-      <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow" style={{ marginLeft: 0 }} aria-label="Add a pair of similar specialties">
-        <input type="hidden" name="intent" value="add" />
+      <IntentForm zod={zod} intent="add" label="Add a pair of similar specialties" submit="Add the pair">
         <SelectField zod={zod} name="specialtyCode" label="Specialty" placeholder="Choose…" required options={options} />
         <SelectField zod={zod} name="similarCode" label="Similar to" placeholder="Choose…" required options={options} />
-        <div className="actions">
-          <IntentSubmit intent="add">Add the pair</IntentSubmit>
-        </div>
-      </Form>
+      </IntentForm>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { Link, useSearchParams } from "react-router";
+import { Notice } from "~/components/forms";
 import type { Route } from "./+types/users";
+import { DataTable } from "~/components/data-table";
 import { ROLE_LABELS } from "~/domain/roles";
 import { listUsers } from "~/server/admin/admin-overview.server";
 import { requirePermission } from "~/server/session.server";
@@ -19,49 +21,34 @@ export default function Users({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Users</h1>
-      {invited ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>Invitation sent to {invited}. The link works for 7 days.</p>
-        </div>
-      ) : null}
+      {invited ? <Notice tone="success">Invitation sent to {invited}. The link works for 7 days.</Notice> : null}
       <p>
         <Link to="/admin/users/invite" className="button">
           Invite a staff member, reviewer or plan user
         </Link>
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption>Everyone with an account</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Plan or specialty</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.users.map((user) => (
-              <tr key={user.id}>
-                <td>{user.name}</td>
-                <td>{user.email}</td>
-                <td>{user.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
-                <td>{user.plan?.name ?? user.reviewerProfile?.primarySpecialty ?? ""}</td>
-                <td>
-                  {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
-                    <span className="badge badge--danger">Locked</span>
-                  ) : user.emailVerifiedAt ? (
-                    <span className="badge badge--ok">Active</span>
-                  ) : (
-                    <span className="badge badge--warn">Invited, not yet active</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Everyone with an account"
+        rows={loaderData.users}
+        rowKey={(user) => user.id}
+        columns={[
+          { header: "Name", cell: (user) => user.name },
+          { header: "Email", cell: (user) => user.email },
+          { header: "Roles", cell: (user) => user.roles.map((role) => ROLE_LABELS[role]).join(", ") },
+          { header: "Plan or specialty", cell: (user) => user.plan?.name ?? user.reviewerProfile?.primarySpecialty ?? "" },
+          {
+            header: "State",
+            cell: (user) =>
+              user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
+                <span className="badge badge--danger">Locked</span>
+              ) : user.emailVerifiedAt ? (
+                <span className="badge badge--ok">Active</span>
+              ) : (
+                <span className="badge badge--warn">Invited, not yet active</span>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

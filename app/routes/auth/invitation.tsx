@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/invitation";
-import { SetPasswordForm } from "~/components/set-password-form";
+import { SetPasswordForm } from "~/components/forms";
 import { setPasswordSchema } from "~/schemas/auth";
 import { linkIsUsable, setPasswordFromLink } from "~/server/auth/set-password-from-link.server";
 import { parseForm, rejectForm } from "~/server/forms.server";

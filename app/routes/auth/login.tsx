@@ -1,6 +1,6 @@
 import { Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { primaryRole, ROLE_HOMES, type Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
 import { logIn } from "~/server/auth/log-in.server";
@@ -50,16 +50,8 @@ export default function Login() {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
-      {notice === "password-set" ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>Your password is set. Sign in with it now.</p>
-        </div>
-      ) : null}
-      {notice === "email-verified" ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>Your email address is confirmed. Sign in to continue.</p>
-        </div>
-      ) : null}
+      {notice === "password-set" ? <Notice tone="success">Your password is set. Sign in with it now.</Notice> : null}
+      {notice === "email-verified" ? <Notice tone="success">Your email address is confirmed. Sign in to continue.</Notice> : null}
       <FormError message={zod.formError} />
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" {...zod.form.register("redirectTo")} defaultValue={zod.valueFor("redirectTo")} />
@@ -70,7 +62,7 @@ export default function Login() {
           <Link to="/forgot-password">Forgot your password?</Link>
         </div>
       </Form>
-      <p style={{ marginTop: "2rem" }}>
+      <p className="space-above-lg">
         Filing a request for yourself or someone else? <Link to="/signup">Create an account</Link>.
       </p>
     </div>

@@ -66,7 +66,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
           <SubmitButton submitting={zod.submitting}>Create my account</SubmitButton>
         </div>
       </Form>
-      <p style={{ marginTop: "2rem" }}>
+      <p className="space-above-lg">
         Already have an account? <Link to="/login">Sign in</Link>.
       </p>
     </div>

@@ -1,7 +1,7 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
-import { CaseFormFields, isConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { DataTable } from "~/components/data-table";
+import { CaseForm, CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
@@ -81,11 +81,7 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
         {page.planName ? ` · ${page.planName}` : null}
         {` · ${page.panelSize > 1 ? `a panel of ${page.panelSize} reviewers` : "one reviewer"}`}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
       <CurrentReviewers key={`current-${formKey}`} page={page} actionData={actionData} />
 
@@ -106,33 +102,19 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
       {page.history.length ? (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">Earlier offers and reviewers</h2>
-          <div className="table-wrap">
-            <table>
-              <caption>Everyone this case was offered to who is no longer on it</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Offered</th>
-                  <th scope="col">Ended</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Place taken by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.history.map((row) => (
-                  <tr key={row.id}>
-                    <td>{row.name}</td>
-                    <td>{row.outcome}</td>
-                    <td>{row.offered}</td>
-                    <td>{row.ended ?? "—"}</td>
-                    <td style={{ whiteSpace: "pre-line" }}>{row.reason ?? "—"}</td>
-                    <td>{row.replacedBy ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Everyone this case was offered to who is no longer on it"
+            rows={page.history}
+            rowKey={(row) => row.id}
+            columns={[
+              { header: "Reviewer", cell: (row) => row.name },
+              { header: "Outcome", cell: (row) => row.outcome },
+              { header: "Offered", cell: (row) => row.offered },
+              { header: "Ended", cell: (row) => row.ended ?? "—" },
+              { header: "Reason", className: "multiline", cell: (row) => row.reason ?? "—" },
+              { header: "Place taken by", cell: (row) => row.replacedBy ?? "—" },
+            ]}
+          />
         </section>
       ) : null}
     </>
@@ -144,10 +126,10 @@ function CurrentReviewers({ page, actionData }: { page: Page; actionData: unknow
     <section aria-labelledby="current-heading">
       <h2 id="current-heading">On the case now</h2>
       {page.current.length ? (
-        <ul style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
+        <ul className="card-list">
           {page.current.map((reviewer) => (
             <li key={reviewer.id} className="card">
-              <p style={{ marginTop: 0 }}>
+              <p className="flush-top">
                 <strong>{reviewer.name}</strong>{" "}
                 {reviewer.accepted ? (
                   <span className="badge badge--ok">Reviewing</span>
@@ -176,9 +158,7 @@ function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
       <summary>
         {verb} {reviewer.name}
       </summary>
-      <Form method="post" noValidate onSubmit={zod.onSubmit}>
-        <FormError message={zod.formError} />
-        <CaseFormFields intent="replace" version={page.version} />
+      <CaseForm zod={zod} intent="replace" version={page.version}>
         <input type="hidden" name="assignmentId" value={reviewer.id} />
         <TextAreaField
           zod={zod}
@@ -195,7 +175,7 @@ function ReplaceForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
         <button type="submit" className="button button--danger" disabled={zod.submitting}>
           {verb} {reviewer.name}
         </button>
-      </Form>
+      </CaseForm>
     </details>
   );
 }
@@ -221,45 +201,30 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
       {page.suggested.length ? (
         <Form method="post">
           <CaseFormFields intent="offer" version={page.version} />
-          <div className="table-wrap">
-            <table>
-              <caption>
-                {page.suggested.length} qualified {page.suggested.length === 1 ? "reviewer" : "reviewers"}, best first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Specialty fit</th>
-                  <th scope="col">Workload now</th>
-                  <th scope="col">Last case offered</th>
-                  {page.seatsOpen > 0 ? <th scope="col">Offer</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {page.suggested.map((reviewer) => (
-                  <tr key={reviewer.id}>
-                    <td>{reviewer.name}</td>
-                    <td>{reviewer.fit}</td>
-                    <td>{reviewer.workload}</td>
-                    <td>{reviewer.lastCase}</td>
-                    {page.seatsOpen === 0 ? null : panel ? (
-                      <td>
-                        <label className="checkbox">
-                          <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={chosen.has(reviewer.id)} /> Choose {reviewer.name}
-                        </label>
-                      </td>
-                    ) : (
-                      <td>
-                        <button type="submit" className="button" name="reviewerIds" value={reviewer.id}>
-                          Offer to {reviewer.name}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${page.suggested.length} qualified ${page.suggested.length === 1 ? "reviewer" : "reviewers"}, best first`}
+            rows={page.suggested}
+            rowKey={(reviewer) => reviewer.id}
+            columns={[
+              { header: "Reviewer", cell: (reviewer) => reviewer.name },
+              { header: "Specialty fit", cell: (reviewer) => reviewer.fit },
+              { header: "Workload now", cell: (reviewer) => reviewer.workload },
+              { header: "Last case offered", cell: (reviewer) => reviewer.lastCase },
+              page.seatsOpen > 0 && {
+                header: "Offer",
+                cell: (reviewer) =>
+                  panel ? (
+                    <label className="checkbox">
+                      <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={chosen.has(reviewer.id)} /> Choose {reviewer.name}
+                    </label>
+                  ) : (
+                    <button type="submit" className="button" name="reviewerIds" value={reviewer.id}>
+                      Offer to {reviewer.name}
+                    </button>
+                  ),
+              },
+            ]}
+          />
           {panel ? (
             <p>
               <button type="submit" className="button">
@@ -293,42 +258,20 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
 
 function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unknown }) {
   const zod = useCaseForm(matchingFactsSchema, { intent: "facts", version: page.version, actionData, defaultValues: page.facts });
-  const specialtyError = zod.errorFor("specialtyNeeded");
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit}>
-      <FormError message={zod.formError} />
-      <CaseFormFields intent="facts" version={page.version} />
-      <div className={`field${specialtyError ? " field--error" : ""}`}>
-        <label htmlFor="field-specialtyNeeded">Specialty needed</label>
-        <p className="hint" id="field-specialtyNeeded-hint">
-          The specialty of the treatment in dispute. Reviewers certified in it, in one of its sub-specialties, or in a similar specialty qualify.
-        </p>
-        {specialtyError ? (
-          <p className="field-error" id="field-specialtyNeeded-error">
-            <span className="visually-hidden">Error: </span>
-            {specialtyError}
-          </p>
-        ) : null}
-        <select
-          id="field-specialtyNeeded"
-          aria-invalid={specialtyError ? true : undefined}
-          aria-describedby={specialtyError ? "field-specialtyNeeded-hint field-specialtyNeeded-error" : "field-specialtyNeeded-hint"}
-          aria-required
-          defaultValue={zod.valueFor("specialtyNeeded")}
-          {...zod.form.register("specialtyNeeded")}
-        >
-          <option value="">Choose a specialty</option>
-          {page.specialtyGroups.map((group) => (
-            <optgroup key={group.board} label={group.board}>
-              {group.options.map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+    <CaseForm zod={zod} intent="facts" version={page.version}>
+      <SelectField
+        zod={zod}
+        name="specialtyNeeded"
+        label="Specialty needed"
+        hint="The specialty of the treatment in dispute. Reviewers certified in it, in one of its sub-specialties, or in a similar specialty qualify."
+        required
+        placeholder="Choose a specialty"
+        groups={page.specialtyGroups.map((group) => ({
+          label: group.board,
+          options: group.options.map((option) => ({ value: option.code, label: option.name })),
+        }))}
+      />
       <TextField zod={zod} name="providerName" label="Treating physician" />
       <TextField zod={zod} name="providerNpi" label="Treating physician's NPI" hint="10 digits." />
       <TextField zod={zod} name="treatingGroupName" label="Their medical group" />
@@ -338,6 +281,6 @@ function MatchingFactsForm({ page, actionData }: { page: Page; actionData: unkno
       <TextField zod={zod} name="manufacturerName" label="Maker of the drug or device" hint="Leave empty when the dispute is not about a drug or device." />
       <TextField zod={zod} name="manufacturerIdentifier" label="Maker's identifier" hint="For example its tax ID or labeler code." />
       <SubmitButton submitting={zod.submitting}>Save the matching facts</SubmitButton>
-    </Form>
+    </CaseForm>
   );
 }

@@ -1,10 +1,11 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
 import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
-import { ConflictAlert, revalidateAfterConflict } from "~/components/intake/fields";
+import { ConflictAlert, Notice, revalidateAfterConflict } from "~/components/forms";
 import { EligibilityAnswers, EligibilityChecklist } from "~/components/intake/eligibility-checklist";
 import { AcceptForm, IneligibleForm, InformationRequestForm, LookAfterForm, ProceedWithoutCaseFileForm } from "~/components/intake/intake-forms";
 import { RequestDetails } from "~/components/intake/request-details";
@@ -103,13 +104,9 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
         {page.disputeType ? ` · ${page.disputeType}` : null}
         {page.planName ? ` · ${page.planName}` : null}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
-      <section className="card" aria-labelledby="next-heading" style={{ marginBottom: "1.5rem" }}>
+      <section className="card space-below-xl" aria-labelledby="next-heading">
         <h2 id="next-heading">Next step</h2>
         <p>{page.nextStep}</p>
         {actions.qualityReview ? (
@@ -135,10 +132,10 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
           <h2 id="objections-heading">The plan objects to eligibility</h2>
           {page.objections.map((objection) => (
             <div key={objection.id}>
-              <p style={{ marginBottom: 0 }}>
+              <p className="flush-bottom">
                 {objection.by}, {objection.at}:
               </p>
-              <p style={{ whiteSpace: "pre-line" }}>“{objection.note}”</p>
+              <p className="multiline">“{objection.note}”</p>
             </div>
           ))}
         </section>
@@ -147,11 +144,9 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="eligibility-heading">
         <h2 id="eligibility-heading">Eligibility</h2>
         {page.filedLate ? (
-          <div className="alert alert--warning">
-            <p style={{ margin: 0 }}>
-              This request was filed after the filing window. The applicant's reason for the delay: “{page.lateFilingReason ?? "none given"}”.
-            </p>
-          </div>
+          <Notice tone="warning">
+            This request was filed after the filing window. The applicant's reason for the delay: “{page.lateFilingReason ?? "none given"}”.
+          </Notice>
         ) : null}
         {actions.recordEligibility ? (
           <EligibilityChecklist
@@ -207,33 +202,12 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="information-heading">
         <h2 id="information-heading">Requests for information</h2>
         {page.informationRequests.length ? (
-          <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 style={{ marginTop: 0 }}>
-                  Request {index + 1}, to {item.addressedTo.toLowerCase()}
-                </h3>
-                <p style={{ whiteSpace: "pre-line" }}>{item.question}</p>
-                <p>
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for the answer</span>
-                  )}{" "}
-                  {item.dueText}
-                </p>
-                {item.answer ? (
-                  <>
-                    <p style={{ marginBottom: "0.25rem", fontWeight: 600 }}>Answer</p>
-                    <p style={{ whiteSpace: "pre-line" }}>{item.answer}</p>
-                  </>
-                ) : null}
-                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
-              </li>
-            ))}
-          </ol>
+          <InformationRequests
+            items={page.informationRequests}
+            heading={(item, index) => `Request ${index + 1}, to ${item.addressedTo.toLowerCase()}`}
+            waiting="Waiting for the answer"
+            answerLabel="Answer"
+          />
         ) : (
           <p>No information has been asked for on this case.</p>
         )}
@@ -265,11 +239,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="request-heading">
         <h2 id="request-heading">What the applicant gave</h2>
-        {page.certificationToFollow ? (
-          <div className="alert alert--warning">
-            <p style={{ margin: 0 }}>Expedited: the treating physician's certification is to follow.</p>
-          </div>
-        ) : null}
+        {page.certificationToFollow ? <Notice tone="warning">Expedited: the treating physician's certification is to follow.</Notice> : null}
         <RequestDetails sections={page.request} />
       </section>
 

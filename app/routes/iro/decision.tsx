@@ -1,7 +1,7 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/decision";
-import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { DataTable } from "~/components/data-table";
+import { failureFor, Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
 import { amendDecision } from "~/server/letters/amend-decision.server";
@@ -59,23 +59,13 @@ export default function Decision({ loaderData }: Route.ComponentProps) {
         {kase.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {kase.decided ? ` · Decided on ${kase.decided}` : null}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
       {page.blocked ? (
-        <div className="alert alert--warning">
-          <p style={{ margin: 0 }}>
-            {page.blocked} <Link to={`/iro/cases/${kase.id}/quality`}>Go to the quality review</Link>
-          </p>
-        </div>
+        <Notice tone="warning">
+          {page.blocked} <Link to={`/iro/cases/${kase.id}/quality`}>Go to the quality review</Link>
+        </Notice>
       ) : null}
-      {page.previewProblem ? (
-        <div className="alert alert--error" role="alert">
-          <p style={{ margin: 0 }}>{page.previewProblem}</p>
-        </div>
-      ) : null}
+      {page.previewProblem ? <Notice tone="error">{page.previewProblem}</Notice> : null}
       {page.expeditedNotice ? (
         <p>
           The expedited decision was told to the parties on {page.expeditedNotice.recorded}; the written letter is due by {page.expeditedNotice.letterDue}.
@@ -112,43 +102,34 @@ function IssuedLetters({ letters }: { letters: DecisionPage["letters"] }) {
     <section aria-labelledby="letters-heading">
       <h2 id="letters-heading">Issued letters</h2>
       <p>An issued letter never changes. A correction is a new version, and every version stays on file.</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Issued versions of the decision letter, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Verification code</th>
-              <th scope="col">SHA-256 fingerprint</th>
-              <th scope="col">Reason for the amendment</th>
-              <th scope="col">Letter</th>
-            </tr>
-          </thead>
-          <tbody>
-            {letters.map((letter) => (
-              <tr key={letter.id}>
-                <td>
-                  {letter.version} {letter.current ? <span className="badge badge--ok">Current</span> : <span className="badge">Replaced</span>}
-                </td>
-                <td>{letter.issued}</td>
-                <td>
-                  <code>{letter.code}</code>
-                </td>
-                <td>
-                  <code style={{ wordBreak: "break-all" }}>{letter.sha256}</code>
-                </td>
-                <td style={{ whiteSpace: "pre-wrap" }}>{letter.amendmentReason ?? "—"}</td>
-                <td>
-                  <a href={`/documents/${letter.documentId}`} download>
-                    Download version {letter.version}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Issued versions of the decision letter, newest first"
+        captionHidden
+        rows={letters}
+        rowKey={(letter) => letter.id}
+        columns={[
+          {
+            header: "Version",
+            cell: (letter) => (
+              <>
+                {letter.version} {letter.current ? <span className="badge badge--ok">Current</span> : <span className="badge">Replaced</span>}
+              </>
+            ),
+          },
+          { header: "Issued", cell: (letter) => letter.issued },
+          { header: "Verification code", cell: (letter) => <code>{letter.code}</code> },
+          { header: "SHA-256 fingerprint", cell: (letter) => <code className="break-all">{letter.sha256}</code> },
+          { header: "Reason for the amendment", className: "verbatim", cell: (letter) => letter.amendmentReason ?? "—" },
+          {
+            header: "Letter",
+            cell: (letter) => (
+              <a href={`/documents/${letter.documentId}`} download>
+                Download version {letter.version}
+              </a>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -157,7 +138,7 @@ function IssueForm({ page, actionData }: { page: DecisionPage; actionData: unkno
   const zod = useZodForm(issueDecisionSchema, { defaultValues: { intent: "issue", version: String(page.case.version) }, actionData });
   const upheld = page.case.outcome === "UPHELD";
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="issue-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="issue-heading" className="card space-below-xl">
       <h2 id="issue-heading">Issue the decision</h2>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="issue" />
@@ -175,7 +156,7 @@ function IssueForm({ page, actionData }: { page: DecisionPage; actionData: unkno
 function ExpeditedNoticeForm({ version, actionData }: { version: number; actionData: unknown }) {
   const zod = useZodForm(expeditedNoticeSchema, { defaultValues: { intent: "notify", version: String(version), note: "" }, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="notify-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="notify-heading" className="card space-below-xl">
       <h2 id="notify-heading">Record the expedited notice</h2>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="notify" />
@@ -193,7 +174,7 @@ function ExpeditedNoticeForm({ version, actionData }: { version: number; actionD
 function AmendForm({ version, actionData }: { version: number; actionData: unknown }) {
   const zod = useZodForm(amendDecisionSchema, { defaultValues: { intent: "amend", version: String(version), reason: "" }, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="amend-heading" className="card" style={{ marginBottom: "1.5rem" }}>
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="amend-heading" className="card space-below-xl">
       <h2 id="amend-heading">Amend the letter</h2>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="amend" />
@@ -217,7 +198,7 @@ function Fields({ fields, caption }: { fields: readonly LetterField[]; caption: 
           {fields.map((field) => (
             <tr key={field.label}>
               <th scope="row">{field.label}</th>
-              <td style={{ whiteSpace: "pre-wrap" }}>{field.value}</td>
+              <td className="verbatim">{field.value}</td>
             </tr>
           ))}
         </tbody>
@@ -277,10 +258,10 @@ function LetterPreview({ letter }: { letter: LetterContents }) {
             <strong>Opinion, given on {opinion.submittedOn}:</strong> {opinion.outcome}
           </p>
           <p>
-            <strong>Principal reasons.</strong> <span style={{ whiteSpace: "pre-wrap" }}>{opinion.principalReasons}</span>
+            <strong>Principal reasons.</strong> <span className="verbatim">{opinion.principalReasons}</span>
           </p>
           <p>
-            <strong>Clinical rationale.</strong> <span style={{ whiteSpace: "pre-wrap" }}>{opinion.clinicalRationale}</span>
+            <strong>Clinical rationale.</strong> <span className="verbatim">{opinion.clinicalRationale}</span>
           </p>
           <p>
             <strong>Standard of review.</strong> {opinion.standardOfReview}

@@ -1,12 +1,13 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/index";
+import { DataTable } from "~/components/data-table";
 import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { requireRole } from "~/server/session.server";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 
 export function meta() {
@@ -53,7 +54,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to="/iro/queue">Screen new requests in the intake queue</Link>
       </p>
-      <ul className="cards" aria-label="Open cases by group" style={{ listStyle: "none", padding: 0 }}>
+      <ul className="cards" aria-label="Open cases by group">
         {groups.map((group) => (
           <li key={group.label} className="card">
             <p className="stat">{group.value}</p>
@@ -92,64 +93,58 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         <Link to=".">Clear</Link>
       </FilterForm>
 
-      {rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {matching} {matching === 1 ? "case" : "cases"}, expedited first, then by time left
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Next deadline</th>
-                <th scope="col">Time left</th>
-                <th scope="col">Status</th>
-                <th scope="col">Track</th>
-                <th scope="col">Health plan</th>
-                <th scope="col">Coordinator</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/iro/cases/${row.id}`}>{row.reference}</Link>
-                    {row.flagged ? (
-                      <>
-                        {" "}
-                        <span className="badge badge--danger">Flagged</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {row.deadline ? (
-                      <>
-                        {row.deadline}
-                        <div className="muted">{row.dueText}</div>
-                      </>
-                    ) : (
-                      "None running"
-                    )}
-                  </td>
-                  <td>
-                    <span className={STATE_BADGE[row.state].className}>{STATE_BADGE[row.state].label}</span>
-                    {row.timeLeft ? <div>{row.timeLeft}</div> : null}
-                  </td>
-                  <td>{STATUS_LABELS[row.status]}</td>
-                  <td>{row.track === "EXPEDITED" ? <strong>Expedited</strong> : "Standard"}</td>
-                  <td>{row.plan ?? ""}</td>
-                  <td>{row.assignee ?? "Nobody yet"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <section className="empty-state" aria-labelledby="no-cases">
-          <h2 id="no-cases">No cases match</h2>
-          <p>{counts.open ? "No open case matches these filters." : "There are no open cases. New requests appear here as soon as they are filed."}</p>
-        </section>
-      )}
+      <DataTable
+        caption={`${matching} ${matching === 1 ? "case" : "cases"}, expedited first, then by time left`}
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty={
+          <section className="empty-state" aria-labelledby="no-cases">
+            <h2 id="no-cases">No cases match</h2>
+            <p>{counts.open ? "No open case matches these filters." : "There are no open cases. New requests appear here as soon as they are filed."}</p>
+          </section>
+        }
+        columns={[
+          {
+            header: "Reference",
+            cell: (row) => (
+              <>
+                <Link to={`/iro/cases/${row.id}`}>{row.reference}</Link>
+                {row.flagged ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--danger">Flagged</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: "Next deadline",
+            cell: (row) =>
+              row.deadline ? (
+                <>
+                  {row.deadline}
+                  <div className="muted">{row.dueText}</div>
+                </>
+              ) : (
+                "None running"
+              ),
+          },
+          {
+            header: "Time left",
+            cell: (row) => (
+              <>
+                <span className={STATE_BADGE[row.state].className}>{STATE_BADGE[row.state].label}</span>
+                {row.timeLeft ? <div>{row.timeLeft}</div> : null}
+              </>
+            ),
+          },
+          { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+          { header: "Track", cell: (row) => (row.track === "EXPEDITED" ? <strong>Expedited</strong> : "Standard") },
+          { header: "Health plan", cell: (row) => row.plan ?? "" },
+          { header: "Coordinator", cell: (row) => row.assignee ?? "Nobody yet" },
+        ]}
+      />
       <Pagination page={filter.page} pages={pages} />
       <ReverificationPanel reviewers={reverification.reviewers} total={reverification.total} />
     </>

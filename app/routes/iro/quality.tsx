@@ -1,8 +1,8 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/quality";
+import { DataTable } from "~/components/data-table";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
-import { failureFor, Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { CheckboxGroup, failureFor, Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { OUTCOME_LABELS } from "~/domain/panel";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
@@ -69,24 +69,20 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
         {kase.plan ? ` · ${kase.plan.name}` : null}
         {kase.patientName ? ` · ${kase.patientName}` : null}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
-      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+      <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
           <span className="badge">{STATUS_LABELS[kase.status]}</span> <span className="badge">{TRACK_LABELS[kase.track]}</span>{" "}
           {kase.disputeType ? <span className="badge">{DISPUTE_TYPE_LABELS[kase.disputeType]}</span> : null}
         </p>
-        <p style={{ marginBottom: 0 }}>
+        <p className="flush-bottom">
           {kase.panelSize > 1 ? `A panel of ${kase.panelSize} reviewers.` : "One reviewer."}{" "}
           {kase.outcome && kase.determined ? `Determined on ${kase.determined}: ${OUTCOME_LABELS[kase.outcome].toLowerCase()}.` : null}
         </p>
         {!page.decidable ? (
-          <p style={{ marginBottom: 0 }}>
+          <p className="flush-bottom">
             The case is not waiting for quality review now: it is &ldquo;{STATUS_LABELS[kase.status].toLowerCase()}&rdquo;. Quality review starts when every
             required reviewer has submitted.
           </p>
@@ -100,32 +96,26 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
             ? "Every element the decision letter needs is present and consistent."
             : "Some elements the decision letter needs are missing or inconsistent. The determination cannot be approved until every check passes."}
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Automatic checks of the determination</caption>
-            <thead>
-              <tr>
-                <th scope="col">Result</th>
-                <th scope="col">What was checked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.checks.map((check) => (
-                <tr key={check.check}>
-                  <td>{check.passed ? <span className="badge badge--ok">Pass</span> : <span className="badge badge--danger">Fail</span>}</td>
-                  <td>{check.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Automatic checks of the determination"
+          captionHidden
+          rows={page.checks}
+          rowKey={(check) => check.check}
+          columns={[
+            {
+              header: "Result",
+              cell: (check) => (check.passed ? <span className="badge badge--ok">Pass</span> : <span className="badge badge--danger">Fail</span>),
+            },
+            { header: "What was checked", cell: (check) => check.message },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="opinions-heading">
         <h2 id="opinions-heading">{page.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's determination"}</h2>
         {page.opinions.length === 0 ? <p>No reviewer has written a determination yet.</p> : null}
         {page.opinions.map((opinion) => (
-          <article key={opinion.id} className="card" style={{ marginBottom: "1rem" }} aria-labelledby={`opinion-${opinion.id}`}>
+          <article key={opinion.id} className="card space-below" aria-labelledby={`opinion-${opinion.id}`}>
             <h3 id={`opinion-${opinion.id}`}>
               {opinion.label}: {opinion.reviewerName}
             </h3>
@@ -157,33 +147,19 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Earlier quality reviews</h2>
-        {page.history.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Earlier quality reviews, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Coordinator</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Comments</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.history.map((review) => (
-                  <tr key={review.id}>
-                    <td>{review.at}</td>
-                    <td>{review.by}</td>
-                    <td>{review.result === "APPROVED" ? "Approved" : "Sent back"}</td>
-                    <td style={{ whiteSpace: "pre-wrap" }}>{review.comments ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="muted">None yet.</p>
-        )}
+        <DataTable
+          caption="Earlier quality reviews, newest first"
+          captionHidden
+          rows={page.history}
+          rowKey={(review) => review.id}
+          empty={<p className="muted">None yet.</p>}
+          columns={[
+            { header: "When", cell: (review) => review.at },
+            { header: "Coordinator", cell: (review) => review.by },
+            { header: "Result", cell: (review) => (review.result === "APPROVED" ? "Approved" : "Sent back") },
+            { header: "Comments", className: "verbatim", cell: (review) => review.comments ?? "" },
+          ]}
+        />
       </section>
     </>
   );
@@ -192,7 +168,7 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
 function ApproveForm({ page, actionData }: { page: QualityReviewPage; actionData: unknown }) {
   const zod = useZodForm(qualityDecisionSchema, { defaultValues: { intent: "approve", version: String(page.case.version), comments: "" }, actionData });
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="approve-heading" className="card" style={{ marginBottom: "1rem" }}>
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="approve-heading" className="card space-below">
       <h3 id="approve-heading">Approve</h3>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="approve" />
@@ -214,38 +190,19 @@ function SendBackForm({ page, opinions, actionData }: { page: QualityReviewPage;
     defaultValues: { intent: "send-back", version: String(page.case.version), comments: "", determinationIds: opinions.map((opinion) => opinion.id) },
     actionData,
   });
-  const error = zod.errorFor("determinationIds");
-  const chosen = zod.valuesFor("determinationIds");
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="send-back-heading" className="card" style={{ marginBottom: "1rem" }}>
+    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="send-back-heading" className="card space-below">
       <h3 id="send-back-heading">Send back to the reviewer</h3>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="send-back" />
       <input type="hidden" {...zod.form.register("version")} defaultValue={String(page.case.version)} />
       <p>The case goes back into review. Each reviewer you tick is emailed and sees your comments on their case page.</p>
-      <div className={`field${error ? " field--error" : ""}`}>
-        <fieldset aria-describedby={error ? "field-determinationIds-error" : undefined}>
-          <legend>Send back</legend>
-          {error ? (
-            <p className="field-error" id="field-determinationIds-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          {opinions.map((opinion, index) => (
-            <label key={opinion.id} className="checkbox">
-              <input
-                id={index === 0 ? "field-determinationIds" : undefined}
-                type="checkbox"
-                value={opinion.id}
-                defaultChecked={chosen.includes(opinion.id)}
-                {...zod.form.register("determinationIds")}
-              />
-              {opinion.label}: {opinion.reviewerName}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <CheckboxGroup
+        zod={zod}
+        name="determinationIds"
+        legend="Send back"
+        choices={opinions.map((opinion) => ({ value: opinion.id, label: `${opinion.label}: ${opinion.reviewerName}` }))}
+      />
       <TextAreaField zod={zod} name="comments" label="Your comments to the reviewer" hint="Say what is missing or must change." rows={5} required />
       <SubmitButton submitting={zod.submitting}>Send back to the reviewer</SubmitButton>
     </Form>

@@ -1,5 +1,7 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/reports.timeliness";
+import { DataTable } from "~/components/data-table";
+import { FilterInput, Notice } from "~/components/forms";
 import { TRACK_LABELS } from "~/domain/reports/labels";
 import { disputeTypeLabel, formatDays, type DateRange } from "~/domain/reports/timeliness";
 import { parseTimelinessQuery } from "~/schemas/reports";
@@ -24,29 +26,6 @@ const rangeQuery = (range: DateRange) => `?${new URLSearchParams({ from: range.f
 const percent = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)}%`);
 const days = (value: number | null) => formatDays(value) ?? "n/a";
 
-function DateField({ name, label, value, error }: { name: string; label: string; value: string; error: string | undefined }) {
-  const id = `range-${name}`;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-    </div>
-  );
-}
-
 export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
   const { report, values, fieldErrors } = loaderData;
   return (
@@ -59,8 +38,8 @@ export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
 
       {/* A new range is a new address, so the form is a GET and the key resets it to the range shown. */}
       <Form method="get" className="filters" aria-label="Choose the decision dates" key={`${values.from}|${values.to}`}>
-        <DateField name="from" label="Decided from" value={values.from} error={fieldErrors.from} />
-        <DateField name="to" label="Decided to (included)" value={values.to} error={fieldErrors.to} />
+        <FilterInput idPrefix="range" name="from" label="Decided from" type="date" value={values.from} error={fieldErrors.from} />
+        <FilterInput idPrefix="range" name="to" label="Decided to (included)" type="date" value={values.to} error={fieldErrors.to} />
         <button type="submit" className="button">
           Show
         </button>
@@ -82,7 +61,7 @@ export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
             </a>
           </p>
 
-          <ul className="cards" aria-label="All decisions in the range" style={{ listStyle: "none", padding: 0 }}>
+          <ul className="cards" aria-label="All decisions in the range">
             <li className="card">
               <p className="stat">{report.overall.decided}</p>
               <p>cases decided</p>
@@ -104,81 +83,46 @@ export default function TimelinessReport({ loaderData }: Route.ComponentProps) {
           </ul>
 
           <h2>Decisions by rule profile, track and type</h2>
-          {report.groups.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption>Decisions by rule profile, track and type of dispute; days from acceptance to decision</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Rule profile</th>
-                    <th scope="col">Track</th>
-                    <th scope="col">Type of dispute</th>
-                    <th scope="col">Decided</th>
-                    <th scope="col">On time</th>
-                    <th scope="col">Late</th>
-                    <th scope="col">Share on time</th>
-                    <th scope="col">Median days</th>
-                    <th scope="col">95th percentile days</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.groups.map((group) => (
-                    <tr key={`${group.profileCode}|${group.track}|${group.disputeType ?? ""}`}>
-                      <td>{group.profileName}</td>
-                      <td>{TRACK_LABELS[group.track]}</td>
-                      <td>{disputeTypeLabel(group.disputeType)}</td>
-                      <td>{group.decided}</td>
-                      <td>{group.onTime}</td>
-                      <td>{group.late}</td>
-                      <td>{percent(group.onTimePercent)}</td>
-                      <td>{days(group.medianDays)}</td>
-                      <td>{days(group.p95Days)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <section className="empty-state" aria-labelledby="no-decisions">
-              <h3 id="no-decisions">No decisions in this range</h3>
-              <p>No case was decided between these dates. Choose a wider range to see more.</p>
-            </section>
-          )}
+          <DataTable
+            caption="Decisions by rule profile, track and type of dispute; days from acceptance to decision"
+            rows={report.groups}
+            rowKey={(group) => `${group.profileCode}|${group.track}|${group.disputeType ?? ""}`}
+            empty={
+              <section className="empty-state" aria-labelledby="no-decisions">
+                <h3 id="no-decisions">No decisions in this range</h3>
+                <p>No case was decided between these dates. Choose a wider range to see more.</p>
+              </section>
+            }
+            columns={[
+              { header: "Rule profile", cell: (group) => group.profileName },
+              { header: "Track", cell: (group) => TRACK_LABELS[group.track] },
+              { header: "Type of dispute", cell: (group) => disputeTypeLabel(group.disputeType) },
+              { header: "Decided", cell: (group) => group.decided },
+              { header: "On time", cell: (group) => group.onTime },
+              { header: "Late", cell: (group) => group.late },
+              { header: "Share on time", cell: (group) => percent(group.onTimePercent) },
+              { header: "Median days", cell: (group) => days(group.medianDays) },
+              { header: "95th percentile days", cell: (group) => days(group.p95Days) },
+            ]}
+          />
 
           <h2>Missed deadlines</h2>
           <p>Deadlines due in the range that were not met: ended late, or still open after their due time.</p>
-          {report.missedDeadlines.length ? (
-            <div className="table-wrap">
-              <table>
-                <caption>Missed deadlines due in the range, by deadline and who had to act</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Deadline</th>
-                    <th scope="col">Who had to act</th>
-                    <th scope="col">Missed (ended late)</th>
-                    <th scope="col">Overdue, still open</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.missedDeadlines.map((row) => (
-                    <tr key={`${row.deadline}|${row.responsible}`}>
-                      <td>{row.deadline}</td>
-                      <td>{row.responsible}</td>
-                      <td>{row.missed}</td>
-                      <td>{row.overdue}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p className="alert alert--success">No deadline due in this range was missed.</p>
-          )}
+          <DataTable
+            caption="Missed deadlines due in the range, by deadline and who had to act"
+            rows={report.missedDeadlines}
+            rowKey={(row) => `${row.deadline}|${row.responsible}`}
+            empty={<p className="alert alert--success">No deadline due in this range was missed.</p>}
+            columns={[
+              { header: "Deadline", cell: (row) => row.deadline },
+              { header: "Who had to act", cell: (row) => row.responsible },
+              { header: "Missed (ended late)", cell: (row) => row.missed },
+              { header: "Overdue, still open", cell: (row) => row.overdue },
+            ]}
+          />
         </>
       ) : (
-        <div className="alert alert--error" role="alert">
-          <p style={{ margin: 0 }}>Check the dates: the report needs a first and a last day, in that order.</p>
-        </div>
+        <Notice tone="error">Check the dates: the report needs a first and a last day, in that order.</Notice>
       )}
     </>
   );

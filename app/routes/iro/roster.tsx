@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/roster";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { DataTable } from "~/components/data-table";
+import { FilterForm, FilterSelect } from "~/components/forms";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -26,21 +27,13 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
       <h1>Reviewer roster</h1>
       <p className="lead">Every physician reviewer with their credentials, workload and what needs attention.</p>
       <FilterForm label="Filter the roster">
-        <div className="field">
-          <label htmlFor="filter-specialty">Specialty</label>
-          <select id="filter-specialty" name="specialty" defaultValue={filter.specialty ?? ""}>
-            <option value="">Any specialty</option>
-            {specialties.map((group) => (
-              <optgroup key={group.board} label={group.board}>
-                {group.options.map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="specialty"
+          label="Specialty"
+          anyLabel="Any specialty"
+          value={filter.specialty}
+          groups={specialties.map((group) => ({ label: group.board, options: group.options.map((option) => ({ value: option.code, label: option.label })) }))}
+        />
         <FilterSelect
           name="flag"
           label="Flag"
@@ -54,83 +47,78 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
         <Link to=".">Clear</Link>
       </FilterForm>
 
-      {reviewers.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {matching} {matching === 1 ? "reviewer" : "reviewers"}, by name
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Reviewer</th>
-                <th scope="col">Primary specialty</th>
-                <th scope="col">Board certifications</th>
-                <th scope="col">Licenses</th>
-                <th scope="col">Years in practice</th>
-                <th scope="col">Last verified</th>
-                <th scope="col">Workload</th>
-                <th scope="col">Available now</th>
-                <th scope="col">Flags</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviewers.map((reviewer) => (
-                <tr key={reviewer.id}>
-                  <td>
-                    <Link to={`/iro/roster/${reviewer.id}`}>{reviewer.name}</Link>
-                    <div className="muted">{reviewer.email}</div>
-                  </td>
-                  <td>{reviewer.primarySpecialty || <span className="muted">Not recorded</span>}</td>
-                  <td>
-                    {reviewer.certifications.length ? (
-                      <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-                        {reviewer.certifications.map((certification) => (
-                          <li key={certification.id}>
-                            {certification.specialtyName}
-                            {certification.expiresOn ? `, until ${formatLocalDate(certification.expiresOn)}` : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">None</span>
-                    )}
-                  </td>
-                  <td>
-                    {reviewer.licenses.length ? (
-                      <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-                        {reviewer.licenses.map((license) => (
-                          <li key={license.id}>
-                            {license.state}, until {formatLocalDate(license.expiresOn)}, {LICENSE_STATUS_LABELS[license.status].toLowerCase()}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">None</span>
-                    )}
-                  </td>
-                  <td>{reviewer.yearsInPractice}</td>
-                  <td>{reviewer.credentialsVerifiedOn ? formatLocalDate(reviewer.credentialsVerifiedOn) : <span className="muted">Never</span>}</td>
-                  <td>
-                    {reviewer.workload} of {reviewer.capacity}
-                    {reviewer.workload >= reviewer.capacity ? <div className="muted">Full</div> : null}
-                  </td>
-                  <td>{reviewer.unavailableUntil ? `No, away until ${formatLocalDate(reviewer.unavailableUntil)}` : "Yes"}</td>
-                  <td>
-                    <FlagBadges flags={reviewer.flags} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <section className="empty-state" aria-labelledby="no-reviewers">
-          <h2 id="no-reviewers">No reviewer matches</h2>
-          <p>
-            {filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}
-          </p>
-        </section>
-      )}
+      <DataTable
+        caption={`${matching} ${matching === 1 ? "reviewer" : "reviewers"}, by name`}
+        rows={reviewers}
+        rowKey={(reviewer) => reviewer.id}
+        empty={
+          <section className="empty-state" aria-labelledby="no-reviewers">
+            <h2 id="no-reviewers">No reviewer matches</h2>
+            <p>
+              {filter.specialty || filter.flag ? "No reviewer matches these filters." : "There are no reviewers yet. An administrator invites them from Users."}
+            </p>
+          </section>
+        }
+        columns={[
+          {
+            header: "Reviewer",
+            cell: (reviewer) => (
+              <>
+                <Link to={`/iro/roster/${reviewer.id}`}>{reviewer.name}</Link>
+                <div className="muted">{reviewer.email}</div>
+              </>
+            ),
+          },
+          { header: "Primary specialty", cell: (reviewer) => reviewer.primarySpecialty || <span className="muted">Not recorded</span> },
+          {
+            header: "Board certifications",
+            cell: (reviewer) =>
+              reviewer.certifications.length ? (
+                <ul className="cell-list">
+                  {reviewer.certifications.map((certification) => (
+                    <li key={certification.id}>
+                      {certification.specialtyName}
+                      {certification.expiresOn ? `, until ${formatLocalDate(certification.expiresOn)}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">None</span>
+              ),
+          },
+          {
+            header: "Licenses",
+            cell: (reviewer) =>
+              reviewer.licenses.length ? (
+                <ul className="cell-list">
+                  {reviewer.licenses.map((license) => (
+                    <li key={license.id}>
+                      {license.state}, until {formatLocalDate(license.expiresOn)}, {LICENSE_STATUS_LABELS[license.status].toLowerCase()}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">None</span>
+              ),
+          },
+          { header: "Years in practice", cell: (reviewer) => reviewer.yearsInPractice },
+          {
+            header: "Last verified",
+            cell: (reviewer) => (reviewer.credentialsVerifiedOn ? formatLocalDate(reviewer.credentialsVerifiedOn) : <span className="muted">Never</span>),
+          },
+          {
+            header: "Workload",
+            cell: (reviewer) => (
+              <>
+                {reviewer.workload} of {reviewer.capacity}
+                {reviewer.workload >= reviewer.capacity ? <div className="muted">Full</div> : null}
+              </>
+            ),
+          },
+          { header: "Available now", cell: (reviewer) => (reviewer.unavailableUntil ? `No, away until ${formatLocalDate(reviewer.unavailableUntil)}` : "Yes") },
+          { header: "Flags", cell: (reviewer) => <FlagBadges flags={reviewer.flags} /> },
+        ]}
+      />
       <Pagination page={filter.page} pages={pages} />
     </>
   );

@@ -1,9 +1,9 @@
 import { Fragment } from "react";
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
-import { FormError, SubmitButton } from "~/components/forms";
-import { CaseFormFields, ConflictAlert, revalidateAfterConflict, TextAreaField, useCaseForm } from "~/components/intake/fields";
+import { CaseFormFields, ConflictAlert, FormError, Notice, revalidateAfterConflict, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
 import { CompliancePanel, CONFIRM_COMPLIANCE_INTENT, DecisionPanel } from "~/components/plan/decision-panel";
 import { REVERSE_INTENT, ReversalForm } from "~/components/plan/reversal-form";
@@ -81,17 +81,13 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Case {page.reference}</h1>
       <ConflictAlert actionData={actionData} />
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
-      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
+      <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
           <span className="badge">{page.statusLabel}</span>
         </p>
-        <p style={{ marginBottom: 0 }}>{page.nextStep}</p>
+        <p className="flush-bottom">{page.nextStep}</p>
       </section>
 
       <section aria-labelledby="summary-heading">
@@ -114,25 +110,7 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       {page.informationRequests.length ? (
         <section aria-labelledby="information-heading">
           <h2 id="information-heading">Information asked of your plan</h2>
-          <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 style={{ marginTop: 0 }}>Request {index + 1}</h3>
-                <p style={{ whiteSpace: "pre-line" }}>{item.question}</p>
-                <p style={{ marginBottom: 0 }}>
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for your answer</span>
-                  )}{" "}
-                  {item.dueText}
-                </p>
-                {item.answer ? <p style={{ whiteSpace: "pre-line" }}>{item.answer}</p> : null}
-              </li>
-            ))}
-          </ol>
+          <InformationRequests items={page.informationRequests} heading={(_item, index) => `Request ${index + 1}`} waiting="Waiting for your answer" />
         </section>
       ) : null}
 
@@ -147,7 +125,7 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="reversal-heading">
           <h2 id="reversal-heading">Your plan reversed its denial</h2>
           <p>On {page.reversal.at}:</p>
-          <p style={{ whiteSpace: "pre-line" }}>“{page.reversal.note}”</p>
+          <p className="multiline">“{page.reversal.note}”</p>
         </section>
       ) : page.canReverse ? (
         <section aria-labelledby="reverse-heading">
@@ -160,9 +138,9 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="objection-heading">
         <h2 id="objection-heading">Objection to eligibility</h2>
         {page.objections.map((objection) => (
-          <div key={objection.id} className="card" style={{ marginBottom: "1rem" }}>
-            <p style={{ marginTop: 0 }}>Sent {objection.at}:</p>
-            <p style={{ whiteSpace: "pre-line", marginBottom: 0 }}>“{objection.note}”</p>
+          <div key={objection.id} className="card space-below">
+            <p className="flush-top">Sent {objection.at}:</p>
+            <p className="multiline flush-bottom">“{objection.note}”</p>
           </div>
         ))}
         {page.canObject ? (

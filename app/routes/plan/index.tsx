@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { Pagination } from "~/components/pagination";
-import { FilterForm, FilterSelect } from "~/components/filters";
+import { FilterForm, FilterInput, FilterSelect } from "~/components/forms";
 import { PlanCaseTable } from "~/components/plan/plan-case-table";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { PLAN_CASE_STATUSES, planCasesFilterSchema } from "~/schemas/plan-cases";
@@ -28,10 +28,7 @@ export default function PlanHome({ loaderData }: Route.ComponentProps) {
       <p className="lead">Reviews of your plan's denials follow the rules of the {ruleProfileName}.</p>
 
       <FilterForm label="Filter the cases">
-        <div className="field">
-          <label htmlFor="filter-q">Reference, your reference or member ID</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        </div>
+        <FilterInput name="q" label="Reference, your reference or member ID" type="search" value={filter.q} />
         <FilterSelect
           name="status"
           label="Status"

@@ -1,6 +1,7 @@
-import { useActionData, useNavigation } from "react-router";
+import { useActionData } from "react-router";
 import type { Route } from "./+types/integrations";
-import { failureFor, Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
+import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
@@ -71,8 +72,6 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
   const endpointFailure = failureFor(actionData, "create-endpoint");
   const keyForm = useZodForm(apiKeyFormSchema, { actionData: keyFailure });
   const endpointForm = useZodForm(webhookEndpointFormSchema, { actionData: endpointFailure, defaultValues: { events: [] } });
-  const navigation = useNavigation();
-  const eventsError = endpointForm.errorFor("events");
   return (
     <div className="page">
       <h1>API keys and webhooks: {plan.name}</h1>
@@ -93,62 +92,33 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="api-keys">
         <h2 id="api-keys">API keys</h2>
-        {apiKeys.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption>Keys of {plan.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Key starts with</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {apiKeys.map((key) => (
-                  <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td>
-                      <code>imr_{key.prefix}_…</code>
-                    </td>
-                    <td>{when(key.createdAt)}</td>
-                    <td>{when(key.lastUsedAt)}</td>
-                    <td>
-                      {key.revokedAt ? (
-                        <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
-                      ) : (
-                        <span className="badge badge--ok">Active</span>
-                      )}
-                    </td>
-                    <td>
-                      {key.revokedAt ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="id" value={key.id} />
-                          <button type="submit" name="intent" value="revoke-key" className="button button--secondary">
-                            Revoke<span className="visually-hidden"> {key.name}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>No keys yet.</p>
-        )}
+        <DataTable
+          caption={`Keys of ${plan.name}`}
+          rows={apiKeys}
+          rowKey={(key) => key.id}
+          empty={<p>No keys yet.</p>}
+          columns={[
+            { header: "Name", cell: (key) => key.name },
+            { header: "Key starts with", cell: (key) => <code>imr_{key.prefix}_…</code> },
+            { header: "Created", cell: (key) => when(key.createdAt) },
+            { header: "Last used", cell: (key) => when(key.lastUsedAt) },
+            {
+              header: "State",
+              cell: (key) =>
+                key.revokedAt ? <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span> : <span className="badge badge--ok">Active</span>,
+            },
+            {
+              header: ACTIONS_HEADER,
+              cell: (key) => (key.revokedAt ? null : <RemoveButton intent="revoke-key" fields={{ id: key.id }} label="Revoke" what={key.name} />),
+            },
+          ]}
+        />
         <h3>Create a key</h3>
         <FormError message={keyForm.formError} />
         <Form method="post" noValidate onSubmit={keyForm.onSubmit} className="narrow">
           <TextField zod={keyForm} name="name" label="Name" hint="Say which system uses it, e.g. Claims platform (production)." required />
           <input type="hidden" name="intent" value="create-key" />
-          <SubmitButton submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === "create-key"}>Create key</SubmitButton>
+          <IntentSubmit intent="create-key">Create key</IntentSubmit>
         </Form>
       </section>
 
@@ -172,58 +142,43 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                 Remove this endpoint
               </button>
             </Form>
-            {endpoint.deliveries.length ? (
-              <div className="table-wrap">
-                <table>
-                  <caption>Latest deliveries to {endpoint.url}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Event</th>
-                      <th scope="col">webhook-id</th>
-                      <th scope="col">State</th>
-                      <th scope="col">Tries</th>
-                      <th scope="col">Last answer</th>
-                      <th scope="col">Last try</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {endpoint.deliveries.map((delivery) => (
-                      <tr key={delivery.id}>
-                        <td>{delivery.eventType}</td>
-                        <td>
-                          <code>{delivery.messageId}</code>
-                        </td>
-                        <td>
-                          {DELIVERY_STATUS[delivery.status]}
-                          {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
-                        </td>
-                        <td>{delivery.attempts}</td>
-                        <td>
-                          {delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "—")}
-                          {delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}
-                        </td>
-                        <td>{when(delivery.lastAttemptAt)}</td>
-                        <td>
-                          {delivery.status === "PENDING" ? null : (
-                            <Form method="post">
-                              <input type="hidden" name="id" value={delivery.id} />
-                              <button type="submit" name="intent" value="redeliver" className="button button--secondary">
-                                Redeliver<span className="visually-hidden"> {delivery.messageId}</span>
-                              </button>
-                            </Form>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>Nothing sent yet.</p>
-            )}
+            <DataTable
+              caption={`Latest deliveries to ${endpoint.url}`}
+              rows={endpoint.deliveries}
+              rowKey={(delivery) => delivery.id}
+              empty={<p>Nothing sent yet.</p>}
+              columns={[
+                { header: "Event", cell: (delivery) => delivery.eventType },
+                { header: "webhook-id", cell: (delivery) => <code>{delivery.messageId}</code> },
+                {
+                  header: "State",
+                  cell: (delivery) => (
+                    <>
+                      {DELIVERY_STATUS[delivery.status]}
+                      {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
+                    </>
+                  ),
+                },
+                { header: "Tries", cell: (delivery) => delivery.attempts },
+                {
+                  header: "Last answer",
+                  cell: (delivery) => (
+                    <>
+                      {delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "—")}
+                      {delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}
+                    </>
+                  ),
+                },
+                { header: "Last try", cell: (delivery) => when(delivery.lastAttemptAt) },
+                {
+                  header: ACTIONS_HEADER,
+                  cell: (delivery) =>
+                    delivery.status === "PENDING" ? null : (
+                      <RemoveButton intent="redeliver" fields={{ id: delivery.id }} label="Redeliver" what={delivery.messageId} />
+                    ),
+                },
+              ]}
+            />
           </article>
         ))}
         <h3>Add an endpoint</h3>
@@ -231,33 +186,23 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
         <Form method="post" noValidate onSubmit={endpointForm.onSubmit} className="narrow">
           <TextField zod={endpointForm} name="url" label="Address" hint="Where we POST events, e.g. https://plan.example/imr-events." required />
           <TextField zod={endpointForm} name="description" label="Description (optional)" />
-          <div className={`field${eventsError ? " field--error" : ""}`}>
-            <fieldset aria-describedby={eventsError ? "events-error" : undefined}>
-              <legend>Events to send</legend>
-              {eventsError ? (
-                <p className="field-error" id="events-error">
-                  <span className="visually-hidden">Error: </span>
-                  {eventsError}
-                </p>
-              ) : null}
-              {WEBHOOK_EVENTS.map((event) => (
-                <div className="checkbox" key={event}>
-                  <input
-                    type="checkbox"
-                    id={`event-${event}`}
-                    value={event}
-                    defaultChecked={endpointForm.valuesFor("events").includes(event)}
-                    {...endpointForm.form.register("events")}
-                  />
-                  <label htmlFor={`event-${event}`}>
-                    {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-          </div>
+          <CheckboxGroup
+            zod={endpointForm}
+            id="events"
+            choiceIdPrefix="event"
+            name="events"
+            legend="Events to send"
+            choices={WEBHOOK_EVENTS.map((event) => ({
+              value: event,
+              label: (
+                <>
+                  {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
+                </>
+              ),
+            }))}
+          />
           <input type="hidden" name="intent" value="create-endpoint" />
-          <SubmitButton submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === "create-endpoint"}>Add endpoint</SubmitButton>
+          <IntentSubmit intent="create-endpoint">Add endpoint</IntentSubmit>
         </Form>
       </section>
     </div>

@@ -2,8 +2,7 @@ import { useEffect } from "react";
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/answer-information";
 import { DocumentList, DocumentUploader } from "~/components/document-uploader";
-import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { ANSWER_MAX_LENGTH, answerInformationSchema } from "~/schemas/case-actions";
 import { answerInformationRequest, informationRequestPage } from "~/server/requests/answer-information.server";
@@ -38,7 +37,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function AnswerInformation({ loaderData }: Route.ComponentProps) {
   const page = loaderData;
   return (
-    <div className="narrow" style={{ marginLeft: 0 }}>
+    <div className="narrow narrow--start">
       <p>
         <Link to={`/requests/${page.caseId}`}>Back to request {page.reference}</Link>
       </p>
@@ -47,7 +46,7 @@ export default function AnswerInformation({ loaderData }: Route.ComponentProps) 
 
       <section aria-labelledby="question-heading">
         <h2 id="question-heading">What we asked</h2>
-        <p style={{ whiteSpace: "pre-line" }}>{page.question}</p>
+        <p className="multiline">{page.question}</p>
         <p>
           {page.overdue ? (
             <>
@@ -59,20 +58,16 @@ export default function AnswerInformation({ loaderData }: Route.ComponentProps) 
       </section>
 
       {page.answered ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>You already answered this request. Thank you.</p>
-        </div>
+        <Notice tone="success">You already answered this request. Thank you.</Notice>
       ) : page.canAnswer ? (
         <AnswerForm key={page.version} page={page} />
       ) : (
-        <div className="alert" role="status">
-          <p style={{ margin: 0 }}>This request is closed, so it takes no more answers.</p>
-        </div>
+        <Notice tone="info">This request is closed, so it takes no more answers.</Notice>
       )}
       {page.answer ? (
         <section aria-labelledby="answer-heading">
           <h2 id="answer-heading">Your answer</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{page.answer}</p>
+          <p className="multiline">{page.answer}</p>
         </section>
       ) : null}
       {page.answered || !page.canAnswer ? <DocumentList documents={page.documents} caption="Documents sent with your answer" /> : null}

@@ -1,5 +1,7 @@
 import { Link, redirect } from "react-router";
+import { Notice } from "~/components/forms";
 import type { Route } from "./+types/case";
+import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
@@ -37,19 +39,15 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
         {page.planName ? ` · ${page.planName}` : null}
         {page.filed ? ` · filed ${page.filed}` : null}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
-      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+      <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where your request stands</h2>
         <p>
           <span className="badge">{page.statusLabel}</span>{" "}
           {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         </p>
-        <p style={{ marginBottom: 0 }}>{page.nextStep}</p>
+        <p className="flush-bottom">{page.nextStep}</p>
       </section>
 
       {page.decision ? (
@@ -71,38 +69,21 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
           {waiting.length && page.canAnswer ? (
             <p>We need more information from you to review your request. Answer each question below before its due date.</p>
           ) : null}
-          <ol style={{ listStyle: "none", padding: 0, display: "grid", gap: "1rem" }}>
-            {page.informationRequests.map((item, index) => (
-              <li key={item.id} className="card">
-                <h3 style={{ marginTop: 0 }}>Request {index + 1}</h3>
-                <p style={{ whiteSpace: "pre-line" }}>{item.question}</p>
-                <p>
-                  {item.answered ? (
-                    <span className="badge badge--ok">Answered</span>
-                  ) : item.overdue ? (
-                    <span className="badge badge--danger">Overdue</span>
-                  ) : (
-                    <span className="badge badge--warn">Waiting for your answer</span>
-                  )}{" "}
-                  {item.dueText}
+          <InformationRequests
+            items={page.informationRequests}
+            heading={(_item, index) => `Request ${index + 1}`}
+            waiting="Waiting for your answer"
+            answerLabel="Your answer"
+            actions={(item, index) =>
+              !item.answered && page.canAnswer ? (
+                <p className="flush-bottom">
+                  <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
+                    Answer request {index + 1}
+                  </Link>
                 </p>
-                {item.answer ? (
-                  <>
-                    <p style={{ marginBottom: "0.25rem", fontWeight: 600 }}>Your answer</p>
-                    <p style={{ whiteSpace: "pre-line" }}>{item.answer}</p>
-                  </>
-                ) : null}
-                {item.documents.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
-                {!item.answered && page.canAnswer ? (
-                  <p style={{ marginBottom: 0 }}>
-                    <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
-                      Answer request {index + 1}
-                    </Link>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+              ) : null
+            }
+          />
         </section>
       ) : null}
 
@@ -115,7 +96,7 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
         <h2 id="documents-heading">Documents</h2>
         <DocumentList documents={page.documents.own} caption="Documents you sent" />
         {page.documents.others.length ? (
-          <div style={{ marginTop: "1rem" }}>
+          <div className="space-above">
             <DocumentList documents={page.documents.others} caption="Documents from your health plan and the review organization" />
           </div>
         ) : null}

@@ -1,7 +1,7 @@
 import { useMemo, type FormEvent } from "react";
 import { Link, redirect, useActionData, useSubmit } from "react-router";
 import type { Route } from "./+types/edit-step";
-import { Form, FormError, useZodForm } from "~/components/forms";
+import { Form, FormError, Notice, useZodForm } from "~/components/forms";
 import { AppealStep, DenialStep, PlanStep } from "~/components/request-steps/denial-steps";
 import { StepActions, StepProgress } from "~/components/request-steps/step-frame";
 import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-steps/urgency-steps";
@@ -90,9 +90,7 @@ function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
       <h1>{HEADINGS[step]}</h1>
       <FormError message={zod.formError} />
       {Object.keys(zod.form.formState.errors).length || (actionData && "fieldErrors" in actionData && Object.keys(actionData.fieldErrors).length) ? (
-        <div className="alert alert--error" role="alert">
-          <p style={{ margin: 0 }}>Some answers need your attention. They are marked below; everything you typed is still here.</p>
-        </div>
+        <Notice tone="error">Some answers need your attention. They are marked below; everything you typed is still here.</Notice>
       ) : null}
       {step === "documents" ? <DocumentsStep caseId={page.caseId} documents={page.documents} checklist={page.checklist} /> : null}
       <Form method="post" noValidate onSubmit={onSubmit}>

@@ -1,5 +1,7 @@
 import { Form, Link } from "react-router";
+import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
+import { DataTable } from "~/components/data-table";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -32,21 +34,17 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
     <>
       <h1>My requests</h1>
       <p className="lead">Welcome, {name}.</p>
-      {saved ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>Your answers are saved. Continue your request below whenever you are ready, on any device.</p>
-        </div>
-      ) : null}
+      {saved ? <Notice tone="success">Your answers are saved. Continue your request below whenever you are ready, on any device.</Notice> : null}
       {drafts.length || filed.length ? <StartButton /> : null}
 
       {drafts.length ? (
         <section aria-labelledby="drafts-heading">
           <h2 id="drafts-heading">Requests not sent yet</h2>
-          <ul className="cards" style={{ listStyle: "none", padding: 0 }}>
+          <ul className="cards">
             {drafts.map((draft) => (
               <li key={draft.id} className="card">
                 <h3>{draft.serviceDescription ?? "New request"}</h3>
-                <p className="muted" style={{ marginTop: 0 }}>
+                <p className="muted flush-top">
                   {draft.planName ?? "Plan not chosen yet"} · last saved {formatLocalDate(draft.savedOn)}
                   <br />
                   Next: {stepTitle(draft.resumeStep)}
@@ -67,39 +65,32 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
       {filed.length ? (
         <section aria-labelledby="filed-heading">
           <h2 id="filed-heading">Requests you sent</h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Requests you sent, newest activity first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Treatment</th>
-                  <th scope="col">Health plan</th>
-                  <th scope="col">Sent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {filed.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <Link to={`/requests/${row.id}`}>{row.reference}</Link>
-                      {row.track === "EXPEDITED" ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--danger">Expedited</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{STATUS_LABELS[row.status]}</td>
-                    <td>{row.serviceDescription ?? "Not entered"}</td>
-                    <td>{row.planName ?? "Not chosen"}</td>
-                    <td>{row.filedOn ? formatLocalDate(row.filedOn) : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Requests you sent, newest activity first"
+            captionHidden
+            rows={filed}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                header: "Reference",
+                cell: (row) => (
+                  <>
+                    <Link to={`/requests/${row.id}`}>{row.reference}</Link>
+                    {row.track === "EXPEDITED" ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--danger">Expedited</span>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+              { header: "Treatment", cell: (row) => row.serviceDescription ?? "Not entered" },
+              { header: "Health plan", cell: (row) => row.planName ?? "Not chosen" },
+              { header: "Sent", cell: (row) => (row.filedOn ? formatLocalDate(row.filedOn) : "") },
+            ]}
+          />
         </section>
       ) : null}
 

@@ -1,8 +1,7 @@
 import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/review";
 import { DocumentList } from "~/components/document-uploader";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { CheckboxField } from "~/components/request-steps/fields";
+import { CheckboxField, Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { ReviewSummary } from "~/components/request-steps/review-summary";
 import { StepProgress } from "~/components/request-steps/step-frame";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
@@ -59,8 +58,8 @@ function Confirmation({ page }: { page: Extract<Route.ComponentProps["loaderData
   return (
     <div className="page narrow wizard">
       <div className="alert alert--success" role="status">
-        <h1 style={{ marginBottom: "0.5rem" }}>Your request was sent</h1>
-        <p style={{ margin: 0 }}>
+        <h1 className="space-below-xs">Your request was sent</h1>
+        <p className="flush">
           Your reference number is <strong className="reference">{page.reference}</strong>
         </p>
       </div>
@@ -111,11 +110,9 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
         </div>
       ) : null}
       {page.late ? (
-        <div className="alert alert--warning">
-          <p style={{ margin: 0 }}>
-            This request is past the usual deadline. It will be sent with your reason, and a coordinator decides whether to accept it.
-          </p>
-        </div>
+        <Notice tone="warning">
+          This request is past the usual deadline. It will be sent with your reason, and a coordinator decides whether to accept it.
+        </Notice>
       ) : null}
       <ReviewSummary caseId={page.caseId} draft={page.draft} planName={page.planName} profileName={page.profileName} />
       <section className="review-section" aria-labelledby="review-documents">
@@ -135,6 +132,7 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
           They use them only for this review and keep them confidential.
         </p>
         <CheckboxField
+          large
           zod={zod}
           name="consentAgreed"
           label="I authorize the release of medical records about this treatment to the review organization and its reviewers, for this review."

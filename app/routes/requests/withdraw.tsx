@@ -1,7 +1,6 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/withdraw";
-import { Form, FormError, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { Form, FormError, Notice, TextAreaField, useZodForm } from "~/components/forms";
 import { WITHDRAWAL_REASON_MAX_LENGTH, withdrawSchema } from "~/schemas/case-actions";
 import { withdrawPage, withdrawRequest } from "~/server/requests/withdraw.server";
 import { actorOf, requireUser } from "~/server/session.server";
@@ -28,7 +27,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Withdraw({ loaderData }: Route.ComponentProps) {
   const page = loaderData;
   return (
-    <div className="narrow" style={{ marginLeft: 0 }}>
+    <div className="narrow narrow--start">
       <p>
         <Link to={`/requests/${page.id}`}>Back to request {page.reference}</Link>
       </p>
@@ -39,9 +38,9 @@ export default function Withdraw({ loaderData }: Route.ComponentProps) {
         {page.planName ? ` (${page.planName})` : null}
       </p>
       {page.refusal ? (
-        <div className="alert alert--warning" role="status">
-          <p style={{ margin: 0 }}>{page.refusal}</p>
-        </div>
+        <Notice tone="warning" role="status">
+          {page.refusal}
+        </Notice>
       ) : (
         <WithdrawForm key={page.version} page={page} />
       )}

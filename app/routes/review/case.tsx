@@ -3,8 +3,7 @@ import type { Route } from "./+types/case";
 import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
-import { Form, FormError, SubmitButton, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
@@ -105,13 +104,9 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
         {kase.serviceDescription ?? "Service not entered"}
         {kase.plan ? ` · ${kase.plan.name}` : null}
       </p>
-      {page.notice ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>{page.notice}</p>
-        </div>
-      ) : null}
+      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
-      <section className="card" aria-labelledby="status-heading" style={{ marginBottom: "1.5rem" }}>
+      <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
           <span className="badge">{STATUS_LABELS[kase.status]}</span>{" "}
@@ -120,7 +115,7 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
         <p>{page.nextStep}</p>
         {page.decision ? <p>{page.decision.text}</p> : null}
         {page.panel.size > 1 ? (
-          <p style={{ marginBottom: 0 }}>
+          <p className="flush-bottom">
             You are one of a panel of {page.panel.size} reviewers, each writing an independent opinion; {page.panel.submitted} of {page.panel.size} opinions are
             submitted.
           </p>
@@ -130,10 +125,8 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
       {page.sentBack && page.determination?.status === "RETURNED" ? (
         <div className="alert alert--warning" role="region" aria-labelledby="sent-back-heading">
           <h2 id="sent-back-heading">Sent back to you: the coordinator&apos;s comments</h2>
-          <p style={{ whiteSpace: "pre-wrap" }}>{page.sentBack.comments}</p>
-          <p className="muted" style={{ margin: 0 }}>
-            Sent back on {page.sentBack.sent}. Change your determination below and submit it again.
-          </p>
+          <p className="verbatim">{page.sentBack.comments}</p>
+          <p className="muted flush">Sent back on {page.sentBack.sent}. Change your determination below and submit it again.</p>
         </div>
       ) : null}
 
@@ -187,12 +180,12 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
           <dd>
             {kase.denialDate ? `Dated ${day(kase.denialDate)}` : "Date not entered"}
             {kase.planDenialReference ? `, plan reference ${kase.planDenialReference}` : null}
-            {kase.denialReason ? <span style={{ display: "block", whiteSpace: "pre-wrap" }}>{kase.denialReason}</span> : null}
+            {kase.denialReason ? <span className="block verbatim">{kase.denialReason}</span> : null}
           </dd>
           <dt>Internal appeal</dt>
           <dd>{kase.appealCompletedDate ? `Completed on ${day(kase.appealCompletedDate)}` : (kase.appealNotNeededReason ?? "Not recorded")}</dd>
           <dt>Why the patient disagrees</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{kase.applicantStatement ?? "No statement"}</dd>
+          <dd className="verbatim">{kase.applicantStatement ?? "No statement"}</dd>
         </dl>
       </section>
 
@@ -213,13 +206,11 @@ export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
         <p>Only you can see these notes. They are not part of your determination or the decision letter.</p>
         {page.notesOpen ? <NoteForm key={page.notes.length} actionData={isFailureFor("add-note", actionData) ? actionData : undefined} /> : null}
         {page.notes.length ? (
-          <ul style={{ paddingLeft: "1.25rem" }}>
+          <ul className="indented-list">
             {page.notes.map((note) => (
-              <li key={note.id} style={{ marginBottom: "0.75rem" }}>
-                <p className="muted" style={{ margin: 0 }}>
-                  {note.written}
-                </p>
-                <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{note.text}</p>
+              <li key={note.id} className="space-below-sm">
+                <p className="muted flush">{note.written}</p>
+                <p className="flush verbatim">{note.text}</p>
               </li>
             ))}
           </ul>

@@ -1,7 +1,6 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/offer";
-import { failureFor, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { TextAreaField } from "~/components/text-area-field";
+import { CheckboxField, failureFor, FormError, Notice, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
 import { casePagePath } from "~/domain/case-paths";
 import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
@@ -41,11 +40,7 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
         <Link to="/review">Back to my reviews</Link>
       </p>
       <h1>Offer of case {page.reference}</h1>
-      {page.declined ? (
-        <div className="alert alert--success" role="status">
-          <p style={{ margin: 0 }}>You declined the offer. The coordinator was told and will offer the case to someone else.</p>
-        </div>
-      ) : null}
+      {page.declined ? <Notice tone="success">You declined the offer. The coordinator was told and will offer the case to someone else.</Notice> : null}
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">The case</h2>
@@ -93,40 +88,21 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
 
 function AcceptForm({ page, actionData }: { page: Route.ComponentProps["loaderData"]; actionData: unknown }) {
   const zod = useZodForm(acceptOfferSchema, { actionData, defaultValues: { intent: "accept" } });
-  const attestError = zod.errorFor("attest");
   return (
     <section aria-labelledby="accept-heading">
       <h2 id="accept-heading">Accept, with your no-conflict attestation</h2>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <FormError message={zod.formError} />
         <input type="hidden" name="intent" value="accept" />
-        <div className="card" style={{ marginBottom: "1rem" }}>
-          <h3 style={{ marginTop: 0 }}>{page.attestation.heading}</h3>
+        <div className="card space-below">
+          <h3 className="flush-top">{page.attestation.heading}</h3>
           <ol>
             {page.attestation.statements.map((statement) => (
               <li key={statement}>{statement}</li>
             ))}
           </ol>
         </div>
-        <div className={`field${attestError ? " field--error" : ""}`}>
-          {attestError ? (
-            <p className="field-error" id="field-attest-error">
-              <span className="visually-hidden">Error: </span>
-              {attestError}
-            </p>
-          ) : null}
-          <label className="checkbox" htmlFor="field-attest">
-            <input
-              id="field-attest"
-              type="checkbox"
-              value="yes"
-              aria-invalid={attestError ? true : undefined}
-              aria-describedby={attestError ? "field-attest-error" : undefined}
-              {...zod.form.register("attest")}
-            />{" "}
-            Each statement above is true for me on this case
-          </label>
-        </div>
+        <CheckboxField zod={zod} name="attest" value="yes" label="Each statement above is true for me on this case" />
         <TextField
           zod={zod}
           name="signature"

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
-import { Form, useNavigation, useSubmit } from "react-router";
+import { useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
 import type { FieldErrors, FormFailure } from "~/forms/form-data";
 
@@ -82,96 +82,9 @@ function omit(errors: FieldErrors, name: string): FieldErrors {
   return rest;
 }
 
-interface FieldProps {
-  // Any form's fields: the field name is checked by the schema at runtime.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  zod: ZodForm<any>;
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  type?: "text" | "email" | "password" | "date" | "search" | "tel";
-  autoComplete?: string;
-  required?: boolean;
-}
-
-/** The ids a control names in aria-describedby: its hint and its error, when shown. */
-export function describedByFor(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-export function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
-  return hint ? (
-    <p className="hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
-}
-
-/** A field's message, announced to screen readers as an error. */
-export function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {error}
-    </p>
-  ) : null;
-}
-
-/** The label, hint and error around one control; the control names them with describedByFor. */
-export function FieldFrame(props: { id: string; label: ReactNode; hint?: ReactNode; error: string | undefined; children: ReactNode }) {
-  const { id, label, hint, error, children } = props;
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <FieldHint id={id} hint={hint} />
-      <FieldErrorText id={id} error={error} />
-      {children}
-    </div>
-  );
-}
-
-/** A labelled input with its hint and its error, announced to screen readers. */
-export function TextField({ zod, name, label, hint, type = "text", autoComplete, required }: FieldProps) {
-  const id = `field-${name}`;
-  const error = zod.errorFor(name);
-  return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
-        aria-required={required || undefined}
-        defaultValue={type === "password" ? undefined : zod.valueFor(name)}
-        {...zod.form.register(name)}
-      />
-    </FieldFrame>
-  );
-}
-
-export function FormError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div className="alert alert--error" role="alert">
-      <p style={{ margin: 0 }}>{message}</p>
-    </div>
-  );
-}
-
-export function SubmitButton({ children, submitting }: { children: ReactNode; submitting: boolean }) {
-  return (
-    <button type="submit" className="button" disabled={submitting}>
-      {submitting ? "Please wait…" : children}
-    </button>
-  );
-}
-
 /** The failure an action answered for this form (the page has several, told apart by the `intent` they send). */
 export function failureFor(actionData: unknown, intent: string): FormFailure | undefined {
   if (typeof actionData !== "object" || actionData === null) return undefined;
   const answer = actionData as Partial<FormFailure>;
   return answer.values?.intent === intent && answer.fieldErrors ? (answer as FormFailure) : undefined;
 }
-
-export { Form };

@@ -1,45 +1,12 @@
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
-import { useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { z } from "zod";
-import { describedByFor, FieldErrorText, FieldHint, useZodForm, type ZodForm } from "~/components/forms";
+import { FormError } from "./error-summary";
+import type { AnyForm } from "./fields";
+import { Notice } from "./notices";
+import { useZodForm, type ZodForm } from "./use-zod-form";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
-
-// Any intake form's fields: the names are checked by the form's schema at runtime.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyForm = ZodForm<any>;
-
-export { TextAreaField } from "~/components/text-area-field";
-
-/** A group of radio buttons in a fieldset, its legend the question. */
-export function RadioGroup(props: {
-  zod: AnyForm;
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: readonly { value: string; label: string }[];
-  idPrefix: string;
-}) {
-  const { zod, name, legend, hint, options, idPrefix } = props;
-  const id = `${idPrefix}-${name}`;
-  const error = zod.errorFor(name);
-  const chosen = zod.valueFor(name);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <fieldset aria-describedby={describedByFor(id, hint, error)}>
-        <legend>{legend}</legend>
-        <FieldHint id={id} hint={hint} />
-        <FieldErrorText id={id} error={error} />
-        {options.map((option) => (
-          <label key={option.value} className="checkbox" htmlFor={`${id}-${option.value}`}>
-            <input id={`${id}-${option.value}`} type="radio" value={option.value} defaultChecked={chosen === option.value} {...zod.form.register(name)} />
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
-    </div>
-  );
-}
 
 /**
  * The form's hidden intent and case version. The version is the one on the
@@ -52,6 +19,17 @@ export function CaseFormFields({ intent, version }: { intent?: string; version: 
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <input type="hidden" name="version" value={version} />
     </>
+  );
+}
+
+/** A form on a case page: its refusal at the top, its hidden intent and case version, then what the caller puts in it. */
+export function CaseForm(props: { zod: AnyForm; intent: string; version: number; "aria-labelledby"?: string; children: ReactNode }) {
+  return (
+    <Form method="post" noValidate onSubmit={props.zod.onSubmit} aria-labelledby={props["aria-labelledby"]}>
+      <FormError message={props.zod.formError} />
+      <CaseFormFields intent={props.intent} version={props.version} />
+      {props.children}
+    </Form>
   );
 }
 
@@ -69,11 +47,9 @@ export function ConflictAlert({ actionData }: { actionData: unknown }) {
   const location = useLocation();
   if (!isConflict(actionData)) return null;
   return (
-    <div className="alert alert--error" role="alert">
-      <p style={{ margin: 0 }}>
-        {CONFLICT_MESSAGE}. <a href={location.pathname}>Reload the page</a>
-      </p>
-    </div>
+    <Notice tone="error">
+      {CONFLICT_MESSAGE}. <a href={location.pathname}>Reload the page</a>
+    </Notice>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Form } from "react-router";
 
-/** A one-button form that removes a row; `what` names the row for screen readers. */
+/** A one-button form that acts on one row (removes it, revokes it, sends it again); `what` names the row for screen readers. */
 export function RemoveButton({ intent, fields, what, label = "Remove" }: { intent: string; fields: Record<string, string>; what: ReactNode; label?: string }) {
   return (
     <Form method="post">

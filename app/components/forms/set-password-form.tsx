@@ -1,5 +1,6 @@
-import { Link } from "react-router";
-import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { Form, Link } from "react-router";
+import { SubmitButton, TextField } from "./fields";
+import { useZodForm } from "./use-zod-form";
 import { setPasswordSchema } from "~/schemas/auth";
 
 /** The form behind a reset link and an invitation link: the token travels in a hidden field. */

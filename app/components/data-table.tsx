@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+
+/** One column of a DataTable: its heading, and what each row shows in it. */
+export interface Column<Row> {
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Named classes for the column's cells (see app.css), such as "multiline" for text with its line breaks. */
+  className?: string;
+}
+
+/** The heading of a column of buttons: said to screen readers, not shown. */
+export const ACTIONS_HEADER = <span className="visually-hidden">Actions</span>;
+
+/**
+ * A list of records as a table: its caption (how tests and screen readers
+ * find it), one column after another, one row per record. With `empty`, a
+ * list with no records shows that instead of an empty table. A column given
+ * as `false` is left out (a column only some pages show).
+ */
+export function DataTable<Row>(props: {
+  caption: ReactNode;
+  /** For a table whose heading above already says what it lists. */
+  captionHidden?: boolean;
+  columns: readonly (Column<Row> | false)[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  empty?: ReactNode;
+  className?: string;
+}) {
+  const { caption, captionHidden, rows, rowKey, empty, className } = props;
+  if (!rows.length && empty !== undefined) return <>{empty}</>;
+  const columns = props.columns.filter((column): column is Column<Row> => column !== false);
+  return (
+    <div className={className ? `table-wrap ${className}` : "table-wrap"}>
+      <table>
+        <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th scope="col" key={index}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column, index) => (
+                <td key={index} className={column.className}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
