@@ -41,7 +41,7 @@ function leads(statuses: readonly CaseStatus[], to: CaseStatus): Partial<Record<
 const reload = (sentence: string) => () => `${sentence} Reload the page to see where it stands.`;
 const notWhile = (status: CaseStatus) => `This step is not possible while the case is "${STATUS_LABELS[status]}". Reload the page to see where it stands.`;
 
-export const ALREADY_ISSUED_MESSAGE = "The decision letter has already been issued and cannot be changed. To correct it, issue an amended letter.";
+const ALREADY_ISSUED_MESSAGE = "The decision letter has already been issued and cannot be changed. To correct it, issue an amended letter.";
 const NO_LONGER_IN_REVIEW = "This case is no longer in review, so the determination cannot be changed.";
 export const NOT_ISSUED_MESSAGE = "Only an issued decision can be amended: issue the decision letter first.";
 
@@ -188,7 +188,7 @@ export type CaseActionName = keyof typeof CASE_ACTIONS;
 
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseActionName[];
 
-export type CaseActionRefusal = "wrong-status" | "wrong-role" | "reason-required";
+type CaseActionRefusal = "wrong-status" | "wrong-role" | "reason-required";
 
 export type CaseActionCheck = { ok: true; to: CaseStatus } | { ok: false; refusal: CaseActionRefusal; message: string };
 

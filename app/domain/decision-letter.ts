@@ -90,7 +90,7 @@ export interface LetterField {
   value: string;
 }
 
-export interface LetterOpinionSection {
+interface LetterOpinionSection {
   /** "Reviewer 1 (board-certified in Cardiology)" on a panel; "The reviewer (…)" alone. */
   heading: string;
   qualifications: string[];
@@ -129,7 +129,7 @@ export interface LetterContents {
 export const SUMMARY_HEADING = "What was decided and what happens now";
 
 /** The outcome as the letter states it, first thing. */
-export const OUTCOME_HEADLINES: Record<DecisionOutcome, string> = {
+const OUTCOME_HEADLINES: Record<DecisionOutcome, string> = {
   UPHELD: "The denial is upheld.",
   OVERTURNED: "The denial is overturned.",
   OVERTURNED_IN_PART: "The denial is overturned in part.",

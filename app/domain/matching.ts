@@ -13,7 +13,7 @@ import type { DisputeTypeCode } from "./reports/labels";
 export type LicenseStatus = "ACTIVE" | "RESTRICTED" | "SUSPENDED" | "REVOKED" | "INACTIVE";
 export type AffiliationKind = "HEALTH_PLAN" | "MEDICAL_GROUP" | "FACILITY" | "MANUFACTURER" | "PHYSICIAN";
 export type AssignmentStatus = "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED";
-export type SpecialtyFit = "same" | "similar";
+type SpecialtyFit = "same" | "similar";
 
 export interface RosterReviewer {
   id: string;
@@ -85,7 +85,7 @@ export interface RankedReviewer {
   lastAssignedAt: Date | null;
 }
 
-export interface ExcludedReviewer {
+interface ExcludedReviewer {
   reviewerId: string;
   name: string;
   reasons: string[];
@@ -98,7 +98,7 @@ export interface MatchResult {
   excluded: ExcludedReviewer[];
 }
 
-export const MIN_YEARS_IN_PRACTICE = 5;
+const MIN_YEARS_IN_PRACTICE = 5;
 export const VERIFICATION_VALID_YEARS = 3;
 
 const LICENSE_STATUS_WORDS: Record<Exclude<LicenseStatus, "ACTIVE">, string> = {
@@ -367,7 +367,7 @@ export function assertOfferable(reviewerId: string, result: MatchResult): Ranked
   throw new ReviewerNotOfferable(reviewerId, exclusion?.reasons ?? ["not on the reviewer roster"], exclusion?.name ?? null);
 }
 
-export const DEFAULT_PANEL_SIZE = 3;
+const DEFAULT_PANEL_SIZE = 3;
 
 /**
  * Reviewers a case needs: a panel for an experimental/investigational

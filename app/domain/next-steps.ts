@@ -10,7 +10,7 @@ import type { Role } from "./roles";
 
 /** Who is looking at the case: administrators have no case pages. */
 export type Viewer = Exclude<Role, "ADMIN">;
-export type ClockKind = DeadlineKind | "offerResponse";
+type ClockKind = DeadlineKind | "offerResponse";
 export type Outcome = "UPHELD" | "OVERTURNED" | "OVERTURNED_IN_PART";
 
 export interface OpenClock {
@@ -30,7 +30,7 @@ export interface NextStepInput {
 }
 
 /** What the decision means, said to each party. */
-export const OUTCOME_WORDS: Record<Outcome, Record<"APPLICANT" | "OTHERS", string>> = {
+const OUTCOME_WORDS: Record<Outcome, Record<"APPLICANT" | "OTHERS", string>> = {
   UPHELD: {
     APPLICANT: "The denial is upheld: the independent reviewer agreed with your health plan, so the plan does not have to provide the service.",
     OTHERS: "The denial is upheld: the independent reviewer agreed with the plan.",
@@ -186,7 +186,7 @@ export function nextStepText(input: NextStepInput): string {
 // ---------------------------------------------------------------------------
 // A case's deadlines, one line each.
 
-export type DeadlineRowStatus = "OPEN" | "MET" | "MISSED" | "STOPPED";
+type DeadlineRowStatus = "OPEN" | "MET" | "MISSED" | "STOPPED";
 
 export interface DeadlineRow {
   kind: ClockKind;

@@ -9,7 +9,7 @@ import type { TrackCode } from "./reports/labels";
 const HOUR_MS = 3_600_000;
 
 /** Hours a reviewer has to answer an offer, unless the admin set otherwise (settings "offerHoursStandard"/"offerHoursExpedited"). */
-export const DEFAULT_OFFER_HOURS: Record<TrackCode, number> = { STANDARD: 24, EXPEDITED: 4 };
+const DEFAULT_OFFER_HOURS: Record<TrackCode, number> = { STANDARD: 24, EXPEDITED: 4 };
 
 export const OFFER_HOURS_SETTINGS: Record<TrackCode, string> = { STANDARD: "offerHoursStandard", EXPEDITED: "offerHoursExpedited" };
 
@@ -24,7 +24,7 @@ export function offerDueAt(offeredAt: Date, track: TrackCode, setting: unknown):
 }
 
 /** Assignments that hold one of the case's reviewer places: offered and waiting, accepted, or done. */
-export const SEAT_HOLDING: readonly AssignmentStatus[] = ["OFFERED", "ACCEPTED", "COMPLETED"];
+const SEAT_HOLDING: readonly AssignmentStatus[] = ["OFFERED", "ACCEPTED", "COMPLETED"];
 
 /** Reviewer places still to fill: the panel size less the assignments holding one. */
 export function seatsOpen(panelSize: number, assignments: readonly { status: AssignmentStatus }[]): number {

@@ -53,7 +53,7 @@ export const QUALITY_CHECKS = [
   "no-conflict",
   "majority",
 ] as const;
-export type QualityCheckName = (typeof QUALITY_CHECKS)[number];
+type QualityCheckName = (typeof QUALITY_CHECKS)[number];
 
 export interface QualityCheck {
   check: QualityCheckName;

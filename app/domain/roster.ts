@@ -9,7 +9,7 @@ import { VERIFICATION_VALID_YEARS, type AffiliationKind, type LicenseStatus } fr
 import { formatLocalDate } from "./rule-profiles";
 
 /** How far ahead the roster warns about a verification or an expiry. */
-export const FLAG_WINDOW_DAYS = 30;
+const FLAG_WINDOW_DAYS = 30;
 
 export const ROSTER_FLAGS = ["reverification", "expiring", "disciplinary"] as const;
 export type RosterFlagKind = (typeof ROSTER_FLAGS)[number];
@@ -145,7 +145,7 @@ export interface RosterFlag {
   urgent: boolean;
 }
 
-export function hasOpenDisciplinaryAction(description: string | null): boolean {
+function hasOpenDisciplinaryAction(description: string | null): boolean {
   return description !== null && description.trim() !== "";
 }
 

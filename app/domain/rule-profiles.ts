@@ -10,7 +10,7 @@ export interface RuleDuration {
   amount: number;
   unit: DurationUnit;
 }
-export interface TrackDurations {
+interface TrackDurations {
   standard: RuleDuration;
   expedited: RuleDuration;
 }
@@ -130,7 +130,7 @@ export const MAX_AMOUNT: Readonly<Record<DurationUnit, number>> = {
   years: 30,
 };
 
-export type RuleKey = keyof RuleSet;
+type RuleKey = keyof RuleSet;
 export type TrackKey = keyof TrackDurations;
 
 export interface RuleDefinition {

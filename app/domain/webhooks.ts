@@ -31,7 +31,7 @@ export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
  * an hour between tries, for as long as the retry window lasts.
  */
 export const WEBHOOK_FIRST_RETRY_MS = 5_000;
-export const WEBHOOK_MAX_RETRY_MS = 3_600_000;
+const WEBHOOK_MAX_RETRY_MS = 3_600_000;
 
 export function webhookRetryDelay(failedAttempts: number, firstRetryMs = WEBHOOK_FIRST_RETRY_MS): number {
   const exponent = Math.max(0, failedAttempts - 1);

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const NAME_MAX_LENGTH = 200;
 const IDENTIFIER_MAX_LENGTH = 40;
-export const REASON_MAX_LENGTH = 2_000;
+const REASON_MAX_LENGTH = 2_000;
 
 const maxLength = (max: number) => `Use at most ${max.toLocaleString("en-US")} characters.`;
 

@@ -11,7 +11,7 @@ const email = z
   .pipe(z.email("Enter an email address like name@example.com."))
   .transform((value) => value.toLowerCase());
 
-export const newPassword = z
+const newPassword = z
   .string()
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.")

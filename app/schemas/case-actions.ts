@@ -27,7 +27,6 @@ export const answerInformationSchema = z
   .superRefine((value, ctx) => {
     if (value.answer === "" && value.documentCount === 0) ctx.addIssue({ code: "custom", path: ["answer"], message: ANSWER_REQUIRED_MESSAGE });
   });
-export type AnswerInformationInput = z.infer<typeof answerInformationSchema>;
 
 export const withdrawSchema = z.object({
   version,
@@ -38,4 +37,3 @@ export const withdrawSchema = z.object({
     .optional()
     .transform((value) => value || undefined),
 });
-export type WithdrawInput = z.infer<typeof withdrawSchema>;

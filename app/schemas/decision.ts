@@ -9,7 +9,7 @@ import { normalizeVerificationCode } from "~/domain/verification-code";
 /** The case version the coordinator saw: a change by someone else in between is caught, not overwritten. */
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
 
-export const AMENDMENT_REASON_MAX = 2_000;
+const AMENDMENT_REASON_MAX = 2_000;
 
 export const issueDecisionSchema = z.object({ intent: z.literal("issue"), version });
 

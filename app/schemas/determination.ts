@@ -8,8 +8,8 @@ import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/panel";
  * signed no-conflict statement, and says next to each field what is missing.
  */
 
-export const DETERMINATION_INTENTS = ["save", "submit"] as const;
-export type DeterminationIntent = (typeof DETERMINATION_INTENTS)[number];
+const DETERMINATION_INTENTS = ["save", "submit"] as const;
+type DeterminationIntent = (typeof DETERMINATION_INTENTS)[number];
 
 /** The standards a reviewer applies, by dispute type (NAIC Model Act #76 wording), plus their own. */
 export const STANDARDS_OF_REVIEW = [
@@ -287,4 +287,3 @@ export const qualityDecisionSchema = z
     if (form.determinationIds.length === 0)
       ctx.addIssue({ code: "custom", path: ["determinationIds"], message: "Tick the opinion to send back: at least one." });
   });
-export type QualityDecisionInput = z.output<typeof qualityDecisionSchema>;

@@ -3,8 +3,8 @@ import { answerProblem, ELIGIBILITY_CRITERIA, type CriterionAnswer, type Eligibi
 
 /** Form schemas of the review organization's intake, shared by the browser and the actions. */
 
-export const NOTE_MAX_LENGTH = 2_000;
-export const TEXT_MAX_LENGTH = 4_000;
+const NOTE_MAX_LENGTH = 2_000;
+const TEXT_MAX_LENGTH = 4_000;
 
 /** The case version the person saw: a change by someone else in between is caught, not overwritten. */
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
@@ -52,7 +52,6 @@ export function eligibilitySchema(filing: { filedLate: boolean }) {
       ) as Record<EligibilityCriterion, CriterionAnswer>,
     }));
 }
-export type EligibilityInput = z.output<ReturnType<typeof eligibilitySchema>>;
 
 export const acceptSchema = z.object({ intent: z.literal("accept"), version });
 
@@ -62,7 +61,7 @@ export const ineligibleSchema = z.object({
   reason: text("Say why the request is not eligible: the notice to the applicant and the plan quotes it."),
 });
 
-export const INFORMATION_PARTIES = ["APPLICANT", "PLAN"] as const;
+const INFORMATION_PARTIES = ["APPLICANT", "PLAN"] as const;
 export type InformationParty = (typeof INFORMATION_PARTIES)[number];
 
 export const informationRequestSchema = z.object({

@@ -8,9 +8,9 @@ import { CASE_FILE_ITEM_KEYS, type CaseFileItemKey } from "~/domain/plan-case-fi
  * carry no version, the forms add the one the page showed.
  */
 
-export const COMPLIANCE_NOTE_MAX_LENGTH = 2_000;
-export const AUTHORIZATION_NUMBER_MAX_LENGTH = 100;
-export const REVERSAL_NOTE_MAX_LENGTH = 2_000;
+const COMPLIANCE_NOTE_MAX_LENGTH = 2_000;
+const AUTHORIZATION_NUMBER_MAX_LENGTH = 100;
+const REVERSAL_NOTE_MAX_LENGTH = 2_000;
 
 const maxLength = (max: number) => `Use at most ${max.toLocaleString("en-US")} characters.`;
 
@@ -25,10 +25,8 @@ export const completeCaseFileBody = z.object({
   /** Checklist items the plan does not have (e.g. it received no expert opinion). */
   notApplicable: z.array(caseFileItem).default([]),
 });
-export type CompleteCaseFileBody = z.output<typeof completeCaseFileBody>;
 
 export const completeCaseFileForm = completeCaseFileBody.extend({ version });
-export type CompleteCaseFileForm = z.output<typeof completeCaseFileForm>;
 
 /** Today's date in UTC: never earlier than the organization's local date in the Americas, so no real date is refused. */
 const latestDate = () => new Date().toISOString().slice(0, 10);
@@ -49,7 +47,6 @@ export const complianceBody = z.object({
     .nullish()
     .transform((value) => value || null),
 });
-export type ComplianceBody = z.output<typeof complianceBody>;
 
 /** The portal form: the same fields; a second confirmation is refused whatever the page showed. */
 export const complianceForm = complianceBody;
@@ -61,7 +58,5 @@ export const reversalBody = z.object({
     .min(1, "Say what the plan approved, e.g. the service and its authorization number.")
     .max(REVERSAL_NOTE_MAX_LENGTH, maxLength(REVERSAL_NOTE_MAX_LENGTH)),
 });
-export type ReversalBody = z.output<typeof reversalBody>;
 
 export const reversalForm = reversalBody.extend({ version });
-export type ReversalForm = z.output<typeof reversalForm>;

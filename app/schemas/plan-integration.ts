@@ -17,6 +17,3 @@ export const webhookEndpointFormSchema = z.object({
   events: z.array(z.enum(WEBHOOK_EVENTS), { message: "Choose at least one event." }).min(1, "Choose at least one event."),
 });
 export type WebhookEndpointForm = z.infer<typeof webhookEndpointFormSchema>;
-
-/** The key or endpoint a row's button names. */
-export const integrationRowSchema = z.object({ id: z.uuid() });

@@ -13,7 +13,7 @@ const localDateField = (what: string) =>
     .refine((date) => date >= EARLIEST, `Enter a ${what} in 2000 or later.`);
 
 /** The timeliness report's range: decision dates, both days included, in the organization's time zone. */
-export const timelinessRangeSchema = z
+const timelinessRangeSchema = z
   .object({
     from: localDateField("first day"),
     to: localDateField("last day"),

@@ -215,8 +215,6 @@ export function requestStepSchemas(step: EditStep, context: FilingContext) {
   return { draft, complete };
 }
 
-export type RequestStepSchema = ReturnType<typeof requestStepSchemas>["complete"];
-
 const dateText = (value: LocalDate | null) => value ?? "";
 
 /** The draft's answers for one step as the form shows them (the form's default values). */
@@ -275,7 +273,7 @@ export function stepFormValues(step: EditStep, d: RequestDraft): Record<string, 
 }
 
 /** What a step's buttons ask for: the next step, the previous one, or to stop here for now. */
-export const STEP_INTENTS = ["continue", "back", "later"] as const;
+const STEP_INTENTS = ["continue", "back", "later"] as const;
 export type StepIntent = (typeof STEP_INTENTS)[number];
 
 export function stepIntent(value: FormDataEntryValue | null): StepIntent {

@@ -63,7 +63,6 @@ export type PracticeForm = z.output<typeof practiceFormSchema>;
 export const specialtyFormSchema = z.object({
   specialtyCode: z.string().trim().min(1, "Choose a specialty or sub-specialty."),
 });
-export type SpecialtyForm = z.output<typeof specialtyFormSchema>;
 
 export const certificationFormSchema = z
   .object({
@@ -148,8 +147,6 @@ export const similarPairFormSchema = z
   });
 export type SimilarPairForm = z.output<typeof similarPairFormSchema>;
 
-/** The row a remove button names. */
-export const rowIdSchema = z.object({ id: z.uuid() });
 export const specialtyRowSchema = z.object({ specialtyCode: z.string().trim().min(1).max(100) });
 
 /** Changes to a reviewer's profile, each a small form of its own (the button's `intent`). */
@@ -170,7 +167,7 @@ export const ROSTER_INTENTS = [
 export type RosterIntent = (typeof ROSTER_INTENTS)[number];
 
 /** What reviewers keep up to date themselves. */
-export const SELF_SERVICE_INTENTS = [
+const SELF_SERVICE_INTENTS = [
   "add-unavailability",
   "remove-unavailability",
   "add-affiliation",

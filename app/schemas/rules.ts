@@ -158,7 +158,7 @@ export const holidaysPageQuery = z.object({
 });
 
 /** An IANA zone this runtime knows (Intl throws a RangeError for any other name). */
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   if (value === "") return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: value });
@@ -171,4 +171,3 @@ export function isTimeZone(value: string): boolean {
 export const timeZoneSchema = z.object({
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
 });
-export type TimeZoneInput = z.infer<typeof timeZoneSchema>;

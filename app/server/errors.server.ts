@@ -30,7 +30,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "This page") => new AppError("NOT_FOUND", `${what} was not found.`);
-export const forbidden = () => new AppError("FORBIDDEN", "You do not have permission to do that.");
 export const conflict = (message = "This case changed while you were working on it. Reload the page and try again.") => new AppError("CONFLICT", message);
 
 /** The Response whose throwing renders the matching error page (404, 403, 409...). */

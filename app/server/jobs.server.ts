@@ -49,10 +49,6 @@ export function resetMailTransport(): void {
   transport = undefined;
 }
 
-export function currentWorker(): Worker | undefined {
-  return running;
-}
-
 export interface WorkerOptions {
   /**
    * First wait before a failed email is tried again, in seconds; it doubles

@@ -18,7 +18,7 @@ export async function renderEmail(template: string, props: unknown): Promise<Ren
   return { html, text };
 }
 
-export interface OutgoingEmail {
+interface OutgoingEmail {
   /** Stable per outbox row, so a resend after a crash can be recognised. */
   messageId: string;
   /**

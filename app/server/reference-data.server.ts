@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE, forgetOrganizationCalendar } from "./deadlines/calen
 import { db, type Prisma } from "./db.server";
 import { ensureSpecialties } from "./reviewers/specialties.server";
 
-export const HOLIDAY_SEED_YEARS = { from: 2024, to: 2035 } as const;
+const HOLIDAY_SEED_YEARS = { from: 2024, to: 2035 } as const;
 
 /**
  * Data every installation needs, demo or not: the three rule profiles, the

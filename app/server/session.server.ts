@@ -6,7 +6,7 @@ import { db } from "./db.server";
 import { secrets } from "./secrets.server";
 import { clientIp, type Actor } from "./request-context.server";
 
-export const STAFF_IDLE_MS = 30 * 60_000;
+const STAFF_IDLE_MS = 30 * 60_000;
 const APPLICANT_IDLE_MS = 24 * 3600_000;
 const ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
 // Writing lastSeenAt on every request would be a write per click; a minute's
@@ -39,7 +39,7 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
 }
 
-export function idleLimitMs(roles: readonly Role[]): number {
+function idleLimitMs(roles: readonly Role[]): number {
   return isStaff(roles) ? STAFF_IDLE_MS : APPLICANT_IDLE_MS;
 }
 

@@ -38,7 +38,7 @@ import { withdrawRequest } from "~/server/requests/withdraw.server";
 import type { People } from "./demo-people";
 import { TIME_ZONE, uploadDemoDocument, type DemoRequest } from "./demo-requests";
 
-export const COORDINATOR = "coordinator@imr.example";
+const COORDINATOR = "coordinator@imr.example";
 
 const PLAN_USERS: Record<string, string> = {
   "Evergreen Health Plan": "plan@evergreen-health.example",
@@ -82,7 +82,7 @@ export type CaseStep =
   | { step: "withdraw"; ago: number; reason: string }
   | { step: "findIneligible"; ago: number; reason: string };
 
-export const MINUTE = 60_000;
+const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 

@@ -104,7 +104,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ users: n
 }
 
 /** The README gives this key, so anyone can try the API at once. Never use it outside a demo. */
-export const DEMO_API_KEY = "imr_Evergrn1_demo-key-for-trying-the-api-2026-11";
+const DEMO_API_KEY = "imr_Evergrn1_demo-key-for-trying-the-api-2026-11";
 
 async function seedDemoApiKey(db: Db, planId: string): Promise<void> {
   if (await db.apiKey.findUnique({ where: { keyHash: hashApiKey(DEMO_API_KEY) }, select: { id: true } })) return;

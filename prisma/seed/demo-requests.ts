@@ -28,7 +28,7 @@ const WRITING_TIME = 45 * MINUTE;
 /** The organization's time zone in the demo (the default setting). */
 export const TIME_ZONE = "America/New_York";
 
-export interface DemoPatient {
+interface DemoPatient {
   name: string;
   birthDate: string;
   sex: "FEMALE" | "MALE";
@@ -40,7 +40,7 @@ export interface DemoPatient {
   groupNumber: string;
 }
 
-export const MARIA: DemoPatient = {
+const MARIA: DemoPatient = {
   name: "Maria Lopez",
   birthDate: "1979-04-12",
   sex: "FEMALE",
@@ -51,7 +51,7 @@ export const MARIA: DemoPatient = {
   groupNumber: "GRP-7781",
 };
 
-export const ELEANOR: DemoPatient = {
+const ELEANOR: DemoPatient = {
   name: "Eleanor Carter",
   birthDate: "1948-09-30",
   sex: "FEMALE",
@@ -166,7 +166,7 @@ export const records = (title: string, ...lines: string[]) => ({ kind: "MEDICAL_
 export const doctorsLetter = (title: string, ...lines: string[]) => ({ kind: "PHYSICIAN_LETTER" as const, name: "letter-from-my-doctor.pdf", title, lines });
 
 /** The documents the request goes with: the ones it must carry, then its own. */
-export function requestDocuments(request: DemoRequest): DemoDocument[] {
+function requestDocuments(request: DemoRequest): DemoDocument[] {
   const patient = request.patient.name;
   const documents: DemoDocument[] = [
     {

@@ -98,7 +98,7 @@ export interface TestFile {
 }
 
 /** Stores the file encrypted in the configured document storage, as an upload is, and records it on the case. */
-export async function storeDocument(caseId: string, file: TestFile, extra: { uploadedById?: string; caseFileItem?: string; description?: string } = {}) {
+async function storeDocument(caseId: string, file: TestFile, extra: { uploadedById?: string; caseFileItem?: string; description?: string } = {}) {
   const stored = await documentStorage().put(
     (async function* () {
       yield file.bytes;

@@ -26,13 +26,13 @@ const MovedDate = new Proxy(RealDate, {
 });
 
 /** From now on the clock reads `at`, and runs on from there. */
-export function moveClockTo(at: Date | string): void {
+function moveClockTo(at: Date | string): void {
   offsetMs = new RealDate(at).getTime() - RealDate.now();
   globalThis.Date = MovedDate;
 }
 
 /** The machine's clock again. */
-export function restoreClock(): void {
+function restoreClock(): void {
   offsetMs = 0;
   globalThis.Date = RealDate;
 }

@@ -69,7 +69,7 @@ export async function createPlan(name = `Plan ${unique()}`) {
 let referenceCounter = 0;
 
 /** Version 1 of a seeded rule profile (created once per database). */
-export async function ruleProfile(code: RuleProfileCode = "naic") {
+async function ruleProfile(code: RuleProfileCode = "naic") {
   const seed = INITIAL_RULE_PROFILES.find((profile) => profile.code === code)!;
   return db.ruleProfile.upsert({
     where: { code_version: { code, version: 1 } },

@@ -6,7 +6,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-export interface ReceivedMessage {
+interface ReceivedMessage {
   /** RCPT TO addresses, as the client gave them. */
   recipients: string[];
   mailFrom: string;

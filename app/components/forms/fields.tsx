@@ -13,7 +13,7 @@ export interface Option {
 }
 
 /** One radio button or checkbox, with an explanation of its own when it needs one. */
-export interface Choice {
+interface Choice {
   value: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -30,7 +30,7 @@ export function describedByFor(id: string, hint: ReactNode, error: string | unde
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
+function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
   return hint ? (
     <p className="hint" id={`${id}-hint`}>
       {hint}
@@ -39,7 +39,7 @@ export function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
 }
 
 /** A field's message, announced to screen readers as an error. */
-export function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
     <p className="field-error" id={`${id}-error`}>
       <span className="visually-hidden">Error: </span>
@@ -73,7 +73,7 @@ export function FieldFrame(props: {
 }
 
 /** The legend, hint and error around a group of radio buttons or checkboxes; the fieldset names the hint and error. */
-export function FieldsetFrame({
+function FieldsetFrame({
   id,
   legend,
   hint,

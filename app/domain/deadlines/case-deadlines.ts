@@ -132,7 +132,7 @@ export function fractionElapsed(start: Date, due: Date, now: Date): number {
 }
 
 /** A deadline is at risk once less than this share of its time is left. */
-export const AT_RISK_TIME_LEFT = 0.2;
+const AT_RISK_TIME_LEFT = 0.2;
 
 export type DeadlineState = "on_track" | "at_risk" | "overdue";
 

@@ -58,7 +58,7 @@ export function weekdayOfDayNumber(days: number): number {
   return (((days + 4) % 7) + 7) % 7;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -240,11 +240,6 @@ function zoneFor(timeZone: string): Zone {
   return zone;
 }
 
-/** Throws RangeError unless `timeZone` is an IANA zone this runtime knows. */
-export function assertTimeZone(timeZone: string): void {
-  zoneFor(timeZone);
-}
-
 function instantMs(instant: Date): number {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError("Invalid Date");
@@ -255,7 +250,7 @@ function instantMs(instant: Date): number {
 // Fast paths on numbers, for the calendar arithmetic.
 
 /** Offset in ms (local = UTC + offset) at the instant `ms`. */
-export function offsetMsAt(ms: number, timeZone: string): number {
+function offsetMsAt(ms: number, timeZone: string): number {
   return zoneFor(timeZone).offsetAt(ms);
 }
 

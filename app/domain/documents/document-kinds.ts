@@ -80,14 +80,7 @@ export const APPLICANT_DOCUMENT_KINDS: readonly DocumentKind[] = [
 ];
 
 /** What a health plan may send. Decision letters and notices are written by the portal, never uploaded. */
-export const PLAN_DOCUMENT_KINDS: readonly DocumentKind[] = [
-  "PLAN_CASE_FILE",
-  "DENIAL_LETTER",
-  "APPEAL_DECISION",
-  "MEDICAL_RECORDS",
-  "PHYSICIAN_LETTER",
-  "OTHER",
-];
+const PLAN_DOCUMENT_KINDS: readonly DocumentKind[] = ["PLAN_CASE_FILE", "DENIAL_LETTER", "APPEAL_DECISION", "MEDICAL_RECORDS", "PHYSICIAN_LETTER", "OTHER"];
 
 export function kindsFor(party: UploaderParty): readonly DocumentKind[] {
   return party === "APPLICANT" ? APPLICANT_DOCUMENT_KINDS : PLAN_DOCUMENT_KINDS;

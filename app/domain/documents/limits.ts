@@ -54,7 +54,7 @@ export function formatFileSize(bytes: number): string {
   return `${sizeNumber.format(bytes / GB)} GB`;
 }
 
-export type UploadRefusalReason = "file-too-large" | "case-limit-reached" | "unsupported-type" | "empty";
+type UploadRefusalReason = "file-too-large" | "case-limit-reached" | "unsupported-type" | "empty";
 
 export interface UploadRefusal {
   reason: UploadRefusalReason;

@@ -129,7 +129,7 @@ export function formatDays(days: number | null): string | null {
   return days === null ? null : days.toFixed(1);
 }
 
-export const TIMELINESS_CSV_HEADER = [
+const TIMELINESS_CSV_HEADER = [
   "Rule profile code",
   "Rule profile",
   "Track",

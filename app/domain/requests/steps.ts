@@ -20,7 +20,7 @@ export type EditStep = Exclude<RequestStep, "review">;
 
 export const EDIT_STEPS = REQUEST_STEPS.map((step) => step.slug).filter((slug): slug is EditStep => slug !== "review");
 
-export function isRequestStep(value: string | null | undefined): value is RequestStep {
+function isRequestStep(value: string | null | undefined): value is RequestStep {
   return REQUEST_STEPS.some((step) => step.slug === value);
 }
 

@@ -5,7 +5,8 @@ import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
-import { apiKeyFormSchema, integrationRowSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
+import { rowIdSchema } from "~/schemas/ids";
+import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
 import { integrationPlanFor, integrationsPage } from "~/server/plan/integrations.server";
 import { actorOf, requirePermission } from "~/server/session.server";
@@ -41,19 +42,19 @@ export async function action({ request, params }: Route.ActionArgs) {
       },
       { arrayFields: ["events"] },
     ),
-    "rotate-secret": formSubmission(integrationRowSchema, async ({ id }) => {
+    "rotate-secret": formSubmission(rowIdSchema, async ({ id }) => {
       const secret = await rotateWebhookSecret(plan.id, id, actor);
       return { intent: "rotate-secret", shownOnce: { label: "New signing secret (the previous one keeps working for 24 hours)", value: secret } };
     }),
-    "revoke-key": formSubmission(integrationRowSchema, async ({ id }) => {
+    "revoke-key": formSubmission(rowIdSchema, async ({ id }) => {
       await revokeApiKey(plan.id, id, actor);
       return { intent: "revoke-key", done: "revoke-key" };
     }),
-    "remove-endpoint": formSubmission(integrationRowSchema, async ({ id }) => {
+    "remove-endpoint": formSubmission(rowIdSchema, async ({ id }) => {
       await disableWebhookEndpoint(plan.id, id, actor);
       return { intent: "remove-endpoint", done: "remove-endpoint" };
     }),
-    redeliver: formSubmission(integrationRowSchema, async ({ id }) => {
+    redeliver: formSubmission(rowIdSchema, async ({ id }) => {
       await redeliverWebhook(plan.id, id, actor);
       return { intent: "redeliver", done: "redeliver" };
     }),

@@ -11,7 +11,7 @@ export function hashApiKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 
-export function generateApiKey(): { key: string; prefix: string } {
+function generateApiKey(): { key: string; prefix: string } {
   const prefix = crypto.randomBytes(6).toString("base64url").replace(/[-_]/g, "x").slice(0, 8);
   return { key: `imr_${prefix}_${crypto.randomBytes(32).toString("base64url")}`, prefix };
 }

@@ -44,7 +44,7 @@ export async function apiRequest(request: Request, handler: (client: ApiClient) 
   }
 }
 
-export function apiError(error: unknown): Response {
+function apiError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof z.ZodError) {
     return badParameters(error.issues.map((issue) => ({ name: issue.path.join(".") || "body", reason: issue.message })));

@@ -12,7 +12,7 @@ export function assignWhere(user: Pick<SessionUser, "id" | "roles" | "planId">, 
   return { AND: [{ id: caseId }, caseAccessWhere(user, "case:assign")] };
 }
 
-export function assignPagePath(caseId: string): string {
+function assignPagePath(caseId: string): string {
   return `/iro/cases/${encodeURIComponent(caseId)}/assign`;
 }
 
@@ -25,7 +25,7 @@ export function offerPagePath(assignmentId: string): string {
  * looking after the case and the one who made the offer; when neither is
  * active, every coordinator.
  */
-export async function coordinatorsFor(tx: Tx, caseId: string, offeredById: string | null): Promise<string[]> {
+async function coordinatorsFor(tx: Tx, caseId: string, offeredById: string | null): Promise<string[]> {
   const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { coordinatorId: true } });
   const ids = [kase.coordinatorId, offeredById].filter((id): id is string => id !== null);
   const named = await tx.user.findMany({

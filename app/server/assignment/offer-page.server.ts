@@ -43,8 +43,6 @@ export async function reviewerOffers(reviewerId: string, now = new Date()) {
   }));
 }
 
-export type ReviewerOffer = Awaited<ReturnType<typeof reviewerOffers>>[number];
-
 /**
  * One offer as its reviewer sees it before answering: the minimal summary
  * and the attestation for this case. Once accepted, a link to the case.

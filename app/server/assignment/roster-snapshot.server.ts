@@ -10,7 +10,7 @@ import { ROSTER_WHERE } from "../reviewers/reverification.server";
  * workload (offers waiting and cases held, on open cases) and when they
  * were last offered a case.
  */
-export async function rosterSnapshot(client: Tx = db): Promise<RosterReviewer[]> {
+async function rosterSnapshot(client: Tx = db): Promise<RosterReviewer[]> {
   const [reviewers, load, last] = await Promise.all([
     client.user.findMany({
       where: { ...ROSTER_WHERE, reviewerProfile: { isNot: null } },
@@ -63,7 +63,7 @@ export async function rosterSnapshot(client: Tx = db): Promise<RosterReviewer[]>
 }
 
 /** The specialty list and the admin's similar pairs. */
-export async function specialtyMap(client: Tx = db): Promise<SpecialtyMap> {
+async function specialtyMap(client: Tx = db): Promise<SpecialtyMap> {
   const [specialties, similar] = await Promise.all([
     client.specialty.findMany({ select: { code: true, name: true, parentCode: true } }),
     client.similarSpecialty.findMany({ select: { specialtyCode: true, similarCode: true } }),
@@ -72,7 +72,7 @@ export async function specialtyMap(client: Tx = db): Promise<SpecialtyMap> {
 }
 
 /** What the matcher needs to know about the case; null until the coordinator recorded the specialty needed. */
-export async function caseFactsOf(client: Tx, caseId: string): Promise<CaseFacts | null> {
+async function caseFactsOf(client: Tx, caseId: string): Promise<CaseFacts | null> {
   const kase = await client.case.findUnique({
     where: { id: caseId },
     select: {

@@ -8,8 +8,8 @@ import { queueEmail } from "../outbox.server";
 import { config } from "../config.server";
 import type { LoginInput } from "~/schemas/auth";
 
-export const MAX_FAILED_LOGINS = 10;
-export const LOCK_MS = 15 * 60_000;
+const MAX_FAILED_LOGINS = 10;
+const LOCK_MS = 15 * 60_000;
 const NETWORK_WINDOW_SECONDS = 15 * 60;
 
 export type LoginResult =

@@ -2,13 +2,13 @@ import crypto from "node:crypto";
 import type { TokenKind } from "~/.server/prisma/enums";
 import { db, type Tx } from "../db.server";
 
-export const TOKEN_LIFETIME_MS: Record<TokenKind, number> = {
+const TOKEN_LIFETIME_MS: Record<TokenKind, number> = {
   EMAIL_VERIFICATION: 24 * 3600_000,
   INVITATION: 7 * 24 * 3600_000,
   PASSWORD_RESET: 3600_000,
 };
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 

@@ -110,7 +110,7 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
 }
 
 /** The error a refused action answers with: a missing reason is the form's fault, a wrong role forbidden, a wrong status a conflict. */
-export function refusedAction(check: Extract<CaseActionCheck, { ok: false }>): AppError {
+function refusedAction(check: Extract<CaseActionCheck, { ok: false }>): AppError {
   if (check.refusal === "reason-required") return new AppError("BAD_REQUEST", check.message, { field: "note" });
   if (check.refusal === "wrong-role") return new AppError("FORBIDDEN", check.message);
   return conflict(check.message);

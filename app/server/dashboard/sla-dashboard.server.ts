@@ -3,7 +3,7 @@ import type { DashboardFilter } from "~/schemas/dashboard";
 import type { DeadlineKind, Track } from "~/.server/prisma/enums";
 import { db, Prisma } from "../db.server";
 
-export const DASHBOARD_PAGE_SIZE = 50;
+const DASHBOARD_PAGE_SIZE = 50;
 
 export interface DashboardRow {
   id: string;

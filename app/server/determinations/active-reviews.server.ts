@@ -2,7 +2,7 @@ import { deadlineLine, type DeadlineLineState } from "~/domain/next-steps";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 
-export type DeterminationProgress = "not_started" | "draft" | "submitted" | "returned";
+type DeterminationProgress = "not_started" | "draft" | "submitted" | "returned";
 
 export interface ActiveReview {
   caseId: string;

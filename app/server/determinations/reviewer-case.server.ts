@@ -177,5 +177,3 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, now = 
     notesOpen: assignment.status === "ACCEPTED",
   };
 }
-
-export type ReviewerCasePage = Awaited<ReturnType<typeof reviewerCasePage>>;

@@ -28,7 +28,7 @@ import { caseFileStatusOf } from "./case-file-status.server";
 import { panelSize, screeningWhere } from "./intake-case.server";
 
 /** One line of what the applicant gave: a label and its value in words. */
-export interface RequestLine {
+interface RequestLine {
   label: string;
   value: string;
 }
@@ -246,5 +246,3 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     },
   };
 }
-
-export type CoordinatorCasePage = Awaited<ReturnType<typeof coordinatorCasePage>>;

@@ -3,7 +3,7 @@ import { deadlineState, formatDeadlineTime, timeLeftText, type DeadlineState } f
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 
 interface QueueRow {
   id: string;

@@ -30,7 +30,7 @@ export interface IssueDecision {
   at?: Date;
 }
 
-export const NOT_APPROVED_MESSAGE = "Approve the determination in quality review before issuing the decision.";
+const NOT_APPROVED_MESSAGE = "Approve the determination in quality review before issuing the decision.";
 
 /** The approval must still be the last word on the determination when the letter is issued. */
 async function assertApproved(caseId: string, tx: Tx = db): Promise<void> {

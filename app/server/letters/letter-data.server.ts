@@ -141,7 +141,7 @@ export async function unusedVerificationCode(tx: Tx = db): Promise<string> {
   }
 }
 
-export function letterFileName(reference: string, version: number): string {
+function letterFileName(reference: string, version: number): string {
   return `decision-letter-${reference}${version > 1 ? `-amended-v${version}` : ""}.pdf`;
 }
 

@@ -19,8 +19,8 @@ import type { Actor } from "../request-context.server";
  * be guessed.
  */
 
-export const VERIFY_ATTEMPTS = 20;
-export const VERIFY_WINDOW_SECONDS = 15 * 60;
+const VERIFY_ATTEMPTS = 20;
+const VERIFY_WINDOW_SECONDS = 15 * 60;
 
 export interface VerifiedLetter {
   reference: string;

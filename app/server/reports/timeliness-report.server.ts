@@ -80,5 +80,3 @@ export async function timelinessReport(range?: DateRange, now = new Date()) {
       .map(({ order: _order, ...entry }) => entry),
   };
 }
-
-export type TimelinessReport = Awaited<ReturnType<typeof timelinessReport>>;

@@ -41,7 +41,7 @@ const APPLICANT_EVENTS = new Set(["information_requested", "information_provided
 /** Whose reasons are written for the applicant as well as for the record. */
 const NOTES_FOR_APPLICANT = new Set(["found_ineligible", "reversed_by_plan", "withdrawn"]);
 
-export interface InformationRequestItem {
+interface InformationRequestItem {
   id: string;
   question: string;
   /** "Answer due by … — 3 days left", or when it was answered. */

@@ -11,7 +11,7 @@ import { listCaseDocuments } from "../documents/list-documents.server";
 import type { SessionUser } from "../session.server";
 import { draftFromRow, filingContext, findOwn } from "./request-draft.server";
 
-export interface PlanChoice {
+interface PlanChoice {
   id: string;
   name: string;
   profileName: string;
@@ -31,7 +31,7 @@ async function planChoices(): Promise<PlanChoice[]> {
   });
 }
 
-export interface DocumentChecklistItem {
+interface DocumentChecklistItem {
   kind: string;
   message: string;
   present: boolean;

@@ -6,7 +6,6 @@ import {
   certificationFormSchema,
   licenseFormSchema,
   practiceFormSchema,
-  rowIdSchema,
   specialtyFormSchema,
   specialtyRowSchema,
   unavailabilityFormSchema,
@@ -23,6 +22,7 @@ import { AppError, notFound } from "../errors.server";
 import { formSubmission, type FormSubmission } from "../route-answers.server";
 import type { Actor } from "../request-context.server";
 import { dateColumn, localDateOf, organizationToday, ROSTER_WHERE } from "./reverification.server";
+import { rowIdSchema } from "~/schemas/ids";
 
 /** The reviewer's profile, created empty on their first change; 404 for anyone not on the roster. */
 async function profileOf(tx: Tx, reviewerId: string) {

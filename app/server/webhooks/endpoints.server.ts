@@ -8,7 +8,7 @@ import type { Actor } from "../request-context.server";
 import { newWebhookSecret } from "./signing.server";
 
 /** After a rotation the old secret keeps signing alongside the new one this long, so receivers can switch over. */
-export const ROTATION_GRACE_MS = 24 * 3_600_000;
+const ROTATION_GRACE_MS = 24 * 3_600_000;
 
 function checkUrl(url: string) {
   const problem = webhookUrlProblem(url, config().allowHttpWebhooks);
@@ -30,22 +30,6 @@ export async function createWebhookEndpoint(planId: string, form: WebhookEndpoin
       tx,
     );
     return { id: endpoint.id, secret };
-  });
-}
-
-export async function updateWebhookEndpoint(planId: string, endpointId: string, form: WebhookEndpointForm, actor: Actor): Promise<void> {
-  checkUrl(form.url);
-  await db.$transaction(async (tx) => {
-    const updated = await tx.webhookEndpoint.updateMany({
-      where: { id: endpointId, planId, disabledAt: null },
-      data: { url: form.url, description: form.description || null, events: form.events },
-    });
-    if (updated.count === 0) throw notFound("This endpoint");
-    await audit(
-      actor,
-      { action: "webhook.endpoint_updated", objectType: "WebhookEndpoint", objectId: endpointId, detail: { url: form.url, events: form.events } },
-      tx,
-    );
   });
 }
 
