@@ -1,11 +1,10 @@
-import { can } from "~/domain/case-actions";
 import type { CaseStatus } from "~/domain/case-status";
 import { localDate, type LocalDate } from "~/domain/deadlines/time-zone";
 import { isEditStep, type RequestStep } from "~/domain/requests/steps";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
-import { type Applicant } from "./request-draft.server";
+import type { Applicant } from "./request-draft.server";
 
 export interface ApplicantRequests {
   /** Dates are the organization's local dates, so the page reads the same wherever it is rendered. */
@@ -44,7 +43,8 @@ export async function applicantRequests(user: Applicant): Promise<ApplicantReque
   const filed: ApplicantRequests["filed"] = [];
   for (const row of rows) {
     const planName = row.plan?.name ?? null;
-    if (can("editDraft", row.status, ["APPLICANT"]) || !row.reference) {
+    // Only a filed request has a reference.
+    if (!row.reference) {
       const resumeStep = row.draftStep === "review" || isEditStep(row.draftStep) ? row.draftStep : "filer";
       drafts.push({ id: row.id, resumeStep, serviceDescription: row.serviceDescription, planName, savedOn: localDate(row.updatedAt, timeZone) });
     } else {

@@ -1,7 +1,7 @@
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import type { Actor } from "../request-context.server";
-import { type Applicant } from "./request-draft.server";
+import type { Applicant } from "./request-draft.server";
 
 /** Starts an empty request for the applicant; they fill it in step by step. */
 export async function startDraft(user: Applicant, actor: Actor, at: Date = new Date()): Promise<{ caseId: string }> {
