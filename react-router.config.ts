@@ -11,4 +11,8 @@ export default {
   // manifest patches in the background, and a download started by a form
   // aborts that fetch ("Failed to fetch manifest patches").
   routeDiscovery: { mode: "initial" },
+  // Each role's area guards its pages once, in its layout's middleware
+  // (app/server/role-areas.server.ts); a layout loader would run beside the
+  // page's loader, not before it.
+  future: { v8_middleware: true },
 } satisfies Config;

@@ -5,23 +5,14 @@
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
-import type { ServerBuild } from "react-router";
+import { RouterContextProvider, type ServerBuild } from "react-router";
 import { withAppErrorPages } from "./route-answers.server";
 import { boot } from "./boot.server";
 import { config } from "./config.server";
 import { clientAddress, notFoundPage, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
-
-export interface AppLoadContext {
-  cspNonce: string;
-}
-
-declare module "react-router" {
-  interface AppLoadContext {
-    cspNonce: string;
-  }
-}
+import { cspNonceContext } from "./request-context.server";
 
 /** The Express app around React Router; `build` is the React Router server build. */
 export function createApp(build: () => Promise<ServerBuild>, clientDir?: string): express.Express {
@@ -39,7 +30,11 @@ export function createApp(build: () => Promise<ServerBuild>, clientDir?: string)
     /.*/,
     createRequestHandler({
       build: async () => withAppErrorPages(await build()),
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (_req, res) => {
+        const context = new RouterContextProvider();
+        context.set(cspNonceContext, String(res.locals.cspNonce));
+        return context;
+      },
     }),
   );
   app.use(notFoundPage);

@@ -1,3 +1,5 @@
+import { createContext } from "react-router";
+
 /** Who is acting and from where: what every audit row and timeline event records. */
 export interface Actor {
   userId: string | null;
@@ -15,3 +17,6 @@ export function clientIp(request: Request): string | null {
 export function anonymousActor(request: Request): Actor {
   return { userId: null, email: null, ip: clientIp(request), userAgent: request.headers.get("user-agent") };
 }
+
+/** The nonce of this response's Content-Security-Policy, for the scripts React Router renders. */
+export const cspNonceContext = createContext<string>("");

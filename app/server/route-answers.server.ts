@@ -1,6 +1,6 @@
 /**
- * The one way a route answers. The server wraps every route module's loader
- * and action (`withAppErrorPages`, on the build itself, so no route can
+ * The one way a route answers. The server wraps every route module's loader,
+ * action and middleware (`withAppErrorPages`, on the build itself, so no route can
  * forget): an AppError thrown anywhere in them becomes its status page (404,
  * 403, 409…) rather than a 500. Form posts go through `submitForm` or
  * `submitIntent`: parse with the form's zod schema, run one operation, then
@@ -13,11 +13,11 @@ import type { z } from "zod";
 import { AppError, toResponse } from "./errors.server";
 import { formFailure, parseForm, rejectForm } from "./forms.server";
 
-/** A loader or action whose AppErrors become their status pages. */
-export function answeringAppErrors<Args, Result>(handle: (args: Args) => Result): (args: Args) => Promise<Awaited<Result>> {
-  return async (args: Args): Promise<Awaited<Result>> => {
+/** A loader, action or middleware whose AppErrors become their status pages. */
+export function answeringAppErrors<Args extends unknown[], Result>(handle: (...args: Args) => Result): (...args: Args) => Promise<Awaited<Result>> {
+  return async (...args: Args): Promise<Awaited<Result>> => {
     try {
-      return await handle(args);
+      return await handle(...args);
     } catch (error) {
       throw error instanceof AppError ? toResponse(error) : error;
     }
@@ -38,6 +38,7 @@ export function withAppErrorPages(build: ServerBuild): ServerBuild {
       const module: RouteModule = { ...route.module };
       if (module.loader) module.loader = answeringAppErrors(module.loader);
       if (module.action) module.action = answeringAppErrors(module.action);
+      if (module.middleware) module.middleware = module.middleware.map((middleware) => answeringAppErrors(middleware));
       return [id, { ...route, module }];
     }),
   );

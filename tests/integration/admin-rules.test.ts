@@ -271,13 +271,14 @@ describe("only admins manage the rules", () => {
     },
   ];
 
-  it("answers 403 to other roles, for every page and form", async () => {
+  it("answers 403 to other roles, for every page and form, and 404 for an address that names a rule profile", async () => {
     for (const roles of [["COORDINATOR"], ["APPLICANT"], ["PLAN"], ["REVIEWER"]] as Role[][]) {
       const user = await signedIn(roles);
       for (const page of pages) {
-        expect((await call(page.loader, request(page.path, user.cookie), page.params)).status, `${roles.join()} GET ${page.path}`).toBe(403);
+        const refused = page.params ? 404 : 403;
+        expect((await call(page.loader, request(page.path, user.cookie), page.params)).status, `${roles.join()} GET ${page.path}`).toBe(refused);
         if (page.action) {
-          expect((await call(page.action, request(page.path, user.cookie, page.form), page.params)).status, `${roles.join()} POST ${page.path}`).toBe(403);
+          expect((await call(page.action, request(page.path, user.cookie, page.form), page.params)).status, `${roles.join()} POST ${page.path}`).toBe(refused);
         }
       }
     }

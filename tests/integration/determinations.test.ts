@@ -412,7 +412,7 @@ describe("quality review", () => {
   it("is open to coordinators only", async () => {
     const author = await reviewer({ name: "Dr. Nosy Reviewer" });
     const kase = await caseFor([author]);
-    expect((await openQuality(author, kase.id)).status).toBe(403);
+    expect((await openQuality(author, kase.id)).status).toBe(404);
     expect(
       (
         await postQuality(author, kase.id, [
@@ -420,7 +420,7 @@ describe("quality review", () => {
           ["version", "0"],
         ])
       ).status,
-    ).toBe(403);
+    ).toBe(404);
     expect((await openQuality(coordinator, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { exportYears, regulatorExport } from "~/server/reports/regulator-export.
 import { timelinessReport } from "~/server/reports/timeliness-report.server";
 import { startSession } from "~/server/session.server";
 import { actorFor, createCase, createPlan, createUser, requestWithCookie } from "#tests/support/factories";
+import { call, type RouteFunction } from "#tests/support/routes";
 
 // The organization is in New York. The report covers March 2026; "now" is 10 April 2026.
 const MARCH = { from: "2026-03-01", to: "2026-03-31" };
@@ -299,29 +300,23 @@ describe("who may read the reports", () => {
     const user = await createUser({ roles, planId: roles.includes("PLAN") ? planId : null });
     return startSession(user.id, requestWithCookie(null));
   }
-  const request = (cookie: string, path: string) => requestWithCookie(cookie, path);
+  /** A route's answer: the Response it gave or refused with, or its data. */
+  const open = async <T = Response>(loader: RouteFunction, cookie: string, path: string): Promise<T> => {
+    const { response, data } = await call<T>(loader, requestWithCookie(cookie, path));
+    return (response ?? data) as T;
+  };
   const pages = {
-    reports: (cookie: string) => reportsLoader({ request: request(cookie, "/iro/reports"), params: {}, context: {} } as Parameters<typeof reportsLoader>[0]),
-    timeliness: (cookie: string) =>
-      timelinessLoader({ request: request(cookie, "/iro/reports/timeliness?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<
-        typeof timelinessLoader
-      >[0]),
-    timelinessCsv: (cookie: string) =>
-      timelinessCsvLoader({ request: request(cookie, "/iro/reports/timeliness.csv?from=2026-03-01&to=2026-03-31"), params: {}, context: {} } as Parameters<
-        typeof timelinessCsvLoader
-      >[0]),
-    export: (cookie: string) =>
-      exportLoader({ request: request(cookie, "/iro/reports/regulator-export.csv?year=2026"), params: {}, context: {} } as Parameters<typeof exportLoader>[0]),
+    reports: (cookie: string) => open<{ years: number[] }>(reportsLoader, cookie, "/iro/reports"),
+    timeliness: (cookie: string) => open(timelinessLoader, cookie, "/iro/reports/timeliness?from=2026-03-01&to=2026-03-31"),
+    timelinessCsv: (cookie: string) => open(timelinessCsvLoader, cookie, "/iro/reports/timeliness.csv?from=2026-03-01&to=2026-03-31"),
+    export: (cookie: string) => open(exportLoader, cookie, "/iro/reports/regulator-export.csv?year=2026"),
   };
 
   for (const role of ["REVIEWER", "PLAN", "APPLICANT"] as const) {
     it(`refuses a ${role.toLowerCase()} every report page and file`, async () => {
       const cookie = await signedIn([role]);
-      for (const [name, open] of Object.entries(pages)) {
-        const refusal = await open(cookie).then(
-          () => null,
-          (error: unknown) => error,
-        );
+      for (const [name, page] of Object.entries(pages)) {
+        const refusal = await page(cookie);
         expect(refusal, name).toBeInstanceOf(Response);
         expect((refusal as Response).status, name).toBe(403);
       }
@@ -329,9 +324,9 @@ describe("who may read the reports", () => {
   }
 
   it("sends a signed-out visitor to sign in", async () => {
-    const refusal = await pages.export("").catch((error: unknown) => error);
-    expect((refusal as Response).status).toBe(302);
-    expect((refusal as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    const refusal = await pages.export("");
+    expect(refusal.status).toBe(302);
+    expect(refusal.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 
   it("lets coordinators and admins download the files, as attachments with a header row", async () => {
@@ -352,16 +347,10 @@ describe("who may read the reports", () => {
 
   it("answers a range that makes no sense with the reason, not a file", async () => {
     const cookie = await signedIn(["COORDINATOR"]);
-    const backwards = requestWithCookie(cookie, "/iro/reports/timeliness.csv?from=2026-03-31&to=2026-03-01");
-    const refusal = await timelinessCsvLoader({ request: backwards, params: {}, context: {} } as Parameters<typeof timelinessCsvLoader>[0]).catch(
-      (error: unknown) => error,
-    );
-    expect((refusal as Response).status).toBe(400);
-    expect(await (refusal as Response).text()).toBe("The last day must be on or after the first day.");
-    const badYear = requestWithCookie(cookie, "/iro/reports/regulator-export.csv?year=next");
-    const yearRefusal = await exportLoader({ request: badYear, params: {}, context: {} } as Parameters<typeof exportLoader>[0]).catch(
-      (error: unknown) => error,
-    );
-    expect((yearRefusal as Response).status).toBe(400);
+    const refusal = await open(timelinessCsvLoader, cookie, "/iro/reports/timeliness.csv?from=2026-03-31&to=2026-03-01");
+    expect(refusal.status).toBe(400);
+    expect(await refusal.text()).toBe("The last day must be on or after the first day.");
+    const yearRefusal = await open(exportLoader, cookie, "/iro/reports/regulator-export.csv?year=next");
+    expect(yearRefusal.status).toBe(400);
   });
 });

@@ -264,13 +264,13 @@ describe("a reviewer keeps their own availability and affiliations", () => {
     // Credentials are the organization's: a reviewer cannot add a license or open someone's roster page.
     expect(await post({ intent: "add-license", state: "CA", number: "A1", licenseExpiresOn: "2030-01-01", status: "ACTIVE" })).toMatchObject({ status: 403 });
     expect(await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${other.id}`, cookie), { reviewerId: other.id })).toMatchObject({
-      status: 403,
+      status: 404,
     });
     expect(
       await call(editorRoute.action as RouteFunction, request(`/iro/roster/${other.id}`, cookie, { intent: "remove-unavailability", id: theirs.id }), {
         reviewerId: other.id,
       }),
-    ).toMatchObject({ status: 403 });
+    ).toMatchObject({ status: 404 });
 
     // Their own period goes, audited with what it was.
     const mine = page.reviewer.unavailability[0]!.id;
@@ -297,8 +297,9 @@ describe("who may reach the roster", () => {
     for (const [roles, planId] of [[["APPLICANT"]], [["PLAN"], plan.id], [["REVIEWER"]]] as [Role[], string?][]) {
       const user = await signedIn(roles, { planId });
       expect((await call(rosterRoute.loader as RouteFunction, request("/iro/roster", user.cookie))).status).toBe(403);
+      // A person's roster page, outside the area, is as if there were none.
       expect((await call(editorRoute.loader as RouteFunction, request(`/iro/roster/${reviewer.id}`, user.cookie), { reviewerId: reviewer.id })).status).toBe(
-        403,
+        404,
       );
       expect((await call(specialtiesRoute.loader as RouteFunction, request("/admin/specialties", user.cookie))).status).toBe(403);
     }

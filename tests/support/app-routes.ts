@@ -8,12 +8,13 @@ export interface AppRoute {
   file: string;
 }
 
+/** The routes that answer a request themselves: a layout (a role's area) only wraps its pages. */
 function flatten(entries: RouteConfigEntry[], parent = ""): AppRoute[] {
   return entries.flatMap((entry) => {
     const path = [parent, entry.path ?? ""].filter(Boolean).join("/");
-    return [{ path, file: entry.file }, ...flatten(entry.children ?? [], path)];
+    return entry.children?.length ? flatten(entry.children, path) : [{ path, file: entry.file }];
   });
 }
 
-/** Every route of app/routes.ts. */
+/** Every page, file and API route of app/routes.ts. */
 export const APP_ROUTES: readonly AppRoute[] = flatten(routes);

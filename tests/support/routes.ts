@@ -3,10 +3,28 @@
  * signed-in person or a plan's API key: what the integration tests of routes
  * share. The route runs against the test file's database.
  */
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { matchRoutes, RouterContextProvider, type MiddlewareFunction } from "react-router";
+import routes from "~/routes";
 import type { FormFailure } from "~/forms/form-data";
 import { answeringAppErrors } from "~/server/route-answers.server";
 import { startSession } from "~/server/session.server";
 import { cookieHeaderFrom, requestWithCookie, uniqueIp } from "./factories";
+
+// Vite finds the layouts (Playwright, which reads APP_ROUTES, has no import.meta.glob).
+type Layout = { middleware?: MiddlewareFunction<Response>[] };
+const LAYOUTS = import.meta.glob<Layout>("/app/routes/**/layout.ts");
+
+/** The middleware React Router runs before the loader or action that answers `pathname`: its layouts', outermost first. */
+async function middlewareFor(pathname: string): Promise<MiddlewareFunction<Response>[]> {
+  const matches = matchRoutes(routes as never, pathname) as { route: RouteConfigEntry }[] | null;
+  const chain: MiddlewareFunction<Response>[] = [];
+  for (const { route } of matches ?? []) {
+    const load = LAYOUTS[`/app/${route.file}`];
+    if (load) chain.push(...((await load()).middleware ?? []));
+  }
+  return chain;
+}
 
 /** A session's Set-Cookie value, someone holding one, or nobody signed in. */
 export type SignedIn = string | { cookie: string } | null;
@@ -42,8 +60,10 @@ export interface RouteAnswer<T> {
 }
 
 /**
- * What a loader or an action gave back, as the server answers it (an AppError
- * as its status page): a Response it returned or threw, or data with its status.
+ * What a loader or an action gave back, as the server answers it (after the
+ * middleware of the layouts the request's path is in, such as a role area's
+ * guard; an AppError as its status page): a Response it returned or threw, or
+ * data with its status.
  */
 export async function call<T = unknown>(fn: RouteFunction, req: Request, params: Record<string, string> = {}): Promise<RouteAnswer<T>> {
   const answered = (response: Response): RouteAnswer<T> => ({
@@ -53,7 +73,11 @@ export async function call<T = unknown>(fn: RouteFunction, req: Request, params:
     response,
   });
   try {
-    const result = await answeringAppErrors(fn)({ request: req, params, context: { cspNonce: "" } } as never);
+    const context = new RouterContextProvider();
+    const args = { request: req, url: new URL(req.url), pattern: "", params, context };
+    // The guards only read and set the context; React Router goes on to the loader when they return.
+    for (const middleware of await middlewareFor(args.url.pathname)) await answeringAppErrors(middleware)(args, async () => new Response());
+    const result = await answeringAppErrors(fn)(args as never);
     if (result instanceof Response) return answered(result);
     if (result && typeof result === "object" && "init" in result && "data" in result) {
       const { data, init } = result as { data: unknown; init: { status?: number } | null };
@@ -100,5 +124,5 @@ export function callApi(
     body,
     duplex: "half",
   } as RequestInit);
-  return handler({ request: apiRequest, params: init.params ?? {}, context: {} } as never) as Promise<Response>;
+  return handler({ request: apiRequest, params: init.params ?? {}, context: new RouterContextProvider() } as never) as Promise<Response>;
 }

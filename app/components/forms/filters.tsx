@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Form, useLocation } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { describedByFor, FieldFrame, OptionList, type Option, type OptionGroups } from "./fields";
 
 /**
@@ -15,6 +15,15 @@ export function FilterForm(props: { label: string; children: ReactNode }) {
       {props.children}
     </Form>
   );
+}
+
+/**
+ * The list without its filters: the page's own address. (A link to "." from
+ * an area's home page, an index route, would keep React Router's `?index`.)
+ */
+export function ClearFilters() {
+  const { pathname } = useLocation();
+  return <Link to={pathname}>Clear</Link>;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit";
 import { DataTable } from "~/components/data-table";
-import { FilterForm, FilterInput } from "~/components/forms";
+import { ClearFilters, FilterForm, FilterInput } from "~/components/forms";
 import { auditFilterSchema } from "~/schemas/admin";
 import { listAuditLog } from "~/server/admin/audit-log.server";
-import { requirePermission } from "~/server/session.server";
 import { Instant } from "~/components/instant";
 
 export function meta() {
@@ -12,7 +11,6 @@ export function meta() {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "audit:read");
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   return listAuditLog(auditFilterSchema.parse(params));
 }
@@ -37,7 +35,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button">
           Filter
         </button>
-        <Link to="/admin/audit">Clear</Link>
+        <ClearFilters />
       </FilterForm>
       <DataTable
         caption="Audit entries, newest first"

@@ -5,15 +5,15 @@ import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { holidaySchema, holidaysPageQuery, removeHolidaySchema } from "~/schemas/rules";
 import { addHoliday, holidaysOfYear, removeHoliday } from "~/server/rules/holidays.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Holidays | Independent Medical Review" }];
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "rules:manage");
   const query = holidaysPageQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const page = await holidaysOfYear(query.year);
   const notice = query.added
@@ -24,8 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { ...page, notice, confirmRemoval: page.holidays.find((holiday) => holiday.date === query.remove) ?? null };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "rules:manage");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = signedInUser(context);
   const actor = actorOf(admin, request);
   return submitIntent(request, {
     add: formSubmission(holidaySchema, async (holiday) => {

@@ -2,14 +2,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { adminOverview } from "~/server/admin/admin-overview.server";
-import { requirePermission } from "~/server/session.server";
 
 export function meta() {
   return [{ title: "Administration | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "user:manage");
+export async function loader() {
   return adminOverview();
 }
 

@@ -4,9 +4,10 @@ import { CheckboxGroup, Form, FormError, SelectField, SubmitButton, TextField, u
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { inviteUserSchema } from "~/schemas/auth";
 import { listPlans } from "~/server/admin/admin-overview.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { inviteUser } from "~/server/users/invite-user.server";
 import { submitForm } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Invite a user | Independent Medical Review" }];
@@ -14,13 +15,12 @@ export function meta() {
 
 const INVITABLE: Role[] = ["COORDINATOR", "REVIEWER", "PLAN", "ADMIN"];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "user:manage");
+export async function loader() {
   return { plans: await listPlans() };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "user:manage");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = signedInUser(context);
   return submitForm(
     request,
     inviteUserSchema,

@@ -2,14 +2,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/plans";
 import { DataTable } from "~/components/data-table";
 import { plansWithIntegrations } from "~/server/plan/integrations.server";
-import { requirePermission } from "~/server/session.server";
 
 export function meta() {
   return [{ title: "Health plans | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "plan:manage");
+export async function loader() {
   return { plans: await plansWithIntegrations() };
 }
 

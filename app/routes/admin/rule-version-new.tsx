@@ -15,8 +15,9 @@ import {
 import { ruleProfileCodeSchema, ruleVersionFormValues, ruleVersionSchema } from "~/schemas/rules";
 import { notFound } from "~/server/errors.server";
 import { createRuleVersion, ruleVersionDraft, ruleVersionLimits } from "~/server/rules/rule-versions.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `New version: ${data?.name ?? "rule profile"} | Independent Medical Review` }];
@@ -28,13 +29,12 @@ function profileCode(params: { code: string }) {
   return code.data;
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "rules:manage");
+export async function loader({ params }: Route.LoaderArgs) {
   return ruleVersionDraft(profileCode(params));
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "rules:manage");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const admin = signedInUser(context);
   const code = profileCode(params);
   return submitForm(request, ruleVersionSchema(await ruleVersionLimits(code)), async (rules) => {
     const created = await createRuleVersion(code, rules, actorOf(admin, request));

@@ -2,14 +2,12 @@ import { Link, useSearchParams } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/rules";
 import { listRuleProfiles, type RuleVersionStatus } from "~/server/rules/rule-versions.server";
-import { requirePermission } from "~/server/session.server";
 
 export function meta() {
   return [{ title: "Rule profiles | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "rules:manage");
+export async function loader() {
   return { profiles: await listRuleProfiles() };
 }
 

@@ -4,19 +4,19 @@ import { Form, FormError, Notice, SelectField, SubmitButton, useZodForm } from "
 import { timeZoneSchema } from "~/schemas/rules";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { setOrganizationTimeZone, timeZoneSettings } from "~/server/rules/time-zone.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Settings | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "rules:manage");
+export async function loader() {
   return timeZoneSettings();
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "rules:manage");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = signedInUser(context);
   const parsed = await parseForm(request, timeZoneSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
   const { changed } = await setOrganizationTimeZone(parsed.data.timeZone, actorOf(admin, request));

@@ -4,20 +4,20 @@ import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { failureFor, IntentForm, Notice, RemoveButton, SelectField, useZodForm } from "~/components/forms";
 import { similarPairFormSchema } from "~/schemas/roster";
 import { addSimilarPair, removeSimilarPair, similarSpecialtiesPage } from "~/server/reviewers/similar-specialties.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Similar specialties | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "rules:manage");
+export async function loader() {
   return similarSpecialtiesPage();
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "rules:manage");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = signedInUser(context);
   const actor = actorOf(admin, request);
   return submitIntent(request, {
     add: formSubmission(similarPairFormSchema, async (pair) => {

@@ -7,8 +7,9 @@ import { assignPage } from "~/server/assignment/assign-page.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
 import { replaceReviewer } from "~/server/assignment/replace-reviewer.server";
 import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"}: reviewers | Independent Medical Review` }];
@@ -23,32 +24,32 @@ type Intent = keyof typeof DONE;
 
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in DONE;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "case:assign");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = permittedUser(context, "case:assign");
   const page = await assignPage(user, params.caseId);
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isIntent(done) ? DONE[done] : null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:assign");
-  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = permittedUser(context, "case:assign");
+  const acting = { user, actor: actorOf(user, request), caseId: params.caseId };
   const done = (intent: Intent) => `/iro/cases/${params.caseId}/assign?done=${intent}`;
   return submitIntent(request, {
     facts: formSubmission(matchingFactsSchema, async ({ intent: _intent, version, ...facts }) => {
-      await saveMatchingFacts({ ...context, expectedVersion: version, facts });
+      await saveMatchingFacts({ ...acting, expectedVersion: version, facts });
       return done("facts");
     }),
     offer: formSubmission(
       offerSchema,
       async ({ version, reviewerIds }) => {
-        await offerCase({ ...context, expectedVersion: version, reviewerIds });
+        await offerCase({ ...acting, expectedVersion: version, reviewerIds });
         return done("offer");
       },
       { arrayFields: ["reviewerIds"], oneMessage: true },
     ),
     replace: formSubmission(replaceSchema, async ({ version, assignmentId, reason }) => {
-      await replaceReviewer({ ...context, expectedVersion: version, assignmentId, reason });
+      await replaceReviewer({ ...acting, expectedVersion: version, assignmentId, reason });
       return done("replace");
     }),
   } satisfies Record<Intent, unknown>);

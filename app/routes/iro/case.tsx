@@ -17,8 +17,9 @@ import { lookAfterCase } from "~/server/intake/look-after-case.server";
 import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-file.server";
 import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -38,41 +39,41 @@ type Intent = keyof typeof DONE;
 
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in DONE;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isIntent(done) ? DONE[done] : null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
-  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
+  const acting = { user, actor: actorOf(user, request), caseId: params.caseId };
   const done = (intent: Intent) => `/iro/cases/${params.caseId}?done=${intent}`;
   return submitIntent(request, {
     // Whether the request was filed late (good cause) is checked by the operation, which reads the case.
     eligibility: formSubmission(eligibilitySchema({ filedLate: false }), async ({ version, answers }) => {
-      await recordEligibility({ ...context, expectedVersion: version, answers });
+      await recordEligibility({ ...acting, expectedVersion: version, answers });
       return done("eligibility");
     }),
     accept: formSubmission(acceptSchema, async ({ version }) => {
-      await acceptCase({ ...context, expectedVersion: version });
+      await acceptCase({ ...acting, expectedVersion: version });
       return done("accept");
     }),
     ineligible: formSubmission(ineligibleSchema, async ({ version, reason }) => {
-      await findIneligible({ ...context, expectedVersion: version, reason });
+      await findIneligible({ ...acting, expectedVersion: version, reason });
       return done("ineligible");
     }),
     information: formSubmission(informationRequestSchema, async ({ version, addressedTo, question }) => {
-      await requestInformation({ ...context, expectedVersion: version, addressedTo, question });
+      await requestInformation({ ...acting, expectedVersion: version, addressedTo, question });
       return done("information");
     }),
     lookAfter: formSubmission(lookAfterSchema, async ({ version }) => {
-      await lookAfterCase({ ...context, expectedVersion: version });
+      await lookAfterCase({ ...acting, expectedVersion: version });
       return done("lookAfter");
     }),
     proceedWithoutCaseFile: formSubmission(proceedWithoutCaseFileSchema, async ({ version, reason }) => {
-      await proceedWithoutCaseFile({ ...context, expectedVersion: version, reason });
+      await proceedWithoutCaseFile({ ...acting, expectedVersion: version, reason });
       return done("proceedWithoutCaseFile");
     }),
   } satisfies Record<Intent, unknown>);

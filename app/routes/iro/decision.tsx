@@ -8,9 +8,10 @@ import { amendDecision } from "~/server/letters/amend-decision.server";
 import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
 import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Decision: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -23,15 +24,15 @@ const NOTICES = {
 } as const;
 type Intent = keyof typeof NOTICES;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "case:decide");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = permittedUser(context, "case:decide");
   const page = await decisionPage(user, idParam(params.caseId, "This case"), actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as Intent] : null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:decide");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = permittedUser(context, "case:decide");
   const caseId = idParam(params.caseId, "This case");
   // A refusal leaves the page as the coordinator left it, with the reason by the form.
   return submitForm(request, decisionActionSchema, async (input) => {

@@ -6,16 +6,16 @@ import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
-import { requireRole } from "~/server/session.server";
-import { FilterForm, FilterSelect } from "~/components/forms";
+import { ClearFilters, FilterForm, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Deadlines dashboard | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireRole(request, "COORDINATOR");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  permittedUser(context, "case:read");
   const filter = dashboardFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [page, reverification] = await Promise.all([dashboardPage(filter), reviewersDueForReverification()]);
   return { filter, ...page, reverification };
@@ -90,7 +90,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button">
           Show
         </button>
-        <Link to=".">Clear</Link>
+        <ClearFilters />
       </FilterForm>
 
       <DataTable

@@ -10,9 +10,10 @@ import { qualityDecisionSchema } from "~/schemas/determination";
 import { approveDetermination } from "~/server/determinations/approve-determination.server";
 import { qualityReviewPage, type QualityReviewPage } from "~/server/determinations/quality.server";
 import { sendBackDetermination } from "~/server/determinations/send-back-determination.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Quality review: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -23,15 +24,15 @@ const NOTICES = {
   "sent-back": "The determination was sent back. The reviewer was emailed and sees your comments on their case page.",
 } as const;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "case:decide");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = permittedUser(context, "case:decide");
   const page = await qualityReviewPage(user, idParam(params.caseId, "This case"));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:decide");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = permittedUser(context, "case:decide");
   const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
   return submitForm(

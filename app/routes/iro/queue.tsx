@@ -5,15 +5,15 @@ import { STATUS_LABELS } from "~/domain/case-status";
 import type { DeadlineState } from "~/domain/deadlines/case-deadlines";
 import { queueQuerySchema } from "~/schemas/intake";
 import { intakeQueue } from "~/server/intake/intake-queue.server";
-import { requirePermission } from "~/server/session.server";
 import { Pagination } from "~/components/pagination";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Intake queue | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "case:screen");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  permittedUser(context, "case:screen");
   const { page } = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return intakeQueue(page);
 }

@@ -6,14 +6,14 @@ import { TRACK_LABELS } from "~/domain/reports/labels";
 import { disputeTypeLabel, formatDays, type DateRange } from "~/domain/reports/timeliness";
 import { parseTimelinessQuery } from "~/schemas/reports";
 import { timelinessReport } from "~/server/reports/timeliness-report.server";
-import { requirePermission } from "~/server/session.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Timeliness report | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "report:read");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  permittedUser(context, "report:read");
   const query = parseTimelinessQuery(new URL(request.url).searchParams);
   if (!query.ok) return data({ report: null, values: query.values, fieldErrors: query.fieldErrors }, { status: 400 });
   const report = await timelinessReport(query.range);

@@ -1,14 +1,14 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/reports";
 import { exportYears } from "~/server/reports/regulator-export.server";
-import { requirePermission } from "~/server/session.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Reports | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "report:read");
+export async function loader({ context }: Route.LoaderArgs) {
+  permittedUser(context, "report:read");
   return { years: await exportYears() };
 }
 

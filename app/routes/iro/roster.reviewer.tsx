@@ -8,23 +8,24 @@ import { UnavailabilitySection } from "~/components/roster/unavailability-sectio
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitIntent } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reviewer.name ?? "Reviewer"}: roster profile | Independent Medical Review` }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "roster:manage");
+export async function loader({ params, context }: Route.LoaderArgs) {
+  permittedUser(context, "roster:manage");
   const reviewerId = idParam(params.reviewerId, "This reviewer");
   return reviewerProfilePage(reviewerId);
 }
 
 /** One action for the page's small forms, told apart by their `intent`. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "roster:manage");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = permittedUser(context, "roster:manage");
   const reviewerId = idParam(params.reviewerId, "This reviewer");
   return submitIntent(
     request,

@@ -1,21 +1,21 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/roster";
 import { DataTable } from "~/components/data-table";
-import { FilterForm, FilterSelect } from "~/components/forms";
+import { ClearFilters, FilterForm, FilterSelect } from "~/components/forms";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { rosterFilterSchema } from "~/schemas/roster";
 import { rosterPage } from "~/server/reviewers/roster.server";
-import { requirePermission } from "~/server/session.server";
 import { Pagination } from "~/components/pagination";
+import { permittedUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Reviewer roster | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "roster:manage");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  permittedUser(context, "roster:manage");
   const filter = rosterFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return { filter, ...(await rosterPage(filter)) };
 }
@@ -44,7 +44,7 @@ export default function Roster({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button">
           Show
         </button>
-        <Link to=".">Clear</Link>
+        <ClearFilters />
       </FilterForm>
 
       <DataTable

@@ -14,8 +14,9 @@ import { planCasePage } from "~/server/plan/plan-case-page.server";
 import { completeCaseFile } from "~/server/plan/complete-case-file.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { reverseDenial } from "~/server/plan/reverse-denial.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -36,36 +37,36 @@ const NOTICES = {
 
 const isNotice = (value: string | null): value is keyof typeof NOTICES => value !== null && value in NOTICES;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await planCasePage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isNotice(done) ? NOTICES[done] : null };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
-  const context = { user, actor: actorOf(user, request), caseId: params.caseId };
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
+  const acting = { user, actor: actorOf(user, request), caseId: params.caseId };
   const done = (notice: keyof typeof NOTICES) => `/plan/cases/${params.caseId}?done=${notice}`;
   return submitIntent(request, {
     [COMPLETE_CASE_FILE_INTENT]: formSubmission(
       completeCaseFileForm,
       async ({ version, notApplicable }) => {
-        const { late } = await completeCaseFile({ ...context, expectedVersion: version, channel: "PORTAL", notApplicable });
+        const { late } = await completeCaseFile({ ...acting, expectedVersion: version, channel: "PORTAL", notApplicable });
         return done(late ? "case-file-complete-late" : "case-file-complete");
       },
       { arrayFields: ["notApplicable"] },
     ),
     [REVERSE_INTENT]: formSubmission(reversalForm, async ({ version, note }) => {
-      await reverseDenial({ ...context, expectedVersion: version, note, channel: "PORTAL" });
+      await reverseDenial({ ...acting, expectedVersion: version, note, channel: "PORTAL" });
       return done("reversed");
     }),
     [CONFIRM_COMPLIANCE_INTENT]: formSubmission(complianceForm, async (confirmation) => {
-      const { late } = await confirmCompliance({ ...context, ...confirmation, channel: "PORTAL" });
+      const { late } = await confirmCompliance({ ...acting, ...confirmation, channel: "PORTAL" });
       return done(late ? "complied-late" : "complied");
     }),
     [OBJECT_INTENT]: formSubmission(objectionSchema, async ({ version, reason }) => {
-      await objectToEligibility({ ...context, expectedVersion: version, reason });
+      await objectToEligibility({ ...acting, expectedVersion: version, reason });
       return done("objected");
     }),
   });

@@ -1,19 +1,18 @@
-import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { Pagination } from "~/components/pagination";
-import { FilterForm, FilterInput, FilterSelect } from "~/components/forms";
+import { ClearFilters, FilterForm, FilterInput, FilterSelect } from "~/components/forms";
 import { PlanCaseTable } from "~/components/plan/plan-case-table";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { PLAN_CASE_STATUSES, planCasesFilterSchema } from "~/schemas/plan-cases";
 import { planCasesList } from "~/server/plan/plan-cases-list.server";
-import { requireRole } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Plan cases | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "PLAN");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const filter = planCasesFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const list = await planCasesList(user, filter);
   return { filter, ...list };
@@ -45,7 +44,7 @@ export default function PlanHome({ loaderData }: Route.ComponentProps) {
         <button type="submit" className="button">
           Show
         </button>
-        <Link to=".">Clear</Link>
+        <ClearFilters />
       </FilterForm>
 
       {rows.length ? (

@@ -9,23 +9,24 @@ import { rowIdSchema } from "~/schemas/ids";
 import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
 import { integrationPlanFor, integrationsPage } from "~/server/plan/integrations.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "API keys and webhooks | Independent Medical Review" }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "plan-integration:manage");
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const plan = await integrationPlanFor(user, params.planId);
   return { plan, ...(await integrationsPage(plan.id)) };
 }
 
 /** One action for the page's small forms, told apart by the button's intent. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "plan-integration:manage");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const plan = await integrationPlanFor(user, params.planId);
   const actor = actorOf(user, request);
   // A secret is shown once, in the answer to the form that made it, never stored in the clear.

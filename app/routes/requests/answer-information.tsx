@@ -6,20 +6,21 @@ import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from
 import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { ANSWER_MAX_LENGTH, answerInformationSchema } from "~/schemas/case-actions";
 import { answerInformationRequest, informationRequestPage } from "~/server/requests/answer-information.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Answer our request for information | Independent Medical Review" }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   return informationRequestPage(user, params.caseId, params.requestId);
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   // A case that moved on reloads the page with the latest, keeping what was typed.
   return submitForm(request, answerInformationSchema, async ({ version, answer }) => {
     await answerInformationRequest({

@@ -6,7 +6,8 @@ import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
 import { applicantCasePage } from "~/server/requests/case-page.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Your request | Independent Medical Review" }];
@@ -17,8 +18,8 @@ const NOTICES = {
   withdrawn: "Your request was withdrawn. We told your health plan and the review organization.",
 } as const;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await applicantCasePage(user, params.caseId, actorOf(user, request));
   if (page.kind === "draft") throw redirect(page.resumePath);
   const done = new URL(request.url).searchParams.get("done");

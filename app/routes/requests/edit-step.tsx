@@ -11,8 +11,9 @@ import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
 import { draftStepPage } from "~/server/requests/draft-step-page.server";
 import { draftFilingContext } from "~/server/requests/request-draft.server";
 import { saveDraftStep } from "~/server/requests/save-draft-step.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 const HEADINGS: Record<EditStep, string> = {
   filer: "Who is asking for the review?",
@@ -35,22 +36,22 @@ function editStepOf(step: string): EditStep {
   return step;
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "case:file");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   if (params.step === "review") throw redirect(stepPath(params.caseId, "review"));
   const page = await draftStepPage(user, params.caseId, editStepOf(params.step));
   if (page.kind === "filed") throw redirect(`/requests/${page.caseId}`);
   return { ...page, fromReview: new URL(request.url).searchParams.get("from") === "review" };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:file");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const step = editStepOf(params.step);
   const submitted = await request.clone().formData();
   const intent = stepIntent(submitted.get("intent"));
   const fromReview = submitted.get("from") === "review";
-  const context = await draftFilingContext(user, params.caseId);
-  const schemas = requestStepSchemas(step, context);
+  const filing = await draftFilingContext(user, params.caseId);
+  const schemas = requestStepSchemas(step, filing);
   const goTo: RequestStep =
     intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
   // Leaving a step half done keeps what was typed; only moving on needs every answer.

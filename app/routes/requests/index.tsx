@@ -6,14 +6,14 @@ import { STATUS_LABELS } from "~/domain/case-status";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { applicantRequests } from "~/server/requests/applicant-requests-page.server";
-import { requireRole } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "My requests | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "APPLICANT");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const saved = new URL(request.url).searchParams.get("saved");
   return { name: user.name, saved: !!saved, ...(await applicantRequests(user)) };
 }

@@ -2,19 +2,21 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { stepPath } from "~/domain/requests/steps";
 import { startDraft } from "~/server/requests/start-draft.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Start a request | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "case:file");
+// The page shows nothing of the server's, but a loader makes every visit ask
+// the server, where the area's guard sends a signed-out visitor to sign in.
+export async function loader() {
   return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:file");
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const { caseId } = await startDraft(user, actorOf(user, request));
   throw redirect(stepPath(caseId, "filer"));
 }

@@ -10,20 +10,21 @@ import { signAndSubmitSchema, submitRequestSchema } from "~/schemas/request-step
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { reviewPage } from "~/server/requests/request-review-page.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
-import { actorOf, requirePermission } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ loaderData }: Route.MetaArgs) {
   const title = loaderData?.kind === "filed" ? "Request sent" : "Review and sign";
   return [{ title: `${title} | Independent Medical Review` }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "case:file");
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   return reviewPage(user, params.caseId);
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "case:file");
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const parsed = await parseForm(request, submitRequestSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
   const outcome = await submitRequest({

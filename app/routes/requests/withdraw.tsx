@@ -3,20 +3,21 @@ import type { Route } from "./+types/withdraw";
 import { Form, FormError, Notice, TextAreaField, useZodForm } from "~/components/forms";
 import { WITHDRAWAL_REASON_MAX_LENGTH, withdrawSchema } from "~/schemas/case-actions";
 import { withdrawPage, withdrawRequest } from "~/server/requests/withdraw.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "Withdraw your request | Independent Medical Review" }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   return withdrawPage(user, params.caseId);
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   // A case that moved on reloads the page with the latest, keeping the reason typed.
   return submitForm(request, withdrawSchema, async ({ version, reason }) => {
     await withdrawRequest({ user, actor: actorOf(user, request), caseId: params.caseId, expectedVersion: version, reason });

@@ -13,9 +13,10 @@ import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
 import { formFailure } from "~/server/forms.server";
-import { actorOf, requireUser } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { refusedForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.case.reference ?? "Case"}: review | Independent Medical Review` }];
@@ -28,8 +29,8 @@ const NOTICES = {
   determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
 } as const;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await reviewerCasePage(user, idParam(params.caseId, "This case"));
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
@@ -42,8 +43,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
   const formData = await request.formData();

@@ -5,14 +5,14 @@ import { ReviewOffers } from "~/components/review-offers";
 import { reviewerOffers } from "~/server/assignment/offer-page.server";
 import { activeReviews } from "~/server/determinations/active-reviews.server";
 import { reviewerHome } from "~/server/reviewers/reviewer-home.server";
-import { requireRole } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "My reviews | Independent Medical Review" }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "REVIEWER");
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const [home, active, offers] = await Promise.all([reviewerHome(user.id), activeReviews(user.id), reviewerOffers(user.id)]);
   return { ...home, active, offers };
 }

@@ -5,27 +5,28 @@ import { casePagePath } from "~/domain/case-paths";
 import { acceptOfferSchema, declineOfferSchema } from "~/schemas/assignment";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
 import { offerPage } from "~/server/assignment/offer-page.server";
-import { actorOf, requireRole } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Offer of ${data?.reference ?? "a case"} | Independent Medical Review` }];
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "REVIEWER");
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await offerPage(user, params.assignmentId);
   return { ...page, reviewerName: user.name, declined: new URL(request.url).searchParams.get("done") === "declined" };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "REVIEWER");
-  const context = { user, actor: actorOf(user, request), assignmentId: params.assignmentId };
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
+  const acting = { user, actor: actorOf(user, request), assignmentId: params.assignmentId };
   return submitIntent(request, {
     // Accepted: the records are open now, so the reviewer goes straight to the case.
-    accept: formSubmission(acceptOfferSchema, async ({ signature }) => casePagePath("REVIEWER", (await acceptOffer({ ...context, signature })).caseId)),
+    accept: formSubmission(acceptOfferSchema, async ({ signature }) => casePagePath("REVIEWER", (await acceptOffer({ ...acting, signature })).caseId)),
     decline: formSubmission(declineOfferSchema, async ({ reason }) => {
-      await declineOffer({ ...context, reason });
+      await declineOffer({ ...acting, reason });
       return `/review/offers/${params.assignmentId}?done=declined`;
     }),
   });

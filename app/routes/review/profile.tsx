@@ -8,22 +8,23 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { selfServiceIntentSchema } from "~/schemas/roster";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
-import { actorOf, requireRole } from "~/server/session.server";
+import { actorOf } from "~/server/session.server";
+import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
   return [{ title: "My profile | Independent Medical Review" }];
 }
 
 /** A reviewer's own profile: always theirs, whatever the request names. */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "REVIEWER");
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = signedInUser(context);
   const page = await reviewerProfilePage(user.id);
   return { reviewer: page.reviewer, plans: page.plans };
 }
 
 /** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireRole(request, "REVIEWER");
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = signedInUser(context);
   const intent = selfServiceIntentSchema.safeParse((await request.clone().formData()).get("intent"));
   if (!intent.success)
     throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });

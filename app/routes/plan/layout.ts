@@ -1,0 +1,3 @@
+import { areaGuard } from "~/server/role-areas.server";
+
+export const middleware = [areaGuard("plan")];
