@@ -1,5 +1,4 @@
 import { createCookie, redirect } from "react-router";
-import { can, type Action } from "~/domain/permissions";
 import { isStaff, type Role } from "~/domain/roles";
 import { config } from "./config.server";
 import { db } from "./db.server";
@@ -103,21 +102,6 @@ function loginRedirect(request: Request): Response {
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) throw loginRedirect(request);
-  return user;
-}
-
-/** The signed-in person holding `action` in some scope; otherwise 403. */
-export async function requirePermission(request: Request, action: Action): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!can(user.roles, action)) {
-    throw new Response("You do not have permission to see this page.", { status: 403 });
-  }
-  return user;
-}
-
-export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!user.roles.includes(role)) throw new Response("You do not have permission to see this page.", { status: 403 });
   return user;
 }
 
