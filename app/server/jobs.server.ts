@@ -14,7 +14,7 @@ import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 export const SEND_EMAIL_QUEUE = "send-email";
 /** Looks at every open clock for reminders and escalations (deadline-sweep.server.ts). */
 export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
-/** Clears rate-limit windows older than a day (rate-limit.server.ts). */
+/** Clears the rate-limit buckets that are full again (rate-limit.server.ts). */
 export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 /** The outbox table's insert trigger notifies this channel when a transaction commits. */
 const OUTBOX_CHANNEL = "outbox_message_queued";

@@ -3,30 +3,64 @@ import { db } from "./db.server";
 export interface RateLimitResult {
   allowed: boolean;
   retryAfterSeconds: number;
+  /** This server had already refused the key in this wait: the refusal is a repeat (audit it once). */
+  repeated: boolean;
 }
 
 /**
- * Counts one attempt for `key` in a fixed window shared by every app server
- * (the count lives in PostgreSQL). Allowed while the count stays within `limit`.
+ * A token bucket per key, shared by every app server: `limit` requests, then
+ * one more each `windowSeconds / limit`. In any span of t seconds a key gets
+ * at most `limit + t · limit / windowSeconds` (a fixed window let twice the
+ * limit through across its boundary).
+ *
+ * Kept in PostgreSQL as one timestamp per key (the generic cell rate
+ * algorithm): the moment the bucket is full again ("full at"). A request
+ * moves it one interval later, unless that would be more than the window
+ * ahead of now: then it is refused, and nothing is written. A refusal is
+ * also remembered in this process until the wait is over, so a flood from
+ * one key costs no query at all. Another server can only empty the bucket
+ * further, so a remembered refusal is never wrong.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const nowMs = Date.now();
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitWindow" (key, "windowStart", count) VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimitWindow".count + 1
-    RETURNING count`;
-  const count = rows[0]?.count ?? 1;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
-  return { allowed: count <= limit, retryAfterSeconds };
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number, at = new Date()): Promise<RateLimitResult> {
+  const nowMs = at.getTime();
+  const refusedUntil = refusals.get(key);
+  if (refusedUntil !== undefined && nowMs < refusedUntil) {
+    return { allowed: false, retryAfterSeconds: Math.ceil((refusedUntil - nowMs) / 1000), repeated: true };
+  }
+  const intervalMs = (windowSeconds * 1000) / limit;
+  const toleranceMs = windowSeconds * 1000 - intervalMs;
+  const rows = await db.$queryRaw<{ fullAt: Date; allowed: boolean }[]>`
+    WITH taken AS (
+      INSERT INTO "RateLimitBucket" AS bucket (key, "fullAt")
+      VALUES (${key}, ${at}::timestamptz + make_interval(secs => ${intervalMs / 1000}))
+      ON CONFLICT (key) DO UPDATE
+        SET "fullAt" = GREATEST(bucket."fullAt", ${at}::timestamptz) + make_interval(secs => ${intervalMs / 1000})
+        WHERE GREATEST(bucket."fullAt", ${at}::timestamptz) <= ${at}::timestamptz + make_interval(secs => ${toleranceMs / 1000})
+      RETURNING "fullAt"
+    )
+    SELECT "fullAt", true AS allowed FROM taken
+    UNION ALL
+    SELECT "fullAt", false AS allowed FROM "RateLimitBucket" WHERE key = ${key} AND NOT EXISTS (SELECT 1 FROM taken)`;
+  const row = rows[0];
+  if (!row || row.allowed) return { allowed: true, retryAfterSeconds: 0, repeated: false };
+  // The next request fits once "full at" is no more than the tolerance ahead.
+  const waitMs = Math.max(1, row.fullAt.getTime() - toleranceMs - nowMs);
+  remember(key, nowMs + waitMs);
+  return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000), repeated: false };
 }
 
-/** How long a counted window is kept: longer than any limit's window. */
-const KEPT_MS = 24 * 3600_000;
+/** Refusals this process remembers; the oldest go first past this many keys. */
+const MAX_REMEMBERED = 10_000;
+const refusals = new Map<string, number>();
 
-/** Old windows are only history; the worker clears them every hour (jobs.server.ts). Answers how many went. */
+function remember(key: string, untilMs: number): void {
+  refusals.delete(key);
+  refusals.set(key, untilMs);
+  if (refusals.size > MAX_REMEMBERED) refusals.delete(refusals.keys().next().value!);
+}
+
+/** A bucket full again before `at` says nothing a missing row would not; the worker clears them every hour. Answers how many went. */
 export async function pruneRateLimits(at: Date): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(at.getTime() - KEPT_MS) } } });
+  const { count } = await db.rateLimitBucket.deleteMany({ where: { fullAt: { lt: at } } });
   return count;
 }

@@ -85,18 +85,17 @@ describe("deadline reminders sent by the job worker", () => {
   });
 });
 
-describe("rate-limit windows", () => {
-  it("are kept for a day, then cleared by the worker's hourly job", async () => {
+describe("rate-limit buckets", () => {
+  it("are cleared once full again, by the worker's hourly job", async () => {
     const at = new Date("2030-01-10T12:00:00Z");
-    const windowAt = (hoursBefore: number) => new Date(at.getTime() - hoursBefore * 3_600_000);
-    await db.rateLimitWindow.createMany({
+    await db.rateLimitBucket.createMany({
       data: [
-        { key: "login:203.0.113.9", windowStart: windowAt(25), count: 4 },
-        { key: "login:203.0.113.9", windowStart: windowAt(23), count: 2 },
+        { key: "login:203.0.113.9", fullAt: new Date(at.getTime() - 1000) },
+        { key: "login:203.0.113.10", fullAt: new Date(at.getTime() + 60_000) },
       ],
     });
     expect(await pruneRateLimits(at)).toBe(1);
-    expect((await db.rateLimitWindow.findMany({ where: { key: "login:203.0.113.9" } })).map((row) => row.windowStart)).toEqual([windowAt(23)]);
+    expect((await db.rateLimitBucket.findMany()).map((row) => row.key)).toEqual(["login:203.0.113.10"]);
 
     worker = await startWorker();
     const schedules = await db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule WHERE name = ${PRUNE_RATE_LIMITS_QUEUE}`;

@@ -22,7 +22,8 @@ export type LoginResult =
 export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResult> {
   const limit = await hitRateLimit(`login:${actor.ip ?? "unknown"}`, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
   if (!limit.allowed) {
-    await audit(actor, { action: "auth.login.rate_limited", detail: { email: input.email } });
+    // Once per wait and app server: a flood of refused attempts writes nothing more.
+    if (!limit.repeated) await audit(actor, { action: "auth.login.rate_limited", detail: { email: input.email } });
     return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
   const user = await db.user.findUnique({
