@@ -14,8 +14,13 @@ import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
 import { cspNonceContext } from "./request-context.server";
 
-/** The Express app around React Router; `build` is the React Router server build. */
-export function createApp(build: () => Promise<ServerBuild>, clientDir?: string): express.Express {
+/**
+ * The Express app around React Router. `build` is the React Router server
+ * build, or (in development) a function that loads the latest one for each
+ * request: React Router then works out the routes again for every request,
+ * which production must not pay for.
+ */
+export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), clientDir?: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? false);
@@ -23,13 +28,15 @@ export function createApp(build: () => Promise<ServerBuild>, clientDir?: string)
   app.use(securityHeaders);
   if (clientDir) {
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // Only an address with a file extension can be a file: a page is not looked for on disk first.
+    const files = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
   }
   app.use(sameOriginOnly);
   app.all(
     /.*/,
     createRequestHandler({
-      build: async () => withAppErrorPages(await build()),
+      build: typeof build === "function" ? async () => withAppErrorPages(await build()) : withAppErrorPages(build),
       getLoadContext: (_req, res) => {
         const context = new RouterContextProvider();
         context.set(cspNonceContext, String(res.locals.cspNonce));
@@ -48,7 +55,7 @@ async function serve(): Promise<void> {
   const worker = settings.inProcessWorker ? await startWorker() : undefined;
   // npm scripts run from the project root, where `react-router build` writes build/.
   const clientDir = path.resolve(process.env.BUILD_DIR ?? "build", "client");
-  const build = () => import("virtual:react-router/server-build") as Promise<ServerBuild>;
+  const build = (await import("virtual:react-router/server-build")) as ServerBuild;
   const app = createApp(build, clientDir);
   const server = app.listen(settings.port, () => {
     log.info("portal listening", { url: `http://localhost:${settings.port}`, database: booted.embedded ? "embedded" : "DATABASE_URL" });

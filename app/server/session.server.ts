@@ -33,38 +33,75 @@ function sessionCookie() {
   return cookie;
 }
 
+/**
+ * Session cookies whose signature this process has checked, and the session
+ * each names. Checking costs an HMAC through WebCrypto on every request; a
+ * signature once valid stays valid (whether the session is still open is the
+ * database's answer). Only checked cookies are kept, at most this many.
+ */
+const checkedCookies = new Map<string, string>();
+const MAX_CHECKED_COOKIES = 10_000;
+
 async function sessionIdFrom(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+  const header = request.headers.get("Cookie");
+  const sent = header ? /(?:^|;\s*)imr_session=([^;]+)/.exec(header)?.[1] : undefined;
+  if (!sent) return null;
+  const checked = checkedCookies.get(sent);
+  if (checked) return checked;
+  const value: unknown = await sessionCookie().parse(header);
+  if (typeof value !== "string" || !/^[0-9a-f-]{36}$/.test(value)) return null;
+  if (checkedCookies.size >= MAX_CHECKED_COOKIES) checkedCookies.delete(checkedCookies.keys().next().value!);
+  checkedCookies.set(sent, value);
+  return value;
 }
 
 function idleLimitMs(roles: readonly Role[]): number {
   return isStaff(roles) ? STAFF_IDLE_MS : APPLICANT_IDLE_MS;
 }
 
+interface SessionRow {
+  sessionId: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  planId: string | null;
+  disabledAt: Date | null;
+}
+
+/** One lookup per request: the root's loader and the area's guard both ask, for the same Request. */
+const lookups = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in person, or null when the session is missing, revoked, expired or idle too long. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = lookUpSession(request);
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpSession(request: Request): Promise<SessionUser | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, roles: true, planId: true, disabledAt: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
+  // In SQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", s."lastSeenAt",
+           u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u."disabledAt"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = ${sessionId}::uuid`;
+  const session = rows[0];
+  if (!session || session.revokedAt || session.disabledAt) return null;
   const now = Date.now();
-  const roles = session.user.roles as Role[];
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimitMs(roles)) return null;
+  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimitMs(session.roles)) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await db.$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${new Date(now)} WHERE id = ${sessionId}::uuid`;
   }
-  const { disabledAt: _disabled, ...user } = session.user;
-  return { ...user, roles, sessionId: session.id };
+  return { id: session.id, sessionId, email: session.email, name: session.name, roles: session.roles, planId: session.planId };
 }
 
 /** Starts a session and returns the Set-Cookie header value. */

@@ -41,21 +41,19 @@ export function reverificationDueWhere(today: LocalDate): Prisma.UserWhereInput 
  */
 export async function reviewersDueForReverification(now: Date = new Date()) {
   const today = await organizationToday(now);
-  const where = { AND: [ROSTER_WHERE, reverificationDueWhere(today)] } satisfies Prisma.UserWhereInput;
-  const [rows, total] = await Promise.all([
-    db.user.findMany({
-      where,
-      select: { id: true, name: true, reviewerProfile: { select: { credentialsVerifiedOn: true } } },
-      // Never verified (null) first, then the oldest verification.
-      orderBy: [{ reviewerProfile: { credentialsVerifiedOn: { sort: "asc", nulls: "first" } } }, { name: "asc" }, { id: "asc" }],
-      take: PANEL_SIZE,
-    }),
-    db.user.count({ where }),
-  ]);
+  // In SQL: the coordinators' home asks on every visit (as reverificationDueWhere, with the total beside the first rows).
+  const rows = await db.$queryRaw<{ id: string; name: string; verifiedOn: Date | null; total: bigint }[]>`
+    SELECT u.id, u.name, r."credentialsVerifiedOn" AS "verifiedOn", count(*) OVER () AS total
+      FROM "User" u LEFT JOIN "ReviewerProfile" r ON r."userId" = u.id
+     WHERE 'REVIEWER' = ANY(u.roles) AND u."disabledAt" IS NULL
+       AND (r."credentialsVerifiedOn" IS NULL OR r."credentialsVerifiedOn" <= ${dateColumn(latestVerificationFlagged(today))}::date)
+     -- Never verified (null) first, then the oldest verification.
+     ORDER BY r."credentialsVerifiedOn" ASC NULLS FIRST, u.name ASC, u.id ASC
+     LIMIT ${PANEL_SIZE}`;
   const reviewers = rows.flatMap((row) => {
-    const verifiedOn = row.reviewerProfile?.credentialsVerifiedOn ? localDateOf(row.reviewerProfile.credentialsVerifiedOn) : null;
+    const verifiedOn = row.verifiedOn ? localDateOf(row.verifiedOn) : null;
     const flag = reverificationFlag(verifiedOn, today);
     return flag ? [{ id: row.id, name: row.name, verifiedOn, due: flag.text, overdue: flag.urgent }] : [];
   });
-  return { reviewers, total };
+  return { reviewers, total: Number(rows[0]?.total ?? 0) };
 }
