@@ -154,14 +154,15 @@ describe("POST /cases/{reference}/compliance", () => {
 });
 
 describe("an Idempotency-Key whose request died", () => {
-  const sendCompliance = (reference: string, key: string) =>
-    call(postCompliance, `/cases/${reference}/compliance`, { reference }, { json: compliance, headers: { "Idempotency-Key": key } });
+  const reversal = { note: "Approved on reconsideration" };
+  const sendReversal = (reference: string, key: string) =>
+    call(postReversal, `/cases/${reference}/reversal`, { reference }, { json: reversal, headers: { "Idempotency-Key": key } });
 
   /** The claim a request leaves when its process dies mid-run: in progress, its lease running out at `leaseExpiresAt`. */
   async function claimLeftBy(reference: string, key: string, leaseExpiresAt: Date) {
     const requestHash = crypto
       .createHash("sha256")
-      .update(`POST /api/v1/cases/${reference}/compliance\n${JSON.stringify(compliance)}`)
+      .update(`POST /api/v1/cases/${reference}/reversal\n${JSON.stringify(reversal)}`)
       .digest("hex");
     await db.idempotencyRecord.create({
       data: { apiKeyId: keyAId, key, requestHash, statusCode: 0, responseBody: "null", leaseExpiresAt, createdAt: new Date(leaseExpiresAt.getTime() - 60_000) },
@@ -169,33 +170,33 @@ describe("an Idempotency-Key whose request died", () => {
   }
 
   it("lets the next request with the key run once the lease has run out; a live lease still answers 409 with Retry-After", async () => {
-    const dead = await overturnedCase();
+    const dead = await createCase({ applicantId: applicant.id, planId: planA.id, status: "IN_REVIEW" });
     await claimLeftBy(dead.reference!, "crashed-1", new Date(Date.now() - 1_000));
-    const retried = await sendCompliance(dead.reference!, "crashed-1");
-    expect(retried.status).toBe(201);
-    expect(await db.complianceConfirmation.count({ where: { caseId: dead.id } })).toBe(1);
-    const replayed = await sendCompliance(dead.reference!, "crashed-1");
+    const retried = await sendReversal(dead.reference!, "crashed-1");
+    expect(retried.status).toBe(200);
+    expect((await db.case.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("REVERSED_BY_PLAN");
+    const replayed = await sendReversal(dead.reference!, "crashed-1");
+    expect(replayed.status).toBe(200);
     expect(replayed.headers.get("Idempotent-Replayed")).toBe("true");
 
-    const running = await overturnedCase();
+    const running = await createCase({ applicantId: applicant.id, planId: planA.id, status: "IN_REVIEW" });
     await claimLeftBy(running.reference!, "running-1", new Date(Date.now() + 20_000));
-    const refused = await sendCompliance(running.reference!, "running-1");
+    const refused = await sendReversal(running.reference!, "running-1");
     expect(refused.status).toBe(409);
     expect(refused.headers.get("Retry-After")).toBe("1");
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
-    expect(await db.complianceConfirmation.count({ where: { caseId: running.id } })).toBe(0);
+    expect((await db.case.findUniqueOrThrow({ where: { id: running.id } })).status).toBe("IN_REVIEW");
   });
 
   it("is given up by a run that fails, so the retry runs", async () => {
-    const kase = await overturnedCase();
-    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
-    const failed = await sendCompliance(kase.reference!, "failed-1");
+    const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "DECIDED" });
+    const failed = await sendReversal(kase.reference!, "failed-1");
     expect(failed.status).toBe(409);
     expect(await db.idempotencyRecord.count({ where: { key: "failed-1" } })).toBe(0);
 
-    await db.case.update({ where: { id: kase.id }, data: { status: "DECIDED" } });
-    const retried = await sendCompliance(kase.reference!, "failed-1");
-    expect(retried.status).toBe(201);
+    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
+    const retried = await sendReversal(kase.reference!, "failed-1");
+    expect(retried.status).toBe(200);
     expect(retried.headers.get("Idempotent-Replayed")).toBeNull();
   });
 });
