@@ -24,7 +24,7 @@ export interface Answer {
 }
 
 /** A body that is not part of the request's identity (an upload's file, hashed while it is stored). */
-export interface StreamedContent {
+interface StreamedContent {
   /** Reads a repeat's body to its end: its SHA-256, or null when it cannot be the stored file (longer than any file may be). */
   sha256: () => Promise<string | null>;
 }

@@ -34,7 +34,7 @@ interface Removed {
   names: string[];
 }
 
-export interface StorageSweep {
+interface StorageSweep {
   unfinishedWrites: Removed;
   orphans: Removed;
 }
