@@ -231,6 +231,24 @@ describe("POST /cases/{reference}/documents with an Idempotency-Key", () => {
     return { response, finish };
   }
 
+  it("keeps the key while a long upload streams: the upload renews its lease", async () => {
+    const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
+    const reference = kase.reference!;
+    const query = new URLSearchParams({ name: "chart.pdf", caseFileItem: "medicalRecords" });
+    const file = pdf("a long chart, sent slowly");
+    const upload = slowUpload(reference, query, file, "long-upload-1");
+    const claim = await waitFor("the upload's claim", () => db.idempotencyRecord.findFirst({ where: { key: "long-upload-1" } }));
+
+    const renewed = await waitFor("the lease to be renewed", async () => {
+      const now = await db.idempotencyRecord.findFirstOrThrow({ where: { key: "long-upload-1" } });
+      return now.leaseExpiresAt! > claim.leaseExpiresAt! && now;
+    });
+    expect(renewed.statusCode).toBe(0);
+    upload.finish();
+    expect((await upload.response).status).toBe(201);
+    expect((await db.idempotencyRecord.findFirstOrThrow({ where: { key: "long-upload-1" } })).leaseExpiresAt).toBeNull();
+  });
+
   it("answers 409 while the first upload streams, repeats its answer for the same file, and refuses another file of the same length", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
     const reference = kase.reference!;
