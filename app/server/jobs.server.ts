@@ -8,6 +8,7 @@ import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-d
 import path from "node:path";
 import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
+import { sweepStorage } from "./documents/storage-sweep.server";
 import { pruneRateLimits } from "./rate-limit.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
@@ -16,6 +17,8 @@ export const SEND_EMAIL_QUEUE = "send-email";
 export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 /** Clears the rate-limit buckets that are full again (rate-limit.server.ts). */
 export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
+/** Removes what crashed processes left in document storage (storage-sweep.server.ts). */
+export const SWEEP_STORAGE_QUEUE = "sweep-storage";
 /** The outbox table's insert trigger notifies this channel when a transaction commits. */
 const OUTBOX_CHANNEL = "outbox_message_queued";
 const RELAY_INTERVAL_MS = 5_000;
@@ -109,6 +112,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await pruneRateLimits(new Date());
   });
   await boss.schedule(PRUNE_RATE_LIMITS_QUEUE, "17 * * * *", {}, { tz: "UTC" });
+
+  await boss.createQueue(SWEEP_STORAGE_QUEUE, { name: SWEEP_STORAGE_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 900 });
+  await boss.work(SWEEP_STORAGE_QUEUE, async () => {
+    await sweepStorage(new Date());
+  });
+  await boss.schedule(SWEEP_STORAGE_QUEUE, "43 * * * *", {}, { tz: "UTC" });
 
   const relay = async () => {
     for (const outboxId of await pendingOutboxIds()) {

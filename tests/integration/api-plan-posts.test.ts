@@ -8,6 +8,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EligibilityCriterion } from "~/domain/eligibility";
 import { WEBHOOK_EVENTS } from "~/domain/webhooks";
@@ -39,6 +40,7 @@ type Person = Awaited<ReturnType<typeof createUser>>;
 let planA: Awaited<ReturnType<typeof createPlan>>;
 let planB: Awaited<ReturnType<typeof createPlan>>;
 let keyA: string;
+let keyAId: string;
 let applicant: Person;
 let coordinator: Person;
 let planUserA: Person;
@@ -50,7 +52,7 @@ beforeAll(async () => {
   planA = await createPlan();
   planB = await createPlan();
   const admin = await createUser({ roles: ["ADMIN"] });
-  keyA = (await createApiKey(planA.id, "Claims platform", actorFor(admin))).key;
+  ({ key: keyA, id: keyAId } = await createApiKey(planA.id, "Claims platform", actorFor(admin)));
   applicant = await createUser({ roles: ["APPLICANT"] });
   coordinator = await createUser({ roles: ["COORDINATOR"] });
   planUserA = await createUser({ roles: ["PLAN"], planId: planA.id });
@@ -148,6 +150,135 @@ describe("POST /cases/{reference}/compliance", () => {
     expect(problem["invalid-params"].map((param) => param.name).sort()).toEqual(["authorizationNumber", "implementedOn"]);
     expect(problem["invalid-params"].find((param) => param.name === "implementedOn")?.reason).toMatch(/YYYY-MM-DD/);
     expect(await db.complianceConfirmation.count({ where: { caseId: kase.id } })).toBe(0);
+  });
+});
+
+describe("an Idempotency-Key whose request died", () => {
+  const reversal = { note: "Approved on reconsideration" };
+  const sendReversal = (reference: string, key: string) =>
+    call(postReversal, `/cases/${reference}/reversal`, { reference }, { json: reversal, headers: { "Idempotency-Key": key } });
+
+  /** The claim a request leaves when its process dies mid-run: in progress, its lease running out at `leaseExpiresAt`. */
+  async function claimLeftBy(reference: string, key: string, leaseExpiresAt: Date) {
+    const requestHash = crypto
+      .createHash("sha256")
+      .update(`POST /api/v1/cases/${reference}/reversal\n${JSON.stringify(reversal)}`)
+      .digest("hex");
+    await db.idempotencyRecord.create({
+      data: { apiKeyId: keyAId, key, requestHash, statusCode: 0, responseBody: "null", leaseExpiresAt, createdAt: new Date(leaseExpiresAt.getTime() - 60_000) },
+    });
+  }
+
+  it("lets the next request with the key run once the lease has run out; a live lease still answers 409 with Retry-After", async () => {
+    const dead = await createCase({ applicantId: applicant.id, planId: planA.id, status: "IN_REVIEW" });
+    await claimLeftBy(dead.reference!, "crashed-1", new Date(Date.now() - 1_000));
+    const retried = await sendReversal(dead.reference!, "crashed-1");
+    expect(retried.status).toBe(200);
+    expect((await db.case.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("REVERSED_BY_PLAN");
+    const replayed = await sendReversal(dead.reference!, "crashed-1");
+    expect(replayed.status).toBe(200);
+    expect(replayed.headers.get("Idempotent-Replayed")).toBe("true");
+
+    const running = await createCase({ applicantId: applicant.id, planId: planA.id, status: "IN_REVIEW" });
+    await claimLeftBy(running.reference!, "running-1", new Date(Date.now() + 20_000));
+    const refused = await sendReversal(running.reference!, "running-1");
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("Retry-After")).toBe("1");
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect((await db.case.findUniqueOrThrow({ where: { id: running.id } })).status).toBe("IN_REVIEW");
+  });
+
+  it("is given up by a run that fails, so the retry runs", async () => {
+    const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "DECIDED" });
+    const failed = await sendReversal(kase.reference!, "failed-1");
+    expect(failed.status).toBe(409);
+    expect(await db.idempotencyRecord.count({ where: { key: "failed-1" } })).toBe(0);
+
+    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
+    const retried = await sendReversal(kase.reference!, "failed-1");
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get("Idempotent-Replayed")).toBeNull();
+  });
+});
+
+describe("POST /cases/{reference}/documents with an Idempotency-Key", () => {
+  const pdf = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.4\n${text}\n%%EOF`));
+
+  /** An upload whose body arrives when the test says: the first chunk now, the rest on `finish()`. */
+  function slowUpload(reference: string, query: URLSearchParams, file: Uint8Array, key: string) {
+    let finish = () => {};
+    const rest = new Promise<void>((resolve) => (finish = resolve));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 0) {
+          sent = 16;
+          controller.enqueue(file.slice(0, 16));
+          return;
+        }
+        await rest;
+        controller.enqueue(file.slice(16));
+        controller.close();
+      },
+    });
+    const request = new Request(`http://portal.test/api/v1/cases/${reference}/documents?${query}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${keyA}`, "Content-Length": String(file.length), "Idempotency-Key": key, "x-imr-client-ip": "10.9.8.7" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const response = postDocument({ request, params: { reference }, context: new RouterContextProvider() } as never) as Promise<Response>;
+    return { response, finish };
+  }
+
+  it("keeps the key while a long upload streams: the upload renews its lease", async () => {
+    const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
+    const reference = kase.reference!;
+    const query = new URLSearchParams({ name: "chart.pdf", caseFileItem: "medicalRecords" });
+    const file = pdf("a long chart, sent slowly");
+    const upload = slowUpload(reference, query, file, "long-upload-1");
+    const claim = await waitFor("the upload's claim", () => db.idempotencyRecord.findFirst({ where: { key: "long-upload-1" } }));
+
+    const renewed = await waitFor("the lease to be renewed", async () => {
+      const now = await db.idempotencyRecord.findFirstOrThrow({ where: { key: "long-upload-1" } });
+      return now.leaseExpiresAt! > claim.leaseExpiresAt! && now;
+    });
+    expect(renewed.statusCode).toBe(0);
+    upload.finish();
+    expect((await upload.response).status).toBe(201);
+    expect((await db.idempotencyRecord.findFirstOrThrow({ where: { key: "long-upload-1" } })).leaseExpiresAt).toBeNull();
+  });
+
+  it("answers 409 while the first upload streams, repeats its answer for the same file, and refuses another file of the same length", async () => {
+    const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
+    const reference = kase.reference!;
+    const query = new URLSearchParams({ name: "records.pdf", caseFileItem: "medicalRecords" });
+    const file = pdf("the patient's records, first part");
+    const sameLength = pdf("the patient's records, other part");
+    expect(sameLength.length).toBe(file.length);
+    const send = (bytes: Uint8Array) =>
+      call(postDocument, `/cases/${reference}/documents?${query}`, { reference }, { body: new Uint8Array(bytes), headers: { "Idempotency-Key": "upload-1" } });
+
+    const first = slowUpload(reference, query, file, "upload-1");
+    await waitFor("the first upload's claim", () => db.idempotencyRecord.findFirst({ where: { key: "upload-1" } }));
+    const meanwhile = await send(file);
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.headers.get("Retry-After")).toBe("1");
+    first.finish();
+    const stored = await first.response;
+    expect(stored.status).toBe(201);
+    const document = (await stored.json()) as { id: string };
+
+    const repeated = await send(file);
+    expect(repeated.status).toBe(201);
+    expect(repeated.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await repeated.json()).toMatchObject({ id: document.id });
+
+    const other = await send(sameLength);
+    expect(other.status).toBe(422);
+    expect(other.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await other.json()) as { title: string }).title).toBe("Idempotency-Key reused");
+    expect(await db.document.count({ where: { caseId: kase.id } })).toBe(1);
   });
 });
 

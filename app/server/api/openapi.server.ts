@@ -77,7 +77,8 @@ const idempotencyKey = {
   in: "header",
   required: false,
   schema: { type: "string", minLength: 1, maxLength: 255 },
-  description: "Repeat a POST with the same key and body to get the first answer again, without doing it twice (kept 24 hours).",
+  description:
+    "Repeat a POST with the same key and body to get the first answer again, without doing it twice (kept 24 hours). While the first request runs, a repeat answers 409 with Retry-After; if it failed or its server stopped, the key is free again (within 30 seconds). An upload's repeat must send the same file (its SHA-256 is compared).",
 };
 const POST_ERRORS = {
   "400": problemResponse("A bad field or parameter, named in invalid-params"),

@@ -6,10 +6,11 @@
  */
 import type { z } from "zod";
 import type { apiComplianceConfirmation, apiDocument, apiLetterList } from "~/schemas/api";
+import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { apiDocumentQuery } from "~/schemas/api";
 import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
 import { db } from "../db.server";
-import { discardUnreadBody } from "../documents/checked-upload.server";
+import { discardUnreadBody, sha256OfBody } from "../documents/checked-upload.server";
 import { DocumentRefusal } from "../documents/document-refusal.server";
 import { downloadDocument, downloadHeaders } from "../documents/download-document.server";
 import { uploadDocument } from "../documents/upload-document.server";
@@ -20,11 +21,9 @@ import { apiPlanUser, planCaseIdByReference } from "../plan/plan-case.server";
 import { reverseDenial } from "../plan/reverse-denial.server";
 import type { ApiClient } from "./api-keys.server";
 import { apiRequest, jsonBody } from "./api-request.server";
-import { withIdempotency } from "./idempotency.server";
+import { withIdempotency, type Answer } from "./idempotency.server";
 import { planCaseByReference } from "./plan-cases.server";
 import { badParameters, problem } from "./problem.server";
-
-type Answer = { status: number; body: unknown };
 
 /** A POST with a JSON body on one of the plan's cases: key, rate limit, 404 for another plan's case, schema, Idempotency-Key. */
 function planPost<S extends z.ZodType>(
@@ -78,8 +77,9 @@ export function postReversal(request: Request, reference: string): Promise<Respo
 /**
  * POST /cases/{reference}/documents?name=&kind=&caseFileItem=&description=
  * with the raw file as the body: streamed into storage with the same checks
- * as the portal's uploads. The file cannot be hashed before it is stored, so
- * an Idempotency-Key is matched on the query and the declared length.
+ * as the portal's uploads. An Idempotency-Key is claimed on the query and the
+ * declared length (the file cannot be hashed before it is stored); a repeat
+ * is given the first answer only when its file has the stored file's SHA-256.
  */
 export async function postDocument(request: Request, reference: string): Promise<Response> {
   try {
@@ -89,7 +89,7 @@ export async function postDocument(request: Request, reference: string): Promise
       const length = Number(request.headers.get("Content-Length") ?? Number.NaN);
       const declaredBytes = Number.isSafeInteger(length) && length >= 0 ? length : null;
       const identity = `${new URL(request.url).search}\n${declaredBytes ?? "unknown length"}`;
-      return withIdempotency(client.apiKeyId, request, identity, async () => {
+      const upload = async (): Promise<Answer> => {
         try {
           const document = await uploadDocument({
             user: apiPlanUser(client),
@@ -104,15 +104,24 @@ export async function postDocument(request: Request, reference: string): Promise
             caseFileItem: query.caseFileItem ?? null,
             description: query.description ?? null,
           };
-          return { status: 201, body };
+          return { status: 201, body, contentSha256: document.sha256 };
         } catch (error) {
           if (!(error instanceof DocumentRefusal)) throw error;
           return { status: error.status, body: { type: "about:blank", title: error.title, status: error.status, detail: error.detail } };
         }
-      });
+      };
+      try {
+        return await withIdempotency(client.apiKeyId, request, identity, upload, {
+          sha256: () => sha256OfBody(request.body, declaredBytes, PLAN_FILE_LIMIT_BYTES),
+        });
+      } catch (error) {
+        // A repeat's file cut off while it was read to be compared.
+        if (error instanceof DocumentRefusal) return error.toResponse();
+        throw error;
+      }
     });
   } finally {
-    // Refused before reading (bad key, 404, bad query, a replay): the client may still be sending.
+    // Refused before reading (bad key, 404, bad query, an upload still in progress): the client may still be sending.
     discardUnreadBody(request.body);
   }
 }

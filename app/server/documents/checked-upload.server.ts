@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { sniffFileType, type FileType } from "~/domain/documents/file-types";
 import { EMPTY_FILE, PLAN_FILE_LIMIT_BYTES, sizeRefusal, UNSUPPORTED_TYPE, type Allowance, type UploadLimits } from "~/domain/documents/limits";
 import { DocumentRefusal, uploadInterrupted } from "./document-refusal.server";
@@ -117,4 +118,33 @@ function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
 /** For an upload refused before its body was read (signed out, not their case, declared too large...). */
 export function discardUnreadBody(body: ReadableStream<Uint8Array> | null): void {
   if (body && !body.locked) discardRest(body.getReader());
+}
+
+/**
+ * A repeated upload's file, read to its end only to fingerprint it (the
+ * first one is stored already): its SHA-256, or null when it is longer than
+ * `maxBytes`, so it cannot be a file that was accepted. A body cut off short
+ * of its declared length is refused as interrupted, as an upload is.
+ */
+export async function sha256OfBody(body: ReadableStream<Uint8Array> | null, declaredBytes: number | null, maxBytes: number): Promise<string | null> {
+  const hash = crypto.createHash("sha256");
+  let received = 0;
+  const reader = (body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() })).getReader();
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      throw uploadInterrupted();
+    }
+    if (next.done) break;
+    received += next.value.byteLength;
+    if (received > maxBytes) {
+      discardRest(reader);
+      return null;
+    }
+    hash.update(next.value);
+  }
+  if (declaredBytes !== null && received !== declaredBytes) throw uploadInterrupted();
+  return hash.digest("hex");
 }

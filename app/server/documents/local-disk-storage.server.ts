@@ -3,16 +3,18 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { decryptDocument } from "./document-cipher.server";
 import { sealToFile } from "./document-sealer.server";
-import type { DocumentStorage, PutOptions, StoredDocument } from "./storage.server";
+import type { DocumentStorage, PutOptions, StorageEntry, StoredDocument } from "./storage.server";
 
 const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UNFINISHED_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.part$/;
+const FOLDER_PATTERN = /^[0-9a-f]{2}$/;
 
 /**
  * Documents as encrypted files on the local disk: `<root>/<first two
  * characters of the key>/<key>`. A file is written under `<root>/incoming/`
  * and renamed into place once complete and flushed, so a reader never sees
  * half a file and an interrupted upload leaves only a temporary file, which
- * is removed at once.
+ * is removed at once (or, when the process died, by the storage sweep).
  */
 export class LocalDiskStorage implements DocumentStorage {
   constructor(
@@ -59,9 +61,55 @@ export class LocalDiskStorage implements DocumentStorage {
     await fs.rm(this.pathOf(key), { force: true });
   }
 
+  async *objects(): AsyncIterable<StorageEntry> {
+    for (const folder of await namesIn(this.root)) {
+      if (!FOLDER_PATTERN.test(folder)) continue;
+      for (const key of await namesIn(path.join(this.root, folder))) {
+        if (!KEY_PATTERN.test(key)) continue;
+        const entry = await entryOf(key, path.join(this.root, folder, key));
+        if (entry) yield entry;
+      }
+    }
+  }
+
+  async *unfinishedWrites(): AsyncIterable<StorageEntry> {
+    const incoming = path.join(this.root, "incoming");
+    for (const name of await namesIn(incoming)) {
+      if (!UNFINISHED_PATTERN.test(name)) continue;
+      const entry = await entryOf(name, path.join(incoming, name));
+      if (entry) yield entry;
+    }
+  }
+
+  async removeUnfinished(name: string): Promise<void> {
+    if (!UNFINISHED_PATTERN.test(name)) throw new Error(`Not an unfinished write: ${JSON.stringify(name)}`);
+    await fs.rm(path.join(this.root, "incoming", name), { force: true });
+  }
+
   private pathOf(key: string): string {
     // Keys are ours (UUIDs); checking the shape keeps any other string from naming a path.
     if (!KEY_PATTERN.test(key)) throw new Error(`Not a document storage key: ${JSON.stringify(key)}`);
     return path.join(this.root, key.slice(0, 2), key);
+  }
+}
+
+/** The names in a folder; none when it does not exist (nothing was ever stored). */
+async function namesIn(folder: string): Promise<string[]> {
+  try {
+    return await fs.readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+/** A file's size and last write; null when it went while the folder was listed. */
+async function entryOf(name: string, file: string): Promise<StorageEntry | null> {
+  try {
+    const stat = await fs.stat(file);
+    return { name, sizeBytes: stat.size, writtenAt: stat.mtime };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }

@@ -20,6 +20,15 @@ export interface PutOptions {
   takeChunks?: boolean;
 }
 
+/** A stored object or an unfinished write, as the storage sweep sees it. */
+export interface StorageEntry {
+  /** The object's key, or the unfinished write's name. */
+  name: string;
+  sizeBytes: number;
+  /** When it was last written to. */
+  writtenAt: Date;
+}
+
 /**
  * Where document bytes live. Every implementation keeps them encrypted at
  * rest (document-cipher.server.ts) and deals in plaintext at this boundary,
@@ -40,6 +49,12 @@ export interface DocumentStorage {
   get(key: string): Promise<ReadableStream<Uint8Array>>;
   /** Removes the object; removing one that is already gone is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored object, named by its key (for the sweep: storage-sweep.server.ts). */
+  objects(): AsyncIterable<StorageEntry>;
+  /** Writes that never finished: what a `put` leaves when its process dies midway. */
+  unfinishedWrites(): AsyncIterable<StorageEntry>;
+  /** Removes an unfinished write `unfinishedWrites` named; one already gone is not an error. */
+  removeUnfinished(name: string): Promise<void>;
 }
 
 /** The storage the portal uses: encrypted files under DATA_DIR/documents. */
