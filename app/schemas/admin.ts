@@ -13,6 +13,16 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** The outbox page's filter. */
 export const outboxFilterSchema = z.object({
-  status: z.enum(["PENDING", "SENDING", "SENT", "FAILED"]).optional().catch(undefined),
+  status: z.enum(["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"]).optional().catch(undefined),
 });
 export type OutboxFilter = z.infer<typeof outboxFilterSchema>;
+
+/** Withdrawing an email before it is sent: which one, and why (kept in the audit log and shown on the outbox page). */
+export const outboxCancelSchema = z.object({
+  id: z.uuid(),
+  reason: z
+    .string({ error: "Say why this email should not be sent." })
+    .trim()
+    .min(1, "Say why this email should not be sent.")
+    .max(500, "Use at most 500 characters."),
+});

@@ -11,6 +11,8 @@ export interface AppConfig {
   embeddedDatabasePort: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The administrators' alert about failing email goes to `email` through a second SMTP server, `smtpUrl`, not the one failing. */
+  emailAlert: { smtpUrl: string; email: string } | undefined;
   /** The address people reach the portal at, used in links sent by email. */
   appUrl: string;
   organizationName: string;
@@ -35,6 +37,15 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+/** Both ALERT_SMTP_URL and ALERT_EMAIL, or neither: half an alert route would fail silently when it is needed. */
+function emailAlertFromEnv(env: NodeJS.ProcessEnv): AppConfig["emailAlert"] {
+  const smtpUrl = env.ALERT_SMTP_URL || undefined;
+  const email = env.ALERT_EMAIL || undefined;
+  if (smtpUrl && email) return { smtpUrl, email };
+  if (smtpUrl || email) throw new Error("Set both ALERT_SMTP_URL and ALERT_EMAIL, or neither");
+  return undefined;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intFromEnv(env, "PORT", 3000);
   const isProduction = env.NODE_ENV === "production";
@@ -46,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDatabasePort: intFromEnv(env, "EMBEDDED_DATABASE_PORT", 54329),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || "Independent Medical Review <no-reply@imr.example>",
+    emailAlert: emailAlertFromEnv(env),
     appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     organizationName: env.ORGANIZATION_NAME || "Independent Review Organization",
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,

@@ -4,7 +4,8 @@ import { config } from "./config.server";
 import { databaseUrl } from "./db.server";
 import { log } from "./log.server";
 import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
-import { MAX_ATTEMPTS, deliverOutboxMessage, pendingOutboxIds } from "./outbox-delivery.server";
+import { EMAIL_JOB_EXPIRY_SECONDS, deliverOutboxMessage, dueOutboxMessages } from "./outbox-delivery.server";
+import { alertAdministratorsIfFailing, closeEmailIncidentIfClear } from "./outbox-alert.server";
 import path from "node:path";
 import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
@@ -54,10 +55,12 @@ export function resetMailTransport(): void {
 
 export interface WorkerOptions {
   /**
-   * First wait before a failed email is tried again, in seconds; it doubles
-   * with each try. Tests shorten it to see retries within seconds.
+   * First wait before a failed email is tried again, in milliseconds
+   * (domain/email-retry.ts). Tests shorten it to see retries within seconds.
    */
-  retryDelaySeconds?: number;
+  emailFirstRetryMs?: number;
+  /** The email relay and sender's clock; tests move it to live through an outage of hours in seconds. */
+  clock?: () => Date;
   /** First wait before a failed webhook is tried again, in milliseconds (doubles each time). */
   webhookFirstRetryMs?: number;
 }
@@ -78,21 +81,29 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   });
   boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
+  // A failed send is not a failed job: the outbox row keeps the retry schedule
+  // and the relay queues its next try. pg-boss retries only a job that broke
+  // (the database was unreachable), and the relay covers even that.
   const queueOptions = {
     name: SEND_EMAIL_QUEUE,
-    retryLimit: MAX_ATTEMPTS - 1,
-    retryDelay: options.retryDelaySeconds ?? 10,
+    retryLimit: 2,
+    retryDelay: 10,
     retryBackoff: true,
-    expireInSeconds: 120,
+    expireInSeconds: EMAIL_JOB_EXPIRY_SECONDS,
   };
   await boss.createQueue(SEND_EMAIL_QUEUE, queueOptions);
   // createQueue leaves an existing queue as it was: apply this code's settings to it.
   await boss.updateQueue(SEND_EMAIL_QUEUE, queueOptions);
   const mail = mailTransport();
+  const alertMail = settings.emailAlert ? smtpTransport(settings.emailAlert.smtpUrl) : undefined;
+  const clock = options.clock ?? (() => new Date());
+  const delivery = { transport: mail, from: settings.mailFrom, clock, firstRetryMs: options.emailFirstRetryMs };
   // A batch is sent side by side: each message is claimed on its own row, and a
   // backlog (the demo data's first start, a burst of reminders) clears in seconds.
   await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => deliverOutboxMessage(job.data.outboxId, mail, settings.mailFrom)));
+    const outcomes = await Promise.all(jobs.map((job) => deliverOutboxMessage(job.data.outboxId, delivery)));
+    if (outcomes.includes("failed")) await alertAdministratorsIfFailing(clock(), alertMail);
+    if (outcomes.includes("sent")) await closeEmailIncidentIfClear();
   });
 
   // One sweep at a time across all workers ("singleton"); a sweep is idempotent
@@ -120,9 +131,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.schedule(SWEEP_STORAGE_QUEUE, "43 * * * *", {}, { tz: "UTC" });
 
   const relay = async () => {
-    for (const outboxId of await pendingOutboxIds()) {
-      // The job id is the outbox id: pg-boss ignores a second job with the same id.
-      await boss.send(SEND_EMAIL_QUEUE, { outboxId }, { id: outboxId });
+    for (const due of await dueOutboxMessages(clock())) {
+      await boss.send(SEND_EMAIL_QUEUE, { outboxId: due.id }, { id: due.jobId });
     }
   };
   let relaying: Promise<void> | undefined;
@@ -180,6 +190,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       await dispatching;
       await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      alertMail?.close();
       running = undefined;
     },
   };

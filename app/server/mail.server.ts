@@ -40,9 +40,16 @@ export interface MailTransport {
   close(): void;
 }
 
+/**
+ * How long an SMTP server may keep us waiting, per step. Together they keep a
+ * send well inside its lease (SEND_TIMEOUT_MS in outbox-delivery.server.ts):
+ * nodemailer's defaults would wait up to an hour on a silent connection.
+ */
+const SMTP_TIMEOUTS_MS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000, dnsTimeout: 10_000 };
+
 /** Sends through SMTP_URL (smtp:// or smtps://user:pass@host:port). */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS_MS });
   return {
     kind: "smtp",
     async send(email) {

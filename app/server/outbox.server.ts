@@ -26,6 +26,8 @@ export async function queueEmail<N extends EmailTemplateName>(tx: Tx, email: Que
     caseId: email.caseId ?? null,
     dedupeKey: email.dedupeKey ?? null,
     createdAt: email.at,
+    // The retry window and the worker's schedule run on the application's clock, not the database's.
+    queuedAt: new Date(),
   };
   if (email.dedupeKey) {
     await tx.outboxMessage.upsert({ where: { dedupeKey: email.dedupeKey }, create: data, update: {} });

@@ -9,7 +9,8 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db.server";
 import { SEND_EMAIL_QUEUE, mailTransport, resetMailTransport, startWorker, type Worker } from "~/server/jobs.server";
-import { deliverOutboxMessage } from "~/server/outbox-delivery.server";
+import { EMAIL_JOB_EXPIRY_SECONDS, LEASE_SECONDS, deliverOutboxMessage } from "~/server/outbox-delivery.server";
+import type { MailTransport } from "~/server/mail.server";
 import { queueEmail } from "~/server/outbox.server";
 import { testDatabase, useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
@@ -19,6 +20,13 @@ const MAIL_FROM = "Independent Medical Review <no-reply@imr.example>";
 
 let sink: SmtpSink;
 let worker: Worker | undefined;
+
+/** The worker's clock: real time moved on by what a test skips (a lease running out, an outage of hours). */
+let skippedMs = 0;
+const clock = () => new Date(Date.now() + skippedMs);
+function skip(ms: number) {
+  skippedMs += ms;
+}
 
 function useConfig(smtpUrl: string | undefined) {
   useTestConfig({ SMTP_URL: smtpUrl });
@@ -38,6 +46,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   sink.reset();
+  skippedMs = 0;
 });
 
 afterEach(async () => {
@@ -46,9 +55,9 @@ afterEach(async () => {
   useConfig(sink.url);
 });
 
-/** Retries after 1-2 s, then 2-4 s, instead of 10-20 s, 20-40 s in production. */
+/** The first retry after 1 s instead of 30 s in production; the clock can be moved. */
 async function start(): Promise<Worker> {
-  worker = await startWorker({ retryDelaySeconds: 1 });
+  worker = await startWorker({ emailFirstRetryMs: 1_000, clock });
   return worker;
 }
 
@@ -59,6 +68,16 @@ async function start(): Promise<Worker> {
 async function settle() {
   await worker!.relay();
   await waitFor("every email job to finish", async () => (await worker!.boss.getQueueSize(SEND_EMAIL_QUEUE, { before: "completed" })) === 0);
+}
+
+/** Once the message's failed try is recorded: moves the worker's clock to its next try, and relays. */
+async function tryAgainWhenDue(id: string) {
+  const failed = await waitFor("the failed try to be recorded", async () => {
+    const current = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    return current.status === "PENDING" && current;
+  });
+  skip(Math.max(0, failed.nextAttemptAt.getTime() - clock().getTime()));
+  await worker!.relay();
 }
 
 let counter = 0;
@@ -137,8 +156,12 @@ describe("the email outbox", () => {
     });
     expect(afterFirstFailure.status).toBe("PENDING");
     expect(afterFirstFailure.lastError).toMatch(/451/);
+    expect(afterFirstFailure.nextAttemptAt.getTime()).toBeGreaterThan(afterFirstFailure.queuedAt.getTime());
 
-    await waitFor("the email to be accepted", () => sink.messagesTo(to).length > 0, 20_000);
+    await tryAgainWhenDue(row.id);
+    await waitFor("the second refusal to be recorded", async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).attempts >= 2);
+    await tryAgainWhenDue(row.id);
+    await waitFor("the email to be accepted", () => sink.messagesTo(to).length > 0);
     await settle();
     expect(sink.rejected).toBe(2);
     expect(sink.messagesTo(to)).toHaveLength(1);
@@ -153,13 +176,16 @@ describe("the email outbox", () => {
     const transport = mailTransport();
     expect(transport.kind).toBe("smtp");
 
-    const results = await Promise.all([deliverOutboxMessage(row.id, transport, MAIL_FROM), deliverOutboxMessage(row.id, transport, MAIL_FROM)]);
+    const results = await Promise.all([
+      deliverOutboxMessage(row.id, { transport, from: MAIL_FROM, clock }),
+      deliverOutboxMessage(row.id, { transport, from: MAIL_FROM, clock }),
+    ]);
     expect(results.filter((result) => result === "sent")).toHaveLength(1);
     expect(sink.messagesTo(to)).toHaveLength(1);
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 1 });
 
     // The message's job running again (a retry, or a redelivered job) sends nothing.
-    expect(await deliverOutboxMessage(row.id, transport, MAIL_FROM)).toBe("skipped");
+    expect(await deliverOutboxMessage(row.id, { transport, from: MAIL_FROM, clock })).toBe("skipped");
     const running = await start();
     const jobId = await running.boss.send(SEND_EMAIL_QUEUE, { outboxId: row.id });
     expect(jobId).toBeTruthy();
@@ -221,5 +247,110 @@ describe("the email outbox", () => {
     expect(eml).toContain("Subject: IMR-2026-000129: We received your request");
     expect(parseMessage(eml).text).toContain("http://portal.test/cases/IMR-2026-000129");
     expect(sink.messages).toHaveLength(0);
+  });
+
+  it("sends a message whose sender died in the middle of sending it once, when its lease ends", async () => {
+    // The job's expiry outlasts the lease: a job pg-boss retries finds the lease over, not a message still leased.
+    expect(EMAIL_JOB_EXPIRY_SECONDS).toBeGreaterThan(LEASE_SECONDS);
+    const to = newRecipient("crash");
+    const row = await queueCaseUpdate(to, "IMR-2026-000130");
+    let claimed = false;
+    // A sender whose process died mid-send: its send never ends, and it never records anything.
+    const dying: MailTransport = {
+      kind: "smtp",
+      send: () => {
+        claimed = true;
+        return new Promise<never>(() => undefined);
+      },
+      check: async () => ({ ok: true, detail: "" }),
+      close: () => undefined,
+    };
+    void deliverOutboxMessage(row.id, { transport: dying, from: MAIL_FROM, clock });
+    await waitFor("the dying sender to take the message", () => claimed);
+
+    const running = await start();
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(0);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENDING", attempts: 1 });
+
+    skip((LEASE_SECONDS + 1) * 1000);
+    await running.relay();
+    await waitFor("the email to be sent by the new worker", () => sink.messagesTo(to).length > 0);
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("sends each message queued during a 45-minute SMTP outage exactly once when the server is back, and alerts the administrators once", async () => {
+    const alerts = await startSmtpSink();
+    try {
+      useTestConfig({ SMTP_URL: sink.url, ALERT_SMTP_URL: alerts.url, ALERT_EMAIL: "admins@imr.example" });
+      resetMailTransport();
+      sink.rejectNext(10_000, 421);
+      // The production schedule: 30 s after the first failure, then as long as the message has waited, up to 15 minutes.
+      worker = await startWorker({ clock });
+      const recipients = [newRecipient("outage"), newRecipient("outage"), newRecipient("outage")];
+      const rows = [];
+      for (const [index, to] of recipients.entries()) rows.push(await queueCaseUpdate(to, `IMR-2026-00014${index}`));
+      const ids = rows.map((row) => row.id);
+
+      const outageEnds = clock().getTime() + 45 * 60_000;
+      let tries = 0;
+      while (clock().getTime() < outageEnds) {
+        tries += 1;
+        const failed = await waitFor(`try ${tries} of every message to fail`, async () => {
+          const current = await db.outboxMessage.findMany({ where: { id: { in: ids } } });
+          return current.every((row) => row.status === "PENDING" && row.attempts === tries) && current;
+        });
+        const due = Math.max(...failed.map((row) => row.nextAttemptAt.getTime()));
+        skip(due - clock().getTime());
+        await worker.relay();
+      }
+      // Eight failed tries, each still to be retried: the old rule gave a message up after eight.
+      expect(tries).toBe(8);
+      expect(sink.messages).toHaveLength(0);
+      const alert = await waitFor("the administrators' alert", () => alerts.messagesTo("admins@imr.example")[0]);
+      expect(parseMessage(alert.raw).text).toContain("http://portal.test/admin/outbox");
+
+      sink.reset(); // the provider is back
+      const next = await db.outboxMessage.findMany({ where: { id: { in: ids } } });
+      skip(Math.max(...next.map((row) => row.nextAttemptAt.getTime())) - clock().getTime());
+      await worker.relay();
+      await waitFor("every message to be sent", async () => (await db.outboxMessage.count({ where: { id: { in: ids }, status: "SENT" } })) === ids.length);
+      await settle();
+      for (const to of recipients) expect(sink.messagesTo(to)).toHaveLength(1);
+      // One alert for the whole outage, and the incident is over once everything is sent.
+      expect(alerts.messages).toHaveLength(1);
+      expect(await db.setting.count({ where: { key: "emailIncident" } })).toBe(0);
+    } finally {
+      await alerts.stop();
+    }
+  });
+
+  it("gives a message up 72 hours after it was queued, not before", async () => {
+    sink.rejectNext(10_000, 421);
+    await start();
+    const to = newRecipient("given-up");
+    const row = await queueCaseUpdate(to, "IMR-2026-000150");
+    await tryAgainWhenDue(row.id);
+    await waitFor("the second try to fail", async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).attempts >= 2);
+
+    skip(71 * 3_600_000);
+    await tryAgainWhenDue(row.id);
+    const stillTrying = await waitFor("the try after 71 hours to fail", async () => {
+      const current = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      return current.attempts >= 3 && current.status !== "SENDING" && current;
+    });
+    expect(stillTrying.status).toBe("PENDING");
+
+    skip(3_600_000);
+    await tryAgainWhenDue(row.id);
+    const givenUp = await waitFor("the try after 72 hours to fail", async () => {
+      const current = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      return current.attempts >= 4 && current.status !== "SENDING" && current;
+    });
+    expect(givenUp).toMatchObject({ status: "FAILED", attempts: 4 });
+    await settle();
+    expect(sink.messagesTo(to)).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { adminOverview } from "~/server/admin/admin-overview.server";
@@ -12,10 +13,16 @@ export async function loader() {
 }
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
-  const { usersByRole, plans, outboxByStatus, auditLastDay } = loaderData;
+  const { usersByRole, plans, outboxByStatus, auditLastDay, failingEmail } = loaderData;
   return (
     <>
       <h1>Administration</h1>
+      {failingEmail.retrying + failingEmail.givenUp > 0 ? (
+        <Notice tone="error">
+          Email is failing: {failingEmail.retrying} {failingEmail.retrying === 1 ? "message is" : "messages are"} being retried and {failingEmail.givenUp}{" "}
+          {failingEmail.givenUp === 1 ? "was" : "were"} given up on. <Link to="/admin/outbox">Open the outbox</Link> to retry or cancel them.
+        </Notice>
+      ) : null}
       <div className="cards">
         <section className="card" aria-labelledby="people">
           <h2 id="people">People</h2>
@@ -39,7 +46,8 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
             <li>Waiting: {outboxByStatus.PENDING ?? 0}</li>
             <li>Sending: {outboxByStatus.SENDING ?? 0}</li>
             <li>Sent: {outboxByStatus.SENT ?? 0}</li>
-            <li>Failed: {outboxByStatus.FAILED ?? 0}</li>
+            <li>Given up: {outboxByStatus.FAILED ?? 0}</li>
+            <li>Cancelled: {outboxByStatus.CANCELLED ?? 0}</li>
           </ul>
           <Link to="/admin/outbox">Open the outbox</Link>
         </section>

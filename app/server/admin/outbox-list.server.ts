@@ -5,7 +5,19 @@ import { db } from "../db.server";
 export async function listOutbox(filter: OutboxFilter) {
   return db.outboxMessage.findMany({
     where: filter.status ? { status: filter.status } : {},
-    select: { id: true, template: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      template: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      cancelReason: true,
+      nextAttemptAt: true,
+      createdAt: true,
+      sentAt: true,
+    },
     orderBy: { createdAt: "desc" },
     take: 200,
   });
