@@ -79,7 +79,9 @@ async function overturnedCase(planId = planA.id) {
   return kase;
 }
 
-const compliance = { implementedOn: "2026-11-20", authorizationNumber: "AUTH-5521", note: "Approved for the requested date" };
+/** Yesterday, in UTC: a date implemented may not be in the future, whatever day the suite runs on. */
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const compliance = { implementedOn: yesterday, authorizationNumber: "AUTH-5521", note: "Approved for the requested date" };
 
 describe("a key of one plan", () => {
   it("gets 404 problem+json for another plan's case, on every POST, and changes nothing", async () => {
@@ -114,7 +116,7 @@ describe("POST /cases/{reference}/compliance", () => {
     expect(first.status).toBe(201);
     expect(JSON.parse(firstBody)).toMatchObject({
       reference,
-      implementedOn: "2026-11-20",
+      implementedOn: yesterday,
       authorizationNumber: "AUTH-5521",
       late: false,
       caseStatus: "CLOSED",
