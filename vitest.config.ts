@@ -45,6 +45,21 @@ export default defineConfig({
           isolate: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // A database outage of minutes (tests/outage): mostly waiting, so
+          // `npm test` runs this project beside the others (tests/run-all.mjs).
+          name: "outage",
+          sequence: { groupOrder: 2 },
+          include: ["tests/outage/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });
