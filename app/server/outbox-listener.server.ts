@@ -6,7 +6,7 @@ const OUTBOX_CHANNEL = "outbox_message_queued";
 /** First wait before the listener reconnects; it doubles with each failure up to the cap. */
 const FIRST_RETRY_MS = 500;
 /** The longest wait between two attempts: how late the listener can be after the database is back. */
-const MAX_RETRY_MS = 5_000;
+export const OUTBOX_LISTENER_MAX_RETRY_MS = 5_000;
 /** An attempt to connect gives up after this. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -34,7 +34,7 @@ export async function listenForQueuedOutbox(connectionString: string, onQueued: 
       retry = undefined;
       void connect();
     }, retryMs);
-    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    retryMs = Math.min(retryMs * 2, OUTBOX_LISTENER_MAX_RETRY_MS);
   };
 
   const connect = async () => {

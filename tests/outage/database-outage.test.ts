@@ -13,10 +13,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loader as healthz } from "~/routes/healthz";
 import { loader as loginPage } from "~/routes/auth/login";
 import { config, readConfig, setConfig } from "~/server/config.server";
-import { connectDatabase, disconnectDatabase } from "~/server/db.server";
+import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "~/server/embedded-database.server";
 import { JOB_QUEUE_POOL_SIZE, startWorker, type Worker } from "~/server/jobs.server";
 import { migrate, readMigrations } from "~/server/migrate.server";
+import { OUTBOX_LISTENER_MAX_RETRY_MS } from "~/server/outbox-listener.server";
+import { queueEmail } from "~/server/outbox.server";
 import { setSecrets } from "~/server/secrets.server";
 import { startSession } from "~/server/session.server";
 import { createUser, requestWithCookie } from "#tests/support/factories";
@@ -124,8 +126,7 @@ it(`serves again within ${BACK_WITHIN_MS / 1000} s of a ${OUTAGE_MS / 1000} s da
   database = await startEmbeddedDatabase(options);
   await waitFor(
     "/healthz and the sign-in page to answer again",
-    async () =>
-      (await settlesWithin("/healthz", ANSWER_WITHIN_MS, health())).status === "fulfilled" && (await health()) === 200 && (await signInPage()) === 302,
+    async () => (await health()) === 200 && (await signInPage().catch(() => "failed")) === 302,
     BACK_WITHIN_MS,
   );
   // The listener comes back too (its retry wait is capped), and alone.
@@ -134,8 +135,27 @@ it(`serves again within ${BACK_WITHIN_MS / 1000} s of a ${OUTAGE_MS / 1000} s da
     expectConnectionsBounded(connections);
     return connections["imr-outbox-listener"] === 1;
   });
-  // A few more looks: a second retry loop would open its connection after the first.
-  for (let look = 0; look < 5; look += 1) {
+  // The job worker is back as well: an email queued now goes out.
+  await db.$transaction(async (tx) =>
+    queueEmail(tx, {
+      template: "case-update",
+      to: user.email,
+      props: {
+        organizationName: "Test Review Organization",
+        reference: "IMR-2026-000130",
+        headline: "We received your request",
+        action: "Sign in to the portal to see what happens next.",
+        link: "http://portal.test/cases/IMR-2026-000130",
+      },
+    }),
+  );
+  await waitFor(
+    "the email queued after the outage to be sent",
+    async () => (await db.outboxMessage.findFirst({ where: { toAddress: user.email } }))?.status === "SENT",
+  );
+  // Looks through one more longest retry wait: a second retry loop would connect in it.
+  const lookUntil = performance.now() + OUTBOX_LISTENER_MAX_RETRY_MS;
+  while (performance.now() < lookUntil) {
     expectConnectionsBounded(await connectionsByApplication());
     expect(openFiles()).toBeLessThanOrEqual(filesBefore + EXTRA_FILES);
     await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
