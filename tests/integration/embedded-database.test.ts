@@ -16,6 +16,7 @@ let owner: ChildProcess | undefined;
 let leftover: number | undefined;
 
 afterAll(async () => {
+  vi.restoreAllMocks();
   owner?.kill("SIGKILL");
   // Had the start failed, the killed process's PostgreSQL would still run.
   if (leftover !== undefined && fs.existsSync(path.join(dir, "pg", "postmaster.pid")) && serverPid(path.join(dir, "pg")) === leftover) {
@@ -29,6 +30,7 @@ function serverPid(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
+// PostgreSQL is created and started twice, once in a process of its own: longer than the usual test on a busy machine.
 it("stops the database a killed process left running on the same data folder, says so in the log, and starts", async () => {
   const options = { dir: path.join(dir, "pg"), port: await freePort(), password: "leftover", database: "leftover" };
   owner = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-database-process.ts", JSON.stringify(options)], {
@@ -59,7 +61,7 @@ it("stops the database a killed process left running on the same data folder, sa
   await client.connect();
   await expect(client.query("SELECT 1 AS one")).resolves.toMatchObject({ rows: [{ one: 1 }] });
   await client.end();
-});
+}, 120_000);
 
 it("refuses to start, naming the port, when another program holds it", async () => {
   const port = await freePort();
