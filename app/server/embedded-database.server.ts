@@ -81,15 +81,43 @@ function leftoverServer(dir: string): number | undefined {
 }
 
 /**
+ * The Node process that started the server `pid`, if it still runs: the
+ * embedded database is Node's own child. A server whose starter was killed is
+ * handed to init (or another reaper), which is not Node.
+ */
+function owningNodeProcess(pid: number): number | undefined {
+  try {
+    const ppid = Number(
+      fs
+        .readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ")[1],
+    );
+    const executable = fs.readlinkSync(`/proc/${ppid}/exe`);
+    return executable === fs.realpathSync(process.execPath) || /^node/.test(path.basename(executable)) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A process killed without its shutdown (kill -9, a crash, the OOM killer)
  * leaves its embedded PostgreSQL running, holding the port and the data
- * folder. Nobody else uses that server, so it is stopped the way PostgreSQL
- * stops cleanly (SIGINT: fast shutdown, committed work kept) before a new one
- * starts.
+ * folder. Nobody uses that server any more, so it is stopped the way
+ * PostgreSQL stops cleanly (SIGINT: fast shutdown, committed work kept) before
+ * a new one starts. A server whose process still runs is that process's: the
+ * start is refused.
  */
 async function stopLeftoverServer(dir: string): Promise<void> {
   const pid = leftoverServer(dir);
   if (pid === undefined) return;
+  const owner = owningNodeProcess(pid);
+  if (owner !== undefined) {
+    throw new Error(
+      `The embedded database in ${dir} belongs to a portal process that is still running (pid ${owner}). ` +
+        `One process owns the data folder: stop that one first.`,
+    );
+  }
   log.warn("stopping the embedded database left running by an earlier run that did not shut down", { pid, dir });
   process.kill(pid, "SIGINT");
   const deadline = performance.now() + LEFTOVER_STOP_TIMEOUT_MS;

@@ -17,9 +17,10 @@ export interface OutboxListener {
 /**
  * Holds one connection that LISTENs on the outbox channel and calls `onQueued`
  * for each notification, and once after every (re)connection for what was
- * queued while it was away. Answers after the first attempt, connected or not. When the connection is lost it comes back through
+ * queued while it was away. When the connection is lost it comes back through
  * a single retry loop: at most one connection and one timer at any time, so a
- * long outage costs one socket, not one per attempt.
+ * long outage costs one socket, not one per attempt. Answers after the first
+ * attempt, connected or not.
  */
 export async function listenForQueuedOutbox(connectionString: string, onQueued: () => void): Promise<OutboxListener> {
   let client: pg.Client | undefined;

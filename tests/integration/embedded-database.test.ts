@@ -26,6 +26,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A Node process of its own that starts the embedded database on `options.dir` and runs until killed. */
+function startInAnotherProcess(options: Parameters<typeof startEmbeddedDatabase>[0]): { child: ChildProcess; ready: Promise<unknown> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-database-process.ts", JSON.stringify(options)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, LOG_LEVEL: "silent" },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  return { child, ready: waitFor("the other process's database to be ready", () => output.includes("ready"), 60_000) };
+}
+
 function serverPid(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }
@@ -33,13 +44,9 @@ function serverPid(dataDir: string): number {
 // PostgreSQL is created and started twice, once in a process of its own: longer than the usual test on a busy machine.
 it("stops the database a killed process left running on the same data folder, says so in the log, and starts", async () => {
   const options = { dir: path.join(dir, "pg"), port: await freePort(), password: "leftover", database: "leftover" };
-  owner = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-database-process.ts", JSON.stringify(options)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, LOG_LEVEL: "silent" },
-  });
-  let output = "";
-  owner.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  await waitFor("the first process's database to be ready", () => output.includes("ready"), 60_000);
+  const first = startInAnotherProcess(options);
+  owner = first.child;
+  await first.ready;
   const orphan = serverPid(options.dir);
   leftover = orphan;
   const killed = owner;
@@ -61,6 +68,18 @@ it("stops the database a killed process left running on the same data folder, sa
   await client.connect();
   await expect(client.query("SELECT 1 AS one")).resolves.toMatchObject({ rows: [{ one: 1 }] });
   await client.end();
+}, 120_000);
+
+it("refuses to start on a data folder whose database belongs to a process that still runs", async () => {
+  const options = { dir: path.join(dir, "owned"), port: await freePort(), password: "owned", database: "owned" };
+  const running = startInAnotherProcess(options);
+  owner = running.child;
+  await running.ready;
+  await expect(startEmbeddedDatabase(options)).rejects.toThrow(
+    `The embedded database in ${options.dir} belongs to a portal process that is still running (pid ${running.child.pid}).`,
+  );
+  running.child.kill("SIGTERM");
+  await waitFor("the other process to stop its database", () => !fs.existsSync(path.join(options.dir, "postmaster.pid")), 30_000);
 }, 120_000);
 
 it("refuses to start, naming the port, when another program holds it", async () => {
