@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { isDatabaseUnreachable } from "./app/server/database-errors.server";
 
 const resolvePath = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = {
@@ -12,6 +13,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // pg-boss's unawaited job-done writes, failing while a test's database is
+    // stopped: the app tolerates exactly these too (main.server.ts).
+    onUnhandledError: (error) => !isDatabaseUnreachable(error),
     projects: [
       {
         resolve: { alias },
@@ -43,6 +47,21 @@ export default defineConfig({
           // file sets what it depends on (its database and config, in
           // test-database.ts; a moved clock, a started worker) and undoes it.
           isolate: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // A database outage of minutes (tests/outage): mostly waiting, so
+          // `npm test` runs this project beside the others (tests/run-all.mjs).
+          name: "outage",
+          sequence: { groupOrder: 2 },
+          include: ["tests/outage/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
         },
       },
     ],

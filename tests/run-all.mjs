@@ -3,6 +3,7 @@
 //
 //   lint (eslint, prettier) ── react-router typegen ─┬─ type check (tsc)
 //                                                  ├─ vitest: unit + integration (real PostgreSQL)
+//                                                  ├─ vitest: outage (its own PostgreSQL, stopped for 2 minutes)
 //                                                  └─ build ── e2e server starts ── Playwright (real Chromium)
 //
 // Each phase's output is printed whole when it ends, with its time. Ends with
@@ -124,10 +125,12 @@ async function endToEnd() {
   }
 }
 
-async function unitAndIntegration() {
-  const report = path.join(artifacts, "vitest.json");
+/** Vitest for `projects`, with its own report file. */
+async function vitest(label, projects) {
+  const report = path.join(artifacts, `${label}.json`);
   fs.rmSync(report, { force: true });
-  const ok = await run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const selected = projects.flatMap((project) => ["--project", project]);
+  const ok = await run(label, "npx", ["vitest", "run", ...selected, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
   const vitest = readJson(report);
   if (!vitest) return { failed: 1, passed: 0 };
   const result = { passed: vitest.numPassedTests, failed: vitest.numFailedTests };
@@ -144,7 +147,9 @@ const typegen = await run("route types", "npx", ["react-router", "typegen"]);
 const results = await Promise.all([
   lint,
   typegen ? run("type check", "npx", ["tsc"]).then(asCheck) : { passed: 0, failed: 1 },
-  unitAndIntegration(),
+  vitest("vitest", ["unit", "integration"]),
+  // Two minutes with the database stopped, mostly waiting: beside the rest, not after it.
+  vitest("vitest-outage", ["outage"]),
   endToEnd(),
 ]);
 for (const result of results) {

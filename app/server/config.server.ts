@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   /** Set: use this PostgreSQL server. Unset: start the embedded one. */
   databaseUrl: string | undefined;
+  /** The most connections the portal's pool opens to PostgreSQL (the job worker has its own few). */
+  databasePoolSize: number;
   embeddedDatabasePort: number;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -54,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction,
     dataDir: path.resolve(env.DATA_DIR || "data"),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: intFromEnv(env, "DATABASE_POOL_SIZE", 10),
     embeddedDatabasePort: intFromEnv(env, "EMBEDDED_DATABASE_PORT", 54329),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || "Independent Medical Review <no-reply@imr.example>",

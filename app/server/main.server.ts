@@ -9,6 +9,7 @@ import { RouterContextProvider, type ServerBuild } from "react-router";
 import { withAppErrorPages } from "./route-answers.server";
 import { boot } from "./boot.server";
 import { config } from "./config.server";
+import { isDatabaseUnreachable } from "./database-errors.server";
 import { clientAddress, notFoundPage, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
@@ -103,8 +104,23 @@ function onShutdown(stop: () => Promise<void>): void {
   }
 }
 
+/**
+ * pg-boss 10 does not wait for the "job done" and "job failed" writes it makes
+ * after each job: when the database goes away during a job, they reject with
+ * nobody to catch them, which would end the process. Those are logged and the
+ * process goes on (the job runs again once it expires); any other unhandled
+ * rejection still ends it.
+ */
+function surviveDatabaseOutages(): void {
+  process.on("unhandledRejection", (reason) => {
+    if (!isDatabaseUnreachable(reason)) throw reason;
+    log.warn("a background write failed while the database was unreachable", { error: (reason as Error).message });
+  });
+}
+
 /** `serve` (the portal with its job worker) or `worker` (only the job worker). */
 export function main(command: "serve" | "worker"): void {
+  surviveDatabaseOutages();
   const run = command === "worker" ? runWorker : serve;
   run().catch((error: unknown) => {
     log.error(`could not start (${command})`, error);
