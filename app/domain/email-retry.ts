@@ -7,11 +7,11 @@
 /** Retries go on for this long after a message was queued; then it is given up on, and an administrator can retry it. */
 export const EMAIL_RETRY_WINDOW_MS = 72 * 3_600_000;
 /** The wait after the first failure. */
-export const EMAIL_FIRST_RETRY_MS = 30_000;
+const EMAIL_FIRST_RETRY_MS = 30_000;
 /** The longest wait between two tries: a message is sent within this long of its provider coming back. */
 export const EMAIL_MAX_RETRY_MS = 15 * 60_000;
 /** Administrators are alerted once a message has been failing this long after it was queued. */
-export const EMAIL_ALERT_AFTER_MS = 15 * 60_000;
+const EMAIL_ALERT_AFTER_MS = 15 * 60_000;
 
 /**
  * When to try a message again after a failure at `at`, or null to give up.

@@ -39,7 +39,7 @@ export interface OpinionForQualityChecks {
   noConflictStatement: string | null;
 }
 
-export const QUALITY_CHECKS = [
+const QUALITY_CHECKS = [
   "case-details",
   "panel-complete",
   "outcome",

@@ -150,7 +150,7 @@ export type SimilarPairForm = z.output<typeof similarPairFormSchema>;
 export const specialtyRowSchema = z.object({ specialtyCode: z.string().trim().min(1).max(100) });
 
 /** Changes to a reviewer's profile, each a small form of its own (the button's `intent`). */
-export const ROSTER_INTENTS = [
+const ROSTER_INTENTS = [
   "save-practice",
   "add-specialty",
   "make-primary",

@@ -17,7 +17,7 @@ const signedInContext = createContext<SessionUser>();
 const NOT_YOURS = "You do not have permission to see this page.";
 
 /** Who may enter each area. */
-export const AREA_ROLES = {
+const AREA_ROLES = {
   requests: ["APPLICANT"],
   iro: ["COORDINATOR", "ADMIN"],
   review: ["REVIEWER"],
@@ -25,7 +25,7 @@ export const AREA_ROLES = {
   admin: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Area = keyof typeof AREA_ROLES;
+type Area = keyof typeof AREA_ROLES;
 
 /**
  * The middleware of an area's layout: signed in (or off to the login page),
