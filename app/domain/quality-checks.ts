@@ -39,21 +39,19 @@ export interface OpinionForQualityChecks {
   noConflictStatement: string | null;
 }
 
-const QUALITY_CHECKS = [
-  "case-details",
-  "panel-complete",
-  "outcome",
-  "part-overturned",
-  "principal-reasons",
-  "clinical-rationale",
-  "criteria-and-literature",
-  "documents-considered",
-  "documents-on-case",
-  "standard-of-review",
-  "no-conflict",
-  "majority",
-] as const;
-type QualityCheckName = (typeof QUALITY_CHECKS)[number];
+type QualityCheckName =
+  | "case-details"
+  | "panel-complete"
+  | "outcome"
+  | "part-overturned"
+  | "principal-reasons"
+  | "clinical-rationale"
+  | "criteria-and-literature"
+  | "documents-considered"
+  | "documents-on-case"
+  | "standard-of-review"
+  | "no-conflict"
+  | "majority";
 
 export interface QualityCheck {
   check: QualityCheckName;

@@ -150,21 +150,19 @@ export type SimilarPairForm = z.output<typeof similarPairFormSchema>;
 export const specialtyRowSchema = z.object({ specialtyCode: z.string().trim().min(1).max(100) });
 
 /** Changes to a reviewer's profile, each a small form of its own (the button's `intent`). */
-const ROSTER_INTENTS = [
-  "save-practice",
-  "add-specialty",
-  "make-primary",
-  "remove-specialty",
-  "add-certification",
-  "remove-certification",
-  "add-license",
-  "remove-license",
-  "add-unavailability",
-  "remove-unavailability",
-  "add-affiliation",
-  "remove-affiliation",
-] as const;
-export type RosterIntent = (typeof ROSTER_INTENTS)[number];
+export type RosterIntent =
+  | "save-practice"
+  | "add-specialty"
+  | "make-primary"
+  | "remove-specialty"
+  | "add-certification"
+  | "remove-certification"
+  | "add-license"
+  | "remove-license"
+  | "add-unavailability"
+  | "remove-unavailability"
+  | "add-affiliation"
+  | "remove-affiliation";
 
 /** What reviewers keep up to date themselves. */
 const SELF_SERVICE_INTENTS = [
