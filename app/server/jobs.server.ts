@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { config } from "./config.server";
+import { isDatabaseUnreachable } from "./database-errors.server";
 import { databaseUrl } from "./db.server";
 import { log } from "./log.server";
 import { fileTransport, smtpTransport, type MailTransport } from "./mail.server";
@@ -141,9 +142,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     }
   };
   let relaying: Promise<void> | undefined;
+  const relayLog = failureLog("outbox relay");
   const relaySoon = () => {
     relaying ??= relay()
-      .catch((error: Error) => log.warn("outbox relay failed", { error: error.message }))
+      .then(relayLog.succeeded, relayLog.failed)
       .finally(() => {
         relaying = undefined;
       });
@@ -155,9 +157,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await relaySoon();
 
   let dispatching: Promise<unknown> | undefined;
+  const dispatchLog = failureLog("webhook dispatch");
   const dispatchWebhooks = () => {
     dispatching ??= dispatchDueWebhooks({ firstRetryMs: options.webhookFirstRetryMs })
-      .catch((error: Error) => log.warn("webhook dispatch failed", { error: error.message }))
+      .then(dispatchLog.succeeded, dispatchLog.failed)
       .finally(() => {
         dispatching = undefined;
       });
@@ -181,6 +184,27 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   log.info("job worker started", { mail: mail.kind });
   return running;
+}
+
+/**
+ * The log of a task the worker runs every second or so: while the database
+ * is unreachable it says so once, not at every turn, and says when the task
+ * works again. Any other failure is logged each time.
+ */
+function failureLog(task: string) {
+  let unreachable = false;
+  return {
+    succeeded() {
+      if (unreachable) log.info(`${task} works again`);
+      unreachable = false;
+    },
+    failed(error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!isDatabaseUnreachable(error)) return log.warn(`${task} failed`, { error: message });
+      if (!unreachable) log.warn(`${task} failed: the database is unreachable`, { error: message.split("\n")[0] });
+      unreachable = true;
+    },
+  };
 }
 
 export async function jobQueueHealth(): Promise<{ ok: boolean; detail: string }> {
