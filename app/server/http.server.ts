@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
 import type { NextFunction, Request, Response } from "express";
 import { matchPath, type ServerBuild } from "react-router";
 import { config } from "./config.server";
@@ -130,6 +132,29 @@ export function refuseUnreadableRequests(req: Request, res: Response, next: Next
     );
   }
   next();
+}
+
+/**
+ * Requests Node refuses before Express sees them (over its 16 KiB header
+ * limit, or not HTTP) get an answer with a body too: 414 when the request
+ * line itself never ended, 431 for other headers, 400 for the rest.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+    // The request line is what overflowed when it has not ended within the address limit.
+    const requestLine = error.rawPacket?.indexOf("\r\n") ?? -1;
+    const [status, reason, message] =
+      error.code !== "HPE_HEADER_OVERFLOW"
+        ? [400, "Bad Request", "The request could not be read."]
+        : requestLine === -1 || requestLine > MAX_URL_BYTES
+          ? [414, "URI Too Long", `Addresses on this site are at most ${MAX_URL_BYTES} bytes long.`]
+          : [431, "Request Header Fields Too Large", "The request's headers are too large."];
+    const body = plainPage(reason, message);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 function decodes(url: string): boolean {

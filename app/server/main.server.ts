@@ -9,7 +9,16 @@ import { RouterContextProvider, type ServerBuild } from "react-router";
 import { withAppErrorPages } from "./route-answers.server";
 import { boot } from "./boot.server";
 import { config } from "./config.server";
-import { apiMethods, clientAddress, notFoundPage, refuseUnreadableRequests, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
+import {
+  answerClientErrors,
+  apiMethods,
+  clientAddress,
+  notFoundPage,
+  refuseUnreadableRequests,
+  sameOriginOnly,
+  securityHeaders,
+  serverErrorHandler,
+} from "./http.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
 import { cspNonceContext } from "./request-context.server";
@@ -55,6 +64,7 @@ async function serve(): Promise<void> {
   const server = app.listen(settings.port, () => {
     log.info("portal listening", { url: `http://localhost:${settings.port}`, database: booted.embedded ? "embedded" : "DATABASE_URL" });
   });
+  answerClientErrors(server);
   onShutdown([
     { name: "finishing the requests in flight", run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
     { name: "closing idle connections", run: async () => server.closeAllConnections() },

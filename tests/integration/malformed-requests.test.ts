@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerBuild } from "react-router";
-import { MAX_BODY_BYTES, MAX_URL_BYTES } from "~/server/http.server";
+import { answerClientErrors, MAX_BODY_BYTES, MAX_URL_BYTES } from "~/server/http.server";
 import { createApp, shutDown } from "~/server/main.server";
 import { APP_ROUTES } from "#tests/support/app-routes";
 
@@ -42,6 +42,7 @@ let port = 0;
 beforeAll(async () => {
   const build = apiBuild();
   server = createApp(async () => build).listen(0, "127.0.0.1");
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -98,13 +99,18 @@ describe("addresses the portal will not read", () => {
     }
   });
 
-  it(`answers an address over ${MAX_URL_BYTES} bytes with 414 and a body`, async () => {
+  it(`answers an address over ${MAX_URL_BYTES} bytes with 414 and a body, also past Node's own header limit`, async () => {
     const long = "x".repeat(MAX_URL_BYTES);
     const api = await send({ path: `/api/v1/rules/deadlines?profile=naic&q=${long}` });
     expect(api.status).toBe(414);
     isProblem(api, 414);
     const page = await send({ path: `/iro/queue?q=${long}` });
     expect([page.status, page.text]).toEqual([414, expect.stringContaining("Address too long")]);
+    // Past Node's own 16 KiB limit, before Express: still a 414 with a page.
+    const huge = await send({ path: `/iro/queue?q=${"x".repeat(20 * 1024)}` });
+    expect([huge.status, huge.text]).toEqual([414, expect.stringContaining("URI Too Long")]);
+    const headers = await send({ path: "/login", headers: { "X-Padding": "x".repeat(20 * 1024) } });
+    expect([headers.status, headers.text]).toEqual([431, expect.stringContaining("headers are too large")]);
   });
 });
 
