@@ -72,6 +72,8 @@ const HOSTILE_TEXT = [
   "\uFFFF",
   "%00",
 ];
+/** An empty parameter is another address, served by another route. */
+const HOSTILE_PARAMETERS = HOSTILE_TEXT.filter((value) => value !== "");
 const HOSTILE_INTENTS = ["", "continue ", "CONTINUE", "delete", "__proto__", "constructor", "toString", "\u0000"];
 
 /** The field names of every form and API body: the keys of the app's zod schemas. */
@@ -85,33 +87,60 @@ function schemaFieldNames(): string[] {
   return [...names].sort();
 }
 
-/** Every intent the pages send: the buttons' `value`s and the keys of `submitIntent`, read from the source. */
-function knownIntents(): string[] {
+/** The intents a source sends: its buttons' `value`s, the keys of its `submitIntent`, its schemas' literals. */
+function intentsIn(source: string): string[] {
   const intents = new Set<string>();
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  for (const file of walk(path.resolve("app")).filter((name) => /\.(ts|tsx)$/.test(name))) {
-    const source = fs.readFileSync(file, "utf8");
-    for (const match of source.matchAll(/name="intent"\s+value="([^"]+)"/g)) intents.add(match[1]!);
-    for (const match of source.matchAll(/["']?([a-z][a-z-]*)["']?:\s*formSubmission\(/g)) intents.add(match[1]!);
-    for (const match of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) intents.add(match[1]!);
-  }
+  for (const match of source.matchAll(/name="intent"\s+value="([^"]+)"/g)) intents.add(match[1]!);
+  for (const match of source.matchAll(/["']?([a-z][a-z-]*)["']?:\s*formSubmission\(/g)) intents.add(match[1]!);
+  for (const match of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) intents.add(match[1]!);
   return [...intents].sort();
 }
 
-const FIELDS = schemaFieldNames();
-const INTENTS = knownIntents();
+const walk = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+const SOURCES = new Map(
+  walk(path.resolve("app"))
+    .filter((name) => /\.(ts|tsx)$/.test(name))
+    .map((file) => [file, fs.readFileSync(file, "utf8")]),
+);
 
-/** A form or body: some of the schemas' fields, each with a hostile value, and an intent the pages know or do not. */
-const hostileFields = fc
-  .tuple(
-    fc.subarray(FIELDS, { minLength: 1, maxLength: 12 }),
-    fc.array(fc.constantFrom(...HOSTILE_TEXT), { minLength: 12, maxLength: 12 }),
-    fc.constantFrom(...INTENTS, ...HOSTILE_INTENTS),
-  )
-  .map(
-    ([names, values, intent]) => [["intent", intent], ...names.filter((name) => name !== "intent").map((name, i) => [name, values[i]!])] as [string, string][],
+/** A route module's source and the sources it imports from app/ (its components and schemas), one level deep. */
+function routeSource(file: string): string {
+  const own = SOURCES.get(path.resolve("app", file)) ?? "";
+  const imported = [...own.matchAll(/from "~\/([^"]+)"/g)].map(
+    ([, module]) => ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((end) => SOURCES.get(path.resolve("app", `${module}${end}`))).find(Boolean) ?? "",
   );
+  return [own, ...imported].join("\n");
+}
+
+const FIELDS = schemaFieldNames();
+const INTENTS = intentsIn([...SOURCES.values()].join("\n"));
+
+/**
+ * A form or body: fields with hostile values, and an intent the pages know or
+ * do not. Mostly the fields and intents the route's own source names (itself,
+ * its components and schemas), some from anywhere.
+ */
+function hostileFields(file: string) {
+  const source = routeSource(file);
+  const own = FIELDS.filter((name) => new RegExp(`\\b${name.replace(/[^\w]/g, "\\$&")}\\b`).test(source));
+  const ownIntents = intentsIn(source);
+  const mine = own.length > 0 ? own : FIELDS;
+  return fc
+    .tuple(
+      fc.subarray(mine, { minLength: 1, maxLength: Math.min(12, mine.length) }),
+      fc.subarray(FIELDS, { maxLength: 4 }),
+      fc.array(fc.constantFrom(...HOSTILE_TEXT), { minLength: 16, maxLength: 16 }),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...(ownIntents.length > 0 ? ownIntents : INTENTS)) },
+        { weight: 1, arbitrary: fc.constantFrom(...INTENTS, ...HOSTILE_INTENTS) },
+      ),
+    )
+    .map(([mine, others, values, intent]) => {
+      const names = [...new Set([...mine, ...others])].filter((name) => name !== "intent");
+      return [["intent", intent], ...names.map((name, i) => [name, values[i]!])] as [string, string][];
+    });
+}
 
 type Encoding = "urlencoded" | "multipart" | "json" | "text" | "none" | "broken-multipart" | "multipart-without-boundary";
 const ENCODINGS: Encoding[] = ["urlencoded", "multipart", "json", "text", "none", "broken-multipart", "multipart-without-boundary"];
@@ -276,7 +305,7 @@ function parametersOf(route: AppRoute) {
     Object.fromEntries(
       names.map((name) => [
         name,
-        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(known?.[name] ?? ["x"])) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_TEXT) }),
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(known?.[name] ?? ["x"])) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_PARAMETERS) }),
       ]),
     ),
   ) as fc.Arbitrary<Record<string, string>>;
@@ -325,7 +354,7 @@ describe("malformed input to the pages' forms", () => {
         if (!module.action) continue;
         const action = module.action;
         await fc.assert(
-          fc.asyncProperty(parametersOf(route), hostileFields, fc.constantFrom(...ENCODINGS), async (values, fields, encoding) => {
+          fc.asyncProperty(parametersOf(route), hostileFields(route.file), fc.constantFrom(...ENCODINGS), async (values, fields, encoding) => {
             // A session of its own each time: a sign-out among the forms must not sign out the next one.
             const who = personFor(route);
             const session = who && (await withSession(who));
@@ -368,7 +397,7 @@ describe("malformed input to the API", () => {
           await fc.assert(
             fc.asyncProperty(
               parametersOf(route),
-              hostileFields,
+              hostileFields(route.file),
               fc.constantFrom<"json" | "text" | "broken-json" | "none">("json", "text", "broken-json", "none"),
               async (values, fields, encoding) => {
                 const before = await fingerprint();
