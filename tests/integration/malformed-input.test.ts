@@ -27,7 +27,6 @@ import * as login from "~/routes/auth/login";
 import * as iroCase from "~/routes/iro/case";
 import { loader as deadlinePreview } from "~/routes/api.v1/rules.deadlines";
 import { action as postCompliance } from "~/routes/api.v1/case.compliance";
-import { loader as getCase } from "~/routes/api.v1/case";
 import { call, callApi, request as pageRequest, withSession, type RouteFunction } from "#tests/support/routes";
 import { useTestConfig } from "#tests/support/test-database";
 
@@ -436,6 +435,9 @@ describe("malformed input to the API", () => {
               hostileFields(route.file),
               fc.constantFrom<"json" | "text" | "broken-json" | "none">("json", "text", "broken-json", "none"),
               async (values, fields, encoding) => {
+                // A NUL byte in an address never reaches a route: the server refuses %00 (malformed-requests.test.ts).
+                const inAddress = [...Object.values(values), ...(kind === "loader" ? fields.flat() : [])];
+                if (inAddress.some((value) => value.includes("\u0000"))) return;
                 const before = await fingerprint();
                 const query = new URLSearchParams(fields).toString();
                 const path = `${pathOf(route, values).slice("/api/v1".length)}${kind === "loader" ? `?${query}` : ""}`;
@@ -605,11 +607,11 @@ describe("what the sweep of 3,423 requests found", () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it("answers NUL in the API's addresses and bodies, and a date out of range, with problem+json", async () => {
+  // A NUL in the API's addresses is refused by the server before any route (malformed-requests.test.ts).
+  it("answers NUL in an API body, and a date out of range, with problem+json", async () => {
     const before = await fingerprint();
     const reference = first("api/v1/cases/:reference", "reference");
     const answers = [
-      await callApi(getCase as RouteFunction, "/cases/IMR%00", { key: apiKey, params: { reference: "IMR\u0000" } }),
       await callApi(postCompliance as RouteFunction, `/cases/${reference}/compliance`, {
         key: apiKey,
         params: { reference },

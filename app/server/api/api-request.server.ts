@@ -23,7 +23,6 @@ const TITLES: Record<AppError["code"], string> = {
  */
 export async function apiRequest(request: Request, handler: (client: ApiClient) => Promise<Response>): Promise<Response> {
   try {
-    if (request.url.toLowerCase().includes("%00")) return badParameters([{ name: "url", reason: "contains a NUL character (%00)" }]);
     const client = await apiClientFor(request, clientIp(request));
     if (!client) {
       return problem(401, "Unauthorized", "Send a valid API key: Authorization: Bearer imr_...", { headers: { "WWW-Authenticate": 'Bearer realm="imr"' } });
