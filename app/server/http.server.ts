@@ -136,8 +136,9 @@ export function refuseUnreadableRequests(req: Request, res: Response, next: Next
 
 /**
  * Requests Node refuses before Express sees them (over its 16 KiB header
- * limit, or not HTTP) get an answer with a body too: 414 when the request
- * line itself never ended, 431 for other headers, 400 for the rest.
+ * limit, too slow, or not HTTP) get an answer with a body too: 414 when the
+ * request line overflowed, 431 for other headers, 408 for a timeout, 400
+ * for the rest.
  */
 export function answerClientErrors(server: Server): void {
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
@@ -145,11 +146,13 @@ export function answerClientErrors(server: Server): void {
     // The request line is what overflowed when it has not ended within the address limit.
     const requestLine = error.rawPacket?.indexOf("\r\n") ?? -1;
     const [status, reason, message] =
-      error.code !== "HPE_HEADER_OVERFLOW"
-        ? [400, "Bad Request", "The request could not be read."]
-        : requestLine === -1 || requestLine > MAX_URL_BYTES
-          ? [414, "URI Too Long", `Addresses on this site are at most ${MAX_URL_BYTES} bytes long.`]
-          : [431, "Request Header Fields Too Large", "The request's headers are too large."];
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "The request took too long to arrive."]
+        : error.code !== "HPE_HEADER_OVERFLOW"
+          ? [400, "Bad Request", "The request could not be read."]
+          : requestLine === -1 || requestLine > MAX_URL_BYTES
+            ? [414, "URI Too Long", `Addresses on this site are at most ${MAX_URL_BYTES} bytes long.`]
+            : [431, "Request Header Fields Too Large", "The request's headers are too large."];
     const body = plainPage(reason, message);
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -7,7 +7,7 @@
  * /api/, a page elsewhere. Also the shutdown watchdog's last words.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerBuild } from "react-router";
 import { answerClientErrors, MAX_BODY_BYTES, MAX_URL_BYTES } from "~/server/http.server";
@@ -111,6 +111,18 @@ describe("addresses the portal will not read", () => {
     expect([huge.status, huge.text]).toEqual([414, expect.stringContaining("URI Too Long")]);
     const headers = await send({ path: "/login", headers: { "X-Padding": "x".repeat(20 * 1024) } });
     expect([headers.status, headers.text]).toEqual([431, expect.stringContaining("headers are too large")]);
+  });
+
+  it("answers bytes that are not HTTP with 400 and a page", async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1", () => socket.end("HELLO THERE\r\n\r\n"));
+      let text = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (text += chunk));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n[\s\S]*The request could not be read\./);
   });
 });
 
