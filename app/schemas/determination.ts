@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/panel";
+import { isId } from "./ids";
 
 /**
  * The reviewer's determination form, shared by the browser and the action.
@@ -174,6 +175,9 @@ export function determinationSchema(options: { reviewerName: string }) {
       }
 
       if (submitting && form.documentsConsidered.length === 0) issue(["documentsConsidered"], "Tick each document you considered: at least one.");
+      else if (!form.documentsConsidered.every(isId)) {
+        issue(["documentsConsidered"], "A document you ticked is not in this case's file. Reload the page and tick the documents again.");
+      }
 
       const standardKeys: readonly string[] = [...STANDARDS_OF_REVIEW.map((standard) => standard.key), OTHER_STANDARD];
       if (form.standardOfReview && !standardKeys.includes(form.standardOfReview)) issue(["standardOfReview"], "Choose one of the standards listed.");

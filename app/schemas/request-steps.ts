@@ -6,7 +6,7 @@
  * so nothing is lost by leaving a step half done).
  */
 import { z } from "zod";
-import { parseLocalDate, type LocalDate } from "~/domain/deadlines/time-zone";
+import { isRealLocalDate, type LocalDate } from "~/domain/deadlines/time-zone";
 import { missingFields } from "~/domain/requests/completeness";
 import {
   APPEAL_NOT_NEEDED_REASONS,
@@ -47,18 +47,9 @@ function checked(max: number, check: (value: string) => string | null) {
   });
 }
 
-function isRealDate(value: string): boolean {
-  try {
-    parseLocalDate(value);
-    return /^\d{4}-\d{2}-\d{2}$/.test(value);
-  } catch {
-    return false;
-  }
-}
-
 function dateField(options: { notAfter?: LocalDate; futureMessage?: string } = {}) {
   return checked(10, (value) => {
-    if (!isRealDate(value)) return "Enter a real date: day, month and year.";
+    if (!isRealLocalDate(value)) return "Enter a real date: day, month and year.";
     if (value < "1900-01-01") return "Check the year: it looks too long ago.";
     if (options.notAfter && value > options.notAfter) return options.futureMessage ?? "This date cannot be in the future.";
     return null;
@@ -276,8 +267,10 @@ export function stepFormValues(step: EditStep, d: RequestDraft): Record<string, 
 const STEP_INTENTS = ["continue", "back", "later"] as const;
 export type StepIntent = (typeof STEP_INTENTS)[number];
 
-export function stepIntent(value: FormDataEntryValue | null): StepIntent {
-  return STEP_INTENTS.find((intent) => intent === value) ?? "continue";
+/** The button pressed; none is the form's first button, "continue" (Enter in a field). Null for a value no button sends. */
+export function stepIntent(value: FormDataEntryValue | null): StepIntent | null {
+  if (value === null) return "continue";
+  return STEP_INTENTS.find((intent) => intent === value) ?? null;
 }
 
 /** The consent and signature on the review page. */

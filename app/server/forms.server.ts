@@ -1,8 +1,33 @@
 import { data } from "react-router";
 import type { z } from "zod";
 import { echoableValues, formDataToValues, zodFieldErrors, type FieldErrors, type FormFailure } from "~/forms/form-data";
+import { AppError } from "./errors.server";
 
 export type ParsedForm<T> = { ok: true; data: T; values: Record<string, unknown> } | { ok: false; failure: FormFailure };
+
+/**
+ * The request's form. A body that is not one (JSON, plain text, no
+ * Content-Type, a broken multipart) is a 400, not the parser's TypeError.
+ */
+export async function readForm(body: Pick<Request, "formData">): Promise<FormData> {
+  try {
+    return await body.formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "This form could not be read. Reload the page and send it again.");
+  }
+}
+
+const NUL = "\u0000";
+const NUL_MESSAGE = "Remove the invisible NUL character from this answer.";
+
+/** The fields whose text holds a NUL character, which PostgreSQL cannot store: a message by each. */
+export function nulFieldErrors(form: FormData): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [name, value] of form.entries()) {
+    if (name.includes(NUL) || (typeof value === "string" && value.includes(NUL))) errors[name.replaceAll(NUL, "")] = NUL_MESSAGE;
+  }
+  return errors;
+}
 
 /** Reads the request's form with the same zod schema the browser validated against. */
 export async function parseForm<S extends z.ZodType>(
@@ -10,10 +35,19 @@ export async function parseForm<S extends z.ZodType>(
   schema: S,
   options: { arrayFields?: readonly string[] } = {},
 ): Promise<ParsedForm<z.output<S>>> {
-  const values = formDataToValues(await request.formData(), options.arrayFields);
+  const form = await readForm(request);
+  const values = formDataToValues(form, options.arrayFields);
+  const unstorable = nulFieldErrors(form);
+  if (Object.keys(unstorable).length > 0) return { ok: false, failure: { values: echoableValues(withoutNul(values)), fieldErrors: unstorable } };
   const result = await schema.safeParseAsync(values);
   if (result.success) return { ok: true, data: result.data, values };
   return { ok: false, failure: { values: echoableValues(values), fieldErrors: zodFieldErrors(result.error) } };
+}
+
+/** What was typed, without its NUL characters, to show back in the form. */
+function withoutNul(values: Record<string, unknown>): Record<string, unknown> {
+  const strip = (value: unknown) => (typeof value === "string" ? value.replaceAll(NUL, "") : value);
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name.replaceAll(NUL, ""), Array.isArray(value) ? value.map(strip) : strip(value)]));
 }
 
 /** A 400 (or other 4xx) answer that puts each message next to its field and keeps what was typed. */

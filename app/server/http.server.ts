@@ -1,5 +1,8 @@
 import crypto from "node:crypto";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
 import type { NextFunction, Request, Response } from "express";
+import { matchPath, type ServerBuild } from "react-router";
 import { config } from "./config.server";
 
 /** A page for refusals that happen before React Router runs. */
@@ -67,6 +70,126 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
     return;
   }
   next();
+}
+
+/** The longest address the portal reads (Node itself stops at its 16 KiB header limit). */
+export const MAX_URL_BYTES = 8 * 1024;
+
+/** The largest body a form or an API call may send; uploads have limits of their own. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Uploads stream their body and count it against their own limit (documents, a letter to verify). */
+const STREAMED_UPLOADS = [/^\/documents\/?$/, /^\/api\/v1\/cases\/[^/]+\/documents\/?$/, /^\/verify\/?$/];
+
+/** A refusal before React Router runs: problem+json for the API, a page for people. */
+function refuse(req: Request, res: Response, status: number, title: string, message: string, headers: Record<string, string> = {}) {
+  res.set(headers);
+  if (req.path.startsWith("/api/")) {
+    res
+      .status(status)
+      .type("application/problem+json")
+      .set("Cache-Control", "no-store")
+      .send(JSON.stringify({ type: "about:blank", title, status, detail: message }));
+  } else {
+    res.status(status).type("html").send(plainPage(title, message));
+  }
+}
+
+/**
+ * Refuses a request whose address or body the portal will not read, before
+ * anything reads it: an address that is not a path (`OPTIONS *`), too long
+ * (414), or holding a NUL byte; a body over MAX_BODY_BYTES (413), or of
+ * unknown length (411), except for the uploads that stream and count theirs.
+ */
+export function refuseUnreadableRequests(req: Request, res: Response, next: NextFunction) {
+  const url = req.originalUrl;
+  if (!url.startsWith("/")) return refuse(req, res, 400, "Bad request", "The request must name a path on this site, such as /login.");
+  if (Buffer.byteLength(url) > MAX_URL_BYTES) {
+    return refuse(
+      req,
+      res,
+      414,
+      "Address too long",
+      `Addresses on this site are at most ${MAX_URL_BYTES} bytes long. Shorten the search or the filter and try again.`,
+    );
+  }
+  if (/%00/.test(url) || !decodes(url)) return refuse(req, res, 400, "Bad request", "The address holds a NUL byte or a broken %-escape.");
+  if (req.method === "GET" || req.method === "HEAD" || STREAMED_UPLOADS.some((path) => path.test(req.path))) return next();
+  const length = req.get("content-length");
+  if (length === undefined && req.get("transfer-encoding") !== undefined) {
+    return refuse(req, res, 411, "Length required", "Send the body with a Content-Length header.");
+  }
+  if (Number(length ?? 0) > MAX_BODY_BYTES) {
+    return refuse(
+      req,
+      res,
+      413,
+      "Request too large",
+      `A form or an API call may send at most ${MAX_BODY_BYTES / 1024} KiB. Upload files through the document upload.`,
+      {
+        Connection: "close",
+      },
+    );
+  }
+  next();
+}
+
+/**
+ * Requests Node refuses before Express sees them (over its 16 KiB header
+ * limit, too slow, or not HTTP) get an answer with a body too: 414 when the
+ * request line overflowed, 431 for other headers, 408 for a timeout, 400
+ * for the rest.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+    // The request line is what overflowed when it has not ended within the address limit.
+    const requestLine = error.rawPacket?.indexOf("\r\n") ?? -1;
+    const [status, reason, message] =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "The request took too long to arrive."]
+        : error.code !== "HPE_HEADER_OVERFLOW"
+          ? [400, "Bad Request", "The request could not be read."]
+          : requestLine === -1 || requestLine > MAX_URL_BYTES
+            ? [414, "URI Too Long", `Addresses on this site are at most ${MAX_URL_BYTES} bytes long.`]
+            : [431, "Request Header Fields Too Large", "The request's headers are too large."];
+    const body = plainPage(reason, message);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
+function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An API resource asked with a method it does not answer: 405 as
+ * problem+json, with the methods it does answer in Allow (GET and HEAD for a
+ * loader, POST for an action). Unknown addresses go on to the API's 404.
+ */
+export function apiMethods(build: ServerBuild | (() => Promise<ServerBuild>)) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith("/api/")) return next();
+    try {
+      const { routes } = typeof build === "function" ? await build() : build;
+      const resource = Object.values(routes).find(
+        (route) => route?.path?.startsWith("api/") && !route.path.endsWith("*") && matchPath({ path: `/${route.path}`, end: true }, req.path),
+      );
+      if (!resource) return next();
+      const allowed = [...(resource.module.loader ? ["GET", "HEAD"] : []), ...(resource.module.action ? ["POST"] : [])];
+      if (allowed.includes(req.method)) return next();
+      refuse(req, res, 405, "Method not allowed", `${req.path} answers ${allowed.join(", ")}, not ${req.method}.`, { Allow: allowed.join(", ") });
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 export function notFoundPage(_req: Request, res: Response) {

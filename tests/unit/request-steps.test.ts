@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { zodFieldErrors } from "~/forms/form-data";
 import type { FilingContext, RequestDraft } from "~/domain/requests/request-draft";
 import { EDIT_STEPS, type EditStep } from "~/domain/requests/steps";
-import { requestStepSchemas, signAndSubmitSchema, stepFormValues } from "~/schemas/request-steps";
+import { requestStepSchemas, signAndSubmitSchema, stepFormValues, stepIntent } from "~/schemas/request-steps";
 import { completeDraft } from "./request-draft-fixture";
 
 const context: FilingContext = { today: "2026-11-23", filingWindow: { amount: 4, unit: "months" } };
@@ -122,5 +122,12 @@ describe("signing", () => {
       });
     }
     expect(signAndSubmitSchema.safeParse({ consentName: "Maria Lopez", consentAgreed: "true" }).success).toBe(true);
+  });
+});
+
+describe("the step's buttons", () => {
+  it("reads Save and continue when no button is named (Enter in a field), and nothing for a value no button sends", () => {
+    expect([stepIntent(null), stepIntent("continue"), stepIntent("back"), stepIntent("later")]).toEqual(["continue", "continue", "back", "later"]);
+    expect(["delete", "", "CONTINUE", "continue ", "__proto__"].map(stepIntent)).toEqual([null, null, null, null, null]);
   });
 });

@@ -108,6 +108,17 @@ export function parseLocalDate(date: LocalDate): CivilDate {
   return { year, month, day };
 }
 
+/** Whether `value` is a real four-digit-year "YYYY-MM-DD" date, as a person types one. */
+export function isRealLocalDate(value: string): value is LocalDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    parseLocalDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function dayNumberOfLocalDate(date: LocalDate): number {
   const c = parseLocalDate(date);
   return daysFromCivil(c.year, c.month, c.day);

@@ -5,6 +5,7 @@
  * missing here.
  */
 import type { DocumentKind } from "~/domain/documents/document-kinds";
+import { isRealLocalDate } from "~/domain/deadlines/time-zone";
 import { isFiledLate } from "./filing-window";
 import type { FilingContext, RequestDraft } from "./request-draft";
 import { EDIT_STEPS, type EditStep } from "./steps";
@@ -46,7 +47,9 @@ const RULES: Record<EditStep, Rules> = {
     d.notifyProvider === true && blank(d.providerEmail) && { field: "providerEmail", message: "Enter the provider's email, or untick the box above." },
     blank(d.denialReason) && { field: "denialReason", message: "Say why the plan refused, in your words or copied from the letter." },
     !d.disputeType && { field: "disputeType", message: "Choose the reason that fits the plan's denial best." },
+    // A date that is not a real one has its own message; the window is counted from a real one.
     !!d.denialDate &&
+      isRealLocalDate(d.denialDate) &&
       !!context.filingWindow &&
       isFiledLate(d.denialDate, context.today, context.filingWindow) &&
       blank(d.lateFilingReason) && { field: "lateFilingReason", message: "Say why the request could not be filed sooner." },

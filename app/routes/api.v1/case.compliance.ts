@@ -1,7 +1,5 @@
 import type { Route } from "./+types/case.compliance";
-import { methodNotAllowed, postCompliance } from "~/server/api/plan-actions.server";
+import { postCompliance } from "~/server/api/plan-actions.server";
 
 /** POST /api/v1/cases/{reference}/compliance — the plan carried out an overturn. */
 export const action = ({ request, params }: Route.ActionArgs) => postCompliance(request, params.reference);
-
-export const loader = () => methodNotAllowed("POST");

@@ -1,7 +1,5 @@
 import type { Route } from "./+types/case.letter";
-import { getLetterPdf, methodNotAllowed } from "~/server/api/plan-actions.server";
+import { getLetterPdf } from "~/server/api/plan-actions.server";
 
 /** GET /api/v1/cases/{reference}/letters/{version} — one version's PDF; "latest" is the current one. */
 export const loader = ({ request, params }: Route.LoaderArgs) => getLetterPdf(request, params.reference, params.version);
-
-export const action = () => methodNotAllowed("GET");

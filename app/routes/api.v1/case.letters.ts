@@ -1,7 +1,5 @@
 import type { Route } from "./+types/case.letters";
-import { getLetters, methodNotAllowed } from "~/server/api/plan-actions.server";
+import { getLetters } from "~/server/api/plan-actions.server";
 
 /** GET /api/v1/cases/{reference}/letters — the decision letter's versions. */
 export const loader = ({ request, params }: Route.LoaderArgs) => getLetters(request, params.reference);
-
-export const action = () => methodNotAllowed("GET");

@@ -2,6 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/verify-email";
 import { verifyEmail } from "~/server/auth/verify-email.server";
 import { linkIsUsable } from "~/server/auth/set-password-from-link.server";
+import { readForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
 
 export function meta() {
@@ -16,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const token = String((await request.formData()).get("token") ?? "");
+  const token = String((await readForm(request)).get("token") ?? "");
   const verified = token ? await verifyEmail(token, anonymousActor(request)) : null;
   if (!verified) return { failed: true };
   throw redirect("/login?notice=email-verified");

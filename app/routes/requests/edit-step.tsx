@@ -8,6 +8,8 @@ import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-
 import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
 import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
+import { AppError } from "~/server/errors.server";
+import { readForm } from "~/server/forms.server";
 import { draftStepPage } from "~/server/requests/draft-step-page.server";
 import { draftFilingContext } from "~/server/requests/request-draft.server";
 import { saveDraftStep } from "~/server/requests/save-draft-step.server";
@@ -47,8 +49,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = signedInUser(context);
   const step = editStepOf(params.step);
-  const submitted = await request.clone().formData();
+  const submitted = await readForm(request.clone());
   const intent = stepIntent(submitted.get("intent"));
+  if (!intent) throw new AppError("BAD_REQUEST", "Use one of the step's buttons: Save and continue, Back, or Save and finish later.");
   const fromReview = submitted.get("from") === "review";
   const filing = await draftFilingContext(user, params.caseId);
   const schemas = requestStepSchemas(step, filing);

@@ -12,7 +12,7 @@ import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
-import { formFailure } from "~/server/forms.server";
+import { formFailure, nulFieldErrors, readForm } from "~/server/forms.server";
 import { actorOf } from "~/server/session.server";
 import { refusedForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
@@ -47,8 +47,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const user = signedInUser(context);
   const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const page = `/review/cases/${caseId}`;
+  const unstorable = nulFieldErrors(formData);
+  if (Object.keys(unstorable).length > 0) return formFailure({}, unstorable);
 
   if (formData.get("intent") === "add-note") {
     const values = { intent: "add-note", text: formData.get("text") ?? "" };

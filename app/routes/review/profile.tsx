@@ -8,6 +8,7 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { selfServiceIntentSchema } from "~/schemas/roster";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
+import { readForm } from "~/server/forms.server";
 import { actorOf } from "~/server/session.server";
 import { signedInUser } from "~/server/role-areas.server";
 
@@ -25,7 +26,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 /** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = signedInUser(context);
-  const intent = selfServiceIntentSchema.safeParse((await request.clone().formData()).get("intent"));
+  const intent = selfServiceIntentSchema.safeParse((await readForm(request.clone())).get("intent"));
   if (!intent.success)
     throw new Response("You can change your availability and affiliations here; ask the review organization for anything else.", { status: 403 });
   const forms = rosterForms(user.id, actorOf(user, request), (done) => afterChange("/review/profile", done, Date.now()));

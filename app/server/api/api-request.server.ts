@@ -66,5 +66,15 @@ export async function jsonBody<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw badParameters([{ name: "body", reason: "is not valid JSON" }]);
   }
+  const withNul = nulPaths(parsed);
+  if (withNul.length > 0) throw badParameters(withNul.map((name) => ({ name, reason: "contains a NUL character, which cannot be stored" })));
   return { raw, data: schema.parse(parsed) };
+}
+
+/** Where a JSON value holds a NUL character ("body" for the value itself, "references.0.title" inside it), in names or text. */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  const here = path.join(".") || "body";
+  if (typeof value === "string") return value.includes("\u0000") ? [here] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key.includes("\u0000") ? [here] : nulPaths(inner, [...path, key])));
 }

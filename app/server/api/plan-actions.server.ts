@@ -171,8 +171,3 @@ export function getLetterPdf(request: Request, reference: string, version: strin
     }
   });
 }
-
-/** A method the resource does not have: 405 with the methods it does. */
-export function methodNotAllowed(allow: string): Response {
-  return problem(405, "Method not allowed", `Use ${allow} on this resource.`, { headers: { Allow: allow } });
-}

@@ -6,6 +6,7 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { normalizeVerificationCode } from "~/domain/verification-code";
 import { audit } from "../audit.server";
 import { db, type Prisma } from "../db.server";
+import { readForm } from "../forms.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { hitRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
@@ -100,7 +101,7 @@ export async function formDataWithin(request: Request, maxBytes: number): Promis
   const limit = maxBytes + 64 * 1024;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return null;
-  if (!request.body) return request.formData();
+  if (!request.body) return readForm(request);
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = request.body.getReader();
@@ -115,5 +116,5 @@ export async function formDataWithin(request: Request, maxBytes: number): Promis
     chunks.push(value);
   }
   const headers = new Headers({ "content-type": request.headers.get("content-type") ?? "" });
-  return new Response(Buffer.concat(chunks), { headers }).formData();
+  return readForm(new Response(Buffer.concat(chunks), { headers }));
 }

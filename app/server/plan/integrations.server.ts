@@ -1,3 +1,4 @@
+import { isId } from "~/schemas/ids";
 import { can } from "~/domain/permissions";
 import { listApiKeys } from "../api/api-keys.server";
 import { db } from "../db.server";
@@ -12,7 +13,7 @@ import { webhookEndpointsOf } from "../webhooks/endpoints.server";
 export async function integrationPlanFor(user: SessionUser, planIdParam: string | undefined): Promise<{ id: string; name: string }> {
   const planId = planIdParam ?? user.planId;
   const allowed = planIdParam === undefined ? user.roles.includes("PLAN") : user.roles.includes("ADMIN") && can(user.roles, "plan-integration:manage");
-  if (!planId || !allowed) throw notFound("This plan");
+  if (!isId(planId) || !allowed) throw notFound("This plan");
   const plan = await db.healthPlan.findUnique({ where: { id: planId }, select: { id: true, name: true } });
   if (!plan) throw notFound("This plan");
   return plan;

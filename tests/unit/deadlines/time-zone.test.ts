@@ -5,6 +5,7 @@ import {
   daysFromCivil,
   formatOffsetIso,
   instantAt,
+  isRealLocalDate,
   localDate,
   localDateTime,
   offsetMinutes,
@@ -45,6 +46,11 @@ describe("civil calendar helpers", () => {
     expect(() => parseLocalDate("2026-2-3")).toThrow(RangeError);
     expect(() => parseLocalDate("2026-13-01")).toThrow(RangeError);
     expect(parseLocalDate("2028-02-29")).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+
+  it("tells a date a person can type from anything else, without throwing", () => {
+    expect(["2028-02-29", "1900-01-01", "9999-12-31"].filter(isRealLocalDate)).toHaveLength(3);
+    expect(["-1", "2026-02-30", "0000-00-00", "+275760-09-13", "-000001-01-01", "2026-1-01", "", "2026-01-01T00:00"].filter(isRealLocalDate)).toEqual([]);
   });
 });
 
