@@ -327,38 +327,14 @@ pages(
 );
 
 pages(
-  "an administrator's people and plans: overview, users, invitation, audit log, outbox, plans and their integrations",
-  ["admin", "admin/users", "admin/users/invite", "admin/audit", "admin/outbox", "admin/plans", "admin/plans/:planId/integrations"],
+  "an administrator's people and plans: users, invitation, audit log, plans and their integrations",
+  ["admin/users", "admin/users/invite", "admin/audit", "admin/plans", "admin/plans/:planId/integrations"],
   async ({ page, loginAs, check }) => {
     await loginAs("ADMIN");
-    await check(page, "admin", "the overview");
-    for (const path of ["users", "audit", "outbox", "plans"]) {
+    for (const path of ["users", "audit", "plans"]) {
       await page.goto(`/admin/${path}`);
       await check(page, `admin/${path}`, "as it opens");
     }
-    // An email given up on: the overview's alert, and the outbox's retry and cancel.
-    const givenUp = await db.outboxMessage.create({
-      data: {
-        template: "case-update",
-        toAddress: "given-up@example.test",
-        subject: "An email given up on",
-        status: "FAILED",
-        attempts: 9,
-        lastError: "421 Service not available",
-      },
-    });
-    await page.goto("/admin");
-    await expect(page.getByText("Email is failing")).toBeVisible();
-    await check(page, "admin", "with an alert about failing email");
-    await page.goto("/admin/outbox?status=FAILED");
-    const row = page.getByRole("row").filter({ hasText: "An email given up on" });
-    await row.locator("summary").click();
-    await row.getByRole("button", { name: "Cancel the email" }).click();
-    await expect(page.locator(`#cancel-${givenUp.id}-reason-error`)).toBeVisible();
-    await check(page, "admin/outbox", "an email given up on, cancelled without a reason");
-    await row.getByLabel("Why it should not be sent").fill("Checked by the accessibility test");
-    await row.getByRole("button", { name: "Cancel the email" }).click();
-    await expect(page.getByText("The email was cancelled and will not be sent.")).toBeVisible();
     await page.goto("/admin/users/invite");
     await page.getByRole("button", { name: "Send the invitation" }).click();
     await expect(page.locator("#field-name-error")).toBeVisible();
@@ -367,6 +343,36 @@ pages(
     await check(page, "admin/plans/:planId/integrations", "a plan's keys and endpoints");
   },
 );
+
+pages("an administrator's email: overview, its alert, the outbox and its actions", ["admin", "admin/outbox"], async ({ page, loginAs, check }) => {
+  await loginAs("ADMIN");
+  await check(page, "admin", "the overview");
+  await page.goto("/admin/outbox");
+  await check(page, "admin/outbox", "as it opens");
+  // An email given up on: the overview's alert, and the outbox's retry and cancel.
+  const givenUp = await db.outboxMessage.create({
+    data: {
+      template: "case-update",
+      toAddress: "given-up@example.test",
+      subject: "An email given up on",
+      status: "FAILED",
+      attempts: 9,
+      lastError: "421 Service not available",
+    },
+  });
+  await page.goto("/admin");
+  await expect(page.getByText("Email is failing")).toBeVisible();
+  await check(page, "admin", "with an alert about failing email");
+  await page.goto("/admin/outbox?status=FAILED");
+  const row = page.getByRole("row").filter({ hasText: "An email given up on" });
+  await row.locator("summary").click();
+  await row.getByRole("button", { name: "Cancel the email" }).click();
+  await expect(page.locator(`#cancel-${givenUp.id}-reason-error`)).toBeVisible();
+  await check(page, "admin/outbox", "an email given up on, cancelled without a reason");
+  await row.getByLabel("Why it should not be sent").fill("Checked by the accessibility test");
+  await row.getByRole("button", { name: "Cancel the email" }).click();
+  await expect(page.getByText("The email was cancelled and will not be sent.")).toBeVisible();
+});
 
 pages(
   "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone",
