@@ -10,6 +10,7 @@ import { db } from "~/server/db.server";
 import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
+import * as dashboardRoute from "~/routes/iro/index";
 import { ensureSpecialties } from "~/server/reviewers/specialties.server";
 import { createAssignment, createCase, createPlan, createUser } from "#tests/support/factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
@@ -75,6 +76,11 @@ describe("credentials due for re-verification", () => {
     const ids = (filtered.data as unknown as RosterPage).reviewers.map((reviewer) => reviewer.id);
     expect(ids.sort()).toEqual([never.id, overdue.id, dueSoon.id].sort());
     expect(ids).not.toContain(fine.id);
+
+    // The coordinators' home shows the same panel, read in the dashboard's own statement.
+    const panel = { reviewers, total };
+    const home = await call<{ reverification: typeof panel }>(dashboardRoute.loader as RouteFunction, request("/iro", coordinator.cookie));
+    expect(home.data.reverification).toEqual(panel);
   });
 });
 

@@ -5,7 +5,6 @@ import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
-import { reviewersDueForReverification } from "~/server/reviewers/reverification.server";
 import { ClearFilters, FilterForm, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { permittedUser } from "~/server/role-areas.server";
@@ -17,8 +16,7 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   permittedUser(context, "case:read");
   const filter = dashboardFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [page, reverification] = await Promise.all([dashboardPage(filter), reviewersDueForReverification()]);
-  return { filter, ...page, reverification };
+  return { filter, ...(await dashboardPage(filter)) };
 }
 
 const TRACK_FILTERS = [

@@ -1,5 +1,6 @@
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { DEADLINE_LABELS } from "~/domain/deadlines/lifecycle";
+import { localDate } from "~/domain/deadlines/time-zone";
 import type { DashboardFilter } from "~/schemas/dashboard";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
@@ -12,7 +13,8 @@ export type ClockState = "on_track" | "at_risk" | "overdue" | "none";
  * the page says the same thing wherever and whenever it is rendered.
  */
 export async function dashboardPage(filter: DashboardFilter, now = new Date()) {
-  const [dashboard, calendar] = await Promise.all([slaDashboard(filter, now), organizationCalendar()]);
+  const calendar = await organizationCalendar();
+  const dashboard = await slaDashboard(filter, now, localDate(now, calendar.timeZone));
   const rows = dashboard.rows.map((row) => {
     const due = row.nextDeadlineDueAt;
     const state: ClockState = !due ? "none" : due < now ? "overdue" : row.nextDeadlineAtRiskAt && row.nextDeadlineAtRiskAt <= now ? "at_risk" : "on_track";

@@ -1,7 +1,9 @@
 import { OPEN_STATUSES, type CaseStatus } from "~/domain/case-status";
 import type { DashboardFilter } from "~/schemas/dashboard";
 import type { DeadlineKind, Track } from "~/.server/prisma/enums";
+import type { LocalDate } from "~/domain/deadlines/time-zone";
 import { db, Prisma } from "../db.server";
+import { reverificationPanel, reverificationPanelSql, type ReverificationRow } from "../reviewers/reverification.server";
 
 const DASHBOARD_PAGE_SIZE = 50;
 
@@ -82,9 +84,10 @@ const instantOrNull = (text: string | null) => (text === null ? null : new Date(
 /**
  * Everything the coordinators' home shows, in one statement, as they open it
  * all day: the filtered page of cases and how many match, counts of every
- * open case by group (not narrowed by the filters), and the filters' choices.
+ * open case by group (not narrowed by the filters), the filters' choices, and
+ * the reviewers due for re-verification.
  */
-export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
+export async function slaDashboard(filter: DashboardFilter, now: Date, today: LocalDate) {
   const rows = await db.$queryRaw<
     {
       page: PageRowJson[] | null;
@@ -96,6 +99,7 @@ export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
       flagged: bigint;
       plans: Choice[] | null;
       coordinators: Choice[] | null;
+      reverification: ReverificationRow[] | null;
     }[]
   >`
     WITH page AS (${dashboardPageSql(filter, now)})
@@ -109,7 +113,9 @@ export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
            (SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name) FROM "HealthPlan" p) AS plans,
            -- Only active coordinators are offered as a filter; a disabled one's cases still show their name.
            (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
-              FROM "User" u WHERE 'COORDINATOR' = ANY(u.roles) AND u."disabledAt" IS NULL) AS coordinators
+              FROM "User" u WHERE 'COORDINATOR' = ANY(u.roles) AND u."disabledAt" IS NULL) AS coordinators,
+           (SELECT json_agg(panel ORDER BY panel."verifiedOn" ASC NULLS FIRST, panel.name ASC, panel.id ASC)
+              FROM (${reverificationPanelSql(today)}) panel) AS reverification
       FROM "Case"
      WHERE status::text = ANY(${[...OPEN_STATUSES]})`;
   const row = rows[0];
@@ -132,6 +138,7 @@ export async function slaDashboard(filter: DashboardFilter, now = new Date()) {
     counts,
     plans: row?.plans ?? [],
     coordinators: row?.coordinators ?? [],
+    reverification: reverificationPanel(row?.reverification ?? [], today),
     pageSize: DASHBOARD_PAGE_SIZE,
   };
 }
