@@ -16,7 +16,7 @@
  * route: on a busy machine it says more than requests a second do.
  * BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
  */
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,6 +27,7 @@ import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.serv
 import { setSecrets } from "~/server/secrets.server";
 import { startSession } from "~/server/session.server";
 import { fillCases } from "./fill-cases";
+import { ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -36,11 +37,7 @@ const TARGET_RATIO = 0.4;
 /** Linux's USER_HZ on every architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-const buildDir = process.env.BUILD_DIR ?? "build";
-if (!fs.existsSync(path.join(buildDir, "server", "index.js")) || process.env.BENCH_REBUILD === "1") {
-  console.log(`Building the app into ${buildDir}/ ...`);
-  execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BUILD_DIR: buildDir } });
-}
+ensureBuild();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-bench-load-"));
 fs.chmodSync(dir, 0o777);
@@ -52,7 +49,7 @@ try {
   setSecrets({ sessionSecret, documentKey, embeddedDatabasePassword: "bench" });
   const port = await freePort();
   // The server migrates and seeds the demo data on its first start.
-  server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey });
+  server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey, demoData: true });
   await waitUntilServing(port, server);
   connectDatabase(database.url);
   if (EXTRA_CASES > 0) await fillCases(database.url, EXTRA_CASES);
@@ -126,51 +123,6 @@ function cpuMs(pid: number): number {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
-function startServer(options: { port: number; databaseUrl: string; dataDir: string; sessionSecret: string; documentKey: string }): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(options.port),
-    DATABASE_URL: options.databaseUrl,
-    SEED_DEMO_DATA: "true",
-    DATA_DIR: options.dataDir,
-    SESSION_SECRET: options.sessionSecret,
-    DOCUMENT_ENCRYPTION_KEY: options.documentKey,
-    BUILD_DIR: buildDir,
-    LOG_LEVEL: "silent",
-    // Only the web process is measured.
-    IN_PROCESS_WORKER: "false",
-  };
-  delete env.SMTP_URL;
-  const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], {
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
-
-async function waitUntilServing(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The server did not answer /healthz within 120 s");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 function pad(text: string, width: number): string {

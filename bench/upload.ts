@@ -26,7 +26,7 @@
  * BENCH_CPU_PROFILE=<dir> writes the server's CPU profile there (open it in
  * Chrome's DevTools) to see where an upload's time goes.
  */
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { once } from "node:events";
 import fs from "node:fs";
@@ -34,6 +34,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
+import { ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
 import type { UploadClientAnswer, UploadClientRequest } from "./upload-client";
 import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
@@ -52,11 +53,7 @@ const MIB = 1024 * 1024;
 /** MB/s in the decimal megabytes disks are sold in. */
 const mbPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
 
-const buildDir = process.env.BUILD_DIR ?? "build";
-if (!fs.existsSync(path.join(buildDir, "server", "index.js")) || process.env.BENCH_REBUILD === "1") {
-  console.log(`Building the app into ${buildDir}/ ...`);
-  execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BUILD_DIR: buildDir } });
-}
+ensureBuild();
 
 // Source, copies and the server's documents all live in this one folder: the same disk.
 const dir = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), "imr-bench-upload-"));
@@ -233,51 +230,6 @@ function checkStored(answer: UploadClientAnswer, bytes: number, sha256: string):
   if (answer.status !== 201) throw new Error(`Upload answered ${answer.status}: ${answer.body}`);
   const stored = JSON.parse(answer.body) as { sizeBytes: number; sha256: string };
   if (stored.sizeBytes !== bytes || stored.sha256 !== sha256) throw new Error(`Upload stored ${stored.sizeBytes} bytes with SHA-256 ${stored.sha256}`);
-}
-
-function startServer(options: { port: number; databaseUrl: string; dataDir: string; sessionSecret: string; documentKey: string }): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(options.port),
-    DATABASE_URL: options.databaseUrl,
-    DATA_DIR: options.dataDir,
-    SESSION_SECRET: options.sessionSecret,
-    DOCUMENT_ENCRYPTION_KEY: options.documentKey,
-    BUILD_DIR: buildDir,
-    LOG_LEVEL: "silent",
-    // Only the web process is measured; the job worker has nothing to do here.
-    IN_PROCESS_WORKER: "false",
-  };
-  delete env.SMTP_URL;
-  delete env.SEED_DEMO_DATA;
-  const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], {
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
-
-async function waitUntilServing(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The server did not answer /healthz within 60 s");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 /**

@@ -1,0 +1,74 @@
+/**
+ * The production build as the benches run it: built when missing (or when
+ * BENCH_REBUILD=1) into BUILD_DIR, started in a process of its own on a
+ * throwaway database and data folder, with no job worker, and stopped as
+ * `npm start` is. BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const buildDir = process.env.BUILD_DIR ?? "build";
+
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(buildDir, "server", "index.js")) && process.env.BENCH_REBUILD !== "1") return;
+  console.log(`Building the app into ${buildDir}/ ...`);
+  execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BUILD_DIR: buildDir } });
+}
+
+export interface ServerOptions {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  sessionSecret: string;
+  documentKey: string;
+  /** Load the demo data into the empty database at the first start. */
+  demoData?: boolean;
+}
+
+export function startServer(options: ServerOptions): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    SESSION_SECRET: options.sessionSecret,
+    DOCUMENT_ENCRYPTION_KEY: options.documentKey,
+    BUILD_DIR: buildDir,
+    LOG_LEVEL: "silent",
+    // Only the web process is measured.
+    IN_PROCESS_WORKER: "false",
+  };
+  delete env.SMTP_URL;
+  if (options.demoData) env.SEED_DEMO_DATA = "true";
+  else delete env.SEED_DEMO_DATA;
+  const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
+  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+/** Until /healthz answers 200; the first start migrates (and seeds the demo data) before it listens. */
+export async function waitUntilServing(port: number, child: ChildProcess, withinMs = 120_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The server did not answer /healthz within ${withinMs / 1000} s`);
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
