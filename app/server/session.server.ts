@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "react-router";
 import { isStaff, type Role } from "~/domain/roles";
 import { config } from "./config.server";
-import { db } from "./db.server";
+import { db, Prisma, readRows } from "./db.server";
 import { secrets } from "./secrets.server";
 import { clientIp, type Actor } from "./request-context.server";
 
@@ -88,12 +88,12 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 async function lookUpSession(request: Request): Promise<SessionUser | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  // In SQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
-  const rows = await db.$queryRaw<SessionRow[]>`
+  // Straight to PostgreSQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
+  const rows = await readRows<SessionRow>(Prisma.sql`
     SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", s."lastSeenAt",
            u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u."disabledAt"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
-     WHERE s.id = ${sessionId}::uuid`;
+     WHERE s.id = ${sessionId}::uuid`);
   const session = rows[0];
   if (!session || session.revokedAt || session.disabledAt) return null;
   const now = Date.now();

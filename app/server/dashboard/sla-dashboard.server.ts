@@ -2,7 +2,7 @@ import { OPEN_STATUSES, type CaseStatus } from "~/domain/case-status";
 import type { DashboardFilter } from "~/schemas/dashboard";
 import type { DeadlineKind, Track } from "~/.server/prisma/enums";
 import type { LocalDate } from "~/domain/deadlines/time-zone";
-import { db, Prisma } from "../db.server";
+import { db, Prisma, readRows } from "../db.server";
 import { reverificationPanel, reverificationPanelSql, type ReverificationRow } from "../reviewers/reverification.server";
 
 const DASHBOARD_PAGE_SIZE = 50;
@@ -82,26 +82,25 @@ type PageRowJson = Omit<DashboardRow, "flaggedAt" | "nextDeadlineDueAt" | "nextD
 const instantOrNull = (text: string | null) => (text === null ? null : new Date(text));
 
 /**
- * Everything the coordinators' home shows, in one statement, as they open it
- * all day: the filtered page of cases and how many match, counts of every
+ * Everything the coordinators' home shows, in one statement sent straight to
+ * PostgreSQL (readRows), as they open it all day: the filtered page of cases and how many match, counts of every
  * open case by group (not narrowed by the filters), the filters' choices, and
  * the reviewers due for re-verification.
  */
 export async function slaDashboard(filter: DashboardFilter, now: Date, today: LocalDate) {
-  const rows = await db.$queryRaw<
-    {
-      page: PageRowJson[] | null;
-      matching: bigint;
-      open: bigint;
-      expedited: bigint;
-      at_risk: bigint;
-      overdue: bigint;
-      flagged: bigint;
-      plans: Choice[] | null;
-      coordinators: Choice[] | null;
-      reverification: ReverificationRow[] | null;
-    }[]
-  >`
+  // Counts come as text from the driver (bigint).
+  const rows = await readRows<{
+    page: PageRowJson[] | null;
+    matching: string;
+    open: string;
+    expedited: string;
+    at_risk: string;
+    overdue: string;
+    flagged: string;
+    plans: Choice[] | null;
+    coordinators: Choice[] | null;
+    reverification: ReverificationRow[] | null;
+  }>(Prisma.sql`
     WITH page AS (${dashboardPageSql(filter, now)})
     SELECT (SELECT json_agg(page ORDER BY page.track DESC, page."nextDeadlineDueAt" ASC NULLS LAST, page.id ASC) FROM page) AS page,
            (SELECT count(*) FROM "Case" c WHERE ${dashboardCondition(filter, now)}) AS matching,
@@ -117,7 +116,7 @@ export async function slaDashboard(filter: DashboardFilter, now: Date, today: Lo
            (SELECT json_agg(panel ORDER BY panel."verifiedOn" ASC NULLS FIRST, panel.name ASC, panel.id ASC)
               FROM (${reverificationPanelSql(today)}) panel) AS reverification
       FROM "Case"
-     WHERE status::text = ANY(${[...OPEN_STATUSES]})`;
+     WHERE status::text = ANY(${[...OPEN_STATUSES]})`);
   const row = rows[0];
   const counts: Counts = {
     open: Number(row?.open ?? 0),
