@@ -152,7 +152,15 @@ export function actorOf(user: Pick<SessionUser, "id" | "email"> | null, request:
 }
 
 /** Only paths inside the portal, so a crafted link cannot send people elsewhere. */
+/** Any origin of ours stands for the portal's own when a path is resolved. */
+const OWN_ORIGIN = "https://portal.invalid";
+
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Resolved as a browser would ("/\t/evil.example" is another site to it: tabs
+  // and newlines are dropped, a backslash is a slash), then kept only if it
+  // stays on this origin.
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const resolved = new URL(to, OWN_ORIGIN);
+  if (resolved.origin !== OWN_ORIGIN || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -2,7 +2,7 @@ import { createCookie } from "react-router";
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import { db } from "~/server/db.server";
-import { endSession, getSessionUser, requireUser, revokeAllSessions, startSession } from "~/server/session.server";
+import { endSession, getSessionUser, requireUser, safeRedirectPath, revokeAllSessions, startSession } from "~/server/session.server";
 import { signOutEverywhere } from "~/server/users/account.server";
 import { actorFor, cookieHeaderFrom, createPlan, createUser, requestWithCookie } from "#tests/support/factories";
 
@@ -147,5 +147,24 @@ describe("pages that need a signed-in person", () => {
     await setLastSeen(sessionId, 31 * MINUTE);
     const thrown = await requireUser(requestWithCookie(cookie, "/admin")).catch((e: unknown) => e);
     expect((thrown as Response).status).toBe(302);
+  });
+});
+
+describe("the page a person is sent back to after signing in", () => {
+  it("is a page of the portal, however the address is dressed up", () => {
+    expect(safeRedirectPath("/requests/abc?tab=documents#files", "/home")).toBe("/requests/abc?tab=documents#files");
+    expect(safeRedirectPath("/%2F%2Fevil.example", "/home")).toBe("/%2F%2Fevil.example");
+    for (const elsewhere of [
+      "//evil.example/phish",
+      "/\t/evil.example/phish",
+      "/\\evil.example",
+      "/\n/evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "",
+      null,
+    ]) {
+      expect(safeRedirectPath(elsewhere, "/home"), String(elsewhere)).toBe("/home");
+    }
   });
 });
