@@ -49,6 +49,27 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000), repeated: false };
 }
 
+/**
+ * Whether `key` would be let through now, counting nothing: for a limit on
+ * failures (sign-in), which counts each failure with hitRateLimit once it
+ * happened, so an office's successful sign-ins never use up its allowance.
+ */
+export async function peekRateLimit(key: string, limit: number, windowSeconds: number, at = new Date()): Promise<RateLimitResult> {
+  const nowMs = at.getTime();
+  const refusedUntil = refusals.get(key);
+  if (refusedUntil !== undefined && nowMs < refusedUntil) {
+    return { allowed: false, retryAfterSeconds: Math.ceil((refusedUntil - nowMs) / 1000), repeated: true };
+  }
+  const toleranceMs = windowSeconds * 1000 - (windowSeconds * 1000) / limit;
+  const rows = await db.$queryRaw<{ fullAt: Date }[]>`SELECT "fullAt" FROM "RateLimitBucket" WHERE key = ${key}`;
+  const fullAtMs = rows[0]?.fullAt.getTime();
+  // As hitRateLimit decides: one more request fits while "full at" is no more than the tolerance ahead.
+  if (fullAtMs === undefined || fullAtMs <= nowMs + toleranceMs) return { allowed: true, retryAfterSeconds: 0, repeated: false };
+  const waitMs = fullAtMs - toleranceMs - nowMs;
+  remember(key, nowMs + waitMs);
+  return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000), repeated: false };
+}
+
 /** Refusals this process remembers; the oldest go first past this many keys. */
 const MAX_REMEMBERED = 10_000;
 const refusals = new Map<string, number>();

@@ -161,6 +161,7 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   // stays on this origin.
   if (typeof to !== "string" || !to.startsWith("/")) return fallback;
   const resolved = new URL(to, OWN_ORIGIN);
-  if (resolved.origin !== OWN_ORIGIN || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const controlOrBackslash = [...to].some((character) => character < " " || character === "\u007f" || character === "\\");
+  if (resolved.origin !== OWN_ORIGIN || controlOrBackslash) return fallback;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

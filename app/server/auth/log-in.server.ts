@@ -1,6 +1,6 @@
 import { db } from "../db.server";
 import { audit } from "../audit.server";
-import { hitRateLimit } from "../rate-limit.server";
+import { hitRateLimit, peekRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
 import { verifyPassword } from "./password.server";
 import { issueToken } from "./tokens.server";
@@ -20,7 +20,10 @@ export type LoginResult =
  * alike, and take as long; ten failures lock the account for 15 minutes.
  */
 export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResult> {
-  const limit = await hitRateLimit(`login:${actor.ip ?? "unknown"}`, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
+  // A network's allowance is of failed attempts: a whole office behind one address signs in at the start of a shift.
+  const networkKey = `login:${actor.ip ?? "unknown"}`;
+  const countFailure = () => hitRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
+  const limit = await peekRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
   if (!limit.allowed) {
     // Once per wait and app server: a flood of refused attempts writes nothing more.
     if (!limit.repeated) await audit(actor, { action: "auth.login.rate_limited", detail: { email: input.email } });
@@ -42,11 +45,13 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
   });
   const failureActor = { ...actor, userId: user?.id ?? null, email: input.email };
   if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    await countFailure();
     await audit(failureActor, { action: "auth.login.failed", objectType: "User", objectId: user.id, detail: { reason: "locked" } });
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
   }
   const passwordMatches = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordMatches || user.disabledAt) {
+    await countFailure();
     if (user) {
       const failures = user.failedLoginCount + 1;
       const locks = failures >= MAX_FAILED_LOGINS;
