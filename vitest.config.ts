@@ -52,8 +52,9 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // A database outage of minutes (tests/outage): mostly waiting, so
-          // `npm test` runs this project beside the others (tests/run-all.mjs).
+          // A database outage of minutes and kill -9 of a portal process
+          // (tests/outage): mostly waiting, so `npm test` runs this project
+          // beside the others (tests/run-all.mjs), and its files side by side.
           name: "outage",
           sequence: { groupOrder: 2 },
           include: ["tests/outage/**/*.test.ts"],
@@ -61,7 +62,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 600_000,
           hookTimeout: 120_000,
-          maxWorkers: 1,
+          // Each file has its own PostgreSQL: the crashes run during the outage's wait.
+          maxWorkers: 2,
         },
       },
     ],

@@ -3,7 +3,8 @@
 //
 //   lint (eslint, prettier) ── react-router typegen ─┬─ type check (tsc)
 //                                                  ├─ vitest: unit + integration (real PostgreSQL)
-//                                                  ├─ vitest: outage (its own PostgreSQL, stopped for 2 minutes)
+//                                                  ├─ vitest: outage (its own PostgreSQL, stopped for 2 minutes;
+//                                                  │          beside it, a portal process killed with SIGKILL)
 //                                                  └─ build ── e2e server starts ── Playwright (real Chromium)
 //
 // Each phase's output is printed whole when it ends, with its time. Ends with
@@ -148,7 +149,7 @@ const results = await Promise.all([
   lint,
   typegen ? run("type check", "npx", ["tsc"]).then(asCheck) : { passed: 0, failed: 1 },
   vitest("vitest", ["unit", "integration"]),
-  // Two minutes with the database stopped, mostly waiting: beside the rest, not after it.
+  // Two minutes with the database stopped and a portal killed and restarted, mostly waiting: beside the rest, not after it.
   vitest("vitest-outage", ["outage"]),
   endToEnd(),
 ]);
