@@ -52,9 +52,8 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // A database outage of minutes and kill -9 of a portal process
-          // (tests/outage): mostly waiting, so `npm test` runs this project
-          // beside the others (tests/run-all.mjs), and its files side by side.
+          // A database outage of minutes (tests/outage): mostly waiting, so
+          // `npm test` runs this project beside the others (tests/run-all.mjs).
           name: "outage",
           sequence: { groupOrder: 2 },
           include: ["tests/outage/**/*.test.ts"],
@@ -62,8 +61,23 @@ export default defineConfig({
           environment: "node",
           testTimeout: 600_000,
           hookTimeout: 120_000,
-          // Each file has its own PostgreSQL: the crashes run during the outage's wait.
-          maxWorkers: 2,
+          maxWorkers: 1,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The production build's server killed with SIGKILL (tests/crashes):
+          // `npm test` runs this project once the build is made, beside
+          // Playwright (tests/run-all.mjs).
+          name: "crashes",
+          sequence: { groupOrder: 3 },
+          include: ["tests/crashes/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
         },
       },
     ],

@@ -1,11 +1,10 @@
 /**
- * kill -9 of a running portal, mid-upload, mid-send and mid-issue: nothing is lost and
- * nothing stays stuck once it is started again on the same database and
- * data folder. The portal runs in its own process, `npm run dev`'s server
- * (app/server/dev.ts through tsx): in `npm test` the production build is
- * made beside this phase, not before it. This file has its own PostgreSQL
- * and its own Vitest project, so it runs beside the other tests
- * (vitest.config.ts).
+ * kill -9 of a running portal, mid-upload, mid-send and mid-issue: nothing
+ * is lost and nothing stays stuck once it is started again on the same
+ * database and data folder. The portal is the production build (BUILD_DIR,
+ * made by `npm run build`; `npm test` runs this project once its build is
+ * made) serving in its own process, as `npm start` does, on this file's
+ * PostgreSQL and data folder.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -36,7 +35,9 @@ import { startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
 import { waitFor } from "#tests/support/wait-for";
 
 /** A portal starting on a busy machine (two cores shared with the rest of `npm test`) answers /healthz within this. */
-const STARTS_WITHIN_MS = 90_000;
+const STARTS_WITHIN_MS = 60_000;
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
+const serverEntry = path.join(buildDir, "server", "index.js");
 /** The uploaded file, and what arrives of it before the kill: more than the 1 MiB the storage writes at a time, so bytes are on disk. */
 const FILE_BYTES = 4 * 1024 * 1024;
 const FIRST_CHUNK_BYTES = 2 * 1024 * 1024;
@@ -67,6 +68,7 @@ interface Portal {
 let portal: Portal | undefined;
 
 beforeAll(async () => {
+  if (!fs.existsSync(serverEntry)) throw new Error(`No production build at ${serverEntry}: run \`npm run build\` (with the same BUILD_DIR) first`);
   database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "crashes", database: "crashes" });
   await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
   setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: dataDir, DATABASE_URL: database.url, APP_URL: "http://portal.test" }));
@@ -96,12 +98,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The portal with its job worker, in its own process group, on this file's database and data folder, serving once this resolves. */
+/** `npm start` (the portal with its job worker) on this file's database and data folder, serving once this resolves. */
 async function startPortal(smtpUrl: string): Promise<Portal> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: "development",
+    NODE_ENV: "production",
+    BUILD_DIR: buildDir,
     PORT: String(port),
     DATABASE_URL: database!.url,
     DATA_DIR: dataDir,
@@ -112,9 +115,8 @@ async function startPortal(smtpUrl: string): Promise<Portal> {
     LOG_LEVEL: "warn",
   };
   delete env.SEED_DEMO_DATA;
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app", "server", "dev.ts")], {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", `import(${JSON.stringify(serverEntry)}).then((m) => m.main("serve"))`], {
     env,
-    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const started: Portal = { process: child, port, smtpUrl, output: [] };
@@ -139,12 +141,12 @@ async function startPortal(smtpUrl: string): Promise<Portal> {
   return started;
 }
 
-/** SIGKILL: the whole process group dies at once, as in a crash; nothing of it runs its cleanup. */
+/** SIGKILL: the process dies at once, as in a crash, and runs none of its cleanup. */
 async function stopPortal(running: Portal, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
   if (running === portal) portal = undefined;
   if (running.process.exitCode !== null || running.process.signalCode !== null) return;
   const exited = once(running.process, "exit");
-  process.kill(-running.process.pid!, signal);
+  running.process.kill(signal);
   await exited;
 }
 
