@@ -64,6 +64,22 @@ export default defineConfig({
           maxWorkers: 1,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // The production build's server killed with SIGKILL (tests/crashes):
+          // `npm test` runs this project once the build is made, beside
+          // Playwright (tests/run-all.mjs).
+          name: "crashes",
+          sequence: { groupOrder: 3 },
+          include: ["tests/crashes/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

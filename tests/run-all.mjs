@@ -4,7 +4,8 @@
 //   lint (eslint, prettier) ── react-router typegen ─┬─ type check (tsc)
 //                                                  ├─ vitest: unit + integration (real PostgreSQL)
 //                                                  ├─ vitest: outage (its own PostgreSQL, stopped for 2 minutes)
-//                                                  └─ build ── e2e server starts ── Playwright (real Chromium)
+//                                                  └─ build ─┬─ e2e server starts ── Playwright (real Chromium)
+//                                                            └─ vitest: crashes (the built server killed with SIGKILL)
 //
 // Each phase's output is printed whole when it ends, with its time. Ends with
 // "N passed, N failed" and exits non-zero when anything failed.
@@ -96,10 +97,17 @@ async function serverUp(server) {
   return false;
 }
 
+let building;
+/** The production build, made once for Playwright and the crash tests. */
+function built() {
+  building ??= run("build", "npx", ["react-router", "build"]);
+  return building;
+}
+
 /** The production build, then its server on a fresh database, then Playwright against it. */
 async function endToEnd() {
   const browser = ensureBrowser();
-  if (!browser || !(await run("build", "npx", ["react-router", "build"]))) return { failed: 1, passed: 0 };
+  if (!browser || !(await built())) return { failed: 1, passed: 0 };
   const started = Date.now();
   const serverLog = fs.openSync(path.join(artifacts, "e2e-server.log"), "w");
   const server = spawn(process.execPath, ["tests/e2e/support/serve-built-app.mjs"], { env, stdio: ["ignore", serverLog, serverLog] });
@@ -140,6 +148,12 @@ async function vitest(label, projects) {
 
 const asCheck = (ok) => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
+/** The built server killed mid-upload, mid-send and mid-issue (tests/crashes), beside Playwright. */
+async function crashes() {
+  if (!(await built())) return { failed: 1, passed: 0 };
+  return vitest("vitest-crashes", ["crashes"]);
+}
+
 // Lint first, with no warnings allowed: a finding fails the run, and the tests still run so one CI run shows everything.
 const lint = asCheck((await run("lint", "npx", ["eslint", ".", "--max-warnings=0"])) && (await run("format", "npx", ["prettier", "--check", "."])));
 // Route types next: tsc reads them, and the build would write them too.
@@ -151,6 +165,7 @@ const results = await Promise.all([
   // Two minutes with the database stopped, mostly waiting: beside the rest, not after it.
   vitest("vitest-outage", ["outage"]),
   endToEnd(),
+  crashes(),
 ]);
 for (const result of results) {
   passed += result.passed;
