@@ -1,5 +1,6 @@
 import { db } from "./db.server";
 import { jobQueueHealth, mailTransport } from "./jobs.server";
+import { log } from "./log.server";
 
 interface Check {
   ok: boolean;
@@ -18,15 +19,32 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * What /healthz tells anyone who asks: each part up or not, in words that
+ * name no host, port, folder or account. Why a part is down goes to the log,
+ * for the operators.
+ */
 export async function healthReport(): Promise<{ status: "ok" | "degraded" | "down"; database: Check; jobs: Check; mail: Check }> {
   const [database, jobs, mail] = await Promise.all([
     within(3_000, db.$queryRaw`SELECT 1`).then(
       () => ({ ok: true, detail: "PostgreSQL answered" }),
-      (error: Error) => ({ ok: false, detail: `PostgreSQL unreachable: ${error.message}` }),
+      (error: Error) => down("database", "PostgreSQL unreachable", error),
     ),
-    within(3_000, jobQueueHealth()).catch((error: Error) => ({ ok: false, detail: error.message })),
-    within(3_000, mailTransport().check()).catch((error: Error) => ({ ok: false, detail: error.message })),
+    reported("jobs", "job queue not answering", jobQueueHealth()),
+    reported("mail", "mail transport not working", mailTransport().check()),
   ]);
   const status = !database.ok ? "down" : jobs.ok && mail.ok ? "ok" : "degraded";
   return { status, database, jobs, mail };
+}
+
+function reported(part: string, words: string, check: Promise<Check>): Promise<Check> {
+  return within(3_000, check).then(
+    (result) => (result.ok ? result : down(part, words, new Error(result.detail))),
+    (error: Error) => down(part, words, error),
+  );
+}
+
+function down(part: string, words: string, error: Error): Check {
+  log.warn(`health check: ${words}`, { part, error: error.message });
+  return { ok: false, detail: words };
 }

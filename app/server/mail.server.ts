@@ -75,18 +75,19 @@ export function fileTransport(dir: string): MailTransport {
     kind: "files",
     async send(email) {
       const info = await transporter.sendMail(email);
-      fs.mkdirSync(dir, { recursive: true });
+      // Owner-only: a message may hold a sign-in or password-reset link.
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const safeId = email.messageId.replace(/[^a-zA-Z0-9.-]/g, "");
       // Named by queue time, so the folder lists messages in the order they were written.
       const file = path.join(dir, `${email.date.toISOString().replace(/[:.]/g, "-")}-${safeId}.eml`);
-      fs.writeFileSync(file, info.message as Buffer);
+      fs.writeFileSync(file, info.message as Buffer, { mode: 0o600 });
       return { providerMessageId: file };
     },
     async check() {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         fs.accessSync(dir, fs.constants.W_OK);
-        return { ok: true, detail: `writing .eml files to ${dir}` };
+        return { ok: true, detail: "writing .eml files to the data folder" };
       } catch (error) {
         return { ok: false, detail: `cannot write to ${dir}: ${(error as Error).message}` };
       }

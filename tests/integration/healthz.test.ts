@@ -53,4 +53,15 @@ describe("GET /healthz", () => {
     expect(up.status).toBe(200);
     expect(((await up.json()) as Report).database.ok).toBe(true);
   });
+
+  it("names no folder, host, port or account to whoever asks, while the database is down too", async () => {
+    const up = JSON.stringify(await (await loader()).json());
+    await disconnectDatabase();
+    connectDatabase(UNREACHABLE);
+    const down = JSON.stringify(await (await loader()).json());
+    for (const answer of [up, down]) {
+      expect(answer).not.toContain(testDatabase.dataDir);
+      expect(answer).not.toMatch(/127\.0\.0\.1|:1\b|ECONNREFUSED|postgresql:\/\//);
+    }
+  });
 });

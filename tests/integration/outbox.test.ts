@@ -243,6 +243,8 @@ describe("the email outbox", () => {
     // Named by the time it was queued, so the folder lists messages in queue order.
     expect(files[0]!.startsWith(sent.createdAt.toISOString().replace(/[:.]/g, "-"))).toBe(true);
     expect(sent.providerMessageId).toBe(path.join(mailDir, files[0]!));
+    // Owner-only: a message may hold a password-reset link.
+    expect(fs.statSync(path.join(mailDir, files[0]!)).mode & 0o777).toBe(0o600);
     const eml = fs.readFileSync(path.join(mailDir, files[0]!), "utf8");
     expect(eml).toContain("Subject: IMR-2026-000129: We received your request");
     expect(parseMessage(eml).text).toContain("http://portal.test/cases/IMR-2026-000129");
