@@ -154,6 +154,24 @@ describe("GET /api/v1/cases", () => {
   });
 });
 
+describe("a network guessing API keys", () => {
+  it("is refused with 429 after 20 wrong or missing keys in a minute, before any key is looked up; a right key is never counted", async () => {
+    const ip = "198.51.100.77";
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const wrong = i % 2 === 0 ? `imr_${"x".repeat(40)}${i}` : null;
+      statuses.push((await callApi(listCases, "/cases", { key: wrong, ip })).status);
+    }
+    expect(statuses).toEqual([...Array<number>(20).fill(401), 429]);
+    const refused = await callApi(listCases, "/cases", { key: keyA, ip });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another network, with the right key, many times over.
+    for (let i = 0; i < 25; i++) expect((await callApi(listCases, "/cases", { key: keyA, ip: "198.51.100.78" })).status).toBe(200);
+  });
+});
+
 describe("GET /api/v1/openapi.json", () => {
   it("describes the endpoints with the schemas they parse with", async () => {
     const document = (await (openApi as () => Response)().json()) as {

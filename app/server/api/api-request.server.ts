@@ -2,7 +2,7 @@ import { z } from "zod";
 import { config } from "../config.server";
 import { AppError } from "../errors.server";
 import { log } from "../log.server";
-import { hitRateLimit } from "../rate-limit.server";
+import { hitRateLimit, peekRateLimit, type RateLimitResult } from "../rate-limit.server";
 import { clientIp } from "../request-context.server";
 import { apiClientFor, type ApiClient } from "./api-keys.server";
 import { badParameters, problem } from "./problem.server";
@@ -16,6 +16,13 @@ const TITLES: Record<AppError["code"], string> = {
   TOO_MANY_REQUESTS: "Too many requests",
 };
 
+/** Requests a minute one network address may send with a missing or wrong key. */
+const BAD_KEYS_PER_NETWORK = 20;
+
+function tooMany(detail: string, limit: RateLimitResult): Response {
+  return problem(429, "Too many requests", detail, { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+}
+
 /**
  * Every /api/v1 call that needs a plan's key: the bearer key, the key's rate
  * limit, then the handler; errors become problem+json. A case of another plan
@@ -23,20 +30,18 @@ const TITLES: Record<AppError["code"], string> = {
  */
 export async function apiRequest(request: Request, handler: (client: ApiClient) => Promise<Response>): Promise<Response> {
   try {
+    // Guessing keys: a network gets BAD_KEYS_PER_NETWORK wrong keys a minute; a right key is never counted.
+    const network = `api-bad-key:${clientIp(request) ?? "unknown"}`;
+    const guesses = await peekRateLimit(network, BAD_KEYS_PER_NETWORK, 60);
+    if (!guesses.allowed) return tooMany(`Too many requests with a missing or wrong API key. Try again in ${guesses.retryAfterSeconds} s.`, guesses);
     const client = await apiClientFor(request, clientIp(request));
     if (!client) {
+      await hitRateLimit(network, BAD_KEYS_PER_NETWORK, 60);
       return problem(401, "Unauthorized", "Send a valid API key: Authorization: Bearer imr_...", { headers: { "WWW-Authenticate": 'Bearer realm="imr"' } });
     }
     const limit = await hitRateLimit(`api:${client.apiKeyId}`, config().apiRateLimitPerMinute, 60);
     if (!limit.allowed) {
-      return problem(
-        429,
-        "Too many requests",
-        `This key may make ${config().apiRateLimitPerMinute} requests a minute. Try again in ${limit.retryAfterSeconds} s.`,
-        {
-          headers: { "Retry-After": String(limit.retryAfterSeconds) },
-        },
-      );
+      return tooMany(`This key may make ${config().apiRateLimitPerMinute} requests a minute. Try again in ${limit.retryAfterSeconds} s.`, limit);
     }
     return await handler(client);
   } catch (error) {
