@@ -7,12 +7,13 @@ export const DOCUMENT_DESCRIPTION_MAX = 500;
 
 /**
  * The name as it will be shown and offered on download: the last path part
- * only (some systems send a full path), without control characters.
+ * only (some systems send a full path), without control characters or
+ * invisible formatting ones: a right-to-left override would show
+ * "invoice\u202Efdp.exe" as "invoiceexe.pdf".
  */
 function cleanFileName(name: string): string {
   const lastPart = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  const printable = lastPart.replace(/[\u0000-\u001f\u007f]/g, "");
+  const printable = lastPart.replace(/[\p{Cc}\p{Cf}]/gu, "");
   return printable.trim().slice(-FILE_NAME_MAX);
 }
 

@@ -447,6 +447,14 @@ describe("GET /documents/:documentId", () => {
     expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: id } })).toBe(2);
   });
 
+  it("offers a file under the name its content shows, not the one it was sent with", async () => {
+    const { id, row } = await uploaded(pdf(), "report\u202Elmth.html");
+    expect(row.fileName).toBe("reportlmth.pdf");
+    const response = await download(coordinator, id);
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="reportlmth.pdf"; filename*=UTF-8''reportlmth.pdf`);
+    await response.arrayBuffer();
+  });
+
   it("offers a DOCX only as an attachment, even when asked inline", async () => {
     const { id } = await uploaded(docx(), "letter.docx");
     const response = await download(applicant, id, "?inline=1");

@@ -1,6 +1,7 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { FILE_TYPES, SNIFF_LIMIT_BYTES, sniffFileType, type FileTypeId } from "~/domain/documents/file-types";
+import { FILE_TYPES, nameForType, SNIFF_LIMIT_BYTES, sniffFileType, type FileTypeId } from "~/domain/documents/file-types";
+import { uploadQuerySchema } from "~/schemas/upload-query";
 import {
   allowanceFor,
   APPLICANT_CASE_LIMIT_BYTES,
@@ -200,5 +201,23 @@ describe("upload limits", () => {
     expect(formatFileSize(1)).toBe("1 byte");
     expect(formatFileSize(1536)).toBe("1.5 KB");
     expect(formatFileSize(2.25 * 1024 * 1024)).toBe("2.3 MB");
+  });
+});
+
+describe("the name a file is kept under", () => {
+  it("takes the extension of the type its content showed, keeping one that fits", () => {
+    expect(nameForType("report.html", FILE_TYPES.pdf)).toBe("report.pdf");
+    expect(nameForType("Denial letter", FILE_TYPES.pdf)).toBe("Denial letter.pdf");
+    expect(nameForType("scan.JPEG", FILE_TYPES.jpeg)).toBe("scan.JPEG");
+    expect(nameForType("scan.jpg", FILE_TYPES.png)).toBe("scan.png");
+    expect(nameForType("notes v2.1 final", FILE_TYPES.docx)).toBe("notes v2.1 final.docx");
+    expect(nameForType(".pdf", FILE_TYPES.pdf)).toBe(".pdf.pdf");
+  });
+
+  it("loses control and invisible formatting characters, so a right-to-left override cannot disguise it", () => {
+    const named = (name: string) => uploadQuerySchema.parse({ caseId: "00000000-0000-4000-8000-000000000000", kind: "DENIAL_LETTER", name }).name;
+    expect(named("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+    expect(named("a\u200Bb\u2066c\u2069\u0007.pdf")).toBe("abc.pdf");
+    expect(named("C:\\Users\\maria\\denial.pdf")).toBe("denial.pdf");
   });
 });

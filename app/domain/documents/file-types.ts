@@ -30,6 +30,19 @@ export const FILE_TYPES: Record<FileTypeId, FileType> = {
   },
 };
 
+/**
+ * The name a file is kept and offered under: its extension follows the type
+ * its content showed, so a PDF sent as "report.html" is "report.pdf" and
+ * never opens as a web page. A name whose extension fits keeps it.
+ */
+export function nameForType(name: string, type: FileType): string {
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : "";
+  if (type.extensions.includes(extension)) return name;
+  const stem = /^\.[a-z0-9]{1,8}$/i.test(extension) ? name.slice(0, dot) : name;
+  return `${stem}${type.extensions[0]}`;
+}
+
 export const ACCEPTED_TYPES_TEXT = "PDF, JPEG, PNG, TIFF or Word (DOCX)";
 
 /** For <input type="file" accept>: a hint to the picker, not a check. */

@@ -1,4 +1,5 @@
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
+import { nameForType } from "~/domain/documents/file-types";
 import { EMPTY_FILE, sizeRefusal } from "~/domain/documents/limits";
 import type { UploadQuery } from "~/schemas/upload-query";
 import { audit } from "../audit.server";
@@ -62,7 +63,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
         data: {
           caseId: target.caseId,
           kind: query.kind,
-          fileName: query.name,
+          fileName: nameForType(query.name, type),
           contentType: type.contentType,
           sizeBytes: BigInt(stored.sizeBytes),
           sha256: stored.sha256,
