@@ -150,6 +150,22 @@ describe("signing up", () => {
     expect(await logIn({ email: existing.email, password: "someone else's password" }, anonymous())).toMatchObject({ reason: "invalid" });
   });
 
+  it("cannot be used to send mail at will: 10 sign-ups an hour from one network, 3 for one address", async () => {
+    const ip = uniqueIp();
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push(await signUp(input(uniqueEmail("many")), anonymous(ip)));
+    expect(answers.slice(0, 10).every((answer) => answer.ok)).toBe(true);
+    expect(answers[10]).toMatchObject({ ok: false });
+    expect(await db.auditLog.count({ where: { action: "auth.signup.rate_limited", ip } })).toBe(1);
+
+    const target = uniqueEmail("target");
+    const forOne = [];
+    for (let i = 0; i < 4; i++) forOne.push(await signUp(input(target), anonymous()));
+    expect(forOne.map((answer) => answer.ok)).toEqual([true, true, true, false]);
+    // One account, one confirmation: the repeats found it there.
+    expect(await db.outboxMessage.count({ where: { toAddress: target } })).toBe(1);
+  });
+
   it("confirms the email from the link once; the second use is refused", async () => {
     const email = uniqueEmail("verify");
     await signUp(input(email), anonymous());

@@ -3,7 +3,7 @@ import type { Route } from "./+types/signup";
 import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { signUpSchema } from "~/schemas/auth";
 import { signUp } from "~/server/auth/sign-up.server";
-import { parseForm, rejectForm } from "~/server/forms.server";
+import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
 
 export function meta() {
@@ -13,7 +13,15 @@ export function meta() {
 export async function action({ request }: Route.ActionArgs) {
   const parsed = await parseForm(request, signUpSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
-  await signUp(parsed.data, anonymousActor(request));
+  const result = await signUp(parsed.data, anonymousActor(request));
+  if (!result.ok) {
+    return formFailure(
+      parsed.values,
+      {},
+      `Too many sign-ups from your network or for this address. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`,
+      429,
+    );
+  }
   throw redirect("/signup?sent=1");
 }
 

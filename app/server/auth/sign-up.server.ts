@@ -2,23 +2,42 @@ import { db } from "../db.server";
 import { audit } from "../audit.server";
 import { config } from "../config.server";
 import { queueEmail } from "../outbox.server";
+import { hitRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
 import { hashPassword } from "./password.server";
 import { issueToken } from "./tokens.server";
 import type { SignUpInput } from "~/schemas/auth";
 
+/** Accounts one network address may ask for in an hour, and sign-ups one address may be sent. */
+const SIGNUPS_PER_NETWORK = 10;
+const SIGNUPS_PER_EMAIL = 3;
+const HOUR_SECONDS = 3600;
+
 /**
  * Creates an applicant's account, unconfirmed, and emails the confirmation
  * link. An email already registered gets no second account; the answer is the
- * same, so the form cannot be used to find out who has an account.
+ * same, and so is the work (the password is hashed either way), so neither
+ * the form nor its timing tells who has an account. A network, and an email
+ * address, may only ask so often: the form cannot be used to send mail to
+ * anyone at will.
  */
-export async function signUp(input: SignUpInput, actor: Actor): Promise<void> {
+export async function signUp(input: SignUpInput, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  for (const [key, limit] of [
+    [`signup:${actor.ip ?? "unknown"}`, SIGNUPS_PER_NETWORK],
+    [`signup-email:${input.email}`, SIGNUPS_PER_EMAIL],
+  ] as const) {
+    const allowed = await hitRateLimit(key, limit, HOUR_SECONDS);
+    if (!allowed.allowed) {
+      if (!allowed.repeated) await audit({ ...actor, email: input.email }, { action: "auth.signup.rate_limited", detail: { limit: key.split(":")[0] } });
+      return { ok: false, retryAfterSeconds: allowed.retryAfterSeconds };
+    }
+  }
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     await audit(actor, { action: "auth.signup.duplicate", objectType: "User", objectId: existing.id });
-    return;
+    return { ok: true };
   }
-  const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, roles: ["APPLICANT"], passwordHash },
@@ -32,4 +51,5 @@ export async function signUp(input: SignUpInput, actor: Actor): Promise<void> {
     });
     await audit({ ...actor, userId: user.id, email: input.email }, { action: "auth.signup", objectType: "User", objectId: user.id }, tx);
   });
+  return { ok: true };
 }
