@@ -320,7 +320,7 @@ describe("the reviewer's answer", () => {
     expect(emails[0]?.subject).toContain("offer declined");
 
     // The assignment page: the decline on the history, Betty first, Aaron left out as already involved.
-    const page = await assignPage(sessionUserOf(coordinator), kase.id, later(1));
+    const page = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), later(1));
     expect(page.history).toEqual([expect.objectContaining({ name: "Dr. Aaron Allergy", outcome: "Declined", reason: "I trained at Riverside." })]);
     expect(page.suggested?.map((row) => row.id)).toEqual([betty.id]);
     expect(page.excluded?.find((row) => row.id === aaron.id)).toEqual({
@@ -402,7 +402,7 @@ describe("replacing a reviewer", () => {
     expect(await canRead(next, kase.id)).toBe(true);
     expect(await canRead(first, kase.id)).toBe(false);
 
-    const page = await assignPage(sessionUserOf(coordinator), kase.id, later(8));
+    const page = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), later(8));
     expect(page.current.map((row) => row.name)).toEqual(["Dr. Vic Next"]);
     expect(page.history).toEqual([
       expect.objectContaining({ name: "Dr. Una First", outcome: "Replaced", reason: "Too slow to start the review.", replacedBy: "Dr. Vic Next" }),
