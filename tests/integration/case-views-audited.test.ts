@@ -13,6 +13,7 @@ import { ensureReferenceData } from "~/server/reference-data.server";
 import { APP_ROUTES, type AppRoute } from "#tests/support/app-routes";
 import { createCaseInReview, createInformationRequest, createPlanActionCase } from "#tests/support/case-factories";
 import { actorFor, createAssignment, createCase, createPlan, createUser } from "#tests/support/factories";
+import { loader as documentLoader } from "~/routes/documents/document";
 import { call, callApi, request, withSession, type RouteFunction } from "#tests/support/routes";
 import { useTestConfig } from "#tests/support/test-database";
 
@@ -44,6 +45,7 @@ interface Visit {
 }
 
 let visits: Record<string, Visit>;
+let caseDocument: { id: string; stranger: { cookie: string; email: string } };
 
 beforeAll(async () => {
   useTestConfig({ API_RATE_LIMIT_PER_MINUTE: "1000" });
@@ -69,6 +71,8 @@ beforeAll(async () => {
   const decided = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 30 * 86_400_000) });
   await createAssignment({ caseId: decided.id, reviewerId: reviewer.id, status: "COMPLETED", attested: true });
   const draft = await createCase({ applicantId: applicant.id, planId: plan.id, status: "DRAFT" });
+
+  caseDocument = { id: inReview.documents[0]!.id, stranger };
 
   const page = (caseId: string, allowed: Opener["who"], refused: Opener["who"], params: Record<string, string> = {}): Visit => ({
     caseId,
@@ -166,5 +170,18 @@ describe("every route that takes a case", () => {
     // Nothing of the case: no id of a row, none of its contents.
     expect(rows.at(-1)).toMatchObject({ objectType: "Case", objectId: null });
     expect(JSON.stringify(rows.at(-1)!.detail)).not.toMatch(/Lopez|Example|EHP-|MEM-|Cardiac/);
+  });
+});
+
+describe("a case's document", () => {
+  it("asked for by someone who may not read the case is 404 and an access.denied row", async () => {
+    const denied = { action: "access.denied", actorEmail: caseDocument.stranger.email, objectType: "Document" } satisfies Prisma.AuditLogWhereInput;
+    const answer = await call(documentLoader as RouteFunction, request(`/documents/${caseDocument.id}`, caseDocument.stranger), {
+      documentId: caseDocument.id,
+    });
+    expect(answer.status).toBe(404);
+    expect(await db.auditLog.findMany({ where: denied })).toEqual([
+      expect.objectContaining({ objectId: null, detail: { asked: caseDocument.id, reason: "not found or not yours" } }),
+    ]);
   });
 });

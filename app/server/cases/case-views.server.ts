@@ -17,6 +17,9 @@ export interface CaseReader {
   at?: Date;
 }
 
+/** Why a record was refused: the answer never says which. */
+export const NOT_FOUND_OR_NOT_YOURS = "not found or not yours";
+
 /** What a refused attempt records of the address asked for: no more than the caller sent, and never long. */
 const ASKED_LIMIT = 64;
 
@@ -46,7 +49,7 @@ export function caseAccessDenied(reader: CaseReader, asked: string): Promise<voi
   return audit(reader.actor, {
     action: "access.denied",
     objectType: "Case",
-    detail: { page: reader.page, asked: asked.slice(0, ASKED_LIMIT), reason: "not found or not yours" },
+    detail: { page: reader.page, asked: asked.slice(0, ASKED_LIMIT), reason: NOT_FOUND_OR_NOT_YOURS },
     at: reader.at,
   });
 }
