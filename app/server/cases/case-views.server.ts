@@ -44,20 +44,23 @@ export async function caseRefused(reader: CaseReader, asked: string, what = "Thi
   return notFound(what);
 }
 
-/** One INSERT: this reader asked for a case that does not exist or is not theirs. */
-export function caseAccessDenied(reader: CaseReader, asked: string): Promise<void> {
+/**
+ * One INSERT: this reader asked for a case (or a record of one, such as a
+ * reviewer's offer: `objectType`) that does not exist or is not theirs.
+ */
+export function caseAccessDenied(reader: CaseReader, asked: string, objectType = "Case"): Promise<void> {
   return audit(reader.actor, {
     action: "access.denied",
-    objectType: "Case",
+    objectType,
     detail: { page: reader.page, asked: asked.slice(0, ASKED_LIMIT), reason: NOT_FOUND_OR_NOT_YOURS },
     at: reader.at,
   });
 }
 
 /** For a reader whose own check answers 404: logs the refusal, then lets the 404 through. */
-export function refusedAs(reader: CaseReader, asked: string) {
+export function refusedAs(reader: CaseReader, asked: string, objectType = "Case") {
   return async (error: unknown): Promise<never> => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") await caseAccessDenied(reader, asked);
+    if (error instanceof AppError && error.code === "NOT_FOUND") await caseAccessDenied(reader, asked, objectType);
     throw error;
   };
 }
