@@ -9,7 +9,7 @@ import { audit } from "../audit.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 
-/** Whoever reads a case, and on which page or endpoint ("reviewer", "api:case"): what its audit row says. */
+/** Whoever reads a case, and on which page or endpoint ("reviewer", "API GET /api/v1/cases/:reference"): what its audit row says. */
 export interface CaseReader {
   actor: Actor;
   page: string;
