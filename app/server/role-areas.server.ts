@@ -9,8 +9,9 @@
 import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { can, type Action } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
+import { caseAccessDenied } from "./cases/case-views.server";
 import { notFound } from "./errors.server";
-import { requireUser, type SessionUser } from "./session.server";
+import { actorOf, requireUser, type SessionUser } from "./session.server";
 
 const signedInContext = createContext<SessionUser>();
 
@@ -31,13 +32,16 @@ type Area = keyof typeof AREA_ROLES;
  * The middleware of an area's layout: signed in (or off to the login page),
  * holding one of the area's roles. Anyone else gets 403 for the area's pages,
  * and 404 for an address that names a record (a case, a reviewer, a plan), as
- * for any record one may not see: the answer does not say whether it exists.
+ * for any record one may not see: the answer does not say whether it exists
+ * (and a case asked for is logged as `access.denied`).
  */
 export function areaGuard(area: Area): MiddlewareFunction<Response> {
   const roles: readonly Role[] = AREA_ROLES[area];
   return async ({ request, params, context }) => {
     const user = await requireUser(request);
     if (!user.roles.some((role) => roles.includes(role))) {
+      // A case asked for outside one's roles is a refused attempt on the record, logged like any other.
+      if (params.caseId !== undefined) await caseAccessDenied({ actor: actorOf(user, request), page: `${area} area` }, params.caseId);
       throw Object.keys(params).length > 0 ? notFound() : new Response(NOT_YOURS, { status: 403 });
     }
     context.set(signedInContext, user);

@@ -277,7 +277,7 @@ export async function fillDraft(db: Db, people: People, request: DemoRequest, pr
 export async function fileRequest(db: Db, people: People, request: DemoRequest, at: Date): Promise<string> {
   const caseId = await fillDraft(db, people, request, { resumeAt: "review" }, new Date(at.getTime() - 5 * MINUTE));
   const applicant = await people(request.applicant);
-  const review = await reviewPage(applicant.user, caseId, at);
+  const review = await reviewPage(applicant.user, caseId, applicant.actor, at);
   if (review.kind !== "draft") throw new Error(`Demo request ${request.claim} was filed already`);
   if (review.missing.length) throw new Error(`Demo request ${request.claim} is incomplete: ${review.missing.map((item) => item.message).join(" ")}`);
   const filed = await submitRequest({

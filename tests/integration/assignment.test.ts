@@ -218,12 +218,18 @@ describe("the reviewer's answer", () => {
 
     // Before the attestation: the offer's summary and the parties to attest about, never the records.
     expect(await canRead(chosen, kase.id)).toBe(false);
-    const page = await offerPage(sessionUserOf(chosen), assignment.id, later(1));
+    const page = await offerPage(sessionUserOf(chosen), assignment.id, actorFor(chosen), later(1));
     expect(page).toMatchObject({ reference: kase.reference, state: "open", specialty: "Rheumatology", caseLink: null });
     expect(page.attestation.statements.join(" ")).toContain(FACILITY);
     expect(JSON.stringify(page)).not.toContain("Pat Example");
     // Nobody else finds the offer.
-    expect(await refusal(offerPage(sessionUserOf(await reviewer("Dr. Rex Other", "rheumatology")), assignment.id))).toMatchObject({ code: "NOT_FOUND" });
+    const other = await reviewer("Dr. Rex Other", "rheumatology");
+    expect(await refusal(offerPage(sessionUserOf(other), assignment.id, actorFor(other)))).toMatchObject({ code: "NOT_FOUND" });
+    // Both the reading and the refused attempt are in the audit log.
+    expect(
+      await db.auditLog.count({ where: { action: "case.viewed", actorId: chosen.id, objectId: kase.id, detail: { path: ["page"], equals: "offer" } } }),
+    ).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "access.denied", actorId: other.id, objectType: "ReviewerAssignment", objectId: null } })).toBe(1);
 
     const unsigned = await refusal(acceptOffer({ ...as(chosen), assignmentId: assignment.id, signature: "Someone Else", at: later(2) }));
     expect(unsigned).toMatchObject({ code: "BAD_REQUEST", detail: { field: "signature" } });
@@ -246,7 +252,10 @@ describe("the reviewer's answer", () => {
       actorId: chosen.id,
     });
     expect(await canRead(chosen, kase.id)).toBe(true);
-    expect(await offerPage(sessionUserOf(chosen), assignment.id, later(3))).toMatchObject({ state: "accepted", caseLink: `/review/cases/${kase.id}` });
+    expect(await offerPage(sessionUserOf(chosen), assignment.id, actorFor(chosen), later(3))).toMatchObject({
+      state: "accepted",
+      caseLink: `/review/cases/${kase.id}`,
+    });
 
     // Answered once: a second answer is refused.
     const again = await refusal(declineOffer({ ...as(chosen), assignmentId: assignment.id, reason: "Changed my mind", at: later(3) }));
@@ -320,7 +329,7 @@ describe("the reviewer's answer", () => {
     expect(emails[0]?.subject).toContain("offer declined");
 
     // The assignment page: the decline on the history, Betty first, Aaron left out as already involved.
-    const page = await assignPage(sessionUserOf(coordinator), kase.id, later(1));
+    const page = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), later(1));
     expect(page.history).toEqual([expect.objectContaining({ name: "Dr. Aaron Allergy", outcome: "Declined", reason: "I trained at Riverside." })]);
     expect(page.suggested?.map((row) => row.id)).toEqual([betty.id]);
     expect(page.excluded?.find((row) => row.id === aaron.id)).toEqual({
@@ -360,7 +369,7 @@ describe("the reviewer's answer", () => {
     await expireLapsedOffers(later(26));
     expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "offer_expired" } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { caseId: kase.id, template: "offer-declined" } })).toBe(1);
-    expect(await offerPage(sessionUserOf(slow), assignment.id, later(26))).toMatchObject({ state: "expired" });
+    expect(await offerPage(sessionUserOf(slow), assignment.id, actorFor(slow), later(26))).toMatchObject({ state: "expired" });
   });
 });
 
@@ -402,7 +411,7 @@ describe("replacing a reviewer", () => {
     expect(await canRead(next, kase.id)).toBe(true);
     expect(await canRead(first, kase.id)).toBe(false);
 
-    const page = await assignPage(sessionUserOf(coordinator), kase.id, later(8));
+    const page = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), later(8));
     expect(page.current.map((row) => row.name)).toEqual(["Dr. Vic Next"]);
     expect(page.history).toEqual([
       expect.objectContaining({ name: "Dr. Una First", outcome: "Replaced", reason: "Too slow to start the review.", replacedBy: "Dr. Vic Next" }),

@@ -100,7 +100,8 @@ describe("a draft", () => {
     const row = await db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ status: "DRAFT", draftStep: "patient", memberId: "EVG-1", patientBirthDate: null, reference: null });
     const audits = await db.auditLog.findMany({ where: { objectId: caseId }, orderBy: { id: "asc" } });
-    expect(audits.map((entry) => entry.action)).toEqual(["case.draft_started", "case.draft_saved"]);
+    // Opening the draft is a view of the patient's details like any other.
+    expect(audits.map((entry) => entry.action)).toEqual(["case.draft_started", "case.draft_saved", "case.viewed"]);
   });
 
   it("keeps what was typed when a step does not validate, and saves it when the person goes back", async () => {
@@ -167,7 +168,7 @@ describe("a draft", () => {
       { caseId },
     );
     expect(filing.status).toBe(404);
-    await expect(draftStepPage(sessionUserOf(stranger), caseId, "patient")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(draftStepPage(sessionUserOf(stranger), caseId, "patient", actorFor(stranger))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).patientName).toBeNull();
   });
 });

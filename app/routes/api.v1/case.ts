@@ -5,6 +5,6 @@ import { planCaseByReference } from "~/server/api/plan-cases.server";
 /** GET /api/v1/cases/{reference} — one case of the key's plan. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   return apiRequest(request, async (client) =>
-    Response.json(await planCaseByReference(client.planId, params.reference), { headers: { "Cache-Control": "no-store" } }),
+    Response.json(await planCaseByReference(client.planId, params.reference, client.actor), { headers: { "Cache-Control": "no-store" } }),
   );
 }

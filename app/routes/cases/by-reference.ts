@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/by-reference";
 import { casePageForReference } from "~/server/requests/case-page.server";
-import { requireUser } from "~/server/session.server";
+import { actorOf, requireUser } from "~/server/session.server";
 
 /**
  * /cases/<reference>: the link every email about a case carries. It sends
@@ -10,7 +10,7 @@ import { requireUser } from "~/server/session.server";
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const path = params.reference.length <= 64 ? await casePageForReference(user, params.reference) : null;
+  const path = params.reference.length <= 64 ? await casePageForReference(user, params.reference, actorOf(user, request)) : null;
   if (!path) throw new Response("This case was not found.", { status: 404 });
   throw redirect(path);
 }

@@ -26,7 +26,7 @@ const isIntent = (value: unknown): value is Intent => typeof value === "string" 
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = permittedUser(context, "case:assign");
-  const page = await assignPage(user, params.caseId);
+  const page = await assignPage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: isIntent(done) ? DONE[done] : null };
 }

@@ -26,7 +26,7 @@ const NOTICES = {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = permittedUser(context, "case:decide");
-  const page = await qualityReviewPage(user, idParam(params.caseId, "This case"));
+  const page = await qualityReviewPage(user, idParam(params.caseId, "This case"), actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null };
 }

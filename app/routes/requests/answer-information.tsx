@@ -14,9 +14,9 @@ export function meta() {
   return [{ title: "Answer our request for information | Independent Medical Review" }];
 }
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  return informationRequestPage(user, params.caseId, params.requestId);
+  return informationRequestPage(user, params.caseId, params.requestId, actorOf(user, request));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

@@ -41,7 +41,7 @@ function editStepOf(step: string): EditStep {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
   if (params.step === "review") throw redirect(stepPath(params.caseId, "review"));
-  const page = await draftStepPage(user, params.caseId, editStepOf(params.step));
+  const page = await draftStepPage(user, params.caseId, editStepOf(params.step), actorOf(user, request));
   if (page.kind === "filed") throw redirect(`/requests/${page.caseId}`);
   return { ...page, fromReview: new URL(request.url).searchParams.get("from") === "review" };
 }

@@ -18,9 +18,9 @@ export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `${title} | Independent Medical Review` }];
 }
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  return reviewPage(user, params.caseId);
+  return reviewPage(user, params.caseId, actorOf(user, request));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

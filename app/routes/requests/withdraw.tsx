@@ -11,9 +11,9 @@ export function meta() {
   return [{ title: "Withdraw your request | Independent Medical Review" }];
 }
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  return withdrawPage(user, params.caseId);
+  return withdrawPage(user, params.caseId, actorOf(user, request));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

@@ -31,7 +31,7 @@ const NOTICES = {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const page = await reviewerCasePage(user, idParam(params.caseId, "This case"));
+  const page = await reviewerCasePage(user, idParam(params.caseId, "This case"), actorOf(user, request));
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");

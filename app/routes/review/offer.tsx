@@ -15,7 +15,7 @@ export function meta({ data }: Route.MetaArgs) {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const page = await offerPage(user, params.assignmentId);
+  const page = await offerPage(user, params.assignmentId, actorOf(user, request));
   return { ...page, reviewerName: user.name, declined: new URL(request.url).searchParams.get("done") === "declined" };
 }
 

@@ -9,6 +9,7 @@ import type { apiComplianceConfirmation, apiDocument, apiLetterList } from "~/sc
 import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { apiDocumentQuery } from "~/schemas/api";
 import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
+import { caseViewed, type CaseReader } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { discardUnreadBody, sha256OfBody } from "../documents/checked-upload.server";
 import { DocumentRefusal } from "../documents/document-refusal.server";
@@ -25,6 +26,11 @@ import { withIdempotency, type Answer } from "./idempotency.server";
 import { planCaseByReference } from "./plan-cases.server";
 import { badParameters, problem } from "./problem.server";
 
+/** The API client reading a case, named by its endpoint ("API POST /api/v1/cases/…/compliance") in the audit log. */
+function apiReader(client: ApiClient, request: Request): CaseReader {
+  return { actor: client.actor, page: `API ${request.method} ${new URL(request.url).pathname}`.slice(0, 200) };
+}
+
 /** A POST with a JSON body on one of the plan's cases: key, rate limit, 404 for another plan's case, schema, Idempotency-Key. */
 function planPost<S extends z.ZodType>(
   request: Request,
@@ -33,7 +39,7 @@ function planPost<S extends z.ZodType>(
   perform: (call: { client: ApiClient; caseId: string; data: z.output<S> }) => Promise<Answer>,
 ): Promise<Response> {
   return apiRequest(request, async (client) => {
-    const caseId = await planCaseIdByReference(client.planId, reference);
+    const caseId = await planCaseIdByReference(client.planId, reference, apiReader(client, request));
     const { raw, data } = await jsonBody(request, schema);
     return withIdempotency(client.apiKeyId, request, raw, () => perform({ client, caseId, data }));
   });
@@ -43,7 +49,7 @@ function planPost<S extends z.ZodType>(
 export function postCaseFileComplete(request: Request, reference: string): Promise<Response> {
   return planPost(request, reference, completeCaseFileBody, async ({ client, caseId, data }) => {
     await completeCaseFile({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", notApplicable: data.notApplicable });
-    return { status: 200, body: await planCaseByReference(client.planId, reference) };
+    return { status: 200, body: await planCaseByReference(client.planId, reference, client.actor) };
   });
 }
 
@@ -70,7 +76,7 @@ export function postCompliance(request: Request, reference: string): Promise<Res
 export function postReversal(request: Request, reference: string): Promise<Response> {
   return planPost(request, reference, reversalBody, async ({ client, caseId, data }) => {
     await reverseDenial({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", note: data.note });
-    return { status: 200, body: await planCaseByReference(client.planId, reference) };
+    return { status: 200, body: await planCaseByReference(client.planId, reference, client.actor) };
   });
 }
 
@@ -84,7 +90,7 @@ export function postReversal(request: Request, reference: string): Promise<Respo
 export async function postDocument(request: Request, reference: string): Promise<Response> {
   try {
     return await apiRequest(request, async (client) => {
-      const caseId = await planCaseIdByReference(client.planId, reference);
+      const caseId = await planCaseIdByReference(client.planId, reference, apiReader(client, request));
       const query = apiDocumentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
       const length = Number(request.headers.get("Content-Length") ?? Number.NaN);
       const declaredBytes = Number.isSafeInteger(length) && length >= 0 ? length : null;
@@ -129,7 +135,9 @@ export async function postDocument(request: Request, reference: string): Promise
 /** GET /cases/{reference}/letters — every version of the decision letter, oldest first. */
 export function getLetters(request: Request, reference: string): Promise<Response> {
   return apiRequest(request, async (client) => {
-    const caseId = await planCaseIdByReference(client.planId, reference);
+    const reader = apiReader(client, request);
+    const caseId = await planCaseIdByReference(client.planId, reference, reader);
+    await caseViewed(reader, { id: caseId, reference });
     const letters = await db.decisionLetter.findMany({
       where: { caseId },
       orderBy: { version: "asc" },
@@ -149,7 +157,7 @@ export function getLetters(request: Request, reference: string): Promise<Respons
 /** GET /cases/{reference}/letters/{version|latest} — the letter's PDF, as issued; the download is audited. */
 export function getLetterPdf(request: Request, reference: string, version: string): Promise<Response> {
   return apiRequest(request, async (client) => {
-    const caseId = await planCaseIdByReference(client.planId, reference);
+    const caseId = await planCaseIdByReference(client.planId, reference, apiReader(client, request));
     if (version !== "latest" && !/^[1-9]\d{0,5}$/.test(version)) {
       return badParameters([{ name: "version", reason: 'must be a letter version (1, 2, ...) or "latest"' }]);
     }

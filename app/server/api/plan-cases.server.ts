@@ -2,7 +2,8 @@ import { DEADLINE_LABELS } from "~/domain/deadlines/lifecycle";
 import type { z } from "zod";
 import type { apiCase, apiCaseSummary, caseListQuery } from "~/schemas/api";
 import { db, type Prisma } from "../db.server";
-import { notFound } from "../errors.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
+import type { Actor } from "../request-context.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 
 type CaseListQuery = z.infer<typeof caseListQuery>;
@@ -66,7 +67,7 @@ export async function listPlanCases(planId: string, query: CaseListQuery) {
 }
 
 /** One case of the plan by reference, with its deadlines; never anything about reviewers. Another plan's case is 404. */
-export async function planCaseByReference(planId: string, reference: string): Promise<z.input<typeof apiCase>> {
+export async function planCaseByReference(planId: string, reference: string, actor: Actor): Promise<z.input<typeof apiCase>> {
   const row = await db.case.findFirst({
     where: { planId, reference, status: { not: "DRAFT" } },
     select: {
@@ -88,7 +89,9 @@ export async function planCaseByReference(planId: string, reference: string): Pr
       },
     },
   });
-  if (!row) throw notFound(`Case ${reference}`);
+  const reader = { actor, page: "API GET /api/v1/cases/:reference" };
+  if (!row) throw await caseRefused(reader, reference, `Case ${reference}`);
+  await caseViewed(reader, row);
   return {
     ...summary(row),
     patientName: row.patientName,

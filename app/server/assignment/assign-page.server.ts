@@ -8,7 +8,8 @@ import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
-import { notFound } from "../errors.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { assignWhere } from "./assignment-case.server";
 import { matchCase } from "./roster-snapshot.server";
@@ -25,7 +26,7 @@ const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, st
  * needs, the reviewers on the case now and before, and the matcher's
  * suggestions and exclusions over the roster as it is at `now`.
  */
-export async function assignPage(user: SessionUser, caseId: string, now = new Date()) {
+export async function assignPage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
   const kase = await db.case.findFirst({
     where: assignWhere(user, caseId),
     select: {
@@ -63,7 +64,9 @@ export async function assignPage(user: SessionUser, caseId: string, now = new Da
       },
     },
   });
-  if (!kase?.reference) throw notFound("This case");
+  const reader = { actor, page: "assign", at: now };
+  if (!kase?.reference) throw await caseRefused(reader, caseId);
+  await caseViewed(reader, kase);
   const [specialties, match, calendar, hoursSetting] = await Promise.all([
     db.specialty.findMany({ select: { code: true, name: true, board: true }, orderBy: [{ board: "asc" }, { name: "asc" }] }),
     matchCase(db, kase.id, now),

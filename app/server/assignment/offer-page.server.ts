@@ -3,8 +3,10 @@ import { casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { CLOSED_OFFER_TEXT, offerState } from "~/domain/offers";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { caseViewed, refusedAs } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { attestationPartiesOf, ownOffer } from "./answer-offer.server";
 import { offerPagePath } from "./assignment-case.server";
@@ -48,8 +50,10 @@ export async function reviewerOffers(reviewerId: string, now = new Date()) {
  * and the attestation for this case. Once accepted, a link to the case.
  * Only the reviewer it was offered to finds it.
  */
-export async function offerPage(user: Pick<SessionUser, "id" | "roles">, assignmentId: string, now = new Date()) {
-  const offer = await ownOffer(user, assignmentId);
+export async function offerPage(user: Pick<SessionUser, "id" | "roles">, assignmentId: string, actor: Actor, now = new Date()) {
+  const reader = { actor, page: "offer", at: now };
+  const offer = await ownOffer(user, assignmentId).catch(refusedAs(reader, assignmentId, "ReviewerAssignment"));
+  await caseViewed(reader, { id: offer.caseId, reference: offer.case.reference });
   const [names, { timeZone }] = await Promise.all([specialtyNames([offer.case.specialtyNeeded]), organizationCalendar()]);
   const state = offerState(offer, now);
   const parties = attestationPartiesOf(offer);

@@ -6,7 +6,8 @@ import { allChecksPass, qualityChecks, type QualityCheck } from "~/domain/qualit
 import { caseAccessWhere } from "../cases/case-access.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
-import { notFound } from "../errors.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
 
@@ -104,7 +105,7 @@ export async function caseQualityChecks(tx: Tx, caseId: string): Promise<Quality
  * determination (named: coordinators assign reviewers), the automatic
  * checks, and the earlier quality reviews.
  */
-export async function qualityReviewPage(user: SessionUser, caseId: string) {
+export async function qualityReviewPage(user: SessionUser, caseId: string, actor: Actor) {
   const kase = await db.case.findFirst({
     where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] },
     select: {
@@ -122,7 +123,9 @@ export async function qualityReviewPage(user: SessionUser, caseId: string) {
       plan: { select: { name: true } },
     },
   });
-  if (!kase) throw notFound("This case");
+  const reader = { actor, page: "quality" };
+  if (!kase) throw await caseRefused(reader, caseId);
+  await caseViewed(reader, kase);
   const [determinations, documents, reviews, checks, calendar] = await Promise.all([
     db.determination.findMany({
       where: { caseId, assignment: { status: { in: ["ACCEPTED", "COMPLETED"] } } },

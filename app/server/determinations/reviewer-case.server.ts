@@ -4,9 +4,11 @@ import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { DecisionOutcome } from "~/domain/panel";
+import { caseViewed, refusedAs } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
 import { ownAssignment } from "./writable-determination.server";
@@ -45,8 +47,9 @@ function viewOf(contentType: string): CaseFileDocument["view"] {
  * determination, and the coordinator's comments when it was sent back.
  * Only the reviewer who accepted and attested gets it; anyone else, 404.
  */
-export async function reviewerCasePage(user: SessionUser, caseId: string, now = new Date()) {
-  const assignment = await ownAssignment(user, caseId);
+export async function reviewerCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
+  const reader = { actor, page: "reviewer", at: now };
+  const assignment = await ownAssignment(user, caseId).catch(refusedAs(reader, caseId));
   const [kase, documents, notes, determination, decisionClock, calendar, opinionsIn] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
@@ -130,6 +133,7 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, now = 
     organizationCalendar(),
     db.determination.count({ where: countedOpinionsWhere(caseId) }),
   ]);
+  await caseViewed(reader, kase);
 
   const sentBack =
     determination?.status === "RETURNED"

@@ -1,6 +1,7 @@
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import { audit } from "../audit.server";
 import { caseAccessWhere } from "../cases/case-access.server";
+import { NOT_FOUND_OR_NOT_YOURS } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { log } from "../log.server";
 import type { Actor } from "../request-context.server";
@@ -36,7 +37,11 @@ export async function downloadDocument(
     where: { id: options.documentId, case: caseAccessWhere(options.user, "document:read") },
     select: { id: true, caseId: true, fileName: true, contentType: true, sizeBytes: true, storageKey: true },
   });
-  if (!document) throw documentNotFound();
+  if (!document) {
+    // A refused attempt on a case's records: logged with the id asked for, nothing of any document.
+    await audit(options.actor, { action: "access.denied", objectType: "Document", detail: { asked: options.documentId, reason: NOT_FOUND_OR_NOT_YOURS } });
+    throw documentNotFound();
+  }
   let body: ReadableStream<Uint8Array>;
   try {
     body = await storage.get(document.storageKey);

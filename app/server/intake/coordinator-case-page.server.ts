@@ -16,11 +16,10 @@ import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { sexLabel } from "~/domain/requests/options";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
-import { audit } from "../audit.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
-import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import { documentSelect, documentSummary, informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
@@ -75,9 +74,10 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       eligibilityAnswers: { select: { criterion: true, met: true, note: true, answeredAt: true, answeredById: true } },
     },
   });
-  if (!kase?.reference) throw notFound("This case");
+  const reader = { actor, page: "coordinator", at: now };
+  if (!kase?.reference) throw await caseRefused(reader, caseId);
   const answerers = await db.user.findMany({ where: { id: { in: kase.eligibilityAnswers.map((row) => row.answeredById) } }, select: { id: true, name: true } });
-  await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "coordinator" } });
+  await caseViewed(reader, kase);
 
   const { timeZone } = await organizationCalendar();
   const at = (date: Date) => formatDeadlineTime(date, timeZone);

@@ -3,12 +3,12 @@ import { STATUS_LABELS } from "~/domain/case-status";
 import type { LetterContents } from "~/domain/decision-letter";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { formatVerificationCode } from "~/domain/verification-code";
-import { audit } from "../audit.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { latestQualityReview } from "../determinations/quality.server";
-import { AppError, notFound } from "../errors.server";
+import { AppError } from "../errors.server";
 import { dueAtFor } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
@@ -42,8 +42,9 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
       },
     },
   });
-  if (!kase?.reference) throw notFound("This case");
-  await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "decision" } });
+  const reader = { actor, page: "decision", at: now };
+  if (!kase?.reference) throw await caseRefused(reader, caseId);
+  await caseViewed(reader, kase);
 
   const { timeZone } = await organizationCalendar();
   const when = (instant: Date) => formatDeadlineTime(instant, timeZone);

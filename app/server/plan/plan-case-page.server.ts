@@ -6,11 +6,10 @@ import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domai
 import { CASE_FILE_STATE_LABELS, isCaseFileItem } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { formatLocalDate } from "~/domain/rule-profiles";
-import { audit } from "../audit.server";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
-import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import { informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
@@ -70,8 +69,9 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       },
     },
   });
-  if (!kase?.reference) throw notFound("This case");
-  await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "plan" } });
+  const reader = { actor, page: "plan", at: now };
+  if (!kase?.reference) throw await caseRefused(reader, caseId);
+  await caseViewed(reader, kase);
   const { timeZone } = await organizationCalendar();
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
   const clocks = kase.deadlines.map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));

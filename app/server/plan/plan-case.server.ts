@@ -1,6 +1,7 @@
 import type { Role } from "~/domain/roles";
 import type { ApiClient } from "../api/api-keys.server";
 import { db } from "../db.server";
+import { caseRefused, type CaseReader } from "../cases/case-views.server";
 import { AppError, notFound } from "../errors.server";
 import { explainingConflicts, planCaseWhere } from "../intake/intake-case.server";
 import type { SessionUser } from "../session.server";
@@ -41,9 +42,9 @@ export async function findPlanCase(user: PlanUser, caseId: string) {
 }
 
 /** The case id behind a reference, only among the plan's own cases. */
-export async function planCaseIdByReference(planId: string, reference: string): Promise<string> {
+export async function planCaseIdByReference(planId: string, reference: string, reader: CaseReader): Promise<string> {
   const kase = await db.case.findFirst({ where: { reference, planId, status: { not: "DRAFT" } }, select: { id: true } });
-  if (!kase) throw notFound("This case");
+  if (!kase) throw await caseRefused(reader, reference);
   return kase.id;
 }
 

@@ -1,6 +1,7 @@
 import { can } from "~/domain/case-actions";
 import { caseLinkPath } from "~/domain/case-paths";
 import { ANSWER_REQUIRED_MESSAGE } from "~/schemas/case-actions";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
@@ -13,7 +14,7 @@ import { coordinatorEmails, documentSelect, documentSummary, explainConflict, in
 import { isId } from "~/schemas/ids";
 
 /** One request for information to the applicant, with what they attached to it so far. */
-export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, now = new Date()) {
+export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, actor: Actor, now = new Date()) {
   const kase = isId(requestId)
     ? await db.case.findFirst({
         where: ownRequestWhere(user, caseId),
@@ -37,7 +38,9 @@ export async function informationRequestPage(user: SessionUser, caseId: string, 
       })
     : null;
   const request = kase?.informationRequests[0];
-  if (!kase?.reference || !request) throw notFound("This request for information");
+  const reader = { actor, page: "information request", at: now };
+  if (!kase?.reference || !request) throw await caseRefused(reader, caseId, "This request for information");
+  await caseViewed(reader, kase);
   const { timeZone } = await organizationCalendar();
   return {
     caseId: kase.id,

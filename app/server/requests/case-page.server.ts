@@ -7,12 +7,12 @@ import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
 import { deadlineItems, nextStepText, outcomeWords, type DeadlineItem } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
-import { audit } from "../audit.server";
+import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
-import { AppError, notFound } from "../errors.server";
+import { AppError } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { isId } from "~/schemas/ids";
@@ -140,12 +140,13 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
       },
     },
   });
-  if (!kase) throw notFound("This request");
+  const reader = { actor, page: "applicant", at: now };
+  if (!kase) throw await caseRefused(reader, caseId, "This request");
   // Only a filed request has a reference.
   if (!kase.reference) {
     return { kind: "draft", resumePath: `/requests/${kase.id}/edit/${kase.draftStep ?? "filer"}` };
   }
-  await audit(actor, { action: "case.viewed", objectType: "Case", objectId: kase.id, detail: { reference: kase.reference, page: "applicant" } });
+  await caseViewed(reader, kase);
 
   const { timeZone } = await organizationCalendar();
   // Offers to individual reviewers are the organization's business, not the applicant's.
@@ -214,9 +215,10 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
 /**
  * Where the person should look at the case with this reference: the page of
  * the first role (in CASE_PAGE_PRECEDENCE) through which they may read it.
- * Null when none may: the link answers 404.
+ * Null when none may: the link answers 404, and the refusal is logged. The
+ * page it leads to logs the view.
  */
-export async function casePageForReference(user: CaseUser, reference: string): Promise<string | null> {
+export async function casePageForReference(user: CaseUser, reference: string, actor: Actor): Promise<string | null> {
   for (const role of CASE_PAGE_PRECEDENCE) {
     if (!user.roles.includes(role)) continue;
     const kase = await db.case.findFirst({
@@ -225,6 +227,7 @@ export async function casePageForReference(user: CaseUser, reference: string): P
     });
     if (kase) return casePagePath(role, kase.id);
   }
+  await caseAccessDenied({ actor, page: "case link" }, reference);
   return null;
 }
 

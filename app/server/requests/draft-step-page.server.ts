@@ -5,9 +5,11 @@ import type { FilingContext } from "~/domain/requests/request-draft";
 import type { EditStep } from "~/domain/requests/steps";
 import { describeDuration, type RuleDuration } from "~/domain/rule-profiles";
 import { stepFormValues } from "~/schemas/request-steps";
+import { caseViewed, refusedAs } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { ruleProfileInForce } from "../deadlines/rule-profiles.server";
 import { listCaseDocuments } from "../documents/list-documents.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { draftFromRow, filingContext, findOwn } from "./request-draft.server";
 
@@ -54,9 +56,12 @@ export type DraftStepPage =
     };
 
 /** What one step of a draft shows: the answers so far and what the step needs to explain itself. */
-export async function draftStepPage(user: SessionUser, caseId: string, step: EditStep): Promise<DraftStepPage> {
-  const row = await findOwn(user, caseId);
+export async function draftStepPage(user: SessionUser, caseId: string, step: EditStep, actor: Actor): Promise<DraftStepPage> {
+  const reader = { actor, page: "draft" };
+  const row = await findOwn(user, caseId).catch(refusedAs(reader, caseId));
+  // A filed request is not shown here: the caller sends the person to its page.
   if (!can("editDraft", row.status, user.roles)) return { kind: "filed", caseId: row.id };
+  await caseViewed(reader, row);
   const draft = draftFromRow(row);
   const { profileId: _id, profileName, ...context } = await filingContext(row.plan?.ruleProfileCode);
   const values = stepFormValues(step, draft);

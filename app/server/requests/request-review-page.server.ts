@@ -4,7 +4,9 @@ import { STATUS_LABELS } from "~/domain/case-status";
 import { missingForFiling, type MissingItem } from "~/domain/requests/completeness";
 import { isFiledLate } from "~/domain/requests/filing-window";
 import type { FilingContext, RequestDraft } from "~/domain/requests/request-draft";
+import { caseViewed, refusedAs } from "../cases/case-views.server";
 import { listCaseDocuments } from "../documents/list-documents.server";
+import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { draftFromRow, filingContext, findOwn } from "./request-draft.server";
 
@@ -25,8 +27,10 @@ export type ReviewPage =
     };
 
 /** Everything entered, what is still missing, and the documents: the review page before signing. */
-export async function reviewPage(user: SessionUser, caseId: string, now = new Date()): Promise<ReviewPage> {
-  const row = await findOwn(user, caseId);
+export async function reviewPage(user: SessionUser, caseId: string, actor: Actor, now = new Date()): Promise<ReviewPage> {
+  const reader = { actor, page: "draft review", at: now };
+  const row = await findOwn(user, caseId).catch(refusedAs(reader, caseId));
+  await caseViewed(reader, row);
   if (!can("editDraft", row.status, user.roles)) {
     return { kind: "filed", caseId: row.id, reference: row.reference ?? "", expedited: row.track === "EXPEDITED", statusLabel: STATUS_LABELS[row.status] };
   }

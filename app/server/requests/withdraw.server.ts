@@ -1,6 +1,7 @@
 import { checkStatusAndRole, type CaseActorRole } from "~/domain/case-actions";
 import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
 import { caseLinkPath } from "~/domain/case-paths";
+import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
@@ -17,12 +18,14 @@ function withdrawalRefusal(status: CaseStatus, roles: readonly CaseActorRole[]):
 }
 
 /** What the confirmation screen shows. */
-export async function withdrawPage(user: SessionUser, caseId: string) {
+export async function withdrawPage(user: SessionUser, caseId: string, actor: Actor) {
   const kase = await db.case.findFirst({
     where: ownRequestWhere(user, caseId),
     select: { id: true, reference: true, status: true, version: true, serviceDescription: true, plan: { select: { name: true } } },
   });
-  if (!kase?.reference) throw notFound("This request");
+  const reader = { actor, page: "withdraw" };
+  if (!kase?.reference) throw await caseRefused(reader, caseId, "This request");
+  await caseViewed(reader, kase);
   return {
     id: kase.id,
     reference: kase.reference,
