@@ -27,12 +27,7 @@ export async function storeCheckedUpload(upload: CheckedUpload, storage: Documen
   const check = new UploadCheck(upload.limits, upload.allowance, upload.declaredBytes);
   async function* checked(): AsyncGenerator<Uint8Array> {
     for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch {
-        throw uploadInterrupted();
-      }
+      const next = await nextPiece(reader);
       if (upload.signal.aborted) throw uploadInterrupted();
       if (next.done) {
         check.finish();
@@ -131,12 +126,7 @@ export async function sha256OfBody(body: ReadableStream<Uint8Array> | null, decl
   let received = 0;
   const reader = (body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() })).getReader();
   for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch {
-      throw uploadInterrupted();
-    }
+    const next = await nextPiece(reader);
     if (next.done) break;
     received += next.value.byteLength;
     if (received > maxBytes) {
@@ -147,4 +137,13 @@ export async function sha256OfBody(body: ReadableStream<Uint8Array> | null, decl
   }
   if (declaredBytes !== null && received !== declaredBytes) throw uploadInterrupted();
   return hash.digest("hex");
+}
+
+/** The next piece of an upload's body; a connection that broke is the upload interrupted. */
+async function nextPiece(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch {
+    throw uploadInterrupted();
+  }
 }
