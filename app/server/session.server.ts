@@ -7,7 +7,10 @@ import { clientIp, type Actor } from "./request-context.server";
 
 const STAFF_IDLE_MS = 30 * 60_000;
 const APPLICANT_IDLE_MS = 24 * 3600_000;
-const ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
+// However active, a session ends: a staff member's after a working day, so
+// an unlocked office computer does not stay signed in to health records.
+const STAFF_LIFETIME_MS = 12 * 3600_000;
+const APPLICANT_LIFETIME_MS = 30 * 24 * 3600_000;
 // Writing lastSeenAt on every request would be a write per click; a minute's
 // precision is plenty for a 30-minute idle limit.
 const TOUCH_EVERY_MS = 60_000;
@@ -59,9 +62,14 @@ function idleLimitMs(roles: readonly Role[]): number {
   return isStaff(roles) ? STAFF_IDLE_MS : APPLICANT_IDLE_MS;
 }
 
+function lifetimeMs(roles: readonly Role[]): number {
+  return isStaff(roles) ? STAFF_LIFETIME_MS : APPLICANT_LIFETIME_MS;
+}
+
 interface SessionRow {
   sessionId: string;
   revokedAt: Date | null;
+  createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
   id: string;
@@ -90,14 +98,16 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   // Straight to PostgreSQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
   const rows = await readRows<SessionRow>(Prisma.sql`
-    SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt", s."lastSeenAt",
+    SELECT s.id AS "sessionId", s."revokedAt", s."createdAt", s."expiresAt", s."lastSeenAt",
            u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u."disabledAt"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${sessionId}::uuid`);
   const session = rows[0];
   if (!session || session.revokedAt || session.disabledAt) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimitMs(session.roles)) return null;
+  // By the roles held now: someone made staff during a session gets staff limits at once.
+  const ended = session.expiresAt.getTime() <= now || now - session.createdAt.getTime() > lifetimeMs(session.roles);
+  if (ended || now - session.lastSeenAt.getTime() > idleLimitMs(session.roles)) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${new Date(now)} WHERE id = ${sessionId}::uuid`;
   }
@@ -106,16 +116,21 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
 
 /** Starts a session and returns the Set-Cookie header value. */
 export async function startSession(userId: string, request: Request): Promise<string> {
+  const { roles } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
+  const lifetime = lifetimeMs(roles as Role[]);
+  const now = Date.now();
   const session = await db.session.create({
     data: {
       userId,
-      expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_MS),
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + lifetime),
       ip: clientIp(request),
       userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null,
     },
     select: { id: true },
   });
-  return sessionCookie().serialize(session.id, { maxAge: ABSOLUTE_LIFETIME_MS / 1000 });
+  return sessionCookie().serialize(session.id, { maxAge: lifetime / 1000 });
 }
 
 export async function endSession(request: Request): Promise<string> {

@@ -38,7 +38,9 @@ describe("a session", () => {
     expect(found).toEqual({ id: user.id, email: user.email, name: user.name, roles: ["PLAN"], planId: plan.id, sessionId });
     const row = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row).toMatchObject({ ip: "203.0.113.7", userAgent: "vitest", revokedAt: null });
-    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
+    // Staff: twelve hours however active (an applicant's lasts 30 days).
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(12 * 3600_000);
+    expect(cookie).toMatch(/Max-Age=43200/);
   });
 
   it("is not found without a cookie", async () => {
@@ -113,6 +115,18 @@ describe("a session", () => {
     expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(MINUTE);
     await setLastSeen(applicant.sessionId, 25 * 3600_000);
     expect(await getSessionUser(requestWithCookie(applicant.cookie))).toBeNull();
+  });
+
+  it("ends a staff session twelve hours after it started, however active; an applicant's lasts 30 days", async () => {
+    const coordinator = await signedIn(["COORDINATOR"]);
+    const applicant = await signedIn(["APPLICANT"]);
+    const started = (msAgo: number) => ({ createdAt: new Date(Date.now() - msAgo), lastSeenAt: new Date(Date.now() - MINUTE) });
+    await db.session.update({ where: { id: coordinator.sessionId }, data: started(12 * 3600_000 + MINUTE) });
+    await db.session.update({ where: { id: applicant.sessionId }, data: started(12 * 3600_000 + MINUTE) });
+    expect(await getSessionUser(requestWithCookie(coordinator.cookie))).toBeNull();
+    expect(await getSessionUser(requestWithCookie(applicant.cookie))).toMatchObject({ id: applicant.user.id });
+    const applicantRow = await db.session.findUniqueOrThrow({ where: { id: applicant.sessionId } });
+    expect(applicantRow.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
   });
 
   it("treats a person holding a staff role and the applicant role as staff for the idle limit", async () => {
