@@ -27,6 +27,8 @@ export interface AppConfig {
   loginAttemptsPerNetwork: number;
   /** Webhook endpoints may be plain http:// (development and tests); production wants https://. */
   allowHttpWebhooks: boolean;
+  /** Host names or addresses on a private or internal network webhooks may still be sent to (development only). */
+  webhookInternalHosts: string[];
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,6 +70,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
     loginAttemptsPerNetwork: intFromEnv(env, "LOGIN_ATTEMPTS_PER_NETWORK", 30),
     allowHttpWebhooks: env.ALLOW_HTTP_WEBHOOKS ? env.ALLOW_HTTP_WEBHOOKS === "true" : !isProduction,
+    webhookInternalHosts: (env.WEBHOOK_INTERNAL_HOSTS ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

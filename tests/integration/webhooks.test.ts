@@ -188,3 +188,50 @@ describe("webhook deliveries", () => {
     }
   });
 });
+
+describe("where a webhook may go (SSRF)", () => {
+  // No internal host is allowed here, as in production; nothing in this block ever connects anywhere.
+  beforeEach(() => useTestConfig({ WEBHOOK_INTERNAL_HOSTS: "" }));
+  afterEach(() => useTestConfig());
+
+  it("refuses to save an address on this machine, a private or internal network, or a metadata service", async () => {
+    for (const url of [
+      receiverUrl,
+      "https://127.0.0.1:5432/",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://10.255.255.1/",
+      "https://192.168.1.20/hooks",
+      "https://100.64.0.9/",
+      "http://[::1]:3000/admin/audit",
+      "https://[fd00::1]/",
+      "https://[::ffff:127.0.0.1]/",
+      "https://localhost/imr",
+      "https://224.0.0.1/",
+    ]) {
+      await expect(createWebhookEndpoint(plan.id, { url, events: ["decision.issued"] }, actorFor(planUser)), url).rejects.toThrow(
+        "The address is on a private or internal network.",
+      );
+    }
+    expect(await db.webhookEndpoint.count({ where: { planId: plan.id, url: { contains: "169.254" } } })).toBe(0);
+  });
+
+  it("sends nothing to a name that resolves to a private address when the delivery is due, and says why", async () => {
+    // A public-looking name, saved without a lookup; at delivery time it answers with the metadata service (DNS rebinding).
+    const endpoint = await createWebhookEndpoint(plan.id, { url: "https://hooks.rebinding.example/imr", events: ["decision.issued"] }, actorFor(planUser));
+    await db.$transaction((tx) => queueWebhookEvent(tx, decisionIssued("IMR-2026-000977")));
+    const asked: string[] = [];
+    const rebinding = async (hostname: string) => {
+      asked.push(hostname);
+      return [
+        { address: "203.0.113.10", family: 4 as const },
+        { address: "169.254.169.254", family: 4 as const },
+      ];
+    };
+    await dispatchDueWebhooks({ firstRetryMs: 20, resolve: rebinding });
+    expect(asked).toEqual(["hooks.rebinding.example"]);
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(delivery.lastStatusCode).toBeNull();
+    expect(delivery.lastError).toBe("hooks.rebinding.example points to a private or internal network address; nothing was sent");
+    expect(received).toHaveLength(0);
+  });
+});

@@ -32,6 +32,8 @@ export function useTestConfig(settings: Record<string, string | undefined> = {})
       DATA_DIR: testDatabase.dataDir,
       DATABASE_URL: testDatabase.url,
       APP_URL: "http://portal.test",
+      // The tests' webhook receivers listen on loopback, the only address tests may reach.
+      WEBHOOK_INTERNAL_HOSTS: "127.0.0.1",
       ...settings,
     }),
   );

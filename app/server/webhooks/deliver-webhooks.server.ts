@@ -1,7 +1,11 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
 import { nextWebhookAttempt, WEBHOOK_FIRST_RETRY_MS } from "~/domain/webhooks";
 import { db } from "../db.server";
 import { log } from "../log.server";
 import { signWebhook } from "./signing.server";
+import { webhookAddress, type ResolvedAddress, type Resolve } from "./webhook-address.server";
 
 /** A claimed delivery whose worker died is taken up again after this lease. */
 const LEASE_SECONDS = 60;
@@ -23,6 +27,8 @@ export interface DispatchOptions {
   /** First wait before a retry; it doubles with each failure (tests shorten it). */
   firstRetryMs?: number;
   now?: () => Date;
+  /** How endpoint names become addresses (tests answer with their own). */
+  resolve?: Resolve;
 }
 
 /**
@@ -55,24 +61,18 @@ async function attempt(delivery: ClaimedDelivery, options: DispatchOptions): Pro
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "IMR-Portal-Webhooks/1",
-        "webhook-id": delivery.messageId,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": secrets.map((secret) => signWebhook(secret, delivery.messageId, timestamp, body)).join(" "),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    const url = new URL(delivery.url);
+    const address = await webhookAddress(url, options.resolve);
+    statusCode = await post(url, address, body, {
+      "Content-Type": "application/json",
+      "User-Agent": "IMR-Portal-Webhooks/1",
+      "webhook-id": delivery.messageId,
+      "webhook-timestamp": String(timestamp),
+      "webhook-signature": secrets.map((secret) => signWebhook(secret, delivery.messageId, timestamp, body)).join(" "),
     });
-    statusCode = response.status;
-    await response.body?.cancel();
     if (statusCode < 200 || statusCode >= 300) error = `The endpoint answered ${statusCode}`;
   } catch (caught) {
-    error = (caught as Error).name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : (caught as Error).message;
+    error = (caught as Error).message;
   }
   const durationMs = Math.round(performance.now() - started);
   const succeeded = error === null;
@@ -93,4 +93,34 @@ async function attempt(delivery: ClaimedDelivery, options: DispatchOptions): Pro
     }),
   ]);
   if (!succeeded) log.warn("webhook not delivered", { deliveryId: delivery.id, attempt: delivery.attempts, error });
+}
+
+/**
+ * POSTs a delivery to the address that was checked, whatever the name
+ * resolves to by now; TLS still checks the certificate against the name. A
+ * redirect is an answer like any other, not followed. Answers the status.
+ */
+function post(url: URL, address: ResolvedAddress, body: string, headers: Record<string, string>): Promise<number> {
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
+      if (lookupOptions.all) callback(null, [address]);
+      else callback(null, address.address, address.family);
+    };
+    const request = transport.request(
+      url,
+      { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, lookup },
+      (response) => {
+        response.resume();
+        clearTimeout(timer);
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    const timer = setTimeout(() => request.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+    request.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.end(body);
+  });
 }

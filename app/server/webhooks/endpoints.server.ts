@@ -2,6 +2,7 @@ import { webhookUrlProblem } from "~/domain/webhooks";
 import type { WebhookEndpointForm } from "~/schemas/plan-integration";
 import { audit } from "../audit.server";
 import { config } from "../config.server";
+import { webhookHostProblem } from "./webhook-address.server";
 import { db } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
@@ -11,7 +12,7 @@ import { newWebhookSecret } from "./signing.server";
 const ROTATION_GRACE_MS = 24 * 3_600_000;
 
 function checkUrl(url: string) {
-  const problem = webhookUrlProblem(url, config().allowHttpWebhooks);
+  const problem = webhookUrlProblem(url, config().allowHttpWebhooks) ?? webhookHostProblem(new URL(url));
   if (problem) throw new AppError("BAD_REQUEST", problem, { field: "url" });
 }
 
