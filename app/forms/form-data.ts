@@ -37,7 +37,17 @@ export function echoableValues(values: Record<string, unknown>): Record<string, 
   const safe: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (/password|token/i.test(key)) continue;
-    safe[key] = value;
+    safe[key] = capped(value);
   }
   return safe;
+}
+
+/** The longest text any field takes (a determination's rationale); an echo is never longer, so a refused form never grows into a larger answer. */
+export const ECHO_MAX_CHARS = 100_000;
+const ECHO_MAX_ITEMS = 200;
+
+function capped(value: unknown): unknown {
+  if (typeof value === "string") return value.slice(0, ECHO_MAX_CHARS);
+  if (Array.isArray(value)) return value.slice(0, ECHO_MAX_ITEMS).map(capped);
+  return value;
 }

@@ -75,8 +75,21 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 /** The longest address the portal reads (Node itself stops at its 16 KiB header limit). */
 export const MAX_URL_BYTES = 8 * 1024;
 
-/** The largest body a form or an API call may send; uploads have limits of their own. */
+/** The largest body a form may send; uploads have limits of their own. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Smaller limits where nothing long is ever sent: the sign-in and account
+ * forms (anyone may post them, signed in or not) and the API's JSON.
+ */
+export const BODY_LIMITS: readonly { paths: RegExp; bytes: number; what: string }[] = [
+  { paths: /^\/(login|logout|signup|forgot-password|reset-password|invitation|verify-email|account)\/?$/, bytes: 64 * 1024, what: "A sign-in or account form" },
+  { paths: /^\/api\//, bytes: 256 * 1024, what: "An API call" },
+];
+
+function bodyLimit(path: string): { bytes: number; what: string } {
+  return BODY_LIMITS.find((limit) => limit.paths.test(path)) ?? { bytes: MAX_BODY_BYTES, what: "A form" };
+}
 
 /** Uploads stream their body and count it against their own limit (documents, a letter to verify). */
 const STREAMED_UPLOADS = [/^\/documents\/?$/, /^\/api\/v1\/cases\/[^/]+\/documents\/?$/, /^\/verify\/?$/];
@@ -98,8 +111,9 @@ function refuse(req: Request, res: Response, status: number, title: string, mess
 /**
  * Refuses a request whose address or body the portal will not read, before
  * anything reads it: an address that is not a path (`OPTIONS *`), too long
- * (414), or holding a NUL byte; a body over MAX_BODY_BYTES (413), or of
- * unknown length (411), except for the uploads that stream and count theirs.
+ * (414), or holding a NUL byte; a body over its limit (413: BODY_LIMITS,
+ * else MAX_BODY_BYTES), or of unknown length (411), except for the uploads
+ * that stream and count theirs. Node reads no more than the length declared.
  */
 export function refuseUnreadableRequests(req: Request, res: Response, next: NextFunction) {
   const url = req.originalUrl;
@@ -119,17 +133,11 @@ export function refuseUnreadableRequests(req: Request, res: Response, next: Next
   if (length === undefined && req.get("transfer-encoding") !== undefined) {
     return refuse(req, res, 411, "Length required", "Send the body with a Content-Length header.");
   }
-  if (Number(length ?? 0) > MAX_BODY_BYTES) {
-    return refuse(
-      req,
-      res,
-      413,
-      "Request too large",
-      `A form or an API call may send at most ${MAX_BODY_BYTES / 1024} KiB. Upload files through the document upload.`,
-      {
-        Connection: "close",
-      },
-    );
+  const limit = bodyLimit(req.path);
+  if (Number(length ?? 0) > limit.bytes) {
+    return refuse(req, res, 413, "Request too large", `${limit.what} may send at most ${limit.bytes / 1024} KiB. Upload files through the document upload.`, {
+      Connection: "close",
+    });
   }
   next();
 }

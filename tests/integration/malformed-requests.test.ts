@@ -147,6 +147,28 @@ describe("bodies the portal will not read", () => {
     isProblem(api, 413);
   });
 
+  it("holds the sign-in and account forms to 64 KiB and the API's JSON to 256 KiB, other forms to 1 MiB", async () => {
+    const declared = (bytes: number) => ({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(bytes) });
+    const signIn = await send({ method: "POST", path: "/login", headers: declared(64 * 1024 + 1), body: "email=a" });
+    expect([signIn.status, signIn.text]).toEqual([413, expect.stringContaining("A sign-in or account form may send at most 64 KiB")]);
+    const api = await send({
+      method: "POST",
+      path: "/api/v1/cases/IMR-2026-000001/compliance",
+      headers: { "Content-Type": "application/json", "Content-Length": String(256 * 1024 + 1) },
+      body: "{",
+    });
+    expect(api.status).toBe(413);
+    isProblem(api, 413);
+    // A case form takes longer texts: 64 KiB + 1 reaches the route (which sends a stranger to sign in).
+    const caseForm = await send({
+      method: "POST",
+      path: "/iro/cases/00000000-0000-4000-8000-000000000000",
+      headers: declared(64 * 1024 + 1),
+      body: `note=${"x".repeat(64 * 1024 - 4)}`,
+    });
+    expect(caseForm.status).not.toBe(413);
+  });
+
   it("answers a body of unknown length with 411", async () => {
     const answer = await send({
       method: "POST",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { echoableValues, formDataToValues, zodFieldErrors } from "~/forms/form-data";
+import { ECHO_MAX_CHARS, echoableValues, formDataToValues, zodFieldErrors } from "~/forms/form-data";
 import { inviteUserSchema, loginSchema, signUpSchema } from "~/schemas/auth";
 
 describe("form data", () => {
@@ -45,5 +45,14 @@ describe("account forms", () => {
     const applicant = inviteUserSchema.safeParse({ name: "A", email: "a@example.com", roles: ["APPLICANT"] });
     expect(applicant.success).toBe(false);
     expect(inviteUserSchema.safeParse({ name: "R", email: "r@example.com", roles: ["REVIEWER", "COORDINATOR"] }).success).toBe(true);
+  });
+});
+
+describe("what a refused form sends back", () => {
+  it("is never longer than the longest field takes, and never holds a password", () => {
+    const echoed = echoableValues({ email: "a".repeat(5_000_000), password: "secret", tags: Array.from({ length: 10_000 }, () => "x") });
+    expect((echoed.email as string).length).toBe(ECHO_MAX_CHARS);
+    expect(echoed).not.toHaveProperty("password");
+    expect((echoed.tags as string[]).length).toBe(200);
   });
 });
