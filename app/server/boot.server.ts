@@ -5,6 +5,7 @@ import { connectDatabase, db, disconnectDatabase } from "./db.server";
 import { startEmbeddedDatabase } from "./embedded-database.server";
 import { log } from "./log.server";
 import { migrate, readMigrations } from "./migrate.server";
+import { sealStoredWebhookSecrets } from "./webhooks/secret-box.server";
 import { ensureReferenceData } from "./reference-data.server";
 import { loadSecrets, setSecrets } from "./secrets.server";
 
@@ -42,6 +43,7 @@ export async function boot(options: { seed: "if-empty" | "never" } = { seed: "if
     if (result.applied.length) log.info("migrations applied", { applied: result.applied });
     connectDatabase(databaseUrl);
     await ensureReferenceData();
+    await sealStoredWebhookSecrets();
     const wantsDemo = options.seed === "if-empty" && (!settings.databaseUrl || process.env.SEED_DEMO_DATA === "true");
     if (wantsDemo && (await db.user.count()) === 0) {
       const seeded = await seedDemoData(db);

@@ -11,6 +11,7 @@ import { startWorker, type Worker } from "~/server/jobs.server";
 import { dispatchDueWebhooks } from "~/server/webhooks/deliver-webhooks.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
 import { queueWebhookEvent } from "~/server/webhooks/queue-webhook.server";
+import { openSecret, sealStoredWebhookSecrets } from "~/server/webhooks/secret-box.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
 import { useTestConfig } from "#tests/support/test-database";
@@ -127,6 +128,15 @@ describe("webhook deliveries", () => {
     const { id, secret: oldSecret } = await createWebhookEndpoint(plan.id, { url: receiverUrl, events: ["decision.issued"] }, actorFor(planUser));
     const newSecret = await rotateWebhookSecret(plan.id, id, actorFor(planUser));
     expect(newSecret).not.toBe(oldSecret);
+    // Kept sealed: the database alone cannot sign.
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    for (const [kept, shown] of [
+      [stored.secret, newSecret],
+      [stored.previousSecret!, oldSecret],
+    ]) {
+      expect(kept).toMatch(/^sealed:v1:/);
+      expect(kept).not.toContain(shown);
+    }
     await db.$transaction((tx) => queueWebhookEvent(tx, decisionIssued("IMR-2026-000903")));
     await dispatchUntil(() => received.length === 1);
     const during = received[0]!;
@@ -186,6 +196,18 @@ describe("webhook deliveries", () => {
     } finally {
       useTestConfig();
     }
+  });
+});
+
+describe("a secret stored before secrets were sealed", () => {
+  it("is sealed when the portal starts, once, and still signs", async () => {
+    const { id } = await createWebhookEndpoint(plan.id, { url: receiverUrl, events: ["decision.issued"] }, actorFor(planUser));
+    await db.webhookEndpoint.update({ where: { id }, data: { secret: "whsec_written-in-plain-text" } });
+    expect(await sealStoredWebhookSecrets()).toBe(1);
+    expect(await sealStoredWebhookSecrets()).toBe(0);
+    const { secret } = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    expect(secret).toMatch(/^sealed:v1:/);
+    expect(openSecret(secret)).toBe("whsec_written-in-plain-text");
   });
 });
 

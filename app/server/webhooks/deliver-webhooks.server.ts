@@ -4,6 +4,7 @@ import type { LookupFunction } from "node:net";
 import { nextWebhookAttempt, WEBHOOK_FIRST_RETRY_MS } from "~/domain/webhooks";
 import { db } from "../db.server";
 import { log } from "../log.server";
+import { openSecret } from "./secret-box.server";
 import { signWebhook } from "./signing.server";
 import { webhookAddress, type ResolvedAddress, type Resolve } from "./webhook-address.server";
 
@@ -55,8 +56,8 @@ async function attempt(delivery: ClaimedDelivery, options: DispatchOptions): Pro
   const now = options.now?.() ?? new Date();
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(now.getTime() / 1000);
-  const secrets = [delivery.secret];
-  if (delivery.previousSecret && delivery.previousSecretExpiresAt && delivery.previousSecretExpiresAt > now) secrets.push(delivery.previousSecret);
+  const secrets = [openSecret(delivery.secret)];
+  if (delivery.previousSecret && delivery.previousSecretExpiresAt && delivery.previousSecretExpiresAt > now) secrets.push(openSecret(delivery.previousSecret));
   const started = performance.now();
   let statusCode: number | null = null;
   let error: string | null = null;

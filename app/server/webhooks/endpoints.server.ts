@@ -2,6 +2,7 @@ import { webhookUrlProblem } from "~/domain/webhooks";
 import type { WebhookEndpointForm } from "~/schemas/plan-integration";
 import { audit } from "../audit.server";
 import { config } from "../config.server";
+import { sealSecret } from "./secret-box.server";
 import { webhookHostProblem } from "./webhook-address.server";
 import { db } from "../db.server";
 import { AppError, notFound } from "../errors.server";
@@ -22,7 +23,7 @@ export async function createWebhookEndpoint(planId: string, form: WebhookEndpoin
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { planId, url: form.url, description: form.description || null, events: form.events, secret },
+      data: { planId, url: form.url, description: form.description || null, events: form.events, secret: sealSecret(secret) },
       select: { id: true },
     });
     await audit(
@@ -42,7 +43,7 @@ export async function rotateWebhookSecret(planId: string, endpointId: string, ac
     if (!endpoint) throw notFound("This endpoint");
     await tx.webhookEndpoint.update({
       where: { id: endpointId },
-      data: { secret, previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(now.getTime() + ROTATION_GRACE_MS) },
+      data: { secret: sealSecret(secret), previousSecret: endpoint.secret, previousSecretExpiresAt: new Date(now.getTime() + ROTATION_GRACE_MS) },
     });
     await audit(actor, { action: "webhook.secret_rotated", objectType: "WebhookEndpoint", objectId: endpointId }, tx);
   });
