@@ -1,8 +1,11 @@
-import { Form, redirect } from "react-router";
+import { Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/account";
 import { DataTable } from "~/components/data-table";
 import { ROLE_LABELS } from "~/domain/roles";
-import { accountOverview, signOutEverywhere } from "~/server/users/account.server";
+import { Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { changePasswordSchema } from "~/schemas/auth";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { accountOverview, changePassword, signOutEverywhere } from "~/server/users/account.server";
 import { actorOf, endSession, requireUser } from "~/server/session.server";
 import { Instant } from "~/components/instant";
 
@@ -11,17 +14,27 @@ export function meta() {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return accountOverview(await requireUser(request));
+  const changed = new URL(request.url).searchParams.get("password") === "changed";
+  return { ...(await accountOverview(await requireUser(request))), changed };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  await signOutEverywhere(user, actorOf(user, request));
-  throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+  const actor = actorOf(user, request);
+  return submitIntent(request, {
+    "sign-out-everywhere": async () => {
+      await signOutEverywhere(user, actor);
+      throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+    },
+    "change-password": formSubmission(changePasswordSchema, async (input) => {
+      await changePassword(user, input, actor);
+      return "/account?password=changed";
+    }),
+  });
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {
-  const { name, email, roles, sessions, currentSessionId } = loaderData;
+  const { name, email, roles, sessions, currentSessionId, changed } = loaderData;
   return (
     <div className="page">
       <h1>Your account</h1>
@@ -55,11 +68,33 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         ]}
       />
       <Form method="post" className="actions">
+        <input type="hidden" name="intent" value="sign-out-everywhere" />
         <button type="submit" className="button button--secondary">
           Sign out everywhere
         </button>
         <span className="muted">Ends every session above, including this one. Use it if you lost a device.</span>
       </Form>
+      <ChangePassword changed={changed} />
     </div>
+  );
+}
+
+function ChangePassword({ changed }: { changed: boolean }) {
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(changePasswordSchema, { actionData, defaultValues: { intent: "change-password" } });
+  return (
+    <section aria-labelledby="change-password">
+      <h2 id="change-password">Change your password</h2>
+      {changed ? <Notice tone="success">Your password was changed. Every other browser was signed out.</Notice> : null}
+      <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        <input type="hidden" value="change-password" {...zod.form.register("intent")} />
+        <TextField zod={zod} name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
+        <TextField zod={zod} name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." required />
+        <TextField zod={zod} name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" required />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>Change the password</SubmitButton>
+        </div>
+      </Form>
+    </section>
   );
 }

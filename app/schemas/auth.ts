@@ -50,6 +50,20 @@ export const setPasswordSchema = z
     message: "The two passwords are not the same.",
   });
 
+/** Changing one's password while signed in: the current one first, so a borrowed unlocked browser cannot. */
+export const changePasswordSchema = z
+  .object({
+    intent: z.literal("change-password"),
+    currentPassword: z.string().min(1, "Enter your current password."),
+    password: newPassword,
+    confirmPassword: z.string().min(1, "Type the password again."),
+  })
+  .refine((data) => data.password === data.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords are not the same.",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
 export const inviteUserSchema = z
   .object({
     name: z.string().trim().min(1, "Enter the person's full name.").max(200, "Use at most 200 characters."),

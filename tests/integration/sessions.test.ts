@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import { db } from "~/server/db.server";
 import { endSession, getSessionUser, requireUser, safeRedirectPath, revokeAllSessions, startSession } from "~/server/session.server";
+import * as accountRoute from "~/routes/account";
+import { logIn } from "~/server/auth/log-in.server";
 import { signOutEverywhere } from "~/server/users/account.server";
-import { actorFor, cookieHeaderFrom, createPlan, createUser, requestWithCookie } from "#tests/support/factories";
+import { actorFor, cookieHeaderFrom, createPlan, createUser, PASSWORD, requestWithCookie } from "#tests/support/factories";
+import { call, request, type RouteFunction } from "#tests/support/routes";
 
 const MINUTE = 60_000;
 
@@ -180,5 +183,34 @@ describe("the page a person is sent back to after signing in", () => {
     ]) {
       expect(safeRedirectPath(elsewhere, "/home"), String(elsewhere)).toBe("/home");
     }
+  });
+});
+
+describe("changing one's password while signed in", () => {
+  const change = (cookie: string, form: Record<string, string>) =>
+    call(accountRoute.action as RouteFunction, request("/account", cookie, { intent: "change-password", ...form }));
+
+  it("needs the current password, then signs out every other browser and keeps this one", async () => {
+    const here = await signedIn(["REVIEWER"]);
+    const elsewhere = await startSession(here.user.id, requestWithCookie(null));
+    const newPassword = "a new and longer password";
+
+    const wrong = await change(here.cookie, { currentPassword: "not it", password: newPassword, confirmPassword: newPassword });
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.fieldErrors).toEqual({ currentPassword: "That is not your current password." });
+    expect(wrong.data.values).not.toHaveProperty("currentPassword");
+    expect(await db.auditLog.count({ where: { action: "auth.password_change.refused", objectId: here.user.id } })).toBe(1);
+
+    const changed = await change(here.cookie, { currentPassword: PASSWORD, password: newPassword, confirmPassword: newPassword });
+    expect(changed).toMatchObject({ status: 302, location: "/account?password=changed" });
+    expect(await getSessionUser(requestWithCookie(here.cookie))).toMatchObject({ id: here.user.id });
+    expect(await getSessionUser(requestWithCookie(elsewhere))).toBeNull();
+    const verified = { emailVerifiedAt: new Date() };
+    await db.user.update({ where: { id: here.user.id }, data: verified });
+    expect(await logIn({ email: here.user.email, password: PASSWORD }, actorFor(here.user))).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await logIn({ email: here.user.email, password: newPassword }, actorFor(here.user))).toMatchObject({ ok: true });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "auth.password_changed", objectId: here.user.id } })).toMatchObject({
+      detail: { otherSessionsEnded: 1 },
+    });
   });
 });
