@@ -17,6 +17,18 @@ const newPassword = z
   .max(200, "Use at most 200 characters.")
   .refine((value) => value.trim().length === value.length, "Do not start or end the password with a space.");
 
+/** A form that sets a password: the new one typed twice, the two the same. */
+function settingPassword<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ ...shape, password: newPassword, confirmPassword: z.string().min(1, "Type the password again.") }).refine(
+    (data) => {
+      // The generic shape hides the two fields this function itself adds.
+      const { password, confirmPassword } = data as { password: string; confirmPassword: string };
+      return password === confirmPassword;
+    },
+    { path: ["confirmPassword"], message: "The two passwords are not the same." },
+  );
+}
+
 export const loginSchema = z.object({
   email,
   password: z.string().min(1, "Enter your password."),
@@ -24,44 +36,21 @@ export const loginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const signUpSchema = z
-  .object({
-    name: z.string().trim().min(1, "Enter your full name.").max(200, "Use at most 200 characters."),
-    email,
-    password: newPassword,
-    confirmPassword: z.string().min(1, "Type the password again."),
-  })
-  .refine((data) => data.password === data.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords are not the same.",
-  });
+export const signUpSchema = settingPassword({
+  name: z.string().trim().min(1, "Enter your full name.").max(200, "Use at most 200 characters."),
+  email,
+});
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const forgotPasswordSchema = z.object({ email });
 
-export const setPasswordSchema = z
-  .object({
-    token: z.string().min(1),
-    password: newPassword,
-    confirmPassword: z.string().min(1, "Type the password again."),
-  })
-  .refine((data) => data.password === data.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords are not the same.",
-  });
+export const setPasswordSchema = settingPassword({ token: z.string().min(1) });
 
 /** Changing one's password while signed in: the current one first, so a borrowed unlocked browser cannot. */
-export const changePasswordSchema = z
-  .object({
-    intent: z.literal("change-password"),
-    currentPassword: z.string().min(1, "Enter your current password."),
-    password: newPassword,
-    confirmPassword: z.string().min(1, "Type the password again."),
-  })
-  .refine((data) => data.password === data.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords are not the same.",
-  });
+export const changePasswordSchema = settingPassword({
+  intent: z.literal("change-password"),
+  currentPassword: z.string().min(1, "Enter your current password."),
+});
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const inviteUserSchema = z
