@@ -17,17 +17,15 @@
  * BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
  */
 import type { ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
 import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.server";
-import { setSecrets } from "~/server/secrets.server";
 import { startSession } from "~/server/session.server";
 import { fillCases } from "./fill-cases";
-import { ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
+import { benchSecrets, ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
 
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -44,9 +42,7 @@ fs.chmodSync(dir, 0o777);
 const database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "bench", database: "bench" });
 let server: ChildProcess | undefined;
 try {
-  const sessionSecret = crypto.randomBytes(32).toString("base64url");
-  const documentKey = crypto.randomBytes(32).toString("base64");
-  setSecrets({ sessionSecret, documentKey, embeddedDatabasePassword: "bench" });
+  const { sessionSecret, documentKey } = benchSecrets();
   const port = await freePort();
   // The server migrates and seeds the demo data on its first start.
   server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey, demoData: true });

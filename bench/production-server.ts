@@ -5,8 +5,10 @@
  * `npm start` is. BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { setSecrets } from "~/server/secrets.server";
 
 const buildDir = process.env.BUILD_DIR ?? "build";
 
@@ -14,6 +16,14 @@ export function ensureBuild(): void {
   if (fs.existsSync(path.join(buildDir, "server", "index.js")) && process.env.BENCH_REBUILD !== "1") return;
   console.log(`Building the app into ${buildDir}/ ...`);
   execSync("npx react-router build", { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, BUILD_DIR: buildDir } });
+}
+
+/** Fresh secrets for one bench run, set in this process too, so the sessions it starts sign in on the server. */
+export function benchSecrets(): { sessionSecret: string; documentKey: string } {
+  const sessionSecret = crypto.randomBytes(32).toString("base64url");
+  const documentKey = crypto.randomBytes(32).toString("base64");
+  setSecrets({ sessionSecret, documentKey, embeddedDatabasePassword: "bench" });
+  return { sessionSecret, documentKey };
 }
 
 export interface ServerOptions {

@@ -34,14 +34,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
-import { ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
+import { benchSecrets, ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
 import type { UploadClientAnswer, UploadClientRequest } from "./upload-client";
 import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
 import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.server";
 import { migrate, readMigrations } from "~/server/migrate.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
-import { setSecrets } from "~/server/secrets.server";
 import { startSession } from "~/server/session.server";
 
 const FILE_BYTES = PLAN_FILE_LIMIT_BYTES;
@@ -62,9 +61,7 @@ const source = path.join(dir, "case-file.pdf");
 const database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "bench", database: "bench" });
 let server: ChildProcess | undefined;
 try {
-  const sessionSecret = crypto.randomBytes(32).toString("base64url");
-  const documentKey = crypto.randomBytes(32).toString("base64");
-  setSecrets({ sessionSecret, documentKey, embeddedDatabasePassword: "bench" });
+  const { sessionSecret, documentKey } = benchSecrets();
   await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
   connectDatabase(database.url);
   await ensureReferenceData();

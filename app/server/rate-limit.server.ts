@@ -22,11 +22,9 @@ export interface RateLimitResult {
  * further, so a remembered refusal is never wrong.
  */
 export async function hitRateLimit(key: string, limit: number, windowSeconds: number, at = new Date()): Promise<RateLimitResult> {
+  const remembered = refusedHere(key, at);
+  if (remembered) return remembered;
   const nowMs = at.getTime();
-  const refusedUntil = refusals.get(key);
-  if (refusedUntil !== undefined && nowMs < refusedUntil) {
-    return { allowed: false, retryAfterSeconds: Math.ceil((refusedUntil - nowMs) / 1000), repeated: true };
-  }
   const intervalMs = (windowSeconds * 1000) / limit;
   const toleranceMs = windowSeconds * 1000 - intervalMs;
   const rows = await db.$queryRaw<{ fullAt: Date; allowed: boolean }[]>`
@@ -55,11 +53,9 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
  * happened, so an office's successful sign-ins never use up its allowance.
  */
 export async function peekRateLimit(key: string, limit: number, windowSeconds: number, at = new Date()): Promise<RateLimitResult> {
+  const remembered = refusedHere(key, at);
+  if (remembered) return remembered;
   const nowMs = at.getTime();
-  const refusedUntil = refusals.get(key);
-  if (refusedUntil !== undefined && nowMs < refusedUntil) {
-    return { allowed: false, retryAfterSeconds: Math.ceil((refusedUntil - nowMs) / 1000), repeated: true };
-  }
   const toleranceMs = windowSeconds * 1000 - (windowSeconds * 1000) / limit;
   const rows = await db.$queryRaw<{ fullAt: Date }[]>`SELECT "fullAt" FROM "RateLimitBucket" WHERE key = ${key}`;
   const fullAtMs = rows[0]?.fullAt.getTime();
@@ -68,6 +64,13 @@ export async function peekRateLimit(key: string, limit: number, windowSeconds: n
   const waitMs = fullAtMs - toleranceMs - nowMs;
   remember(key, nowMs + waitMs);
   return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000), repeated: false };
+}
+
+/** A refusal this process remembers for `key` and whose wait is not over: no query needed. */
+export function refusedHere(key: string, at = new Date()): RateLimitResult | null {
+  const refusedUntil = refusals.get(key);
+  if (refusedUntil === undefined || at.getTime() >= refusedUntil) return null;
+  return { allowed: false, retryAfterSeconds: Math.ceil((refusedUntil - at.getTime()) / 1000), repeated: true };
 }
 
 /** Refusals this process remembers; the oldest go first past this many keys. */

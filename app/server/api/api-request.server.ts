@@ -2,7 +2,7 @@ import { z } from "zod";
 import { config } from "../config.server";
 import { AppError } from "../errors.server";
 import { log } from "../log.server";
-import { hitRateLimit, peekRateLimit, type RateLimitResult } from "../rate-limit.server";
+import { hitRateLimit, refusedHere, type RateLimitResult } from "../rate-limit.server";
 import { clientIp } from "../request-context.server";
 import { apiClientFor, type ApiClient } from "./api-keys.server";
 import { badParameters, problem } from "./problem.server";
@@ -23,6 +23,9 @@ function tooMany(detail: string, limit: RateLimitResult): Response {
   return problem(429, "Too many requests", detail, { headers: { "Retry-After": String(limit.retryAfterSeconds) } });
 }
 
+const tooManyGuesses = (limit: RateLimitResult) =>
+  tooMany(`Too many requests with a missing or wrong API key. Try again in ${limit.retryAfterSeconds} s.`, limit);
+
 /**
  * Every /api/v1 call that needs a plan's key: the bearer key, the key's rate
  * limit, then the handler; errors become problem+json. A case of another plan
@@ -30,13 +33,15 @@ function tooMany(detail: string, limit: RateLimitResult): Response {
  */
 export async function apiRequest(request: Request, handler: (client: ApiClient) => Promise<Response>): Promise<Response> {
   try {
-    // Guessing keys: a network gets BAD_KEYS_PER_NETWORK wrong keys a minute; a right key is never counted.
+    // Guessing keys: a network gets BAD_KEYS_PER_NETWORK wrong keys a minute, counted only when one is
+    // wrong; once refused, the refusal is remembered here and answered before any lookup, at no query.
     const network = `api-bad-key:${clientIp(request) ?? "unknown"}`;
-    const guesses = await peekRateLimit(network, BAD_KEYS_PER_NETWORK, 60);
-    if (!guesses.allowed) return tooMany(`Too many requests with a missing or wrong API key. Try again in ${guesses.retryAfterSeconds} s.`, guesses);
+    const refused = refusedHere(network);
+    if (refused) return tooManyGuesses(refused);
     const client = await apiClientFor(request, clientIp(request));
     if (!client) {
-      await hitRateLimit(network, BAD_KEYS_PER_NETWORK, 60);
+      const guesses = await hitRateLimit(network, BAD_KEYS_PER_NETWORK, 60);
+      if (!guesses.allowed) return tooManyGuesses(guesses);
       return problem(401, "Unauthorized", "Send a valid API key: Authorization: Bearer imr_...", { headers: { "WWW-Authenticate": 'Bearer realm="imr"' } });
     }
     const limit = await hitRateLimit(`api:${client.apiKeyId}`, config().apiRateLimitPerMinute, 60);
@@ -62,7 +67,12 @@ function apiError(error: unknown): Response {
   return problem(500, "Internal error", "Something went wrong on our side. Try again later.");
 }
 
-/** A JSON body parsed with its zod schema; a body that is not JSON names "body". */
+/**
+ * A JSON body parsed with its zod schema; a body that is not JSON names
+ * "body". Read whole: the server refused one over the API's limit before any
+ * route ran (BODY_LIMITS in http.server.ts), and Node reads no more than the
+ * length it declared.
+ */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ raw: string; data: z.infer<S> }> {
   const raw = await request.text();
   let parsed: unknown;
