@@ -12,6 +12,7 @@ export default [
   route("reset-password", "routes/auth/reset-password.tsx"),
   route("invitation", "routes/auth/invitation.tsx"),
   route("account", "routes/account.tsx"),
+  route("confirm-identity", "routes/confirm-identity.tsx"),
 
   // Each role's area: its layout guards every page of it (app/server/role-areas.server.ts).
   route("requests", "routes/requests/layout.ts", [
@@ -52,6 +53,7 @@ export default [
     index("routes/admin/index.tsx"),
     route("users", "routes/admin/users.tsx"),
     route("users/invite", "routes/admin/invite-user.tsx"),
+    route("users/:userId", "routes/admin/users.account.tsx"),
     route("audit", "routes/admin/audit.tsx"),
     route("outbox", "routes/admin/outbox.tsx"),
     route("plans", "routes/admin/plans.tsx"),

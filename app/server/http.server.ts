@@ -83,7 +83,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * forms (anyone may post them, signed in or not) and the API's JSON.
  */
 export const BODY_LIMITS: readonly { paths: RegExp; bytes: number; what: string }[] = [
-  { paths: /^\/(login|logout|signup|forgot-password|reset-password|invitation|verify-email|account)\/?$/, bytes: 64 * 1024, what: "A sign-in or account form" },
+  {
+    paths: /^\/(login|logout|signup|forgot-password|reset-password|invitation|verify-email|account|confirm-identity)\/?$/,
+    bytes: 64 * 1024,
+    what: "A sign-in or account form",
+  },
   { paths: /^\/api\//, bytes: 256 * 1024, what: "An API call" },
 ];
 

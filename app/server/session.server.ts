@@ -124,6 +124,8 @@ export async function startSession(userId: string, request: Request): Promise<st
       userId,
       createdAt: new Date(now),
       lastSeenAt: new Date(now),
+      // Starting a session is giving the password: it counts as fresh for sensitive actions.
+      authenticatedAt: new Date(now),
       expiresAt: new Date(now + lifetime),
       ip: clientIp(request),
       userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null,

@@ -6,6 +6,7 @@ import type { Role } from "~/domain/roles";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { formatVerificationCode } from "~/domain/verification-code";
 import * as documentRoute from "~/routes/documents/document";
+import * as confirmIdentityRoute from "~/routes/confirm-identity";
 import * as decisionRoute from "~/routes/iro/decision";
 import * as qualityRoute from "~/routes/iro/quality";
 import * as reviewRoute from "~/routes/review/case";
@@ -13,7 +14,7 @@ import * as verifyRoute from "~/routes/verify";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { createCaseInReview } from "#tests/support/case-factories";
-import { createPlan, createReviewer, createUser, uniqueIp } from "#tests/support/factories";
+import { createPlan, createReviewer, createUser, PASSWORD, uniqueIp } from "#tests/support/factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
 /** A form as its fields in order (checkbox groups repeat a name). */
@@ -557,6 +558,33 @@ describe("an issued letter never changes", () => {
     ).toBe(404);
     expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(0);
     expect(await db.document.count({ where: { caseId: kase.id, kind: "DECISION_LETTER" } })).toBe(0);
+  });
+});
+
+describe("issuing a decision", () => {
+  it("asks a coordinator who gave the password more than ten minutes ago to confirm it first, and then issues", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Fresh Authentication", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "UPHELD", reasons: "Reasons to uphold.", rationale: "Rationale to uphold.", criterion: "Guideline" }],
+      notifyProvider: false,
+    });
+    const session = await db.session.findFirstOrThrow({ where: { userId: coordinator.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
+    await db.session.update({ where: { id: session.id }, data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) } });
+    const page = `/iro/cases/${kase.id}/decision`;
+    const stale = await postDecision(coordinator, kase.id, [
+      ["intent", "issue"],
+      ["version", String(await caseVersion(kase.id))],
+    ]);
+    expect(stale).toMatchObject({ status: 302, location: `/confirm-identity?redirectTo=${encodeURIComponent(page)}` });
+    expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(0);
+
+    const confirmed = await call(
+      confirmIdentityRoute.action as RouteFunction,
+      request("/confirm-identity", coordinator, { password: PASSWORD, redirectTo: page }),
+    );
+    expect(confirmed).toMatchObject({ status: 302, location: page });
+    const { letter } = await issue(kase.id);
+    expect(letter.version).toBe(1);
   });
 });
 

@@ -252,6 +252,8 @@ beforeAll(async () => {
   });
   const letter = await db.decisionLetter.findFirstOrThrow({ where: { caseId: planCase.id }, select: { documentId: true } });
   apiKey = (await createApiKey(plan.id, "Malformed input", actorFor(people.admin as never))).key;
+  // An account of its own for the account page's forms, so a deactivation among them signs out none of the people above.
+  const account = await createUser({ roles: ["COORDINATOR"] });
   const steps = ["filer", "patient", "plan", "denial", "appeal", "urgency", "statement", "documents"];
   Object.assign(params, {
     "requests/:caseId/edit/:step": { caseId: [draft.id], step: steps },
@@ -267,6 +269,7 @@ beforeAll(async () => {
     "review/cases/:caseId": { caseId: [inReview.id] },
     "review/offers/:assignmentId": { assignmentId: [offer.id] },
     "plan/cases/:caseId": { caseId: [planCase.id] },
+    "admin/users/:userId": { userId: [account.id] },
     "admin/plans/:planId/integrations": { planId: [plan.id] },
     "admin/rules/:code/new": { code: ["naic", "federal"] },
     "cases/:reference": { reference: [filed.reference] },

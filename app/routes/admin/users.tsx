@@ -19,6 +19,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>Users</h1>
+      <p>Open an account to change its roles, end its sessions, force a password reset, or deactivate it.</p>
       {invited ? <Notice tone="success">Invitation sent to {invited}. The link works for 7 days.</Notice> : null}
       <p>
         <Link to="/admin/users/invite" className="button">
@@ -30,14 +31,16 @@ export default function Users({ loaderData }: Route.ComponentProps) {
         rows={loaderData.users}
         rowKey={(user) => user.id}
         columns={[
-          { header: "Name", cell: (user) => user.name },
+          { header: "Name", cell: (user) => <Link to={`/admin/users/${user.id}`}>{user.name}</Link> },
           { header: "Email", cell: (user) => user.email },
           { header: "Roles", cell: (user) => user.roles.map((role) => ROLE_LABELS[role]).join(", ") },
           { header: "Plan or specialty", cell: (user) => user.plan?.name ?? user.reviewerProfile?.primarySpecialty ?? "" },
           {
             header: "State",
             cell: (user) =>
-              user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
+              user.disabledAt ? (
+                <span className="badge badge--danger">Deactivated</span>
+              ) : user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
                 <span className="badge badge--danger">Locked</span>
               ) : user.emailVerifiedAt ? (
                 <span className="badge badge--ok">Active</span>

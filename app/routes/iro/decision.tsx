@@ -7,6 +7,7 @@ import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issue
 import { amendDecision } from "~/server/letters/amend-decision.server";
 import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
+import { requireFreshAuthentication } from "~/server/auth/confirm-identity.server";
 import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
 import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
@@ -36,6 +37,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const caseId = idParam(params.caseId, "This case");
   // A refusal leaves the page as the coordinator left it, with the reason by the form.
   return submitForm(request, decisionActionSchema, async (input) => {
+    // Issuing is final and goes to the parties: the coordinator's password must be recent.
+    if (input.intent === "issue") await requireFreshAuthentication(user, request, new Date());
     const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };
     if (input.intent === "issue") await issueDecision(context);
     else if (input.intent === "amend") await amendDecision({ ...context, reason: input.reason });
@@ -149,6 +152,7 @@ function IssueForm({ page, actionData }: { page: DecisionPage; actionData: unkno
         {upheld ? " and, as the denial is upheld, closes at once" : " and the plan's compliance clock starts"}. The applicant, the plan and (if the applicant
         agreed) the treating provider are emailed.
       </p>
+      <p className="muted">You are asked for your password first if you last gave it more than 10 minutes ago.</p>
       <SubmitButton submitting={zod.submitting}>Issue the decision</SubmitButton>
     </Form>
   );

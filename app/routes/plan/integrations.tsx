@@ -8,6 +8,7 @@ import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { rowIdSchema } from "~/schemas/ids";
 import { apiKeyFormSchema, webhookEndpointFormSchema } from "~/schemas/plan-integration";
 import { createApiKey, revokeApiKey } from "~/server/api/api-keys.server";
+import { requireFreshAuthentication } from "~/server/auth/confirm-identity.server";
 import { integrationPlanFor, integrationsPage } from "~/server/plan/integrations.server";
 import { actorOf } from "~/server/session.server";
 import { createWebhookEndpoint, disableWebhookEndpoint, redeliverWebhook, rotateWebhookSecret } from "~/server/webhooks/endpoints.server";
@@ -32,6 +33,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   // A secret is shown once, in the answer to the form that made it, never stored in the clear.
   return submitIntent(request, {
     "create-key": formSubmission(apiKeyFormSchema, async ({ name }) => {
+      await requireFreshAuthentication(user, request, new Date());
       const created = await createApiKey(plan.id, name, actor);
       return { intent: "create-key", shownOnce: { label: `API key "${name}"`, value: created.key } };
     }),
@@ -107,7 +109,13 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
             {
               header: "State",
               cell: (key) =>
-                key.revokedAt ? <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span> : <span className="badge badge--ok">Active</span>,
+                key.revokedAt ? (
+                  <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
+                ) : key.createdBy?.disabledAt ? (
+                  <span className="badge badge--danger">Not acting: {key.createdBy.name}, who made it, is deactivated</span>
+                ) : (
+                  <span className="badge badge--ok">Active</span>
+                ),
             },
             {
               header: ACTIONS_HEADER,
@@ -119,6 +127,9 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
         <FormError message={keyForm.formError} />
         <Form method="post" noValidate onSubmit={keyForm.onSubmit} className="narrow">
           <TextField zod={keyForm} name="name" label="Name" hint="Say which system uses it, e.g. Claims platform (production)." required />
+          <p className="muted">
+            The key acts for the plan while your account is active. You are asked for your password first if you last gave it more than 10 minutes ago.
+          </p>
           <input type="hidden" name="intent" value="create-key" />
           <IntentSubmit intent="create-key">Create key</IntentSubmit>
         </Form>

@@ -24,6 +24,7 @@ export async function listUsers() {
       roles: true,
       emailVerifiedAt: true,
       lockedUntil: true,
+      disabledAt: true,
       passwordHash: false,
       plan: { select: { name: true } },
       reviewerProfile: { select: { primarySpecialty: true } },

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { audit } from "../audit.server";
-import { db, type Tx } from "../db.server";
+import { db, Prisma, readRows, type Tx } from "../db.server";
 import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 
@@ -44,7 +44,16 @@ export function listApiKeys(planId: string) {
   return db.apiKey.findMany({
     where: { planId },
     orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      // A key acts only while the account that made it is active (apiClientFor).
+      createdBy: { select: { name: true, disabledAt: true } },
+    },
   });
 }
 
@@ -56,16 +65,17 @@ export interface ApiClient {
   actor: Actor;
 }
 
-/** The plan behind a bearer key, or null for a missing, malformed, unknown or revoked key. */
+/** The plan behind a bearer key, or null for a missing, malformed, unknown or revoked key, or one whose maker's account is deactivated. */
 export async function apiClientFor(request: Request, ip: string | null): Promise<ApiClient | null> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match || !KEY_PATTERN.test(match[1]!)) return null;
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(match[1]!) },
-    select: { id: true, name: true, planId: true, revokedAt: true, lastUsedAt: true, plan: { select: { name: true } } },
-  });
-  if (!row || row.revokedAt) return null;
+  // One query on every call: the key, its plan, and whether the person who made it may still act.
+  const [row] = await readRows<ApiKeyRow>(Prisma.sql`
+    SELECT k.id, k.name, k."planId", k."revokedAt", k."lastUsedAt", p.name AS "planName", u."disabledAt" AS "makerDisabledAt"
+      FROM "ApiKey" k JOIN "HealthPlan" p ON p.id = k."planId" LEFT JOIN "User" u ON u.id = k."createdById"
+     WHERE k."keyHash" = ${hashApiKey(match[1]!)}`);
+  if (!row || row.revokedAt || row.makerDisabledAt) return null;
   // Last use to the minute is enough, and spares a write on every call.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
@@ -73,8 +83,18 @@ export async function apiClientFor(request: Request, ip: string | null): Promise
   return {
     apiKeyId: row.id,
     planId: row.planId,
-    planName: row.plan.name,
+    planName: row.planName,
     keyName: row.name,
-    actor: { userId: null, email: `api:${row.plan.name}/${row.name}`, ip, userAgent: request.headers.get("user-agent") },
+    actor: { userId: null, email: `api:${row.planName}/${row.name}`, ip, userAgent: request.headers.get("user-agent") },
   };
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  planId: string;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  planName: string;
+  makerDisabledAt: Date | null;
 }

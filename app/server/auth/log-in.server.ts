@@ -8,9 +8,9 @@ import { queueEmail } from "../outbox.server";
 import { config } from "../config.server";
 import type { LoginInput } from "~/schemas/auth";
 
-const MAX_FAILED_LOGINS = 10;
-const LOCK_MS = 15 * 60_000;
-const NETWORK_WINDOW_SECONDS = 15 * 60;
+export const MAX_FAILED_LOGINS = 10;
+export const LOCK_MS = 15 * 60_000;
+export const NETWORK_WINDOW_SECONDS = 15 * 60;
 
 export type LoginResult =
   { ok: true; userId: string; roles: string[] } | { ok: false; reason: "invalid" | "locked" | "rate-limited" | "unverified"; retryAfterSeconds?: number };
