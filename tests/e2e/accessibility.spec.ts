@@ -327,10 +327,19 @@ pages(
 );
 
 pages(
-  "an administrator's people and plans: users, invitation, audit log, plans and their integrations",
-  ["admin/users", "admin/users/invite", "admin/audit", "admin/plans", "admin/plans/:planId/integrations"],
-  async ({ page, loginAs, check }) => {
+  "an administrator's people and plans: users, an account, invitation, confirming one's identity, audit log, plans and their integrations",
+  ["admin/users", "admin/users/:userId", "admin/users/invite", "confirm-identity", "admin/audit", "admin/plans", "admin/plans/:planId/integrations"],
+  async ({ page, loginAs, makeUser, check }) => {
+    const account = await makeUser(["COORDINATOR"]);
     await loginAs("ADMIN");
+    await page.goto(`/admin/users/${account.id}`);
+    await page.getByRole("button", { name: "Deactivate the account" }).click();
+    await expect(page.locator("#deactivate-reason-error")).toBeVisible();
+    await check(page, "admin/users/:userId", "an account, deactivated without a reason");
+    await page.goto("/confirm-identity?redirectTo=%2Fadmin%2Fusers");
+    await page.getByRole("button", { name: "Confirm and go back" }).click();
+    await expect(page.locator("#field-password-error")).toBeVisible();
+    await check(page, "confirm-identity", "sent empty, with its message");
     for (const path of ["users", "audit", "plans"]) {
       await page.goto(`/admin/${path}`);
       await check(page, `admin/${path}`, "as it opens");
