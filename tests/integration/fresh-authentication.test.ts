@@ -125,6 +125,16 @@ describe("confirming one's identity", () => {
     expect((await audited("auth.account.locked", planUser.id))[0]?.detail).toMatchObject({ reason: "identity-confirmation", failures: 10 });
   });
 
+  it("waits out a lock from failed sign-ins elsewhere, still signed in, even with the right password", async () => {
+    const planUser = await withSession(await createUser({ roles: ["PLAN"], planId: plan.id }));
+    await db.user.update({ where: { id: planUser.id }, data: { lockedUntil: new Date(Date.now() + 5 * 60_000) } });
+    const refused = await confirm(planUser, PASSWORD, "/plan/integrations");
+    expect(refused.status).toBe(400);
+    expect(refused.data.fieldErrors.password).toMatch(/^Too many failed attempts. This account is locked; try again in [56] minutes.$/);
+    expect(await getSessionUser(requestWithCookie(planUser.cookie))).toMatchObject({ id: planUser.id });
+    expect((await audited("auth.identity_confirmation.failed", planUser.id))[0]?.detail).toEqual({ reason: "locked" });
+  });
+
   it("only ever returns to a page of the portal", async () => {
     const planUser = await withSession(await createUser({ roles: ["PLAN"], planId: plan.id }));
     expect(await confirm(planUser, PASSWORD, "/\t/evil.example/phish")).toMatchObject({ status: 302, location: "/plan" });

@@ -38,7 +38,8 @@ type IdentityConfirmation = { confirmed: true } | { confirmed: false; signedOut:
  * freshly authenticated from `at`. Wrong: refused by the field and counted
  * as a failed sign-in is (per account and per network), so a borrowed
  * browser cannot be used to guess; the failure that locks the account also
- * ends all its sessions.
+ * ends all its sessions. An account locked by failed sign-ins elsewhere
+ * waits out the lock here too, still signed in.
  */
 export async function confirmIdentity(user: SessionUser, password: string, actor: Actor, at: Date): Promise<IdentityConfirmation> {
   const networkKey = `login:${actor.ip ?? "unknown"}`;
@@ -49,8 +50,13 @@ export async function confirmIdentity(user: SessionUser, password: string, actor
     });
   }
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, failedLoginCount: true, lockedUntil: true } });
-  const locked = account.lockedUntil !== null && account.lockedUntil > at;
-  if (!locked && (await verifyPassword(account.passwordHash, password))) {
+  if (account.lockedUntil && account.lockedUntil > at) {
+    // Locked by failed sign-ins elsewhere: this browser waits like any other, and stays signed in.
+    await audit(actor, { action: "auth.identity_confirmation.failed", objectType: "User", objectId: user.id, detail: { reason: "locked" } });
+    const minutes = Math.ceil((account.lockedUntil.getTime() - at.getTime()) / 60_000);
+    throw new AppError("BAD_REQUEST", `Too many failed attempts. This account is locked; try again in ${minutes} minutes.`, { field: "password" });
+  }
+  if (await verifyPassword(account.passwordHash, password)) {
     await db.$transaction(async (tx) => {
       await tx.session.update({ where: { id: user.sessionId }, data: { authenticatedAt: at } });
       await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0 } });
@@ -60,12 +66,9 @@ export async function confirmIdentity(user: SessionUser, password: string, actor
   }
   await hitRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS, at);
   const failures = account.failedLoginCount + 1;
-  if (locked || failures >= MAX_FAILED_LOGINS) {
+  if (failures >= MAX_FAILED_LOGINS) {
     await db.$transaction(async (tx) => {
-      await tx.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: 0, lockedUntil: locked ? account.lockedUntil : new Date(at.getTime() + LOCK_MS) },
-      });
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: new Date(at.getTime() + LOCK_MS) } });
       const ended = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: at } });
       await audit(
         actor,
