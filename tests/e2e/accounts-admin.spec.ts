@@ -1,3 +1,4 @@
+import { db } from "~/server/db.server";
 import { expect, test } from "./support/fixtures";
 
 test("an administrator deactivates an account, and that person's open browser is signed out at its next click", async ({ page, loginAs, makeUser, pageAs }) => {
@@ -24,4 +25,28 @@ test("an administrator deactivates an account, and that person's open browser is
   await theirs.getByRole("link", { name: "Intake" }).first().click();
   await expect(theirs).toHaveURL(/\/login\?redirectTo=/);
   await expect(theirs.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+});
+
+test("changing roles more than ten minutes after signing in asks for the password, then goes back to the page", async ({ page, loginAs, makeUser }) => {
+  const person = await makeUser(["COORDINATOR"]);
+  const admin = await loginAs("ADMIN");
+  // The administrator signed in a while ago.
+  await db.session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) } });
+  await page.goto(`/admin/users/${person.id}`);
+  await page.getByRole("checkbox", { name: "Physician reviewer" }).check();
+  await page.getByRole("button", { name: "Change the roles" }).click();
+  await expect(page).toHaveURL(new RegExp(`/confirm-identity\\?redirectTo=${encodeURIComponent(`/admin/users/${person.id}`)}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm it is you");
+
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Confirm and go back" }).click();
+  await expect(page.locator("#field-password-error")).toContainText("That is not your password.");
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Confirm and go back" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${person.id}$`));
+
+  await page.getByRole("checkbox", { name: "Physician reviewer" }).check();
+  await page.getByRole("button", { name: "Change the roles" }).click();
+  await expect(page.getByRole("status")).toContainText("The roles are changed");
+  await expect(page.locator("dl.summary")).toContainText("Review coordinator, Physician reviewer");
 });
