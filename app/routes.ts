@@ -5,6 +5,8 @@ export default [
   route("healthz", "routes/healthz.ts"),
 
   route("login", "routes/auth/login.tsx"),
+  route("login/second-factor", "routes/auth/second-factor.tsx"),
+  route("login/set-up-second-factor", "routes/auth/set-up-second-factor.tsx"),
   route("logout", "routes/auth/logout.ts"),
   route("signup", "routes/auth/signup.tsx"),
   route("verify-email", "routes/auth/verify-email.tsx"),
@@ -13,6 +15,7 @@ export default [
   route("invitation", "routes/auth/invitation.tsx"),
   route("account", "routes/account.tsx"),
   route("confirm-identity", "routes/confirm-identity.tsx"),
+  route("account/second-factor", "routes/account-second-factor.tsx"),
 
   // Each role's area: its layout guards every page of it (app/server/role-areas.server.ts).
   route("requests", "routes/requests/layout.ts", [

@@ -1,8 +1,8 @@
 /**
  * What an administrator may change about an account. An administrator never
  * locks themselves out: they cannot deactivate their own account, take away
- * their own administrator role or force their own password reset, so the
- * portal always keeps the administrator doing it.
+ * their own administrator role, force their own password reset or reset their
+ * own second factor, so the portal always keeps the administrator doing it.
  */
 import type { Role } from "./roles";
 
@@ -15,10 +15,16 @@ export interface AccountFacts {
   disabled: boolean;
   /** Reviewer assignments offered or accepted and not yet done. */
   openAssignments: number;
+  /** An authenticator app or passkeys set up. */
+  hasSecondFactor: boolean;
 }
 
 export type AccountChange =
-  { kind: "deactivate" } | { kind: "reactivate" } | { kind: "change-roles"; roles: readonly Role[]; planId: string | null } | { kind: "force-password-reset" };
+  | { kind: "deactivate" }
+  | { kind: "reactivate" }
+  | { kind: "change-roles"; roles: readonly Role[]; planId: string | null }
+  | { kind: "force-password-reset" }
+  | { kind: "reset-second-factor" };
 
 interface AccountRefusal {
   message: string;
@@ -38,6 +44,10 @@ export function accountChangeRefusal(adminId: string, account: AccountFacts, cha
       return account.disabled ? null : { message: "This account is active." };
     case "force-password-reset":
       if (own) return { message: "Change your own password on your account page." };
+      return null;
+    case "reset-second-factor":
+      if (own) return { message: "Manage your own second factor on your account page." };
+      if (!account.hasSecondFactor) return { message: "This person has no second factor to reset." };
       return null;
     case "change-roles":
       return roleChangeRefusal(own, account, change.roles, change.planId);

@@ -26,6 +26,11 @@ export function primaryRole(roles: readonly Role[]): Role | undefined {
   return HOME_PRECEDENCE.find((role) => roles.includes(role));
 }
 
+/** Where this person lands after signing in. */
+export function homeOf(roles: readonly Role[]): string {
+  return ROLE_HOMES[primaryRole(roles) ?? "APPLICANT"];
+}
+
 /** Staff sessions end after 30 idle minutes; applicants are patients at home. */
 export function isStaff(roles: readonly Role[]): boolean {
   return roles.some((role) => role !== "APPLICANT");

@@ -1,4 +1,4 @@
-import { Form, redirect, useActionData } from "react-router";
+import { Form, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/account";
 import { DataTable } from "~/components/data-table";
 import { ROLE_LABELS } from "~/domain/roles";
@@ -74,6 +74,10 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </button>
         <span className="muted">Ends every session above, including this one. Use it if you lost a device.</span>
       </Form>
+      <h2>Second factor</h2>
+      <p>
+        <Link to="/account/second-factor">Passkeys, authenticator app and recovery codes</Link>
+      </p>
       <ChangePassword changed={changed} />
     </div>
   );

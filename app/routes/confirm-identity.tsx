@@ -1,11 +1,13 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/confirm-identity";
 import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { PasskeySignIn } from "~/components/passkeys";
 import { FRESH_AUTHENTICATION_MS } from "~/domain/fresh-authentication";
-import { primaryRole, ROLE_HOMES } from "~/domain/roles";
-import { confirmIdentitySchema } from "~/schemas/confirm-identity";
-import { confirmIdentity } from "~/server/auth/confirm-identity.server";
-import { submitForm } from "~/server/route-answers.server";
+import { homeOf } from "~/domain/roles";
+import { confirmIdentitySchema, confirmWithPasskeySchema } from "~/schemas/confirm-identity";
+import { confirmIdentity, type IdentityProof } from "~/server/auth/confirm-identity.server";
+import { passkeySignInOptions, secondFactorsOf } from "~/server/auth/second-factor.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { actorOf, endSession, requireUser, safeRedirectPath } from "~/server/session.server";
 
 export function meta() {
@@ -14,42 +16,57 @@ export function meta() {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const home = ROLE_HOMES[primaryRole(user.roles) ?? "APPLICANT"];
-  return { email: user.email, redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), home) };
+  const factors = await secondFactorsOf(user.id);
+  return {
+    email: user.email,
+    redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), homeOf(user.roles)),
+    authenticatorApp: factors.authenticatorApp,
+    passkeyOptions: await passkeySignInOptions({ sessionId: user.sessionId, user }),
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const home = ROLE_HOMES[primaryRole(user.roles) ?? "APPLICANT"];
-  return submitForm(request, confirmIdentitySchema, async ({ password, redirectTo }) => {
-    const confirmation = await confirmIdentity(user, password, actorOf(user, request), new Date());
+  const confirmed = async (proof: IdentityProof, redirectTo: string | undefined) => {
+    const confirmation = await confirmIdentity(user, proof, actorOf(user, request), new Date());
     if (!confirmation.confirmed) throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
-    return safeRedirectPath(redirectTo, home);
+    return safeRedirectPath(redirectTo, homeOf(user.roles));
+  };
+  return submitIntent(request, {
+    password: formSubmission(confirmIdentitySchema, ({ password, code, redirectTo }) => confirmed({ password, code }, redirectTo)),
+    passkey: formSubmission(confirmWithPasskeySchema, ({ response, redirectTo }) => confirmed({ passkeyResponse: response }, redirectTo)),
   });
 }
 
 export default function ConfirmIdentity() {
-  const { email, redirectTo } = useLoaderData<typeof loader>();
+  const { email, redirectTo, authenticatorApp, passkeyOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const zod = useZodForm(confirmIdentitySchema, { actionData, defaultValues: { redirectTo } });
+  const zod = useZodForm(confirmIdentitySchema, { actionData, defaultValues: { intent: "password", redirectTo } });
   return (
     <div className="page narrow">
       <h1>Confirm it is you</h1>
       <Notice tone="info">
-        What you asked for needs your password given in the last {FRESH_AUTHENTICATION_MS / 60_000} minutes. Nothing was saved yet: once you confirm, you go
-        back to the page to do it again.
+        What you asked for needs you to have proved it is you in the last {FRESH_AUTHENTICATION_MS / 60_000} minutes. Nothing was saved yet: once you confirm,
+        you go back to the page to do it again.
       </Notice>
+      <p>
+        Signed in as <strong>{email}</strong>.
+      </p>
       <FormError message={zod.formError} />
-      <Form method="post" noValidate onSubmit={zod.onSubmit}>
-        <input type="hidden" {...zod.form.register("redirectTo")} defaultValue={redirectTo} />
-        <p>
-          Signed in as <strong>{email}</strong>.
-        </p>
-        <TextField zod={zod} name="password" label="Password" type="password" autoComplete="current-password" required />
-        <div className="actions">
-          <SubmitButton submitting={zod.submitting}>Confirm and go back</SubmitButton>
-        </div>
-      </Form>
+      {passkeyOptions ? <PasskeySignIn options={passkeyOptions} extraFields={{ redirectTo }} /> : null}
+      {passkeyOptions && !authenticatorApp ? null : (
+        <Form method="post" noValidate onSubmit={zod.onSubmit}>
+          <input type="hidden" value="password" {...zod.form.register("intent")} />
+          <input type="hidden" {...zod.form.register("redirectTo")} defaultValue={redirectTo} />
+          <TextField zod={zod} name="password" label="Password" type="password" autoComplete="current-password" required />
+          {authenticatorApp ? (
+            <TextField zod={zod} name="code" label="Code from your authenticator app, or a recovery code" autoComplete="one-time-code" required />
+          ) : null}
+          <div className="actions">
+            <SubmitButton submitting={zod.submitting}>Confirm and go back</SubmitButton>
+          </div>
+        </Form>
+      )}
     </div>
   );
 }

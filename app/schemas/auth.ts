@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "~/domain/roles";
+import { isAuthenticatorCode, isRecoveryCode, normalizedCode } from "~/domain/second-factor";
 
 /** Form schemas shared by the browser (react-hook-form) and the server action. */
 
@@ -69,3 +70,38 @@ export const inviteUserSchema = z
     message: "Applicants create their own accounts; invite staff, reviewers and plan users only.",
   });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+
+/** The second step of signing in: a code from the authenticator app, or one of the recovery codes. */
+export const secondFactorCodeSchema = z.object({
+  intent: z.literal("code"),
+  code: z
+    .string()
+    .max(40, "Enter the 6-digit code from your app, or a recovery code.")
+    .transform(normalizedCode)
+    .refine((code) => isAuthenticatorCode(code) || isRecoveryCode(code), "Enter the 6-digit code from your app, or a recovery code."),
+});
+
+/** Confirming a new authenticator app: the code it shows now. */
+export const confirmAuthenticatorSchema = z.object({
+  intent: z.literal("authenticator"),
+  code: z
+    .string()
+    .max(20, "Enter the 6-digit code your app shows.")
+    .transform(normalizedCode)
+    .refine(isAuthenticatorCode, "Enter the 6-digit code your app shows."),
+});
+
+/** What the browser's passkey prompt answered (WebAuthn JSON), posted by the page's script. */
+const passkeyResponse = z.string().min(2, "The passkey did not answer. Try again.").max(16_384, "The passkey's answer is too long.");
+
+export const passkeySignInSchema = z.object({ intent: z.literal("passkey"), response: passkeyResponse });
+
+export const addPasskeySchema = z.object({
+  intent: z.literal("add-passkey"),
+  response: passkeyResponse,
+  name: z.string().trim().min(1, "Name the passkey, for example the device it is on.").max(60, "Use at most 60 characters."),
+});
+
+export const removeAuthenticatorSchema = z.object({ intent: z.literal("remove-authenticator") });
+export const removePasskeySchema = z.object({ intent: z.literal("remove-passkey"), passkeyId: z.string().min(1).max(1024) });
+export const newRecoveryCodesSchema = z.object({ intent: z.literal("new-recovery-codes") });

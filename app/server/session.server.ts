@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "react-router";
 import { isStaff, type Role } from "~/domain/roles";
+import type { SignInStage } from "~/domain/second-factor";
 import { config } from "./config.server";
 import { db, Prisma, readRows } from "./db.server";
 import { secrets } from "./secrets.server";
@@ -11,6 +12,8 @@ const APPLICANT_IDLE_MS = 24 * 3600_000;
 // an unlocked office computer does not stay signed in to health records.
 const STAFF_LIFETIME_MS = 12 * 3600_000;
 const APPLICANT_LIFETIME_MS = 30 * 24 * 3600_000;
+// A sign-in that passed the password has this long for its second factor (or to set one up).
+const PENDING_SIGN_IN_MS = 10 * 60_000;
 // Writing lastSeenAt on every request would be a write per click; a minute's
 // precision is plenty for a 30-minute idle limit.
 const TOUCH_EVERY_MS = 60_000;
@@ -68,6 +71,7 @@ function lifetimeMs(roles: readonly Role[]): number {
 
 interface SessionRow {
   sessionId: string;
+  stage: SignInStage;
   revokedAt: Date | null;
   createdAt: Date;
   expiresAt: Date;
@@ -98,12 +102,13 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   // Straight to PostgreSQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
   const rows = await readRows<SessionRow>(Prisma.sql`
-    SELECT s.id AS "sessionId", s."revokedAt", s."createdAt", s."expiresAt", s."lastSeenAt",
+    SELECT s.id AS "sessionId", s.stage::text AS stage, s."revokedAt", s."createdAt", s."expiresAt", s."lastSeenAt",
            u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u."disabledAt"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${sessionId}::uuid`);
   const session = rows[0];
-  if (!session || session.revokedAt || session.disabledAt) return null;
+  // A sign-in still owing its second factor opens nothing but that step (pendingSignIn).
+  if (!session || session.revokedAt || session.disabledAt || session.stage !== "SIGNED_IN") return null;
   const now = Date.now();
   // By the roles held now: someone made staff during a session gets staff limits at once.
   const ended = session.expiresAt.getTime() <= now || now - session.createdAt.getTime() > lifetimeMs(session.roles);
@@ -114,14 +119,19 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
   return { id: session.id, sessionId, email: session.email, name: session.name, roles: session.roles, planId: session.planId };
 }
 
-/** Starts a session and returns the Set-Cookie header value. */
-export async function startSession(userId: string, request: Request): Promise<string> {
+/**
+ * Starts a session and returns the Set-Cookie header value. A session at
+ * another stage than SIGNED_IN is a sign-in halfway: it lasts 10 minutes and
+ * opens only the second-factor pages.
+ */
+export async function startSession(userId: string, request: Request, stage: SignInStage = "SIGNED_IN"): Promise<string> {
   const { roles } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true } });
-  const lifetime = lifetimeMs(roles as Role[]);
+  const lifetime = stage === "SIGNED_IN" ? lifetimeMs(roles as Role[]) : PENDING_SIGN_IN_MS;
   const now = Date.now();
   const session = await db.session.create({
     data: {
       userId,
+      stage,
       createdAt: new Date(now),
       lastSeenAt: new Date(now),
       // Starting a session is giving the password: it counts as fresh for sensitive actions.
@@ -133,6 +143,47 @@ export async function startSession(userId: string, request: Request): Promise<st
     select: { id: true },
   });
   return sessionCookie().serialize(session.id, { maxAge: lifetime / 1000 });
+}
+
+/** A sign-in that has passed the password and owes its second factor, or must set one up first. */
+export interface PendingSignIn {
+  sessionId: string;
+  stage: Exclude<SignInStage, "SIGNED_IN">;
+  user: { id: string; email: string; name: string; roles: Role[] };
+}
+
+export async function pendingSignIn(request: Request): Promise<PendingSignIn | null> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { stage: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, roles: true, disabledAt: true } } },
+  });
+  if (!session || session.stage === "SIGNED_IN" || session.revokedAt || session.user.disabledAt || session.expiresAt.getTime() <= Date.now()) return null;
+  const { disabledAt: _disabledAt, ...user } = session.user;
+  return { sessionId, stage: session.stage, user };
+}
+
+/**
+ * The second factor passed: the halfway session ends and a new one starts,
+ * under a new id, so an id seen before the second factor opens nothing after it.
+ */
+export async function finishSignIn(pending: PendingSignIn, request: Request): Promise<string> {
+  await db.session.update({ where: { id: pending.sessionId }, data: { revokedAt: new Date() } });
+  return startSession(pending.user.id, request);
+}
+
+/** Keeps the WebAuthn challenge this browser was just given. */
+export async function rememberChallenge(sessionId: string, challenge: string): Promise<void> {
+  await db.session.update({ where: { id: sessionId }, data: { challenge } });
+}
+
+/** The challenge this browser was given, at most once: a replayed answer finds none. */
+export async function takeChallenge(sessionId: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ challenge: string | null }[]>`
+    WITH given AS (SELECT id, challenge FROM "Session" WHERE id = ${sessionId}::uuid FOR UPDATE)
+    UPDATE "Session" s SET challenge = NULL FROM given WHERE s.id = given.id RETURNING given.challenge`;
+  return rows[0]?.challenge ?? null;
 }
 
 export async function endSession(request: Request): Promise<string> {

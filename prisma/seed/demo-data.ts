@@ -5,12 +5,13 @@
  * data every installation gets (server/reference-data.server.ts).
  */
 import { createApiKey, hashApiKey } from "~/server/api/api-keys.server";
-import type { Role } from "~/domain/roles";
+import { isStaff, type Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
 import { hashPassword } from "~/server/auth/password.server";
 import { seedDemoCases } from "./demo-cases";
-import { DEMO_PASSWORD, openedAt } from "./demo-accounts";
-import { seedDemoRoster } from "./demo-roster";
+import { setUpAuthenticatorWithSecret } from "~/server/auth/second-factor.server";
+import { DEMO_AUTHENTICATOR_SECRET, DEMO_PASSWORD, openedAt } from "./demo-accounts";
+import { DEMO_ROSTER, seedDemoRoster } from "./demo-roster";
 
 interface DemoUser {
   email: string;
@@ -98,9 +99,21 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ users: n
     }
   }
   await seedDemoRoster(db, now);
+  await setUpDemoAuthenticators(db, opened);
   const cases = await seedDemoCases(db, now);
   await seedDemoApiKey(db, planIds.get("Evergreen Health Plan")!);
   return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };
+}
+
+/** Every demo staff account signs in with the published authenticator secret; the applicants have no second factor, as applicants start. */
+async function setUpDemoAuthenticators(db: Db, opened: Date): Promise<void> {
+  const emails = [...DEMO_USERS.filter((user) => isStaff(user.roles)), ...DEMO_ROSTER].map((user) => user.email);
+  const staff = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+  await setUpAuthenticatorWithSecret(
+    staff.map((user) => user.id),
+    DEMO_AUTHENTICATOR_SECRET,
+    opened,
+  );
 }
 
 /** The README gives this key, so anyone can try the API at once. Never use it outside a demo. */

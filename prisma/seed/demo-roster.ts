@@ -38,7 +38,7 @@ const inGoodStanding = (code: string, state: string, number: string) => ({
   licenses: [{ state, number, expiresInDays: 2 * YEAR }],
 });
 
-const DEMO_ROSTER: readonly RosterSeed[] = [
+export const DEMO_ROSTER: readonly RosterSeed[] = [
   // The six demo reviewers.
   {
     email: "cardiology@reviewers.example",

@@ -19,9 +19,9 @@ import {
   SMALL_PDF,
 } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
-import { actorFor, createUser, sessionUserOf } from "#tests/support/factories";
+import { actorFor, createUser, PASSWORD, sessionUserOf } from "#tests/support/factories";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
-import { expect, test } from "./support/fixtures";
+import { authenticatorCode, expect, signIn, test } from "./support/fixtures";
 import { createDraft, DEMO, demoParties, evergreenPlanId, userByEmail } from "./support/portal";
 
 /** The first bytes of a Windows program: refused whatever its name says. */
@@ -94,6 +94,32 @@ pages(
     await check(page, "verify", "the two ways to check a letter");
     await page.goto("/no/such/page");
     await check(page, "*", "the friendly 404 page");
+  },
+);
+
+pages(
+  "second factor: setting one up at the first sign-in, the second step, managing one's factors",
+  ["login/set-up-second-factor", "login/second-factor", "account/second-factor"],
+  async ({ page, makeUser, check }) => {
+    const newcomer = await createUser({ roles: ["COORDINATOR"] });
+    await signIn(page, newcomer.email, PASSWORD);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your second factor");
+    await check(page, "login/set-up-second-factor", "a passkey or an authenticator app");
+    await page.context().clearCookies();
+
+    const user = await makeUser(["REVIEWER"]);
+    await signIn(page, user.email, user.password);
+    await page.getByLabel(/Code from your authenticator app/).fill("000000");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.locator("#field-code-error")).toBeVisible();
+    await check(page, "login/second-factor", "with the message by the code");
+    await page.getByLabel(/Code from your authenticator app/).fill(await authenticatorCode(user.authenticatorSecret!));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await page.goto("/account/second-factor");
+    await page.getByRole("button", { name: "Make new recovery codes" }).click();
+    await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
+    await check(page, "account/second-factor", "an authenticator app, no passkeys, new recovery codes shown");
   },
 );
 

@@ -1,5 +1,5 @@
 import { db } from "~/server/db.server";
-import { expect, test } from "./support/fixtures";
+import { authenticatorCode, expect, test } from "./support/fixtures";
 
 test("an administrator deactivates an account, and that person's open browser is signed out at its next click", async ({ page, loginAs, makeUser, pageAs }) => {
   const coordinator = await makeUser(["COORDINATOR"]);
@@ -27,7 +27,11 @@ test("an administrator deactivates an account, and that person's open browser is
   await expect(theirs.getByRole("heading", { level: 1 })).toHaveText("Sign in");
 });
 
-test("changing roles more than ten minutes after signing in asks for the password, then goes back to the page", async ({ page, loginAs, makeUser }) => {
+test("changing roles more than ten minutes after signing in asks for the password and code, then goes back to the page", async ({
+  page,
+  loginAs,
+  makeUser,
+}) => {
   const person = await makeUser(["COORDINATOR"]);
   const admin = await loginAs("ADMIN");
   // The administrator signed in a while ago.
@@ -38,10 +42,13 @@ test("changing roles more than ten minutes after signing in asks for the passwor
   await expect(page).toHaveURL(new RegExp(`/confirm-identity\\?redirectTo=${encodeURIComponent(`/admin/users/${person.id}`)}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm it is you");
 
+  // As strongly as signing in: the password, and the authenticator app's code.
   await page.getByLabel("Password").fill("not the password");
+  await page.getByLabel(/Code from your authenticator app/).fill("123456");
   await page.getByRole("button", { name: "Confirm and go back" }).click();
   await expect(page.locator("#field-password-error")).toContainText("That is not your password.");
   await page.getByLabel("Password").fill(admin.password);
+  await page.getByLabel(/Code from your authenticator app/).fill(await authenticatorCode(admin.authenticatorSecret!));
   await page.getByRole("button", { name: "Confirm and go back" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${person.id}$`));
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { expect, signIn, test } from "./support/fixtures";
+import { authenticatorCode, expect, signIn, test } from "./support/fixtures";
 import { linkIn, waitForEmail } from "./support/mail";
 
 test("an applicant signs up, confirms the email from the link, and signs in", async ({ page }) => {
@@ -46,6 +46,13 @@ test("an admin invites a reviewer, who sets a password from the emailed link", a
   await invitee.getByRole("button", { name: "Set my password" }).click();
   await expect(invitee.getByText("Your password is set")).toBeVisible();
   await signIn(invitee, email, "my reviewer password");
+  // Staff set up a second factor at their first sign-in: here an authenticator app, from the secret shown.
+  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Set up your second factor");
+  const secret = await invitee.locator("code.secret").textContent();
+  await invitee.getByLabel("Code from the app").fill(await authenticatorCode(secret!));
+  await invitee.getByRole("button", { name: "Confirm and continue" }).click();
+  await expect(invitee.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await invitee.getByRole("link", { name: /I have kept my codes/ }).click();
   await expect(invitee).toHaveURL(/\/review$/);
 });
 
@@ -60,7 +67,7 @@ test("a password reset link works once", async ({ page, makeUser }) => {
   await page.getByLabel("New password").fill("a brand new password");
   await page.getByLabel("Type the password again").fill("a brand new password");
   await page.getByRole("button", { name: "Save my new password" }).click();
-  await signIn(page, user.email, "a brand new password");
+  await signIn(page, user.email, "a brand new password", user.authenticatorSecret);
   await expect(page).toHaveURL(/\/plan$/);
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");

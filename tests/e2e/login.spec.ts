@@ -1,4 +1,5 @@
-import { expect, HOMES, signIn, test } from "./support/fixtures";
+import { DEMO_AUTHENTICATOR_SECRET } from "#prisma/seed/demo-accounts";
+import { authenticatorCode, expect, HOMES, signIn, test } from "./support/fixtures";
 import { DEMO } from "./support/portal";
 
 // Signing in as people do: typing an email and a password. Every other test
@@ -42,9 +43,9 @@ test("sign out everywhere ends the sessions in other browsers too", async ({ pag
   const user = await makeUser(["REVIEWER"]);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, user.email, user.password);
+  await signIn(otherPage, user.email, user.password, user.authenticatorSecret);
   await expect(otherPage).toHaveURL(/\/review$/);
-  await signIn(page, user.email, user.password);
+  await signIn(page, user.email, user.password, user.authenticatorSecret);
   await expect(page).toHaveURL(/\/review$/);
   await page.goto("/account");
   await expect(page.getByRole("row")).toHaveCount(3);
@@ -62,11 +63,13 @@ test("signed-out visitors are sent to sign in, then back where they were going",
   await page.getByLabel("Email address").fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(/Code from your authenticator app/).fill(await authenticatorCode(user.authenticatorSecret!));
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/iro$/);
 });
 
-test("the demo coordinator from the README can sign in", async ({ page }) => {
-  await signIn(page, DEMO.coordinator, DEMO.password);
+test("the demo coordinator from the README can sign in, with the published authenticator secret", async ({ page }) => {
+  await signIn(page, DEMO.coordinator, DEMO.password, DEMO_AUTHENTICATOR_SECRET);
   await expect(page).toHaveURL(new RegExp(`${HOMES.COORDINATOR.path}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deadlines dashboard");
 });

@@ -16,13 +16,25 @@ const auditRows = (where: { action?: string; actorEmail?: string; objectId?: str
 
 describe("logging in", () => {
   it("succeeds with the right password and records it in the audit log", async () => {
-    const user = await createUser({ roles: ["COORDINATOR"] });
+    const user = await createUser({ roles: ["APPLICANT"] });
     const ip = uniqueIp();
     const result = await logIn({ email: user.email, password: PASSWORD }, anonymous(ip));
-    expect(result).toEqual({ ok: true, userId: user.id, roles: ["COORDINATOR"] });
+    expect(result).toEqual({ ok: true, userId: user.id, roles: ["APPLICANT"], stage: "SIGNED_IN" });
     const rows = await auditRows({ action: "auth.login", objectId: user.id });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: user.id, actorEmail: user.email, ip, objectType: "User" });
+  });
+
+  it("sends staff on to their second factor, and records only the password step", async () => {
+    const user = await createUser({ roles: ["COORDINATOR"] });
+    expect(await logIn({ email: user.email, password: PASSWORD }, anonymous())).toEqual({
+      ok: true,
+      userId: user.id,
+      roles: ["COORDINATOR"],
+      stage: "ENROLMENT",
+    });
+    expect(await auditRows({ action: "auth.login", objectId: user.id })).toHaveLength(0);
+    expect(await auditRows({ action: "auth.login.password_passed", objectId: user.id })).toHaveLength(1);
   });
 
   it("answers an unknown email exactly like a wrong password, and logs both failures", async () => {
@@ -274,7 +286,8 @@ describe("invitations", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.emailVerifiedAt).not.toBeNull();
-    expect(await logIn({ email, password: NEW_PASSWORD }, anonymous())).toEqual({ ok: true, userId, roles: ["COORDINATOR"] });
+    // Staff then set up a second factor before anything opens.
+    expect(await logIn({ email, password: NEW_PASSWORD }, anonymous())).toEqual({ ok: true, userId, roles: ["COORDINATOR"], stage: "ENROLMENT" });
     expect(await setPasswordFromLink("INVITATION", token, "another passphrase 99", anonymous())).toBeNull();
   });
 });

@@ -580,7 +580,7 @@ describe("issuing a decision", () => {
 
     const confirmed = await call(
       confirmIdentityRoute.action as RouteFunction,
-      request("/confirm-identity", coordinator, { password: PASSWORD, redirectTo: page }),
+      request("/confirm-identity", coordinator, { intent: "password", password: PASSWORD, redirectTo: page }),
     );
     expect(confirmed).toMatchObject({ status: 302, location: page });
     const { letter } = await issue(kase.id);

@@ -30,7 +30,10 @@ async function authenticatedAgo(person: Person, minutes: number) {
 const createKey = (person: Person, name: string) =>
   call<{ shownOnce?: { value: string } }>(integrationsRoute.action as RouteFunction, request("/plan/integrations", person, { intent: "create-key", name }));
 const confirm = (person: Person, password: string, redirectTo: string) =>
-  call(confirmRoute.action as RouteFunction, request(`/confirm-identity?redirectTo=${encodeURIComponent(redirectTo)}`, person, { password, redirectTo }));
+  call(
+    confirmRoute.action as RouteFunction,
+    request(`/confirm-identity?redirectTo=${encodeURIComponent(redirectTo)}`, person, { intent: "password", password, redirectTo }),
+  );
 const audited = (action: string, userId: string) => db.auditLog.findMany({ where: { action, objectId: userId } });
 
 describe("creating an API key", () => {
@@ -52,7 +55,7 @@ describe("creating an API key", () => {
       confirmRoute.loader as RouteFunction,
       request("/confirm-identity?redirectTo=%2Fplan%2Fintegrations", planUser),
     );
-    expect(page.data).toEqual({ email: planUser.email, redirectTo: "/plan/integrations" });
+    expect(page.data).toEqual({ email: planUser.email, redirectTo: "/plan/integrations", authenticatorApp: false, passkeyOptions: null });
 
     const confirmed = await confirm(planUser, PASSWORD, "/plan/integrations");
     expect(confirmed).toMatchObject({ status: 302, location: "/plan/integrations" });
@@ -122,7 +125,8 @@ describe("confirming one's identity", () => {
     expect(locked.location).toBe("/login");
     expect(await getSessionUser(requestWithCookie(planUser.cookie))).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: planUser.id } })).lockedUntil).not.toBeNull();
-    expect((await audited("auth.account.locked", planUser.id))[0]?.detail).toMatchObject({ reason: "identity-confirmation", failures: 10 });
+    expect((await audited("auth.account.locked", planUser.id))[0]?.detail).toMatchObject({ reason: "wrong-password", failures: 10 });
+    expect((await audited("auth.sessions.revoked_all", planUser.id))[0]?.detail).toMatchObject({ reason: "locked" });
   });
 
   it("waits out a lock from failed sign-ins elsewhere, still signed in, even with the right password", async () => {
@@ -130,7 +134,7 @@ describe("confirming one's identity", () => {
     await db.user.update({ where: { id: planUser.id }, data: { lockedUntil: new Date(Date.now() + 5 * 60_000) } });
     const refused = await confirm(planUser, PASSWORD, "/plan/integrations");
     expect(refused.status).toBe(400);
-    expect(refused.data.fieldErrors.password).toMatch(/^Too many failed attempts. This account is locked; try again in [56] minutes.$/);
+    expect(refused.data.fieldErrors.password).toMatch(/^Too many failed attempts. This account is locked; try again in [56] minutes, or reset your password.$/);
     expect(await getSessionUser(requestWithCookie(planUser.cookie))).toMatchObject({ id: planUser.id });
     expect((await audited("auth.identity_confirmation.failed", planUser.id))[0]?.detail).toEqual({ reason: "locked" });
   });

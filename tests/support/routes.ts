@@ -57,6 +57,8 @@ export interface RouteAnswer<T> {
   location: string | null;
   /** The Response the route returned or threw, if it was one (a file, a redirect, a 404). */
   response: Response | null;
+  /** The answer's headers: the Response's, or those given with the data (a Set-Cookie). */
+  headers: Headers;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function call<T = unknown>(fn: RouteFunction, req: Request, params:
     data: null as unknown as T & FormFailure,
     location: response.headers.get("Location"),
     response,
+    headers: response.headers,
   });
   try {
     const context = new RouterContextProvider();
@@ -80,10 +83,10 @@ export async function call<T = unknown>(fn: RouteFunction, req: Request, params:
     const result = await answeringAppErrors(fn)(args as never);
     if (result instanceof Response) return answered(result);
     if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const { data, init } = result as { data: unknown; init: { status?: number } | null };
-      return { status: init?.status ?? 200, data: data as T & FormFailure, location: null, response: null };
+      const { data, init } = result as { data: unknown; init: { status?: number; headers?: HeadersInit } | null };
+      return { status: init?.status ?? 200, data: data as T & FormFailure, location: null, response: null, headers: new Headers(init?.headers) };
     }
-    return { status: 200, data: result as T & FormFailure, location: null, response: null };
+    return { status: 200, data: result as T & FormFailure, location: null, response: null, headers: new Headers() };
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
     return answered(thrown);

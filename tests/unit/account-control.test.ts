@@ -3,10 +3,25 @@ import { accountChangeRefusal, type AccountFacts } from "~/domain/account-contro
 import { isFreshlyAuthenticated } from "~/domain/fresh-authentication";
 
 const ADMIN = "admin-1";
-const account = (facts: Partial<AccountFacts> = {}): AccountFacts => ({ id: "user-1", roles: ["COORDINATOR"], disabled: false, openAssignments: 0, ...facts });
+const account = (facts: Partial<AccountFacts> = {}): AccountFacts => ({
+  id: "user-1",
+  roles: ["COORDINATOR"],
+  disabled: false,
+  openAssignments: 0,
+  hasSecondFactor: true,
+  ...facts,
+});
 const roles = (list: AccountFacts["roles"], planId: string | null = null) => ({ kind: "change-roles" as const, roles: list, planId });
 
 describe("what an administrator may change about an account", () => {
+  it("resets someone else's second factor, not their own, and only one that is set up", () => {
+    expect(accountChangeRefusal(ADMIN, account(), { kind: "reset-second-factor" })).toBeNull();
+    expect(accountChangeRefusal(ADMIN, account({ id: ADMIN, roles: ["ADMIN"] }), { kind: "reset-second-factor" })?.message).toMatch(/your account page/);
+    expect(accountChangeRefusal(ADMIN, account({ hasSecondFactor: false }), { kind: "reset-second-factor" })?.message).toBe(
+      "This person has no second factor to reset.",
+    );
+  });
+
   it("deactivates someone else's active account, and reactivates a deactivated one", () => {
     expect(accountChangeRefusal(ADMIN, account(), { kind: "deactivate" })).toBeNull();
     expect(accountChangeRefusal(ADMIN, account({ disabled: true }), { kind: "reactivate" })).toBeNull();

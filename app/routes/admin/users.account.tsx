@@ -20,6 +20,7 @@ import {
   endAccountSessions,
   forcePasswordReset,
   reactivateAccount,
+  resetSecondFactor,
 } from "~/server/users/account-control.server";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -33,9 +34,10 @@ const NOTICES: Record<string, string> = {
   "session-ended": "The session ended. That browser is signed out.",
   "sessions-ended": "Every session ended.",
   "password-reset": "The password no longer works, every session ended, and a link to set a new one was emailed.",
+  "second-factor-reset": "The second factor is cleared and every session ended. The person sets up a new one when they next sign in.",
 };
 
-const BUTTON_INTENTS = ["end-session", "end-all-sessions", "force-password-reset"];
+const BUTTON_INTENTS = ["end-session", "end-all-sessions", "force-password-reset", "reset-second-factor"];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const admin = signedInUser(context);
@@ -78,6 +80,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     "force-password-reset": formSubmission(buttonOnlySchema, async () => {
       await forcePasswordReset(account);
       return done("password-reset");
+    }),
+    "reset-second-factor": formSubmission(buttonOnlySchema, async () => {
+      await resetSecondFactor(account);
+      return done("second-factor-reset");
     }),
   });
 }
@@ -254,6 +260,16 @@ function Access({ account, actionData }: { account: AccountAdminPage["account"];
           <h3>Force a password reset</h3>
           <p>The password stops working and every session ends; the person is emailed a link to set a new one (it works for an hour).</p>
           <RemoveButton intent="force-password-reset" fields={{}} label="Force a password reset" what={`for ${account.email}`} />
+          {account.hasSecondFactor ? (
+            <>
+              <h3>Reset the second factor</h3>
+              <p>
+                For someone who lost their phone or passkey and their recovery codes: their passkeys, authenticator app and recovery codes are removed and every
+                session ends. Their next sign-in sets up a new one. Check who is asking first.
+              </p>
+              <RemoveButton intent="reset-second-factor" fields={{}} label="Reset the second factor" what={`of ${account.email}`} />
+            </>
+          ) : null}
         </>
       )}
     </section>

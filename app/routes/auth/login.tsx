@@ -1,9 +1,10 @@
 import { Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { primaryRole, ROLE_HOMES, type Role } from "~/domain/roles";
+import { homeOf, primaryRole, ROLE_HOMES } from "~/domain/roles";
+import type { SignInStage } from "~/domain/second-factor";
 import { loginSchema } from "~/schemas/auth";
-import { logIn } from "~/server/auth/log-in.server";
+import { logIn, signInRefusalMessage } from "~/server/auth/log-in.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
 import { getSessionUser, safeRedirectPath, startSession } from "~/server/session.server";
@@ -12,6 +13,11 @@ export function meta() {
   return [{ title: "Sign in | Independent Medical Review" }];
 }
 
+const SECOND_STEP: Record<Exclude<SignInStage, "SIGNED_IN">, string> = {
+  SECOND_FACTOR: "/login/second-factor",
+  ENROLMENT: "/login/set-up-second-factor",
+};
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getSessionUser(request);
   const role = user && primaryRole(user.roles);
@@ -19,27 +25,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-function minutes(seconds: number | undefined): string {
-  const value = Math.max(1, Math.ceil((seconds ?? 60) / 60));
-  return value === 1 ? "1 minute" : `${value} minutes`;
-}
-
 export async function action({ request }: Route.ActionArgs) {
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
   const result = await logIn(parsed.data, anonymousActor(request));
-  if (!result.ok) {
-    const message = {
-      invalid: "Email or password is incorrect.",
-      locked: `Too many failed attempts. This account is locked; try again in ${minutes(result.retryAfterSeconds)}, or reset your password.`,
-      "rate-limited": `Too many sign-in attempts from your network. Try again in ${minutes(result.retryAfterSeconds)}.`,
-      unverified: "Confirm your email address first. We have just sent you a new link.",
-    }[result.reason];
-    return formFailure(parsed.values, {}, message);
-  }
-  const home = ROLE_HOMES[primaryRole(result.roles as Role[]) ?? "APPLICANT"];
-  const cookie = await startSession(result.userId, request);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo, home), { headers: { "Set-Cookie": cookie } });
+  if (!result.ok) return formFailure(parsed.values, {}, signInRefusalMessage(result, "Email or password is incorrect."));
+  const cookie = await startSession(result.userId, request, result.stage);
+  const next = safeRedirectPath(parsed.data.redirectTo, homeOf(result.roles));
+  const to = result.stage === "SIGNED_IN" ? next : `${SECOND_STEP[result.stage]}?redirectTo=${encodeURIComponent(next)}`;
+  throw redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -1,7 +1,7 @@
 /**
  * Fresh authentication before a sensitive action (issuing a decision,
- * creating an API key, changing an account's roles): the session must have
- * had the person's password within FRESH_AUTHENTICATION_MS. Otherwise the
+ * creating an API key, changing an account's roles): the person must have
+ * proved it is them within FRESH_AUTHENTICATION_MS. Otherwise the
  * person is sent to /confirm-identity, which calls `confirmIdentity` and
  * brings them back. Every check of who the person is (a second factor too)
  * belongs in `confirmIdentity`, the one operation that makes a session fresh.
@@ -9,13 +9,12 @@
 import { redirect } from "react-router";
 import { isFreshlyAuthenticated } from "~/domain/fresh-authentication";
 import { audit } from "../audit.server";
-import { config } from "../config.server";
 import { db } from "../db.server";
 import { AppError } from "../errors.server";
-import { hitRateLimit, peekRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { LOCK_MS, MAX_FAILED_LOGINS, NETWORK_WINDOW_SECONDS } from "./log-in.server";
+import { countFailedSignIn, lockRefusal, networkRefusal, signInRefusalMessage, type SignInRefusal } from "./log-in.server";
+import { checkPasskeySignIn, checkSignInCode, secondFactorsOf } from "./second-factor.server";
 import { verifyPassword } from "./password.server";
 
 /** Where a sensitive action sends a person whose password is too old: back to `request`'s page once they confirm. */
@@ -33,57 +32,65 @@ export async function requireFreshAuthentication(user: SessionUser, request: Req
 
 type IdentityConfirmation = { confirmed: true } | { confirmed: false; signedOut: true };
 
+/** How the person proves it is them: the password and, with an authenticator app, its code; or a passkey. */
+export type IdentityProof = { password: string; code?: string } | { passkeyResponse: string };
+
+const FAILED = "auth.identity_confirmation.failed";
+
+/** The password again, refused and counted as a wrong password at sign-in is. */
+async function checkPassword(user: SessionUser, password: string, actor: Actor): Promise<SignInRefusal | { ok: true }> {
+  const refused = await networkRefusal(actor, user.email);
+  if (refused) return refused;
+  const account = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { id: true, passwordHash: true, failedLoginCount: true, lockedUntil: true },
+  });
+  const locked = lockRefusal(account.lockedUntil);
+  if (locked) return locked;
+  if (await verifyPassword(account.passwordHash, password)) return { ok: true };
+  return countFailedSignIn(account, actor, "wrong-password", FAILED);
+}
+
 /**
- * Checks the signed-in person's password again. Right: the session counts as
- * freshly authenticated from `at`. Wrong: refused by the field and counted
- * as a failed sign-in is (per account and per network), so a borrowed
- * browser cannot be used to guess; the failure that locks the account also
- * ends all its sessions. An account locked by failed sign-ins elsewhere
- * waits out the lock here too, still signed in.
+ * Checks who the signed-in person is, as strongly as signing in does: a
+ * passkey, or the password and (with an authenticator app) its code. Right:
+ * the session counts as freshly authenticated from `at`. Wrong: refused by
+ * the field and counted as a failed sign-in (per account and per network),
+ * so a borrowed browser cannot be used to guess; the failure that locks the
+ * account also ends all its sessions. An account locked by failed sign-ins
+ * elsewhere waits out the lock here too, still signed in.
  */
-export async function confirmIdentity(user: SessionUser, password: string, actor: Actor, at: Date): Promise<IdentityConfirmation> {
-  const networkKey = `login:${actor.ip ?? "unknown"}`;
-  const network = await peekRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS, at);
-  if (!network.allowed) {
-    throw new AppError("BAD_REQUEST", `Too many failed attempts from your network. Try again in ${Math.ceil(network.retryAfterSeconds / 60)} minutes.`, {
-      field: "password",
-    });
+export async function confirmIdentity(user: SessionUser, proof: IdentityProof, actor: Actor, at: Date): Promise<IdentityConfirmation> {
+  const factors = await secondFactorsOf(user.id);
+  const proving = { sessionId: user.sessionId, user, failedAction: FAILED };
+  let field: "password" | "code" = "password";
+  let result: SignInRefusal | { ok: true };
+  if ("passkeyResponse" in proof) {
+    result = await checkPasskeySignIn(proving, proof.passkeyResponse, actor, at);
+  } else if (factors.passkeys.length > 0 && !factors.authenticatorApp) {
+    throw new AppError("BAD_REQUEST", "Confirm with your passkey: a password alone is not enough for this.", { field: "password" });
+  } else if (factors.authenticatorApp && !proof.code) {
+    throw new AppError("BAD_REQUEST", "Enter the 6-digit code from your app, or a recovery code.", { field: "code" });
+  } else {
+    result = await checkPassword(user, proof.password, actor);
+    if (result.ok && factors.authenticatorApp) {
+      field = "code";
+      result = await checkSignInCode(proving, proof.code ?? "", actor, at);
+    }
   }
-  const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, failedLoginCount: true, lockedUntil: true } });
-  if (account.lockedUntil && account.lockedUntil > at) {
-    // Locked by failed sign-ins elsewhere: this browser waits like any other, and stays signed in.
-    await audit(actor, { action: "auth.identity_confirmation.failed", objectType: "User", objectId: user.id, detail: { reason: "locked" } });
-    const minutes = Math.ceil((account.lockedUntil.getTime() - at.getTime()) / 60_000);
-    throw new AppError("BAD_REQUEST", `Too many failed attempts. This account is locked; try again in ${minutes} minutes.`, { field: "password" });
-  }
-  if (await verifyPassword(account.passwordHash, password)) {
+  if (result.ok) {
     await db.$transaction(async (tx) => {
       await tx.session.update({ where: { id: user.sessionId }, data: { authenticatedAt: at } });
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0 } });
       await audit(actor, { action: "auth.identity_confirmed", objectType: "User", objectId: user.id }, tx);
     });
     return { confirmed: true };
   }
-  await hitRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS, at);
-  const failures = account.failedLoginCount + 1;
-  if (failures >= MAX_FAILED_LOGINS) {
-    await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: new Date(at.getTime() + LOCK_MS) } });
-      const ended = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: at } });
-      await audit(
-        actor,
-        {
-          action: "auth.account.locked",
-          objectType: "User",
-          objectId: user.id,
-          detail: { reason: "identity-confirmation", failures, sessionsEnded: ended.count },
-        },
-        tx,
-      );
-    });
+  if (result.lockedNow) {
+    const ended = await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: at } });
+    await audit(actor, { action: "auth.sessions.revoked_all", objectType: "User", objectId: user.id, detail: { reason: "locked", count: ended.count } });
     return { confirmed: false, signedOut: true };
   }
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: failures } });
-  await audit(actor, { action: "auth.identity_confirmation.failed", objectType: "User", objectId: user.id, detail: { failures } });
-  throw new AppError("BAD_REQUEST", "That is not your password.", { field: "password" });
+  if (result.reason === "locked") await audit(actor, { action: FAILED, objectType: "User", objectId: user.id, detail: { reason: "locked" } });
+  const wrong = field === "code" ? "That code is not right, or was used already. Try the code your app shows now." : "That is not your password.";
+  throw new AppError("BAD_REQUEST", signInRefusalMessage(result, wrong), { field: "passkeyResponse" in proof ? undefined : field });
 }

@@ -7,28 +7,91 @@ import { issueToken } from "./tokens.server";
 import { queueEmail } from "../outbox.server";
 import { config } from "../config.server";
 import type { LoginInput } from "~/schemas/auth";
+import type { Role } from "~/domain/roles";
+import { stageAfterPassword, type SignInStage } from "~/domain/second-factor";
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCK_MS = 15 * 60_000;
 export const NETWORK_WINDOW_SECONDS = 15 * 60;
 
-export type LoginResult =
-  { ok: true; userId: string; roles: string[] } | { ok: false; reason: "invalid" | "locked" | "rate-limited" | "unverified"; retryAfterSeconds?: number };
+export type SignInRefusal = {
+  ok: false;
+  reason: "invalid" | "locked" | "rate-limited" | "unverified";
+  retryAfterSeconds?: number;
+  /** This very failure locked the account. */
+  lockedNow?: true;
+};
+export type LoginResult = { ok: true; userId: string; roles: Role[]; stage: SignInStage } | SignInRefusal;
+
+function minutes(seconds: number | undefined): string {
+  const value = Math.max(1, Math.ceil((seconds ?? 60) / 60));
+  return value === 1 ? "1 minute" : `${value} minutes`;
+}
+
+/** What the sign-in pages say to a refusal; `invalid` is the page's own words (a password, or a code). */
+export function signInRefusalMessage(refusal: SignInRefusal, invalid: string): string {
+  return {
+    invalid,
+    locked: `Too many failed attempts. This account is locked; try again in ${minutes(refusal.retryAfterSeconds)}, or reset your password.`,
+    "rate-limited": `Too many sign-in attempts from your network. Try again in ${minutes(refusal.retryAfterSeconds)}.`,
+    unverified: "Confirm your email address first. We have just sent you a new link.",
+  }[refusal.reason];
+}
+
+function networkKey(actor: Actor): string {
+  return `login:${actor.ip ?? "unknown"}`;
+}
+
+/**
+ * A network's allowance is of failed attempts (a wrong password or second
+ * factor): a whole office behind one address signs in at the start of a shift.
+ */
+export async function networkRefusal(actor: Actor, email: string): Promise<SignInRefusal | null> {
+  const limit = await peekRateLimit(networkKey(actor), config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
+  if (limit.allowed) return null;
+  // Once per wait and app server: a flood of refused attempts writes nothing more.
+  if (!limit.repeated) await audit(actor, { action: "auth.login.rate_limited", detail: { email } });
+  return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+}
+
+export async function clearFailedSignIns(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+}
+
+/** The account is locked now: the refusal, with the wait. */
+export function lockRefusal(lockedUntil: Date | null): SignInRefusal | null {
+  if (!lockedUntil || lockedUntil <= new Date()) return null;
+  return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((lockedUntil.getTime() - Date.now()) / 1000) };
+}
+
+/**
+ * A failed attempt on an account, counted against the network and the
+ * account; the tenth in a row locks the account for 15 minutes. Audited.
+ */
+export async function countFailedSignIn(
+  user: { id: string; failedLoginCount: number },
+  actor: Actor,
+  reason: string,
+  failedAction = "auth.login.failed",
+): Promise<SignInRefusal> {
+  await hitRateLimit(networkKey(actor), config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
+  const failures = user.failedLoginCount + 1;
+  const locks = failures >= MAX_FAILED_LOGINS;
+  await db.user.update({
+    where: { id: user.id },
+    data: locks ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + LOCK_MS) } : { failedLoginCount: failures },
+  });
+  await audit(actor, { action: locks ? "auth.account.locked" : failedAction, objectType: "User", objectId: user.id, detail: { reason, failures } });
+  return locks ? { ok: false, reason: "locked", retryAfterSeconds: LOCK_MS / 1000, lockedNow: true } : { ok: false, reason: "invalid" };
+}
 
 /**
  * Checks an email and password. An unknown email and a wrong password answer
  * alike, and take as long; ten failures lock the account for 15 minutes.
  */
 export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResult> {
-  // A network's allowance is of failed attempts: a whole office behind one address signs in at the start of a shift.
-  const networkKey = `login:${actor.ip ?? "unknown"}`;
-  const countFailure = () => hitRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
-  const limit = await peekRateLimit(networkKey, config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
-  if (!limit.allowed) {
-    // Once per wait and app server: a flood of refused attempts writes nothing more.
-    if (!limit.repeated) await audit(actor, { action: "auth.login.rate_limited", detail: { email: input.email } });
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  }
+  const refusedNetwork = await networkRefusal(actor, input.email);
+  if (refusedNetwork) return refusedNetwork;
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: {
@@ -41,38 +104,26 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
       lockedUntil: true,
       failedLoginCount: true,
       disabledAt: true,
+      totpEnabledAt: true,
+      _count: { select: { passkeys: true } },
     },
   });
   const failureActor = { ...actor, userId: user?.id ?? null, email: input.email };
-  if (user?.lockedUntil && user.lockedUntil > new Date()) {
-    await countFailure();
+  const locked = lockRefusal(user?.lockedUntil ?? null);
+  if (user && locked) {
+    await hitRateLimit(networkKey(actor), config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
     await audit(failureActor, { action: "auth.login.failed", objectType: "User", objectId: user.id, detail: { reason: "locked" } });
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) };
+    return locked;
   }
   const passwordMatches = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !passwordMatches || user.disabledAt) {
-    await countFailure();
-    if (user) {
-      const failures = user.failedLoginCount + 1;
-      const locks = failures >= MAX_FAILED_LOGINS;
-      await db.user.update({
-        where: { id: user.id },
-        data: locks ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + LOCK_MS) } : { failedLoginCount: failures },
-      });
-      await audit(failureActor, {
-        action: locks ? "auth.account.locked" : "auth.login.failed",
-        objectType: "User",
-        objectId: user.id,
-        detail: { reason: user.disabledAt ? "disabled" : "wrong-password", failures },
-      });
-      if (locks) return { ok: false, reason: "locked", retryAfterSeconds: LOCK_MS / 1000 };
-    } else {
-      await audit(failureActor, { action: "auth.login.failed", detail: { reason: "unknown-email" } });
-      // Unknown addresses "lock" too, so the locked answer does not reveal
-      // which emails have an account.
-      const unknown = await hitRateLimit(`login-unknown:${input.email}`, MAX_FAILED_LOGINS - 1, LOCK_MS / 1000);
-      if (!unknown.allowed) return { ok: false, reason: "locked", retryAfterSeconds: unknown.retryAfterSeconds };
-    }
+  if (user && (!passwordMatches || user.disabledAt)) return countFailedSignIn(user, failureActor, user.disabledAt ? "disabled" : "wrong-password");
+  if (!user) {
+    await hitRateLimit(networkKey(actor), config().loginAttemptsPerNetwork, NETWORK_WINDOW_SECONDS);
+    await audit(failureActor, { action: "auth.login.failed", detail: { reason: "unknown-email" } });
+    // Unknown addresses "lock" too, so the locked answer does not reveal
+    // which emails have an account.
+    const unknown = await hitRateLimit(`login-unknown:${input.email}`, MAX_FAILED_LOGINS - 1, LOCK_MS / 1000);
+    if (!unknown.allowed) return { ok: false, reason: "locked", retryAfterSeconds: unknown.retryAfterSeconds };
     return { ok: false, reason: "invalid" };
   }
   if (!user.emailVerifiedAt) {
@@ -88,7 +139,14 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
     await audit(failureActor, { action: "auth.login.failed", objectType: "User", objectId: user.id, detail: { reason: "unverified" } });
     return { ok: false, reason: "unverified" };
   }
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
-  await audit({ ...actor, userId: user.id, email: user.email }, { action: "auth.login", objectType: "User", objectId: user.id });
-  return { ok: true, userId: user.id, roles: user.roles };
+  const stage = stageAfterPassword(user.roles, user.totpEnabledAt !== null || user._count.passkeys > 0);
+  const signedIn = { ...actor, userId: user.id, email: user.email };
+  if (stage !== "SIGNED_IN") {
+    // Failures are not forgiven yet: a password alone must not buy more guesses at the second factor.
+    await audit(signedIn, { action: "auth.login.password_passed", objectType: "User", objectId: user.id, detail: { next: stage } });
+    return { ok: true, userId: user.id, roles: user.roles, stage };
+  }
+  await clearFailedSignIns(user.id);
+  await audit(signedIn, { action: "auth.login", objectType: "User", objectId: user.id });
+  return { ok: true, userId: user.id, roles: user.roles, stage };
 }

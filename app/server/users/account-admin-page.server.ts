@@ -23,7 +23,8 @@ export async function accountAdminPage(userId: string, at: Date) {
       disabledReason: true,
       passwordHash: true,
       createdAt: true,
-      _count: { select: { assignments: { where: { status: { in: ["OFFERED", "ACCEPTED"] } } } } },
+      totpEnabledAt: true,
+      _count: { select: { assignments: { where: { status: { in: ["OFFERED", "ACCEPTED"] } } }, passkeys: true } },
     },
   });
   if (!user) throw notFound("This account");
@@ -41,7 +42,7 @@ export async function accountAdminPage(userId: string, at: Date) {
     }),
     listPlans(),
   ]);
-  const { passwordHash, _count, ...account } = user;
+  const { passwordHash, totpEnabledAt, _count, ...account } = user;
   return {
     account: {
       ...account,
@@ -49,6 +50,7 @@ export async function accountAdminPage(userId: string, at: Date) {
       locked: account.lockedUntil !== null && account.lockedUntil > at,
       hasPassword: passwordHash !== null,
       openAssignments: _count.assignments,
+      hasSecondFactor: totpEnabledAt !== null || _count.passkeys > 0,
     },
     sessions,
     apiKeys,

@@ -35,7 +35,8 @@ async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { em
       name: true,
       roles: true,
       disabledAt: true,
-      _count: { select: { assignments: { where: { status: { in: ["OFFERED", "ACCEPTED"] } } } } },
+      totpEnabledAt: true,
+      _count: { select: { assignments: { where: { status: { in: ["OFFERED", "ACCEPTED"] } } }, passkeys: true } },
     },
   });
   return {
@@ -45,6 +46,7 @@ async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { em
     roles: user.roles as Role[],
     disabled: user.disabledAt !== null,
     openAssignments: user._count.assignments,
+    hasSecondFactor: user.totpEnabledAt !== null || user._count.passkeys > 0,
   };
 }
 
@@ -147,6 +149,30 @@ export async function forcePasswordReset(action: AccountAction): Promise<void> {
     await audit(
       action.actor,
       { action: "user.password_reset_forced", objectType: "User", objectId: action.userId, detail: { sessionsEnded: sessions.count } },
+      tx,
+    );
+  });
+}
+
+/**
+ * Clears the person's second factors (a lost phone and lost recovery codes):
+ * every session ends, and their next sign-in sets one up again.
+ */
+export async function resetSecondFactor(action: AccountAction): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await allowedChange(tx, action, { kind: "reset-second-factor" });
+    await tx.user.update({ where: { id: action.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    const passkeys = await tx.passkey.deleteMany({ where: { userId: action.userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId: action.userId } });
+    const sessions = await endSessions(tx, action.userId, action.at);
+    await audit(
+      action.actor,
+      {
+        action: "user.second_factor_reset",
+        objectType: "User",
+        objectId: action.userId,
+        detail: { passkeysRemoved: passkeys.count, sessionsEnded: sessions.count },
+      },
       tx,
     );
   });

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
-import type { Role } from "~/domain/roles";
+import { generate, generateSecret } from "otplib";
+import { isStaff, type Role } from "~/domain/roles";
+import { setUpAuthenticatorWithSecret } from "~/server/auth/second-factor.server";
 import { createReviewer, createUser, PASSWORD } from "#tests/support/factories";
 import { connectToPortal, disconnectFromPortal, evergreenPlanId, signInAs, userByEmail } from "./portal";
 
@@ -19,14 +21,36 @@ export interface TestUser {
   /** The password to type, for the tests of signing in. */
   password: string;
   roles: Role[];
+  /** The secret of the authenticator app staff are made with (applicants have none). */
+  authenticatorSecret: string | null;
 }
 
-/** Types an email and a password into the sign-in form: only the tests of signing in do this. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+const PERIOD_SECONDS = 30;
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * The code an authenticator app holding `secret` shows. The portal takes each
+ * code once, so a second sign-in within the same 30 seconds types the next
+ * step's code (the portal accepts one step ahead); a third waits for the clock.
+ */
+export async function authenticatorCode(secret: string): Promise<string> {
+  const stepNow = () => Math.floor(Date.now() / 1000 / PERIOD_SECONDS);
+  const step = Math.max(stepNow(), (lastStepUsed.get(secret) ?? -1) + 1);
+  await expect.poll(stepNow, { timeout: 2 * PERIOD_SECONDS * 1000, message: "the next authenticator code" }).toBeGreaterThanOrEqual(step - 1);
+  lastStepUsed.set(secret, step);
+  return generate({ secret: secret.replace(/ /g, ""), epoch: step * PERIOD_SECONDS });
+}
+
+/** Types an email and a password into the sign-in form, then the authenticator app's code if one is given: only the tests of signing in do this. */
+export async function signIn(page: Page, email: string, password: string, authenticatorSecret?: string | null): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!authenticatorSecret) return;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm it is you");
+  await page.getByLabel(/Code from your authenticator app/).fill(await authenticatorCode(authenticatorSecret));
+  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 /** Console errors of a page fail the test, except a form's 400 (its messages go next to the fields, and Chromium logs the answer). */
@@ -84,7 +108,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const planId = roles.includes("PLAN") ? await evergreenPlanId() : null;
       const name = `Test ${roles.join(" ").toLowerCase()} ${crypto.randomBytes(2).toString("hex")}`;
       const user = roles.length === 1 && roles[0] === "REVIEWER" ? await createReviewer({ name: `Dr. ${name}` }) : await createUser({ roles, planId, name });
-      return { id: user.id, email: user.email, name: user.name, password: PASSWORD, roles: user.roles };
+      // Staff have a second factor, as after their first sign-in.
+      const authenticatorSecret = isStaff(roles) ? generateSecret() : null;
+      if (authenticatorSecret) await setUpAuthenticatorWithSecret([user.id], authenticatorSecret, new Date());
+      return { id: user.id, email: user.email, name: user.name, password: PASSWORD, roles: user.roles, authenticatorSecret };
     });
   },
   signInPageAs: async ({ page }, use) => {

@@ -1,0 +1,139 @@
+import { Link, useActionData } from "react-router";
+import type { Route } from "./+types/account-second-factor";
+import { DataTable } from "~/components/data-table";
+import { Form, FormError, Notice, RemoveButton, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { Instant } from "~/components/instant";
+import { AddPasskey, RecoveryCodes } from "~/components/passkeys";
+import { secondFactorRequired } from "~/domain/second-factor";
+import { addPasskeySchema, confirmAuthenticatorSchema, newRecoveryCodesSchema, removeAuthenticatorSchema, removePasskeySchema } from "~/schemas/auth";
+import {
+  addPasskey,
+  authenticatorToSetUp,
+  confirmAuthenticator,
+  passkeyRegistrationOptions,
+  removeAuthenticator,
+  removePasskey,
+  replaceRecoveryCodes,
+  secondFactorsOf,
+} from "~/server/auth/second-factor.server";
+import { formSubmission, submitIntent } from "~/server/route-answers.server";
+import { actorOf, requireUser } from "~/server/session.server";
+
+export function meta() {
+  return [{ title: "Second factor | Independent Medical Review" }];
+}
+
+const HERE = "/account/second-factor";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const factors = await secondFactorsOf(user.id);
+  const settingUp = new URL(request.url).searchParams.get("set-up") === "authenticator" && !factors.authenticatorApp;
+  return {
+    factors,
+    required: secondFactorRequired(user.roles),
+    authenticator: settingUp ? await authenticatorToSetUp(user) : null,
+    passkeyOptions: await passkeyRegistrationOptions(user, user.sessionId),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const actor = actorOf(user, request);
+  const at = new Date();
+  const shown = (recoveryCodes: string[] | null) => (recoveryCodes ? { recoveryCodes } : HERE);
+  return submitIntent(request, {
+    authenticator: formSubmission(confirmAuthenticatorSchema, async ({ code }) => shown(await confirmAuthenticator(user, code, actor, at)), {
+      fallbackField: "code",
+    }),
+    "add-passkey": formSubmission(addPasskeySchema, async (input) => shown(await addPasskey(user, user.sessionId, input, actor, at))),
+    "remove-authenticator": formSubmission(removeAuthenticatorSchema, async () => {
+      await removeAuthenticator(user, actor);
+      return HERE;
+    }),
+    "remove-passkey": formSubmission(removePasskeySchema, async ({ passkeyId }) => {
+      await removePasskey(user, passkeyId, actor);
+      return HERE;
+    }),
+    "new-recovery-codes": formSubmission(newRecoveryCodesSchema, async () => ({ recoveryCodes: await replaceRecoveryCodes(user, actor) })),
+  });
+}
+
+export default function AccountSecondFactor({ loaderData }: Route.ComponentProps) {
+  const { factors, required, authenticator, passkeyOptions } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const zod = useZodForm(confirmAuthenticatorSchema, { actionData, defaultValues: { intent: "authenticator" } });
+  const failedIntent = actionData && "values" in actionData ? (actionData.values as { intent?: string }).intent : undefined;
+  const hasFactor = factors.authenticatorApp || factors.passkeys.length > 0;
+  return (
+    <div className="page">
+      <p>
+        <Link to="/account">← Your account</Link>
+      </p>
+      <h1>Second factor</h1>
+      <p className="lead">
+        {required
+          ? "Staff sign in with a password and a second factor. Keep at least one; a passkey is the easiest and safest."
+          : "A second factor keeps your requests safe even if someone learns your password. It is your choice."}
+      </p>
+      {actionData && "recoveryCodes" in actionData ? <RecoveryCodes codes={actionData.recoveryCodes} /> : null}
+      {failedIntent && failedIntent !== "authenticator" && failedIntent !== "add-passkey" ? <FormError message={zod.formError} /> : null}
+
+      <h2>Passkeys</h2>
+      <DataTable
+        caption="Your passkeys"
+        captionHidden
+        rows={factors.passkeys}
+        rowKey={(passkey) => passkey.id}
+        empty="No passkeys yet."
+        columns={[
+          { header: "Name", cell: (passkey) => passkey.name },
+          { header: "Added", cell: (passkey) => <Instant at={passkey.createdAt} /> },
+          { header: "Last used", cell: (passkey) => (passkey.lastUsedAt ? <Instant at={passkey.lastUsedAt} /> : "Not yet") },
+          { header: "", cell: (passkey) => <RemoveButton intent="remove-passkey" fields={{ passkeyId: passkey.id }} what={`the passkey ${passkey.name}`} /> },
+        ]}
+      />
+      <AddPasskey options={passkeyOptions} error={failedIntent === "add-passkey" ? zod.formError : undefined} />
+
+      <h2 className="space-above-lg">Authenticator app</h2>
+      {factors.authenticatorApp ? (
+        <>
+          <Notice tone="success">Your authenticator app is set up.</Notice>
+          <RemoveButton intent="remove-authenticator" fields={{}} what="the authenticator app" label="Remove the authenticator app" />
+        </>
+      ) : authenticator ? (
+        <>
+          <p>Scan this code with your authenticator app, then type the code it shows.</p>
+          <img src={authenticator.qrCode} alt="QR code holding the secret for your authenticator app" width={220} height={220} />
+          <p>
+            Cannot scan it? Type this secret into the app instead: <code className="secret">{authenticator.secret}</code>
+          </p>
+          <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start">
+            <input type="hidden" value="authenticator" {...zod.form.register("intent")} />
+            <TextField zod={zod} name="code" label="Code from the app" hint="Six digits." autoComplete="one-time-code" inputMode="numeric" required />
+            <div className="actions">
+              <SubmitButton submitting={zod.submitting}>Confirm the app</SubmitButton>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <p>
+          <Link to="?set-up=authenticator">Set up an authenticator app</Link>
+        </p>
+      )}
+
+      {hasFactor ? (
+        <>
+          <h2 className="space-above-lg">Recovery codes</h2>
+          <p>{factors.recoveryCodesLeft} of your recovery codes are unused. New codes replace them all.</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="new-recovery-codes" />
+            <button type="submit" className="button button--secondary">
+              Make new recovery codes
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}
