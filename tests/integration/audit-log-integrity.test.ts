@@ -8,15 +8,20 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
-import { auditRowHash, describeVerdict, GENESIS_HASH } from "~/domain/audit-chain";
+import crypto from "node:crypto";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { auditRowHash, chainVerdict, describeVerdict, GENESIS_HASH, startWalk, walkChain, type ChainedAuditRow } from "~/domain/audit-chain";
 import { audit } from "~/server/audit.server";
 import { verifyAuditChain } from "~/server/audit-chain.server";
 import { assertConfinedRole, UnconfinedRoleError } from "~/server/database-roles.server";
 import { db } from "~/server/db.server";
 import { createFiledCase } from "#tests/support/case-factories";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
-import { testDatabase } from "#tests/support/test-database";
+import { boot } from "~/server/boot.server";
+import { connectDatabase } from "~/server/db.server";
+import { assertMigrated, migrate, readMigrations } from "~/server/migrate.server";
+import { secrets, setSecrets } from "~/server/secrets.server";
+import { adminQuery, testDatabase, useTestConfig } from "#tests/support/test-database";
 
 async function asRole<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -166,6 +171,74 @@ describe("the audit chain", () => {
 
     await tamperAsOwner(`UPDATE "AuditLog" SET "detail" = '{"index": 1}' WHERE "id" = $1`, [changed]);
     expect(await verifyAuditChain()).toMatchObject({ intact: true });
+  });
+});
+
+describe("the start", () => {
+  /** boot() as configured by `settings`, shut down again; the file's own connection and secrets are put back. */
+  async function bootWith(settings: Record<string, string>): Promise<string> {
+    const saved = secrets();
+    useTestConfig(settings);
+    try {
+      const booted = await boot({ seed: "never" });
+      try {
+        const [who] = await db.$queryRaw<{ role: string }[]>`SELECT current_user::text AS role`;
+        return who!.role;
+      } finally {
+        await booted.shutdown();
+      }
+    } finally {
+      useTestConfig();
+      setSecrets(saved);
+      connectDatabase(testDatabase.url);
+    }
+  }
+
+  it("refuses to connect the portal as the tables' owner", async () => {
+    await expect(bootWith({ DATABASE_URL: testDatabase.ownerUrl })).rejects.toThrow(/DATABASE_URL connects as "imr", which is a superuser/);
+  });
+
+  it("migrates and grants as MIGRATION_DATABASE_URL, then connects the portal as DATABASE_URL's role", async () => {
+    expect(await bootWith({ DATABASE_URL: testDatabase.url, MIGRATION_DATABASE_URL: testDatabase.ownerUrl })).toBe("imr_app");
+  });
+
+  it("without MIGRATION_DATABASE_URL, refuses a database that lacks a migration", async () => {
+    const migrations = readMigrations(path.resolve("prisma", "migrations"));
+    await expect(assertMigrated(testDatabase.url, migrations)).resolves.toBeUndefined();
+    await expect(assertMigrated(testDatabase.url, [...migrations, { name: "20990101000000_later", sql: "", checksum: "" }])).rejects.toThrow(
+      /The database lacks 1 migration\(s\) \(20990101000000_later\)\. Run npm run db:migrate with MIGRATION_DATABASE_URL/,
+    );
+  });
+});
+
+describe("the audit chain's migration", () => {
+  const name = `scratch_${crypto.randomBytes(5).toString("hex")}`;
+  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+
+  it("chains the rows written before it, in the order they were appended, and the next row after them", async () => {
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
+    const migrations = readMigrations(path.resolve("prisma", "migrations"));
+    const chain = migrations.findIndex((migration) => migration.name.endsWith("_audit_chain"));
+    await migrate(url, migrations.slice(0, chain));
+    await asRole(url, (client) =>
+      client.query(`INSERT INTO "AuditLog" ("at", "actorEmail", "action", "detail") VALUES
+        ('2026-01-02T03:04:05.678Z', 'a@b.example', 'old.first', '{"b": 1, "a": [true, null, "ü"]}'),
+        ('2025-06-30T23:59:59.999Z', NULL, 'old.second', '{}')`),
+    );
+    await migrate(url, migrations);
+    await asRole(url, (client) => client.query(`INSERT INTO "AuditLog" ("action") VALUES ('new.first')`));
+
+    const rows = await asRole(url, async (client) => {
+      const found = await client.query<Omit<ChainedAuditRow, "id"> & { id: string }>(`
+        SELECT "id", "at", "actorId"::text AS "actorId", "actorEmail", "action", "objectType", "objectId", "ip", "userAgent",
+               "detail"::text AS "detailText", "prevHash", "hash" FROM "AuditLog" ORDER BY "id"`);
+      const head = await client.query<{ lastId: string; hash: string }>(`SELECT "lastId", "hash" FROM "AuditChainHead"`);
+      return { rows: found.rows.map((row) => ({ ...row, id: BigInt(row.id) })), head: { lastId: BigInt(head.rows[0]!.lastId), hash: head.rows[0]!.hash } };
+    });
+    expect(rows.rows.map((row) => row.action)).toEqual(["old.first", "old.second", "new.first"]);
+    expect(rows.rows[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(chainVerdict(walkChain(startWalk(), rows.rows), rows.head)).toEqual({ intact: true, rows: 3, headHash: rows.rows[2]!.hash });
   });
 });
 
