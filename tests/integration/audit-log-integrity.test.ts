@@ -242,11 +242,27 @@ describe("the audit chain's migration", () => {
   });
 });
 
+function runCli(command: string, env: Record<string, string> = {}) {
+  return promisify(execFile)(path.resolve("node_modules", ".bin", "tsx"), ["app/server/cli.ts", command], {
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, ...env },
+  });
+}
+
+describe("npm run db:grant", () => {
+  it("grants the portal's role its rights again, as the owner, and prints them", async () => {
+    await asRole(testDatabase.ownerUrl, (client) => client.query(`REVOKE SELECT ON "AuditLog" FROM imr_app`));
+    await expect(asRole(testDatabase.url, (client) => client.query(`SELECT 1 FROM "AuditLog" LIMIT 1`))).rejects.toThrow(
+      "permission denied for table AuditLog",
+    );
+    const { stdout } = await runCli("grant", { MIGRATION_DATABASE_URL: testDatabase.ownerUrl });
+    expect(stdout).toContain(`Granted to "imr_app":`);
+    expect(stdout).toContain(`GRANT SELECT, INSERT ON "AuditLog" TO "imr_app";`);
+    await expect(asRole(testDatabase.url, (client) => client.query(`SELECT 1 FROM "AuditLog" LIMIT 1`))).resolves.toBeDefined();
+  });
+});
+
 describe("npm run audit:verify", () => {
-  const cli = (env: Record<string, string>) =>
-    promisify(execFile)(path.resolve("node_modules", ".bin", "tsx"), ["app/server/cli.ts", "audit-verify"], {
-      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: testDatabase.dataDir, DATABASE_URL: testDatabase.url, ...env },
-    });
+  const cli = (env: Record<string, string>) => runCli("audit-verify", env);
 
   it("says the chain is intact, then names the row after one the owner removed, and fails", async () => {
     const { stdout } = await cli({});
