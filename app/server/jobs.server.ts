@@ -53,10 +53,12 @@ async function applyQueueSettings(boss: PgBoss): Promise<void> {
  * Installs (or upgrades) pg-boss's schema and creates its queues, as the
  * tables' owner: pg-boss 10 makes a table for each queue, and the portal's
  * own role may not create tables (database-roles.server.ts). The worker,
- * connected as the portal's role, then finds them in place.
+ * connected as the portal's role, then finds them in place. The scheduler
+ * is started too, for the queue it makes for itself at its start (and would
+ * fail to make, silently, as the portal's role).
  */
 export async function installJobQueue(ownerUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, schema: "pgboss", max: 1, supervise: false, schedule: false, application_name: "imr-migrate" });
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: "pgboss", max: 2, supervise: false, application_name: "imr-migrate" });
   boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
   try {

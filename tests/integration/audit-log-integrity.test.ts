@@ -15,6 +15,7 @@ import { audit } from "~/server/audit.server";
 import { verifyAuditChain } from "~/server/audit-chain.server";
 import { assertConfinedRole, UnconfinedRoleError } from "~/server/database-roles.server";
 import { db } from "~/server/db.server";
+import { DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, SEND_EMAIL_QUEUE, startWorker, SWEEP_STORAGE_QUEUE } from "~/server/jobs.server";
 import { createFiledCase } from "#tests/support/case-factories";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
 import { boot } from "~/server/boot.server";
@@ -107,6 +108,18 @@ describe("the portal's database role", () => {
     await expect(refusal).rejects.toThrow(
       /connects as "imr", which is a superuser, owns the tables, may create objects in the schema, may change or remove audit rows/,
     );
+  });
+
+  it("runs the job worker, with every queue it needs in place, the scheduler's own included", async () => {
+    const worker = await startWorker();
+    try {
+      const queues = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.queue ORDER BY name`;
+      expect(queues.map((queue) => queue.name).sort()).toEqual(
+        ["__pgboss__send-it", DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, SEND_EMAIL_QUEUE, SWEEP_STORAGE_QUEUE].sort(),
+      );
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("runs the portal: a case change writes its audit row, chained to the one before", async () => {
