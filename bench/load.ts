@@ -45,7 +45,15 @@ try {
   const { sessionSecret, documentKey } = benchSecrets();
   const port = await freePort();
   // The server migrates and seeds the demo data on its first start.
-  server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey, demoData: true });
+  server = startServer({
+    port,
+    databaseUrl: database.appUrl,
+    migrationDatabaseUrl: database.url,
+    dataDir: path.join(dir, "data"),
+    sessionSecret,
+    documentKey,
+    demoData: true,
+  });
   await waitUntilServing(port, server);
   connectDatabase(database.url);
   if (EXTRA_CASES > 0) await fillCases(database.url, EXTRA_CASES);

@@ -28,7 +28,10 @@ export function benchSecrets(): { sessionSecret: string; documentKey: string } {
 
 export interface ServerOptions {
   port: number;
+  /** The portal's own role: what the server connects as. */
   databaseUrl: string;
+  /** The tables' owner: the server migrates with it at its start. */
+  migrationDatabaseUrl: string;
   dataDir: string;
   sessionSecret: string;
   documentKey: string;
@@ -42,6 +45,7 @@ export function startServer(options: ServerOptions): ChildProcess {
     NODE_ENV: "production",
     PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,
+    MIGRATION_DATABASE_URL: options.migrationDatabaseUrl,
     DATA_DIR: options.dataDir,
     SESSION_SECRET: options.sessionSecret,
     DOCUMENT_ENCRYPTION_KEY: options.documentKey,

@@ -72,7 +72,7 @@ try {
   console.log(`Wrote the ${FILE_BYTES / MIB} MiB source file in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}).`);
 
   const port = await freePort();
-  server = startServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey });
+  server = startServer({ port, databaseUrl: database.appUrl, migrationDatabaseUrl: database.url, dataDir: path.join(dir, "data"), sessionSecret, documentKey });
   await waitUntilServing(port, server);
   const upload = (file: string, bytes: number) => uploadFile({ port, cookie, caseId, file, bytes });
 

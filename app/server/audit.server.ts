@@ -11,7 +11,12 @@ export interface AuditEntry {
   at?: Date;
 }
 
-/** Appends one row to the audit log, inside `tx` when the change has one. */
+/**
+ * Appends one row to the audit log, inside `tx` when the change has one: the
+ * one place the portal writes audit rows. The database links the row into
+ * the hash chain as it is inserted (trigger "AuditLog_chain", ADR 0013), and
+ * holds the chain's head until `tx` ends, so appends follow one another.
+ */
 export async function audit(actor: Actor, entry: AuditEntry, tx: Tx = db): Promise<void> {
   await tx.auditLog.create({
     data: {

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { seedDemoData } from "#prisma/seed/demo-data";
 import { config } from "./config.server";
+import { assertConfinedRole, grantAppRole, roleOf } from "./database-roles.server";
 import { connectDatabase, db, disconnectDatabase } from "./db.server";
 import { startEmbeddedDatabase } from "./embedded-database.server";
 import { log } from "./log.server";
-import { migrate, readMigrations } from "./migrate.server";
+import { installJobQueue } from "./jobs.server";
+import { assertMigrated, migrate, readMigrations } from "./migrate.server";
 import { sealStoredWebhookSecrets } from "./webhooks/secret-box.server";
 import { ensureReferenceData } from "./reference-data.server";
 import { loadSecrets, setSecrets } from "./secrets.server";
@@ -15,16 +17,33 @@ export interface Booted {
   shutdown: () => Promise<void>;
 }
 
+function migrationsDir(): string {
+  return path.resolve(process.env.MIGRATIONS_DIR ?? path.join("prisma", "migrations"));
+}
+
+/**
+ * As the tables' owner: the migrations, pg-boss's schema and queues, then
+ * the portal's role's grants on whatever they created.
+ */
+export async function prepareDatabase(ownerUrl: string, appRole: string): Promise<void> {
+  const result = await migrate(ownerUrl, readMigrations(migrationsDir()));
+  if (result.applied.length) log.info("migrations applied", { applied: result.applied });
+  await installJobQueue(ownerUrl);
+  await grantAppRole(ownerUrl, appRole);
+}
+
 /**
  * Everything before the first request: secrets, the database (the embedded
- * one when DATABASE_URL is unset), migrations, and demo data on a fresh
- * embedded database.
+ * one when DATABASE_URL is unset), migrations as the owner, and demo data on
+ * a fresh embedded database. The portal itself connects as its own role,
+ * and refuses one that could get past the audit log's rules.
  */
 export async function boot(options: { seed: "if-empty" | "never" } = { seed: "if-empty" }): Promise<Booted> {
   const settings = config();
   const loaded = loadSecrets(settings.dataDir);
   setSecrets(loaded);
   let databaseUrl = settings.databaseUrl;
+  let ownerUrl = settings.migrationDatabaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase({
@@ -33,14 +52,15 @@ export async function boot(options: { seed: "if-empty" | "never" } = { seed: "if
       password: loaded.embeddedDatabasePassword,
       database: "imr",
     });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    ownerUrl = embedded.url;
     stopEmbedded = embedded.stop;
     log.info("embedded database running", { port: settings.embeddedDatabasePort });
   }
   try {
-    const migrationsDir = path.resolve(process.env.MIGRATIONS_DIR ?? path.join("prisma", "migrations"));
-    const result = await migrate(databaseUrl, readMigrations(migrationsDir));
-    if (result.applied.length) log.info("migrations applied", { applied: result.applied });
+    if (ownerUrl) await prepareDatabase(ownerUrl, roleOf(databaseUrl));
+    else await assertMigrated(databaseUrl, readMigrations(migrationsDir()));
+    await assertConfinedRole(databaseUrl);
     connectDatabase(databaseUrl);
     await ensureReferenceData();
     await sealStoredWebhookSecrets();

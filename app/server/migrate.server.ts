@@ -106,3 +106,33 @@ export async function migrate(databaseUrl: string, migrations: Migration[]): Pro
     await client.end();
   }
 }
+
+/**
+ * For a start that does not migrate (MIGRATION_DATABASE_URL unset, the owner
+ * migrates apart): refuses a database missing any of `migrations`.
+ */
+export async function assertMigrated(databaseUrl: string, migrations: Migration[]): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const exists = await client.query<{ found: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS found`);
+    const applied = exists.rows[0]?.found
+      ? new Set(
+          (
+            await client.query<{ migration_name: string }>(
+              `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+            )
+          ).rows.map((row) => row.migration_name),
+        )
+      : new Set<string>();
+    const missing = migrations.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name);
+    if (missing.length) {
+      throw new Error(
+        `The database lacks ${missing.length} migration(s) (${missing.join(", ")}). Run npm run db:migrate with MIGRATION_DATABASE_URL set to the tables' owner, ` +
+          `or set MIGRATION_DATABASE_URL for the start to migrate.`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -18,12 +18,12 @@ import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "~/server/api/api-keys.server";
+import { prepareDatabase } from "~/server/boot.server";
 import { readConfig, setConfig } from "~/server/config.server";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
 import { ORPHAN_GRACE_MS, sweepStorage, UNFINISHED_WRITE_MAX_AGE_MS } from "~/server/documents/storage-sweep.server";
 import { documentStorage, type StorageEntry } from "~/server/documents/storage.server";
-import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "~/server/embedded-database.server";
-import { migrate, readMigrations } from "~/server/migrate.server";
+import { EMBEDDED_APP_ROLE, freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "~/server/embedded-database.server";
 import { queueEmail } from "~/server/outbox.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { setSecrets } from "~/server/secrets.server";
@@ -70,10 +70,10 @@ let portal: Portal | undefined;
 beforeAll(async () => {
   if (!fs.existsSync(serverEntry)) throw new Error(`No production build at ${serverEntry}: run \`npm run build\` (with the same BUILD_DIR) first`);
   database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "crashes", database: "crashes" });
-  await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
-  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: dataDir, DATABASE_URL: database.url, APP_URL: "http://portal.test" }));
+  await prepareDatabase(database.url, EMBEDDED_APP_ROLE);
+  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: dataDir, DATABASE_URL: database.appUrl, APP_URL: "http://portal.test" }));
   setSecrets(secrets);
-  connectDatabase(database.url);
+  connectDatabase(database.appUrl);
   await ensureReferenceData();
   silentMailServer = new SMTPServer({
     authOptional: true,
@@ -106,7 +106,8 @@ async function startPortal(smtpUrl: string): Promise<Portal> {
     NODE_ENV: "production",
     BUILD_DIR: buildDir,
     PORT: String(port),
-    DATABASE_URL: database!.url,
+    DATABASE_URL: database!.appUrl,
+    MIGRATION_DATABASE_URL: database!.url,
     DATA_DIR: dataDir,
     SESSION_SECRET: secrets.sessionSecret,
     DOCUMENT_ENCRYPTION_KEY: secrets.documentKey,

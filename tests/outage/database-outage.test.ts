@@ -12,11 +12,11 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loader as healthz } from "~/routes/healthz";
 import { loader as loginPage } from "~/routes/auth/login";
+import { prepareDatabase } from "~/server/boot.server";
 import { config, readConfig, setConfig } from "~/server/config.server";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
-import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "~/server/embedded-database.server";
+import { EMBEDDED_APP_ROLE, freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "~/server/embedded-database.server";
 import { JOB_QUEUE_POOL_SIZE, startWorker, type Worker } from "~/server/jobs.server";
-import { migrate, readMigrations } from "~/server/migrate.server";
 import { OUTBOX_LISTENER_MAX_RETRY_MS } from "~/server/outbox-listener.server";
 import { queueEmail } from "~/server/outbox.server";
 import { setSecrets } from "~/server/secrets.server";
@@ -44,10 +44,10 @@ let worker: Worker | undefined;
 beforeAll(async () => {
   options = { dir: path.join(dir, "pg"), port: await freePort(), password: "outage", database: "outage" };
   database = await startEmbeddedDatabase(options);
-  await migrate(database.url, readMigrations(path.resolve("prisma", "migrations")));
-  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: path.join(dir, "data"), DATABASE_URL: database.url, APP_URL: "http://portal.test" }));
+  await prepareDatabase(database.url, EMBEDDED_APP_ROLE);
+  setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: path.join(dir, "data"), DATABASE_URL: database.appUrl, APP_URL: "http://portal.test" }));
   setSecrets({ sessionSecret: "outage-session-secret", documentKey: crypto.randomBytes(32).toString("base64"), embeddedDatabasePassword: "unused" });
-  connectDatabase(database.url);
+  connectDatabase(database.appUrl);
   worker = await startWorker();
 }, 120_000);
 

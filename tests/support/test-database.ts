@@ -1,6 +1,8 @@
 /**
  * Gives the test file its own database, copied from the migrated template,
- * and connects the app's Prisma client to it.
+ * and connects the app's Prisma client to it as the portal's role (`url`).
+ * `ownerUrl` is the tables' owner, for a test that must do what the portal
+ * may not (tamper with the audit log, say).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +14,7 @@ import { readConfig, setConfig } from "~/server/config.server";
 import { connectDatabase, disconnectDatabase } from "~/server/db.server";
 import { setSecrets } from "~/server/secrets.server";
 
-export const testDatabase = { url: "", name: "", dataDir: "" };
+export const testDatabase = { url: "", ownerUrl: "", name: "", dataDir: "" };
 
 export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
@@ -43,7 +45,8 @@ beforeAll(async () => {
   const name = `test_${crypto.randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
   testDatabase.name = name;
-  testDatabase.url = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
+  testDatabase.url = inject("postgresAppUrl").replace(/\/postgres$/, `/${name}`);
+  testDatabase.ownerUrl = inject("postgresAdminUrl").replace(/\/postgres$/, `/${name}`);
   testDatabase.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-test-data-"));
   useTestConfig();
   setSecrets({
