@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { db } from "~/server/db.server";
 import { expect, signIn, test } from "./support/fixtures";
 
 /** Chromium's virtual authenticator: a platform passkey that verifies the user without a prompt, as a fingerprint reader would. */
@@ -37,6 +38,12 @@ test("a coordinator adds a passkey and then signs in with it instead of a code",
   await expect(page).toHaveURL(/\/iro$/);
   await page.goto("/account/second-factor");
   await expect(page.getByRole("row", { name: /Work laptop/ })).not.toContainText("Not yet");
+
+  // Before a sensitive action, long after signing in, the passkey confirms it is them too.
+  await db.session.updateMany({ where: { userId: user.id }, data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) } });
+  await page.goto("/confirm-identity?redirectTo=%2Firo%2Fqueue");
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page).toHaveURL(/\/iro\/queue$/);
 });
 
 test("a wrong code is answered next to the field, and the page stays signed out", async ({ page, makeUser }) => {
