@@ -9,7 +9,9 @@
  * with no job worker; its memory is read from /proc (VmRSS sampled, and the
  * kernel's high-water mark). The bodies are streamed from one 64 KiB block
  * repeated, so this process never holds a large body either, and each post
- * stops sending once its answer has come.
+ * stops sending once its answer has come. The warm-up sends the same shape
+ * with 1 MB bodies: the server's first 32 concurrent requests grow its heap
+ * by about 30 MiB once, whatever their size, which is not what is measured.
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";

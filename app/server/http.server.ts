@@ -157,13 +157,20 @@ const LINGER_MS = 2_000;
  * `destroySoon` when it closes after a `Connection: close` answer.
  */
 function lingerOnClose(socket: Socket): void {
+  stopReading(socket);
   socket.destroySoon = () => {
     socket.end();
-    socket.pause();
+    // Node resumed the request to drain it just before; drained, it would pass every byte through JavaScript.
+    stopReading(socket);
     const cut = setTimeout(() => socket.destroy(), LINGER_MS);
     cut.unref();
     socket.once("close", () => clearTimeout(cut));
   };
+}
+
+/** Stops reading the socket: `pause()` leaves Node's HTTP parser reading its handle, so only the handle can. */
+function stopReading(socket: Socket): void {
+  (socket as Socket & { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
 }
 
 /**
