@@ -35,6 +35,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
 import { benchSecrets, ensureBuild, startServer, stopServer, waitUntilServing } from "./production-server";
+import { sampleRss } from "./server-memory";
 import type { UploadClientAnswer, UploadClientRequest } from "./upload-client";
 import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { connectDatabase, db, disconnectDatabase } from "~/server/db.server";
@@ -47,7 +48,6 @@ const FILE_BYTES = PLAN_FILE_LIMIT_BYTES;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET_RATIO = 0.6;
 const TARGET_RISE_MIB = 64;
-const SAMPLE_EVERY_MS = 50;
 const MIB = 1024 * 1024;
 /** MB/s in the decimal megabytes disks are sold in. */
 const mbPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -229,49 +229,12 @@ function checkStored(answer: UploadClientAnswer, bytes: number, sha256: string):
   if (stored.sizeBytes !== bytes || stored.sha256 !== sha256) throw new Error(`Upload stored ${stored.sizeBytes} bytes with SHA-256 ${stored.sha256}`);
 }
 
-/**
- * Samples the server's resident memory (VmRSS) every SAMPLE_EVERY_MS until
- * stopped. The kernel's high-water mark (VmHWM, reset first through
- * clear_refs) also catches a peak between two samples.
- */
-function sampleRss(pid: number): { stop: () => { before: number; peak: number } } {
-  const hwmReset = resetHighWaterMark(pid);
-  const before = readStatus(pid, "VmRSS");
-  let peak = before;
-  const timer = setInterval(() => (peak = Math.max(peak, readStatus(pid, "VmRSS"))), SAMPLE_EVERY_MS);
-  return {
-    stop() {
-      clearInterval(timer);
-      const last = readStatus(pid, "VmRSS");
-      const hwm = hwmReset ? readStatus(pid, "VmHWM") : 0;
-      return { before, peak: Math.max(peak, last, hwm) };
-    },
-  };
-}
-
 /** User and system CPU time the process has used, from /proc/<pid>/stat. */
 function cpuSeconds(pid: number): number {
   // The fields after the command name, which sits in parentheses and may hold spaces.
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   const ticksPerSecond = 100; // USER_HZ, 100 on Linux
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
-/** Bytes, from /proc/<pid>/status. */
-function readStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kib = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
-  if (!kib) throw new Error(`No ${field} in /proc/${pid}/status`);
-  return Number(kib) * 1024;
-}
-
-function resetHighWaterMark(pid: number): boolean {
-  try {
-    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {

@@ -93,7 +93,15 @@ function ChangePassword({ changed }: { changed: boolean }) {
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" value="change-password" {...zod.form.register("intent")} />
         <TextField zod={zod} name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
-        <TextField zod={zod} name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." required />
+        <TextField
+          zod={zod}
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
+          required
+        />
         <TextField zod={zod} name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" required />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>Change the password</SubmitButton>

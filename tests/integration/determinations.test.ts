@@ -26,7 +26,8 @@ beforeAll(async () => {
   applicant = await withSession(await createUser({ roles: ["APPLICANT"] }));
 });
 
-type ReviewerPage = Awaited<ReturnType<typeof reviewRoute.loader>>;
+// The page of a case in review; decided cases are in reviewer-access.test.ts.
+type ReviewerPage = Extract<Awaited<ReturnType<typeof reviewRoute.loader>>, { view: "case" }>;
 type QualityPage = Awaited<ReturnType<typeof qualityRoute.loader>>;
 
 const openPage = (person: Person | null, caseId: string) =>

@@ -23,7 +23,15 @@ export function SetPasswordForm(props: { token: string; usable: boolean; actionD
       <p>{props.intro}</p>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" value={props.token} {...zod.form.register("token")} />
-        <TextField zod={zod} name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." required />
+        <TextField
+          zod={zod}
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
+          required
+        />
         <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>{props.button}</SubmitButton>

@@ -5,6 +5,7 @@ import { setPasswordSchema } from "~/schemas/auth";
 import { linkIsUsable, setPasswordFromLink } from "~/server/auth/set-password-from-link.server";
 import { parseForm, rejectForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
+import { refusedForm } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Set your password | Independent Medical Review" }];
@@ -18,7 +19,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const parsed = await parseForm(request, setPasswordSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
-  const done = await setPasswordFromLink("INVITATION", parsed.data.token, parsed.data.password, anonymousActor(request));
+  let done;
+  try {
+    done = await setPasswordFromLink("INVITATION", parsed.data.token, parsed.data.password, anonymousActor(request));
+  } catch (error) {
+    // A password too easy to guess goes back next to its field.
+    return refusedForm(parsed.values, error);
+  }
   if (!done) return { expired: true };
   throw redirect("/login?notice=password-set");
 }

@@ -5,6 +5,7 @@ import { signUpSchema } from "~/schemas/auth";
 import { signUp } from "~/server/auth/sign-up.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
+import { refusedForm } from "~/server/route-answers.server";
 
 export function meta() {
   return [{ title: "Create an account | Independent Medical Review" }];
@@ -13,7 +14,13 @@ export function meta() {
 export async function action({ request }: Route.ActionArgs) {
   const parsed = await parseForm(request, signUpSchema);
   if (!parsed.ok) return rejectForm(parsed.failure);
-  const result = await signUp(parsed.data, anonymousActor(request));
+  let result;
+  try {
+    result = await signUp(parsed.data, anonymousActor(request));
+  } catch (error) {
+    // A password too easy to guess goes back next to its field.
+    return refusedForm(parsed.values, error);
+  }
   if (!result.ok) {
     return formFailure(
       parsed.values,
@@ -66,7 +73,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
           label="Choose a password"
           type="password"
           autoComplete="new-password"
-          hint="At least 12 characters. A few words in a row is easy to remember and hard to guess."
+          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
           required
         />
         <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />

@@ -35,12 +35,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");
-  return {
-    ...page,
-    reviewerName: user.name,
-    reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
-    notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
-  };
+  const notice = done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null;
+  if (page.view === "outcome") return { ...page, notice };
+  return { ...page, reviewerName: user.name, reading: page.documents.find((document) => document.id === documentId && document.view) ?? null, notice };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -90,8 +87,64 @@ function isFailureFor(intent: string, actionData: unknown): boolean {
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const day = (date: Date | null) => (date ? dateOnly.format(new Date(date)) : null);
 
+type PageData = Route.ComponentProps["loaderData"];
+
 export default function ReviewerCase({ loaderData }: Route.ComponentProps) {
-  const page = loaderData;
+  return loaderData.view === "outcome" ? <DecidedCase page={loaderData} /> : <CaseInReview page={loaderData} />;
+}
+
+/** A decided or closed case: the reviewer keeps their own determination and the letter, nothing else of the case file. */
+function DecidedCase({ page }: { page: Extract<PageData, { view: "outcome" }> }) {
+  const kase = page.case;
+  return (
+    <>
+      <p>
+        <Link to="/review">Back to my reviews</Link>
+      </p>
+      <h1>Case {kase.reference}</h1>
+      <section className="card space-below-xl" aria-labelledby="status-heading">
+        <h2 id="status-heading">Where the case stands</h2>
+        <p>
+          <span className="badge">{STATUS_LABELS[kase.status]}</span> {TRACK_LABELS[kase.track]}
+        </p>
+        <p className="flush-bottom">
+          {page.decided ? `Decided on ${page.decided}. ` : null}The review is over: you keep your determination and the decision letter. The case file is no
+          longer open to you.
+        </p>
+      </section>
+      <section aria-labelledby="letters-heading">
+        <h2 id="letters-heading">The decision letter</h2>
+        {page.letters.length ? (
+          <ul>
+            {page.letters.map((letter) => (
+              <li key={letter.version}>
+                <a href={`/documents/${letter.documentId}?inline=1`}>
+                  {letter.version === 1 ? "The decision letter" : `Amended letter, version ${letter.version}`} (PDF)
+                </a>
+                , issued {letter.issued}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No letter was issued.</p>
+        )}
+      </section>
+      <section aria-labelledby="determination-heading">
+        <h2 id="determination-heading">Your determination</h2>
+        {page.determination?.status === "SUBMITTED" ? (
+          <>
+            <p>You submitted this determination on {page.determination.submitted}.</p>
+            <DeterminationSummary determination={page.determination} />
+          </>
+        ) : (
+          <p>You did not submit a determination on this case.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
   const kase = page.case;
   const actionData = useActionData<typeof action>();
   const here = `/review/cases/${kase.id}`;

@@ -3,12 +3,14 @@ import { db } from "../db.server";
 import { audit } from "../audit.server";
 import type { Actor } from "../request-context.server";
 import { hashPassword } from "./password.server";
+import { assertStrongPassword } from "./password-strength.server";
 import { consumeToken, findUsableToken } from "./tokens.server";
 
 /**
  * Sets a password from an emailed link: a password reset, or an invitation
  * accepted. Either confirms the email, unlocks the account and ends every
- * other session.
+ * other session. A password too easy to guess is refused by its field, and
+ * the link still works.
  */
 export async function setPasswordFromLink(
   kind: Extract<TokenKind, "PASSWORD_RESET" | "INVITATION">,
@@ -18,6 +20,7 @@ export async function setPasswordFromLink(
 ): Promise<{ userId: string } | null> {
   const row = await findUsableToken(token, kind);
   if (!row) return null;
+  await assertStrongPassword(password, row.user);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (!(await consumeToken(tx, row.id))) return null;

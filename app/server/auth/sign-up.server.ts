@@ -5,6 +5,7 @@ import { queueEmail } from "../outbox.server";
 import { hitRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
 import { hashPassword } from "./password.server";
+import { assertStrongPassword } from "./password-strength.server";
 import { issueToken } from "./tokens.server";
 import type { SignUpInput } from "~/schemas/auth";
 
@@ -19,9 +20,11 @@ const HOUR_SECONDS = 3600;
  * same, and so is the work (the password is hashed either way), so neither
  * the form nor its timing tells who has an account. A network, and an email
  * address, may only ask so often: the form cannot be used to send mail to
- * anyone at will.
+ * anyone at will. A password too easy to guess is refused by its field first,
+ * whether or not the address has an account.
  */
 export async function signUp(input: SignUpInput, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  await assertStrongPassword(input.password, input);
   for (const [key, limit] of [
     [`signup:${actor.ip ?? "unknown"}`, SIGNUPS_PER_NETWORK],
     [`signup-email:${input.email}`, SIGNUPS_PER_EMAIL],

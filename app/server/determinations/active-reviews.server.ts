@@ -1,6 +1,11 @@
 import { deadlineLine, type DeadlineLineState } from "~/domain/next-steps";
+import { caseStatusesShowing } from "~/domain/reviewer-access";
+import { openingAssignmentWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
+
+/** How many decided cases the reviewer's home lists. */
+const DECIDED_LISTED = 50;
 
 type DeterminationProgress = "not_started" | "draft" | "submitted" | "returned";
 
@@ -21,7 +26,7 @@ export interface ActiveReview {
 export async function activeReviews(reviewerId: string, now = new Date()): Promise<ActiveReview[]> {
   const [assignments, calendar] = await Promise.all([
     db.reviewerAssignment.findMany({
-      where: { reviewerId, status: "ACCEPTED", attestedAt: { not: null }, case: { status: { in: ["IN_REVIEW", "DETERMINED"] } } },
+      where: { ...openingAssignmentWhere(reviewerId), status: "ACCEPTED", case: { status: { in: ["IN_REVIEW", "DETERMINED"] } } },
       select: {
         determination: { select: { status: true } },
         case: {
@@ -55,4 +60,19 @@ export async function activeReviews(reviewerId: string, now = new Date()): Promi
     };
   });
   return rows.sort((a, b) => a.dueAt - b.dueAt).map(({ dueAt: _dueAt, ...row }) => row);
+}
+
+/**
+ * The decided and closed cases a reviewer worked on to the end, newest
+ * decision first: what is left to them there is their determination and the
+ * letter (app/domain/reviewer-access.ts). At most DECIDED_LISTED.
+ */
+export async function decidedReviews(reviewerId: string): Promise<{ caseId: string; reference: string }[]> {
+  const rows = await db.reviewerAssignment.findMany({
+    where: { ...openingAssignmentWhere(reviewerId), case: { status: { in: caseStatusesShowing("outcome") } } },
+    select: { case: { select: { id: true, reference: true } } },
+    orderBy: { case: { decidedAt: "desc" } },
+    take: DECIDED_LISTED,
+  });
+  return rows.map((row) => ({ caseId: row.case.id, reference: row.case.reference ?? "Case" }));
 }

@@ -4,7 +4,7 @@ import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { DecisionOutcome } from "~/domain/panel";
-import { caseViewed, refusedAs } from "../cases/case-views.server";
+import { caseViewed, type CaseReader } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
@@ -41,15 +41,86 @@ function viewOf(contentType: string): CaseFileDocument["view"] {
   return contentType === FILE_TYPES.tiff.contentType ? null : "image";
 }
 
+/** The determination's columns the reviewer's page shows. */
+const DETERMINATION_SELECT = {
+  status: true,
+  outcome: true,
+  partOverturned: true,
+  principalReasons: true,
+  clinicalRationale: true,
+  references: true,
+  documentsConsidered: true,
+  standardOfReview: true,
+  noConflictStatement: true,
+  submittedAt: true,
+  updatedAt: true,
+} as const;
+
 /**
- * Everything the assigned reviewer works from on one case: the applicant's
- * request, the plan's case file, every document, their own private notes and
- * determination, and the coordinator's comments when it was sent back.
- * Only the reviewer who accepted and attested gets it; anyone else, 404.
+ * A reviewer's page of one case, as much as app/domain/reviewer-access.ts
+ * gives them: the whole case while it is in review (`view: "case"`), their
+ * own determination and the decision letter once it is decided or closed
+ * (`view: "outcome"`). Anyone else, or a reviewer whose assignment ended,
+ * 404 (logged as `access.denied`).
  */
 export async function reviewerCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
   const reader = { actor, page: "reviewer", at: now };
-  const assignment = await ownAssignment(user, caseId).catch(refusedAs(reader, caseId));
+  const assignment = await ownAssignment(user, caseId, reader, { action: "case:read" });
+  if (assignment.view === "case") return { view: "case" as const, ...(await wholeCase(user, assignment, reader, now)) };
+  return { view: "outcome" as const, ...(await caseOutcome(assignment, reader)) };
+}
+
+/**
+ * What a reviewer keeps of a decided or closed case: where it stands, their
+ * own determination (with the names of the documents it considered) and
+ * every version of the decision letter. Nothing else of the case file.
+ */
+async function caseOutcome(assignment: { id: string; caseId: string }, reader: CaseReader) {
+  const [kase, determination, letters, calendar] = await Promise.all([
+    db.case.findUniqueOrThrow({
+      where: { id: assignment.caseId },
+      select: { id: true, reference: true, status: true, track: true, outcome: true, decidedAt: true },
+    }),
+    db.determination.findUnique({ where: { assignmentId: assignment.id }, select: DETERMINATION_SELECT }),
+    db.decisionLetter.findMany({
+      where: { caseId: assignment.caseId },
+      orderBy: { version: "asc" },
+      select: { version: true, issuedAt: true, documentId: true },
+    }),
+    organizationCalendar(),
+  ]);
+  await caseViewed(reader, kase);
+  const considered = determination?.documentsConsidered.length
+    ? await db.document.findMany({ where: { caseId: kase.id, id: { in: determination.documentsConsidered } }, select: { id: true, fileName: true } })
+    : [];
+  return {
+    case: kase,
+    decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, calendar.timeZone) : null,
+    determination: determination
+      ? {
+          ...determination,
+          outcome: determination.outcome as DecisionOutcome | null,
+          references: referencesOf(determination.references),
+          submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, calendar.timeZone) : null,
+          documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: considered.find((row) => row.id === id)?.fileName ?? null })),
+        }
+      : null,
+    letters: letters.map((letter) => ({
+      version: letter.version,
+      issued: formatDeadlineTime(letter.issuedAt, calendar.timeZone),
+      documentId: letter.documentId,
+    })),
+  };
+}
+
+/**
+ * Everything the assigned reviewer works from on a case in review: the
+ * applicant's request, the plan's case file, every document, their own
+ * private notes and determination, and the coordinator's comments when it
+ * was sent back.
+ */
+async function wholeCase(user: SessionUser, assignment: { id: string; status: string; caseId: string }, reader: CaseReader, now: Date) {
+  const caseId = assignment.caseId;
   const [kase, documents, notes, determination, decisionClock, calendar, opinionsIn] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
@@ -109,22 +180,7 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, actor:
       orderBy: { createdAt: "desc" },
       select: { id: true, text: true, createdAt: true },
     }),
-    db.determination.findUnique({
-      where: { assignmentId: assignment.id },
-      select: {
-        status: true,
-        outcome: true,
-        partOverturned: true,
-        principalReasons: true,
-        clinicalRationale: true,
-        references: true,
-        documentsConsidered: true,
-        standardOfReview: true,
-        noConflictStatement: true,
-        submittedAt: true,
-        updatedAt: true,
-      },
-    }),
+    db.determination.findUnique({ where: { assignmentId: assignment.id }, select: DETERMINATION_SELECT }),
     db.caseDeadline.findFirst({
       where: { caseId, kind: "DECISION" },
       orderBy: { startedAt: "desc" },

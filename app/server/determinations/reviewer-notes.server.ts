@@ -11,7 +11,7 @@ import { ownAssignment } from "./writable-determination.server";
  * was added, not what it says.
  */
 export async function addReviewerNote(options: { user: SessionUser; actor: Actor; caseId: string; text: string }): Promise<void> {
-  const assignment = await ownAssignment(options.user, options.caseId);
+  const assignment = await ownAssignment(options.user, options.caseId, { actor: options.actor, page: "reviewer note" });
   if (assignment.status !== "ACCEPTED") throw conflict("Your work on this case has ended, so notes can no longer be added.");
   await db.$transaction(async (tx) => {
     const note = await tx.reviewerNote.create({ data: { assignmentId: assignment.id, text: options.text }, select: { id: true } });

@@ -16,7 +16,7 @@ export async function saveDeterminationDraft(options: {
   input: DeterminationInput;
   at?: Date;
 }): Promise<void> {
-  const assignment = await ownAssignment(options.user, options.caseId);
+  const assignment = await ownAssignment(options.user, options.caseId, { actor: options.actor, page: "reviewer determination" });
   const at = options.at ?? new Date();
   await db.$transaction(async (tx) => {
     await lockAssignment(tx, assignment.id);

@@ -41,7 +41,7 @@ export async function submitDetermination(options: SubmitDetermination): Promise
   if (input.intent !== "submit" || !input.outcome || !input.signedName) {
     throw new AppError("BAD_REQUEST", "The determination is not complete.", { field: "outcome" });
   }
-  const assignment = await ownAssignment(options.user, options.caseId);
+  const assignment = await ownAssignment(options.user, options.caseId, { actor: options.actor, page: "reviewer determination" });
   for (let attempt = 1; ; attempt += 1) {
     const seen = await db.case.findUniqueOrThrow({ where: { id: options.caseId }, select: { version: true } });
     try {

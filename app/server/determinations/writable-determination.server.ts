@@ -1,29 +1,34 @@
 import { can } from "~/domain/case-actions";
 import type { CaseStatus } from "~/domain/case-status";
 import type { DeterminationInput } from "~/schemas/determination";
-import { caseAccessWhere } from "../cases/case-access.server";
+import { reviewerView } from "~/domain/reviewer-access";
+import { caseAccessWhere, openingAssignmentWhere } from "../cases/case-access.server";
+import { caseRefused, type CaseReader } from "../cases/case-views.server";
 import { db, type Prisma, type Tx } from "../db.server";
-import { AppError, conflict, notFound } from "../errors.server";
+import { AppError, conflict } from "../errors.server";
 import type { SessionUser } from "../session.server";
 
 /**
- * The reviewer's own assignment on a case they may work on: accepted (or
- * completed) and attested, inside caseAccessWhere. Anyone else gets 404.
+ * The reviewer's own assignment on a case they may `action` (caseAccessWhere,
+ * built from app/domain/reviewer-access.ts): to write, the case in review; to
+ * read, decided or closed cases too, and `view` says how much they see.
+ * Anyone else, or an assignment that ended, gets 404, logged as
+ * `access.denied` for `reader`.
  */
-export async function ownAssignment(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string, tx: Tx = db) {
+export async function ownAssignment(
+  user: Pick<SessionUser, "id" | "roles" | "planId">,
+  caseId: string,
+  reader: CaseReader,
+  options: { action?: "case:read" | "determination:write"; tx?: Tx } = {},
+) {
+  const tx = options.tx ?? db;
   const assignment = await tx.reviewerAssignment.findFirst({
-    where: {
-      caseId,
-      reviewerId: user.id,
-      status: { in: ["ACCEPTED", "COMPLETED"] },
-      attestedAt: { not: null },
-      case: caseAccessWhere(user, "determination:write"),
-    },
-    select: { id: true, status: true, caseId: true },
+    where: { caseId, ...openingAssignmentWhere(user.id), case: caseAccessWhere(user, options.action ?? "determination:write") },
+    select: { id: true, status: true, caseId: true, attestedAt: true, endedAt: true, case: { select: { status: true } } },
     orderBy: { offeredAt: "desc" },
   });
-  if (!assignment) throw notFound("This case");
-  return assignment;
+  if (!assignment) throw await caseRefused(reader, caseId);
+  return { id: assignment.id, status: assignment.status, caseId: assignment.caseId, view: reviewerView(assignment, assignment.case.status) };
 }
 
 /** The documents considered must be on this case; a stale or forged id is refused next to the field. */

@@ -1,6 +1,6 @@
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import { audit } from "../audit.server";
-import { caseAccessWhere } from "../cases/case-access.server";
+import { documentAccessWhere } from "../cases/case-access.server";
 import { NOT_FOUND_OR_NOT_YOURS } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { log } from "../log.server";
@@ -34,7 +34,7 @@ export async function downloadDocument(
   storage: DocumentStorage = documentStorage(),
 ): Promise<DocumentDownload> {
   const document = await db.document.findFirst({
-    where: { id: options.documentId, case: caseAccessWhere(options.user, "document:read") },
+    where: { AND: [{ id: options.documentId }, documentAccessWhere(options.user)] },
     select: { id: true, caseId: true, fileName: true, contentType: true, sizeBytes: true, storageKey: true },
   });
   if (!document) {

@@ -1,13 +1,13 @@
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
-import { caseAccessWhere } from "../cases/case-access.server";
+import { documentAccessWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import type { SessionUser } from "../session.server";
 
 /** The documents on a case the person may read, oldest first; empty when they may not. */
 export async function listCaseDocuments(user: SessionUser, caseId: string): Promise<DocumentSummary[]> {
   const documents = await db.document.findMany({
-    where: { caseId, case: caseAccessWhere(user, "document:read") },
+    where: { AND: [{ caseId }, documentAccessWhere(user)] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, fileName: true, kind: true, sizeBytes: true, createdAt: true, uploadedById: true, case: { select: { status: true } } },
   });

@@ -1,6 +1,6 @@
 import { mayRemove } from "~/domain/documents/limits";
 import { audit } from "../audit.server";
-import { caseAccessWhere } from "../cases/case-access.server";
+import { documentAccessWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { log } from "../log.server";
 import type { Actor } from "../request-context.server";
@@ -18,7 +18,7 @@ export async function removeDocument(
 ): Promise<void> {
   const storageKey = await db.$transaction(async (tx) => {
     const document = await tx.document.findFirst({
-      where: { id: options.documentId, case: caseAccessWhere(options.user, "document:read") },
+      where: { AND: [{ id: options.documentId }, documentAccessWhere(options.user)] },
       select: { id: true, caseId: true, kind: true, fileName: true, storageKey: true, uploadedById: true, case: { select: { status: true } } },
     });
     if (!document) throw documentNotFound();

@@ -1,5 +1,6 @@
 import type { ChangePasswordInput } from "~/schemas/auth";
 import { hashPassword, verifyPassword } from "../auth/password.server";
+import { assertStrongPassword } from "../auth/password-strength.server";
 import { db } from "../db.server";
 import { audit } from "../audit.server";
 import { AppError } from "../errors.server";
@@ -36,6 +37,7 @@ export async function changePassword(user: SessionUser, input: Pick<ChangePasswo
     await audit(actor, { action: "auth.password_change.refused", objectType: "User", objectId: user.id });
     throw new AppError("BAD_REQUEST", "That is not your current password.", { field: "currentPassword" });
   }
+  await assertStrongPassword(input.password, user);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
