@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/domain/roles";
 import * as account from "~/routes/account";
+import * as accountSecondFactor from "~/routes/account-second-factor";
 import * as adminAudit from "~/routes/admin/audit";
 import * as adminHolidays from "~/routes/admin/holidays";
 import * as adminIndex from "~/routes/admin/index";
@@ -54,6 +55,7 @@ const page = (route: string, file: string, module: { loader: RouteFunction }, ro
 /** Every role's home and list pages (the pages without a case or a person in their address). */
 const PAGES: Page[] = [
   page("account", "routes/account.tsx", account, [...ROLES]),
+  page("account/second-factor", "routes/account-second-factor.tsx", accountSecondFactor, [...ROLES]),
   page("requests", "routes/requests/index.tsx", requestsIndex, ["APPLICANT"]),
   page("requests/new", "routes/requests/new.tsx", requestsNew, ["APPLICANT"]),
   page("iro", "routes/iro/index.tsx", iroIndex, ["COORDINATOR"]),
