@@ -1,9 +1,9 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/account-second-factor";
 import { DataTable } from "~/components/data-table";
-import { Form, FormError, Notice, RemoveButton, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { Form, FormError, Notice, RemoveButton, useZodForm } from "~/components/forms";
 import { Instant } from "~/components/instant";
-import { AddPasskey, RecoveryCodes } from "~/components/passkeys";
+import { AddPasskey, AuthenticatorSetUp, RecoveryCodes } from "~/components/second-factor";
 import { secondFactorRequired } from "~/domain/second-factor";
 import { addPasskeySchema, confirmAuthenticatorSchema, newRecoveryCodesSchema, removeAuthenticatorSchema, removePasskeySchema } from "~/schemas/auth";
 import {
@@ -102,20 +102,7 @@ export default function AccountSecondFactor({ loaderData }: Route.ComponentProps
           <RemoveButton intent="remove-authenticator" fields={{}} what="the authenticator app" label="Remove the authenticator app" />
         </>
       ) : authenticator ? (
-        <>
-          <p>Scan this code with your authenticator app, then type the code it shows.</p>
-          <img src={authenticator.qrCode} alt="QR code holding the secret for your authenticator app" width={220} height={220} />
-          <p>
-            Cannot scan it? Type this secret into the app instead: <code className="secret">{authenticator.secret}</code>
-          </p>
-          <Form method="post" noValidate onSubmit={zod.onSubmit} className="narrow narrow--start">
-            <input type="hidden" value="authenticator" {...zod.form.register("intent")} />
-            <TextField zod={zod} name="code" label="Code from the app" hint="Six digits." autoComplete="one-time-code" inputMode="numeric" required />
-            <div className="actions">
-              <SubmitButton submitting={zod.submitting}>Confirm the app</SubmitButton>
-            </div>
-          </Form>
-        </>
+        <AuthenticatorSetUp setUp={authenticator} zod={zod} submit="Confirm the app" className="narrow narrow--start" />
       ) : (
         <p>
           <Link to="?set-up=authenticator">Set up an authenticator app</Link>

@@ -2,7 +2,7 @@ import { Form, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/account";
 import { DataTable } from "~/components/data-table";
 import { ROLE_LABELS } from "~/domain/roles";
-import { Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { NewPasswordFields, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { changePasswordSchema } from "~/schemas/auth";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { accountOverview, changePassword, signOutEverywhere } from "~/server/users/account.server";
@@ -93,16 +93,7 @@ function ChangePassword({ changed }: { changed: boolean }) {
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" value="change-password" {...zod.form.register("intent")} />
         <TextField zod={zod} name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
-        <TextField
-          zod={zod}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
-          required
-        />
-        <TextField zod={zod} name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" required />
+        <NewPasswordFields zod={zod} againLabel="Type the new password again" />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>Change the password</SubmitButton>
         </div>

@@ -1,7 +1,7 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/confirm-identity";
 import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { PasskeySignIn } from "~/components/passkeys";
+import { PasskeySignIn } from "~/components/second-factor";
 import { FRESH_AUTHENTICATION_MS } from "~/domain/fresh-authentication";
 import { homeOf } from "~/domain/roles";
 import { confirmIdentitySchema, confirmWithPasskeySchema } from "~/schemas/confirm-identity";

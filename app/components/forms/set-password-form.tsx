@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { SubmitButton, TextField } from "./fields";
+import { SubmitButton, TextField, type AnyForm } from "./fields";
 import { useZodForm } from "./use-zod-form";
 import { setPasswordSchema } from "~/schemas/auth";
 
@@ -23,20 +23,37 @@ export function SetPasswordForm(props: { token: string; usable: boolean; actionD
       <p>{props.intro}</p>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" value={props.token} {...zod.form.register("token")} />
-        <TextField
-          zod={zod}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
-          required
-        />
-        <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />
+        <NewPasswordFields zod={zod} />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>{props.button}</SubmitButton>
         </div>
       </Form>
     </div>
+  );
+}
+
+/** A new password typed twice, with what the server checks it against (settingPassword in app/schemas/auth.ts). */
+export function NewPasswordFields({
+  zod,
+  label = "New password",
+  againLabel = "Type the password again",
+}: {
+  zod: AnyForm;
+  label?: string;
+  againLabel?: string;
+}) {
+  return (
+    <>
+      <TextField
+        zod={zod}
+        name="password"
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
+        required
+      />
+      <TextField zod={zod} name="confirmPassword" label={againLabel} type="password" autoComplete="new-password" required />
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/second-factor";
 import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { PasskeySignIn } from "~/components/passkeys";
+import { PasskeySignIn } from "~/components/second-factor";
 import { homeOf } from "~/domain/roles";
 import { passkeySignInSchema, secondFactorCodeSchema } from "~/schemas/auth";
 import { signInRefusalMessage } from "~/server/auth/log-in.server";

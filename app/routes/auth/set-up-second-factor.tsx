@@ -1,7 +1,7 @@
 import { data, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/set-up-second-factor";
-import { Form, FormError, SubmitButton, TextField, useZodForm } from "~/components/forms";
-import { AddPasskey, RecoveryCodes } from "~/components/passkeys";
+import { FormError, useZodForm } from "~/components/forms";
+import { AddPasskey, AuthenticatorSetUp, RecoveryCodes } from "~/components/second-factor";
 import { homeOf } from "~/domain/roles";
 import { addPasskeySchema, confirmAuthenticatorSchema } from "~/schemas/auth";
 import { addPasskey, authenticatorToSetUp, confirmAuthenticator, passkeyRegistrationOptions } from "~/server/auth/second-factor.server";
@@ -86,19 +86,8 @@ function ChooseFactor({ authenticator, passkeyOptions, actionData }: Route.Compo
       {authenticator ? (
         <section aria-labelledby="authenticator">
           <h2 id="authenticator">Or an authenticator app</h2>
-          <p>Scan this code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), then type the code it shows.</p>
-          <img src={authenticator.qrCode} alt="QR code holding the secret for your authenticator app" width={220} height={220} />
-          <p>
-            Cannot scan it? Type this secret into the app instead: <code className="secret">{authenticator.secret}</code>
-          </p>
           {passkeyFailure ? null : <FormError message={zod.formError} />}
-          <Form method="post" noValidate onSubmit={zod.onSubmit}>
-            <input type="hidden" value="authenticator" {...zod.form.register("intent")} />
-            <TextField zod={zod} name="code" label="Code from the app" hint="Six digits." autoComplete="one-time-code" inputMode="numeric" required />
-            <div className="actions">
-              <SubmitButton submitting={zod.submitting}>Confirm and continue</SubmitButton>
-            </div>
-          </Form>
+          <AuthenticatorSetUp setUp={authenticator} zod={zod} submit="Confirm and continue" />
         </section>
       ) : null}
     </div>

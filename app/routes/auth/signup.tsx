@@ -1,6 +1,6 @@
 import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/signup";
-import { Form, SubmitButton, TextField, useZodForm } from "~/components/forms";
+import { Form, NewPasswordFields, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { signUpSchema } from "~/schemas/auth";
 import { signUp } from "~/server/auth/sign-up.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
@@ -67,16 +67,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
           hint="We send updates about the request here. They never contain medical details."
           required
         />
-        <TextField
-          zod={zod}
-          name="password"
-          label="Choose a password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
-          required
-        />
-        <TextField zod={zod} name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" required />
+        <NewPasswordFields zod={zod} label="Choose a password" />
         <div className="actions">
           <SubmitButton submitting={zod.submitting}>Create my account</SubmitButton>
         </div>

@@ -2,6 +2,18 @@ import type { DecisionOutcome } from "~/domain/panel";
 import type { ReferenceItem } from "~/schemas/determination";
 import { db, type Prisma, type Tx } from "../db.server";
 
+/** What a reviewer's determination says: the columns every page and letter that shows one reads. */
+export const OPINION_SELECT = {
+  outcome: true,
+  partOverturned: true,
+  principalReasons: true,
+  clinicalRationale: true,
+  references: true,
+  documentsConsidered: true,
+  standardOfReview: true,
+  noConflictStatement: true,
+  submittedAt: true,
+} as const;
 /**
  * Reads shared by the reviewer's page, the quality review and the decision
  * letter. A panel's opinions are the SUBMITTED determinations of reviewers
@@ -62,15 +74,7 @@ export async function submittedDeterminations(caseId: string, tx: Tx = db): Prom
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
-      outcome: true,
-      partOverturned: true,
-      principalReasons: true,
-      clinicalRationale: true,
-      references: true,
-      documentsConsidered: true,
-      standardOfReview: true,
-      noConflictStatement: true,
-      submittedAt: true,
+      ...OPINION_SELECT,
       assignment: {
         select: {
           reviewer: {

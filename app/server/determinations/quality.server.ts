@@ -9,7 +9,7 @@ import { organizationCalendar } from "../deadlines/calendar.server";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
+import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
 
 /** The quality reviews of a case, newest first: what the coordinator decided, and the checks as they stood. */
 export async function latestQualityReview(caseId: string, tx: Tx = db) {
@@ -58,14 +58,7 @@ export async function caseQualityChecks(tx: Tx, caseId: string): Promise<Quality
       where: countedOpinionsWhere(caseId),
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       select: {
-        outcome: true,
-        partOverturned: true,
-        principalReasons: true,
-        clinicalRationale: true,
-        references: true,
-        documentsConsidered: true,
-        standardOfReview: true,
-        noConflictStatement: true,
+        ...OPINION_SELECT,
         assignment: { select: { reviewer: { select: { reviewerProfile: { select: { primarySpecialty: true } } } } } },
       },
     }),
@@ -133,15 +126,7 @@ export async function qualityReviewPage(user: SessionUser, caseId: string, actor
       select: {
         id: true,
         status: true,
-        outcome: true,
-        partOverturned: true,
-        principalReasons: true,
-        clinicalRationale: true,
-        references: true,
-        documentsConsidered: true,
-        standardOfReview: true,
-        noConflictStatement: true,
-        submittedAt: true,
+        ...OPINION_SELECT,
         assignment: { select: { reviewer: { select: { name: true, reviewerProfile: { select: { primarySpecialty: true, credentials: true } } } } } },
       },
     }),

@@ -5,12 +5,12 @@ import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { DecisionOutcome } from "~/domain/panel";
 import { caseViewed, type CaseReader } from "../cases/case-views.server";
-import { db } from "../db.server";
+import { db, type Prisma } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { countedOpinionsWhere, referencesOf } from "./panel-opinions.server";
+import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
 import { ownAssignment } from "./writable-determination.server";
 
 const INLINE_TYPES = new Set(
@@ -42,19 +42,20 @@ function viewOf(contentType: string): CaseFileDocument["view"] {
 }
 
 /** The determination's columns the reviewer's page shows. */
-const DETERMINATION_SELECT = {
-  status: true,
-  outcome: true,
-  partOverturned: true,
-  principalReasons: true,
-  clinicalRationale: true,
-  references: true,
-  documentsConsidered: true,
-  standardOfReview: true,
-  noConflictStatement: true,
-  submittedAt: true,
-  updatedAt: true,
-} as const;
+const DETERMINATION_SELECT = { status: true, ...OPINION_SELECT, updatedAt: true } as const;
+
+/** The reviewer's own determination as their pages show it, its times in the organization's zone. */
+function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; submittedAt: Date | null }>(
+  determination: Row,
+  timeZone: string,
+) {
+  return {
+    ...determination,
+    outcome: determination.outcome as DecisionOutcome | null,
+    references: referencesOf(determination.references),
+    submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, timeZone) : null,
+  };
+}
 
 /**
  * A reviewer's page of one case, as much as app/domain/reviewer-access.ts
@@ -98,10 +99,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
     decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, calendar.timeZone) : null,
     determination: determination
       ? {
-          ...determination,
-          outcome: determination.outcome as DecisionOutcome | null,
-          references: referencesOf(determination.references),
-          submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, calendar.timeZone) : null,
+          ...shownDetermination(determination, calendar.timeZone),
           documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: considered.find((row) => row.id === id)?.fileName ?? null })),
         }
       : null,
@@ -224,13 +222,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: st
     })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
-      ? {
-          ...determination,
-          outcome: determination.outcome as DecisionOutcome | null,
-          references: referencesOf(determination.references),
-          submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, calendar.timeZone) : null,
-          saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone),
-        }
+      ? { ...shownDetermination(determination, calendar.timeZone), saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone) }
       : null,
     sentBack: sentBack ? { comments: sentBack.comments, sent: formatDeadlineTime(sentBack.createdAt, calendar.timeZone) } : null,
     editable,

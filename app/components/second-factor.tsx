@@ -7,7 +7,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
-import { fieldId } from "./forms";
+import { fieldId, Form, SubmitButton, TextField, type AnyForm } from "./forms";
 
 /** Passkeys need the browser's WebAuthn; a browser without it is offered the other ways. Known only once the page runs in the browser. */
 function useWebAuthn(): boolean {
@@ -121,5 +121,26 @@ export function RecoveryCodes({ codes }: { codes: readonly string[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A new authenticator app: its QR code (or the secret to type), then the code it shows, which confirms it holds the secret. */
+export function AuthenticatorSetUp(props: { setUp: { qrCode: string; secret: string }; zod: AnyForm; submit: string; className?: string }) {
+  const { setUp, zod, submit, className } = props;
+  return (
+    <>
+      <p>Scan this code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), then type the code it shows.</p>
+      <img src={setUp.qrCode} alt="QR code holding the secret for your authenticator app" width={220} height={220} />
+      <p>
+        Cannot scan it? Type this secret into the app instead: <code className="secret">{setUp.secret}</code>
+      </p>
+      <Form method="post" noValidate onSubmit={zod.onSubmit} className={className}>
+        <input type="hidden" value="authenticator" {...zod.form.register("intent")} />
+        <TextField zod={zod} name="code" label="Code from the app" hint="Six digits." autoComplete="one-time-code" inputMode="numeric" required />
+        <div className="actions">
+          <SubmitButton submitting={zod.submitting}>{submit}</SubmitButton>
+        </div>
+      </Form>
+    </>
   );
 }
