@@ -174,13 +174,25 @@ function reviewerHeading(opinion: LetterOpinionInput, panel: boolean): string {
   return opinion.reviewer.specialty ? `${who} (${opinion.reviewer.specialty})` : who;
 }
 
+/**
+ * Years in practice as a band, never the exact figure: on a small roster an
+ * exact number singles out one reviewer (issue 18, finding 6). A boundary
+ * year belongs to the higher band.
+ */
+export function practiceBand(years: number): string {
+  if (years < 5) return "Fewer than 5 years";
+  if (years < 10) return "5–10 years";
+  if (years <= 20) return "10–20 years";
+  return "More than 20 years";
+}
+
 function qualifications(opinion: LetterOpinionInput): string[] {
   const { reviewer } = opinion;
   return [
     ...(reviewer.specialty ? [`Specialty: ${reviewer.specialty}`] : []),
     ...reviewer.boardCertifications.map((certification) => `Board certification: ${certification.specialty} (${certification.board})`),
     ...(reviewer.credentials ? [`Qualifications: ${reviewer.credentials}`] : []),
-    ...(reviewer.yearsInPractice ? [`${reviewer.yearsInPractice} years of clinical practice`] : []),
+    ...(reviewer.yearsInPractice ? [`${practiceBand(reviewer.yearsInPractice)} of clinical practice`] : []),
     "Licensed physician, independent of the health plan, the patient and the treating providers",
   ];
 }

@@ -287,7 +287,8 @@ describe("an upheld denial decided by one reviewer", () => {
     expect(text).toContain("Specialty: Orthopaedic surgery");
     expect(text).toContain("Board certification: Orthopaedic Surgery (ABOS)");
     expect(text).toContain("Qualifications: MD, FAAOS");
-    expect(text).toContain("17 years of clinical practice");
+    expect(text).toContain("10–20 years of clinical practice");
+    expect(text).not.toContain("17 years");
     expect(text).toContain("One independent reviewer examined the case");
     expect(text).toContain(`Because the denial is upheld, ${plan.name} does not have to take any action`);
     expectEveryPage(pages, code, kase.reference);

@@ -139,6 +139,23 @@ describe("letterContents", () => {
   });
 });
 
+describe("reviewer anonymity", () => {
+  it.each([
+    [5, "5–10 years of clinical practice"],
+    [9, "5–10 years of clinical practice"],
+    [10, "10–20 years of clinical practice"],
+    [20, "10–20 years of clinical practice"],
+    [21, "More than 20 years of clinical practice"],
+    [22, "More than 20 years of clinical practice"],
+  ])("prints %i years in practice as a band, never the exact number", (years, band) => {
+    const reviewer = { ...opinion(1).reviewer, yearsInPractice: years };
+    const letter = letterContents(kase, [opinion(1, { reviewer })], organization, issue);
+    const qualifications = letter.opinions[0]?.qualifications ?? [];
+    expect(qualifications).toContain(band);
+    expect(qualifications).not.toContain(`${years} years of clinical practice`);
+  });
+});
+
 describe("the PDF", () => {
   it("prints the verification code, the check address and the page number on every page", async () => {
     const long = "The evidence was weighed carefully. ".repeat(120);
