@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import CaseAccepted, { caseAcceptedSubject, type CaseAcceptedProps } from "./case-accepted";
+import CaseFiled, { caseFiledSubject, type CaseFiledProps } from "./case-filed";
 import CaseFileRequested, { caseFileRequestedSubject, type CaseFileRequestedProps } from "./case-file-requested";
 import CaseIneligible, { caseIneligibleSubject, type CaseIneligibleProps } from "./case-ineligible";
 import CaseUpdate, { caseUpdateSubject, type CaseUpdateProps } from "./case-update";
@@ -24,6 +25,7 @@ export interface EmailTemplateProps {
   "case-update": CaseUpdateProps;
   "request-received": RequestReceivedProps;
   "new-request": NewRequestProps;
+  "case-filed": CaseFiledProps;
   "case-accepted": CaseAcceptedProps;
   "case-file-requested": CaseFileRequestedProps;
   "case-ineligible": CaseIneligibleProps;
@@ -49,6 +51,7 @@ export const EMAIL_TEMPLATES: { [N in EmailTemplateName]: TemplateEntry<EmailTem
   "case-update": { component: CaseUpdate, subject: caseUpdateSubject },
   "request-received": { component: RequestReceived, subject: requestReceivedSubject },
   "new-request": { component: NewRequest, subject: newRequestSubject },
+  "case-filed": { component: CaseFiled, subject: caseFiledSubject },
   "case-accepted": { component: CaseAccepted, subject: caseAcceptedSubject },
   "case-file-requested": { component: CaseFileRequested, subject: caseFileRequestedSubject },
   "case-ineligible": { component: CaseIneligible, subject: caseIneligibleSubject },

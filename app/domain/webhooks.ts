@@ -3,6 +3,7 @@
  * events a plan can subscribe to, and when a failed delivery is tried again.
  */
 export const WEBHOOK_EVENTS = [
+  "case.filed",
   "case.accepted",
   "case_file.requested",
   "information.requested",
@@ -14,6 +15,7 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
+  "case.filed": "A request about one of your members was filed",
   "case.accepted": "A case was accepted for review",
   "case_file.requested": "Your case file is requested",
   "information.requested": "Information is requested from you",

@@ -185,4 +185,13 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(document.components.schemas.Case!.properties!)).toEqual(expect.arrayContaining(["reference", "deadlines", "outcome"]));
     expect(document.components.schemas.Problem).toBeDefined();
   });
+
+  it("describes every webhook event, with the data of a filed request", async () => {
+    const document = (await (openApi as () => Response)().json()) as {
+      webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { required?: string[] }> } }> } } }>;
+    };
+    expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(["case.filed", "case.accepted", "decision.issued"]));
+    const filed = document.webhooks["case.filed"]!.post.requestBody.content["application/json"]!.schema.properties;
+    expect(filed.data!.required).toEqual(["reference", "track", "filedAt", "eligibilityDueAt"]);
+  });
 });

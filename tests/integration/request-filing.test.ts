@@ -24,7 +24,8 @@ import { completeDraft } from "#tests/unit/request-draft-fixture";
 const applicantUser = async () => withSession(await createUser({ roles: ["APPLICANT"], name: "Maria Lopez" }));
 type Applicant = Awaited<ReturnType<typeof applicantUser>>;
 
-let plan: { id: string };
+let plan: { id: string; contactEmail: string | null };
+let planStaff: string;
 let coordinators: string[];
 let disabledCoordinator: string;
 let today: string;
@@ -33,6 +34,8 @@ beforeAll(async () => {
   await ensureReferenceData();
   forgetOrganizationCalendar();
   plan = await createPlan();
+  planStaff = (await createUser({ roles: ["PLAN"], planId: plan.id })).email;
+  await db.webhookEndpoint.create({ data: { planId: plan.id, url: "https://plan.example/imr-events", events: ["case.filed"], secret: "whsec_test" } });
   coordinators = [(await createUser({ roles: ["COORDINATOR"] })).email, (await createUser({ roles: ["COORDINATOR", "ADMIN"] })).email];
   const disabled = await createUser({ roles: ["COORDINATOR"] });
   await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
@@ -206,8 +209,29 @@ describe("submitting a request", () => {
 
     const emails = await db.outboxMessage.findMany({ where: { caseId }, orderBy: { toAddress: "asc" } });
     expect(emails.map((email) => `${email.template} ${email.toAddress}`).sort()).toEqual(
-      [`request-received ${maria.email}`, ...coordinators.map((to) => `new-request ${to}`)].sort(),
+      [
+        `request-received ${maria.email}`,
+        ...coordinators.map((to) => `new-request ${to}`),
+        `case-filed ${plan.contactEmail}`,
+        `case-filed ${planStaff}`,
+      ].sort(),
     );
+    const planNotice = emails.find((email) => email.template === "case-filed")!;
+    expect(planNotice.subject).toBe(`${reference}: a request for independent review of your denial was filed`);
+    expect(planNotice.props).toMatchObject({ reference, expedited: false, link: `http://portal.test/cases/${reference}` });
+
+    const eligibility = clocks[0]!;
+    const webhooks = await db.webhookDelivery.findMany({ where: { caseId }, select: { eventType: true, payload: true } });
+    expect(webhooks).toEqual([
+      {
+        eventType: "case.filed",
+        payload: {
+          type: "case.filed",
+          timestamp: row.submittedAt!.toISOString(),
+          data: { reference, track: "STANDARD", filedAt: row.submittedAt!.toISOString(), eligibilityDueAt: eligibility.dueAt.toISOString() },
+        },
+      },
+    ]);
     expect(emails.map((email) => email.toAddress)).not.toContain(disabledCoordinator);
     const received = emails.find((email) => email.template === "request-received")!;
     expect(received.subject).toBe(`${reference}: we received your request for independent review`);

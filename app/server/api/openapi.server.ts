@@ -13,6 +13,7 @@ import {
   apiProblem,
   caseListQuery,
 } from "~/schemas/api";
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "~/domain/webhooks";
 import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
 
 /**
@@ -104,6 +105,58 @@ function casePost(
   };
 }
 
+/** The data of the events whose fields the plan's systems act on; other events carry at least the case's reference. */
+const WEBHOOK_DATA: Partial<Record<WebhookEvent, JsonSchema>> = {
+  "case.filed": {
+    type: "object",
+    required: ["reference", "track", "filedAt", "eligibilityDueAt"],
+    properties: {
+      reference: { type: "string" },
+      track: { enum: ["STANDARD", "EXPEDITED"] },
+      filedAt: { type: "string", format: "date-time" },
+      eligibilityDueAt: {
+        type: ["string", "null"],
+        format: "date-time",
+        description: "When eligibility is decided: the plan's objection is read before then",
+      },
+    },
+  },
+};
+
+/** One webhook per event (Standard Webhooks headers), POSTed to the plan's registered endpoints. */
+function webhooks() {
+  return Object.fromEntries(
+    WEBHOOK_EVENTS.map((event) => [
+      event,
+      {
+        post: {
+          operationId: `webhook:${event}`,
+          summary: WEBHOOK_EVENT_LABELS[event],
+          description:
+            "Signed with the endpoint's secret (webhook-id, webhook-timestamp, webhook-signature). Answer 2xx; anything else is retried for 24 hours.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["type", "timestamp", "data"],
+                  properties: {
+                    type: { const: event },
+                    timestamp: { type: "string", format: "date-time" },
+                    data: WEBHOOK_DATA[event] ?? { type: "object", description: "References and dates, never clinical details or a reviewer's identity" },
+                  },
+                },
+              },
+            },
+          },
+          responses: { "2XX": { description: "Received" } },
+        },
+      },
+    ]),
+  );
+}
+
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
@@ -119,6 +172,7 @@ export function openApiDocument(serverUrl: string) {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A plan API key: imr_xxxxxxxx_..." } },
     },
     security: [{ apiKey: [] }],
+    webhooks: webhooks(),
     paths: {
       "/cases": {
         get: {

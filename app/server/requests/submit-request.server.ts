@@ -10,10 +10,12 @@ import { nextReference } from "../cases/reference-number.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
+import { planRecipients } from "../intake/intake-case.server";
 import { ruleProfileInForce } from "../deadlines/rule-profiles.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { DRAFT_SELECT, draftFromRow, ownRequest } from "./request-draft.server";
 
 export type SubmitOutcome =
@@ -35,7 +37,8 @@ class IncompleteRequest extends Error {
  * Files a draft in one transaction (changeCase "submit"): a reference number,
  * the rule profile version in force, the consent signature, the late-filing
  * flag, status SUBMITTED, the eligibility clock, a timeline event, an audit
- * row, the applicant's confirmation and a notice to every coordinator. The
+ * row, the applicant's confirmation, a notice to every coordinator, and the
+ * plan's email and `case.filed` webhook (its objection window opens now). The
  * version the applicant reviewed must still be the draft's; filing twice
  * files once.
  */
@@ -61,23 +64,21 @@ export async function submitRequest(options: {
   const filedLate = !!(draft.denialDate && context.filingWindow && isFiledLate(draft.denialDate, context.today, context.filingWindow));
   const track = draft.track ?? "STANDARD";
   const expedited = track === "EXPEDITED";
-  const eligibilityDue = profile
-    ? formatDeadlineTime(
-        computeDeadline(
-          "eligibility",
-          profile.rules,
-          expedited ? "expedited" : "standard",
-          (draft.disputeType?.toLowerCase() ?? "medical_necessity") as Dispute,
-          at,
-          calendar,
-        ),
-        calendar.timeZone,
+  const eligibilityDueAt = profile
+    ? computeDeadline(
+        "eligibility",
+        profile.rules,
+        expedited ? "expedited" : "standard",
+        (draft.disputeType?.toLowerCase() ?? "medical_necessity") as Dispute,
+        at,
+        calendar,
       )
-    : "";
+    : null;
+  const eligibilityDue = eligibilityDueAt ? formatDeadlineTime(eligibilityDueAt, calendar.timeZone) : "";
   const link = (reference: string) => `${config().appUrl}${caseLinkPath(reference)}`;
 
   try {
-    const { result } = await changeCase<{ reference: string; coordinators: string[] }>({
+    const { result } = await changeCase<{ reference: string; coordinators: string[]; plan: string[] }>({
       caseId: row.id,
       expectedVersion,
       actor: { ...actor, roles: user.roles as Role[] },
@@ -106,9 +107,18 @@ export async function submitRequest(options: {
         // The case keeps the profile version in force when it was filed, whatever versions come later.
         await tx.case.update({ where: { id: row.id }, data: { reference, ruleProfileId: profile?.id ?? null } });
         const coordinators = await tx.user.findMany({ where: { roles: { has: "COORDINATOR" }, disabledAt: null }, select: { email: true } });
-        return { reference, coordinators: coordinators.map((coordinator) => coordinator.email) };
+        if (row.planId) {
+          await queueWebhookEvent(tx, {
+            planId: row.planId,
+            type: "case.filed",
+            caseId: row.id,
+            at,
+            data: { reference, track, filedAt: at.toISOString(), eligibilityDueAt: eligibilityDueAt?.toISOString() ?? null },
+          });
+        }
+        return { reference, coordinators: coordinators.map((coordinator) => coordinator.email), plan: await planRecipients(tx, row.planId) };
       },
-      emails: (_before, { reference, coordinators }) => [
+      emails: (_before, { reference, coordinators, plan }) => [
         {
           template: "request-received" as const,
           to: user.email,
@@ -118,6 +128,11 @@ export async function submitRequest(options: {
           template: "new-request" as const,
           to,
           props: { organizationName: config().organizationName, reference, expedited, filedLate, checkBy: eligibilityDue, link: link(reference) },
+        })),
+        ...plan.map((to) => ({
+          template: "case-filed" as const,
+          to,
+          props: { organizationName: config().organizationName, reference, expedited, checkBy: eligibilityDue, link: link(reference) },
         })),
       ],
     });
