@@ -8,6 +8,7 @@ import DecisionAmended, { decisionAmendedSubject, type DecisionAmendedProps } fr
 import DecisionIssued, { decisionIssuedSubject, type DecisionIssuedProps } from "./decision-issued";
 import DeterminationReady, { determinationReadySubject, type DeterminationReadyProps } from "./determination-ready";
 import DeterminationReturned, { determinationReturnedSubject, type DeterminationReturnedProps } from "./determination-returned";
+import ExpeditedDecision, { expeditedDecisionSubject, type ExpeditedDecisionProps } from "./expedited-decision";
 import InformationRequested, { informationRequestedSubject, type InformationRequestedProps } from "./information-requested";
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
 import NewRequest, { newRequestSubject, type NewRequestProps } from "./new-request";
@@ -34,6 +35,7 @@ export interface EmailTemplateProps {
   "determination-returned": DeterminationReturnedProps;
   "decision-issued": DecisionIssuedProps;
   "decision-amended": DecisionAmendedProps;
+  "expedited-decision": ExpeditedDecisionProps;
   "review-offer": ReviewOfferProps;
   "offer-declined": OfferDeclinedProps;
 }
@@ -60,6 +62,7 @@ export const EMAIL_TEMPLATES: { [N in EmailTemplateName]: TemplateEntry<EmailTem
   "determination-returned": { component: DeterminationReturned, subject: determinationReturnedSubject },
   "decision-issued": { component: DecisionIssued, subject: decisionIssuedSubject },
   "decision-amended": { component: DecisionAmended, subject: decisionAmendedSubject },
+  "expedited-decision": { component: ExpeditedDecision, subject: expeditedDecisionSubject },
   "review-offer": { component: ReviewOffer, subject: reviewOfferSubject },
   "offer-declined": { component: OfferDeclined, subject: offerDeclinedSubject },
 };

@@ -26,11 +26,8 @@ export const amendDecisionSchema = z.object({
 export const expeditedNoticeSchema = z.object({
   intent: z.literal("notify"),
   version,
-  note: z
-    .string({ error: "Say how and to whom the decision was given." })
-    .trim()
-    .min(1, "Say how and to whom the decision was given, for example by phone to the patient and the plan.")
-    .max(AMENDMENT_REASON_MAX, `Keep it under ${AMENDMENT_REASON_MAX} characters.`),
+  /** The portal sends the notice itself; this only records anything the coordinator also told the parties. */
+  note: z.string().trim().max(AMENDMENT_REASON_MAX, `Keep it under ${AMENDMENT_REASON_MAX} characters.`).default(""),
 });
 
 export const decisionActionSchema = z.discriminatedUnion("intent", [issueDecisionSchema, amendDecisionSchema, expeditedNoticeSchema]);

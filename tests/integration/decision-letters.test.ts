@@ -590,7 +590,7 @@ describe("issuing a decision", () => {
 });
 
 describe("an expedited decision", () => {
-  it("is told to the parties at once, and the written letter's deadline is tracked until the letter is issued", async () => {
+  it("is told to the parties at once by the portal's own notice, and the written letter's deadline is tracked until the letter is issued", async () => {
     const kase = await approvedCase({
       reviewers: [{ name: "Dr. Speedy Gonzaga", specialty: "Orthopaedic surgery" }],
       opinions: [{ outcome: "OVERTURNED", reasons: "Urgent reasons.", rationale: "Urgent rationale.", criterion: "Guideline" }],
@@ -600,12 +600,40 @@ describe("an expedited decision", () => {
     const noted = await postDecision(coordinator, kase.id, [
       ["intent", "notify"],
       ["version", String(await caseVersion(kase.id))],
-      ["note", "By phone to the patient and the plan."],
+      ["note", ""],
     ]);
     expect(noted.location).toBe(`/iro/cases/${kase.id}/decision?done=notify`);
     const written = await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "WRITTEN_CONFIRMATION" } });
     expect(written.dueAt.getTime() - written.startedAt.getTime()).toBe(48 * 3_600_000);
     expect(written.status).toBe("OPEN");
+    expect(await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "DECISION" } })).toMatchObject({
+      status: "MET",
+      closedAt: written.startedAt,
+    });
+
+    // The notice is a PDF on the case that the applicant can open, with the outcome in plain words.
+    const notice = await db.document.findFirstOrThrow({ where: { caseId: kase.id, kind: "NOTICE" } });
+    expect(notice).toMatchObject({ description: "Notice of the expedited decision", createdAt: written.startedAt });
+    const file = await download(applicant, notice.id);
+    expect(file).toMatchObject({ status: 200, contentType: "application/pdf" });
+    const noticeText = (await pdfPageTexts(file.bytes)).join(" ");
+    expect(noticeText).toContain("Notice of the expedited independent review decision");
+    expect(noticeText).toContain(kase.reference);
+    expect(noticeText).toContain("The denial is overturned.");
+    expect(noticeText).toContain(`follows by ${formatDeadlineTime(written.dueAt, TIME_ZONE)}`);
+
+    // The applicant and the plan are emailed a link to it, with no outcome and nothing medical.
+    const told = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "expedited-decision" },
+      select: { toAddress: true, props: true, subject: true },
+    });
+    const planContact = (await db.healthPlan.findUniqueOrThrow({ where: { id: plan.id }, select: { contactEmail: true } })).contactEmail;
+    expect(told.map((email) => email.toAddress).sort()).toEqual([applicant.email, planContact].sort());
+    for (const email of told) {
+      expect(email.subject).toBe(`${kase.reference}: the expedited independent review has been decided`);
+      expect(email.props).toMatchObject({ link: `http://portal.test/documents/${notice.id}`, letterDue: formatDeadlineTime(written.dueAt, TIME_ZONE) });
+      expect(JSON.stringify(email)).not.toContain("overturned");
+    }
     const page = await openDecision(coordinator, kase.id);
     expect(page.data.expeditedNotice?.letterDue).toBe(formatDeadlineTime(written.dueAt, TIME_ZONE));
     expect(page.data.actions).toMatchObject({ issue: true, recordExpeditedNotice: false });

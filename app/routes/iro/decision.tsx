@@ -8,7 +8,7 @@ import { amendDecision } from "~/server/letters/amend-decision.server";
 import { decisionPage, type DecisionPage } from "~/server/letters/decision-page.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
 import { requireFreshAuthentication } from "~/server/auth/confirm-identity.server";
-import { recordExpeditedNotice } from "~/server/letters/record-expedited-notice.server";
+import { sendExpeditedNotice } from "~/server/letters/send-expedited-notice.server";
 import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
@@ -21,7 +21,7 @@ export function meta({ data }: Route.MetaArgs) {
 const NOTICES = {
   issue: "The decision is issued. The letter is stored with its fingerprint and the parties were emailed.",
   amend: "The amended letter is issued as a new version. The earlier version stays on file and the parties were emailed.",
-  notify: "The expedited notice is recorded. The written letter is now due; issue it below.",
+  notify: "The expedited notice was sent to the applicant and the plan, and is on the case. The written letter is now due; issue it below.",
 } as const;
 type Intent = keyof typeof NOTICES;
 
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const context = { user, actor: actorOf(user, request), caseId, expectedVersion: input.version };
     if (input.intent === "issue") await issueDecision(context);
     else if (input.intent === "amend") await amendDecision({ ...context, reason: input.reason });
-    else await recordExpeditedNotice({ ...context, note: input.note });
+    else await sendExpeditedNotice({ ...context, note: input.note });
     return `/iro/cases/${caseId}/decision?done=${input.intent}`;
   });
 }
@@ -72,7 +72,7 @@ export default function Decision({ loaderData }: Route.ComponentProps) {
       {page.previewProblem ? <Notice tone="error">{page.previewProblem}</Notice> : null}
       {page.expeditedNotice ? (
         <p>
-          The expedited decision was told to the parties on {page.expeditedNotice.recorded}; the written letter is due by {page.expeditedNotice.letterDue}.
+          The notice of the expedited decision was sent on {page.expeditedNotice.recorded}; the written letter is due by {page.expeditedNotice.letterDue}.
         </p>
       ) : null}
       {page.complianceDue ? <p>The plan must comply with the decision by {page.complianceDue}.</p> : null}
@@ -162,16 +162,16 @@ function ExpeditedNoticeForm({ version, actionData }: { version: number; actionD
   const zod = useZodForm(expeditedNoticeSchema, { defaultValues: { intent: "notify", version: String(version), note: "" }, actionData });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="notify-heading" className="card space-below-xl">
-      <h2 id="notify-heading">Record the expedited notice</h2>
+      <h2 id="notify-heading">Send the expedited notice</h2>
       <FormError message={zod.formError} />
       <input type="hidden" {...zod.form.register("intent")} defaultValue="notify" />
       <input type="hidden" {...zod.form.register("version")} defaultValue={String(version)} />
       <p>
-        If you told the parties the expedited decision before the letter is issued, record it here. The written letter is then due within the time the rules
-        allow.
+        The portal sends the applicant and the plan a notice of the decision (a PDF on the case, with the outcome as the letter states it) and emails them a
+        link. The written letter is then due within the time the rules allow.
       </p>
-      <TextAreaField zod={zod} name="note" label="How and to whom the decision was given" rows={3} required />
-      <SubmitButton submitting={zod.submitting}>Record the notice</SubmitButton>
+      <TextAreaField zod={zod} name="note" label="Anything you also told the parties yourself, for example by phone (optional)" rows={3} />
+      <SubmitButton submitting={zod.submitting}>Send the notice</SubmitButton>
     </Form>
   );
 }

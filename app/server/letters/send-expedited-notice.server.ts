@@ -1,0 +1,116 @@
+import { createElement } from "react";
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { ExpeditedDecisionNotice } from "~/letters/expedited-decision-notice";
+import { caseAccessWhere } from "../cases/case-access.server";
+import { changeCase } from "../cases/change-case.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { latestQualityReview } from "../determinations/quality.server";
+import { documentStorage, type DocumentStorage } from "../documents/storage.server";
+import { conflict, notFound } from "../errors.server";
+import { dueAtFor, explainingConflicts, planRecipients } from "../intake/intake-case.server";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { composeLetter, letterFacts } from "./letter-data.server";
+import { renderPdf } from "./render-pdf.server";
+
+export interface SendExpeditedNotice {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  expectedVersion: number;
+  /** Anything the coordinator also told the parties themselves (by phone, say); may be empty. */
+  note: string;
+  at?: Date;
+}
+
+/**
+ * An expedited decision is told to the parties at once and the written
+ * letter follows within the profile's time (docs/rules/decision-letter.md,
+ * "Expedited decisions"). The portal writes the notice (a PDF on the case,
+ * saying the outcome as the letter will), emails the applicant and the
+ * plan's recipients a link to it, meets the decision clock and starts the
+ * written-letter clock, which issuing the letter then meets. If the change
+ * fails, the stored notice is removed again.
+ */
+export async function sendExpeditedNotice(input: SendExpeditedNotice, storage: DocumentStorage = documentStorage()) {
+  const { user, caseId } = input;
+  const kase = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] },
+    select: { track: true, deadlines: { where: { kind: "WRITTEN_CONFIRMATION" }, select: { id: true } } },
+  });
+  if (!kase) throw notFound("This case");
+  if (kase.track !== "EXPEDITED") throw conflict("Only an expedited decision is told to the parties before its letter.");
+  if (kase.deadlines.length) throw conflict("The expedited notice was already sent: the written letter is due next.");
+  if ((await latestQualityReview(caseId))?.result !== "APPROVED")
+    throw conflict("Approve the determination in quality review before telling the parties the decision.");
+
+  const at = input.at ?? new Date();
+  const facts = await letterFacts(db, caseId);
+  const letterDue = await dueAtFor(db, caseId, "writtenConfirmation", at);
+  const letter = await composeLetter(facts, { version: 1, verificationCode: null, decidedAt: at, issuedAt: at, complianceDueAt: null, amendment: null });
+  const letterDueInWords = formatDeadlineTime(letterDue.dueAt, letterDue.timeZone);
+  const pdf = await renderPdf(
+    createElement(ExpeditedDecisionNotice, {
+      organizationName: letter.organizationName,
+      reference: facts.reference,
+      notifiedAt: formatDeadlineTime(at, letterDue.timeZone),
+      planName: facts.letterCase.planName,
+      outcome: letter.decision.outcome,
+      meaning: letter.summary.paragraphs,
+      letterDue: letterDueInWords,
+      contact: letter.contact[0] ?? "",
+    }),
+  );
+  const stored = await storage.put(
+    (async function* () {
+      yield pdf;
+    })(),
+  );
+  try {
+    await explainingConflicts(caseId, input.expectedVersion, () =>
+      changeCase({
+        caseId,
+        expectedVersion: input.expectedVersion,
+        actor: { ...input.actor, roles: user.roles },
+        action: "recordExpeditedNotice",
+        event: { type: "expedited_decision_notified", note: input.note || null, data: { outcome: facts.letterCase.outcome } },
+        at,
+        deadlines: { meet: ["decision"], start: ["writtenConfirmation"] },
+        work: async (tx) => {
+          const document = await tx.document.create({
+            data: {
+              caseId,
+              kind: "NOTICE",
+              fileName: `expedited-decision-notice-${facts.reference}.pdf`,
+              contentType: "application/pdf",
+              sizeBytes: BigInt(stored.sizeBytes),
+              sha256: stored.sha256,
+              storageKey: stored.key,
+              uploadedById: user.id,
+              description: "Notice of the expedited decision",
+              createdAt: at,
+            },
+            select: { id: true },
+          });
+          return { documentId: document.id, plan: await planRecipients(tx, facts.planId) };
+        },
+        emails: (_before, { documentId, plan }) => {
+          const props = {
+            organizationName: letter.organizationName,
+            reference: facts.reference,
+            letterDue: letterDueInWords,
+            link: `${config().appUrl}/documents/${documentId}`,
+          };
+          return [
+            { template: "expedited-decision" as const, to: facts.applicantEmail, props: { ...props, audience: "applicant" as const } },
+            ...plan.map((to) => ({ template: "expedited-decision" as const, to, props: { ...props, audience: "plan" as const } })),
+          ];
+        },
+      }),
+    );
+  } catch (error) {
+    await storage.delete(stored.key);
+    throw error;
+  }
+}
