@@ -562,6 +562,39 @@ describe("an issued letter never changes", () => {
   });
 });
 
+describe("a letter whose dates contradict each other", () => {
+  it("is refused with the dates in words, whether an opinion comes after the decision or the decision before the case was received", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Ahead Oftime", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "UPHELD", reasons: "Reasons.", rationale: "Rationale.", criterion: "Guideline" }],
+      notifyProvider: false,
+    });
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    await db.determination.updateMany({ where: { caseId: kase.id }, data: { submittedAt: later } });
+    const issueNow = async () =>
+      postDecision(coordinator, kase.id, [
+        ["intent", "issue"],
+        ["version", String(await caseVersion(kase.id))],
+      ]);
+    const afterDecision = await issueNow();
+    expect(afterDecision.status).toBe(409);
+    expect(afterDecision.data.formError).toMatch(
+      new RegExp(
+        `^This letter cannot be issued because its dates contradict each other\\. The reviewer's opinion \\(${formatDeadlineTime(later, TIME_ZONE)}\\) is dated after the decision`,
+      ),
+    );
+    expect((await openDecision(coordinator, kase.id)).data.previewProblem).toContain("is dated after the decision");
+
+    await db.determination.updateMany({ where: { caseId: kase.id }, data: { submittedAt: new Date(Date.now() - 86_400_000) } });
+    await db.case.update({ where: { id: kase.id }, data: { submittedAt: later } });
+    const beforeReceived = await issueNow();
+    expect(beforeReceived.status).toBe(409);
+    expect(beforeReceived.data.formError).toContain(`before the case was received (${formatDeadlineTime(later, TIME_ZONE)})`);
+    expect(await db.decisionLetter.count({ where: { caseId: kase.id } })).toBe(0);
+    expect(await db.document.count({ where: { caseId: kase.id, kind: "DECISION_LETTER" } })).toBe(0);
+  });
+});
+
 describe("issuing a decision", () => {
   it("asks a coordinator who gave the password more than ten minutes ago to confirm it first, and then issues", async () => {
     const kase = await approvedCase({

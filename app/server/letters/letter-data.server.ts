@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { createElement } from "react";
 import { caseLinkPath } from "~/domain/case-paths";
 import { letterContents, type LetterCase, type LetterContents, type LetterIssue } from "~/domain/decision-letter";
+import { letterDateContradictions } from "~/domain/letter-dates";
 import type { DecisionOutcome } from "~/domain/panel";
 import { newVerificationCode } from "~/domain/verification-code";
 import { DecisionLetter } from "~/letters/decision-letter";
@@ -116,9 +117,15 @@ export async function letterFacts(tx: Tx, caseId: string) {
 
 export type LetterFacts = Awaited<ReturnType<typeof letterFacts>>;
 
-/** The letter's contents for this case and issue, from the opinions that count. */
+/** The letter's contents for this case and issue, from the opinions that count; refused when its dates contradict each other. */
 export async function composeLetter(facts: LetterFacts, issue: Omit<LetterIssue, "regulator">, tx: Tx = db): Promise<LetterContents> {
   const [opinions, calendar] = await Promise.all([submittedDeterminations(facts.id, tx), organizationCalendar(tx)]);
+  const contradictions = letterDateContradictions({ receivedAt: facts.letterCase.receivedAt, decidedAt: issue.decidedAt, opinions }, calendar.timeZone);
+  if (contradictions.length)
+    throw new AppError(
+      "CONFLICT",
+      `This letter cannot be issued because its dates contradict each other. ${contradictions.join(" ")} Correct the case's dates first.`,
+    );
   const organization = { name: config().organizationName, appUrl: config().appUrl, timeZone: calendar.timeZone };
   return letterContents(facts.letterCase, opinions, organization, { ...issue, regulator: facts.regulator });
 }
