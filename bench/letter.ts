@@ -20,7 +20,13 @@ const RUNS = 30;
 const WARM_UP_RUNS = 5;
 const TARGET_P95_MS = 300;
 
-const organization = { name: "Clearwater Independent Review Organization", appUrl: "https://imr.example.org", timeZone: "America/New_York" };
+const organization = {
+  name: "Clearwater Independent Review Organization",
+  postalAddress: "PO Box 4410, Albany, NY 12204",
+  phone: "1-800-555-0143",
+  appUrl: "https://imr.example.org",
+  timeZone: "America/New_York",
+};
 
 const kase: LetterCase = {
   reference: "IMR-2026-004217",
@@ -44,6 +50,8 @@ const kase: LetterCase = {
   disputeType: "EXPERIMENTAL_INVESTIGATIONAL",
   outcome: "OVERTURNED",
   preferredLanguage: "es",
+  patientAddress: "12 Birch Lane, Springfield, IL 62704",
+  providerNotified: true,
 };
 
 const paragraph = (topic: string) =>

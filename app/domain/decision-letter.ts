@@ -42,6 +42,10 @@ export interface LetterCase {
   outcome: DecisionOutcome;
   /** The patient's preferred language (ISO 639 code). */
   preferredLanguage: string;
+  /** The patient's postal address as given in the request: the letter is addressed to them. */
+  patientAddress: string | null;
+  /** The applicant agreed that the treating provider gets a copy. */
+  providerNotified: boolean;
 }
 
 /** One counted opinion, as the letter needs it (a subset of the determinations' LetterOpinion). */
@@ -66,6 +70,9 @@ export interface LetterOpinionInput {
 
 export interface LetterOrganization {
   name: string;
+  /** Where the organization receives post, on one line or several. */
+  postalAddress: string;
+  phone: string;
   /** The portal's address: where to ask questions and where /verify lives. */
   appUrl: string;
   timeZone: string;
@@ -98,15 +105,18 @@ interface LetterOpinionSection {
   submittedOn: string;
   principalReasons: string;
   clinicalRationale: string;
-  standardOfReview: string;
-  criteria: string[];
-  documents: string[];
+  /** A panel member's own standard, criteria and documents; null for a lone reviewer, whose are the letter's "evidence" section already. */
+  ownEvidence: { standardOfReview: string; criteria: string[]; documents: string[] } | null;
   noConflict: string;
 }
 
 export interface LetterContents {
   title: string;
   organizationName: string;
+  /** The organization's postal address and phone, under its name. */
+  organizationContact: string[];
+  /** Who the letter is addressed to, line by line, and who gets a copy. */
+  recipient: { lines: string[]; copies: string };
   reference: string;
   decisionDate: string;
   version: number;
@@ -244,13 +254,14 @@ export function letterContents(
   const { timeZone } = organization;
   const panel = opinions.length > 1;
   const plan = kase.planName;
-  const service = kase.serviceDescription;
+  const service = inSentence(kase.serviceDescription);
   const part = kase.outcome === "OVERTURNED_IN_PART" ? partOverturned(opinions) : "";
   const due = issue.complianceDueAt ? formatDeadlineTime(issue.complianceDueAt, timeZone) : null;
   const decisionDate = dateOf(issue.decidedAt, timeZone);
   const code = issue.verificationCode ? formatVerificationCode(issue.verificationCode) : "(given when the letter is issued)";
   const verifyAddress = `${organization.appUrl}/verify`;
-  const regulator = `${issue.regulator.name}: ${issue.regulator.contact}`;
+  const regulator = `the ${issue.regulator.name}: ${issue.regulator.contact}`;
+  const organizationContact = [...lines(organization.postalAddress), `Phone ${organization.phone}`];
   const byWhen = due ? ` by ${due}` : " within the time the law allows";
 
   const summaryParagraphs: Record<DecisionOutcome, string[]> = {
@@ -287,6 +298,11 @@ export function letterContents(
   return {
     title: issue.amendment ? "Amended decision of the independent medical review" : "Decision of the independent medical review",
     organizationName: organization.name,
+    organizationContact,
+    recipient: {
+      lines: [kase.patientName, ...(kase.patientAddress ? lines(kase.patientAddress) : [])],
+      copies: `Copies to: ${listOf([plan, ...(kase.providerNotified && kase.providerName ? [kase.providerName] : [])])}`,
+    },
     reference: kase.reference,
     decisionDate,
     version: issue.version,
@@ -311,7 +327,7 @@ export function letterContents(
       { label: "Patient", value: kase.patientName },
       { label: "Member ID", value: kase.memberId ?? "Not given" },
       { label: "Health plan", value: plan },
-      { label: "Service in dispute", value: codes.length ? `${service} (${codes.join("; ")})` : service },
+      { label: "Service in dispute", value: codes.length ? `${kase.serviceDescription} (${codes.join("; ")})` : kase.serviceDescription },
       { label: "Date of service or request", value: kase.serviceDate ? formatLocalDate(kase.serviceDate) : "Not given in the request" },
       { label: "Provider", value: provider || "Not given" },
       { label: "The plan's reason for the denial", value: kase.denialReason ?? "Not stated in the request" },
@@ -326,7 +342,6 @@ export function letterContents(
     reviewDetails: [
       { label: "Date we received the case", value: dateOf(kase.receivedAt, timeZone) },
       { label: "Dates of review", value: `${dateOf(reviewFrom, timeZone)} to ${dateOf(kase.determinedAt ?? issue.decidedAt, timeZone)}` },
-      { label: "Date of the decision", value: decisionDate },
       { label: "Type of review", value: kase.track === "EXPEDITED" ? "Expedited (urgent)" : TRACK_LABELS.STANDARD },
       { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded" },
       { label: "Reviewed by", value: capitalized(reviewers(opinions)) },
@@ -350,9 +365,13 @@ export function letterContents(
       submittedOn: dateOf(opinion.submittedAt, timeZone),
       principalReasons: opinion.principalReasons,
       clinicalRationale: opinion.clinicalRationale,
-      standardOfReview: opinion.standardOfReview,
-      criteria: opinion.references.map(criterionText),
-      documents: opinion.documentsConsidered.map(documentText),
+      ownEvidence: panel
+        ? {
+            standardOfReview: opinion.standardOfReview,
+            criteria: opinion.references.map(criterionText),
+            documents: opinion.documentsConsidered.map(documentText),
+          }
+        : null,
       noConflict: opinion.noConflictStatement,
     })),
     binding: [
@@ -366,7 +385,7 @@ export function letterContents(
       `For help with your rights, or if ${plan} does not do what this decision requires, contact ${regulator}.`,
     ],
     contact: [
-      `Questions about this letter: ${organization.name}, ${organization.appUrl}. Please quote the reference number ${kase.reference}.`,
+      `Questions about this letter: ${organization.name}, ${organizationContact.join(", ")}, ${organization.appUrl}. Please quote the reference number ${kase.reference}.`,
       `Anyone holding this letter can check that it is genuine at ${verifyAddress} with the reference number and the verification code ${code}.`,
     ],
   };
@@ -374,4 +393,22 @@ export function letterContents(
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The service as written in the middle of a sentence: "Lumbar spinal fusion"
+ * reads "lumbar spinal fusion", while a first word that is an abbreviation or
+ * a name written with capitals inside it ("MRI", "CyberKnife") keeps its case.
+ */
+export function inSentence(text: string): string {
+  const first = text.trim().split(/\s+/)[0] ?? "";
+  if (/[A-Z]/.test(first.slice(1)) || /\d/.test(first)) return text.trim();
+  return text.trim().charAt(0).toLowerCase() + text.trim().slice(1);
+}
+
+function lines(text: string): string[] {
+  return text
+    .split(/\n|,\s*(?=\S)/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

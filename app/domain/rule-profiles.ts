@@ -44,7 +44,8 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
     code: "naic",
     name: "NAIC Uniform Health Carrier External Review Model Act",
     regulatorName: "State Department of Insurance",
-    regulatorContact: "Your state's Department of Insurance, consumer services line (see the back of your plan card)",
+    regulatorContact:
+      "National Association of Insurance Commissioners, which lists every state's insurance department and its consumer line: content.naic.org/state-insurance-departments, 1-816-842-3600",
     rules: {
       filingWindow: d(4, "months"),
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
@@ -62,7 +63,7 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
     code: "federal",
     name: "Federal external review (45 CFR 147.136)",
     regulatorName: "U.S. Department of Health and Human Services",
-    regulatorContact: "HHS external review assistance, 1-888-866-6205",
+    regulatorContact: "HHS federal external review assistance, 1-888-866-6205, www.healthcare.gov/appeal-insurance-company-decision/external-review",
     rules: {
       filingWindow: d(4, "months"),
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
@@ -80,7 +81,7 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
     code: "california",
     name: "California Knox-Keene Independent Medical Review (DMHC)",
     regulatorName: "California Department of Managed Health Care",
-    regulatorContact: "DMHC Help Center, 1-888-466-2219, www.dmhc.ca.gov",
+    regulatorContact: "DMHC Help Center, 1-888-466-2219 (TDD 1-877-688-9891), www.dmhc.ca.gov",
     rules: {
       filingWindow: d(6, "months"),
       eligibilityDecision: { standard: d(7, "calendar_days"), expedited: d(48, "hours") },

@@ -16,7 +16,9 @@ const BODY_TEXT = { fontSize: FONT_SIZE, lineHeight: 1.4 };
 const styles = StyleSheet.create({
   page: { paddingTop: 48, paddingHorizontal: 56, paddingBottom: 28, fontSize: FONT_SIZE, fontFamily: "Helvetica", color: INK },
   line: BODY_TEXT,
-  organization: { fontSize: 12, fontFamily: "Helvetica-Bold", color: BRAND, marginBottom: 14 },
+  organization: { fontSize: 12, fontFamily: "Helvetica-Bold", color: BRAND, marginBottom: 2 },
+  letterhead: { marginBottom: 14 },
+  recipient: { marginBottom: 14 },
   title: { fontSize: 16, fontFamily: "Helvetica-Bold", marginBottom: 10 },
   facts: { marginBottom: 12 },
   notice: { borderWidth: 1, borderColor: "#b26b00", padding: 8, marginBottom: 12 },
@@ -102,7 +104,21 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
       language="en"
     >
       <Page size="LETTER" style={styles.page} layout={pageLayout(letter.verification.footer)}>
-        <Text style={styles.organization}>{letter.organizationName}</Text>
+        <View style={styles.letterhead}>
+          <Text style={styles.organization}>{letter.organizationName}</Text>
+          {letter.organizationContact.map((line) => (
+            <Text key={line} style={styles.line}>
+              {line}
+            </Text>
+          ))}
+        </View>
+        <View style={styles.recipient}>
+          {letter.recipient.lines.map((line) => (
+            <Text key={line} style={styles.line}>
+              {line}
+            </Text>
+          ))}
+        </View>
         <Text style={styles.title}>{letter.title}</Text>
         <View style={styles.facts}>
           <Text style={styles.line}>Reference number: {letter.reference}</Text>
@@ -110,6 +126,7 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
           <Text style={styles.line}>
             Letter version {letter.version}, issued on {letter.issuedOn}
           </Text>
+          <Text style={styles.line}>{letter.recipient.copies}</Text>
         </View>
 
         {letter.amendment ? (
@@ -150,8 +167,7 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
         <Text style={styles.subheading}>Standard of review</Text>
         <Items items={letter.evidence.standards} empty="Not stated." />
 
-        <Text style={styles.heading}>The decision</Text>
-        <Text style={styles.paragraph}>{letter.decision.outcome}</Text>
+        <Text style={styles.heading}>How the decision was reached</Text>
         <Text style={styles.paragraph}>{letter.decision.basis}</Text>
 
         <Text style={styles.heading}>{letter.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's opinion"}</Text>
@@ -168,12 +184,16 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
             <Text style={styles.paragraph}>{opinion.principalReasons}</Text>
             <Text style={styles.subheading}>Clinical rationale</Text>
             <Text style={styles.paragraph}>{opinion.clinicalRationale}</Text>
-            <Text style={styles.subheading}>Standard of review applied</Text>
-            <Text style={styles.paragraph}>{opinion.standardOfReview}</Text>
-            <Text style={styles.subheading}>Criteria and literature relied on</Text>
-            <Items items={opinion.criteria} empty="None listed." />
-            <Text style={styles.subheading}>Documents considered</Text>
-            <Items items={opinion.documents} empty="None listed." />
+            {opinion.ownEvidence ? (
+              <>
+                <Text style={styles.subheading}>Standard of review applied</Text>
+                <Text style={styles.paragraph}>{opinion.ownEvidence.standardOfReview}</Text>
+                <Text style={styles.subheading}>Criteria and literature relied on</Text>
+                <Items items={opinion.ownEvidence.criteria} empty="None listed." />
+                <Text style={styles.subheading}>Documents considered</Text>
+                <Items items={opinion.ownEvidence.documents} empty="None listed." />
+              </>
+            ) : null}
             <Text style={styles.subheading}>Statement of no conflict of interest</Text>
             <Text style={styles.statement}>{opinion.noConflict}</Text>
           </Fragment>

@@ -20,6 +20,9 @@ export interface AppConfig {
   /** The address people reach the portal at, used in links sent by email. */
   appUrl: string;
   organizationName: string;
+  /** Printed under the organization's name on letters; lines separated by commas. */
+  organizationPostalAddress: string;
+  organizationPhone: string;
   cookieSecure: boolean;
   /** Run the job worker inside the web process (npm start). */
   inProcessWorker: boolean;
@@ -75,6 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     emailAlert: emailAlertFromEnv(env),
     appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/$/, ""),
     organizationName: env.ORGANIZATION_NAME || "Independent Review Organization",
+    organizationPostalAddress: env.ORGANIZATION_POSTAL_ADDRESS || "PO Box 12207, Albany, NY 12212",
+    organizationPhone: env.ORGANIZATION_PHONE || "1-800-555-0143",
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),

@@ -11,6 +11,7 @@ import * as decisionRoute from "~/routes/iro/decision";
 import * as qualityRoute from "~/routes/iro/quality";
 import * as reviewRoute from "~/routes/review/case";
 import * as verifyRoute from "~/routes/verify";
+import { config } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { createCaseInReview } from "#tests/support/case-factories";
@@ -145,6 +146,7 @@ async function approvedCase(options: {
       reference: kase.reference,
       coordinatorId: coordinator.id,
       patientName: "Rosa Delgado",
+      patientAddress: "12 Birch Lane, Springfield, IL 62704",
       memberId: "EVG-123456",
       preferredLanguage: "en",
       serviceDescription: "Lumbar spinal fusion",
@@ -242,7 +244,10 @@ function expectCaseElements(text: string, kase: { reference: string; documents: 
     `The decision is binding on ${plan.name}`,
     "legal action in court",
     "State Department of Insurance",
-    `Questions about this letter: ${ORGANIZATION}, http://portal.test`,
+    `Questions about this letter: ${ORGANIZATION}, ${config().organizationPostalAddress}, Phone ${config().organizationPhone}, http://portal.test`,
+    // Addressed to the patient, copied to the plan.
+    "Rosa Delgado 12 Birch Lane Springfield IL 62704",
+    `Copies to: ${plan.name}`,
   ];
   for (const element of expected) expect(text).toContain(element);
 }
@@ -374,7 +379,7 @@ describe("an overturn decided by a panel of three", () => {
 
     expect(letter.outcome).toBe("OVERTURNED");
     expect(pages[0]).toContain("What was decided and what happens now The denial is overturned.");
-    expect(text).toContain(`A panel of three independent physician reviewers found that ${plan.name} should not have denied Lumbar spinal fusion.`);
+    expect(text).toContain(`A panel of three independent physician reviewers found that ${plan.name} should not have denied lumbar spinal fusion.`);
     expectCaseElements(text, kase, letter.issuedAt);
     expect(text).toContain("The decision follows the majority (two to overturn the denial and one to uphold it). Every opinion is set out below.");
     expect(text).toContain("The reviewers' opinions");
@@ -395,7 +400,7 @@ describe("an overturn decided by a panel of three", () => {
     expect(compliance.startedAt).toEqual(letter.issuedAt);
     const due = formatDeadlineTime(compliance.dueAt, TIME_ZONE);
     expect(text).toContain(`${plan.name} must approve or pay for it by ${due}`);
-    expect(text).toContain(`${plan.name} must approve or pay for Lumbar spinal fusion by ${due}, and confirm in the review organization's portal`);
+    expect(text).toContain(`${plan.name} must approve or pay for lumbar spinal fusion by ${due}, and confirm in the review organization's portal`);
     expectEveryPage(pages, formatVerificationCode(letter.verificationCode), kase.reference);
 
     // Decided, not closed: the case waits for the plan's confirmation. The provider was not told.

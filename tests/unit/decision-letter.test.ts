@@ -1,7 +1,8 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { letterContents, SUMMARY_HEADING, type LetterCase, type LetterIssue, type LetterOpinionInput } from "~/domain/decision-letter";
+import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
+import { inSentence, letterContents, SUMMARY_HEADING, type LetterCase, type LetterIssue, type LetterOpinionInput } from "~/domain/decision-letter";
 import {
   formatVerificationCode,
   newVerificationCode,
@@ -10,9 +11,16 @@ import {
   VERIFICATION_CODE_LENGTH,
 } from "~/domain/verification-code";
 import { DecisionLetter } from "~/letters/decision-letter";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { pdfPageTexts } from "#tests/support/pdf-text";
 
-const organization = { name: "Clearwater Review Organization", appUrl: "https://imr.example", timeZone: "America/New_York" };
+const organization = {
+  name: "Clearwater Review Organization",
+  postalAddress: "PO Box 4410, Albany, NY 12204",
+  phone: "1-800-555-0143",
+  appUrl: "https://imr.example",
+  timeZone: "America/New_York",
+};
 
 const kase: LetterCase = {
   reference: "IMR-2026-000042",
@@ -36,6 +44,8 @@ const kase: LetterCase = {
   disputeType: "MEDICAL_NECESSITY",
   outcome: "UPHELD",
   preferredLanguage: "en",
+  patientAddress: "12 Birch Lane, Springfield, IL 62704",
+  providerNotified: true,
 };
 
 function opinion(number: number, overrides: Partial<LetterOpinionInput> = {}): LetterOpinionInput {
@@ -119,7 +129,7 @@ describe("letterContents", () => {
       issue,
     );
     expect(letter.decision.outcome).toBe("The denial is overturned in part. The part overturned: the first two physiotherapy sessions.");
-    expect(letter.summary.paragraphs[0]).toContain("part of Lumbar spinal fusion: the first two physiotherapy sessions");
+    expect(letter.summary.paragraphs[0]).toContain("part of lumbar spinal fusion: the first two physiotherapy sessions");
     expect(letter.summary.paragraphs[1]).toContain("The rest of the denial stands");
     expect(letter.translationNote).toContain("Spanish");
   });
@@ -136,6 +146,42 @@ describe("letterContents", () => {
     expect(letter.amendment?.reason).toBe("The member ID was wrong.");
     expect(letter.decisionDate).toBe("Thu 22 Oct 2026");
     expect(letter.issuedOn).toBe("Mon 2 Nov 2026");
+  });
+});
+
+describe("the letter's addresses and wording", () => {
+  it("is addressed to the patient, copied to the plan and the provider, under the organization's postal address and phone", () => {
+    const letter = letterContents(kase, [opinion(1)], organization, issue);
+    expect(letter.organizationContact).toEqual(["PO Box 4410", "Albany", "NY 12204", "Phone 1-800-555-0143"]);
+    expect(letter.recipient).toEqual({
+      lines: ["Rosa Delgado", "12 Birch Lane", "Springfield", "IL 62704"],
+      copies: "Copies to: Evergreen Health Plan and Dr. Alan Chu",
+    });
+    expect(letterContents({ ...kase, providerNotified: false, patientAddress: null }, [opinion(1)], organization, issue).recipient).toEqual({
+      lines: ["Rosa Delgado"],
+      copies: "Copies to: Evergreen Health Plan",
+    });
+    expect(letter.contact[0]).toBe(
+      "Questions about this letter: Clearwater Review Organization, PO Box 4410, Albany, NY 12204, Phone 1-800-555-0143, https://imr.example. Please quote the reference number IMR-2026-000042.",
+    );
+  });
+
+  it("writes the service in sentence case within sentences, and as given where it is a value", () => {
+    expect(inSentence("Lumbar spinal fusion")).toBe("lumbar spinal fusion");
+    expect(inSentence("MRI of the lumbar spine")).toBe("MRI of the lumbar spine");
+    expect(inSentence("CyberKnife radiosurgery")).toBe("CyberKnife radiosurgery");
+    expect(inSentence("3D mammography")).toBe("3D mammography");
+    const letter = letterContents(kase, [opinion(1)], organization, issue);
+    expect(letter.summary.paragraphs[0]).toBe("An independent physician reviewer agreed with Evergreen Health Plan's decision to deny lumbar spinal fusion.");
+    expect(letter.caseDetails).toContainEqual({ label: "Service in dispute", value: "Lumbar spinal fusion (procedure codes 22612; diagnosis codes M43.16)" });
+  });
+
+  it("names each profile's regulator with a phone number and a web address, never a placeholder", () => {
+    for (const profile of INITIAL_RULE_PROFILES) {
+      expect(profile.regulatorContact).toMatch(/\b1-\d{3}-\d{3}-\d{4}\b/);
+      expect(profile.regulatorContact).toMatch(/\b[a-z0-9.-]+\.(gov|org)\b/);
+      expect(profile.regulatorContact).not.toMatch(/your state|plan card|see the back/i);
+    }
   });
 });
 
@@ -168,6 +214,34 @@ describe("the PDF", () => {
       expect(text).toContain(`Page ${index + 1} of ${pages.length}`);
     });
     expect(pages[0]).toContain(SUMMARY_HEADING);
+  }, 30_000);
+});
+
+describe("the PDF, once", () => {
+  it("prints each section once for a lone reviewer: no date, outcome, criterion or document twice", async () => {
+    const text = (await pdfPages(letterContents(kase, [opinion(1)], organization, issue))).join(" ");
+    const count = (phrase: string) => text.split(phrase).length - 1;
+    expect(count("Date of the decision")).toBe(1);
+    expect(count("The denial is upheld.")).toBe(1);
+    expect(count("Lumbar fusion guideline")).toBe(1);
+    expect(count("mri-report.pdf")).toBe(1);
+    expect(count("Medical necessity, under generally accepted standards")).toBe(1);
+    expect(text).toContain("12 Birch Lane");
+    expect(text).toContain("Copies to: Evergreen Health Plan and Dr. Alan Chu");
+  }, 30_000);
+
+  it("keeps each panel member's own criteria and documents under their opinion", async () => {
+    const text = (await pdfPages(letterContents(kase, [opinion(1), opinion(2), opinion(3)], organization, issue))).join(" ");
+    expect(text.split("Criteria and literature relied on").length - 1).toBe(3);
+  }, 30_000);
+
+  it("states its language and title for assistive technology", async () => {
+    const bytes = await renderToBuffer(createElement(DecisionLetter, { contents: letterContents(kase, [opinion(1)], organization, issue) }) as never);
+    const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
+    const { info } = (await pdf.getMetadata()) as { info: { Title?: string; Language?: string } };
+    await pdf.destroy();
+    expect(info.Title).toBe("Decision of the independent medical review, IMR-2026-000042, version 1");
+    expect(info.Language).toBe("en");
   }, 30_000);
 });
 

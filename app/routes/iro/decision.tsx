@@ -228,7 +228,14 @@ function List({ items }: { items: readonly string[] }) {
 function LetterPreview({ letter }: { letter: LetterContents }) {
   return (
     <article className="card" aria-label="Letter preview">
-      <p className="muted">{letter.organizationName}</p>
+      <p className="muted">
+        {letter.organizationName} · {letter.organizationContact.join(", ")}
+      </p>
+      <p>
+        {letter.recipient.lines.join(", ")}
+        <br />
+        {letter.recipient.copies}
+      </p>
       <h3>{letter.title}</h3>
       <p>
         Reference number {letter.reference} · Date of the decision {letter.decisionDate} · Version {letter.version}
@@ -252,8 +259,7 @@ function LetterPreview({ letter }: { letter: LetterContents }) {
       <List items={letter.evidence.documents} />
       <h4>Clinical criteria and literature applied</h4>
       <List items={letter.evidence.criteria} />
-      <h4>The decision</h4>
-      <p>{letter.decision.outcome}</p>
+      <h4>How the decision was reached</h4>
       <p>{letter.decision.basis}</p>
       {letter.opinions.map((opinion) => (
         <section key={opinion.heading} aria-label={opinion.heading}>
@@ -268,9 +274,11 @@ function LetterPreview({ letter }: { letter: LetterContents }) {
           <p>
             <strong>Clinical rationale.</strong> <span className="verbatim">{opinion.clinicalRationale}</span>
           </p>
-          <p>
-            <strong>Standard of review.</strong> {opinion.standardOfReview}
-          </p>
+          {opinion.ownEvidence ? (
+            <p>
+              <strong>Standard of review.</strong> {opinion.ownEvidence.standardOfReview}
+            </p>
+          ) : null}
           <p>
             <em>{opinion.noConflict}</em>
           </p>

@@ -53,6 +53,7 @@ export async function letterFacts(tx: Tx, caseId: string) {
       disputeType: true,
       outcome: true,
       preferredLanguage: true,
+      patientAddress: true,
       notifyProvider: true,
       providerEmail: true,
       filedBy: true,
@@ -95,6 +96,8 @@ export async function letterFacts(tx: Tx, caseId: string) {
     disputeType: row.disputeType,
     outcome: row.outcome as DecisionOutcome,
     preferredLanguage: row.preferredLanguage,
+    patientAddress: row.patientAddress,
+    providerNotified: row.notifyProvider,
   };
   return {
     id: row.id,
@@ -126,7 +129,8 @@ export async function composeLetter(facts: LetterFacts, issue: Omit<LetterIssue,
       "CONFLICT",
       `This letter cannot be issued because its dates contradict each other. ${contradictions.join(" ")} Correct the case's dates first.`,
     );
-  const organization = { name: config().organizationName, appUrl: config().appUrl, timeZone: calendar.timeZone };
+  const { organizationName, organizationPostalAddress, organizationPhone, appUrl } = config();
+  const organization = { name: organizationName, postalAddress: organizationPostalAddress, phone: organizationPhone, appUrl, timeZone: calendar.timeZone };
   return letterContents(facts.letterCase, opinions, organization, { ...issue, regulator: facts.regulator });
 }
 
