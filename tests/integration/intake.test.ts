@@ -248,7 +248,7 @@ describe("finding a request ineligible", () => {
     const bytes = new Uint8Array(await new Response(download.body).arrayBuffer());
     const text = await pdfText(bytes);
     expect(text).toContain(reason);
-    expect(text).toContain("Your state's Department of Insurance, consumer services line");
+    expect(text).toContain("content.naic.org/state-insurance-departments");
     expect(text).toContain("State Department of Insurance");
     expect(text).toContain(kase.reference!);
     expect(text).toContain("A covered benefit denied for an eligible reason");
