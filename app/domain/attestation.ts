@@ -8,6 +8,7 @@
 /** The parties of the dispute the attestation names, as the coordinator recorded them. */
 export interface AttestationParties {
   reference: string;
+  patientName: string | null;
   planName: string | null;
   providerName: string | null;
   treatingGroupName: string | null;
@@ -23,13 +24,28 @@ export function attestationStatements(parties: AttestationParties): string[] {
   const group = named("their medical group", parties.treatingGroupName);
   return [
     `I have no material professional, familial or financial tie to ${named("the health plan", parties.planName)} or any of its officers, directors or managers.`,
-    "I have no material professional, familial or financial tie to the patient or the patient's family.",
+    `I have no material professional, familial or financial tie to ${named("the patient", parties.patientName)} or the patient's family.`,
     `I have no material professional, familial or financial tie to ${physician} or ${group}.`,
     `I have no material professional, familial or financial tie to ${named("the facility where the treatment is or would be given", parties.providerFacility)}.`,
     `I have no material professional, familial or financial tie to ${named("the maker of any drug or device in dispute", parties.manufacturerName)}.`,
     "I have had no earlier involvement in this case or in the plan's decisions or appeals about it.",
     "If, once the records open, I find any such tie, I will stop at once, tell the organization, and not review the case.",
   ];
+}
+
+/**
+ * The parties the statements name, each labelled, for the reviewer to read
+ * before signing: the attestation covers every one of them.
+ */
+export function attestationPartyList(parties: AttestationParties): { label: string; name: string | null }[] {
+  return [
+    { label: "Patient", name: parties.patientName },
+    { label: "Health plan", name: parties.planName },
+    { label: "Treating physician", name: parties.providerName },
+    { label: "Their medical group", name: parties.treatingGroupName },
+    { label: "Facility where the treatment is or would be given", name: parties.providerFacility },
+    { label: "Maker of the drug or device in dispute", name: parties.manufacturerName },
+  ].map((party) => ({ label: party.label, name: party.name?.trim() ? party.name.trim() : null }));
 }
 
 export function attestationHeading(reference: string): string {

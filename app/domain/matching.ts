@@ -8,6 +8,7 @@
  * organization's local date of `options.today`.
  */
 import { civilFromDays, daysFromCivil, daysInMonth, formatDayNumber, localDate, localDayNumberAt, MS_PER_DAY } from "./deadlines/time-zone";
+import { partyName, POSSIBLE_CONFLICT_SIMILARITY, trigramSimilarity, type PartyName } from "./party-names";
 import type { DisputeTypeCode } from "./reports/labels";
 
 export type LicenseStatus = "ACTIVE" | "RESTRICTED" | "SUSPENDED" | "REVOKED" | "INACTIVE";
@@ -47,6 +48,11 @@ export interface CaseFacts {
   facilityIdentifier: string | null;
   manufacturerName: string | null;
   manufacturerIdentifier: string | null;
+  /**
+   * Possible conflicts a coordinator cleared on this case, per reviewer: the
+   * near matches' keys (NearMatch.key) as they were when cleared.
+   */
+  clearedConflicts?: readonly { reviewerId: string; matchKeys: readonly string[] }[];
   /** Every assignment this case has had, in any status. */
   assignments: readonly {
     reviewerId: string;
@@ -85,6 +91,34 @@ export interface RankedReviewer {
   lastAssignedAt: Date | null;
 }
 
+/** A party of the case: what the page calls it, and its name as recorded. */
+type PartyRole = "plan" | "physician" | "group" | "facility" | "maker";
+
+export const PARTY_ROLE_WORDS: Record<PartyRole, string> = {
+  plan: "the health plan",
+  physician: "the treating physician",
+  group: "the medical group",
+  facility: "the facility",
+  maker: "the maker of the drug or device",
+};
+
+/** A declared affiliation whose name is like a party's without being the same. */
+export interface NearMatch {
+  /** The affiliation's name as declared. */
+  affiliation: string;
+  party: PartyRole;
+  /** The party's name as recorded on the case. */
+  partyName: string;
+  similarity: number;
+  /** Names this pair whatever the spelling, so a clearance covers it and nothing else. */
+  key: string;
+}
+
+/** A reviewer who meets every rule but has an affiliation like a party's: offered only once a coordinator clears it. */
+export interface PossibleConflict extends RankedReviewer {
+  matches: NearMatch[];
+}
+
 interface ExcludedReviewer {
   reviewerId: string;
   name: string;
@@ -94,6 +128,8 @@ interface ExcludedReviewer {
 export interface MatchResult {
   /** Qualified reviewers, best first. */
   suggested: RankedReviewer[];
+  /** Qualified but for a near match nobody cleared yet, by name. */
+  possibleConflicts: PossibleConflict[];
   /** Everyone else, by name, with every rule they fail. */
   excluded: ExcludedReviewer[];
 }
@@ -148,13 +184,16 @@ function tidy(name: string): string {
   return UNTIDY_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
-function normalizeName(name: string | null): string {
-  return name === null ? "" : tidy(name).toLowerCase();
-}
-
 /** Identifiers are compared without punctuation: a tax ID is the same with or without its hyphen. */
 function normalizeIdentifier(identifier: string | null): string {
   return identifier === null ? "" : identifier.replace(/[^0-9a-z]/gi, "").toLowerCase();
+}
+
+interface Parties {
+  /** Each party's name key (party-names.ts), to test the same party. */
+  keys: Set<string>;
+  named: { role: PartyRole; name: string; compared: PartyName }[];
+  identifiers: Set<string>;
 }
 
 /**
@@ -163,14 +202,49 @@ function normalizeIdentifier(identifier: string | null): string {
  * party whatever kind it was declared as: a group and a facility often share a
  * name, and NPIs and tax IDs never name two parties.
  */
-function partiesOf(facts: CaseFacts): { names: Set<string>; identifiers: Set<string> } {
-  const names = new Set([facts.planName, facts.providerName, facts.treatingGroupName, facts.providerFacility, facts.manufacturerName].map(normalizeName));
+function partiesOf(facts: CaseFacts): Parties {
+  const recorded: [PartyRole, string | null][] = [
+    ["plan", facts.planName],
+    ["physician", facts.providerName],
+    ["group", facts.treatingGroupName],
+    ["facility", facts.providerFacility],
+    ["maker", facts.manufacturerName],
+  ];
+  const named = recorded.flatMap(([role, name]) => {
+    const compared = name === null ? null : partyName(name);
+    return name === null || compared === null || compared.key === "" ? [] : [{ role, name: tidy(name), compared }];
+  });
   const identifiers = new Set(
     [facts.providerNpi, facts.treatingGroupIdentifier, facts.facilityIdentifier, facts.manufacturerIdentifier].map(normalizeIdentifier),
   );
-  names.delete("");
   identifiers.delete("");
-  return { names, identifiers };
+  return { keys: new Set(named.map((party) => party.compared.key)), named, identifiers };
+}
+
+/**
+ * The parties an affiliation's name is like without being theirs. Names
+ * identify parties only in their normalized form, so the key joins the two
+ * normalized names: respelling either keeps a clearance, another name does not.
+ */
+function nearMatches(affiliation: { name: string; compared: PartyName }, parties: Parties): NearMatch[] {
+  const trigrams = affiliation.compared.trigrams;
+  if (trigrams.size === 0) return [];
+  return parties.named.flatMap((party) => {
+    // At best every trigram of the smaller set is shared: when even that is too little, skip counting.
+    const [fewer, more] = [Math.min(trigrams.size, party.compared.trigrams.size), Math.max(trigrams.size, party.compared.trigrams.size)];
+    if (fewer < POSSIBLE_CONFLICT_SIMILARITY * more) return [];
+    const alike = trigramSimilarity(trigrams, party.compared.trigrams);
+    if (alike < POSSIBLE_CONFLICT_SIMILARITY) return [];
+    return [
+      {
+        affiliation: tidy(affiliation.name),
+        party: party.role,
+        partyName: party.name,
+        similarity: alike,
+        key: `${party.role}:${party.compared.key}~${affiliation.compared.key}`,
+      },
+    ];
+  });
 }
 
 const dayOf = (date: Date): number => Math.floor(date.getTime() / MS_PER_DAY);
@@ -242,6 +316,7 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
   const { fit: fits, names } = specialtyFits(facts.specialtyNeeded, options.specialties);
   const noCertification = `no board certification in ${lowerFirst(names.get(facts.specialtyNeeded) ?? facts.specialtyNeeded)} or a similar specialty`;
   const parties = partiesOf(facts);
+  const cleared = new Map((facts.clearedConflicts ?? []).map((clearance) => [clearance.reviewerId, new Set(clearance.matchKeys)]));
   const involvement = new Map<string, CaseFacts["assignments"][number][]>();
   for (const assignment of [...facts.assignments].sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime())) {
     const earlier = involvement.get(assignment.reviewerId);
@@ -250,6 +325,7 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
   }
 
   const suggested: RankedReviewer[] = [];
+  const possibleConflicts: PossibleConflict[] = [];
   const excluded: ExcludedReviewer[] = [];
   for (const reviewer of roster) {
     const reasons: string[] = [];
@@ -299,14 +375,18 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
     const until = unavailableUntil(reviewer.unavailability, today);
     if (until !== null) reasons.push(`unavailable until ${formatDayNumber(until)}`);
 
+    const untied: { name: string; compared: PartyName }[] = [];
     for (const affiliation of reviewer.affiliations) {
+      const compared = partyName(affiliation.name);
       const touches =
         (affiliation.planId !== null && affiliation.planId === facts.planId) ||
-        parties.names.has(normalizeName(affiliation.name)) ||
+        (compared.key !== "" && parties.keys.has(compared.key)) ||
         (affiliation.identifier !== null && parties.identifiers.has(normalizeIdentifier(affiliation.identifier)));
       if (touches) {
         const reason = `affiliated with ${tidy(affiliation.name)}`;
         if (!reasons.includes(reason)) reasons.push(reason);
+      } else {
+        untied.push({ name: affiliation.name, compared });
       }
     }
 
@@ -318,7 +398,7 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
     if (reasons.length > 0 || best === null) {
       excluded.push({ reviewerId: reviewer.id, name: reviewer.name, reasons });
     } else {
-      suggested.push({
+      const ranked: RankedReviewer = {
         reviewerId: reviewer.id,
         name: reviewer.name,
         fit: best.fit,
@@ -326,13 +406,18 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
         workload: reviewer.workload,
         capacity: reviewer.capacity,
         lastAssignedAt: reviewer.lastAssignedAt,
-      });
+      };
+      // Only a reviewer who is otherwise qualified is compared for near matches: the trigrams are the costly part.
+      const uncleared = untied.flatMap((affiliation) => nearMatches(affiliation, parties)).filter((match) => !cleared.get(reviewer.id)?.has(match.key));
+      if (uncleared.length) possibleConflicts.push({ ...ranked, matches: uncleared });
+      else suggested.push(ranked);
     }
   }
 
   suggested.sort((a, b) => (a.fit === b.fit ? 0 : a.fit === "same" ? -1 : 1) || a.workload - b.workload || bySinceLastCase(a, b) || byName(a, b));
   excluded.sort(byName);
-  return { suggested, excluded };
+  possibleConflicts.sort(byName);
+  return { suggested, possibleConflicts, excluded };
 }
 
 /** Never assigned first, then the earliest last assignment. */
@@ -359,10 +444,23 @@ export class ReviewerNotOfferable extends Error {
   }
 }
 
-/** The suggestion for `reviewerId`, or ReviewerNotOfferable with every reason they are left out. */
+/** One near match, in the coordinator's words. */
+export function nearMatchText(match: NearMatch): string {
+  return `affiliated with ${match.affiliation}, like ${PARTY_ROLE_WORDS[match.party]} (${match.partyName}), ${Math.round(match.similarity * 100)}% alike`;
+}
+
+/**
+ * The suggestion for `reviewerId`, or ReviewerNotOfferable with every reason
+ * they are left out; a possible conflict is a reason until it is cleared.
+ */
 export function assertOfferable(reviewerId: string, result: MatchResult): RankedReviewer {
   const suggestion = result.suggested.find((reviewer) => reviewer.reviewerId === reviewerId);
   if (suggestion) return suggestion;
+  const possible = result.possibleConflicts.find((reviewer) => reviewer.reviewerId === reviewerId);
+  if (possible) {
+    const reasons = possible.matches.map((match) => `possible conflict: ${nearMatchText(match)}`);
+    throw new ReviewerNotOfferable(reviewerId, [...reasons, "a coordinator must clear it, with a reason, first"], possible.name);
+  }
   const exclusion = result.excluded.find((reviewer) => reviewer.reviewerId === reviewerId);
   throw new ReviewerNotOfferable(reviewerId, exclusion?.reasons ?? ["not on the reviewer roster"], exclusion?.name ?? null);
 }

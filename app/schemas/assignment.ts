@@ -58,6 +58,14 @@ export const replaceSchema = z.object({
   reason: reason("Say why the reviewer is replaced: it stays on the case's history."),
 });
 
+/** A coordinator clears a reviewer's possible conflict: the reason is kept and audited. */
+export const clearConflictSchema = z.object({
+  intent: z.literal("clear"),
+  version,
+  reviewerId: z.uuid({ error: "Reload the page and try again." }),
+  reason: reason("Say why this is no conflict: it is kept with the case and in the audit log."),
+});
+
 const ticked = z
   .union([z.boolean(), z.string()])
   .nullish()

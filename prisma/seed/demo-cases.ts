@@ -133,7 +133,7 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       { step: "accept", ago: 80 * HOUR },
     ],
   },
-  // Accepted, the plan's case file received complete.
+  // Accepted, the plan's case file received complete; one reviewer held by a possible conflict.
   {
     request: maria({
       claim: "EHP-DEMO-1005",
@@ -147,7 +147,12 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       documents: [doctorsLetter("Genetic counseling note", "Two first- and second-degree relatives with breast cancer before age 50.")],
     }),
     filedAgo: 8 * DAY,
-    steps: [...screened(8 * DAY, 5 * DAY), { step: "caseFile", ago: 3 * DAY }],
+    steps: [
+      ...screened(8 * DAY, 5 * DAY),
+      // The test's maker is only like the name of a lab Dr. Ahmed Karimi declared: a possible conflict for the coordinator to clear.
+      matched(5 * DAY, { specialty: "medical-oncology", manufacturer: "Helix Genomics Laboratories" }),
+      { step: "caseFile", ago: 3 * DAY },
+    ],
   },
 
   // In review: one reviewer, after another declined; her draft determination saved.

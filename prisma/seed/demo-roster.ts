@@ -243,6 +243,8 @@ export const DEMO_ROSTER: readonly RosterSeed[] = [
     years: 10,
     verifiedDaysAgo: 60,
     capacity: 4,
+    // Only like the maker on EHP-DEMO-1005 (Helix Genomics Laboratories): a possible conflict there, no tie elsewhere.
+    affiliations: [{ kind: "MANUFACTURER", name: "Helix Genomics Labs, LLC" }],
     ...inGoodStanding("medical-oncology", "NY", "266031"),
   },
   {

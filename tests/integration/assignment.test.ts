@@ -216,12 +216,12 @@ describe("the reviewer's answer", () => {
     expect(email.props).toMatchObject({ reference: kase.reference, link: `http://portal.test/review/offers/${assignment.id}` });
     expect(JSON.stringify(email)).not.toContain("Pat Example");
 
-    // Before the attestation: the offer's summary and the parties to attest about, never the records.
+    // Before the attestation: the offer's summary and the parties to attest about (the patient among them), never the records.
     expect(await canRead(chosen, kase.id)).toBe(false);
     const page = await offerPage(sessionUserOf(chosen), assignment.id, actorFor(chosen), later(1));
     expect(page).toMatchObject({ reference: kase.reference, state: "open", specialty: "Rheumatology", caseLink: null });
     expect(page.attestation.statements.join(" ")).toContain(FACILITY);
-    expect(JSON.stringify(page)).not.toContain("Pat Example");
+    expect(page.attestation.statements.join(" ")).toContain("the patient (Pat Example)");
     // Nobody else finds the offer.
     const other = await reviewer("Dr. Rex Other", "rheumatology");
     expect(await refusal(offerPage(sessionUserOf(other), assignment.id, actorFor(other)))).toMatchObject({ code: "NOT_FOUND" });

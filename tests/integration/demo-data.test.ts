@@ -4,6 +4,7 @@ import { DEMO_CASES } from "#prisma/seed/demo-cases";
 import { DEMO_DRAFTS } from "#prisma/seed/demo-drafts";
 import { DEMO_PLANS, DEMO_USERS, seedDemoData } from "#prisma/seed/demo-data";
 import { CASE_STATUSES } from "~/domain/case-status";
+import { matchCase } from "~/server/assignment/roster-snapshot.server";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
@@ -110,6 +111,15 @@ describe("demo data on a fresh database", () => {
     ).toEqual(["applicantList", "criteria", "letters", "medicalRecords", "policy"]);
     expect(received.deadlines.find((deadline) => deadline.kind === "PLAN_CASE_FILE")!.status).toBe("MET");
     expect((await demoCase("PCH-DEMO-2001")).planCaseFileCompletedAt).toBeNull();
+  });
+
+  it("has a possible conflict to clear: on EHP-DEMO-1005, Dr. Ahmed Karimi's lab is only like the test's maker", async () => {
+    const kase = await demoCase("EHP-DEMO-1005");
+    const match = await matchCase(db, kase.id, seededAt);
+    expect(match?.possibleConflicts.map((reviewer) => [reviewer.name, reviewer.matches.map((near) => near.partyName)])).toEqual([
+      ["Dr. Ahmed Karimi", ["Helix Genomics Laboratories"]],
+    ]);
+    expect(match?.suggested.length).toBeGreaterThan(0);
   });
 
   it("shows decision clocks on track, at risk, overdue and met", async () => {

@@ -121,6 +121,80 @@ describe("conflicts of interest", () => {
     expect(outcomeFor(blank, noIdentifiers).suggested).toEqual(["r-qualified"]);
   });
 
+  it.each([
+    ["the issue's maker without a suffix", { manufacturerName: "Northwind Biologics" }, "Northwind Biologics, Inc."],
+    ["the issue's maker with Inc and no comma", { manufacturerName: "Northwind Biologics Inc" }, "Northwind Biologics, Inc."],
+    ["a group recorded with PC", { treatingGroupName: "Bay Cardiology Associates, PC" }, "Bay Cardiology Associates"],
+    ["a facility written with & and accents", { providerFacility: "St. Élsewhere Medical & Surgical Center" }, "St Elsewhere Medical and Surgical Center"],
+  ] as const)("excludes a reviewer tied to %s, as the same party", (_, change, affiliationName) => {
+    expectExcluded(affiliated({ kind: "MANUFACTURER", name: affiliationName, identifier: null, planId: null }), [`affiliated with ${affiliationName}`], {
+      ...kase,
+      ...change,
+    });
+  });
+
+  it("holds a reviewer whose affiliation is only like a party's as a possible conflict, until a coordinator clears it", () => {
+    const facts = { ...kase, manufacturerName: "Northwind Biologics" };
+    const near = affiliated({ kind: "MANUFACTURER", name: "Northwind  Biologic", identifier: null, planId: null });
+    const held = matchReviewers(facts, [near], options);
+    expect(held.suggested).toEqual([]);
+    expect(held.excluded).toEqual([]);
+    expect(held.possibleConflicts).toEqual([
+      expect.objectContaining({
+        reviewerId: "r-qualified",
+        fit: "same",
+        matches: [
+          {
+            affiliation: "Northwind Biologic",
+            party: "maker",
+            partyName: "Northwind Biologics",
+            similarity: expect.closeTo(0.857, 3),
+            key: "maker:northwindbiologics~northwindbiologic",
+          },
+        ],
+      }),
+    ]);
+    expect(() => assertOfferable("r-qualified", held)).toThrow(
+      "Dr. Qualified cannot be offered this case: possible conflict: affiliated with Northwind Biologic, like the maker of the drug or device (Northwind Biologics), 86% alike; a coordinator must clear it, with a reason, first.",
+    );
+
+    const cleared = matchReviewers(
+      { ...facts, clearedConflicts: [{ reviewerId: "r-qualified", matchKeys: ["maker:northwindbiologics~northwindbiologic"] }] },
+      [near],
+      options,
+    );
+    expect(cleared.suggested.map((row) => row.reviewerId)).toEqual(["r-qualified"]);
+    expect(assertOfferable("r-qualified", cleared).reviewerId).toBe("r-qualified");
+
+    // A clearance covers the names it was given for: another near match holds the reviewer again.
+    const renamed = matchReviewers(
+      {
+        ...facts,
+        manufacturerName: "Northwind Biologics Holdings",
+        clearedConflicts: [{ reviewerId: "r-qualified", matchKeys: ["maker:northwindbiologics~northwindbiologic"] }],
+      },
+      [near],
+      options,
+    );
+    expect(renamed.possibleConflicts.map((row) => row.reviewerId)).toEqual(["r-qualified"]);
+  });
+
+  it("leaves a reviewer who fails another rule excluded, not a possible conflict", () => {
+    const facts = { ...kase, manufacturerName: "Northwind Biologics" };
+    const result = matchReviewers(
+      facts,
+      [
+        reviewer({
+          openDisciplinaryAction: "Board hearing pending",
+          affiliations: [{ kind: "MANUFACTURER", name: "Northwind Biologic", identifier: null, planId: null }],
+        }),
+      ],
+      options,
+    );
+    expect(result.possibleConflicts).toEqual([]);
+    expect(result.excluded[0]?.reasons).toEqual(["open disciplinary action"]);
+  });
+
   it("never suggests a reviewer already involved in this case, in any status", () => {
     const facts: CaseFacts = {
       ...kase,

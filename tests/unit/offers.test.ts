@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attestationStatements, signatureMatches, signedAttestation } from "~/domain/attestation";
+import { attestationPartyList, attestationStatements, signatureMatches, signedAttestation } from "~/domain/attestation";
 import { afterOfferEnded, offerCountProblem, offerDueAt, offerHours, offerState, seatsOpen } from "~/domain/offers";
 
 const HOUR = 3_600_000;
@@ -75,6 +75,7 @@ describe("after a decline or a lapsed offer", () => {
 describe("the no-conflict attestation", () => {
   const parties = {
     reference: "IMR-2026-000042",
+    patientName: "Maria Lopez",
     planName: "Evergreen Health Plan",
     providerName: "Dr. Maria Chen",
     treatingGroupName: "Bay Cardiology Associates",
@@ -85,11 +86,22 @@ describe("the no-conflict attestation", () => {
   it("names every party of this dispute and rules out earlier involvement", () => {
     const text = attestationStatements(parties).join("\n");
     expect(text).toContain("the health plan (Evergreen Health Plan) or any of its officers");
-    expect(text).toContain("the patient or the patient's family");
+    expect(text).toContain("the patient (Maria Lopez) or the patient's family");
     expect(text).toContain("the treating physician (Dr. Maria Chen) or their medical group (Bay Cardiology Associates)");
     expect(text).toContain("(St. Elsewhere Medical Center)");
     expect(text).toContain("the maker of any drug or device in dispute.");
     expect(text).toContain("no earlier involvement in this case");
+  });
+
+  it("lists the same parties for the reviewer to read before signing, an unrecorded one as such", () => {
+    expect(attestationPartyList(parties)).toEqual([
+      { label: "Patient", name: "Maria Lopez" },
+      { label: "Health plan", name: "Evergreen Health Plan" },
+      { label: "Treating physician", name: "Dr. Maria Chen" },
+      { label: "Their medical group", name: "Bay Cardiology Associates" },
+      { label: "Facility where the treatment is or would be given", name: "St. Elsewhere Medical Center" },
+      { label: "Maker of the drug or device in dispute", name: null },
+    ]);
   });
 
   it("keeps the statements as shown with the signature and its time", () => {

@@ -1,9 +1,11 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
 import { DataTable } from "~/components/data-table";
+import { PossibleConflicts } from "~/components/possible-conflicts";
 import { CaseForm, CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
-import { matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
+import { clearConflictSchema, matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
 import { assignPage } from "~/server/assignment/assign-page.server";
+import { clearPossibleConflict } from "~/server/assignment/clear-possible-conflict.server";
 import { offerCase } from "~/server/assignment/offer-case.server";
 import { replaceReviewer } from "~/server/assignment/replace-reviewer.server";
 import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.server";
@@ -19,6 +21,7 @@ const DONE = {
   facts: "The matching facts are saved. The suggestions below use them.",
   offer: "The offer is sent. Each reviewer was emailed and answers in the portal.",
   replace: "The reviewer is off the case and its records are closed to them. Offer the case to someone else below.",
+  clear: "The possible conflict is cleared, with your reason. The reviewer can be offered the case now.",
 } as const;
 type Intent = keyof typeof DONE;
 
@@ -51,6 +54,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     replace: formSubmission(replaceSchema, async ({ version, assignmentId, reason }) => {
       await replaceReviewer({ ...acting, expectedVersion: version, assignmentId, reason });
       return done("replace");
+    }),
+    clear: formSubmission(clearConflictSchema, async ({ version, reviewerId, reason }) => {
+      await clearPossibleConflict({ ...acting, expectedVersion: version, reviewerId, reason });
+      return done("clear");
     }),
   } satisfies Record<Intent, unknown>);
 }
@@ -90,6 +97,15 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
         <h2 id="suggestions-heading">Suggested reviewers</h2>
         <Suggestions key={`offer-${formKey}`} page={page} actionData={actionData} />
       </section>
+
+      <PossibleConflicts
+        key={`clear-${formKey}`}
+        held={page.possibleConflicts ?? []}
+        clearances={page.clearances}
+        version={page.version}
+        clearable={page.offerable}
+        actionData={actionData}
+      />
 
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">What matching needs to know</h2>
@@ -235,7 +251,11 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
           ) : null}
         </Form>
       ) : (
-        <p>No reviewer on the roster qualifies for this case now. The reasons are below.</p>
+        <p>
+          {page.possibleConflicts?.length
+            ? "No reviewer can be offered this case until a possible conflict below is cleared."
+            : "No reviewer on the roster qualifies for this case now. The reasons are below."}
+        </p>
       )}
       <details>
         <summary>

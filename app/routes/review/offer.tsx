@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/offer";
 import { CheckboxField, failureFor, FormError, Notice, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/forms";
@@ -45,7 +46,10 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">The case</h2>
-        <p>Only this summary is shown before you accept. The patient, the records and the documents open once you sign the attestation below.</p>
+        <p>
+          Only this summary is shown before you accept: who is in the dispute, so you know whom the attestation below covers, and the service in dispute. The
+          records and the documents open once you sign it.
+        </p>
         <dl className="summary">
           <dt>Specialty needed</dt>
           <dd>{page.specialty ?? "Not recorded"}</dd>
@@ -53,6 +57,10 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
           <dd>{page.expedited ? <strong>Expedited</strong> : page.track}</dd>
           <dt>Type of dispute</dt>
           <dd>{page.disputeType ?? "Not recorded"}</dd>
+          <dt>Service in dispute</dt>
+          <dd>{page.service ?? "Not recorded"}</dd>
+          <dt>Its codes</dt>
+          <dd>{page.serviceCodes.length ? page.serviceCodes.join(", ") : "None recorded"}</dd>
           <dt>Reviewers</dt>
           <dd>{page.panelSize > 1 ? `A panel of ${page.panelSize}; each writes an opinion` : "You alone"}</dd>
           <dt>Offered</dt>
@@ -62,6 +70,19 @@ export default function ReviewOffer({ loaderData }: Route.ComponentProps) {
             {page.answerBy ?? "No time limit"}
             {page.timeLeft ? ` (${page.timeLeft})` : null}
           </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="parties-heading">
+        <h2 id="parties-heading">Who is in the dispute</h2>
+        <p>Your attestation covers each of them. If you have a tie to any, decline the offer.</p>
+        <dl className="summary">
+          {page.parties.map((party) => (
+            <Fragment key={party.label}>
+              <dt>{party.label}</dt>
+              <dd>{party.name ?? "Not recorded"}</dd>
+            </Fragment>
+          ))}
         </dl>
       </section>
 

@@ -11,7 +11,8 @@ import { endOfferClock } from "./offer-clock.server";
 import { isId } from "~/schemas/ids";
 
 /**
- * The reviewer's own offer, with the parties the attestation names. Anyone
+ * The reviewer's own offer, with the parties the attestation names and the
+ * service in dispute with its codes (nothing else medical). Anyone
  * else's offer, or an id that is not one, is not found.
  */
 export async function ownOffer(user: Pick<SessionUser, "id" | "roles">, assignmentId: string) {
@@ -35,10 +36,14 @@ export async function ownOffer(user: Pick<SessionUser, "id" | "roles">, assignme
           panelSize: true,
           specialtyNeeded: true,
           plan: { select: { name: true } },
+          patientName: true,
           providerName: true,
           treatingGroupName: true,
           providerFacility: true,
           manufacturerName: true,
+          // The service and its codes: the only medical facts shown before the attestation.
+          serviceDescription: true,
+          procedureCodes: true,
         },
       },
     },
@@ -51,6 +56,7 @@ export function attestationPartiesOf(offer: Awaited<ReturnType<typeof ownOffer>>
   const kase = offer.case;
   return {
     reference: kase.reference,
+    patientName: kase.patientName,
     planName: kase.plan?.name ?? null,
     providerName: kase.providerName,
     treatingGroupName: kase.treatingGroupName,

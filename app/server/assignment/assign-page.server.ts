@@ -2,7 +2,7 @@ import { can } from "~/domain/case-actions";
 import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
-import type { AssignmentStatus } from "~/domain/matching";
+import { nearMatchText, type AssignmentStatus } from "~/domain/matching";
 import { OFFER_HOURS_SETTINGS, offerHours, seatsOpen } from "~/domain/offers";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -24,7 +24,8 @@ const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, st
 /**
  * The coordinator's assignment page for one case: the facts matching
  * needs, the reviewers on the case now and before, and the matcher's
- * suggestions and exclusions over the roster as it is at `now`.
+ * suggestions, possible conflicts (with the clearances given) and
+ * exclusions over the roster as it is at `now`.
  */
 export async function assignPage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
   const kase = await db.case.findFirst({
@@ -67,11 +68,16 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
   const reader = { actor, page: "assign", at: now };
   if (!kase?.reference) throw await caseRefused(reader, caseId);
   await caseViewed(reader, kase);
-  const [specialties, match, calendar, hoursSetting] = await Promise.all([
+  const [specialties, match, calendar, hoursSetting, clearances] = await Promise.all([
     db.specialty.findMany({ select: { code: true, name: true, board: true }, orderBy: [{ board: "asc" }, { name: "asc" }] }),
     matchCase(db, kase.id, now),
     organizationCalendar(),
     db.setting.findUnique({ where: { key: OFFER_HOURS_SETTINGS[kase.track] }, select: { value: true } }),
+    db.conflictClearance.findMany({
+      where: { caseId: kase.id },
+      orderBy: { clearedAt: "asc" },
+      select: { id: true, reason: true, clearedAt: true, reviewer: { select: { name: true } } },
+    }),
   ]);
   const { timeZone } = calendar;
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
@@ -145,6 +151,19 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
         workload: `${reviewer.workload} of ${reviewer.capacity} cases`,
         lastCase: reviewer.lastAssignedAt ? day(reviewer.lastAssignedAt) : "Never",
       })) ?? null,
+    possibleConflicts:
+      match?.possibleConflicts.map((reviewer) => ({
+        id: reviewer.reviewerId,
+        name: reviewer.name,
+        fit: `${reviewer.fit === "same" ? "Same specialty" : "Similar specialty"}: ${reviewer.certifiedIn.name}`,
+        matches: reviewer.matches.map(nearMatchText),
+      })) ?? null,
+    clearances: clearances.map((clearance) => ({
+      id: clearance.id,
+      name: clearance.reviewer.name,
+      reason: clearance.reason,
+      cleared: at(clearance.clearedAt),
+    })),
     excluded: match?.excluded.map((reviewer) => ({ id: reviewer.reviewerId, name: reviewer.name, reasons: reviewer.reasons })) ?? null,
   };
 }

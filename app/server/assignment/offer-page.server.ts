@@ -1,4 +1,4 @@
-import { attestationHeading, attestationStatements } from "~/domain/attestation";
+import { attestationHeading, attestationPartyList, attestationStatements } from "~/domain/attestation";
 import { casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { CLOSED_OFFER_TEXT, offerState } from "~/domain/offers";
@@ -46,8 +46,10 @@ export async function reviewerOffers(reviewerId: string, now = new Date()) {
 }
 
 /**
- * One offer as its reviewer sees it before answering: the minimal summary
- * and the attestation for this case. Once accepted, a link to the case.
+ * One offer as its reviewer sees it before answering: the minimal summary,
+ * every party the attestation names (so it is not signed blind), the
+ * service in dispute and its codes, and the attestation for this case.
+ * Nothing else medical: the records open once the reviewer signs. Once accepted, a link to the case.
  * Only the reviewer it was offered to finds it.
  */
 export async function offerPage(user: Pick<SessionUser, "id" | "roles">, assignmentId: string, actor: Actor, now = new Date()) {
@@ -72,6 +74,9 @@ export async function offerPage(user: Pick<SessionUser, "id" | "roles">, assignm
     state,
     closedText: state === "open" ? null : CLOSED_OFFER_TEXT[state],
     caseLink: state === "accepted" ? casePagePath("REVIEWER", offer.caseId) : null,
+    service: offer.case.serviceDescription,
+    serviceCodes: offer.case.procedureCodes,
+    parties: attestationPartyList(parties),
     attestation: { heading: attestationHeading(parties.reference), statements: attestationStatements(parties) },
   };
 }

@@ -88,11 +88,12 @@ async function caseFactsOf(client: Tx, caseId: string): Promise<CaseFacts | null
       manufacturerName: true,
       manufacturerIdentifier: true,
       assignments: { select: { reviewerId: true, status: true, offeredAt: true, respondedAt: true, endedAt: true } },
+      conflictClearances: { select: { reviewerId: true, matchKeys: true } },
     },
   });
   if (!kase?.specialtyNeeded) return null;
-  const { plan, specialtyNeeded, ...facts } = kase;
-  return { ...facts, specialtyNeeded, planName: plan?.name ?? null };
+  const { plan, specialtyNeeded, conflictClearances, ...facts } = kase;
+  return { ...facts, specialtyNeeded, planName: plan?.name ?? null, clearedConflicts: conflictClearances };
 }
 
 /**
