@@ -67,7 +67,7 @@ describe("clocks started and ended by transitions", () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
     await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
     await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: MONDAY_10_AM });
-    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" } });
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" }, at: MONDAY_10_AM });
     const all = await clocks(kase.id);
     expect(all.ELIGIBILITY?.status).toBe("MET");
     for (const kind of ["DECISION", "PLAN_CASE_FILE", "ASSIGNMENT"]) expect(all[kind]?.status).toBe("STOPPED");
@@ -158,5 +158,45 @@ describe("a clock ended late", () => {
     const late = new Date("2026-12-10T15:00:00Z");
     await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: late });
     expect((await clocks(kase.id)).ELIGIBILITY).toMatchObject({ status: "MISSED", closedAt: late });
+  });
+});
+
+describe("a clock past due when the case ends", () => {
+  // Accepted Thu 19 Nov 2026: the plan's case file is due Fri 27 Nov (Thanksgiving skipped) and never comes.
+  const ACCEPTED = new Date("2026-11-19T15:00:00Z");
+
+  async function acceptedCase() {
+    const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: ACCEPTED });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: ACCEPTED });
+    return kase;
+  }
+
+  it("is recorded as missed when the decision is issued: the plan case file due 27 Nov, never sent", async () => {
+    const kase = await acceptedCase();
+    expect((await clocks(kase.id)).PLAN_CASE_FILE?.dueAt.toISOString()).toBe("2026-11-28T04:59:59.000Z");
+    await db.case.update({ where: { id: kase.id }, data: { status: "DETERMINED" } });
+    const decidedAt = new Date("2026-12-15T15:00:00Z");
+    await changeCase({
+      caseId: kase.id,
+      expectedVersion: 2,
+      actor: as(coordinator),
+      action: "issueDecision",
+      event: { type: "decision_issued" },
+      at: decidedAt,
+    });
+    const all = await clocks(kase.id);
+    expect(all.PLAN_CASE_FILE).toMatchObject({ status: "MISSED", closedAt: decidedAt });
+    expect(all.DECISION).toMatchObject({ status: "MET", closedAt: decidedAt });
+  });
+
+  it("is recorded as missed when the case is withdrawn; clocks still running stop", async () => {
+    const kase = await acceptedCase();
+    const withdrawnAt = new Date("2026-12-01T15:00:00Z");
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" }, at: withdrawnAt });
+    const all = await clocks(kase.id);
+    expect(all.PLAN_CASE_FILE).toMatchObject({ status: "MISSED", closedAt: withdrawnAt });
+    expect(all.ASSIGNMENT).toMatchObject({ status: "MISSED", closedAt: withdrawnAt });
+    expect(all.DECISION).toMatchObject({ status: "STOPPED", closedAt: withdrawnAt });
   });
 });

@@ -204,7 +204,9 @@ describe("the timeliness report", () => {
     const report = await timelinessReport(MARCH, NOW);
     expect(report.missedDeadlines).toEqual([
       { deadline: "Eligibility decision", responsible: "Review organization", missed: 1, overdue: 0 },
-      { deadline: "Plan case file", responsible: "Health plan", missed: 0, overdue: 1 },
+      // No plan sent its case file: the four decided cases whose file was due in March (a, d, e and f) count
+      // as missed although their clocks ended with the decision; the case still in review is overdue.
+      { deadline: "Plan case file", responsible: "Health plan", missed: 4, overdue: 1 },
       { deadline: "Reviewer assignment", responsible: "Review organization", missed: 1, overdue: 0 },
     ]);
     // The late decision's clock was due in February.

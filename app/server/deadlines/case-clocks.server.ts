@@ -47,6 +47,9 @@ export async function applyDeadlineEffects(tx: Tx, caseId: string, effects: Dead
     await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", kind: kinds, dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
   }
   if (merged.stopOthers) {
+    // A clock already past due when the review ends was missed, not stopped:
+    // nothing more is due, but the deadline ran out first and the reports count it.
+    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
     await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN" }, data: { status: "STOPPED", closedAt: at } });
   }
   const starts: ClockStart[] = [...merged.start.map((kind) => ({ kind })), ...(effects.startWith ?? [])];
