@@ -48,9 +48,11 @@ export interface WithdrawRequest {
 
 /**
  * The applicant withdraws before a decision: the case becomes WITHDRAWN,
- * every running clock stops (the transition's own effect), and the
- * applicant, the plan and the coordinators are told, all in one change.
- * Emails never repeat the reason: it may hold medical details.
+ * every running clock stops and the reviewers' offers and assignments end
+ * (the transition's own effects), and the applicant, the plan (its contact
+ * and its active users), the coordinators and the reviewers who were offered
+ * or working on the case are told, all in one change. Emails never repeat
+ * the reason: it may hold medical details.
  */
 export async function withdrawRequest(input: WithdrawRequest) {
   const at = input.at ?? new Date();
@@ -82,11 +84,22 @@ export async function withdrawRequest(input: WithdrawRequest) {
             data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() },
           });
         }
-        return coordinatorEmails(tx, kase.id);
+        const [coordinators, reviewers, planUsers] = await Promise.all([
+          coordinatorEmails(tx, kase.id),
+          tx.reviewerAssignment.findMany({
+            where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] }, reviewer: { disabledAt: null } },
+            select: { reviewer: { select: { email: true } } },
+          }),
+          kase.planId
+            ? tx.user.findMany({ where: { planId: kase.planId, roles: { has: "PLAN" }, disabledAt: null }, select: { email: true } })
+            : Promise.resolve([]),
+        ]);
+        return { coordinators, reviewers: reviewers.map((row) => row.reviewer.email), planUsers: planUsers.map((user) => user.email) };
       },
-      emails: (_before, coordinators) => {
-        const parties = [kase.plan?.contactEmail, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
+      emails: (_before, { coordinators, reviewers, planUsers }) => {
+        const parties = [kase.plan?.contactEmail, ...planUsers, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
         const others = [...new Set(parties)];
+        const reviewersOnly = [...new Set(reviewers)].filter((email) => email !== kase.applicant.email && !others.includes(email));
         return [
           {
             template: "case-update" as const,
@@ -108,6 +121,17 @@ export async function withdrawRequest(input: WithdrawRequest) {
               reference,
               headline: "The applicant withdrew the request",
               action: "The independent review has ended and every deadline on the case has stopped. Nothing more is due on this case.",
+              link,
+            },
+          })),
+          ...reviewersOnly.map((email) => ({
+            template: "case-update" as const,
+            to: email,
+            props: {
+              organizationName,
+              reference,
+              headline: "The review of this case has ended",
+              action: "The applicant withdrew the request, so your offer or assignment on this case has ended and no determination is needed.",
               link,
             },
           })),
