@@ -1,3 +1,3 @@
 -- AlterEnum
-ALTER TYPE "DeadlineKind" ADD VALUE 'OPINIONS';
+ALTER TYPE "DeadlineKind" ADD VALUE 'OPINIONS' BEFORE 'DECISION';
 
