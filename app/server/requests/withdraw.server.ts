@@ -9,6 +9,7 @@ import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
+import { planRecipients } from "../intake/intake-case.server";
 import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
 
 /** Why the request cannot be withdrawn now, in the applicant's words; null when it can. */
@@ -58,7 +59,7 @@ export async function withdrawRequest(input: WithdrawRequest) {
   const at = input.at ?? new Date();
   const kase = await db.case.findFirst({
     where: ownRequestWhere(input.user, input.caseId),
-    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } }, plan: { select: { contactEmail: true } } },
+    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } } },
   });
   const reference = kase?.reference;
   if (!kase || !reference) throw notFound("This request");
@@ -84,20 +85,16 @@ export async function withdrawRequest(input: WithdrawRequest) {
             data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() },
           });
         }
-        const [coordinators, reviewers, planUsers] = await Promise.all([
-          coordinatorEmails(tx, kase.id),
-          tx.reviewerAssignment.findMany({
-            where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] }, reviewer: { disabledAt: null } },
-            select: { reviewer: { select: { email: true } } },
-          }),
-          kase.planId
-            ? tx.user.findMany({ where: { planId: kase.planId, roles: { has: "PLAN" }, disabledAt: null }, select: { email: true } })
-            : Promise.resolve([]),
-        ]);
-        return { coordinators, reviewers: reviewers.map((row) => row.reviewer.email), planUsers: planUsers.map((user) => user.email) };
+        // One query at a time: the transaction has one connection.
+        const coordinators = await coordinatorEmails(tx, kase.id);
+        const reviewers = await tx.reviewerAssignment.findMany({
+          where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] }, reviewer: { disabledAt: null } },
+          select: { reviewer: { select: { email: true } } },
+        });
+        return { coordinators, reviewers: reviewers.map((row) => row.reviewer.email), plan: await planRecipients(tx, kase.planId) };
       },
-      emails: (_before, { coordinators, reviewers, planUsers }) => {
-        const parties = [kase.plan?.contactEmail, ...planUsers, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
+      emails: (_before, { coordinators, reviewers, plan }) => {
+        const parties = [...plan, ...coordinators].filter((email) => email !== kase.applicant.email);
         const others = [...new Set(parties)];
         const reviewersOnly = [...new Set(reviewers)].filter((email) => email !== kase.applicant.email && !others.includes(email));
         return [
