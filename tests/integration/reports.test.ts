@@ -211,7 +211,11 @@ describe("the timeliness report", () => {
     ]);
     // The late decision's clock was due in February.
     const february = await timelinessReport({ from: "2026-02-01", to: "2026-02-28" }, NOW);
-    expect(february.missedDeadlines).toEqual([{ deadline: "Decision", responsible: "Review organization", missed: 1, overdue: 0 }]);
+    // So was b's plan case file (accepted 9 February, due on the 16th, never sent), missed when b was decided.
+    expect(february.missedDeadlines).toEqual([
+      { deadline: "Plan case file", responsible: "Health plan", missed: 1, overdue: 0 },
+      { deadline: "Decision", responsible: "Review organization", missed: 1, overdue: 0 },
+    ]);
     expect(february.overall.decided).toBe(0);
   });
 
