@@ -5,12 +5,13 @@
 import { performance } from "node:perf_hooks";
 import { computeDeadline, DEADLINE_KINDS, DISPUTES, TRACKS } from "~/domain/deadlines/case-deadlines";
 import type { DeadlineCalendar } from "~/domain/deadlines/calendar";
-import { federalHolidayDates } from "~/domain/deadlines/holidays";
+import { organizationHolidays } from "~/domain/deadlines/holidays";
 import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
 
 const DURATION_MS = 2_000;
 
-const holidays = federalHolidayDates(2020, 2036);
+// The federal holidays by rule, as the portal's calendar has them, with one day added and one removed.
+const holidays = organizationHolidays(["2026-11-27"], ["2027-10-11"]);
 const calendars: DeadlineCalendar[] = [
   { timeZone: "America/New_York", holidays },
   { timeZone: "America/New_York", holidays },
@@ -43,7 +44,9 @@ function run(budgetMs: number): { count: number; elapsed: number; checksum: numb
     for (let j = 0; j < 1_000; j++, i++) {
       const start = starts[i % STARTS] as Date;
       const rules = profiles[i % profiles.length];
-      const kind = DEADLINE_KINDS[(i >>> 2) % DEADLINE_KINDS.length];
+      const drawn = DEADLINE_KINDS[(i >>> 2) % DEADLINE_KINDS.length];
+      // Only a profile that splits an experimental decision has an opinions clock.
+      const kind = drawn === "opinions" && !rules?.experimentalOpinions ? "decision" : drawn;
       const track = TRACKS[(i >>> 5) % TRACKS.length];
       const dispute = DISPUTES[(i >>> 6) % DISPUTES.length];
       const calendar = calendars[(i >>> 3) % calendars.length];

@@ -29,6 +29,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   information_requested: "More information requested",
   information_provided: "Requested information sent",
   deadline_missed: "A deadline was missed",
+  classification_corrected: "Dispute type or track corrected",
 };
 
 /** What an event is called on the timeline; events named later read from their status or their type. */

@@ -113,6 +113,13 @@ export const CASE_ACTIONS = {
     roles: ["PLAN"],
     refusal: () => "The review of this case has ended: its case file can no longer be completed.",
   },
+  // A dispute type or track filed wrongly is put right before the reviewers have all written.
+  correctClassification: {
+    moves: keeps([...SCREENING_STATUSES, ...REVIEW_STATUSES]),
+    roles: ["COORDINATOR"],
+    reasonRequired: true,
+    refusal: reload("The dispute type and the track can be corrected only until every reviewer has submitted."),
+  },
   proceedWithoutCaseFile: {
     moves: keeps(REVIEW_STATUSES),
     roles: ["COORDINATOR"],

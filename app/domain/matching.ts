@@ -13,7 +13,7 @@ import type { DisputeTypeCode } from "./reports/labels";
 
 export type LicenseStatus = "ACTIVE" | "RESTRICTED" | "SUSPENDED" | "REVOKED" | "INACTIVE";
 export type AffiliationKind = "HEALTH_PLAN" | "MEDICAL_GROUP" | "FACILITY" | "MANUFACTURER" | "PHYSICIAN";
-export type AssignmentStatus = "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED";
+export type AssignmentStatus = "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED" | "CANCELLED";
 type SpecialtyFit = "same" | "similar";
 
 export interface RosterReviewer {
@@ -283,6 +283,8 @@ function involvementText(assignment: CaseFacts["assignments"][number], timeZone:
       return `replaced on ${on(assignment.endedAt)}`;
     case "COMPLETED":
       return `reviewed it, finished on ${on(assignment.endedAt)}`;
+    case "CANCELLED":
+      return `was on it until the review ended on ${on(assignment.endedAt)}`;
   }
 }
 

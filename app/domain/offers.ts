@@ -41,7 +41,7 @@ export function offerCountProblem(chosen: number, open: number): string | null {
   return null;
 }
 
-export type OfferState = "open" | "lapsed" | "accepted" | "declined" | "expired" | "withdrawn" | "completed";
+export type OfferState = "open" | "lapsed" | "accepted" | "declined" | "expired" | "withdrawn" | "completed" | "ended";
 
 /** Where an offer stands for the reviewer at `now`: an offer past its time can no longer be accepted, even before the sweep marks it. */
 export function offerState(offer: { status: AssignmentStatus; offerDueAt: Date | null }, now: Date): OfferState {
@@ -58,6 +58,8 @@ export function offerState(offer: { status: AssignmentStatus; offerDueAt: Date |
       return "withdrawn";
     case "COMPLETED":
       return "completed";
+    case "CANCELLED":
+      return "ended";
   }
 }
 
@@ -69,6 +71,7 @@ export const CLOSED_OFFER_TEXT: Record<Exclude<OfferState, "open">, string> = {
   expired: "This offer was not answered in time, so it went back to the coordinator.",
   withdrawn: "The coordinator withdrew this offer or released you from the case.",
   completed: "You have finished your review of this case.",
+  ended: "The review of this case ended before a decision (the request was withdrawn or the plan reversed its denial), so your work on it stopped.",
 };
 
 export type OfferEnding = "declined" | "expired";

@@ -21,6 +21,13 @@ export interface RuleSet {
   applicantInformation: RuleDuration;
   reviewerAssignment: RuleDuration;
   decision: TrackDurations;
+  /**
+   * When set, an experimental or investigational review runs two clocks
+   * (NAIC Model Act §10): the reviewers' opinions, counted from acceptance,
+   * then `experimentalDecision`, counted from the last opinion. Without it,
+   * `experimentalDecision` is one clock from acceptance.
+   */
+  experimentalOpinions?: TrackDurations;
   experimentalDecision: TrackDurations;
   writtenConfirmation: RuleDuration;
   compliance: RuleDuration;
@@ -53,7 +60,9 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
       applicantInformation: d(5, "business_days"),
       reviewerAssignment: d(1, "business_days"),
       decision: { standard: d(45, "calendar_days"), expedited: d(72, "hours") },
-      experimentalDecision: { standard: d(40, "calendar_days"), expedited: d(7, "calendar_days") },
+      // 20 days for the opinions, then 20 to decide (expedited: 5 days, then 48 hours).
+      experimentalOpinions: { standard: d(20, "calendar_days"), expedited: d(5, "calendar_days") },
+      experimentalDecision: { standard: d(20, "calendar_days"), expedited: d(48, "hours") },
       writtenConfirmation: d(48, "hours"),
       compliance: d(1, "business_days"),
       recordRetention: d(3, "years"),
@@ -140,6 +149,8 @@ export interface RuleDefinition {
   /** Standard and expedited tracks each have their own duration. */
   tracks: boolean;
   units: readonly DurationUnit[];
+  /** For a rule a profile may leave out: what its absence means, in plain words. */
+  whenAbsent?: string;
 }
 
 const SHORT: readonly DurationUnit[] = ["hours", "calendar_days", "business_days"];
@@ -157,7 +168,19 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   },
   { key: "reviewerAssignment", label: "Reviewer assigned after acceptance", tracks: false, units: SHORT },
   { key: "decision", label: "Decision due after acceptance", tracks: true, units: SHORT },
-  { key: "experimentalDecision", label: "Decision due, experimental or investigational treatment", tracks: true, units: SHORT },
+  {
+    key: "experimentalOpinions",
+    label: "Reviewers' opinions due, experimental or investigational treatment",
+    tracks: true,
+    units: SHORT,
+    whenAbsent: "none: one decision clock from acceptance",
+  },
+  {
+    key: "experimentalDecision",
+    label: "Decision due, experimental or investigational treatment (after the opinions, when they have their own clock)",
+    tracks: true,
+    units: SHORT,
+  },
   { key: "writtenConfirmation", label: "Written letter after an expedited oral or electronic notice", tracks: false, units: SHORT },
   { key: "compliance", label: "Plan must comply with an overturn", tracks: false, units: SHORT },
   { key: "recordRetention", label: "Records kept after closing", tracks: false, units: ["months", "years"] },
@@ -181,15 +204,17 @@ export const RULE_DURATION_SLOTS: readonly RuleDurationSlot[] = RULE_DEFINITIONS
   }),
 );
 
-/** The duration of one slot in a rule set. */
-export function durationIn(rules: RuleSet, slot: Pick<RuleDurationSlot, "rule" | "track">): RuleDuration {
+/** The duration of one slot in a rule set; null for a rule the profile leaves out. */
+export function durationIn(rules: RuleSet, slot: Pick<RuleDurationSlot, "rule" | "track">): RuleDuration | null {
   const value = rules[slot.rule.key];
+  if (value === undefined) return null;
   return slot.track && "standard" in value ? value[slot.track] : (value as RuleDuration);
 }
 
 /** "5 business days", or "Standard: 30 calendar days; expedited: 72 hours". */
 export function describeRule(rules: RuleSet, rule: RuleDefinition): string {
   const value = rules[rule.key];
+  if (value === undefined) return rule.whenAbsent ?? "none";
   if (!("standard" in value)) return describeDuration(value);
   return `Standard: ${describeDuration(value.standard)}; expedited: ${describeDuration(value.expedited)}`;
 }

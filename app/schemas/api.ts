@@ -23,7 +23,7 @@ const instant = z.iso.datetime({ offset: true });
 
 export const apiDeadline = z
   .object({
-    kind: z.enum(["ELIGIBILITY", "PLAN_CASE_FILE", "APPLICANT_INFORMATION", "ASSIGNMENT", "DECISION", "WRITTEN_CONFIRMATION", "COMPLIANCE"]),
+    kind: z.enum(["ELIGIBILITY", "PLAN_CASE_FILE", "APPLICANT_INFORMATION", "ASSIGNMENT", "OPINIONS", "DECISION", "WRITTEN_CONFIRMATION", "COMPLIANCE"]),
     label: z.string(),
     responsible: z.enum(["ORGANIZATION", "APPLICANT", "PLAN"]),
     status: z.enum(["OPEN", "MET", "MISSED", "STOPPED"]),

@@ -89,3 +89,12 @@ export const CONFLICT_MESSAGE = "This case changed while you were looking — re
 
 /** The intake queue's page number; anything else shows the first page. */
 export const queueQuerySchema = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) });
+
+/** The coordinator's correction of how the request was filed: the dispute type and the track, with the reason. */
+export const correctClassificationSchema = z.object({
+  intent: z.literal("correctClassification"),
+  version,
+  disputeType: z.enum(["MEDICAL_NECESSITY", "EXPERIMENTAL_INVESTIGATIONAL", "URGENT_CARE"], { error: "Choose the type of dispute." }),
+  track: z.enum(["STANDARD", "EXPEDITED"], { error: "Choose standard or expedited." }),
+  reason: text("Say why the dispute type or the track is corrected."),
+});

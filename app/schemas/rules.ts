@@ -81,7 +81,8 @@ export function ruleVersionSchema(limits: RuleVersionLimits) {
     regulatorContact: z.string().trim().min(1, "Enter how applicants reach the regulator (phone, website).").max(500, "Use at most 500 characters."),
   };
   for (const slot of RULE_DURATION_SLOTS) {
-    shape[slot.amountField] = amountField;
+    // A rule a profile may leave out is left out with its amounts blank.
+    shape[slot.amountField] = slot.rule.whenAbsent ? z.union([z.literal("").transform(() => null), amountField]) : amountField;
     shape[slot.unitField] = z.enum(slot.rule.units, { error: `Choose ${orList(slot.rule.units.map(unitLabel))}.` });
   }
   return z
@@ -96,6 +97,13 @@ export function ruleVersionSchema(limits: RuleVersionLimits) {
           ctx.addIssue({ code: "custom", path: [slot.amountField], message: `Use at most ${MAX_AMOUNT[unit]} ${unitLabel(unit)}.` });
         }
       }
+      for (const rule of RULE_DEFINITIONS.filter((definition) => definition.whenAbsent)) {
+        const slots = RULE_DURATION_SLOTS.filter((slot) => slot.rule.key === rule.key);
+        const blank = slots.filter((slot) => values[slot.amountField] === null);
+        for (const slot of blank.length > 0 && blank.length < slots.length ? blank : []) {
+          ctx.addIssue({ code: "custom", path: [slot.amountField], message: "Enter the amount for both tracks, or leave both blank." });
+        }
+      }
     })
     .transform((values): RuleVersionInput => {
       const duration = (amountKey: string, unitKey: string): RuleDuration => ({
@@ -105,6 +113,7 @@ export function ruleVersionSchema(limits: RuleVersionLimits) {
       const rules: Record<string, unknown> = {};
       for (const rule of RULE_DEFINITIONS) {
         const slots = RULE_DURATION_SLOTS.filter((slot) => slot.rule.key === rule.key);
+        if (slots.some((slot) => values[slot.amountField] === null)) continue;
         rules[rule.key] = rule.tracks
           ? Object.fromEntries(slots.map((slot) => [slot.track, duration(slot.amountField, slot.unitField)]))
           : duration(slots[0]!.amountField, slots[0]!.unitField);
@@ -127,8 +136,9 @@ export function ruleVersionFormValues(version: { rules: RuleSet; regulatorName: 
   };
   for (const slot of RULE_DURATION_SLOTS) {
     const duration = durationIn(version.rules, slot);
-    values[slot.amountField] = String(duration.amount);
-    values[slot.unitField] = duration.unit;
+    values[slot.amountField] = duration ? String(duration.amount) : "";
+    // A rule left out offers days, the unit the regulators use for it.
+    values[slot.unitField] = duration?.unit ?? (slot.rule.units.includes("calendar_days") ? "calendar_days" : slot.rule.units[0]!);
   }
   return values;
 }

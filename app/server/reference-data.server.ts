@@ -4,14 +4,12 @@ import { DEFAULT_TIME_ZONE, forgetOrganizationCalendar } from "./deadlines/calen
 import { db, type Prisma } from "./db.server";
 import { ensureSpecialties } from "./reviewers/specialties.server";
 
-const HOLIDAY_SEED_YEARS = { from: 2024, to: 2035 } as const;
-
 /**
  * Data every installation needs, demo or not: the three rule profiles, the
- * organization's time zone, the US federal holidays, and the ABMS specialties
- * with the default map of similar ones. Runs at every start;
- * creates only what is missing, and seeds the holidays once, so a holiday an
- * admin removed stays removed.
+ * organization's time zone, and the ABMS specialties with the default map of
+ * similar ones. Runs at every start and creates only what is missing. The
+ * federal holidays need no rows: they are computed by rule
+ * (`organizationHolidays`).
  */
 export async function ensureReferenceData(): Promise<void> {
   for (const profile of INITIAL_RULE_PROFILES) {
@@ -24,21 +22,29 @@ export async function ensureReferenceData(): Promise<void> {
     }
   }
   await db.setting.upsert({ where: { key: "timeZone" }, create: { key: "timeZone", value: DEFAULT_TIME_ZONE }, update: {} });
-  const seeded = await db.setting.findUnique({ where: { key: "federalHolidaysSeeded" } });
-  if (!seeded) {
-    const holidays = federalHolidaysBetween(HOLIDAY_SEED_YEARS.from, HOLIDAY_SEED_YEARS.to);
-    await db.$transaction([
-      db.holiday.createMany({
-        data: holidays.map((holiday) => ({
-          date: new Date(`${holiday.date}T00:00:00Z`),
-          name: holiday.date === holiday.actualDate ? holiday.name : `${holiday.name} (observed)`,
-          source: "FEDERAL" as const,
-        })),
-        skipDuplicates: true,
-      }),
-      db.setting.create({ data: { key: "federalHolidaysSeeded", value: { from: HOLIDAY_SEED_YEARS.from, to: HOLIDAY_SEED_YEARS.to } } }),
-    ]);
-    forgetOrganizationCalendar();
-  }
+  await convertSeededHolidays();
   await ensureSpecialties();
+}
+
+/**
+ * Installations from before the holidays were computed by rule hold the
+ * federal holidays of the seeded years as rows. Once: a federal day of those
+ * years an administrator had deleted becomes a removal, and the seeded rows
+ * go, since the rule now counts them.
+ */
+async function convertSeededHolidays(): Promise<void> {
+  const seeded = await db.setting.findUnique({ where: { key: "federalHolidaysSeeded" }, select: { value: true } });
+  if (!seeded) return;
+  const years = seeded.value as { from: number; to: number };
+  await db.$transaction(async (tx) => {
+    const kept = new Set((await tx.holiday.findMany({ select: { date: true } })).map((holiday) => holiday.date.toISOString().slice(0, 10)));
+    const deleted = federalHolidaysBetween(years.from, years.to).filter((holiday) => !kept.has(holiday.date));
+    await tx.holiday.deleteMany({ where: { source: "FEDERAL", removedAt: null } });
+    await tx.holiday.createMany({
+      data: deleted.map((holiday) => ({ date: new Date(`${holiday.date}T00:00:00Z`), name: holiday.name, source: "FEDERAL" as const, removedAt: new Date() })),
+      skipDuplicates: true,
+    });
+    await tx.setting.delete({ where: { key: "federalHolidaysSeeded" } });
+  });
+  forgetOrganizationCalendar();
 }

@@ -14,6 +14,7 @@ import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
 import { localDate } from "~/domain/deadlines/time-zone";
 import { ELIGIBILITY_CRITERIA, type CriterionAnswer, type EligibilityCriterion } from "~/domain/eligibility";
 import type { DecisionOutcome } from "~/domain/panel";
+import type { DisputeTypeCode } from "~/domain/reports/labels";
 import { matchingFactsSchema } from "~/schemas/assignment";
 import { determinationSchema } from "~/schemas/determination";
 import type { InformationParty } from "~/schemas/intake";
@@ -25,6 +26,7 @@ import { approveDetermination } from "~/server/determinations/approve-determinat
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
 import { acceptCase } from "~/server/intake/accept-case.server";
+import { correctClassification } from "~/server/intake/correct-classification.server";
 import { findIneligible } from "~/server/intake/find-ineligible.server";
 import { lookAfterCase } from "~/server/intake/look-after-case.server";
 import { objectToEligibility } from "~/server/intake/object-to-eligibility.server";
@@ -68,6 +70,7 @@ export type CaseStep =
   | { step: "planObjects"; ago: number; reason: string }
   | { step: "requestInformation"; ago: number; to: InformationParty; question: string }
   | { step: "accept"; ago: number }
+  | { step: "correctClassification"; ago: number; disputeType: DisputeTypeCode; track: "STANDARD" | "EXPEDITED"; reason: string }
   | { step: "caseFile"; ago: number }
   | { step: "matchingFacts"; ago: number; facts: MatchingFacts }
   | { step: "offer"; ago: number; reviewers: string[] }
@@ -165,6 +168,17 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       return;
     case "accept":
       await acceptCase({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
+      return;
+    case "correctClassification":
+      await correctClassification({
+        ...coordinator,
+        caseId,
+        expectedVersion: await version(),
+        disputeType: step.disputeType,
+        track: step.track,
+        reason: step.reason,
+        at: ago(step.ago),
+      });
       return;
     case "caseFile": {
       const items = CASE_FILE_ITEMS.filter((entry) => !CASE_FILE_NOT_APPLICABLE.includes(entry.key));

@@ -114,6 +114,32 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
     filedAgo: 29 * DAY,
     steps: [...screened(29 * DAY, 26 * DAY), { step: "lookAfter", ago: 26 * DAY - HOUR }],
   },
+  // Accepted as medical necessity, then corrected: the denial calls the treatment investigational.
+  // A panel of three now, and NAIC's two clocks (the opinions, then the decision).
+  {
+    request: maria({
+      claim: "EHP-DEMO-1012",
+      service: "Transcranial magnetic stimulation for depression",
+      procedureCodes: "90867",
+      diagnosisCodes: "F33.2",
+      provider: { name: "Dr. Ingrid Soto", npi: "1467592083" },
+      denialReason: "Investigational for this indication: not covered.",
+      disputeType: "MEDICAL_NECESSITY",
+      statement: "Four antidepressants have failed. My psychiatrist says TMS is the standard next step, not an experiment.",
+    }),
+    filedAgo: 6 * DAY,
+    steps: [
+      ...screened(6 * DAY, 4 * DAY),
+      { step: "lookAfter", ago: 4 * DAY - HOUR },
+      {
+        step: "correctClassification",
+        ago: 3 * DAY,
+        disputeType: "EXPERIMENTAL_INVESTIGATIONAL",
+        track: "STANDARD",
+        reason: "The plan's denial letter calls the treatment investigational: this is an experimental/investigational dispute, not medical necessity.",
+      },
+    ],
+  },
   // Accepted, expedited: 72 hours from acceptance, and 80 have gone (overdue).
   {
     request: maria({

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { federalHolidays } from "~/domain/deadlines/holidays";
 import { computeDeadline } from "~/domain/deadlines/case-deadlines";
 import { addDaysToLocalDate, instantAt, localDate } from "~/domain/deadlines/time-zone";
 import { INITIAL_RULE_PROFILES, type RuleSet } from "~/domain/rule-profiles";
@@ -197,11 +198,35 @@ describe("holidays", () => {
     ]);
   });
 
-  it("removes a federal holiday too, so the day counts as a business day", async () => {
+  it("removes a federal holiday too, so the day counts as a business day, and can add it back", async () => {
     const removed = await call(holidaysRoute.action as RouteFunction, request("/admin/holidays", admin.cookie, { intent: "remove", date: "2031-07-04" }));
     expect(removed.status).toBe(302);
-    expect(await db.holiday.findUnique({ where: { date: new Date("2031-07-04T00:00:00Z") } })).toBeNull();
+    // The rule would count it again: the removal is kept.
+    expect(await db.holiday.findUnique({ where: { date: new Date("2031-07-04T00:00:00Z") } })).toMatchObject({
+      source: "FEDERAL",
+      removedAt: expect.any(Date),
+    });
     expect((await organizationCalendar()).holidays.has("2031-07-04")).toBe(false);
+    const page = await call(holidaysRoute.loader as RouteFunction, request("/admin/holidays?year=2031", admin.cookie));
+    const listed = page.data as unknown as Awaited<ReturnType<typeof holidaysRoute.loader>>;
+    expect(listed.holidays.map((holiday) => holiday.date)).not.toContain("2031-07-04");
+
+    const added = await call(
+      holidaysRoute.action as RouteFunction,
+      request("/admin/holidays", admin.cookie, { intent: "add", date: "2031-07-04", name: "Independence Day" }),
+    );
+    expect(added.status).toBe(302);
+    expect((await organizationCalendar()).holidays.has("2031-07-04")).toBe(true);
+  });
+
+  it("counts the federal holidays of years after 2035 by rule: 2 Jul 2036 + 5 business days is 10 Jul", async () => {
+    const start = new Date("2036-07-02T14:00:00Z"); // Wed 2 Jul 2036, 10:00 EDT; Fri 4 Jul is Independence Day
+    const due = computeDeadline("eligibility", naic.rules, "standard", "medical_necessity", start, await organizationCalendar());
+    expect(due.toISOString()).toBe("2036-07-11T03:59:59.000Z");
+    const page = await call(holidaysRoute.loader as RouteFunction, request("/admin/holidays?year=2036", admin.cookie));
+    const listed = page.data as unknown as Awaited<ReturnType<typeof holidaysRoute.loader>>;
+    expect(listed.holidays.find((holiday) => holiday.date === "2036-07-04")).toMatchObject({ name: "Independence Day", source: "FEDERAL" });
+    expect(listed.holidays).toHaveLength(11);
   });
 
   it("refuses a second holiday on the same date, saying which holiday is there", async () => {
@@ -212,10 +237,7 @@ describe("holidays", () => {
     expect(duplicate.status).toBe(409);
     expect(duplicate.data.fieldErrors).toEqual({ date: "Thu 4 Jul 2030 is already a holiday (Independence Day)." });
     expect(duplicate.data.values.name).toBe("Fourth of July");
-    expect(await db.holiday.findUniqueOrThrow({ where: { date: new Date("2030-07-04T00:00:00Z") } })).toMatchObject({
-      name: "Independence Day",
-      source: "FEDERAL",
-    });
+    expect(await db.holiday.findUnique({ where: { date: new Date("2030-07-04T00:00:00Z") } })).toBeNull();
     expect(await db.auditLog.count({ where: { action: "holiday.added", objectId: "2030-07-04" } })).toBe(0);
   });
 
@@ -223,7 +245,7 @@ describe("holidays", () => {
     const page = await call(holidaysRoute.loader as RouteFunction, request("/admin/holidays", admin.cookie));
     const listed = page.data as unknown as Awaited<ReturnType<typeof holidaysRoute.loader>>;
     expect(listed.year).toBe(Number(today().slice(0, 4)));
-    expect(listed.years).toEqual(expect.arrayContaining([2024, 2035]));
+    expect(listed.years).toEqual(expect.arrayContaining([2024, 2035, 2036]));
     expect(listed.holidays.some((holiday) => holiday.name.startsWith("Independence Day"))).toBe(true);
   });
 });
@@ -294,5 +316,27 @@ describe("only admins manage the rules", () => {
 
   it("answers 404 for a profile that does not exist", async () => {
     expect((await call(newVersionRoute.loader as RouteFunction, request("/admin/rules/texas/new", admin.cookie), { code: "texas" })).status).toBe(404);
+  });
+});
+
+describe("holidays seeded as rows before they were computed by rule", () => {
+  it("become the rule once: a federal day an admin had deleted stays a business day, the seeded rows go", async () => {
+    const seeded = federalHolidays(2032).filter((holiday) => holiday.date !== "2032-07-05"); // Independence Day 2032, observed Mon 5 Jul, deleted
+    await db.holiday.createMany({
+      data: seeded.map((holiday) => ({ date: new Date(`${holiday.date}T00:00:00Z`), name: holiday.name, source: "FEDERAL" as const })),
+    });
+    await db.setting.create({ data: { key: "federalHolidaysSeeded", value: { from: 2032, to: 2032 } } });
+
+    await ensureReferenceData();
+
+    expect(await db.setting.findUnique({ where: { key: "federalHolidaysSeeded" } })).toBeNull();
+    expect(await db.holiday.count({ where: { source: "FEDERAL", removedAt: null } })).toBe(0);
+    expect(await db.holiday.findUniqueOrThrow({ where: { date: new Date("2032-07-05T00:00:00Z") } })).toMatchObject({
+      source: "FEDERAL",
+      removedAt: expect.any(Date),
+    });
+    const { holidays } = await organizationCalendar();
+    expect(holidays.has("2032-07-05")).toBe(false);
+    expect(holidays.has("2032-12-24")).toBe(true); // Christmas 2032 is a Saturday, observed Friday
   });
 });

@@ -14,7 +14,7 @@ import { STALE_CASE_MESSAGE } from "~/server/requests/case-page.server";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 import { createAcceptedCase, createFiledCase, createInformationRequest } from "#tests/support/case-factories";
-import { actorFor, createCase, createPlan, createUser } from "#tests/support/factories";
+import { actorFor, createAssignment as assignReviewer, createCase, createPlan, createUser } from "#tests/support/factories";
 
 const DAY = 86_400_000;
 
@@ -348,7 +348,7 @@ describe("withdrawing a request", () => {
       (u) => u.email,
     );
     const emails = await emailsAbout(kase.id);
-    expect(emails.map((email) => email.toAddress).sort()).toEqual([applicant.email, plan.contactEmail, ...everyCoordinator].sort());
+    expect(emails.map((email) => email.toAddress).sort()).toEqual([applicant.email, plan.contactEmail, planUser.email, ...everyCoordinator].sort());
     expect(emails.find((email) => email.toAddress === applicant.email)?.subject).toBe(`${kase.reference}: Your request was withdrawn`);
     expect(emails.find((email) => email.toAddress === plan.contactEmail)?.subject).toBe(`${kase.reference}: The applicant withdrew the request`);
     for (const email of emails) expect(JSON.stringify(email.props)).not.toContain("surgeon");
@@ -357,6 +357,29 @@ describe("withdrawing a request", () => {
     expect(page.data).toMatchObject({ statusLabel: "Withdrawn", canWithdraw: false, canAnswer: false });
     expect(page.data.nextStep).toBe("You withdrew this request. The review has stopped and nothing more is due.");
     expect(page.data.timeline.at(-1)).toMatchObject({ type: "withdrawn", actor: "You", note: "My surgeon found another treatment." });
+  });
+
+  it("ends the reviewers' offer and assignment and tells the reviewers and the plan's users", async () => {
+    const kase = await filedCase({ accepted: true });
+    const offeredReviewer = await person(["REVIEWER"]);
+    const working = await assignReviewer({ caseId: kase.id, reviewerId: reviewer.id, status: "ACCEPTED", attested: true });
+    const offer = await assignReviewer({ caseId: kase.id, reviewerId: offeredReviewer.id, status: "OFFERED" });
+    const done = await call(
+      withdrawRoute.action as RouteFunction,
+      request(`/requests/${kase.id}/withdraw`, applicant.cookie, { version: String(kase.version) }),
+      { caseId: kase.id },
+    );
+    expect(done.status).toBe(302);
+    const withdrawnAt = (await db.case.findUniqueOrThrow({ where: { id: kase.id } })).withdrawnAt;
+    const ended = { status: "CANCELLED", endedAt: withdrawnAt, reason: "The applicant withdrew the request: the review ended." };
+    expect(await db.reviewerAssignment.findUniqueOrThrow({ where: { id: working.id } })).toMatchObject(ended);
+    expect(await db.reviewerAssignment.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject(ended);
+
+    const emails = await emailsAbout(kase.id);
+    for (const to of [reviewer.email, offeredReviewer.email]) {
+      expect(emails.find((email) => email.toAddress === to)?.subject).toBe(`${kase.reference}: The review of this case has ended`);
+    }
+    expect(emails.find((email) => email.toAddress === planUser.email)?.subject).toBe(`${kase.reference}: The applicant withdrew the request`);
   });
 
   it("cannot withdraw a withdrawn request again", async () => {

@@ -67,7 +67,7 @@ describe("clocks started and ended by transitions", () => {
     const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
     await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: MONDAY_10_AM });
     await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: MONDAY_10_AM });
-    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" } });
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" }, at: MONDAY_10_AM });
     const all = await clocks(kase.id);
     expect(all.ELIGIBILITY?.status).toBe("MET");
     for (const kind of ["DECISION", "PLAN_CASE_FILE", "ASSIGNMENT"]) expect(all[kind]?.status).toBe("STOPPED");
@@ -158,5 +158,89 @@ describe("a clock ended late", () => {
     const late = new Date("2026-12-10T15:00:00Z");
     await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: late });
     expect((await clocks(kase.id)).ELIGIBILITY).toMatchObject({ status: "MISSED", closedAt: late });
+  });
+});
+
+describe("a clock past due when the case ends", () => {
+  // Accepted Thu 19 Nov 2026: the plan's case file is due Fri 27 Nov (Thanksgiving skipped) and never comes.
+  const ACCEPTED = new Date("2026-11-19T15:00:00Z");
+
+  async function acceptedCase() {
+    const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT" });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: ACCEPTED });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: ACCEPTED });
+    return kase;
+  }
+
+  it("is recorded as missed when the decision is issued: the plan case file due 27 Nov, never sent", async () => {
+    const kase = await acceptedCase();
+    expect((await clocks(kase.id)).PLAN_CASE_FILE?.dueAt.toISOString()).toBe("2026-11-28T04:59:59.000Z");
+    await db.case.update({ where: { id: kase.id }, data: { status: "DETERMINED" } });
+    const decidedAt = new Date("2026-12-15T15:00:00Z");
+    await changeCase({
+      caseId: kase.id,
+      expectedVersion: 2,
+      actor: as(coordinator),
+      action: "issueDecision",
+      event: { type: "decision_issued" },
+      at: decidedAt,
+    });
+    const all = await clocks(kase.id);
+    expect(all.PLAN_CASE_FILE).toMatchObject({ status: "MISSED", closedAt: decidedAt });
+    expect(all.DECISION).toMatchObject({ status: "MET", closedAt: decidedAt });
+  });
+
+  it("is recorded as missed when the case is withdrawn; clocks still running stop", async () => {
+    const kase = await acceptedCase();
+    const withdrawnAt = new Date("2026-12-01T15:00:00Z");
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(applicant), action: "withdraw", event: { type: "withdrawn" }, at: withdrawnAt });
+    const all = await clocks(kase.id);
+    expect(all.PLAN_CASE_FILE).toMatchObject({ status: "MISSED", closedAt: withdrawnAt });
+    expect(all.ASSIGNMENT).toMatchObject({ status: "MISSED", closedAt: withdrawnAt });
+    expect(all.DECISION).toMatchObject({ status: "STOPPED", closedAt: withdrawnAt });
+  });
+});
+
+describe("an NAIC experimental review runs two clocks: the opinions, then the decision", () => {
+  const ACCEPTED = new Date("2026-11-02T15:00:00Z"); // Mon 2 Nov 2026, 10:00 EST
+  const lastReviewer = () => createUser({ roles: ["REVIEWER"] });
+
+  async function experimentalCase(profile: "naic" | "federal") {
+    const kase = await createCase({ applicantId: applicant.id, planId, status: "DRAFT", profile, disputeType: "EXPERIMENTAL_INVESTIGATIONAL" });
+    await changeCase({ caseId: kase.id, expectedVersion: 0, actor: as(applicant), action: "submit", event: { type: "submitted" }, at: ACCEPTED });
+    await changeCase({ caseId: kase.id, expectedVersion: 1, actor: as(coordinator), action: "accept", event: { type: "accepted" }, at: ACCEPTED });
+    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
+    return kase;
+  }
+
+  it("gives the reviewers 20 days from acceptance, and the organization 20 more from the last opinion", async () => {
+    const kase = await experimentalCase("naic");
+    let all = await clocks(kase.id);
+    expect(all.DECISION).toBeUndefined();
+    // 2 Nov + 20 calendar days = Sun 22 Nov, end of day EST.
+    expect(all.OPINIONS).toMatchObject({ status: "OPEN", responsible: "ORGANIZATION", startedAt: ACCEPTED });
+    expect(all.OPINIONS?.dueAt.toISOString()).toBe("2026-11-23T04:59:59.000Z");
+
+    const opinionsIn = new Date("2026-11-12T15:00:00Z"); // Thu 12 Nov
+    const reviewer = await lastReviewer();
+    await changeCase({ caseId: kase.id, expectedVersion: 2, actor: as(reviewer), action: "determine", event: { type: "determined" }, at: opinionsIn });
+    all = await clocks(kase.id);
+    expect(all.OPINIONS).toMatchObject({ status: "MET", closedAt: opinionsIn });
+    // 12 Nov + 20 = 2 Dec: ten days earlier than one 40-day clock from acceptance (12 Dec).
+    expect(all.DECISION).toMatchObject({ status: "OPEN", startedAt: opinionsIn });
+    expect(all.DECISION?.dueAt.toISOString()).toBe("2026-12-03T04:59:59.000Z");
+
+    // Sent back by quality review and submitted again: the decision's clock keeps running, not restarted.
+    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
+    const resubmitted = new Date("2026-11-20T15:00:00Z");
+    await changeCase({ caseId: kase.id, expectedVersion: 3, actor: as(reviewer), action: "determine", event: { type: "determined" }, at: resubmitted });
+    expect(await db.caseDeadline.count({ where: { caseId: kase.id, kind: "DECISION" } })).toBe(1);
+  });
+
+  it("keeps one 45-day decision clock under the federal profile", async () => {
+    const kase = await experimentalCase("federal");
+    const all = await clocks(kase.id);
+    expect(all.OPINIONS).toBeUndefined();
+    expect(all.DECISION?.dueAt.toISOString()).toBe("2026-12-18T04:59:59.000Z");
   });
 });

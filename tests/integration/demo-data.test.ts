@@ -207,6 +207,15 @@ describe("demo data on a fresh database", () => {
     expect(await sha256Of(notice.storageKey)).toBe(notice.sha256);
   });
 
+  it("has a case whose dispute type a coordinator corrected: a panel of three, the opinions clock, the reason on its timeline", async () => {
+    const corrected = await demoCase("EHP-DEMO-1012");
+    expect(corrected).toMatchObject({ status: "ACCEPTED", disputeType: "EXPERIMENTAL_INVESTIGATIONAL", panelSize: 3 });
+    expect(corrected.deadlines.map((deadline) => deadline.kind)).toContain("OPINIONS");
+    expect(decisionClock(corrected)).toBeUndefined();
+    const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: corrected.id, type: "classification_corrected" } });
+    expect(event.note).toMatch(/investigational/);
+  });
+
   it("adds nothing when seeded again", async () => {
     const counts = () =>
       Promise.all([

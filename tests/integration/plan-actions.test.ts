@@ -207,7 +207,7 @@ describe("reverseDenial", () => {
     expect(after.status).toBe("REVERSED_BY_PLAN");
     expect(after.deadlines.map((deadline) => deadline.status)).toEqual(["STOPPED"]);
     expect(after.assignments.every((assignment) => assignment.endedAt !== null)).toBe(true);
-    expect(after.assignments.find((assignment) => assignment.reviewerId === offered.id)?.status).toBe("EXPIRED");
+    expect(after.assignments.find((assignment) => assignment.reviewerId === offered.id)?.status).toBe("CANCELLED");
     expect(after.events.find((event) => event.type === "reversed_by_plan")).toMatchObject({
       toStatus: "REVERSED_BY_PLAN",
       note: "Approved on reconsideration",

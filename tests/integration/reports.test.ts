@@ -204,12 +204,18 @@ describe("the timeliness report", () => {
     const report = await timelinessReport(MARCH, NOW);
     expect(report.missedDeadlines).toEqual([
       { deadline: "Eligibility decision", responsible: "Review organization", missed: 1, overdue: 0 },
-      { deadline: "Plan case file", responsible: "Health plan", missed: 0, overdue: 1 },
+      // No plan sent its case file: the four decided cases whose file was due in March (a, d, e and f) count
+      // as missed although their clocks ended with the decision; the case still in review is overdue.
+      { deadline: "Plan case file", responsible: "Health plan", missed: 4, overdue: 1 },
       { deadline: "Reviewer assignment", responsible: "Review organization", missed: 1, overdue: 0 },
     ]);
     // The late decision's clock was due in February.
     const february = await timelinessReport({ from: "2026-02-01", to: "2026-02-28" }, NOW);
-    expect(february.missedDeadlines).toEqual([{ deadline: "Decision", responsible: "Review organization", missed: 1, overdue: 0 }]);
+    // So was b's plan case file (accepted 9 February, due on the 16th, never sent), missed when b was decided.
+    expect(february.missedDeadlines).toEqual([
+      { deadline: "Plan case file", responsible: "Health plan", missed: 1, overdue: 0 },
+      { deadline: "Decision", responsible: "Review organization", missed: 1, overdue: 0 },
+    ]);
     expect(february.overall.decided).toBe(0);
   });
 

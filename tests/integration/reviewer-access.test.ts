@@ -135,6 +135,12 @@ describe("once the case is decided, its reviewer keeps their determination and t
     await issueDecision({ user: sessionUserOf(coordinator), actor: actorFor(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });
     const { status } = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { status: true } });
     expect(["DECIDED", "CLOSED"]).toContain(status);
+    // The decision completes the reviewer's assignment.
+    const { decidedAt } = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { decidedAt: true } });
+    expect(await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: kase.id, reviewerId: assigned.id } })).toMatchObject({
+      status: "COMPLETED",
+      endedAt: decidedAt,
+    });
 
     const page = await openPage(assigned, kase.id);
     expect(page.status).toBe(200);

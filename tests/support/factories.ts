@@ -112,7 +112,7 @@ export async function createCase(options: {
 export async function createAssignment(options: {
   caseId: string;
   reviewerId: string;
-  status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED";
+  status?: "OFFERED" | "ACCEPTED" | "DECLINED" | "EXPIRED" | "REPLACED" | "COMPLETED" | "CANCELLED";
   attested?: boolean;
 }) {
   const status = options.status ?? "OFFERED";

@@ -50,7 +50,23 @@ describe("a new version of a rule profile", () => {
   });
 
   it("has one amount and one unit per rule, and per track where the rule has tracks", () => {
-    expect(RULE_DURATION_SLOTS).toHaveLength(10 + 4);
+    expect(RULE_DURATION_SLOTS).toHaveLength(11 + 5);
+  });
+
+  it("leaves the experimental opinions out when both tracks are blank, and keeps them when filled in", () => {
+    // California has no opinions clock of its own: its form starts blank and its rule set stays without one.
+    expect(filledIn()["experimentalOpinions-standard-amount"]).toBe("");
+    expect(schema.parse(filledIn()).rules.experimentalOpinions).toBeUndefined();
+    const split = schema.parse({ ...filledIn(), "experimentalOpinions-standard-amount": "20", "experimentalOpinions-expedited-amount": "5" });
+    expect(split.rules.experimentalOpinions).toEqual({ standard: { amount: 20, unit: "calendar_days" }, expedited: { amount: 5, unit: "calendar_days" } });
+  });
+
+  it("refuses the experimental opinions on one track only", () => {
+    const result = schema.safeParse({ ...filledIn(), "experimentalOpinions-standard-amount": "20" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["experimentalOpinions-expedited-amount", "Enter the amount for both tracks, or leave both blank."],
+    ]);
   });
 
   it("takes a changed decision period", () => {

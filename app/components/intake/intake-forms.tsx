@@ -1,5 +1,13 @@
 import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
-import { acceptSchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
+import { DISPUTE_TYPE_LABELS, type DisputeTypeCode } from "~/domain/reports/labels";
+import {
+  acceptSchema,
+  correctClassificationSchema,
+  ineligibleSchema,
+  informationRequestSchema,
+  lookAfterSchema,
+  proceedWithoutCaseFileSchema,
+} from "~/schemas/intake";
 
 interface CaseFormProps {
   version: number;
@@ -93,6 +101,41 @@ export function ProceedWithoutCaseFileForm({ version, actionData }: CaseFormProp
         required
       />
       <SubmitButton submitting={zod.submitting}>Proceed without the plan's case file</SubmitButton>
+    </CaseForm>
+  );
+}
+
+const DISPUTE_CHOICES = (Object.keys(DISPUTE_TYPE_LABELS) as DisputeTypeCode[]).map((value) => ({ value, label: DISPUTE_TYPE_LABELS[value] }));
+const TRACK_CHOICES = [
+  { value: "STANDARD", label: "Standard" },
+  { value: "EXPEDITED", label: "Expedited" },
+] as const;
+
+/** Correcting how the request was filed: the clocks are counted again and the panel follows the dispute type. */
+export function CorrectClassificationForm({
+  version,
+  actionData,
+  current,
+}: CaseFormProps & { current: { disputeType: DisputeTypeCode | null; track: "STANDARD" | "EXPEDITED" } }) {
+  const zod = useCaseForm(correctClassificationSchema, {
+    intent: "correctClassification",
+    version,
+    actionData,
+    defaultValues: { disputeType: current.disputeType ?? undefined, track: current.track },
+  });
+  return (
+    <CaseForm zod={zod} intent="correctClassification" version={version}>
+      <RadioGroup zod={zod} idPrefix="correct" name="disputeType" legend="Type of dispute" choices={DISPUTE_CHOICES} />
+      <RadioGroup zod={zod} idPrefix="correct" name="track" legend="Track" choices={TRACK_CHOICES} />
+      <TextAreaField
+        zod={zod}
+        idPrefix="correct"
+        name="reason"
+        label="Why it is corrected"
+        hint="Recorded on the case's timeline and in the audit log; the applicant and the plan are told the case's new classification, not the reason."
+        required
+      />
+      <SubmitButton submitting={zod.submitting}>Correct the classification</SubmitButton>
     </CaseForm>
   );
 }

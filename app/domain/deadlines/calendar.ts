@@ -20,23 +20,23 @@ import {
   weekdayOfDayNumber,
   type LocalDate,
 } from "./time-zone";
+import type { HolidayLookup } from "./holidays";
 
 export interface DeadlineCalendar {
   /** IANA zone of the organization (setting; default America/New_York). */
   timeZone: string;
-  /** Observed holiday dates, "YYYY-MM-DD". */
-  holidays: ReadonlySet<string>;
+  /** The organization's days off, by local date "YYYY-MM-DD" (`organizationHolidays`, or a Set of dates). */
+  holidays: HolidayLookup;
 }
 
-function isBusinessDayNumber(dayNumber: number, holidays: ReadonlySet<string>): boolean {
+function isBusinessDayNumber(dayNumber: number, holidays: HolidayLookup): boolean {
   const weekday = weekdayOfDayNumber(dayNumber);
   if (weekday === 0 || weekday === 6) return false;
-  // Formatting the key is the costly part, so skip it when there is nothing to look up.
-  return holidays.size === 0 || !holidays.has(formatDayNumber(dayNumber));
+  return !holidays.has(formatDayNumber(dayNumber));
 }
 
 /** Monday to Friday and not in `holidays`. */
-export function isBusinessDay(date: LocalDate, holidays: ReadonlySet<string>): boolean {
+export function isBusinessDay(date: LocalDate, holidays: HolidayLookup): boolean {
   return isBusinessDayNumber(dayNumberOfLocalDate(date), holidays);
 }
 
@@ -58,7 +58,7 @@ export function endOfLocalDay(instant: Date, timeZone: string): Date {
   return new Date(endOfDayNumber(localDayNumberAt(validMs(instant), timeZone), timeZone));
 }
 
-function addBusinessDayNumbers(dayNumber: number, count: number, holidays: ReadonlySet<string>): number {
+function addBusinessDayNumbers(dayNumber: number, count: number, holidays: HolidayLookup): number {
   let day = dayNumber;
   let left = count;
   // The start's own date never counts, even when it is a business day.
@@ -70,7 +70,7 @@ function addBusinessDayNumbers(dayNumber: number, count: number, holidays: Reado
 }
 
 /** The `count`th business day after `date` (which itself never counts). */
-export function addBusinessDays(date: LocalDate, count: number, holidays: ReadonlySet<string>): LocalDate {
+export function addBusinessDays(date: LocalDate, count: number, holidays: HolidayLookup): LocalDate {
   assertAmount(count);
   return formatDayNumber(addBusinessDayNumbers(dayNumberOfLocalDate(date), count, holidays));
 }

@@ -8,7 +8,16 @@ import type { RuleDuration, RuleSet } from "~/domain/rule-profiles";
 import { addRuleDuration, type DeadlineCalendar } from "./calendar";
 import { localDateTime, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "./time-zone";
 
-export const DEADLINE_KINDS = ["eligibility", "planCaseFile", "applicantInformation", "assignment", "decision", "writtenConfirmation", "compliance"] as const;
+export const DEADLINE_KINDS = [
+  "eligibility",
+  "planCaseFile",
+  "applicantInformation",
+  "assignment",
+  "opinions",
+  "decision",
+  "writtenConfirmation",
+  "compliance",
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const TRACKS = ["standard", "expedited"] as const;
@@ -16,6 +25,27 @@ export type Track = (typeof TRACKS)[number];
 
 export const DISPUTES = ["medical_necessity", "experimental_investigational", "urgent_care"] as const;
 export type Dispute = (typeof DISPUTES)[number];
+
+/**
+ * Whether the case's decision runs as two clocks: the reviewers' opinions
+ * from acceptance, then the decision from the last opinion (NAIC's
+ * experimental reviews, "20 + 20" days).
+ */
+export function decisionFollowsOpinions(rules: RuleSet, dispute: Dispute): boolean {
+  return dispute === "experimental_investigational" && rules.experimentalOpinions !== undefined;
+}
+
+/**
+ * The clock a move that starts the decision opens, given the clocks the case
+ * already has: the opinions first where the decision follows them, the
+ * decision once (a determination sent back and submitted again does not
+ * restart it), else none.
+ */
+export function decisionClockToStart(rules: RuleSet, dispute: Dispute, existing: ReadonlySet<DeadlineKind | "offerResponse">): "opinions" | "decision" | null {
+  if (existing.has("decision")) return null;
+  if (decisionFollowsOpinions(rules, dispute) && !existing.has("opinions")) return "opinions";
+  return "decision";
+}
 
 /** The profile rule that sets the time allowed for `kind`. */
 export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, dispute: Dispute): RuleDuration {
@@ -28,6 +58,9 @@ export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, disput
       return rules.applicantInformation;
     case "assignment":
       return rules.reviewerAssignment;
+    case "opinions":
+      if (!rules.experimentalOpinions) throw new RangeError("This profile gives the reviewers' opinions no clock of their own");
+      return rules.experimentalOpinions[track];
     case "decision":
       return dispute === "experimental_investigational" ? rules.experimentalDecision[track] : rules.decision[track];
     case "writtenConfirmation":
@@ -45,10 +78,19 @@ export function computeDeadline(kind: DeadlineKind, rules: RuleSet, track: Track
   return addRuleDuration(start, ruleFor(kind, rules, track, dispute), calendar);
 }
 
-/** Every kind counted from the same `start`: a preview; real clocks start at different events. */
-export function computeAllDeadlines(rules: RuleSet, track: Track, dispute: Dispute, start: Date, calendar: DeadlineCalendar): Record<DeadlineKind, Date> {
-  const result = {} as Record<DeadlineKind, Date>;
-  for (const kind of DEADLINE_KINDS) result[kind] = computeDeadline(kind, rules, track, dispute, start, calendar);
+/** Every kind the case has, counted from the same `start`: a preview; real clocks start at different events. */
+export function computeAllDeadlines(
+  rules: RuleSet,
+  track: Track,
+  dispute: Dispute,
+  start: Date,
+  calendar: DeadlineCalendar,
+): Partial<Record<DeadlineKind, Date>> {
+  const result: Partial<Record<DeadlineKind, Date>> = {};
+  for (const kind of DEADLINE_KINDS) {
+    if (kind === "opinions" && !decisionFollowsOpinions(rules, dispute)) continue;
+    result[kind] = computeDeadline(kind, rules, track, dispute, start, calendar);
+  }
   return result;
 }
 

@@ -1,7 +1,9 @@
 /**
- * US federal holidays (5 U.S.C. 6103), computed for any year, to seed the
- * holiday table an admin edits. The rules are today's; only Juneteenth's
- * start (2021) is modelled, not earlier history (e.g. MLK Day before 1986).
+ * US federal holidays (5 U.S.C. 6103), computed for any year: the
+ * organization's holidays are these, plus the days an administrator added,
+ * less the federal days an administrator removed (`organizationHolidays`).
+ * The rules are today's; only Juneteenth's start (2021) is modelled, not
+ * earlier history (e.g. MLK Day before 1986).
  */
 import { daysFromCivil, formatCivilDate, formatDayNumber, weekdayOfDayNumber } from "./time-zone";
 
@@ -82,4 +84,52 @@ export function federalHolidaysBetween(fromYear: number, toYear: number): Federa
 /** The observed dates as a set, ready for `DeadlineCalendar.holidays`. */
 export function federalHolidayDates(fromYear: number, toYear: number): Set<string> {
   return new Set(federalHolidaysBetween(fromYear, toYear).map((h) => h.date));
+}
+
+/** What a deadline asks of the holidays: is this local date ("YYYY-MM-DD") a day off? A Set of dates is one. */
+export interface HolidayLookup {
+  has(date: string): boolean;
+}
+
+const FIRST_YEAR = 1;
+const LAST_YEAR = 9998;
+// One entry per year asked about: at most LAST_YEAR sets of about eleven dates.
+const observedByYear = new Map<number, ReadonlySet<string>>();
+
+/** The federal holidays observed within `year`, including New Year's Day of the next year observed on 31 December. */
+function federalObservedIn(year: number): ReadonlySet<string> {
+  let dates = observedByYear.get(year);
+  if (dates === undefined) {
+    const prefix = `${String(year).padStart(4, "0")}-`;
+    const candidates = year < LAST_YEAR ? [...federalHolidays(year), ...federalHolidays(year + 1)] : federalHolidays(year);
+    dates = new Set(candidates.map((holiday) => holiday.date).filter((date) => date.startsWith(prefix)));
+    observedByYear.set(year, dates);
+  }
+  return dates;
+}
+
+/** Whether `date` ("YYYY-MM-DD") is the observed date of a US federal holiday, by rule, in any year. */
+export function isFederalHoliday(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) return false;
+  return federalObservedIn(year).has(date);
+}
+
+/** The federal holiday observed on `date`, or null. */
+export function federalHolidayOn(date: string): FederalHoliday | null {
+  const year = Number(date.slice(0, 4));
+  if (!isFederalHoliday(date)) return null;
+  const candidates = year < LAST_YEAR ? [...federalHolidays(year), ...federalHolidays(year + 1)] : federalHolidays(year);
+  return candidates.find((holiday) => holiday.date === date) ?? null;
+}
+
+/**
+ * The organization's days off: every federal holiday's observed date, by
+ * rule, in any year, plus `added`, less `removed` (the administrator's
+ * changes, local dates "YYYY-MM-DD").
+ */
+export function organizationHolidays(added: Iterable<string>, removed: Iterable<string>): HolidayLookup {
+  const plus = new Set(added);
+  const minus = new Set(removed);
+  return { has: (date) => plus.has(date) || (!minus.has(date) && isFederalHoliday(date)) };
 }

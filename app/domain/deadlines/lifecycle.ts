@@ -22,9 +22,13 @@ export interface DeadlineEffects {
 export const ACTION_DEADLINES: Partial<Record<CaseActionName, DeadlineEffects>> = {
   submit: { start: ["eligibility"] },
   findIneligible: { meet: ["eligibility"], stopOthers: true },
+  // Where the profile splits an experimental decision, "decision" here opens
+  // the opinions clock, and every reviewer's submission then starts the
+  // decision's (decisionClockToStart).
   accept: { meet: ["eligibility"], start: ["decision", "planCaseFile", "assignment"] },
   // The first reviewer's acceptance starts the review.
   acceptOffer: { meet: ["assignment"] },
+  determine: { meet: ["opinions"], start: ["decision"] },
   // The decision ends the review's clocks; an overturn starts the plan's
   // compliance clock, which the decision operation asks for.
   issueDecision: { meet: ["decision", "writtenConfirmation"], stopOthers: true },
@@ -40,6 +44,8 @@ export const RESPONSIBLE: Record<DeadlineKind, ResponsibleParty> = {
   planCaseFile: "PLAN",
   applicantInformation: "APPLICANT",
   assignment: "ORGANIZATION",
+  // The organization answers for its reviewers' opinions: its coordinators are reminded.
+  opinions: "ORGANIZATION",
   decision: "ORGANIZATION",
   writtenConfirmation: "ORGANIZATION",
   compliance: "PLAN",
@@ -52,6 +58,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind | "offerResponse", string> = {
   applicantInformation: "Additional information",
   assignment: "Reviewer assignment",
   offerResponse: "Reviewer's answer to the offer",
+  opinions: "Reviewers' opinions",
   decision: "Decision",
   writtenConfirmation: "Written decision letter",
   compliance: "Plan compliance",

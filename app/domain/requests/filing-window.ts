@@ -5,6 +5,7 @@
  * Pure: dates are local dates in the organization's time zone.
  */
 import { addBusinessDays, addMonthsClamped } from "~/domain/deadlines/calendar";
+import type { HolidayLookup } from "~/domain/deadlines/holidays";
 import { addDaysToLocalDate, type LocalDate } from "~/domain/deadlines/time-zone";
 import type { RuleDuration } from "~/domain/rule-profiles";
 
@@ -15,7 +16,7 @@ const HOURS_PER_DAY = 24;
  * months, clamped at a shorter month's end: a denial of 31 October with a
  * 4-month window may be filed until 28 February (29 in a leap year).
  */
-export function lastDayToFile(denialDate: LocalDate, window: RuleDuration, holidays: ReadonlySet<string> = new Set()): LocalDate {
+export function lastDayToFile(denialDate: LocalDate, window: RuleDuration, holidays: HolidayLookup = new Set()): LocalDate {
   switch (window.unit) {
     case "months":
       return addMonthsClamped(denialDate, window.amount);
@@ -32,7 +33,7 @@ export function lastDayToFile(denialDate: LocalDate, window: RuleDuration, holid
 }
 
 /** Whether a request filed on `filedOn` comes after the window that started on `denialDate`. */
-export function isFiledLate(denialDate: LocalDate, filedOn: LocalDate, window: RuleDuration, holidays?: ReadonlySet<string>): boolean {
+export function isFiledLate(denialDate: LocalDate, filedOn: LocalDate, window: RuleDuration, holidays?: HolidayLookup): boolean {
   // ISO dates compare correctly as strings.
   return filedOn > lastDayToFile(denialDate, window, holidays);
 }

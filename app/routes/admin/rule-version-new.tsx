@@ -9,6 +9,7 @@ import {
   RULE_DURATION_SLOTS,
   TRACK_LABELS,
   unitLabel,
+  type RuleDuration,
   type RuleDurationSlot,
   type RuleSet,
 } from "~/domain/rule-profiles";
@@ -104,6 +105,10 @@ export default function NewRuleVersion({ loaderData }: Route.ComponentProps) {
   );
 }
 
+function describeDurationOrAbsence(duration: RuleDuration | null, slot: RuleDurationSlot): string {
+  return duration ? describeDuration(duration) : (slot.rule.whenAbsent ?? "none");
+}
+
 // The field names come from the rule definitions, so the form's type is only known at runtime.
 function DurationRow({ zod, slot, current }: { zod: AnyForm; slot: RuleDurationSlot; current: RuleSet }) {
   const name = slot.track ? `${slot.rule.label}, ${TRACK_LABELS[slot.track].toLowerCase()} track` : slot.rule.label;
@@ -151,7 +156,7 @@ function DurationRow({ zod, slot, current }: { zod: AnyForm; slot: RuleDurationS
           </select>
         </FieldFrame>
       </td>
-      <td>{describeDuration(durationIn(current, slot))}</td>
+      <td>{describeDurationOrAbsence(durationIn(current, slot), slot)}</td>
     </tr>
   );
 }

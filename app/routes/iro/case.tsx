@@ -7,11 +7,27 @@ import { DocumentList } from "~/components/document-uploader";
 import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
 import { ConflictAlert, Notice, revalidateAfterConflict } from "~/components/forms";
 import { EligibilityAnswers, EligibilityChecklist } from "~/components/intake/eligibility-checklist";
-import { AcceptForm, IneligibleForm, InformationRequestForm, LookAfterForm, ProceedWithoutCaseFileForm } from "~/components/intake/intake-forms";
+import {
+  AcceptForm,
+  CorrectClassificationForm,
+  IneligibleForm,
+  InformationRequestForm,
+  LookAfterForm,
+  ProceedWithoutCaseFileForm,
+} from "~/components/intake/intake-forms";
 import { RequestDetails } from "~/components/intake/request-details";
-import { acceptSchema, eligibilitySchema, ineligibleSchema, informationRequestSchema, lookAfterSchema, proceedWithoutCaseFileSchema } from "~/schemas/intake";
+import {
+  acceptSchema,
+  correctClassificationSchema,
+  eligibilitySchema,
+  ineligibleSchema,
+  informationRequestSchema,
+  lookAfterSchema,
+  proceedWithoutCaseFileSchema,
+} from "~/schemas/intake";
 import { acceptCase } from "~/server/intake/accept-case.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
+import { correctClassification } from "~/server/intake/correct-classification.server";
 import { findIneligible } from "~/server/intake/find-ineligible.server";
 import { lookAfterCase } from "~/server/intake/look-after-case.server";
 import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-file.server";
@@ -34,6 +50,7 @@ const DONE = {
   information: "The request for information was sent.",
   lookAfter: "You are now looking after this case.",
   proceedWithoutCaseFile: "The review goes ahead without the plan's case file.",
+  correctClassification: "The dispute type and track are corrected: the deadlines were counted again, and the applicant and the plan were told.",
 } as const;
 type Intent = keyof typeof DONE;
 
@@ -75,6 +92,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     proceedWithoutCaseFile: formSubmission(proceedWithoutCaseFileSchema, async ({ version, reason }) => {
       await proceedWithoutCaseFile({ ...acting, expectedVersion: version, reason });
       return done("proceedWithoutCaseFile");
+    }),
+    correctClassification: formSubmission(correctClassificationSchema, async ({ version, disputeType, track, reason }) => {
+      await correctClassification({ ...acting, expectedVersion: version, disputeType, track, reason });
+      return done("correctClassification");
     }),
   } satisfies Record<Intent, unknown>);
 }
@@ -237,6 +258,17 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </section>
+
+      {actions.correctClassification ? (
+        <section aria-labelledby="classification-heading">
+          <h2 id="classification-heading">Correct the dispute type or track</h2>
+          <p>
+            {page.panelSize > 1 ? `A panel of ${page.panelSize} reviewers` : "One reviewer"} for now. Correcting the dispute type or the track counts the
+            running deadlines again under the rules for it, and the panel follows the dispute type.
+          </p>
+          <CorrectClassificationForm key={formKey} version={page.version} actionData={actionData} current={page.classification} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="request-heading">
         <h2 id="request-heading">What the applicant gave</h2>

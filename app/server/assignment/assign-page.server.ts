@@ -19,6 +19,7 @@ const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, st
   EXPIRED: "Did not answer in time",
   REPLACED: "Replaced",
   COMPLETED: "Finished",
+  CANCELLED: "Ended with the review",
 };
 
 /**

@@ -5,6 +5,7 @@ import { ACTION_DEADLINES, mergeEffects, type DeadlineEffects } from "~/domain/d
 import { audit } from "../audit.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { AppError, conflict, notFound } from "../errors.server";
+import { endAssignments } from "../assignment/end-assignments.server";
 import { applyDeadlineEffects, type ClockStart } from "../deadlines/case-clocks.server";
 import { queueEmail, type QueuedEmail } from "../outbox.server";
 import type { Actor } from "../request-context.server";
@@ -77,6 +78,7 @@ async function changeCaseIn<Result>(tx: Tx, change: CaseChange<Result>): Promise
   if (clocks.meet.length || clocks.start.length || clocks.stopOthers || clocks.startWith?.length) {
     await applyDeadlineEffects(tx, before.id, clocks, at);
   }
+  if (toStatus !== before.status) await endAssignments(tx, before.id, change.action, at);
   await tx.caseEvent.create({
     data: {
       caseId: before.id,

@@ -1,4 +1,4 @@
-import { computeDeadline, type DeadlineKind, type Dispute, type Track } from "~/domain/deadlines/case-deadlines";
+import { computeDeadline, decisionClockToStart, type DeadlineKind, type Dispute, type Track } from "~/domain/deadlines/case-deadlines";
 import { RESPONSIBLE, type DeadlineEffects, mergeEffects, type ResponsibleParty } from "~/domain/deadlines/lifecycle";
 import type { RuleSet } from "~/domain/rule-profiles";
 import type { DeadlineKind as DbDeadlineKind } from "~/.server/prisma/enums";
@@ -10,6 +10,7 @@ export const DB_KIND: Record<DeadlineKind, DbDeadlineKind> = {
   planCaseFile: "PLAN_CASE_FILE",
   applicantInformation: "APPLICANT_INFORMATION",
   assignment: "ASSIGNMENT",
+  opinions: "OPINIONS",
   decision: "DECISION",
   writtenConfirmation: "WRITTEN_CONFIRMATION",
   compliance: "COMPLIANCE",
@@ -47,6 +48,9 @@ export async function applyDeadlineEffects(tx: Tx, caseId: string, effects: Dead
     await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", kind: kinds, dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
   }
   if (merged.stopOthers) {
+    // A clock already past due when the review ends was missed, not stopped:
+    // nothing more is due, but the deadline ran out first and the reports count it.
+    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
     await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN" }, data: { status: "STOPPED", closedAt: at } });
   }
   const starts: ClockStart[] = [...merged.start.map((kind) => ({ kind })), ...(effects.startWith ?? [])];
@@ -60,7 +64,13 @@ export async function applyDeadlineEffects(tx: Tx, caseId: string, effects: Dead
     const track = kase.track.toLowerCase() as Track;
     const dispute = (kase.disputeType?.toLowerCase() ?? "medical_necessity") as Dispute;
     const calendar = await organizationCalendar(tx);
-    for (const clock of starts) {
+    const existing = starts.some((clock) => clock.kind === "decision")
+      ? new Set((await tx.caseDeadline.findMany({ where: { caseId }, select: { kind: true } })).map((row) => KIND_OF_DB[row.kind]))
+      : new Set<never>();
+    for (const start of starts) {
+      const kind = start.kind === "decision" ? decisionClockToStart(rules, dispute, existing) : start.kind;
+      if (kind === null) continue;
+      const clock = { ...start, kind };
       const dueAt = computeDeadline(clock.kind, rules, track, dispute, at, calendar);
       await tx.caseDeadline.create({
         data: {

@@ -166,6 +166,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     version: kase.version,
     expedited: kase.track === "EXPEDITED",
     disputeType: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : null,
+    /** The codes, for the correction form's choices. */
+    classification: { disputeType: kase.disputeType, track: kase.track },
     planName: kase.plan?.name ?? null,
     hasPlan: kase.planId !== null,
     filedLate: kase.filedLate,
@@ -243,6 +245,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       lookAfter: can("lookAfterCase", kase.status, user.roles) && kase.coordinator?.id !== user.id,
       proceedWithoutCaseFile: mayProceedWithoutCaseFile(kase.status, caseFile),
       qualityReview: can("approveDetermination", kase.status, user.roles),
+      correctClassification: can("correctClassification", kase.status, user.roles),
     },
   };
 }

@@ -18,12 +18,10 @@ export interface ReverseDenial {
   at?: Date;
 }
 
-const ENDED_REASON = "The health plan reversed its denial: the review ended.";
-
 /**
  * The plan approved the service itself during the review (docs/rules/plan-case-file.md,
  * "The plan reverses its denial"): the case becomes REVERSED_BY_PLAN, every open clock
- * stops, reviewers' offers and assignments end, and the applicant, the
+ * stops, reviewers' offers and assignments end (changeCase, ASSIGNMENT_ENDINGS), and the applicant, the
  * coordinators and the reviewers are told; the plan's webhook hears that the
  * case closed. One change.
  */
@@ -46,12 +44,6 @@ export async function reverseDenial(input: ReverseDenial): Promise<{ version: nu
           where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] } },
           select: { id: true, status: true, reviewer: { select: { email: true, disabledAt: true } } },
         });
-        // An offer can no longer be answered; an accepted assignment ends where it stood.
-        await tx.reviewerAssignment.updateMany({
-          where: { caseId: kase.id, status: "OFFERED" },
-          data: { status: "EXPIRED", endedAt: at, reason: ENDED_REASON },
-        });
-        await tx.reviewerAssignment.updateMany({ where: { caseId: kase.id, status: "ACCEPTED" }, data: { endedAt: at, reason: ENDED_REASON } });
         await queueWebhookEvent(tx, {
           planId: kase.planId,
           type: "case.closed",

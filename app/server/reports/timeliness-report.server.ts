@@ -29,7 +29,8 @@ export async function timelinessReport(range?: DateRange, now = new Date()) {
         acceptedAt: true,
         decidedAt: true,
         ruleProfile: { select: { code: true } },
-        deadlines: { where: { kind: "DECISION" }, orderBy: { startedAt: "desc" }, take: 1, select: { startedAt: true, status: true } },
+        // Where the profile splits an experimental decision, the review's time runs from the opinions clock's start.
+        deadlines: { where: { kind: { in: ["OPINIONS", "DECISION"] } }, orderBy: { startedAt: "asc" }, select: { kind: true, startedAt: true, status: true } },
       },
     }),
     db.caseDeadline.groupBy({
@@ -41,14 +42,17 @@ export async function timelinessReport(range?: DateRange, now = new Date()) {
   ]);
 
   const cases: DecidedCase[] = decided.map((kase) => {
-    const clock = kase.deadlines[0];
+    const first = kase.deadlines[0];
+    const decision = kase.deadlines.findLast((clock) => clock.kind === "DECISION");
+    // Late if either of the review's clocks was missed: the reviewers' opinions or the decision itself.
+    const missed = kase.deadlines.some((clock) => clock.status === "MISSED");
     return {
       profileCode: kase.ruleProfile?.code ?? "none",
       track: kase.track,
       disputeType: kase.disputeType,
-      clockStartedAt: clock?.startedAt ?? kase.acceptedAt,
+      clockStartedAt: first?.startedAt ?? kase.acceptedAt,
       decidedAt: kase.decidedAt!,
-      decisionClock: clock?.status === "MET" || clock?.status === "MISSED" ? clock.status : null,
+      decisionClock: missed ? "MISSED" : decision?.status === "MET" ? "MET" : null,
     };
   });
   // The newest version's name stands for the code.

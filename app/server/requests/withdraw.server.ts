@@ -9,6 +9,7 @@ import { notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
+import { planRecipients } from "../intake/intake-case.server";
 import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
 
 /** Why the request cannot be withdrawn now, in the applicant's words; null when it can. */
@@ -48,15 +49,17 @@ export interface WithdrawRequest {
 
 /**
  * The applicant withdraws before a decision: the case becomes WITHDRAWN,
- * every running clock stops (the transition's own effect), and the
- * applicant, the plan and the coordinators are told, all in one change.
- * Emails never repeat the reason: it may hold medical details.
+ * every running clock stops and the reviewers' offers and assignments end
+ * (the transition's own effects), and the applicant, the plan (its contact
+ * and its active users), the coordinators and the reviewers who were offered
+ * or working on the case are told, all in one change. Emails never repeat
+ * the reason: it may hold medical details.
  */
 export async function withdrawRequest(input: WithdrawRequest) {
   const at = input.at ?? new Date();
   const kase = await db.case.findFirst({
     where: ownRequestWhere(input.user, input.caseId),
-    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } }, plan: { select: { contactEmail: true } } },
+    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } } },
   });
   const reference = kase?.reference;
   if (!kase || !reference) throw notFound("This request");
@@ -82,11 +85,18 @@ export async function withdrawRequest(input: WithdrawRequest) {
             data: { reference, status: "WITHDRAWN", outcome: null, closedAt: at.toISOString() },
           });
         }
-        return coordinatorEmails(tx, kase.id);
+        // One query at a time: the transaction has one connection.
+        const coordinators = await coordinatorEmails(tx, kase.id);
+        const reviewers = await tx.reviewerAssignment.findMany({
+          where: { caseId: kase.id, status: { in: ["OFFERED", "ACCEPTED"] }, reviewer: { disabledAt: null } },
+          select: { reviewer: { select: { email: true } } },
+        });
+        return { coordinators, reviewers: reviewers.map((row) => row.reviewer.email), plan: await planRecipients(tx, kase.planId) };
       },
-      emails: (_before, coordinators) => {
-        const parties = [kase.plan?.contactEmail, ...coordinators].filter((email): email is string => !!email && email !== kase.applicant.email);
+      emails: (_before, { coordinators, reviewers, plan }) => {
+        const parties = [...plan, ...coordinators].filter((email) => email !== kase.applicant.email);
         const others = [...new Set(parties)];
+        const reviewersOnly = [...new Set(reviewers)].filter((email) => email !== kase.applicant.email && !others.includes(email));
         return [
           {
             template: "case-update" as const,
@@ -108,6 +118,17 @@ export async function withdrawRequest(input: WithdrawRequest) {
               reference,
               headline: "The applicant withdrew the request",
               action: "The independent review has ended and every deadline on the case has stopped. Nothing more is due on this case.",
+              link,
+            },
+          })),
+          ...reviewersOnly.map((email) => ({
+            template: "case-update" as const,
+            to: email,
+            props: {
+              organizationName,
+              reference,
+              headline: "The review of this case has ended",
+              action: "The applicant withdrew the request, so your offer or assignment on this case has ended and no determination is needed.",
               link,
             },
           })),

@@ -3,6 +3,8 @@ import { INITIAL_RULE_PROFILES, type RuleProfileCode, type RuleSet } from "~/dom
 import { addRuleDuration, type DeadlineCalendar } from "~/domain/deadlines/calendar";
 import {
   computeAllDeadlines,
+  decisionClockToStart,
+  decisionFollowsOpinions,
   computeDeadline,
   DEADLINE_KINDS,
   deadlineState,
@@ -180,8 +182,8 @@ const VECTORS: Vector[] = [
     track: "standard",
     dispute: "experimental_investigational",
     start: "2026-10-15T10:00:00-04:00",
-    due: "2026-11-24T23:59:59-05:00",
-    why: "experimental 40 days: Oct 15 + 16 = Oct 31, + 24 = Nov 24, after fall back so -05:00",
+    due: "2026-11-04T23:59:59-05:00",
+    why: "experimental: 20 days after the last opinion: Oct 15 + 16 = Oct 31, + 4 = Nov 4, after fall back so -05:00",
   },
   {
     profile: "naic",
@@ -189,8 +191,26 @@ const VECTORS: Vector[] = [
     track: "expedited",
     dispute: "experimental_investigational",
     start: "2026-03-05T22:00:00-05:00",
-    due: "2026-03-12T23:59:59-04:00",
-    why: "experimental expedited 7 calendar days: Mar 5 + 7 = Mar 12, EDT",
+    due: "2026-03-07T22:00:00-05:00",
+    why: "experimental expedited: 48 hours after the last opinion",
+  },
+  {
+    profile: "naic",
+    kind: "opinions",
+    track: "standard",
+    dispute: "experimental_investigational",
+    start: "2026-10-12T10:00:00-04:00",
+    due: "2026-11-01T23:59:59-05:00",
+    why: "experimental opinions 20 days: Oct 12 + 19 = Oct 31, + 1 = Nov 1, the fall-back day",
+  },
+  {
+    profile: "naic",
+    kind: "opinions",
+    track: "expedited",
+    dispute: "experimental_investigational",
+    start: "2026-03-05T22:00:00-05:00",
+    due: "2026-03-10T23:59:59-04:00",
+    why: "experimental expedited opinions 5 calendar days: Mar 5 + 5 = Mar 10, EDT since Mar 8",
   },
   {
     profile: "naic",
@@ -529,7 +549,7 @@ describe("deadline vectors (hand-worked)", () => {
 
   it("covers every kind under every profile", () => {
     for (const profile of ["naic", "federal", "california"] as const) {
-      for (const kind of DEADLINE_KINDS)
+      for (const kind of DEADLINE_KINDS.filter((kind) => kind !== "opinions" || rules(profile).experimentalOpinions))
         expect(
           VECTORS.some((v) => v.profile === profile && v.kind === kind),
           `${profile} ${kind}`,
@@ -611,11 +631,39 @@ describe("ruleFor", () => {
 
   it("uses the experimental rule only for experimental/investigational decisions", () => {
     const r = rules("naic");
-    expect(ruleFor("decision", r, "standard", "experimental_investigational")).toEqual({ amount: 40, unit: "calendar_days" });
-    expect(ruleFor("decision", r, "expedited", "experimental_investigational")).toEqual({ amount: 7, unit: "calendar_days" });
+    // NAIC: 20 days for the opinions, then 20 to decide (expedited: 5 days, then 48 hours).
+    expect(ruleFor("opinions", r, "standard", "experimental_investigational")).toEqual({ amount: 20, unit: "calendar_days" });
+    expect(ruleFor("decision", r, "standard", "experimental_investigational")).toEqual({ amount: 20, unit: "calendar_days" });
+    expect(ruleFor("opinions", r, "expedited", "experimental_investigational")).toEqual({ amount: 5, unit: "calendar_days" });
+    expect(ruleFor("decision", r, "expedited", "experimental_investigational")).toEqual({ amount: 48, unit: "hours" });
     expect(ruleFor("decision", r, "standard", "medical_necessity")).toEqual({ amount: 45, unit: "calendar_days" });
     expect(ruleFor("decision", r, "expedited", "urgent_care")).toEqual({ amount: 72, unit: "hours" });
     expect(ruleFor("eligibility", r, "standard", "experimental_investigational")).toBe(r.eligibilityDecision.standard);
+  });
+});
+
+describe("NAIC's experimental review as two clocks", () => {
+  it("opens the opinions clock at acceptance, the decision's once the opinions are in, and never a second decision clock", () => {
+    const naic = rules("naic");
+    expect(decisionFollowsOpinions(naic, "experimental_investigational")).toBe(true);
+    expect(decisionClockToStart(naic, "experimental_investigational", new Set())).toBe("opinions");
+    expect(decisionClockToStart(naic, "experimental_investigational", new Set(["opinions"]))).toBe("decision");
+    expect(decisionClockToStart(naic, "experimental_investigational", new Set(["opinions", "decision"]))).toBeNull();
+  });
+
+  it("keeps one decision clock for other disputes and for profiles without an opinions rule", () => {
+    expect(decisionFollowsOpinions(rules("naic"), "medical_necessity")).toBe(false);
+    for (const profile of ["federal", "california"] as const) {
+      expect(decisionFollowsOpinions(rules(profile), "experimental_investigational")).toBe(false);
+      expect(decisionClockToStart(rules(profile), "experimental_investigational", new Set())).toBe("decision");
+    }
+    expect(decisionClockToStart(rules("naic"), "medical_necessity", new Set(["decision"]))).toBeNull();
+  });
+
+  it("previews the opinions clock only where the decision follows it", () => {
+    const start = new Date("2026-10-12T10:00:00-04:00");
+    expect(Object.keys(computeAllDeadlines(rules("naic"), "standard", "experimental_investigational", start, calendarIn(NY)))).toContain("opinions");
+    expect(Object.keys(computeAllDeadlines(rules("federal"), "standard", "experimental_investigational", start, calendarIn(NY)))).not.toContain("opinions");
   });
 });
 

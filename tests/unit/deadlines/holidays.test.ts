@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { federalHolidayDates, federalHolidays, federalHolidaysBetween } from "~/domain/deadlines/holidays";
+import { addBusinessDays } from "~/domain/deadlines/calendar";
+import {
+  federalHolidayDates,
+  federalHolidayOn,
+  federalHolidays,
+  federalHolidaysBetween,
+  isFederalHoliday,
+  organizationHolidays,
+} from "~/domain/deadlines/holidays";
 
 // Expected lists worked out by hand from the weekday of Jan 1 and month lengths
 // (2021 and 2027 both start on a Friday, 2022 on a Saturday, 2026 on a Thursday).
@@ -107,5 +115,48 @@ describe("federal holidays", () => {
   it("refuses nonsense years", () => {
     expect(() => federalHolidays(2026.5)).toThrow(RangeError);
     expect(() => federalHolidaysBetween(2027, 2026)).toThrow(RangeError);
+  });
+});
+
+describe("the organization's holidays, by rule for any year", () => {
+  const federalOnly = organizationHolidays([], []);
+
+  it("2 Jul 2036 + 5 business days is Thu 10 Jul: Independence Day (Fri 4 Jul) is skipped, with no table", () => {
+    expect(addBusinessDays("2036-07-02", 5, federalOnly)).toBe("2036-07-10");
+  });
+
+  it("observes a Saturday holiday on the Friday before and a Sunday one on the Monday after, in years no table listed", () => {
+    // 4 July 2037 is a Saturday, 4 July 2038 a Sunday; Christmas 2038 a Saturday, 2039 a Sunday.
+    expect(["2037-07-03", "2038-07-05", "2038-12-24", "2039-12-26"].map((date) => federalOnly.has(date))).toEqual([true, true, true, true]);
+    expect(["2037-07-04", "2038-07-04", "2038-12-25", "2039-12-25"].map((date) => federalOnly.has(date))).toEqual([false, false, false, false]);
+    // New Year's Day 2039 is a Saturday: observed on Fri 31 Dec 2038.
+    expect(isFederalHoliday("2038-12-31")).toBe(true);
+    expect(federalHolidayOn("2038-12-31")).toEqual({ date: "2038-12-31", actualDate: "2039-01-01", name: "New Year's Day" });
+    // Juneteenth 2039 is a Sunday: Monday 20 June.
+    expect(isFederalHoliday("2039-06-20")).toBe(true);
+  });
+
+  it("counts Juneteenth from 2021 only", () => {
+    expect(isFederalHoliday("2020-06-19")).toBe(false); // a Friday, not yet a holiday
+    expect(isFederalHoliday("2021-06-18")).toBe(true); // observed the Friday before the Saturday
+  });
+
+  it("finds the floating holidays of a far year: Thanksgiving 2061 is Thu 24 Nov, Memorial Day 2061 Mon 30 May", () => {
+    expect(isFederalHoliday("2061-11-24")).toBe(true);
+    expect(isFederalHoliday("2061-05-30")).toBe(true);
+    expect(isFederalHoliday("2061-11-25")).toBe(false);
+  });
+
+  it("adds the administrator's days and leaves out the federal days they removed", () => {
+    const edited = organizationHolidays(["2036-11-28"], ["2036-11-11"]);
+    expect(edited.has("2036-11-28")).toBe(true); // the day after Thanksgiving, added
+    expect(edited.has("2036-11-11")).toBe(false); // Veterans Day, removed
+    expect(edited.has("2036-11-27")).toBe(true); // Thanksgiving, by rule
+    expect(addBusinessDays("2036-11-26", 2, edited)).toBe("2036-12-02");
+  });
+
+  it("answers no for a date outside the years the rule covers, without failing", () => {
+    expect(isFederalHoliday("0000-01-01")).toBe(false);
+    expect(isFederalHoliday("not a date")).toBe(false);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "AssignmentStatus" ADD VALUE 'CANCELLED';
+

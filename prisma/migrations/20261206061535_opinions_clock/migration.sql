@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "DeadlineKind" ADD VALUE 'OPINIONS' BEFORE 'DECISION';
+

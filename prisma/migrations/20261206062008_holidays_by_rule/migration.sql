@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Holiday" ADD COLUMN     "removedAt" TIMESTAMPTZ(3);
+
