@@ -40,6 +40,12 @@ export default [
     route("reports/timeliness", "routes/iro/reports.timeliness.tsx"),
     route("reports/timeliness.csv", "routes/iro/reports.timeliness.csv.ts"),
     route("reports/regulator-export.csv", "routes/iro/reports.regulator-export.csv.ts"),
+    route("reports/outcomes", "routes/iro/reports.outcomes.tsx"),
+    route("reports/outcomes.csv", "routes/iro/reports.outcomes.csv.ts"),
+    route("reports/reviewer-workload", "routes/iro/reports.reviewer-workload.tsx"),
+    route("reports/reviewer-workload.csv", "routes/iro/reports.reviewer-workload.csv.ts"),
+    route("reports/plan-compliance", "routes/iro/reports.plan-compliance.tsx"),
+    route("reports/plan-compliance.csv", "routes/iro/reports.plan-compliance.csv.ts"),
   ]),
   route("review", "routes/review/layout.ts", [
     index("routes/review/index.tsx"),

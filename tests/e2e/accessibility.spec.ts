@@ -220,7 +220,16 @@ pages(
 
 pages(
   "a coordinator at intake: the dashboard, the queue, a case in screening and accepted, reports",
-  ["iro", "iro/queue", "iro/cases/:caseId", "iro/reports", "iro/reports/timeliness"],
+  [
+    "iro",
+    "iro/queue",
+    "iro/cases/:caseId",
+    "iro/reports",
+    "iro/reports/timeliness",
+    "iro/reports/outcomes",
+    "iro/reports/reviewer-workload",
+    "iro/reports/plan-compliance",
+  ],
   async ({ page, signInPageAs, check }) => {
     const { applicantId, planId, coordinatorId } = await demoParties();
     const filed = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Cosmetic eyelid surgery" } });
@@ -248,6 +257,12 @@ pages(
     await check(page, "iro/reports/timeliness", "a range the wrong way round");
     await page.goto("/iro/reports/timeliness");
     await check(page, "iro/reports/timeliness", "this month's decisions");
+    await page.goto("/iro/reports/outcomes?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/outcomes", "every decision on record");
+    await page.goto("/iro/reports/reviewer-workload?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/reviewer-workload", "every reviewer's offers on record");
+    await page.goto("/iro/reports/plan-compliance?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/plan-compliance", "every overturn on record");
   },
 );
 

@@ -21,6 +21,9 @@ import * as iroIndex from "~/routes/iro/index";
 import * as iroQueue from "~/routes/iro/queue";
 import * as iroReports from "~/routes/iro/reports";
 import * as iroTimeliness from "~/routes/iro/reports.timeliness";
+import * as iroOutcomes from "~/routes/iro/reports.outcomes";
+import * as iroPlanCompliance from "~/routes/iro/reports.plan-compliance";
+import * as iroReviewerWorkload from "~/routes/iro/reports.reviewer-workload";
 import * as iroRoster from "~/routes/iro/roster";
 import * as planIndex from "~/routes/plan/index";
 import * as planIntegrations from "~/routes/plan/integrations";
@@ -64,6 +67,9 @@ const PAGES: Page[] = [
   page("iro/roster", "routes/iro/roster.tsx", iroRoster, ["COORDINATOR", "ADMIN"]),
   page("iro/reports", "routes/iro/reports.tsx", iroReports, ["COORDINATOR", "ADMIN"]),
   page("iro/reports/timeliness", "routes/iro/reports.timeliness.tsx", iroTimeliness, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/outcomes", "routes/iro/reports.outcomes.tsx", iroOutcomes, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/reviewer-workload", "routes/iro/reports.reviewer-workload.tsx", iroReviewerWorkload, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/plan-compliance", "routes/iro/reports.plan-compliance.tsx", iroPlanCompliance, ["COORDINATOR", "ADMIN"]),
   page("review", "routes/review/index.tsx", reviewIndex, ["REVIEWER"]),
   page("review/profile", "routes/review/profile.tsx", reviewProfile, ["REVIEWER"]),
   page("plan", "routes/plan/index.tsx", planIndex, ["PLAN"]),
