@@ -46,6 +46,8 @@ export default [
     route("reports/reviewer-workload.csv", "routes/iro/reports.reviewer-workload.csv.ts"),
     route("reports/plan-compliance", "routes/iro/reports.plan-compliance.tsx"),
     route("reports/plan-compliance.csv", "routes/iro/reports.plan-compliance.csv.ts"),
+    route("reports/case-log", "routes/iro/reports.case-log.tsx"),
+    route("reports/case-log.csv", "routes/iro/reports.case-log.csv.ts"),
   ]),
   route("review", "routes/review/layout.ts", [
     index("routes/review/index.tsx"),

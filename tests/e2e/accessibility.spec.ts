@@ -229,6 +229,7 @@ pages(
     "iro/reports/outcomes",
     "iro/reports/reviewer-workload",
     "iro/reports/plan-compliance",
+    "iro/reports/case-log",
   ],
   async ({ page, signInPageAs, check }) => {
     const { applicantId, planId, coordinatorId } = await demoParties();
@@ -263,6 +264,8 @@ pages(
     await check(page, "iro/reports/reviewer-workload", "every reviewer's offers on record");
     await page.goto("/iro/reports/plan-compliance?from=2000-01-01&to=2099-12-31");
     await check(page, "iro/reports/plan-compliance", "every overturn on record");
+    await page.goto("/iro/reports/case-log");
+    await check(page, "iro/reports/case-log", "last month's cases received");
   },
 );
 

@@ -21,6 +21,7 @@ import * as iroIndex from "~/routes/iro/index";
 import * as iroQueue from "~/routes/iro/queue";
 import * as iroReports from "~/routes/iro/reports";
 import * as iroTimeliness from "~/routes/iro/reports.timeliness";
+import * as iroCaseLog from "~/routes/iro/reports.case-log";
 import * as iroOutcomes from "~/routes/iro/reports.outcomes";
 import * as iroPlanCompliance from "~/routes/iro/reports.plan-compliance";
 import * as iroReviewerWorkload from "~/routes/iro/reports.reviewer-workload";
@@ -70,6 +71,7 @@ const PAGES: Page[] = [
   page("iro/reports/outcomes", "routes/iro/reports.outcomes.tsx", iroOutcomes, ["COORDINATOR", "ADMIN"]),
   page("iro/reports/reviewer-workload", "routes/iro/reports.reviewer-workload.tsx", iroReviewerWorkload, ["COORDINATOR", "ADMIN"]),
   page("iro/reports/plan-compliance", "routes/iro/reports.plan-compliance.tsx", iroPlanCompliance, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/case-log", "routes/iro/reports.case-log.tsx", iroCaseLog, ["COORDINATOR", "ADMIN"]),
   page("review", "routes/review/index.tsx", reviewIndex, ["REVIEWER"]),
   page("review/profile", "routes/review/profile.tsx", reviewProfile, ["REVIEWER"]),
   page("plan", "routes/plan/index.tsx", planIndex, ["PLAN"]),

@@ -38,6 +38,13 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
           <p>Overturns in a date range: whether each plan confirmed implementing them on time, late, or not yet.</p>
           <Link to="/iro/reports/plan-compliance">Open the plan compliance report</Link>
         </section>
+        <section className="card" aria-labelledby="case-log">
+          <h2 id="case-log">Case log</h2>
+          <p>
+            Every case received in a date range: dates received, file arrived and information due, the issue, who referred it, the determination and notices.
+          </p>
+          <Link to="/iro/reports/case-log">Open the case log</Link>
+        </section>
         <section className="card" aria-labelledby="regulator-export">
           <h2 id="regulator-export">Yearly export for regulators</h2>
           <p>One line per case decided in the year, with the columns regulators publish. No names, contact details or member IDs.</p>

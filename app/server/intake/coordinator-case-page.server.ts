@@ -14,7 +14,7 @@ import { deadlineItems, nextStepText } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, mayProceedWithoutCaseFile } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { suggestCategories } from "~/domain/reports/regulator-categories";
-import { sexLabel } from "~/domain/requests/options";
+import { referralLabel, sexLabel } from "~/domain/requests/options";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
@@ -112,6 +112,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       lines: [
         { label: "Filed by", value: kase.filedBy === "PATIENT" ? "The patient" : "A representative" },
         ...(kase.filedBy === "REPRESENTATIVE" ? [{ label: "Relationship to the patient", value: given(kase.representativeRelationship) }] : []),
+        { label: "Referred by", value: given(referralLabel(kase.referralSource)) },
         { label: "Account", value: `${kase.applicant.name} (${kase.applicant.email})` },
         { label: "Filed on", value: kase.submittedAt ? at(kase.submittedAt) : NOT_GIVEN },
         {
