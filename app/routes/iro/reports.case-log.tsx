@@ -40,6 +40,7 @@ export default function CaseLog({ loaderData }: Route.ComponentProps) {
           ) : null}
           <DataTable
             caption="Cases received in the range, oldest first"
+            scrollable
             rows={report.rows}
             rowKey={(row) => row.reference}
             empty={<p>No case was received between these dates.</p>}
