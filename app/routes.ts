@@ -72,6 +72,7 @@ export default [
     route("rules", "routes/admin/rules.tsx"),
     route("rules/:code/new", "routes/admin/rule-version-new.tsx"),
     route("holidays", "routes/admin/holidays.tsx"),
+    route("retention", "routes/admin/retention.tsx"),
     route("specialties", "routes/admin/specialties.tsx"),
     route("settings", "routes/admin/settings.tsx"),
   ]),

@@ -428,10 +428,14 @@ pages("an administrator's email: overview, its alert, the outbox and its actions
 });
 
 pages(
-  "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone",
-  ["admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings"],
+  "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone, record retention",
+  ["admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings", "admin/retention"],
   async ({ page, loginAs, check }) => {
     await loginAs("ADMIN");
+    await page.goto("/admin/retention");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("#field-reference-error")).toBeVisible();
+    await check(page, "admin/retention", "a legal hold without a reference, refused");
     for (const path of ["rules", "specialties", "settings"]) {
       await page.goto(`/admin/${path}`);
       await check(page, `admin/${path}`, "as it opens");

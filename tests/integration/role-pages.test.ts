@@ -9,6 +9,7 @@ import * as account from "~/routes/account";
 import * as accountSecondFactor from "~/routes/account-second-factor";
 import * as adminAudit from "~/routes/admin/audit";
 import * as adminHolidays from "~/routes/admin/holidays";
+import * as adminRetention from "~/routes/admin/retention";
 import * as adminIndex from "~/routes/admin/index";
 import * as adminInviteUser from "~/routes/admin/invite-user";
 import * as adminOutbox from "~/routes/admin/outbox";
@@ -84,6 +85,7 @@ const PAGES: Page[] = [
   page("admin/plans", "routes/admin/plans.tsx", adminPlans, ADMIN),
   page("admin/rules", "routes/admin/rules.tsx", adminRules, ADMIN),
   page("admin/holidays", "routes/admin/holidays.tsx", adminHolidays, ADMIN),
+  page("admin/retention", "routes/admin/retention.tsx", adminRetention, ADMIN),
   page("admin/specialties", "routes/admin/specialties.tsx", adminSpecialties, ADMIN),
   page("admin/settings", "routes/admin/settings.tsx", adminSettings, ADMIN),
 ];
