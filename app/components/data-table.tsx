@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /** One column of a DataTable: its heading, and what each row shows in it. */
 export interface Column<Row> {
@@ -26,14 +26,22 @@ export function DataTable<Row>(props: {
   rowKey: (row: Row) => string;
   empty?: ReactNode;
   className?: string;
+  /** For a table wider than the page (many columns): its frame scrolls, so a keyboard can reach it and it is named by the caption. */
+  scrollable?: boolean;
 }) {
-  const { caption, captionHidden, rows, rowKey, empty, className } = props;
+  const { caption, captionHidden, rows, rowKey, empty, className, scrollable } = props;
+  const captionId = useId();
   if (!rows.length && empty !== undefined) return <>{empty}</>;
   const columns = props.columns.filter((column): column is Column<Row> => column !== false);
   return (
-    <div className={className ? `table-wrap ${className}` : "table-wrap"}>
+    <div
+      className={className ? `table-wrap ${className}` : "table-wrap"}
+      {...(scrollable ? { tabIndex: 0, role: "region", "aria-labelledby": captionId } : {})}
+    >
       <table>
-        <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? "visually-hidden" : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column, index) => (

@@ -273,6 +273,9 @@ export const reviewerNoteSchema = z.object({
     .max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`),
 });
 
+/** A paragraph or two, as regulators publish it. */
+export const FINDINGS_MAX_LENGTH = 2_000;
+
 /** The coordinator's quality review: approve, or send back with comments to the reviewers chosen. */
 export const qualityDecisionSchema = z
   .object({
@@ -283,9 +286,17 @@ export const qualityDecisionSchema = z
       .trim()
       .max(LIMITS.note, `Use at most ${LIMITS.note.toLocaleString("en-US")} characters.`)
       .default(""),
+    /** The summary of the findings regulators publish with the decision, written when approving. */
+    findings: z
+      .string()
+      .trim()
+      .max(FINDINGS_MAX_LENGTH, `Use at most ${FINDINGS_MAX_LENGTH.toLocaleString("en-US")} characters.`)
+      .default(""),
     determinationIds: stringList,
   })
   .superRefine((form, ctx) => {
+    if (form.intent === "approve" && !form.findings)
+      ctx.addIssue({ code: "custom", path: ["findings"], message: "Summarize the findings: the regulators' yearly export publishes them with the decision." });
     if (form.intent !== "send-back") return;
     if (!form.comments) ctx.addIssue({ code: "custom", path: ["comments"], message: "Write what the reviewer must change: your comments are sent to them." });
     if (form.determinationIds.length === 0)

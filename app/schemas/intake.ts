@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { categoryProblem } from "~/domain/reports/regulator-categories";
 import { answerProblem, ELIGIBILITY_CRITERIA, type CriterionAnswer, type EligibilityCriterion } from "~/domain/eligibility";
 
 /** Form schemas of the review organization's intake, shared by the browser and the actions. */
@@ -53,7 +54,36 @@ export function eligibilitySchema(filing: { filedLate: boolean }) {
     }));
 }
 
-export const acceptSchema = z.object({ intent: z.literal("accept"), version });
+const chosen = (what: string) =>
+  z
+    .string({ error: `Choose the ${what}.` })
+    .trim()
+    .min(1, `Choose the ${what}.`)
+    .max(100, maxLength(100));
+
+/** Accepting records the categories regulators publish, chosen from their lists (regulator-categories.ts). */
+export const acceptSchema = z
+  .object({
+    intent: z.literal("accept"),
+    version,
+    diagnosisCategory: chosen("diagnosis category"),
+    diagnosisSubcategory: chosen("diagnosis subcategory"),
+    treatmentCategory: chosen("treatment category"),
+    treatmentSubcategory: chosen("treatment subcategory"),
+  })
+  .superRefine((form, ctx) => {
+    for (const kind of ["diagnosis", "treatment"] as const) {
+      const problem = categoryProblem(kind, form[`${kind}Category`], form[`${kind}Subcategory`]);
+      if (problem) ctx.addIssue({ code: "custom", path: [problem.field === "category" ? `${kind}Category` : `${kind}Subcategory`], message: problem.message });
+    }
+  })
+  .transform(({ version, ...categories }) => ({
+    version,
+    categories: {
+      diagnosis: { category: categories.diagnosisCategory, subcategory: categories.diagnosisSubcategory },
+      treatment: { category: categories.treatmentCategory, subcategory: categories.treatmentSubcategory },
+    },
+  }));
 
 export const ineligibleSchema = z.object({
   intent: z.literal("ineligible"),

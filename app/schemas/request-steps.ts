@@ -15,6 +15,7 @@ import {
   FILED_BY,
   LANGUAGES,
   PATIENT_SEXES,
+  REFERRAL_SOURCES,
   REPRESENTATIVE_RELATIONSHIPS,
   TRACKS,
 } from "~/domain/requests/options";
@@ -114,6 +115,7 @@ function stepFields(step: EditStep, context: FilingContext) {
       return z.object({
         filedBy: choice(FILED_BY, "Choose one of the answers."),
         representativeRelationship: choice(REPRESENTATIVE_RELATIONSHIPS, "Choose one of the relationships listed."),
+        referralSource: choice(REFERRAL_SOURCES, "Choose one of the answers."),
       });
     case "patient":
       return z.object({
@@ -212,7 +214,7 @@ const dateText = (value: LocalDate | null) => value ?? "";
 export function stepFormValues(step: EditStep, d: RequestDraft): Record<string, string | boolean> {
   switch (step) {
     case "filer":
-      return { filedBy: d.filedBy ?? "", representativeRelationship: d.representativeRelationship ?? "" };
+      return { filedBy: d.filedBy ?? "", representativeRelationship: d.representativeRelationship ?? "", referralSource: d.referralSource ?? "" };
     case "patient":
       return {
         patientName: d.patientName ?? "",

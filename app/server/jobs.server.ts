@@ -12,6 +12,7 @@ import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
 import { sweepStorage } from "./documents/storage-sweep.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { archiveCasesPastRetention } from "./retention/records-retention.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
 export const SEND_EMAIL_QUEUE = "send-email";
@@ -21,6 +22,8 @@ export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 /** Removes what crashed processes left in document storage (storage-sweep.server.ts). */
 export const SWEEP_STORAGE_QUEUE = "sweep-storage";
+/** Archives the cases past their profile's record retention, once a day (records-retention.server.ts). */
+export const RECORDS_RETENTION_QUEUE = "records-retention";
 const RELAY_INTERVAL_MS = 5_000;
 /** The job queue's own connections to PostgreSQL, beside the portal's pool (db.server.ts). */
 export const JOB_QUEUE_POOL_SIZE = 4;
@@ -39,6 +42,7 @@ const JOB_QUEUES: PgBoss.Queue[] = [
   { name: DEADLINE_SWEEP_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 300 },
   { name: PRUNE_RATE_LIMITS_QUEUE, policy: "singleton", retryLimit: 2 },
   { name: SWEEP_STORAGE_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 900 },
+  { name: RECORDS_RETENTION_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 1800 },
 ];
 
 async function applyQueueSettings(boss: PgBoss): Promise<void> {
@@ -157,6 +161,15 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     await sweepStorage(new Date());
   });
   await boss.schedule(SWEEP_STORAGE_QUEUE, "43 * * * *", {}, { tz: "UTC" });
+
+  await boss.work(RECORDS_RETENTION_QUEUE, async () => {
+    const result = await archiveCasesPastRetention(new Date());
+    if (result.archived.length || result.held.length) log.info("records retention", { archived: result.archived.length, held: result.held.length });
+  });
+  // The schedule lives in the database (pg-boss's cron), so it outlives a restart;
+  // a run missed while no worker ran happens at the next start, and twice archives nothing twice.
+  await boss.schedule(RECORDS_RETENTION_QUEUE, "20 4 * * *", {}, { tz: "UTC" });
+  await boss.send(RECORDS_RETENTION_QUEUE, {});
 
   const relay = async () => {
     for (const due of await dueOutboxMessages(clock())) {

@@ -12,6 +12,7 @@
  */
 import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
 import { localDate } from "~/domain/deadlines/time-zone";
+import { OTHER, suggestCategories } from "~/domain/reports/regulator-categories";
 import { ELIGIBILITY_CRITERIA, type CriterionAnswer, type EligibilityCriterion } from "~/domain/eligibility";
 import type { DecisionOutcome } from "~/domain/panel";
 import type { DisputeTypeCode } from "~/domain/reports/labels";
@@ -78,7 +79,7 @@ export type CaseStep =
   | { step: "acceptOffer"; ago: number; reviewer: string }
   | { step: "draftDetermination"; ago: number; opinion: Opinion }
   | { step: "submitDetermination"; ago: number; opinion: Opinion }
-  | { step: "approve"; ago: number }
+  | { step: "approve"; ago: number; findings: string }
   | { step: "issueDecision"; ago: number }
   | { step: "amendDecision"; ago: number; reason: string }
   | { step: "confirmCompliance"; ago: number; authorization: string }
@@ -111,7 +112,7 @@ export const assigned = (acceptedAgo: number, reviewer: string): CaseStep[] => [
  */
 export const decided = (opinions: Opinion[], opinedAgo: number, issuedAgo: number): CaseStep[] => [
   ...opinions.map((opinion, index): CaseStep => ({ step: "submitDetermination", ago: opinedAgo - index * DAY, opinion })),
-  { step: "approve", ago: issuedAgo + 3 * HOUR },
+  { step: "approve", ago: issuedAgo + 3 * HOUR, findings: opinions[0]!.reasons },
   { step: "issueDecision", ago: issuedAgo },
 ];
 
@@ -129,6 +130,20 @@ const STANDARD_OF_REVIEW: Record<DemoRequest["disputeType"], string> = {
   EXPERIMENTAL_INVESTIGATIONAL: "experimental",
   URGENT_CARE: "emergency",
 };
+
+/** The categories the coordinator chooses at acceptance: the codes' suggestion, or "Other" where the codes suggest none. */
+function demoCategories(request: DemoRequest) {
+  const codes = (text: string) =>
+    text
+      .split(",")
+      .map((code) => code.trim())
+      .filter(Boolean);
+  const suggested = suggestCategories({ diagnosisCodes: codes(request.diagnosisCodes ?? ""), procedureCodes: codes(request.procedureCodes ?? "") });
+  return {
+    diagnosis: suggested.diagnosis ?? { category: "Prevention/Good health", subcategory: OTHER },
+    treatment: suggested.treatment ?? { category: "Acute medical services, outpatient", subcategory: OTHER },
+  };
+}
 
 /** The plan's case file: one document for each checklist item but the expert opinions, which the plan did not get. */
 const CASE_FILE_NOT_APPLICABLE: CaseFileItemKey[] = ["expertOpinions"];
@@ -167,7 +182,7 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       await requestInformation({ ...coordinator, caseId, expectedVersion: await version(), addressedTo: step.to, question: step.question, at: ago(step.ago) });
       return;
     case "accept":
-      await acceptCase({ ...coordinator, caseId, expectedVersion: await version(), at: ago(step.ago) });
+      await acceptCase({ ...coordinator, caseId, expectedVersion: await version(), categories: demoCategories(request), at: ago(step.ago) });
       return;
     case "correctClassification":
       await correctClassification({
@@ -260,6 +275,7 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         caseId,
         expectedVersion: await version(),
         comments: "Every element of the letter is present and consistent.",
+        findings: step.findings,
         at: ago(step.ago),
       });
       return;

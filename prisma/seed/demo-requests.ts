@@ -7,7 +7,7 @@
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { uploadQuerySchema } from "~/schemas/upload-query";
 import { localDate } from "~/domain/deadlines/time-zone";
-import type { DisputeType, RepresentativeRelationship } from "~/domain/requests/options";
+import type { DisputeType, ReferralSource, RepresentativeRelationship } from "~/domain/requests/options";
 import type { RequestDraft } from "~/domain/requests/request-draft";
 import { EDIT_STEPS, type EditStep, type RequestStep } from "~/domain/requests/steps";
 import { requestStepSchemas } from "~/schemas/request-steps";
@@ -77,6 +77,8 @@ export interface DemoRequest {
   patient: DemoPatient;
   /** Set when the applicant files for the patient. */
   representative?: RepresentativeRelationship;
+  /** Who told the applicant about independent review; by default the plan's denial letter, which must. */
+  referredBy?: ReferralSource;
   service: string;
   procedureCodes?: string;
   diagnosisCodes?: string;
@@ -95,7 +97,11 @@ function formValues(request: DemoRequest, step: EditStep, planId: string, savedA
   const serviceDay = localDate(new Date(savedAt.getTime() - 40 * DAY), TIME_ZONE);
   switch (step) {
     case "filer":
-      return { filedBy: request.representative ? "REPRESENTATIVE" : "PATIENT", representativeRelationship: request.representative ?? "" };
+      return {
+        filedBy: request.representative ? "REPRESENTATIVE" : "PATIENT",
+        representativeRelationship: request.representative ?? "",
+        referralSource: request.referredBy ?? "HEALTH_PLAN",
+      };
     case "patient":
       return {
         patientName: request.patient.name,
@@ -153,12 +159,13 @@ export const maria = (request: Omit<DemoRequest, "applicant" | "plan" | "patient
   patient: MARIA,
   ...request,
 });
-/** James Carter files for his mother Eleanor, who named him her representative. */
+/** James Carter files for his mother Eleanor, who named him her representative; her doctor's office told him about independent review. */
 export const eleanor = (plan: string, request: Omit<DemoRequest, "applicant" | "plan" | "patient" | "representative">): DemoRequest => ({
   applicant: JAMES_EMAIL,
   plan,
   patient: ELEANOR,
   representative: "DESIGNATED_PERSON",
+  referredBy: "PROVIDER",
   ...request,
 });
 

@@ -220,7 +220,17 @@ pages(
 
 pages(
   "a coordinator at intake: the dashboard, the queue, a case in screening and accepted, reports",
-  ["iro", "iro/queue", "iro/cases/:caseId", "iro/reports", "iro/reports/timeliness"],
+  [
+    "iro",
+    "iro/queue",
+    "iro/cases/:caseId",
+    "iro/reports",
+    "iro/reports/timeliness",
+    "iro/reports/outcomes",
+    "iro/reports/reviewer-workload",
+    "iro/reports/plan-compliance",
+    "iro/reports/case-log",
+  ],
   async ({ page, signInPageAs, check }) => {
     const { applicantId, planId, coordinatorId } = await demoParties();
     const filed = await createFiledCase({ applicantId, planId, details: { serviceDescription: "Cosmetic eyelid surgery" } });
@@ -248,6 +258,14 @@ pages(
     await check(page, "iro/reports/timeliness", "a range the wrong way round");
     await page.goto("/iro/reports/timeliness");
     await check(page, "iro/reports/timeliness", "this month's decisions");
+    await page.goto("/iro/reports/outcomes?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/outcomes", "every decision on record");
+    await page.goto("/iro/reports/reviewer-workload?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/reviewer-workload", "every reviewer's offers on record");
+    await page.goto("/iro/reports/plan-compliance?from=2000-01-01&to=2099-12-31");
+    await check(page, "iro/reports/plan-compliance", "every overturn on record");
+    await page.goto("/iro/reports/case-log");
+    await check(page, "iro/reports/case-log", "last month's cases received");
   },
 );
 
@@ -410,10 +428,14 @@ pages("an administrator's email: overview, its alert, the outbox and its actions
 });
 
 pages(
-  "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone",
-  ["admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings"],
+  "an administrator's rules: rule profiles, a new version, holidays, specialties, time zone, record retention",
+  ["admin/rules", "admin/rules/:code/new", "admin/holidays", "admin/specialties", "admin/settings", "admin/retention"],
   async ({ page, loginAs, check }) => {
     await loginAs("ADMIN");
+    await page.goto("/admin/retention");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("#field-reference-error")).toBeVisible();
+    await check(page, "admin/retention", "a legal hold without a reference, refused");
     for (const path of ["rules", "specialties", "settings"]) {
       await page.goto(`/admin/${path}`);
       await check(page, `admin/${path}`, "as it opens");

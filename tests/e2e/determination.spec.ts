@@ -148,6 +148,7 @@ test("the coordinator sends a determination back once; the reviewer answers the 
   await waitForEmail(DEMO.coordinator, new RegExp(`${kase.reference}: ready for quality review`), 2);
   await coordinator.goto(`/iro/cases/${kase.id}/quality`);
   await expect(coordinator.getByText("Cardiac rehabilitation and mortality: a meta-analysis")).toBeVisible();
+  await coordinator.getByLabel("Summary of the findings").fill("Supervised cardiac rehabilitation is the standard of care after this infarction.");
   await coordinator.getByRole("button", { name: "Approve the determination" }).click();
   await expect(coordinator.getByText("The determination is approved.")).toBeVisible();
   const history = coordinator.getByRole("table", { name: "Earlier quality reviews, newest first" });

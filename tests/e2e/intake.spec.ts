@@ -46,6 +46,11 @@ test("a coordinator screens a filed request from the intake queue and accepts it
   await expect(page.getByText("You are looking after this case.")).toBeVisible();
 
   await answerChecklist(page);
+  // The regulator's categories, as the coordinator records them at acceptance.
+  await page.getByLabel("Diagnosis category").selectOption("Orthopedic/Musculoskeletal");
+  await page.getByLabel("Diagnosis subcategory").selectOption({ label: "Knee" });
+  await page.getByLabel("Treatment category").selectOption("Orthopedic procedure");
+  await page.getByLabel("Treatment subcategory").selectOption({ label: "Joint replacement" });
   await page.getByRole("button", { name: "Accept the request for review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The request is accepted for review." })).toBeVisible();
   await expect(page.locator(".lead")).toContainText("Accepted for review");

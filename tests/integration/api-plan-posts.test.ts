@@ -32,6 +32,7 @@ import { dispatchDueWebhooks } from "~/server/webhooks/deliver-webhooks.server";
 import { createWebhookEndpoint } from "~/server/webhooks/endpoints.server";
 import { verifyWebhook } from "~/server/webhooks/signing.server";
 import { actorFor, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { ACCEPTANCE_CATEGORIES } from "#tests/support/case-factories";
 import { callApi, type RouteFunction } from "#tests/support/routes";
 import { useTestConfig } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
@@ -467,7 +468,13 @@ describe("webhooks", () => {
     const criteria: EligibilityCriterion[] = ["ENROLLED", "COVERED_BENEFIT", "APPEAL_EXHAUSTED", "FILED_IN_TIME", "COMPLETE"];
     await db.eligibilityAnswer.createMany({ data: criteria.map((criterion) => ({ caseId: kase.id, criterion, met: true, answeredById: coordinator.id })) });
 
-    await acceptCase({ user: sessionUserOf(coordinator), actor: actorFor(coordinator), caseId: kase.id, expectedVersion: 0 });
+    await acceptCase({
+      categories: ACCEPTANCE_CATEGORIES,
+      user: sessionUserOf(coordinator),
+      actor: actorFor(coordinator),
+      caseId: kase.id,
+      expectedVersion: 0,
+    });
     await waitFor("both deliveries", async () => received.length >= 2 || (await dispatchDueWebhooks({ firstRetryMs: 20 }), received.length >= 2));
 
     expect(received).toHaveLength(2);

@@ -15,7 +15,14 @@ import { audit } from "~/server/audit.server";
 import { verifyAuditChain } from "~/server/audit-chain.server";
 import { assertConfinedRole, UnconfinedRoleError } from "~/server/database-roles.server";
 import { db } from "~/server/db.server";
-import { DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, SEND_EMAIL_QUEUE, startWorker, SWEEP_STORAGE_QUEUE } from "~/server/jobs.server";
+import {
+  DEADLINE_SWEEP_QUEUE,
+  PRUNE_RATE_LIMITS_QUEUE,
+  RECORDS_RETENTION_QUEUE,
+  SEND_EMAIL_QUEUE,
+  startWorker,
+  SWEEP_STORAGE_QUEUE,
+} from "~/server/jobs.server";
 import { createFiledCase } from "#tests/support/case-factories";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
 import { boot } from "~/server/boot.server";
@@ -115,7 +122,7 @@ describe("the portal's database role", () => {
     try {
       const queues = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.queue ORDER BY name`;
       expect(queues.map((queue) => queue.name).sort()).toEqual(
-        ["__pgboss__send-it", DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, SEND_EMAIL_QUEUE, SWEEP_STORAGE_QUEUE].sort(),
+        ["__pgboss__send-it", DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, RECORDS_RETENTION_QUEUE, SEND_EMAIL_QUEUE, SWEEP_STORAGE_QUEUE].sort(),
       );
     } finally {
       await worker.stop();

@@ -8,6 +8,10 @@ import { matchCase } from "~/server/assignment/roster-snapshot.server";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
+import { caseLog } from "~/server/reports/case-log.server";
+import { outcomesReport } from "~/server/reports/outcomes-report.server";
+import { planComplianceReport } from "~/server/reports/plan-compliance-report.server";
+import { reviewerWorkloadReport } from "~/server/reports/reviewer-workload-report.server";
 import "#tests/support/test-database";
 
 let firstSeed: Awaited<ReturnType<typeof seedDemoData>>;
@@ -214,6 +218,27 @@ describe("demo data on a fresh database", () => {
     expect(decisionClock(corrected)).toBeUndefined();
     const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: corrected.id, type: "classification_corrected" } });
     expect(event.note).toMatch(/investigational/);
+  });
+
+  it("gives the reports of the last 60 days non-zero figures, with the categories, findings and referral sources the workflow recorded", async () => {
+    const range = { from: "2026-07-18", to: "2026-09-16" };
+    const outcomes = await outcomesReport(range, seededAt);
+    expect(outcomes.overall.decided).toBeGreaterThanOrEqual(4);
+    expect(outcomes.overall.overturnPercent).toBeGreaterThan(0);
+    const diagnoses = outcomes.sections.find((section) => section.dimension === "diagnosisCategory")!.groups.map((group) => group.group);
+    expect(diagnoses).not.toContain("Not recorded");
+    const compliance = await planComplianceReport(range, seededAt);
+    expect(compliance.overall.overturns).toBeGreaterThanOrEqual(2);
+    expect(compliance.overall.confirmedOnTime + compliance.overall.confirmedLate).toBeGreaterThanOrEqual(1);
+    const workload = await reviewerWorkloadReport(range, seededAt);
+    expect(workload.reviewers.some((row) => row.determinations > 0 && row.medianDaysToDetermine !== null)).toBe(true);
+    const log = await caseLog(range, 200, seededAt);
+    expect(log.rows.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(log.rows.map((row) => row.referredBy))).toEqual(
+      new Set(["The health plan (its denial letter or appeal decision)", "The patient's doctor or another provider"]),
+    );
+    const decided = await db.case.findMany({ where: { decidedAt: { not: null } }, select: { findings: true, treatmentCategory: true } });
+    expect(decided.every((kase) => kase.findings && kase.treatmentCategory)).toBe(true);
   });
 
   it("adds nothing when seeded again", async () => {

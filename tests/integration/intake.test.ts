@@ -22,6 +22,7 @@ import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { actorFor, createAssignment, createCase, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
+import { ACCEPTANCE_CATEGORIES } from "#tests/support/case-factories";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { testDatabase } from "#tests/support/test-database";
 import { refusal } from "#tests/support/refusal";
@@ -151,9 +152,13 @@ describe("the eligibility checklist", () => {
 describe("accepting a request", () => {
   it("is refused until every criterion is met", async () => {
     const kase = await submittedCase();
-    expect(await refusal(acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: 0 }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await refusal(acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: 0 }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await screened(kase.id, { ...allMet(), ENROLLED: { met: false, note: "Coverage ended" } });
-    const error = await refusal(acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) }));
+    const error = await refusal(
+      acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) }),
+    );
     expect(error.message).toMatch(/not met: enrolled with the plan/);
     expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).status).toBe("ELIGIBILITY_REVIEW");
   });
@@ -162,7 +167,13 @@ describe("accepting a request", () => {
     const kase = await submittedCase();
     await screened(kase.id);
     const acceptedAt = new Date("2026-11-24T14:00:00Z"); // Tue 24 Nov, 9:00 EST
-    const outcome = await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), at: acceptedAt });
+    const outcome = await acceptCase({
+      categories: ACCEPTANCE_CATEGORIES,
+      ...as(coordinator),
+      caseId: kase.id,
+      expectedVersion: await version(kase.id),
+      at: acceptedAt,
+    });
     expect(outcome.status).toBe("ACCEPTED");
 
     const after = await db.case.findUniqueOrThrow({ where: { id: kase.id } });
@@ -191,14 +202,14 @@ describe("accepting a request", () => {
   it("gives an experimental/investigational case a panel: three reviewers, or the admin's setting", async () => {
     const first = await submittedCase({ disputeType: "EXPERIMENTAL_INVESTIGATIONAL" });
     await screened(first.id);
-    await acceptCase({ ...as(coordinator), caseId: first.id, expectedVersion: await version(first.id) });
+    await acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: first.id, expectedVersion: await version(first.id) });
     expect((await db.case.findUniqueOrThrow({ where: { id: first.id } })).panelSize).toBe(3);
 
     await db.setting.create({ data: { key: "panelSize", value: 5 } });
     try {
       const second = await submittedCase({ disputeType: "EXPERIMENTAL_INVESTIGATIONAL" });
       await screened(second.id);
-      await acceptCase({ ...as(coordinator), caseId: second.id, expectedVersion: await version(second.id) });
+      await acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: second.id, expectedVersion: await version(second.id) });
       expect((await db.case.findUniqueOrThrow({ where: { id: second.id } })).panelSize).toBe(5);
     } finally {
       await db.setting.delete({ where: { key: "panelSize" } });
@@ -345,7 +356,7 @@ describe("the plan's side", () => {
   it("shows the plan its case without the reviewers", async () => {
     const kase = await submittedCase();
     await screened(kase.id);
-    await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });
+    await acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });
     await createAssignment({ caseId: kase.id, reviewerId: reviewer.id, status: "ACCEPTED", attested: true });
     const page = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
     expect(page.caseFile).toMatchObject({ state: "requested" });
@@ -358,7 +369,7 @@ describe("the plan's case file is late", () => {
   it("lets the coordinator go ahead without it, with a reason, once it is late", async () => {
     const kase = await submittedCase();
     await screened(kase.id);
-    await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), at: MONDAY_10_AM });
+    await acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), at: MONDAY_10_AM });
     const due = (await clocksOf(kase.id)).find((clock) => clock.kind === "PLAN_CASE_FILE")!.dueAt;
     const early = await refusal(
       proceedWithoutCaseFile({
@@ -395,7 +406,7 @@ describe("two coordinators at once", () => {
     await screened(kase.id);
     const seen = await version(kase.id);
     const results = await Promise.allSettled([
-      acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: seen }),
+      acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: seen }),
       requestInformation({ ...as(otherCoordinator), caseId: kase.id, expectedVersion: seen, addressedTo: "APPLICANT", question: "Anything else?" }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -421,7 +432,9 @@ describe("who may see and act at intake", () => {
     await createAssignment({ caseId: kase.id, reviewerId: reviewer.id, status: "ACCEPTED", attested: true });
     for (const person of [reviewer, applicant, planUser]) {
       expect(await refusal(coordinatorCasePage(sessionUserOf(person), kase.id, actorFor(person)))).toMatchObject({ code: "NOT_FOUND" });
-      expect(await refusal(acceptCase({ ...as(person), caseId: kase.id, expectedVersion: 0 }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await refusal(acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(person), caseId: kase.id, expectedVersion: 0 }))).toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
     for (const person of [otherPlanUser, reviewer, applicant, coordinator]) {
       expect(await refusal(planCasePage(sessionUserOf(person), kase.id, actorFor(person)))).toMatchObject({ code: "NOT_FOUND" });
@@ -442,7 +455,7 @@ describe("who may see and act at intake", () => {
     });
     await screened(kase.id);
     expect(await page()).toMatchObject({ accept: true, findIneligible: false });
-    await acceptCase({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });
+    await acceptCase({ categories: ACCEPTANCE_CATEGORIES, ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id) });
     expect(await page()).toMatchObject({ recordEligibility: false, accept: false, findIneligible: false, requestInformation: true });
   });
 });

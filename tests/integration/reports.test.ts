@@ -265,13 +265,13 @@ describe("the regulator export", () => {
       refs["e-california"],
       refs["f-april"],
     ]);
-    // Filed 4 Jan, determined and decided 20 Mar (75 days), the plan complied 23 Mar (3 days); 64 years old when filing.
+    // Filed 4 Jan, determined and decided 20 Mar (75 days; adopted the same day; the plan's compliance on 23 Mar is not counted); 64 years old when filing.
     expect(rows[4]).toBe(
-      `${refs["c-late-overturn"]},2026,Cancer,Brain,Radiation therapy,Proton beam,Overturned in part,Medical necessity,51-64,Female,Standard,75,3,"The ""experimental"" label is not supported, in part."`,
+      `${refs["c-late-overturn"]},2026,Cancer,Brain,Radiation therapy,Proton beam,Overturned in part,Medical necessity,51-64,Female,Standard,75,0,"The ""experimental"" label is not supported, in part."`,
     );
-    // Upheld and expedited: nothing to adopt, and no categories recorded. Filed Wed 4 Mar at 15:00 and
-    // determined Fri 6 Mar at 21:00 in New York (already 7 Mar in UTC): 2 calendar days.
-    expect(rows[1]).toBe(`${refs["d-expedited"]},2026,,,,,Upheld,Urgent care,,,Expedited,2,,`);
+    // Upheld and expedited, no categories recorded. Filed Wed 4 Mar at 15:00 and determined Fri 6 Mar
+    // at 21:00 in New York (already 7 Mar in UTC): 2 calendar days; decided an hour later, the same day.
+    expect(rows[1]).toBe(`${refs["d-expedited"]},2026,,,,,Upheld,Urgent care,,,Expedited,2,0,`);
     const previous = await regulatorExport(2025, actorFor(coordinator));
     expect(
       previous.csv

@@ -9,6 +9,7 @@ import * as account from "~/routes/account";
 import * as accountSecondFactor from "~/routes/account-second-factor";
 import * as adminAudit from "~/routes/admin/audit";
 import * as adminHolidays from "~/routes/admin/holidays";
+import * as adminRetention from "~/routes/admin/retention";
 import * as adminIndex from "~/routes/admin/index";
 import * as adminInviteUser from "~/routes/admin/invite-user";
 import * as adminOutbox from "~/routes/admin/outbox";
@@ -21,6 +22,10 @@ import * as iroIndex from "~/routes/iro/index";
 import * as iroQueue from "~/routes/iro/queue";
 import * as iroReports from "~/routes/iro/reports";
 import * as iroTimeliness from "~/routes/iro/reports.timeliness";
+import * as iroCaseLog from "~/routes/iro/reports.case-log";
+import * as iroOutcomes from "~/routes/iro/reports.outcomes";
+import * as iroPlanCompliance from "~/routes/iro/reports.plan-compliance";
+import * as iroReviewerWorkload from "~/routes/iro/reports.reviewer-workload";
 import * as iroRoster from "~/routes/iro/roster";
 import * as planIndex from "~/routes/plan/index";
 import * as planIntegrations from "~/routes/plan/integrations";
@@ -64,6 +69,10 @@ const PAGES: Page[] = [
   page("iro/roster", "routes/iro/roster.tsx", iroRoster, ["COORDINATOR", "ADMIN"]),
   page("iro/reports", "routes/iro/reports.tsx", iroReports, ["COORDINATOR", "ADMIN"]),
   page("iro/reports/timeliness", "routes/iro/reports.timeliness.tsx", iroTimeliness, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/outcomes", "routes/iro/reports.outcomes.tsx", iroOutcomes, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/reviewer-workload", "routes/iro/reports.reviewer-workload.tsx", iroReviewerWorkload, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/plan-compliance", "routes/iro/reports.plan-compliance.tsx", iroPlanCompliance, ["COORDINATOR", "ADMIN"]),
+  page("iro/reports/case-log", "routes/iro/reports.case-log.tsx", iroCaseLog, ["COORDINATOR", "ADMIN"]),
   page("review", "routes/review/index.tsx", reviewIndex, ["REVIEWER"]),
   page("review/profile", "routes/review/profile.tsx", reviewProfile, ["REVIEWER"]),
   page("plan", "routes/plan/index.tsx", planIndex, ["PLAN"]),
@@ -76,6 +85,7 @@ const PAGES: Page[] = [
   page("admin/plans", "routes/admin/plans.tsx", adminPlans, ADMIN),
   page("admin/rules", "routes/admin/rules.tsx", adminRules, ADMIN),
   page("admin/holidays", "routes/admin/holidays.tsx", adminHolidays, ADMIN),
+  page("admin/retention", "routes/admin/retention.tsx", adminRetention, ADMIN),
   page("admin/specialties", "routes/admin/specialties.tsx", adminSpecialties, ADMIN),
   page("admin/settings", "routes/admin/settings.tsx", adminSettings, ADMIN),
 ];

@@ -291,3 +291,9 @@ export async function createInformationRequest(options: {
 export async function bumpCaseVersion(caseId: string): Promise<void> {
   await db.case.update({ where: { id: caseId }, data: { version: { increment: 1 } } });
 }
+
+/** Categories a coordinator may choose when accepting (regulator-categories.ts). */
+export const ACCEPTANCE_CATEGORIES = {
+  diagnosis: { category: "Orthopedic/Musculoskeletal", subcategory: "Back and spine" },
+  treatment: { category: "Orthopedic procedure", subcategory: "Spine surgery" },
+};

@@ -37,7 +37,7 @@ export async function submitSignedDetermination(options: {
 }
 
 /** The coordinator approves the determination after quality review. */
-export async function approveSubmittedDetermination(options: { caseId: string; coordinator: Person }) {
+export async function approveSubmittedDetermination(options: { caseId: string; coordinator: Person; findings?: string }) {
   const { version } = await db.case.findUniqueOrThrow({ where: { id: options.caseId }, select: { version: true } });
   await approveDetermination({
     user: sessionUserOf(options.coordinator),
@@ -45,5 +45,6 @@ export async function approveSubmittedDetermination(options: { caseId: string; c
     caseId: options.caseId,
     expectedVersion: version,
     comments: "Every element of the letter is present and consistent.",
+    findings: options.findings ?? "The requested service is medically necessary for this patient's condition.",
   });
 }

@@ -198,6 +198,19 @@ describe("the coordinator's quality decision", () => {
       comments: "Write what the reviewer must change: your comments are sent to them.",
       determinationIds: "Tick the opinion to send back: at least one.",
     });
-    expect(qualityDecisionSchema.parse({ intent: "approve", version: "4" })).toEqual({ intent: "approve", version: 4, comments: "", determinationIds: [] });
+    expect(qualityDecisionSchema.parse({ intent: "approve", version: "4", findings: " Supported. " })).toEqual({
+      intent: "approve",
+      version: 4,
+      comments: "",
+      findings: "Supported.",
+      determinationIds: [],
+    });
+  });
+
+  it("approves only with the summary of the findings the regulators publish", () => {
+    const result = qualityDecisionSchema.safeParse({ intent: "approve", version: "4", findings: " " });
+    expect(result.success ? {} : zodFieldErrors(result.error)).toEqual({
+      findings: "Summarize the findings: the regulators' yearly export publishes them with the decision.",
+    });
   });
 });

@@ -78,7 +78,6 @@ const overturned: ExportedCase = {
   submittedAt: new Date("2026-02-02T15:00:00Z"),
   determinedAt: new Date("2026-02-27T20:00:00Z"),
   decidedAt: new Date("2026-03-02T14:00:00Z"),
-  complianceConfirmedAt: new Date("2026-03-04T16:00:00Z"),
   findings: 'Proton therapy is the standard of care for this tumour; the plan\'s "experimental" label is not supported.',
 };
 
@@ -97,13 +96,20 @@ describe("a row of the regulator export", () => {
       "Female",
       "Standard",
       25,
-      2,
+      // Determined Fri 27 Feb, adopted by the decision Mon 2 Mar; the plan's compliance on 4 Mar is not this column's.
+      3,
       overturned.findings,
     ]);
   });
 
-  it("counts review days to the decision when there was no separate determination, and leaves adoption blank without a compliance confirmation", () => {
-    const row = regulatorExportRow({ ...overturned, outcome: "UPHELD", determinedAt: null, complianceConfirmedAt: null, track: "EXPEDITED" }, ZONE);
+  it("counts adoption from the determination to the decision, whether or not the plan has complied", () => {
+    expect(regulatorExportRow({ ...overturned, outcome: "UPHELD" }, ZONE)[12]).toBe(3);
+    // Determined at 23:00 on Sun 1 Mar in New York (04:00 UTC on the 2nd), decided at 09:00 on the 2nd: one day.
+    expect(regulatorExportRow({ ...overturned, determinedAt: new Date("2026-03-02T04:00:00Z") }, ZONE)[12]).toBe(1);
+  });
+
+  it("counts review days to the decision when there was no separate determination, and leaves adoption blank", () => {
+    const row = regulatorExportRow({ ...overturned, outcome: "UPHELD", determinedAt: null, track: "EXPEDITED" }, ZONE);
     expect(row[6]).toBe("Upheld");
     expect(row[10]).toBe("Expedited");
     expect(row[11]).toBe(28);
@@ -122,7 +128,7 @@ describe("a row of the regulator export", () => {
       "Reference ID,Year,Diagnosis category,Diagnosis subcategory,Treatment category,Treatment subcategory,Determination,Type,Age range,Gender,Expedited or standard,Days to review,Days to adopt,Findings",
     );
     expect(lines[1]).toBe(
-      'IMR-2026-000042,2026,Cancer,Brain,Radiation therapy,Proton beam,Overturned in part,Experimental/Investigational,51-64,Female,Standard,25,2,"Proton therapy is the standard of care for this tumour; the plan\'s ""experimental"" label is not supported."',
+      'IMR-2026-000042,2026,Cancer,Brain,Radiation therapy,Proton beam,Overturned in part,Experimental/Investigational,51-64,Female,Standard,25,3,"Proton therapy is the standard of care for this tumour; the plan\'s ""experimental"" label is not supported."',
     );
   });
 });

@@ -5,6 +5,7 @@ export function completeDraft(overrides: Partial<RequestDraft> = {}): RequestDra
   return {
     filedBy: "PATIENT",
     representativeRelationship: null,
+    referralSource: "HEALTH_PLAN",
     patientName: "Maria Lopez",
     patientBirthDate: "1980-05-17",
     patientSex: "FEMALE",

@@ -47,7 +47,11 @@ describe("the questions a step needs answered", () => {
 
   it("asks a representative how they are related to the patient, and forgets it when the patient files", () => {
     expect(errorsOf("filer", { filedBy: "REPRESENTATIVE" })).toEqual({ representativeRelationship: "Choose how you are related to the patient." });
-    expect(parse("filer", { filedBy: "PATIENT", representativeRelationship: "ATTORNEY" })).toEqual({ filedBy: "PATIENT", representativeRelationship: null });
+    expect(parse("filer", { filedBy: "PATIENT", representativeRelationship: "ATTORNEY" })).toEqual({
+      filedBy: "PATIENT",
+      representativeRelationship: null,
+      referralSource: null,
+    });
   });
 
   it("refuses a date of birth or a denial in the future", () => {

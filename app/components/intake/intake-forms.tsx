@@ -1,5 +1,6 @@
-import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
+import { CaseForm, RadioGroup, SelectField, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { DISPUTE_TYPE_LABELS, type DisputeTypeCode } from "~/domain/reports/labels";
+import { type Categorized, type CategoryList, DIAGNOSIS_CATEGORIES, TREATMENT_CATEGORIES } from "~/domain/reports/regulator-categories";
 import {
   acceptSchema,
   correctClassificationSchema,
@@ -14,14 +15,72 @@ interface CaseFormProps {
   actionData: unknown;
 }
 
-/** Accepting: the clocks start and the plan is asked for its case file. */
-export function AcceptForm({ version, actionData, panelNote }: CaseFormProps & { panelNote: string }) {
-  const zod = useCaseForm(acceptSchema, { intent: "accept", version, actionData });
+const categoryOptions = (lists: readonly CategoryList[]) => lists.map(({ category }) => ({ value: category, label: category }));
+// Grouped by category, so the choice reads without script; "Other" fits every category.
+const subcategoryGroups = (lists: readonly CategoryList[]) =>
+  lists.map(({ category, subcategories }) => ({ label: category, options: subcategories.map((value) => ({ value, label: value })) }));
+
+/** Accepting: the clocks start, the plan is asked for its case file, and the regulator's categories are recorded. */
+export function AcceptForm({
+  version,
+  actionData,
+  panelNote,
+  suggested,
+}: CaseFormProps & { panelNote: string; suggested: { diagnosis: Categorized | null; treatment: Categorized | null } }) {
+  const zod = useCaseForm(acceptSchema, {
+    intent: "accept",
+    version,
+    actionData,
+    defaultValues: {
+      diagnosisCategory: suggested.diagnosis?.category ?? "",
+      diagnosisSubcategory: suggested.diagnosis?.subcategory ?? "",
+      treatmentCategory: suggested.treatment?.category ?? "",
+      treatmentSubcategory: suggested.treatment?.subcategory ?? "",
+    },
+  });
+  const hint = "Published in the yearly export for regulators. Suggested from the case's codes when they match; check it against the records.";
   return (
     <CaseForm zod={zod} intent="accept" version={version}>
       <p>
         All five criteria are met. Accepting starts the decision clock, asks the plan for its case file with its due date, and tells the applicant. {panelNote}
       </p>
+      <SelectField
+        zod={zod}
+        idPrefix="accept"
+        name="diagnosisCategory"
+        label="Diagnosis category"
+        hint={hint}
+        placeholder="Choose"
+        options={categoryOptions(DIAGNOSIS_CATEGORIES)}
+        required
+      />
+      <SelectField
+        zod={zod}
+        idPrefix="accept"
+        name="diagnosisSubcategory"
+        label="Diagnosis subcategory"
+        placeholder="Choose"
+        groups={subcategoryGroups(DIAGNOSIS_CATEGORIES)}
+        required
+      />
+      <SelectField
+        zod={zod}
+        idPrefix="accept"
+        name="treatmentCategory"
+        label="Treatment category"
+        placeholder="Choose"
+        options={categoryOptions(TREATMENT_CATEGORIES)}
+        required
+      />
+      <SelectField
+        zod={zod}
+        idPrefix="accept"
+        name="treatmentSubcategory"
+        label="Treatment subcategory"
+        placeholder="Choose"
+        groups={subcategoryGroups(TREATMENT_CATEGORIES)}
+        required
+      />
       <SubmitButton submitting={zod.submitting}>Accept the request for review</SubmitButton>
     </CaseForm>
   );

@@ -5,6 +5,7 @@ import {
   DISPUTE_TYPE_LABELS,
   FILED_BY_LABELS,
   LANGUAGE_LABELS,
+  REFERRAL_LABELS,
   RELATIONSHIP_LABELS,
   SEX_LABELS,
   TRACK_LABELS,
@@ -71,6 +72,7 @@ export function ReviewSummary({
                 ReactNode,
               ][])
             : []),
+          ["Who told you about independent review", d.referralSource ? REFERRAL_LABELS[d.referralSource] : NOT_GIVEN],
         ]}
       />
       <Section

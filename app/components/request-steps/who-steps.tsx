@@ -5,6 +5,8 @@ import {
   LANGUAGE_LABELS,
   LANGUAGES,
   PATIENT_SEXES,
+  REFERRAL_LABELS,
+  REFERRAL_SOURCES,
   RELATIONSHIP_LABELS,
   REPRESENTATIVE_RELATIONSHIPS,
   SEX_LABELS,
@@ -36,6 +38,13 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
           />
         </FollowUp>
       ) : null}
+      <RadioGroup
+        zod={zod}
+        name="referralSource"
+        legend="Who told you about independent medical review? (optional)"
+        hint="Review organizations keep this for their regulator's case log. It does not change how the request is reviewed."
+        choices={REFERRAL_SOURCES.map((value) => ({ value, label: REFERRAL_LABELS[value] }))}
+      />
     </>
   );
 }

@@ -56,8 +56,6 @@ export interface ExportedCase {
   submittedAt: Date | null;
   determinedAt: Date | null;
   decidedAt: Date;
-  /** When the plan confirmed it complied with an overturn; null when it has not (or need not). */
-  complianceConfirmedAt: Date | null;
   findings: string | null;
 }
 
@@ -78,6 +76,15 @@ export const REGULATOR_EXPORT_HEADER = [
   "Findings",
 ] as const;
 
+/**
+ * "Days to review": calendar days from the filing to the reviewers'
+ * determination. "Days to adopt": calendar days from that determination to
+ * the decision that adopts it, as the DMHC counts from the review
+ * organization's determination to the Director's adoption; here the
+ * organization's issued decision is the adoption. Blank when the case has no
+ * separate determination (the plan's compliance is the plan compliance
+ * report's, not this column's).
+ */
 export function regulatorExportRow(kase: ExportedCase, timeZone: string): CsvCell[] {
   const reviewedAt = kase.determinedAt ?? kase.decidedAt;
   return [
@@ -93,7 +100,7 @@ export function regulatorExportRow(kase: ExportedCase, timeZone: string): CsvCel
     sexLabel(kase.patientSex),
     TRACK_LABELS[kase.track],
     kase.submittedAt ? calendarDaysBetween(kase.submittedAt, reviewedAt, timeZone) : null,
-    kase.complianceConfirmedAt ? calendarDaysBetween(kase.decidedAt, kase.complianceConfirmedAt, timeZone) : null,
+    kase.determinedAt ? calendarDaysBetween(kase.determinedAt, kase.decidedAt, timeZone) : null,
     kase.findings,
   ];
 }

@@ -11,6 +11,23 @@ export const FILED_BY_LABELS: Record<FiledBy, string> = {
   REPRESENTATIVE: "I am filing for the patient (a representative)",
 };
 
+/** Who pointed the patient to independent review: the case log records it (docs/rules/records-audit-reports.md, "Case log"). */
+export const REFERRAL_SOURCES = ["HEALTH_PLAN", "REGULATOR", "PROVIDER", "ADVOCATE", "SELF"] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+export const REFERRAL_LABELS: Record<ReferralSource, string> = {
+  HEALTH_PLAN: "The health plan (its denial letter or appeal decision)",
+  REGULATOR: "The state insurance department or another regulator",
+  PROVIDER: "The patient's doctor or another provider",
+  ADVOCATE: "An attorney, a consumer advocate or an assistance program",
+  SELF: "Nobody: we found it ourselves",
+};
+
+/** The referral source in a staff report's words; null when the applicant did not say. */
+export function referralLabel(source: string | null): string | null {
+  return source && source in REFERRAL_LABELS ? REFERRAL_LABELS[source as ReferralSource] : null;
+}
+
 /** Who may act for the patient (docs/rules/filing.md, "Who may file"). */
 export const REPRESENTATIVE_RELATIONSHIPS = ["PARENT_OR_GUARDIAN", "CONSERVATOR", "ATTORNEY", "TREATING_PROVIDER", "DESIGNATED_PERSON"] as const;
 export type RepresentativeRelationship = (typeof REPRESENTATIVE_RELATIONSHIPS)[number];

@@ -1,6 +1,6 @@
 import type { LocalDate } from "~/domain/deadlines/time-zone";
 import type { RuleDuration } from "~/domain/rule-profiles";
-import type { AppealNotNeededReason, AppealStatus, DisputeType, FiledBy, PatientSex, RepresentativeRelationship, Track } from "./options";
+import type { AppealNotNeededReason, AppealStatus, DisputeType, FiledBy, PatientSex, ReferralSource, RepresentativeRelationship, Track } from "./options";
 
 /**
  * What the applicant has entered so far, in the form's own terms (dates as
@@ -10,6 +10,7 @@ import type { AppealNotNeededReason, AppealStatus, DisputeType, FiledBy, Patient
 export interface RequestDraft {
   filedBy: FiledBy | null;
   representativeRelationship: RepresentativeRelationship | null;
+  referralSource: ReferralSource | null;
 
   patientName: string | null;
   patientBirthDate: LocalDate | null;

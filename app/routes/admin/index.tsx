@@ -67,6 +67,9 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
               <Link to="/admin/holidays">Holidays</Link>
             </li>
             <li>
+              <Link to="/admin/retention">Record retention</Link>
+            </li>
+            <li>
               <Link to="/admin/settings">Time zone</Link>
             </li>
           </ul>

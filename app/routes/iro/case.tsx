@@ -73,8 +73,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await recordEligibility({ ...acting, expectedVersion: version, answers });
       return done("eligibility");
     }),
-    accept: formSubmission(acceptSchema, async ({ version }) => {
-      await acceptCase({ ...acting, expectedVersion: version });
+    accept: formSubmission(acceptSchema, async ({ version, categories }) => {
+      await acceptCase({ ...acting, expectedVersion: version, categories });
       return done("accept");
     }),
     ineligible: formSubmission(ineligibleSchema, async ({ version, reason }) => {
@@ -194,6 +194,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
               version={page.version}
               actionData={actionData}
               panelNote={page.panelSize > 1 ? `This case will need a panel of ${page.panelSize} reviewers.` : "One reviewer will review it."}
+              suggested={page.categories}
             />
           ) : null}
           {actions.findIneligible ? (

@@ -38,8 +38,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return submitForm(
     request,
     qualityDecisionSchema,
-    async ({ intent, version, comments, determinationIds }) => {
-      if (intent === "approve") await approveDetermination({ user, actor, caseId, expectedVersion: version, comments });
+    async ({ intent, version, comments, findings, determinationIds }) => {
+      if (intent === "approve") await approveDetermination({ user, actor, caseId, expectedVersion: version, comments, findings });
       else await sendBackDetermination({ user, actor, caseId, expectedVersion: version, comments, determinationIds });
       return `/iro/cases/${caseId}/quality?done=${intent === "approve" ? "approved" : "sent-back"}`;
     },
@@ -167,7 +167,10 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
 }
 
 function ApproveForm({ page, actionData }: { page: QualityReviewPage; actionData: unknown }) {
-  const zod = useZodForm(qualityDecisionSchema, { defaultValues: { intent: "approve", version: String(page.case.version), comments: "" }, actionData });
+  const zod = useZodForm(qualityDecisionSchema, {
+    defaultValues: { intent: "approve", version: String(page.case.version), comments: "", findings: "" },
+    actionData,
+  });
   return (
     <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="approve-heading" className="card space-below">
       <h3 id="approve-heading">Approve</h3>
@@ -179,6 +182,15 @@ function ApproveForm({ page, actionData }: { page: QualityReviewPage; actionData
       ) : (
         <p id="approve-blocked">Approval is possible once every automatic check passes. Send the determination back, or complete the case, first.</p>
       )}
+      <TextAreaField
+        zod={zod}
+        idPrefix="approve"
+        name="findings"
+        label="Summary of the findings"
+        hint="What the reviewers found and why, in a paragraph, without names: the regulators' yearly export publishes it with the decision."
+        rows={4}
+        required
+      />
       <button type="submit" className="button" disabled={!page.allPass || zod.submitting} aria-describedby={page.allPass ? undefined : "approve-blocked"}>
         Approve the determination
       </button>

@@ -10,7 +10,8 @@ import { caseQualityChecks, latestQualityReview } from "./quality.server";
 /**
  * The coordinator approves the determination after quality review. Allowed
  * only while the case is DETERMINED and every automatic check passes, as
- * re-run inside the change; the checks are kept with the approval. The
+ * re-run inside the change; the checks are kept with the approval, and the
+ * summary of the findings on the case (the regulators' export). The
  * decision letter is issued next, from the approved opinions.
  */
 export async function approveDetermination(options: {
@@ -19,18 +20,23 @@ export async function approveDetermination(options: {
   caseId: string;
   expectedVersion: number;
   comments: string;
+  /** The summary of the findings the regulators' yearly export publishes, without names. */
+  findings: string;
   at?: Date;
 }): Promise<void> {
   const { user, caseId } = options;
   const visible = await db.case.count({ where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] } });
   if (!visible) throw notFound("This case");
   const at = options.at ?? new Date();
+  if (!options.findings.trim())
+    throw new AppError("BAD_REQUEST", "Summarize the findings: the regulators' yearly export publishes them.", { field: "findings" });
   await changeCase({
     caseId,
     expectedVersion: options.expectedVersion,
     actor: { ...options.actor, roles: user.roles },
     action: "approveDetermination",
-    event: { type: "quality_approved", note: options.comments || null },
+    event: { type: "quality_approved", note: options.comments || null, data: { findings: options.findings } },
+    update: { findings: options.findings },
     at,
     work: async (tx) => {
       // A send-back always comes between two approvals, so the latest review tells whether this determination is approved already.

@@ -2,6 +2,7 @@ import { caseLinkPath } from "~/domain/case-paths";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { acceptBlockedReason, eligibilityOutcomes } from "~/domain/eligibility";
 import { CASE_FILE_ITEMS } from "~/domain/plan-case-file";
+import { type Categorized, categoryProblem } from "~/domain/reports/regulator-categories";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
@@ -17,14 +18,16 @@ export interface AcceptCase {
   actor: Actor;
   caseId: string;
   expectedVersion: number;
+  /** The categories regulators publish, as the coordinator chose them (regulator-categories.ts). */
+  categories: { diagnosis: Categorized; treatment: Categorized };
   at?: Date;
 }
 
 /**
  * Accepts a request whose five criteria are all met: the decision, plan case
  * file and assignment clocks start (ACTION_DEADLINES), the plan is asked
- * for its case file, the panel size is fixed, and the applicant and the plan
- * are told, in one change.
+ * for its case file, the panel size is fixed, the diagnosis and treatment
+ * categories are recorded, and the applicant and the plan are told, in one change.
  */
 export async function acceptCase(input: AcceptCase) {
   const kase = await db.case.findFirst({
@@ -35,14 +38,30 @@ export async function acceptCase(input: AcceptCase) {
   const reference = kase.reference;
   const at = input.at ?? new Date();
   const panel = await panelSize(db, kase.disputeType);
+  const { diagnosis, treatment } = input.categories;
+  for (const [kind, chosen] of [
+    ["diagnosis", diagnosis],
+    ["treatment", treatment],
+  ] as const) {
+    const problem = categoryProblem(kind, chosen.category, chosen.subcategory);
+    if (problem) throw new AppError("BAD_REQUEST", problem.message, { field: `${kind}${problem.field === "category" ? "Category" : "Subcategory"}` });
+  }
   return explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
       action: "accept",
-      event: { type: "accepted", data: { panelSize: panel } },
-      update: { acceptedAt: at, planCaseFileRequestedAt: at, panelSize: panel },
+      event: { type: "accepted", data: { panelSize: panel, diagnosis, treatment } },
+      update: {
+        acceptedAt: at,
+        planCaseFileRequestedAt: at,
+        panelSize: panel,
+        diagnosisCategory: diagnosis.category,
+        diagnosisSubcategory: diagnosis.subcategory,
+        treatmentCategory: treatment.category,
+        treatmentSubcategory: treatment.subcategory,
+      },
       at,
       work: async (tx) => {
         const answers = await answersOf(tx, kase.id);

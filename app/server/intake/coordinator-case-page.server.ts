@@ -13,7 +13,8 @@ import {
 import { deadlineItems, nextStepText } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, mayProceedWithoutCaseFile } from "~/domain/plan-case-file";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
-import { sexLabel } from "~/domain/requests/options";
+import { suggestCategories } from "~/domain/reports/regulator-categories";
+import { referralLabel, sexLabel } from "~/domain/requests/options";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
@@ -38,6 +39,22 @@ const languages = new Intl.DisplayNames(["en"], { type: "language" });
 const dateOnly = (date: Date | null) => (date ? formatLocalDate(date.toISOString().slice(0, 10)) : NOT_GIVEN);
 const given = (value: string | null | undefined) => (value?.trim() ? value : NOT_GIVEN);
 const list = (values: readonly string[]) => (values.length ? values.join(", ") : NOT_GIVEN);
+
+function categoriesOf(kase: {
+  diagnosisCodes: string[];
+  procedureCodes: string[];
+  diagnosisCategory: string | null;
+  diagnosisSubcategory: string | null;
+  treatmentCategory: string | null;
+  treatmentSubcategory: string | null;
+}) {
+  const suggested = suggestCategories(kase);
+  return {
+    recorded: kase.diagnosisCategory !== null,
+    diagnosis: kase.diagnosisCategory ? { category: kase.diagnosisCategory, subcategory: kase.diagnosisSubcategory ?? "" } : suggested.diagnosis,
+    treatment: kase.treatmentCategory ? { category: kase.treatmentCategory, subcategory: kase.treatmentSubcategory ?? "" } : suggested.treatment,
+  };
+}
 
 /** Who did something, for staff: the person's name and role. */
 function actorWords(actor: { name: string; roles: Role[] } | null): string {
@@ -95,6 +112,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       lines: [
         { label: "Filed by", value: kase.filedBy === "PATIENT" ? "The patient" : "A representative" },
         ...(kase.filedBy === "REPRESENTATIVE" ? [{ label: "Relationship to the patient", value: given(kase.representativeRelationship) }] : []),
+        { label: "Referred by", value: given(referralLabel(kase.referralSource)) },
         { label: "Account", value: `${kase.applicant.name} (${kase.applicant.email})` },
         { label: "Filed on", value: kase.submittedAt ? at(kase.submittedAt) : NOT_GIVEN },
         {
@@ -173,6 +191,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     filedLate: kase.filedLate,
     lateFilingReason: kase.lateFilingReason,
     certificationToFollow: kase.track === "EXPEDITED" && kase.certificationToFollow,
+    /** The regulator's categories: as recorded at acceptance, or as the case's codes suggest them. */
+    categories: categoriesOf(kase),
     /** Reviewers the case has (or gets when accepted now). */
     panelSize: screening.accept ? await panelSize(db, kase.disputeType) : kase.panelSize,
     /** The time each party gets to answer a request for information, by the case's rules. */

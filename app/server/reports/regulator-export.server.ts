@@ -34,17 +34,14 @@ export async function regulatorExport(year: number, actor: Actor): Promise<{ fil
       determinedAt: true,
       decidedAt: true,
       findings: true,
-      // A met or missed compliance clock ended when the plan confirmed it complied (late, if missed).
-      deadlines: { where: { kind: "COMPLIANCE", status: { in: ["MET", "MISSED"] } }, orderBy: { closedAt: "desc" }, take: 1, select: { closedAt: true } },
     },
   });
   const csv = regulatorExportCsv(
-    cases.map(({ deadlines, patientBirthDate, decidedAt, ...kase }) => ({
+    cases.map(({ patientBirthDate, decidedAt, ...kase }) => ({
       ...kase,
       decidedAt: decidedAt!,
       // A @db.Date column comes back as midnight UTC of the stored date.
       patientBirthDate: patientBirthDate ? patientBirthDate.toISOString().slice(0, 10) : null,
-      complianceConfirmedAt: deadlines[0]?.closedAt ?? null,
     })),
     timeZone,
   );

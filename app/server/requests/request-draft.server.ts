@@ -26,6 +26,7 @@ export const DRAFT_SELECT = {
   draftStep: true,
   filedBy: true,
   representativeRelationship: true,
+  referralSource: true,
   patientName: true,
   patientBirthDate: true,
   patientSex: true,
@@ -70,6 +71,7 @@ export function draftFromRow(row: DraftRow): RequestDraft {
   return {
     filedBy: row.filedBy,
     representativeRelationship: row.representativeRelationship as RequestDraft["representativeRelationship"],
+    referralSource: row.referralSource as RequestDraft["referralSource"],
     patientName: row.patientName,
     patientBirthDate: dateOf(row.patientBirthDate),
     patientSex: row.patientSex as RequestDraft["patientSex"],
