@@ -174,6 +174,7 @@ async function approvedCase(options: {
   expect(determined.status).toBe("DETERMINED");
   const approved = await postQuality(coordinator, kase.id, [
     ["intent", "approve"],
+    ["findings", "The reviewers found the treatment medically necessary for this patient."],
     ["version", String(determined.version)],
     ["comments", ""],
   ]);
@@ -447,6 +448,7 @@ describe("an issued letter never changes", () => {
     expect(sendBack.status).toBeGreaterThanOrEqual(400);
     const approveAgain = await postQuality(coordinator, kase.id, [
       ["intent", "approve"],
+      ["findings", "The reviewers found the treatment medically necessary for this patient."],
       ["version", String(version)],
       ["comments", ""],
     ]);

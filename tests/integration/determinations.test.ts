@@ -354,6 +354,7 @@ describe("quality review", () => {
 
     const stale = await postQuality(coordinator, kase.id, [
       ["intent", "approve"],
+      ["findings", "The reviewers found the treatment medically necessary for this patient."],
       ["version", String(determined.version)],
     ]);
     expect(stale.status).toBe(409);
@@ -361,6 +362,7 @@ describe("quality review", () => {
 
     const approved = await postQuality(coordinator, kase.id, [
       ["intent", "approve"],
+      ["findings", "The reviewers found the treatment medically necessary for this patient."],
       ["version", String(again.version)],
     ]);
     expect(approved).toMatchObject({ status: 302, location: `/iro/cases/${kase.id}/quality?done=approved` });
@@ -372,6 +374,7 @@ describe("quality review", () => {
     expect((await openQuality(coordinator, kase.id)).data.approved).toBe(true);
     const twice = await postQuality(coordinator, kase.id, [
       ["intent", "approve"],
+      ["findings", "The reviewers found the treatment medically necessary for this patient."],
       ["version", String(now.version)],
     ]);
     expect(twice.data.formError).toBe("This determination is already approved.");
@@ -392,6 +395,7 @@ describe("quality review", () => {
     const { version } = await caseRow(kase.id);
     const refused = await postQuality(coordinator, kase.id, [
       ["intent", "approve"],
+      ["findings", "The reviewers found the treatment medically necessary for this patient."],
       ["version", String(version)],
     ]);
     expect(refused.status).toBe(400);
@@ -404,6 +408,7 @@ describe("quality review", () => {
       (
         await postQuality(coordinator, kase.id, [
           ["intent", "approve"],
+          ["findings", "The reviewers found the treatment medically necessary for this patient."],
           ["version", String(version)],
         ])
       ).status,
@@ -418,6 +423,7 @@ describe("quality review", () => {
       (
         await postQuality(author, kase.id, [
           ["intent", "approve"],
+          ["findings", "The reviewers found the treatment medically necessary for this patient."],
           ["version", "0"],
         ])
       ).status,
