@@ -18,6 +18,16 @@ export function stageAfterPassword(roles: readonly Role[], hasSecondFactor: bool
   return secondFactorRequired(roles) ? "ENROLMENT" : "SIGNED_IN";
 }
 
+const SECOND_STEP: Record<Exclude<SignInStage, "SIGNED_IN">, string> = {
+  SECOND_FACTOR: "/login/second-factor",
+  ENROLMENT: "/login/set-up-second-factor",
+};
+
+/** The page a sign-in goes to next: `next` once signed in, else the second step, which comes back to `next`. */
+export function pathAfterSignIn(stage: SignInStage, next: string): string {
+  return stage === "SIGNED_IN" ? next : `${SECOND_STEP[stage]}?redirectTo=${encodeURIComponent(next)}`;
+}
+
 /** Someone who must have a second factor keeps at least one (an authenticator app or a passkey). */
 export function mayRemoveFactor(roles: readonly Role[], factorsLeftAfter: number): boolean {
   return factorsLeftAfter > 0 || !secondFactorRequired(roles);

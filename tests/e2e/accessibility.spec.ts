@@ -132,11 +132,9 @@ pages(
   async ({ page, loginAs, check }) => {
     const applicant = await loginAs("APPLICANT");
     await check(page, "requests", "no request yet");
-    await page.goto("/requests/new");
+    await page.getByRole("link", { name: "Start a new request" }).click();
     await check(page, "requests/new", "what filing takes");
-
-    await page.goto("/requests");
-    await page.getByRole("button", { name: "Start a new request" }).click();
+    await page.getByRole("button", { name: "Start my request" }).click();
     await expectStep(page, 1, "Who is filing");
     await page.getByLabel("I am filing for the patient (a representative)").check();
     await expect(page.getByRole("group", { name: "How are you related to the patient?" })).toBeVisible();

@@ -39,9 +39,12 @@ async function expectStep(page: Page, number: number, title: string) {
   await expect(page.getByText(`Step ${number} of 9: ${title}`)).toBeVisible();
 }
 
-/** From the applicant's empty home, a new request at its first step. */
+/** From the applicant's empty home, through what filing takes, a new request at its first step. */
 async function startRequest(page: Page) {
-  await page.getByRole("button", { name: "Start a new request" }).click();
+  await page.getByRole("link", { name: "Start a new request" }).click();
+  await expect(page).toHaveURL(/\/requests\/new$/);
+  await expect(page.getByRole("heading", { name: "Have these at hand" })).toBeVisible();
+  await page.getByRole("button", { name: "Start my request" }).click();
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}\/edit\/filer$/);
   return page.url().match(/\/requests\/([0-9a-f-]{36})\//)![1]!;
 }

@@ -8,6 +8,8 @@ import { db } from "~/server/db.server";
 import { AppError } from "~/server/errors.server";
 import { getSessionUser, startSession } from "~/server/session.server";
 import { inviteUser } from "~/server/users/invite-user.server";
+import { call, request } from "#tests/support/routes";
+import * as verifyEmailPage from "~/routes/auth/verify-email";
 import { PASSWORD, actorFor, createPlan, createUser, latestEmailTo, requestWithCookie, tokenFromEmail, uniqueEmail, uniqueIp } from "#tests/support/factories";
 
 const NEW_PASSWORD = "a brand new passphrase 42";
@@ -121,7 +123,7 @@ describe("logging in", () => {
     expect(await logIn({ email: user.email, password: PASSWORD }, anonymous())).toEqual({ ok: false, reason: "unverified" });
     const email = await latestEmailTo(user.email, "verify-email");
     expect(email).not.toBeNull();
-    expect(await verifyEmail(tokenFromEmail(email), anonymous())).toEqual({ userId: user.id });
+    expect(await verifyEmail(tokenFromEmail(email), anonymous())).toMatchObject({ userId: user.id });
     expect(await logIn({ email: user.email, password: PASSWORD }, anonymous())).toMatchObject({ ok: true });
   });
 
@@ -184,11 +186,28 @@ describe("signing up", () => {
     const token = tokenFromEmail(await latestEmailTo(email, "verify-email"));
     const first = await verifyEmail(token, anonymous());
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(first).toEqual({ userId: user.id });
+    expect(first).toEqual({ userId: user.id, roles: ["APPLICANT"], stage: "SIGNED_IN" });
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(await verifyEmail(token, anonymous())).toBeNull();
     expect(await verifyEmail("not-a-real-token", anonymous())).toBeNull();
     expect(await logIn({ email, password: PASSWORD }, anonymous())).toMatchObject({ ok: true, userId: user.id });
+  });
+
+  it("signs the applicant in from the confirmation page, to their requests", async () => {
+    const email = uniqueEmail("verify-in");
+    await signUp(input(email), anonymous());
+    const token = tokenFromEmail(await latestEmailTo(email, "verify-email"));
+    const answer = await call(verifyEmailPage.action, request("/verify-email", null, { token }));
+    expect(answer.location).toBe("/requests?notice=email-verified");
+    const cookie = answer.headers.get("Set-Cookie");
+    expect(cookie).not.toBeNull();
+    expect(await getSessionUser(requestWithCookie(cookie))).toMatchObject({ email });
+    const audited = await db.auditLog.findFirstOrThrow({ where: { action: "auth.email.verified", actorEmail: email } });
+    expect(audited.detail).toEqual({ next: "SIGNED_IN" });
+    // Used once: the same link again signs nobody in.
+    const again = await call<{ failed?: boolean }>(verifyEmailPage.action, request("/verify-email", null, { token }));
+    expect(again.data.failed).toBe(true);
+    expect(again.headers.get("Set-Cookie")).toBeNull();
   });
 });
 

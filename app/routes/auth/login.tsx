@@ -2,7 +2,7 @@ import { Link, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { homeOf, primaryRole, ROLE_HOMES } from "~/domain/roles";
-import type { SignInStage } from "~/domain/second-factor";
+import { pathAfterSignIn } from "~/domain/second-factor";
 import { loginSchema } from "~/schemas/auth";
 import { logIn, signInRefusalMessage } from "~/server/auth/log-in.server";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
@@ -12,11 +12,6 @@ import { getSessionUser, safeRedirectPath, startSession } from "~/server/session
 export function meta() {
   return [{ title: "Sign in | Independent Medical Review" }];
 }
-
-const SECOND_STEP: Record<Exclude<SignInStage, "SIGNED_IN">, string> = {
-  SECOND_FACTOR: "/login/second-factor",
-  ENROLMENT: "/login/set-up-second-factor",
-};
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getSessionUser(request);
@@ -32,8 +27,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!result.ok) return formFailure(parsed.values, {}, signInRefusalMessage(result, "Email or password is incorrect."));
   const cookie = await startSession(result.userId, request, result.stage);
   const next = safeRedirectPath(parsed.data.redirectTo, homeOf(result.roles));
-  const to = result.stage === "SIGNED_IN" ? next : `${SECOND_STEP[result.stage]}?redirectTo=${encodeURIComponent(next)}`;
-  throw redirect(to, { headers: { "Set-Cookie": cookie } });
+  throw redirect(pathAfterSignIn(result.stage, next), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
@@ -45,7 +39,6 @@ export default function Login() {
     <div className="page narrow">
       <h1>Sign in</h1>
       {notice === "password-set" ? <Notice tone="success">Your password is set. Sign in with it now.</Notice> : null}
-      {notice === "email-verified" ? <Notice tone="success">Your email address is confirmed. Sign in to continue.</Notice> : null}
       <FormError message={zod.formError} />
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" {...zod.form.register("redirectTo")} defaultValue={zod.valueFor("redirectTo")} />

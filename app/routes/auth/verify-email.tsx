@@ -4,6 +4,9 @@ import { verifyEmail } from "~/server/auth/verify-email.server";
 import { linkIsUsable } from "~/server/auth/set-password-from-link.server";
 import { readForm } from "~/server/forms.server";
 import { anonymousActor } from "~/server/request-context.server";
+import { startSession } from "~/server/session.server";
+import { homeOf } from "~/domain/roles";
+import { pathAfterSignIn } from "~/domain/second-factor";
 
 export function meta() {
   return [{ title: "Confirm your email | Independent Medical Review" }];
@@ -20,7 +23,8 @@ export async function action({ request }: Route.ActionArgs) {
   const token = String((await readForm(request)).get("token") ?? "");
   const verified = token ? await verifyEmail(token, anonymousActor(request)) : null;
   if (!verified) return { failed: true };
-  throw redirect("/login?notice=email-verified");
+  const cookie = await startSession(verified.userId, request, verified.stage);
+  throw redirect(pathAfterSignIn(verified.stage, `${homeOf(verified.roles)}?notice=email-verified`), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function VerifyEmail({ loaderData, actionData }: Route.ComponentProps) {
@@ -37,7 +41,7 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="page narrow">
       <h1>Confirm your email address</h1>
-      <p>Press the button to confirm this email address and finish creating your account.</p>
+      <p>Press the button to confirm this email address and finish creating your account. You will be signed in.</p>
       <Form method="post">
         <input type="hidden" name="token" value={loaderData.token} />
         <button type="submit" className="button">

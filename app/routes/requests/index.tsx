@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
 import { DataTable } from "~/components/data-table";
@@ -14,26 +14,26 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const saved = new URL(request.url).searchParams.get("saved");
-  return { name: user.name, saved: !!saved, ...(await applicantRequests(user)) };
+  const search = new URL(request.url).searchParams;
+  return { name: user.name, saved: search.has("saved"), emailConfirmed: search.get("notice") === "email-verified", ...(await applicantRequests(user)) };
 }
 
+/** To the page that says what filing takes; its own button starts the draft. */
 function StartButton() {
   return (
-    <Form method="post" action="/requests/new">
-      <button type="submit" className="button">
-        Start a new request
-      </button>
-    </Form>
+    <Link className="button" to="/requests/new">
+      Start a new request
+    </Link>
   );
 }
 
 export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
-  const { drafts, filed, name, saved } = loaderData;
+  const { drafts, filed, name, saved, emailConfirmed } = loaderData;
   return (
     <>
       <h1>My requests</h1>
       <p className="lead">Welcome, {name}.</p>
+      {emailConfirmed ? <Notice tone="success">Your email address is confirmed, and you are signed in.</Notice> : null}
       {saved ? <Notice tone="success">Your answers are saved. Continue your request below whenever you are ready, on any device.</Notice> : null}
       {drafts.length || filed.length ? <StartButton /> : null}
 
