@@ -202,6 +202,12 @@ describe("upload limits", () => {
     expect(formatFileSize(1536)).toBe("1.5 KB");
     expect(formatFileSize(2.25 * 1024 * 1024)).toBe("2.3 MB");
   });
+
+  it("reads an allowance just under a unit in that unit, as the whole allowance is read", () => {
+    expect(formatFileSize(APPLICANT_CASE_LIMIT_BYTES - 3000)).toBe("1 GB");
+    expect(formatFileSize(1024 * 1024 - 1)).toBe("1 MB");
+    expect(formatFileSize(APPLICANT_CASE_LIMIT_BYTES - 200 * 1024 * 1024)).toBe("824 MB");
+  });
 });
 
 describe("the name a file is kept under", () => {

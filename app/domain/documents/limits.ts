@@ -47,11 +47,22 @@ export function mayRemove(status: CaseStatus): boolean {
 
 const sizeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
+const SIZE_UNITS = [
+  { name: "KB", bytes: KB },
+  { name: "MB", bytes: MB },
+  { name: "GB", bytes: GB },
+] as const;
+
+/**
+ * A size in the largest unit it has at least one of, once rounded to a tenth:
+ * an allowance just under 1 GB reads "1 GB", the way the whole allowance does,
+ * never "1,024 MB".
+ */
 export function formatFileSize(bytes: number): string {
   if (bytes < KB) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  if (bytes < MB) return `${sizeNumber.format(bytes / KB)} KB`;
-  if (bytes < GB) return `${sizeNumber.format(bytes / MB)} MB`;
-  return `${sizeNumber.format(bytes / GB)} GB`;
+  const rounded = (unit: (typeof SIZE_UNITS)[number]) => Math.round((bytes / unit.bytes) * 10) / 10;
+  const unit = SIZE_UNITS.findLast((candidate) => rounded(candidate) >= 1)!;
+  return `${sizeNumber.format(rounded(unit))} ${unit.name}`;
 }
 
 type UploadRefusalReason = "file-too-large" | "case-limit-reached" | "unsupported-type" | "empty";
