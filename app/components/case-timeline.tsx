@@ -30,13 +30,32 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   information_provided: "Requested information sent",
   deadline_missed: "A deadline was missed",
   classification_corrected: "Dispute type or track corrected",
+  coordinator_assigned: "Coordinator assigned",
+  eligibility_checked: "Eligibility checklist recorded",
+  eligibility_objection: "The health plan objected to eligibility",
+  case_file_completed: "The health plan's case file completed",
+  proceeded_without_case_file: "Review went ahead without the plan's case file",
+  matching_facts_recorded: "Parties recorded for the conflict check",
+  possible_conflict_cleared: "Possible conflict cleared",
+  reviewer_offered: "Case offered to a reviewer",
+  offer_accepted: "A reviewer accepted the case",
+  offer_declined: "A reviewer declined the case",
+  offer_expired: "A reviewer's time to answer passed",
+  reviewer_replaced: "Reviewer replaced",
+  quality_approved: "Determination passed quality review",
+  expedited_decision_notified: "Expedited decision notice sent",
+  decision_amended: "Decision amended",
+  compliance_confirmed: "The health plan confirmed it complied",
 };
 
-/** What an event is called on the timeline; events named later read from their status or their type. */
+/**
+ * What an event is called on the timeline: what happened, in the past, since
+ * every entry is done. Events named later read from their status or their type.
+ */
 export function timelineLabel(type: string, toStatus: CaseStatus | null): string {
   const known = EVENT_LABELS[type];
   if (known) return known;
-  if (toStatus) return `Now: ${STATUS_LABELS[toStatus].toLowerCase()}`;
+  if (toStatus) return `Moved to: ${STATUS_LABELS[toStatus].toLowerCase()}`;
   const words = type.replace(/[_.-]+/g, " ").trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : "Update";
 }

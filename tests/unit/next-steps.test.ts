@@ -198,7 +198,9 @@ describe("the timeline's words", () => {
   it("labels known events, then by the status reached, then by the event's own name", () => {
     expect(timelineLabel("information_provided", null)).toBe("Requested information sent");
     expect(timelineLabel("withdrawn", "WITHDRAWN")).toBe("Request withdrawn");
-    expect(timelineLabel("something_new", "IN_REVIEW")).toBe("Now: with the reviewer");
+    expect(timelineLabel("offer_accepted", "IN_REVIEW")).toBe("A reviewer accepted the case");
+    // Every entry is past: none reads as where the case stands now.
+    expect(timelineLabel("something_new", "IN_REVIEW")).toBe("Moved to: with the reviewer");
     expect(timelineLabel("plan_file_uploaded", null)).toBe("Plan file uploaded");
   });
 });
