@@ -15,7 +15,9 @@ export const ACTIONS_HEADER = <span className="visually-hidden">Actions</span>;
  * A list of records as a table: its caption (how tests and screen readers
  * find it), one column after another, one row per record. With `empty`, a
  * list with no records shows that instead of an empty table. A column given
- * as `false` is left out (a column only some pages show).
+ * as `false` is left out (a column only some pages show). On a phone a
+ * table reflows, each row a block with its cells' headings beside them; a
+ * `scrollable` one (many columns, read across) keeps its columns and scrolls.
  */
 export function DataTable<Row>(props: {
   caption: ReactNode;
@@ -35,7 +37,7 @@ export function DataTable<Row>(props: {
   const columns = props.columns.filter((column): column is Column<Row> => column !== false);
   return (
     <div
-      className={className ? `table-wrap ${className}` : "table-wrap"}
+      className={[scrollable ? "table-wrap" : "table-wrap table-wrap--reflow", className].filter(Boolean).join(" ")}
       {...(scrollable ? { tabIndex: 0, role: "region", "aria-labelledby": captionId } : {})}
     >
       <table>
@@ -55,7 +57,7 @@ export function DataTable<Row>(props: {
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column, index) => (
-                <td key={index} className={column.className}>
+                <td key={index} className={column.className} data-label={typeof column.header === "string" ? column.header : undefined}>
                   {column.cell(row)}
                 </td>
               ))}

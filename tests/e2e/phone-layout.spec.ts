@@ -1,0 +1,66 @@
+import crypto from "node:crypto";
+import type { Page, TestInfo } from "@playwright/test";
+import { createPlanActionCase } from "#tests/support/case-factories";
+import { db } from "~/server/db.server";
+import { expect, test } from "./support/fixtures";
+import { DEMO, demoParties } from "./support/portal";
+
+const DAY = 86_400_000;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** A full-page screenshot kept with the test's results (tests/.artifacts), for a person to look at. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** Nothing on the page is wider than the screen: no sideways scrolling, nothing cut off. */
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+test("the applicant's decided request reads on a 390-px phone: file names whole, the letter's Download link in view", async ({
+  page,
+  signInPageAs,
+}, testInfo) => {
+  const kase = await createPlanActionCase({ ...(await demoParties()), stage: "overturned", dueAt: new Date(Date.now() + 2 * DAY) });
+  await db.document.create({
+    data: {
+      caseId: kase.id,
+      kind: "MEDICAL_RECORDS",
+      fileName: "cardiology-consultation-notes-2026-08-14.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 482_133,
+      sha256: crypto.randomBytes(32).toString("hex"),
+      storageKey: crypto.randomUUID(),
+    },
+  });
+  await signInPageAs(DEMO.patient);
+
+  await page.setViewportSize(PHONE);
+  await page.goto(`/requests/${kase.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${kase.reference}`);
+  await keepScreenshot(page, testInfo, "applicant-case-390");
+  await expectNoSidewaysScroll(page);
+
+  // A file name breaks only where it must: at most two lines, not a few letters a line.
+  const fileName = page.locator('td[data-label="File"]', { hasText: "cardiology-consultation-notes-2026-08-14.pdf" });
+  const { lines } = await fileName.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell.firstChild!);
+    return { lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+  });
+  expect(lines).toBeLessThanOrEqual(2);
+
+  const download = page.getByRole("link", { name: new RegExp(`Download .*${kase.reference}-decision\\.pdf`) }).first();
+  await download.scrollIntoViewIfNeeded();
+  const box = (await download.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+
+  await page.setViewportSize(DESKTOP);
+  await keepScreenshot(page, testInfo, "applicant-case-1280");
+  await expectNoSidewaysScroll(page);
+});
