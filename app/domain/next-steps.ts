@@ -45,6 +45,13 @@ const OUTCOME_WORDS: Record<Outcome, Record<"APPLICANT" | "OTHERS", string>> = {
   },
 };
 
+/** The result in a few words, the way a decision's headline reads it: the denial's fate. */
+export const OUTCOME_HEADLINES: Record<Outcome, string> = {
+  UPHELD: "Denial upheld",
+  OVERTURNED: "Denial overturned",
+  OVERTURNED_IN_PART: "Denial overturned in part",
+};
+
 export function outcomeWords(outcome: Outcome, viewer: Viewer): string {
   return OUTCOME_WORDS[outcome][viewer === "APPLICANT" ? "APPLICANT" : "OTHERS"];
 }

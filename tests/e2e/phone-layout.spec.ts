@@ -21,7 +21,7 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-test("the applicant's decided request reads on a 390-px phone: file names whole, the letter's Download link in view", async ({
+test("the applicant's decided request reads on a 390-px phone: the result first, file names whole, the letter's Download link in view", async ({
   page,
   signInPageAs,
 }, testInfo) => {
@@ -42,6 +42,10 @@ test("the applicant's decided request reads on a 390-px phone: file names whole,
   await page.setViewportSize(PHONE);
   await page.goto(`/requests/${kase.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${kase.reference}`);
+  // The decision reads as a result first, then what it means.
+  const decision = page.getByRole("region", { name: "The decision" });
+  await expect(decision.getByRole("heading", { level: 3 })).toHaveText("Denial overturned");
+  await expect(decision).toContainText("The denial is overturned: your health plan must approve or pay for the service.");
   await keepScreenshot(page, testInfo, "applicant-case-390");
   await expectNoSidewaysScroll(page);
 

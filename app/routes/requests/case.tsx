@@ -5,6 +5,8 @@ import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DocumentList } from "~/components/document-uploader";
+import { Icon, type IconName } from "~/components/icon";
+import type { Outcome } from "~/domain/next-steps";
 import { applicantCasePage } from "~/server/requests/case-page.server";
 import { actorOf } from "~/server/session.server";
 import { signedInUser } from "~/server/role-areas.server";
@@ -25,6 +27,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done === "answered" || done === "withdrawn" ? NOTICES[done] : null };
 }
+
+const OUTCOME_ICONS: Record<Outcome, IconName> = { OVERTURNED: "check", OVERTURNED_IN_PART: "half", UPHELD: "cross" };
 
 export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
   const page = loaderData;
@@ -54,8 +58,17 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       {page.decision ? (
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">The decision</h2>
-          {page.decision.decided ? <p>Issued on {page.decision.decided}.</p> : null}
-          {page.decision.outcome ? <p>{page.decision.outcome}</p> : null}
+          {page.decision.result ? (
+            <div className={`result result--${page.decision.result.outcome === "UPHELD" ? "upheld" : "overturned"}`}>
+              <h3 className="result__headline">
+                <Icon name={OUTCOME_ICONS[page.decision.result.outcome]} /> {page.decision.result.headline}
+              </h3>
+              <p>{page.decision.result.meaning}</p>
+              {page.decision.decided ? <p className="muted flush-bottom">Issued on {page.decision.decided}.</p> : null}
+            </div>
+          ) : page.decision.decided ? (
+            <p>Issued on {page.decision.decided}.</p>
+          ) : null}
           {page.decision.letters.length ? (
             <DocumentList documents={page.decision.letters} caption="Decision letter" />
           ) : (

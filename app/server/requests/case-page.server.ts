@@ -5,7 +5,7 @@ import { CASE_PAGE_PRECEDENCE, casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
-import { deadlineItems, nextStepText, outcomeWords, type DeadlineItem } from "~/domain/next-steps";
+import { deadlineItems, nextStepText, OUTCOME_HEADLINES, outcomeWords, type DeadlineItem, type Outcome } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
 import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
 import { caseAccessWhere } from "../cases/case-access.server";
@@ -71,7 +71,7 @@ export type ApplicantCasePage =
       /** What the applicant sent, and what the plan and the review organization added (decision letters apart). */
       documents: { own: DocumentSummary[]; others: DocumentSummary[] };
       informationRequests: InformationRequestItem[];
-      decision: { outcome: string | null; decided: string | null; letters: DocumentSummary[] } | null;
+      decision: { result: { outcome: Outcome; headline: string; meaning: string } | null; decided: string | null; letters: DocumentSummary[] } | null;
       canWithdraw: boolean;
       canAnswer: boolean;
     };
@@ -202,7 +202,9 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     })),
     decision: decided
       ? {
-          outcome: kase.outcome ? outcomeWords(kase.outcome, "APPLICANT") : null,
+          result: kase.outcome
+            ? { outcome: kase.outcome, headline: OUTCOME_HEADLINES[kase.outcome], meaning: outcomeWords(kase.outcome, "APPLICANT") }
+            : null,
           decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, timeZone) : null,
           letters: letters.map(summary),
         }
