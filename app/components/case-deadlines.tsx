@@ -1,19 +1,20 @@
 import { DataTable } from "~/components/data-table";
+import type { IconName } from "~/components/icon";
+import { Badge, type BadgeTone } from "~/components/status-badge";
 import { DEADLINE_LINE_STATE_LABELS, type DeadlineItem, type DeadlineLineState } from "~/domain/next-steps";
 
-// The state is written out in every badge, so the colour is never the only cue.
-const BADGES: Record<DeadlineLineState, string> = {
-  on_track: "badge",
-  at_risk: "badge badge--warn",
-  overdue: "badge badge--danger",
-  met: "badge badge--ok",
-  missed: "badge badge--danger",
-  stopped: "badge",
+const BADGES: Record<DeadlineLineState, { tone: BadgeTone; icon: IconName }> = {
+  on_track: { tone: "info", icon: "clock" },
+  at_risk: { tone: "warn", icon: "alert" },
+  overdue: { tone: "danger", icon: "alert" },
+  met: { tone: "ok", icon: "check" },
+  missed: { tone: "danger", icon: "cross" },
+  stopped: { tone: "neutral", icon: "dash" },
 };
 
 /** A deadline's state as a badge, written out in words. */
 export function DeadlineStateBadge({ state }: { state: DeadlineLineState }) {
-  return <span className={BADGES[state]}>{DEADLINE_LINE_STATE_LABELS[state]}</span>;
+  return <Badge {...BADGES[state]}>{DEADLINE_LINE_STATE_LABELS[state]}</Badge>;
 }
 
 /** A case's deadlines in plain words (rows from deadlineItems, worked out on the server). */

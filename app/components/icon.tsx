@@ -14,6 +14,12 @@ const PATHS = {
   clock: "M8 4.5V8l2.5 1.5",
   /** Needs attention. */
   alert: "M8 4.5v4.5M8 11.2v.3",
+  /** Moving along. */
+  progress: "M5 8h6M8.5 5.5L11 8l-2.5 2.5",
+  /** Ended, neither way. */
+  dash: "M5 8h6",
+  /** Not started. */
+  dot: "M8 8h.01",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -42,6 +42,11 @@ test("the applicant's decided request reads on a 390-px phone: the result first,
   await page.setViewportSize(PHONE);
   await page.goto(`/requests/${kase.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${kase.reference}`);
+  // The status badge has its colour and its icon, so it is told apart by either.
+  const status = page.getByRole("region", { name: "Where your request stands" }).locator(".badge", { hasText: "Decided" });
+  await expect(status.locator("svg")).toHaveCount(1);
+  const [badgeColour, textColour] = await status.evaluate((badge) => [getComputedStyle(badge).color, getComputedStyle(document.body).color]);
+  expect(badgeColour).not.toBe(textColour);
   // The decision reads as a result first, then what it means.
   const decision = page.getByRole("region", { name: "The decision" });
   await expect(decision.getByRole("heading", { level: 3 })).toHaveText("Denial overturned");

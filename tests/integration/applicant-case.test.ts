@@ -119,7 +119,7 @@ describe("the case page", () => {
 
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}`, applicant.cookie), { caseId: kase.id });
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ reference: kase.reference, status: "IN_REVIEW", statusLabel: "With the reviewer", canWithdraw: true, canAnswer: true });
+    expect(page.data).toMatchObject({ reference: kase.reference, status: "IN_REVIEW", canWithdraw: true, canAnswer: true });
     expect(page.data.nextStep).toMatch(
       /^We need more information from you: answer our request below by .+\. An independent doctor is reviewing your case\. The decision is due by /,
     );
@@ -163,7 +163,11 @@ describe("the case page", () => {
     });
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}`, applicant.cookie), { caseId: kase.id });
     expect(page.data.decision).toMatchObject({
-      outcome: "The denial is overturned: your health plan must approve or pay for the service.",
+      result: {
+        outcome: "OVERTURNED",
+        headline: "Denial overturned",
+        meaning: "The denial is overturned: your health plan must approve or pay for the service.",
+      },
       letters: [expect.objectContaining({ id: letter.id, fileName: "decision-letter.pdf", kind: "DECISION_LETTER" })],
     });
     expect(page.data.documents.others).toEqual([]);
@@ -354,7 +358,7 @@ describe("withdrawing a request", () => {
     for (const email of emails) expect(JSON.stringify(email.props)).not.toContain("surgeon");
 
     const page = await call<CasePage>(caseRoute.loader as RouteFunction, request(`/requests/${kase.id}?done=withdrawn`, applicant.cookie), { caseId: kase.id });
-    expect(page.data).toMatchObject({ statusLabel: "Withdrawn", canWithdraw: false, canAnswer: false });
+    expect(page.data).toMatchObject({ status: "WITHDRAWN", canWithdraw: false, canAnswer: false });
     expect(page.data.nextStep).toBe("You withdrew this request. The review has stopped and nothing more is due.");
     expect(page.data.timeline.at(-1)).toMatchObject({ type: "withdrawn", actor: "You", note: "My surgeon found another treatment." });
   });

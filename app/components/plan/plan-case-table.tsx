@@ -1,9 +1,9 @@
 import { Link } from "react-router";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { DeadlineStateBadge } from "~/components/case-deadlines";
 import { DataTable } from "~/components/data-table";
 import type { DeadlineLine } from "~/domain/next-steps";
 import type { CaseStatus } from "~/domain/case-status";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 /** One of the plan's cases as its list shows it (worked out on the server). */
 export interface PlanCaseRow {
@@ -56,7 +56,7 @@ export function PlanCaseTable({ caption, rows }: { caption: string; rows: readon
           header: "Status",
           cell: (row) => (
             <>
-              {STATUS_LABELS[row.status]}
+              <CaseStatusBadge status={row.status} />
               {row.needsAction ? (
                 <div>
                   <span className="badge badge--warn">Needs your action</span>

@@ -12,6 +12,7 @@ import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.serve
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { permittedUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"}: reviewers | Independent Medical Review` }];
@@ -83,7 +84,7 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Reviewers for case {page.reference}</h1>
       <p className="lead">
-        <span className="badge">{page.statusLabel}</span>{" "}
+        <CaseStatusBadge status={page.status} />{" "}
         {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {page.disputeType ? ` · ${page.disputeType}` : null}
         {page.planName ? ` · ${page.planName}` : null}

@@ -36,6 +36,7 @@ import { requestInformation } from "~/server/intake/request-information.server";
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -115,7 +116,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <h1>Case {page.reference}</h1>
       <ConflictAlert actionData={actionData} />
       <p className="lead">
-        <span className="badge">{page.statusLabel}</span>{" "}
+        <CaseStatusBadge status={page.status} />{" "}
         {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {page.filedLate ? (
           <>

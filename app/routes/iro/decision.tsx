@@ -13,6 +13,7 @@ import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
 import { permittedUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Decision: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -59,7 +60,7 @@ export default function Decision({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>Decision: {kase.reference}</h1>
       <p className="lead">
-        <span className="badge">{kase.statusLabel}</span>{" "}
+        <CaseStatusBadge status={kase.status} />{" "}
         {kase.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         {kase.decided ? ` · Decided on ${kase.decided}` : null}
       </p>

@@ -8,6 +8,7 @@ import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-pag
 import { ClearFilters, FilterForm, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { permittedUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta() {
   return [{ title: "Deadlines dashboard | Independent Medical Review" }];
@@ -137,7 +138,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               </>
             ),
           },
-          { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+          { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
           { header: "Track", cell: (row) => (row.track === "EXPEDITED" ? <strong>Expedited</strong> : "Standard") },
           { header: "Health plan", cell: (row) => row.plan ?? "" },
           { header: "Coordinator", cell: (row) => row.assignee ?? "Nobody yet" },

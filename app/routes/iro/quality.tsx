@@ -14,6 +14,7 @@ import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
 import { permittedUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `Quality review: ${data?.case.reference ?? "case"} | Independent Medical Review` }];
@@ -75,7 +76,7 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
-          <span className="badge">{STATUS_LABELS[kase.status]}</span> <span className="badge">{TRACK_LABELS[kase.track]}</span>{" "}
+          <CaseStatusBadge status={kase.status} /> <span className="badge">{TRACK_LABELS[kase.track]}</span>{" "}
           {kase.disputeType ? <span className="badge">{DISPUTE_TYPE_LABELS[kase.disputeType]}</span> : null}
         </p>
         <p className="flush-bottom">

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/queue";
 import { DataTable } from "~/components/data-table";
-import { STATUS_LABELS } from "~/domain/case-status";
 import type { DeadlineState } from "~/domain/deadlines/case-deadlines";
 import { queueQuerySchema } from "~/schemas/intake";
 import { intakeQueue } from "~/server/intake/intake-queue.server";
 import { Pagination } from "~/components/pagination";
 import { permittedUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta() {
   return [{ title: "Intake queue | Independent Medical Review" }];
@@ -80,7 +80,7 @@ export default function IntakeQueue({ loaderData }: Route.ComponentProps) {
                 "No clock running"
               ),
           },
-          { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+          { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
           { header: "Health plan", cell: (row) => row.plan ?? "Not chosen" },
           { header: "Filed", cell: (row) => row.filed ?? "Not filed" },
           { header: "Looked after by", cell: (row) => row.coordinator ?? "Nobody yet" },

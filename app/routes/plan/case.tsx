@@ -17,6 +17,7 @@ import { reverseDenial } from "~/server/plan/reverse-denial.server";
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -86,7 +87,7 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
-          <span className="badge">{page.statusLabel}</span>
+          <CaseStatusBadge status={page.status} />
         </p>
         <p className="flush-bottom">{page.nextStep}</p>
       </section>

@@ -10,6 +10,7 @@ import type { Outcome } from "~/domain/next-steps";
 import { applicantCasePage } from "~/server/requests/case-page.server";
 import { actorOf } from "~/server/session.server";
 import { signedInUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta() {
   return [{ title: "Your request | Independent Medical Review" }];
@@ -49,7 +50,7 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where your request stands</h2>
         <p>
-          <span className="badge">{page.statusLabel}</span>{" "}
+          <CaseStatusBadge status={page.status} />{" "}
           {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         </p>
         <p className="flush-bottom">{page.nextStep}</p>

@@ -2,11 +2,11 @@ import { Link } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
 import { DataTable } from "~/components/data-table";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { applicantRequests } from "~/server/requests/applicant-requests-page.server";
 import { signedInUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta() {
   return [{ title: "My requests | Independent Medical Review" }];
@@ -85,7 +85,7 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
                   </>
                 ),
               },
-              { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+              { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
               { header: "Treatment", cell: (row) => row.serviceDescription ?? "Not entered" },
               { header: "Health plan", cell: (row) => row.planName ?? "Not chosen" },
               { header: "Sent", cell: (row) => (row.filedOn ? formatLocalDate(row.filedOn) : "") },

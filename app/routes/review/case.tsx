@@ -4,7 +4,6 @@ import { CaseFileTable, DocumentViewer } from "~/components/determination/case-f
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
@@ -17,6 +16,7 @@ import { actorOf } from "~/server/session.server";
 import { refusedForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
 import { signedInUser } from "~/server/role-areas.server";
+import { CaseStatusBadge } from "~/components/status-badge";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.case.reference ?? "Case"}: review | Independent Medical Review` }];
@@ -105,7 +105,7 @@ function DecidedCase({ page }: { page: Extract<PageData, { view: "outcome" }> })
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
-          <span className="badge">{STATUS_LABELS[kase.status]}</span> {TRACK_LABELS[kase.track]}
+          <CaseStatusBadge status={kase.status} /> {TRACK_LABELS[kase.track]}
         </p>
         <p className="flush-bottom">
           {page.decided ? `Decided on ${page.decided}. ` : null}The review is over: you keep your determination and the decision letter. The case file is no
@@ -165,7 +165,7 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
-          <span className="badge">{STATUS_LABELS[kase.status]}</span>{" "}
+          <CaseStatusBadge status={kase.status} />{" "}
           {kase.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         </p>
         <p>{page.nextStep}</p>

@@ -1,5 +1,4 @@
 import { can } from "~/domain/case-actions";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
 import { nearMatchText, type AssignmentStatus } from "~/domain/matching";
@@ -98,7 +97,6 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
     id: kase.id,
     reference: kase.reference,
     status: kase.status,
-    statusLabel: STATUS_LABELS[kase.status],
     version: kase.version,
     track: TRACK_LABELS[kase.track],
     expedited: kase.track === "EXPEDITED",

@@ -1,6 +1,5 @@
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import {
   acceptBlockedReason,
@@ -180,7 +179,6 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     id: kase.id,
     reference: kase.reference,
     status: kase.status,
-    statusLabel: STATUS_LABELS[kase.status],
     version: kase.version,
     expedited: kase.track === "EXPEDITED",
     disputeType: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : null,

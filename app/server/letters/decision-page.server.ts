@@ -1,5 +1,4 @@
 import { can } from "~/domain/case-actions";
-import { STATUS_LABELS } from "~/domain/case-status";
 import type { LetterContents } from "~/domain/decision-letter";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { formatVerificationCode } from "~/domain/verification-code";
@@ -82,7 +81,6 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
       id: kase.id,
       reference: kase.reference,
       status: kase.status,
-      statusLabel: STATUS_LABELS[kase.status],
       version: kase.version,
       expedited: kase.track === "EXPEDITED",
       outcome: kase.outcome,

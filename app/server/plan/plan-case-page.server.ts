@@ -1,5 +1,4 @@
 import { can } from "~/domain/case-actions";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { mayUpload } from "~/domain/documents/limits";
 import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domain/next-steps";
@@ -85,7 +84,6 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
     id: kase.id,
     reference: kase.reference,
     status: kase.status,
-    statusLabel: STATUS_LABELS[kase.status],
     version: kase.version,
     summary: [
       { label: "Health plan", value: kase.plan?.name ?? "Not recorded" },

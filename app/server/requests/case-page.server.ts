@@ -1,6 +1,6 @@
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
-import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import type { CaseStatus } from "~/domain/case-status";
 import { CASE_PAGE_PRECEDENCE, casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
@@ -59,7 +59,6 @@ export type ApplicantCasePage =
       id: string;
       reference: string;
       status: CaseStatus;
-      statusLabel: string;
       version: number;
       expedited: boolean;
       service: string | null;
@@ -161,7 +160,6 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     id: kase.id,
     reference: kase.reference,
     status: kase.status,
-    statusLabel: STATUS_LABELS[kase.status],
     version: kase.version,
     expedited: kase.track === "EXPEDITED",
     service: kase.serviceDescription,
@@ -202,9 +200,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     })),
     decision: decided
       ? {
-          result: kase.outcome
-            ? { outcome: kase.outcome, headline: OUTCOME_HEADLINES[kase.outcome], meaning: outcomeWords(kase.outcome, "APPLICANT") }
-            : null,
+          result: kase.outcome ? { outcome: kase.outcome, headline: OUTCOME_HEADLINES[kase.outcome], meaning: outcomeWords(kase.outcome, "APPLICANT") } : null,
           decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, timeZone) : null,
           letters: letters.map(summary),
         }

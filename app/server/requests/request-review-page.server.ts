@@ -1,6 +1,5 @@
 import { can } from "~/domain/case-actions";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
-import { STATUS_LABELS } from "~/domain/case-status";
 import { missingForFiling, type MissingItem } from "~/domain/requests/completeness";
 import { isFiledLate } from "~/domain/requests/filing-window";
 import type { FilingContext, RequestDraft } from "~/domain/requests/request-draft";
@@ -11,7 +10,7 @@ import type { SessionUser } from "../session.server";
 import { draftFromRow, filingContext, findOwn } from "./request-draft.server";
 
 export type ReviewPage =
-  | { kind: "filed"; caseId: string; reference: string; expedited: boolean; statusLabel: string }
+  | { kind: "filed"; caseId: string; reference: string; expedited: boolean }
   | {
       kind: "draft";
       caseId: string;
@@ -32,7 +31,7 @@ export async function reviewPage(user: SessionUser, caseId: string, actor: Actor
   const row = await findOwn(user, caseId).catch(refusedAs(reader, caseId));
   await caseViewed(reader, row);
   if (!can("editDraft", row.status, user.roles)) {
-    return { kind: "filed", caseId: row.id, reference: row.reference ?? "", expedited: row.track === "EXPEDITED", statusLabel: STATUS_LABELS[row.status] };
+    return { kind: "filed", caseId: row.id, reference: row.reference ?? "", expedited: row.track === "EXPEDITED" };
   }
   const draft = draftFromRow(row);
   const { profileId: _id, profileName, ...context } = await filingContext(row.plan?.ruleProfileCode, now);

@@ -1,5 +1,5 @@
 import { checkStatusAndRole, type CaseActorRole } from "~/domain/case-actions";
-import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import type { CaseStatus } from "~/domain/case-status";
 import { caseLinkPath } from "~/domain/case-paths";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { assertCaseAction, changeCase } from "../cases/change-case.server";
@@ -31,7 +31,6 @@ export async function withdrawPage(user: SessionUser, caseId: string, actor: Act
     id: kase.id,
     reference: kase.reference,
     version: kase.version,
-    statusLabel: STATUS_LABELS[kase.status],
     service: kase.serviceDescription,
     planName: kase.plan?.name ?? null,
     refusal: withdrawalRefusal(kase.status, user.roles),
