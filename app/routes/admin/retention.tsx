@@ -134,6 +134,7 @@ export default function Retention({ loaderData }: Route.ComponentProps) {
       <DataTable
         caption="Purged cases, latest first"
         captionHidden
+        scrollable
         rows={purged.rows}
         rowKey={(row) => row.id}
         empty={<p>No case has been purged.</p>}
