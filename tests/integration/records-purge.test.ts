@@ -24,6 +24,7 @@ import { approveSubmittedDetermination, submitSignedDetermination } from "#tests
 import { actorFor, createCase, createPlan, createReviewer, createUser, requestWithCookie, sessionUserOf } from "#tests/support/factories";
 import { refusal } from "#tests/support/refusal";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { runSql } from "#tests/support/catalog";
 import { testDatabase } from "#tests/support/test-database";
 
 // NAIC keeps records 3 years after closing (New York dates). Everything below ended in January 2020, kept to
@@ -201,6 +202,39 @@ describe("purging a case after its retention", () => {
     expect(await refusal(confirmPurge({ actor: actorFor(admin), adminId: admin.id, references: [notArchived.reference!], at: NOW }))).toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("keeps a case whole when its purge dies before the commit, and purges it once at the next run", async () => {
+    const plan = await createPlan();
+    const kase = await createCaseInReview({
+      applicantId: applicant.id,
+      planId: plan.id,
+      reviewerIds: [],
+      files: [{ fileName: "records.pdf", contentType: "application/pdf", kind: "MEDICAL_RECORDS", bytes: SMALL_PDF }],
+    });
+    await db.case.update({ where: { id: kase.id }, data: { status: "CLOSED", closedAt: ENDED } });
+    const [{ storageKey }] = (await db.document.findMany({ where: { caseId: kase.id }, select: { storageKey: true } })) as [{ storageKey: string }];
+    await archiveCasesPastRetention(ARCHIVED_AT);
+    await confirmPurge({ actor: actorFor(admin), adminId: admin.id, references: [kase.reference!], at: ARCHIVED_AT });
+    // The process dies as the tombstone is written, after every row of the case was deleted in the transaction.
+    await runSql(
+      testDatabase.ownerUrl,
+      `CREATE FUNCTION "dies_mid_purge"() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the worker died'; END $$ LANGUAGE plpgsql;
+       CREATE TRIGGER "dies_mid_purge" BEFORE INSERT ON "PurgedCase" FOR EACH ROW EXECUTE FUNCTION "dies_mid_purge"();`,
+    );
+    try {
+      await expect(purgeConfirmedCases(NOW)).rejects.toThrow("the worker died");
+    } finally {
+      await runSql(testDatabase.ownerUrl, `DROP TRIGGER "dies_mid_purge" ON "PurgedCase"; DROP FUNCTION "dies_mid_purge"();`);
+    }
+    expect(await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { purgeConfirmedAt: true } })).toEqual({ purgeConfirmedAt: ARCHIVED_AT });
+    expect(await db.document.count({ where: { caseId: kase.id } })).toBe(1);
+    expect(await stored(storageKey)).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "case.purged", objectId: kase.id } })).toBe(0);
+
+    expect((await purgeConfirmedCases(NOW)).purged).toEqual([kase.reference]);
+    expect(await stored(storageKey)).toBe(false);
+    expect(await db.auditLog.count({ where: { action: "case.purged", objectId: kase.id } })).toBe(1);
   });
 
   it("leaves a file it could not delete to the storage sweep, once the purge committed", async () => {

@@ -98,7 +98,7 @@ async function purgeCase(id: string, at: Date, timeZone: string): Promise<PurgeO
     });
     const kase = toRetainedCase(row, timeZone);
     if (!kase || !mayPurge(retentionFacts(kase), localDate(at, timeZone))) return null;
-    const confirmer = await tx.user.findUnique({ where: { id: row.purgeConfirmedById! }, select: { email: true } });
+    const confirmer = await tx.user.findUniqueOrThrow({ where: { id: row.purgeConfirmedById! }, select: { email: true } });
     await removeCaseRows(tx, id);
     await tx.purgedCase.create({
       data: {
@@ -117,7 +117,7 @@ async function purgeCase(id: string, at: Date, timeZone: string): Promise<PurgeO
         archivedAt: row.archivedAt!,
         purgeConfirmedAt: row.purgeConfirmedAt!,
         purgeConfirmedById: row.purgeConfirmedById!,
-        purgeConfirmedBy: confirmer?.email ?? "(account removed)",
+        purgeConfirmedBy: confirmer.email,
         purgedAt: at,
         letters: row.decisionLetters.map((letter) => ({ ...letter, issuedAt: letter.issuedAt.toISOString() })),
         documentsRemoved: row.documents.length,
@@ -129,7 +129,7 @@ async function purgeCase(id: string, at: Date, timeZone: string): Promise<PurgeO
         action: "case.purged",
         objectType: "Case",
         objectId: id,
-        detail: { reference: kase.reference, documentsRemoved: row.documents.length, confirmedBy: confirmer?.email ?? null, confirmedAt: row.purgeConfirmedAt },
+        detail: { reference: kase.reference, documentsRemoved: row.documents.length, confirmedBy: confirmer.email, confirmedAt: row.purgeConfirmedAt },
         at,
       },
       tx,
