@@ -36,6 +36,9 @@ export function appRoleGrants(role: string): string[] {
     `GRANT SELECT, INSERT ON "AuditLog" TO ${r}`,
     `REVOKE ALL ON "AuditChainHead" FROM ${r}`,
     `GRANT SELECT ON "AuditChainHead" TO ${r}`,
+    // A purged case's tombstone is written once and kept (docs/decisions/0015).
+    `REVOKE ALL ON "PurgedCase" FROM ${r}`,
+    `GRANT SELECT, INSERT ON "PurgedCase" TO ${r}`,
     // Read only: the app checks it is up to date when the owner migrates apart.
     `REVOKE ALL ON "_prisma_migrations" FROM ${r}`,
     `GRANT SELECT ON "_prisma_migrations" TO ${r}`,

@@ -12,6 +12,7 @@ import { expireLapsedOffers } from "./assignment/expire-offers.server";
 import { sweepDeadlines } from "./deadlines/deadline-sweep.server";
 import { sweepStorage } from "./documents/storage-sweep.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { purgeConfirmedCases } from "./retention/purge-cases.server";
 import { archiveCasesPastRetention } from "./retention/records-retention.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
 
@@ -22,7 +23,7 @@ export const DEADLINE_SWEEP_QUEUE = "deadline-sweep";
 export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 /** Removes what crashed processes left in document storage (storage-sweep.server.ts). */
 export const SWEEP_STORAGE_QUEUE = "sweep-storage";
-/** Archives the cases past their profile's record retention, once a day (records-retention.server.ts). */
+/** Archives the cases past their profile's record retention and purges the confirmed ones, once a day (records-retention.server.ts, purge-cases.server.ts). */
 export const RECORDS_RETENTION_QUEUE = "records-retention";
 const RELAY_INTERVAL_MS = 5_000;
 /** The job queue's own connections to PostgreSQL, beside the portal's pool (db.server.ts). */
@@ -163,11 +164,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.schedule(SWEEP_STORAGE_QUEUE, "43 * * * *", {}, { tz: "UTC" });
 
   await boss.work(RECORDS_RETENTION_QUEUE, async () => {
-    const result = await archiveCasesPastRetention(new Date());
-    if (result.archived.length || result.held.length) log.info("records retention", { archived: result.archived.length, held: result.held.length });
+    const now = new Date();
+    const result = await archiveCasesPastRetention(now);
+    const { purged } = await purgeConfirmedCases(now);
+    if (result.archived.length || result.held.length || purged.length)
+      log.info("records retention", { archived: result.archived.length, held: result.held.length, purged: purged.length });
   });
   // The schedule lives in the database (pg-boss's cron), so it outlives a restart;
-  // a run missed while no worker ran happens at the next start, and twice archives nothing twice.
+  // a run missed while no worker ran happens at the next start, and twice archives or purges nothing twice.
   await boss.schedule(RECORDS_RETENTION_QUEUE, "20 4 * * *", {}, { tz: "UTC" });
   await boss.send(RECORDS_RETENTION_QUEUE, {});
 

@@ -458,3 +458,17 @@ pages(
     await check(page, "admin/holidays", "asked to confirm a removal");
   },
 );
+
+pages("record retention: an archived case awaiting a confirmation to purge", ["admin/retention"], async ({ page, loginAs, check }) => {
+  // A case closed four years ago and archived: the page asks to confirm its purge.
+  const archived = await createFiledCase({ ...(await demoParties()) });
+  await db.case.update({
+    where: { id: archived.id },
+    data: { status: "CLOSED", closedAt: new Date(Date.now() - 4 * 365 * 86_400_000), archivedAt: new Date() },
+  });
+  await loginAs("ADMIN");
+  await page.goto("/admin/retention");
+  await page.getByRole("button", { name: "Confirm the purge" }).click();
+  await expect(page.getByRole("group", { name: "Cases to purge" })).toContainText("Choose the cases to purge.");
+  await check(page, "admin/retention", "a purge confirmed with no case chosen");
+});

@@ -53,8 +53,8 @@ describe("the records retention job", () => {
   it("archives the ended cases past retention, skips those on a legal hold, and is audited", async () => {
     await setLegalHold({ actor: actorFor(admin), reference: refs.held!, hold: true, reason: "Litigation: Carter v. Pacific Coast Health" });
     const overview = await retentionOverview(NOW);
-    expect(overview.due.map((kase) => kase.reference).sort()).toEqual([refs["naic-past"], refs["withdrawn-past"]].sort());
-    expect(overview.held).toMatchObject([{ reference: refs.held, legalHold: { reason: "Litigation: Carter v. Pacific Coast Health" } }]);
+    expect(overview.due.rows.map((kase) => kase.reference).sort()).toEqual([refs["naic-past"], refs["withdrawn-past"]].sort());
+    expect(overview.held.rows).toMatchObject([{ reference: refs.held, legalHold: { reason: "Litigation: Carter v. Pacific Coast Health" } }]);
 
     const run = await archiveCasesPastRetention(NOW);
     expect(run.archived.sort()).toEqual([refs["naic-past"], refs["withdrawn-past"]].sort());
@@ -70,7 +70,7 @@ describe("the records retention job", () => {
     // Run again: nothing more to archive; the same day's retry changes nothing.
     expect((await archiveCasesPastRetention(NOW)).archived).toEqual([]);
     expect(await archivedAt("naic-past")).toEqual(NOW);
-    expect((await retentionOverview(NOW)).due).toEqual([]);
+    expect((await retentionOverview(NOW)).due.rows).toEqual([]);
   });
 
   it("archives a held case once the hold is lifted, and refuses a hold twice", async () => {
@@ -118,8 +118,8 @@ describe("the administrator's retention page", () => {
       status: 302,
       location: "/admin/retention?done=hold",
     });
-    const page = await call<{ held: { reference: string }[] }>(retentionRoute.loader as RouteFunction, request("/admin/retention", who));
-    expect(page.data.held.map((row) => row.reference)).toContain(kase.reference);
+    const page = await call<{ held: { rows: { reference: string }[] } }>(retentionRoute.loader as RouteFunction, request("/admin/retention", who));
+    expect(page.data.held.rows.map((row) => row.reference)).toContain(kase.reference);
     expect(await post({ intent: "release", reference: kase.reference!, reason: "Quashed" })).toMatchObject({ status: 302 });
     expect((await call(retentionRoute.loader as RouteFunction, request("/admin/retention", await withSession(applicant)))).status).toBe(403);
   });
