@@ -10,6 +10,8 @@ export const dashboardFilterSchema = z.object({
   plan: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
   assignee: z.preprocess(blankToUndefined, z.union([z.uuid(), z.literal("unassigned")]).optional()).catch(undefined),
   risk: z.preprocess(blankToUndefined, z.enum(["at_risk", "overdue", "flagged"]).optional()).catch(undefined),
+  /** A reference, patient name, member ID or the plan's claim number, or part of one. */
+  q: z.preprocess(blankToUndefined, z.string().trim().min(1).max(100).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;

@@ -53,7 +53,13 @@ beforeAll(async () => {
   await openCase("expedited-soon", { track: "EXPEDITED", dueIn: 5, riskIn: -1, planId: planA });
   await openCase("no-clock", { planId: planA });
   const closed = await createCase({ applicantId: (await createUser()).id, planId: planA, status: "CLOSED" });
-  await db.case.update({ where: { id: closed.id }, data: { nextDeadlineDueAt: hours(1), nextDeadlineKind: "DECISION" } });
+  await db.case.update({ where: { id: closed.id }, data: { nextDeadlineDueAt: hours(1), nextDeadlineKind: "DECISION", patientName: "Maria Lopez" } });
+  refs.closed = closed.reference!;
+  await db.case.update({
+    where: { reference: refs["standard-later"] },
+    data: { patientName: "Rosa Ortiz", memberId: "EVG-555120", planDenialReference: "CLM_100%" },
+  });
+  await db.case.update({ where: { reference: refs["expedited-later"] }, data: { patientName: "Ana Lopez", memberId: "PCH-0001" } });
 });
 
 const page = (query: Record<string, string>) => dashboardPage(dashboardFilterSchema.parse(query), NOW);
@@ -89,6 +95,18 @@ describe("the SLA dashboard", () => {
     expect(order((await page({ risk: "at_risk" })).rows)).toEqual(["expedited-soon", "standard-soon-at-risk"]);
     expect(order((await page({ risk: "overdue" })).rows)).toEqual(["standard-overdue"]);
     expect(order((await page({ risk: "flagged" })).rows)).toEqual(["standard-overdue"]);
+  });
+
+  it("searches by reference, patient name, member ID and the plan's claim number, closed cases too", async () => {
+    expect(order((await page({ q: "lopez" })).rows)).toEqual(["expedited-later", "closed"]);
+    expect(order((await page({ q: "  555120 " })).rows)).toEqual(["standard-later"]);
+    expect(order((await page({ q: refs["expedited-soon"]!.slice(-6) })).rows)).toEqual(["expedited-soon"]);
+    expect(order((await page({ q: "clm_100%" })).rows)).toEqual(["standard-later"]);
+    // LIKE's wildcards are only characters: "%" does not stand for "_100".
+    expect((await page({ q: "CLM%" })).rows).toEqual([]);
+    expect(order((await page({ q: "lopez", status: "SUBMITTED" })).rows)).toEqual(["expedited-later"]);
+    // The groups still count the open cases.
+    expect((await page({ q: "lopez" })).counts.open).toBe(6);
   });
 
   it("ignores filter values that make no sense instead of failing", async () => {

@@ -5,7 +5,7 @@ import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
 import { dashboardPage, type ClockState } from "~/server/dashboard/dashboard-page.server";
-import { ClearFilters, FilterForm, FilterSelect } from "~/components/forms";
+import { ClearFilters, FilterForm, FilterInput, FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { permittedUser } from "~/server/role-areas.server";
 import { CaseStatusBadge } from "~/components/status-badge";
@@ -63,6 +63,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </ul>
 
       <FilterForm label="Filter the cases">
+        <FilterInput name="q" type="search" label="Reference, patient, member ID or claim number" value={filter.q} />
         <FilterSelect name="track" label="Track" anyLabel="Both" value={filter.track} options={TRACK_FILTERS} />
         <FilterSelect
           name="status"
@@ -99,7 +100,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         empty={
           <section className="empty-state" aria-labelledby="no-cases">
             <h2 id="no-cases">No cases match</h2>
-            <p>{counts.open ? "No open case matches these filters." : "There are no open cases. New requests appear here as soon as they are filed."}</p>
+            <p>
+              {filter.q
+                ? `No case matches “${filter.q}”: try part of the reference, the patient's last name, the member ID or the plan's claim number.`
+                : counts.open
+                  ? "No open case matches these filters."
+                  : "There are no open cases. New requests appear here as soon as they are filed."}
+            </p>
           </section>
         }
         columns={[

@@ -20,11 +20,27 @@ export interface DashboardRow {
   coordinatorName: string | null;
 }
 
-/** The filters as one SQL condition on "Case" c, shared by the page and its count. */
+/** `text` found anywhere, whatever its case: LIKE's own wildcards in it are only characters. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The filters as one SQL condition on "Case" c, shared by the page and its
+ * count. Open cases only, unless a status is chosen or something is searched
+ * for: a patient who calls about a closed case is found too.
+ */
 function dashboardCondition(filter: DashboardFilter, now: Date): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [
-    filter.status ? Prisma.sql`c.status = ${filter.status}::"CaseStatus"` : Prisma.sql`c.status = ANY(${[...OPEN_STATUSES]}::"CaseStatus"[])`,
-  ];
+  const conditions: Prisma.Sql[] = [];
+  if (filter.status) conditions.push(Prisma.sql`c.status = ${filter.status}::"CaseStatus"`);
+  else if (!filter.q) conditions.push(Prisma.sql`c.status = ANY(${[...OPEN_STATUSES]}::"CaseStatus"[])`);
+  else conditions.push(Prisma.sql`c.reference IS NOT NULL`);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    conditions.push(
+      Prisma.sql`(c.reference ILIKE ${pattern} OR c."patientName" ILIKE ${pattern} OR c."memberId" ILIKE ${pattern} OR c."planDenialReference" ILIKE ${pattern})`,
+    );
+  }
   if (filter.track) conditions.push(Prisma.sql`c.track = ${filter.track}::"Track"`);
   if (filter.plan) conditions.push(Prisma.sql`c."planId" = ${filter.plan}::uuid`);
   if (filter.assignee)
