@@ -241,6 +241,14 @@ const VECTORS: Vector[] = [
   // ---- Federal
   {
     profile: "federal",
+    kind: "planCaseFile",
+    track: "expedited",
+    start: "2026-03-07T20:30:00-05:00",
+    due: "2026-03-08T21:30:00-04:00",
+    why: "24 elapsed hours across spring forward: 01:30Z → 01:30Z = 21:30 EDT, not 20:30",
+  },
+  {
+    profile: "federal",
     kind: "eligibility",
     track: "standard",
     start: "2026-10-08T09:00:00-04:00",
@@ -609,6 +617,14 @@ describe("filing window and record retention (months, years)", () => {
       why: "3 years from a leap day clamps to Feb 28",
     },
     { profile: "federal", rule: "recordRetention", tz: NY, start: "2026-06-30T08:00:00-04:00", due: "2032-06-30T23:59:59-04:00", why: "6 years" },
+    {
+      profile: "california",
+      rule: "recordRetention",
+      tz: LA,
+      start: "2026-11-30T17:00:00-08:00",
+      due: "2029-11-30T23:59:59-08:00",
+      why: "3 years, the local date in Los Angeles (01:00Z is still Nov 30 there)",
+    },
   ];
   for (const c of cases) {
     it(`${c.profile} ${c.rule}: ${c.why}`, () => {
