@@ -30,6 +30,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   information_provided: "Requested information sent",
   deadline_missed: "A deadline was missed",
   classification_corrected: "Dispute type or track corrected",
+  offer_withdrawn: "Offer withdrawn: the reviewer no longer qualifies",
+  reviewer_flagged_for_replacement: "Reviewer to replace: no longer qualifies",
 };
 
 /** What an event is called on the timeline; events named later read from their status or their type. */

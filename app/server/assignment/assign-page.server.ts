@@ -61,6 +61,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
           endedAt: true,
           reason: true,
           replacedById: true,
+          replacementReason: true,
           reviewer: { select: { name: true } },
         },
       },
@@ -132,6 +133,8 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
               : `Offered ${at(assignment.offeredAt)}`
             : `Accepted and attested no conflict ${at(assignment.attestedAt ?? assignment.respondedAt ?? assignment.offeredAt)}`,
         accepted: assignment.status === "ACCEPTED",
+        /** Why the reviewer should be replaced: a roster change made them ineligible since they accepted. */
+        replacementNeeded: assignment.status === "ACCEPTED" ? assignment.replacementReason : null,
       })),
     history: kase.assignments
       .filter((assignment) => assignment.status !== "OFFERED" && assignment.status !== "ACCEPTED")
