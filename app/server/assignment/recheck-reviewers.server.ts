@@ -11,7 +11,10 @@ import { endOfferClock } from "./offer-clock.server";
 import { recheckOnCase } from "./roster-snapshot.server";
 
 /** What the history keeps as the reason a reviewer no longer qualifies. */
-const noLongerQualified = (reasons: readonly string[]) => `No longer qualifies: ${reasons.join("; ")}.`;
+function noLongerQualified(reasons: readonly string[]): string {
+  const text = `No longer qualifies: ${reasons.join("; ")}`;
+  return text.endsWith(".") ? text : `${text}.`;
+}
 
 /**
  * Withdraws an open offer whose reviewer no longer qualifies (docs/rules/reviewers.md,
