@@ -292,6 +292,8 @@ pages(
     await check(page, "iro/cases/:caseId/assign", "suggestions, and the reviewers left out with their reasons");
     await page.goto("/iro/roster");
     await check(page, "iro/roster", "the demo roster");
+    // Credentials are an administrator's: the form with its messages is theirs.
+    await signInPageAs(await makeUser(["ADMIN"]));
     await page.goto(`/iro/roster/${reviewer.id}`);
     const licenses = page.getByRole("region", { name: "Licenses" });
     await licenses.getByRole("button", { name: "Add the license" }).click();

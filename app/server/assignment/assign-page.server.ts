@@ -141,7 +141,11 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
       .map((assignment) => ({
         id: assignment.id,
         name: assignment.reviewer.name,
-        outcome: ENDED_LABELS[assignment.status as keyof typeof ENDED_LABELS],
+        // An offer taken back before any answer was withdrawn, not a reviewer replaced.
+        outcome:
+          assignment.status === "REPLACED" && assignment.respondedAt === null
+            ? "Offer withdrawn"
+            : ENDED_LABELS[assignment.status as keyof typeof ENDED_LABELS],
         offered: at(assignment.offeredAt),
         ended: assignment.endedAt ? at(assignment.endedAt) : null,
         reason: assignment.reason,
