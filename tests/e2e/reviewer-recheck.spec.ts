@@ -53,7 +53,7 @@ test("an administrator records an open disciplinary action: the reviewer's open 
   await expect(withdrawn).toContainText("No longer qualifies: open disciplinary action.");
   await coordinator.getByText(/reviewers not suggested, with the reasons/).click();
   await expect(coordinator.getByRole("listitem").filter({ hasText: reviewer.name })).toContainText("open disciplinary action");
-  await waitForEmail(DEMO.coordinator, new RegExp(`${kase.reference}: offer withdrawn, the reviewer no longer qualifies`));
+  await waitForEmail(DEMO.coordinator, new RegExp(`was withdrawn: they no longer qualify\\s+Reference number: ${kase.reference}`, "i"));
 });
 
 test("a reviewer whose license lapsed since the offer is refused at acceptance with the reason, and the records stay closed", async ({
