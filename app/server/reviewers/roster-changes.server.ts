@@ -248,6 +248,20 @@ async function decideAffiliationRemoval(tx: Tx, reviewerId: string, requestId: s
   );
 }
 
+/** One change to a reviewer's profile and the re-check of their offers and assignments, in one transaction. */
+async function rosterChange(reviewerId: string, actor: Actor, now: Date, apply: (tx: Tx) => Promise<unknown>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await apply(tx);
+    await recheckAfterRosterChange(tx, reviewerId, actor, now);
+  });
+}
+
+/** A period of leave recorded as the profile's form records it (the demo seed records one this way). */
+export async function recordUnavailability(reviewerId: string, input: UnavailabilityForm, actor: Actor, now: Date): Promise<void> {
+  const today = await organizationToday(now);
+  await rosterChange(reviewerId, actor, now, (tx) => addUnavailability(tx, reviewerId, input, actor, today));
+}
+
 /**
  * The profile's small forms, by `intent`: each parsed with its schema and
  * applied by its one change, then on to `done(intent)`. Each change runs in
@@ -260,10 +274,7 @@ async function decideAffiliationRemoval(tx: Tx, reviewerId: string, requestId: s
 export function rosterForms(reviewerId: string, actor: Actor, done: (intent: RosterIntent) => string, now: Date = new Date()) {
   const form = <S extends z.ZodType>(intent: RosterIntent, schema: S, apply: (tx: Tx, input: z.output<S>) => Promise<unknown>) =>
     formSubmission(schema, async (input) => {
-      await db.$transaction(async (tx) => {
-        await apply(tx, input);
-        await recheckAfterRosterChange(tx, reviewerId, actor, now);
-      });
+      await rosterChange(reviewerId, actor, now, (tx) => apply(tx, input));
       return done(intent);
     });
   const removal = (intent: RosterIntent) => form(intent, rowIdSchema, (tx, { id }) => removeRow(tx, reviewerId, intent, id, actor, now));
