@@ -1,4 +1,5 @@
-import { OPEN_STATUSES } from "~/domain/case-status";
+import { CASE_ACTIONS } from "~/domain/case-actions";
+import { OPEN_STATUSES, type CaseStatus } from "~/domain/case-status";
 import { CLOSED_OFFER_TEXT } from "~/domain/offers";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
@@ -9,6 +10,9 @@ import { offerPagePath } from "./assignment-case.server";
 import { followUpEndedOffer, portalActing } from "./next-offer.server";
 import { endOfferClock } from "./offer-clock.server";
 import { recheckOnCase } from "./roster-snapshot.server";
+
+/** The statuses in which the state machine lets the portal withdraw an offer (those in which a case takes reviewers). */
+const OFFER_STATUSES = Object.keys(CASE_ACTIONS.withdrawIneligibleOffer.moves) as CaseStatus[];
 
 /** What the history keeps as the reason a reviewer no longer qualifies. */
 function noLongerQualified(reasons: readonly string[]): string {
@@ -145,8 +149,11 @@ export async function recheckAfterRosterChange(tx: Tx, reviewerId: string, actor
   const held = await tx.reviewerAssignment.findMany({
     where: {
       reviewerId,
-      OR: [{ status: "OFFERED" }, { status: "ACCEPTED", replacementNeededAt: null }],
-      case: { status: { in: [...OPEN_STATUSES] } },
+      // Offers are withdrawn while the case takes reviewers; an accepted reviewer is flagged while the case is open.
+      OR: [
+        { status: "OFFERED", case: { status: { in: [...OFFER_STATUSES] } } },
+        { status: "ACCEPTED", replacementNeededAt: null, case: { status: { in: [...OPEN_STATUSES] } } },
+      ],
     },
     select: { id: true, caseId: true, status: true, offeredById: true, reviewer: { select: { name: true, email: true } } },
     orderBy: { offeredAt: "asc" },
