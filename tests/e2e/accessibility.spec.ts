@@ -299,6 +299,9 @@ pages(
     await licenses.getByRole("button", { name: "Add the license" }).click();
     await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
     await check(page, "iro/roster/:reviewerId", "a license without its state, with the messages");
+    await signInPageAs(coordinator);
+    await page.goto(`/iro/roster/${reviewer.id}`);
+    await check(page, "iro/roster/:reviewerId", "the credentials read-only, as a coordinator sees them");
     await page.goto(`/iro/cases/${reviewed.id}/quality`);
     await check(page, "iro/cases/:caseId/quality", "a determination to review");
     await page.goto(`/iro/cases/${approved.id}/decision`);
