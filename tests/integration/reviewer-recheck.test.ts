@@ -1,6 +1,7 @@
 // Issue 18, items 2–4: reviewers checked again at acceptance and after a roster change, the next suggestion offered automatically, and who changes credentials.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as settingsRoute from "~/routes/admin/settings";
+import * as rosterRoute from "~/routes/iro/roster";
 import * as editorRoute from "~/routes/iro/roster.reviewer";
 import * as profileRoute from "~/routes/review/profile";
 import { acceptOffer, declineOffer } from "~/server/assignment/answer-offer.server";
@@ -296,8 +297,15 @@ describe("who changes credentials", () => {
     const mine = await call<Awaited<ReturnType<typeof profileRoute.loader>>>(profileRoute.loader as RouteFunction, request("/review/profile", cookie));
     expect(mine.data.reviewer.affiliations).toEqual([expect.objectContaining({ id: tie.id, removalRequested: true })]);
 
-    // A coordinator sees the request but cannot settle it.
+    // The roster lists it for the administrator; a coordinator sees it too but cannot settle it.
     const pending = await db.affiliationRemovalRequest.findFirstOrThrow({ where: { reviewerId: gus.id } });
+    const roster = await call<Awaited<ReturnType<typeof rosterRoute.loader>>>(
+      rosterRoute.loader as RouteFunction,
+      request("/iro/roster", (await withSession(admin)).cookie),
+    );
+    expect(roster.data.removals.requests).toContainEqual(
+      expect.objectContaining({ id: pending.id, reviewerId: gus.id, reviewerName: "Dr. Gus Gut", affiliation: "Riverside", requestedOn: "2026-11-23" }),
+    );
     expect(await rosterPost(coordinator, gus.id, { intent: "approve-affiliation-removal", id: pending.id })).toMatchObject({ status: 403 });
     expect(await rosterPost(coordinator, gus.id, { intent: "remove-affiliation", id: tie.id })).toMatchObject({ status: 403 });
     expect(await excluded()).toEqual(["affiliated with Riverside"]);

@@ -192,6 +192,35 @@ export async function rosterPage(filter: RosterFilter, now: Date = new Date()) {
   };
 }
 
+const REMOVAL_REQUESTS_SHOWN = 20;
+
+/**
+ * Reviewers' requests to remove an affiliation that wait for an
+ * administrator, oldest first (the first 20, with how many in all): each
+ * links to the reviewer's roster page, where it is approved or rejected.
+ */
+export async function pendingRemovalRequests() {
+  const where = { status: "PENDING" as const };
+  const [rows, total, { timeZone }] = await Promise.all([
+    db.affiliationRemovalRequest.findMany({
+      where,
+      orderBy: { requestedAt: "asc" },
+      take: REMOVAL_REQUESTS_SHOWN,
+      select: { id: true, reviewerId: true, name: true, requestedAt: true, reviewer: { select: { user: { select: { name: true } } } } },
+    }),
+    db.affiliationRemovalRequest.count({ where }),
+    organizationCalendar(),
+  ]);
+  const requests = rows.map((row) => ({
+    id: row.id,
+    reviewerId: row.reviewerId,
+    reviewerName: row.reviewer.user.name,
+    affiliation: row.name,
+    requestedOn: localDate(row.requestedAt, timeZone),
+  }));
+  return { requests, total };
+}
+
 /** One reviewer's profile with the choices its forms offer; 404 for anyone not on the roster. */
 export async function reviewerProfilePage(reviewerId: string, now: Date = new Date()) {
   const today = await organizationToday(now);
