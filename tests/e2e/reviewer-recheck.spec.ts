@@ -56,7 +56,7 @@ test("an administrator records an open disciplinary action: the reviewer's open 
   await waitForEmail(DEMO.coordinator, new RegExp(`was withdrawn: they no longer qualify\\s+Reference number: ${kase.reference}`, "i"));
 });
 
-test("a reviewer whose license lapsed since the offer is refused at acceptance with the reason, and the records stay closed", async ({
+test("a reviewer whose license was suspended since the offer is refused at acceptance with the reason, and the records stay closed", async ({
   page,
   pageAs,
   signInPageAs,
