@@ -46,6 +46,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   expedited_decision_notified: "Expedited decision notice sent",
   decision_amended: "Decision amended",
   compliance_confirmed: "The health plan confirmed it complied",
+  offer_withdrawn: "Offer withdrawn: the reviewer no longer qualifies",
+  reviewer_flagged_for_replacement: "Reviewer to replace: no longer qualifies",
 };
 
 /**

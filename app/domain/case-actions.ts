@@ -146,6 +146,11 @@ export const CASE_ACTIONS = {
     refusal: () => "This case is no longer waiting for a reviewer, so the offer cannot be accepted.",
   },
   declineOffer: { moves: keeps(REVIEW_STATUSES), roles: ["REVIEWER"], refusal: () => "This case is no longer waiting for a reviewer, so the offer has ended." },
+  // The portal re-checks a reviewer when their roster profile changes or they accept (docs/rules/reviewers.md, "Checked again").
+  withdrawIneligibleOffer: { moves: keeps(REVIEW_STATUSES), roles: ["WORKER"], refusal: notWhile },
+  flagReviewerForReplacement: { moves: keeps(OPEN_STATUSES), roles: ["WORKER"], refusal: notWhile },
+  // With the organization's setting on, the next suggestion is offered as soon as an offer ends.
+  offerNextAutomatically: { moves: keeps(REVIEW_STATUSES), roles: ["WORKER"], refusal: notWhile },
 
   // The review and quality review.
   writeOpinion: {

@@ -480,3 +480,23 @@ export function panelSizeFor(disputeType: DisputeTypeCode | null, settings: { pa
   if (!Number.isInteger(size) || size < 1 || size % 2 === 0) throw new RangeError(`A panel needs an odd number of reviewers, not ${size}`);
   return size;
 }
+
+/**
+ * Every rule again, now, for a reviewer already offered the case or holding
+ * it (docs/rules/reviewers.md, "Checked again"): at acceptance, and after a
+ * change to their roster profile. Their own offer or assignment is left out:
+ * it is neither an earlier involvement nor more work than they have. A
+ * reviewer holding the case keeps it whatever their capacity now (capacity
+ * limits new work). The reasons they fail, empty while they still qualify.
+ */
+export function recheckReviewer(facts: CaseFacts, reviewer: RosterReviewer, holds: "offer" | "assignment", options: MatchOptions): string[] {
+  const others = facts.assignments.filter((assignment) => assignment.reviewerId !== reviewer.id || !["OFFERED", "ACCEPTED"].includes(assignment.status));
+  const now = { ...reviewer, workload: Math.max(0, reviewer.workload - 1), capacity: holds === "assignment" ? Number.POSITIVE_INFINITY : reviewer.capacity };
+  try {
+    assertOfferable(reviewer.id, matchReviewers({ ...facts, assignments: others }, [now], options));
+    return [];
+  } catch (error) {
+    if (error instanceof ReviewerNotOfferable) return [...error.reasons];
+    throw error;
+  }
+}

@@ -69,19 +69,29 @@ export const CLOSED_OFFER_TEXT: Record<Exclude<OfferState, "open">, string> = {
   accepted: "You accepted this offer and signed the no-conflict attestation.",
   declined: "You declined this offer.",
   expired: "This offer was not answered in time, so it went back to the coordinator.",
-  withdrawn: "The coordinator withdrew this offer or released you from the case.",
+  withdrawn: "This offer was withdrawn, or you were released from the case.",
   completed: "You have finished your review of this case.",
   ended: "The review of this case ended before a decision (the request was withdrawn or the plan reversed its denial), so your work on it stopped.",
 };
 
-export type OfferEnding = "declined" | "expired";
+/** Declined, lapsed, or withdrawn because the reviewer no longer qualifies. */
+export type OfferEnding = "declined" | "expired" | "withdrawn";
+
+/** The organization's setting "offer the next suggested reviewer automatically" (off unless an admin turns it on). */
+export const AUTO_OFFER_SETTING = "autoOfferNext";
+
+export function autoOfferOn(setting: unknown): boolean {
+  return setting === true;
+}
 
 /**
  * What the coordinator is told when an offer ends without an acceptance
- * (declined or lapsed): its place is open again, and the next reviewer the
- * matcher suggests, if any, is named so the case can be offered at once.
+ * (declined, lapsed or withdrawn): its place is open again, and either the
+ * reviewer the portal offered it to by itself, or the next reviewer the
+ * matcher suggests, if any, so the case can be offered at once.
  */
-export function afterOfferEnded(input: { seatsOpen: number; nextSuggestion: string | null }): string {
+export function afterOfferEnded(input: { seatsOpen: number; nextSuggestion: string | null; offeredAutomatically?: string | null }): string {
+  if (input.offeredAutomatically) return `The case was offered automatically to the next suggestion, ${input.offeredAutomatically}.`;
   if (input.seatsOpen === 0) return "The case still has all the reviewers it needs.";
   return input.nextSuggestion
     ? `The next suggestion is ${input.nextSuggestion}: offer the case from its assignment page.`

@@ -12,6 +12,10 @@ import type { Role } from "./roles";
  *   null     — not allowed
  * report:read covers aggregate reports and the regulator export (no records).
  * plan-integration:manage covers a plan's API keys and webhook endpoints.
+ * credentials:manage covers what qualifies a reviewer: licenses, board
+ * certifications, practice and verification, disciplinary actions, and the
+ * removal of a declared affiliation (roster:manage keeps the rest of the
+ * roster: specialties, capacity, leave, adding affiliations).
  */
 export type Scope = "own" | "assigned" | "plan" | "any";
 
@@ -29,6 +33,7 @@ export const ACTIONS = [
   "user:manage",
   "plan:manage",
   "roster:manage",
+  "credentials:manage",
   "rules:manage",
   "audit:read",
   "outbox:read",
@@ -54,6 +59,7 @@ export const PERMISSIONS: Matrix = {
     "user:manage": null,
     "plan:manage": null,
     "roster:manage": null,
+    "credentials:manage": null,
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
@@ -74,6 +80,7 @@ export const PERMISSIONS: Matrix = {
     "user:manage": null,
     "plan:manage": null,
     "roster:manage": "any",
+    "credentials:manage": null,
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
@@ -94,6 +101,7 @@ export const PERMISSIONS: Matrix = {
     "user:manage": null,
     "plan:manage": null,
     "roster:manage": null,
+    "credentials:manage": null,
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
@@ -114,6 +122,7 @@ export const PERMISSIONS: Matrix = {
     "user:manage": null,
     "plan:manage": null,
     "roster:manage": null,
+    "credentials:manage": null,
     "rules:manage": null,
     "audit:read": null,
     "outbox:read": null,
@@ -134,6 +143,7 @@ export const PERMISSIONS: Matrix = {
     "user:manage": "any",
     "plan:manage": "any",
     "roster:manage": "any",
+    "credentials:manage": "any",
     "rules:manage": "any",
     "audit:read": "any",
     "outbox:read": "any",

@@ -56,9 +56,12 @@ export const practiceFormSchema = z.object({
   yearsInPractice: wholeNumber("Enter the years of clinical practice, 0 if none.", 70),
   credentialsVerifiedOn: optionalDate,
   openDisciplinaryAction: optionalText(1000),
-  capacity: wholeNumber("Enter how many cases the reviewer may hold at once, 0 to pause offers.", 50),
 });
 export type PracticeForm = z.output<typeof practiceFormSchema>;
+
+export const capacityFormSchema = z.object({
+  capacity: wholeNumber("Enter how many cases the reviewer may hold at once, 0 to pause offers.", 50),
+});
 
 export const specialtyFormSchema = z.object({
   specialtyCode: z.string().trim().min(1, "Choose a specialty or sub-specialty."),
@@ -152,6 +155,7 @@ export const specialtyRowSchema = z.object({ specialtyCode: z.string().trim().mi
 /** Changes to a reviewer's profile, each a small form of its own (the button's `intent`). */
 export type RosterIntent =
   | "save-practice"
+  | "save-capacity"
   | "add-specialty"
   | "make-primary"
   | "remove-specialty"
@@ -162,14 +166,37 @@ export type RosterIntent =
   | "add-unavailability"
   | "remove-unavailability"
   | "add-affiliation"
-  | "remove-affiliation";
+  | "remove-affiliation"
+  | "request-affiliation-removal"
+  | "approve-affiliation-removal"
+  | "reject-affiliation-removal";
 
-/** What reviewers keep up to date themselves. */
+/**
+ * What only administrators change (credentials:manage): what qualifies a
+ * reviewer, and taking a declared affiliation away (a reviewer asks, an
+ * administrator approves). Coordinators see these read-only.
+ */
+export const CREDENTIAL_INTENTS = [
+  "save-practice",
+  "add-certification",
+  "remove-certification",
+  "add-license",
+  "remove-license",
+  "remove-affiliation",
+  "approve-affiliation-removal",
+  "reject-affiliation-removal",
+] as const satisfies readonly RosterIntent[];
+
+export function isCredentialIntent(intent: unknown): boolean {
+  return (CREDENTIAL_INTENTS as readonly unknown[]).includes(intent);
+}
+
+/** What reviewers keep up to date themselves; removing an affiliation is a request an administrator approves. */
 const SELF_SERVICE_INTENTS = [
   "add-unavailability",
   "remove-unavailability",
   "add-affiliation",
-  "remove-affiliation",
+  "request-affiliation-removal",
 ] as const satisfies readonly RosterIntent[];
 export const selfServiceIntentSchema = z.enum(SELF_SERVICE_INTENTS);
 

@@ -181,3 +181,8 @@ function isTimeZone(value: string): boolean {
 export const timeZoneSchema = z.object({
   timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list."),
 });
+
+/** The organization's setting "offer the next suggested reviewer automatically". */
+export const autoOfferSchema = z.object({
+  autoOfferNext: z.enum(["on", "off"], { message: "Choose on or off." }),
+});

@@ -11,7 +11,7 @@
  * uploads its case file in the hour before it says the file is complete.
  */
 import { CASE_FILE_ITEMS, type CaseFileItemKey } from "~/domain/plan-case-file";
-import { localDate } from "~/domain/deadlines/time-zone";
+import { addDaysToLocalDate, localDate } from "~/domain/deadlines/time-zone";
 import { OTHER, suggestCategories } from "~/domain/reports/regulator-categories";
 import { ELIGIBILITY_CRITERIA, type CriterionAnswer, type EligibilityCriterion } from "~/domain/eligibility";
 import type { DecisionOutcome } from "~/domain/panel";
@@ -36,6 +36,7 @@ import { requestInformation } from "~/server/intake/request-information.server";
 import { amendDecision } from "~/server/letters/amend-decision.server";
 import { issueDecision } from "~/server/letters/issue-decision.server";
 import { completeCaseFile } from "~/server/plan/complete-case-file.server";
+import { recordUnavailability } from "~/server/reviewers/roster-changes.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { withdrawRequest } from "~/server/requests/withdraw.server";
 import type { People } from "./demo-people";
@@ -77,6 +78,8 @@ export type CaseStep =
   | { step: "offer"; ago: number; reviewers: string[] }
   | { step: "declineOffer"; ago: number; reviewer: string; reason: string }
   | { step: "acceptOffer"; ago: number; reviewer: string }
+  /** The reviewer records leave on their profile, starting that day: an offer they hold is withdrawn (docs/rules/reviewers.md, "Checked again"). */
+  | { step: "recordLeave"; ago: number; reviewer: string; days: number; note: string }
   | { step: "draftDetermination"; ago: number; opinion: Opinion }
   | { step: "submitDetermination"; ago: number; opinion: Opinion }
   | { step: "approve"; ago: number; findings: string }
@@ -247,6 +250,17 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
     case "acceptOffer": {
       const { reviewer, assignmentId } = await reviewerOffer(step.reviewer);
       await acceptOffer({ ...reviewer, assignmentId, signature: reviewer.user.name, at: ago(step.ago) });
+      return;
+    }
+    case "recordLeave": {
+      const reviewer = await people(step.reviewer);
+      const startsOn = localDate(ago(step.ago), TIME_ZONE);
+      await recordUnavailability(
+        reviewer.user.id,
+        { startsOn, endsOn: addDaysToLocalDate(startsOn, step.days), note: step.note },
+        reviewer.actor,
+        ago(step.ago),
+      );
       return;
     }
     case "draftDetermination":

@@ -140,7 +140,8 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       },
     ],
   },
-  // Accepted, expedited: 72 hours from acceptance, and 80 have gone (overdue).
+  // Accepted, expedited: 72 hours from acceptance, and 80 have gone (overdue). Its offer was
+  // withdrawn when the endocrinologist recorded leave (a roster change): on the timeline and the assign page.
   {
     request: maria({
       claim: "EHP-DEMO-1002",
@@ -157,6 +158,9 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
     steps: [
       { step: "eligibility", ago: 85 * HOUR },
       { step: "accept", ago: 80 * HOUR },
+      matched(80 * HOUR, { specialty: "endocrinology-diabetes-and-metabolism" }),
+      { step: "offer", ago: 79 * HOUR, reviewers: ["endocrinology@reviewers.example"] },
+      { step: "recordLeave", ago: 78 * HOUR, reviewer: "endocrinology@reviewers.example", days: 1, note: "Family emergency" },
     ],
   },
   // Accepted, the plan's case file received complete; one reviewer held by a possible conflict.

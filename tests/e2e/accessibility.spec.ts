@@ -290,11 +290,16 @@ pages(
     await check(page, "iro/cases/:caseId/assign", "suggestions, and the reviewers left out with their reasons");
     await page.goto("/iro/roster");
     await check(page, "iro/roster", "the demo roster");
+    // Credentials are an administrator's: the form with its messages is theirs.
+    await signInPageAs(await makeUser(["ADMIN"]));
     await page.goto(`/iro/roster/${reviewer.id}`);
     const licenses = page.getByRole("region", { name: "Licenses" });
     await licenses.getByRole("button", { name: "Add the license" }).click();
     await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
     await check(page, "iro/roster/:reviewerId", "a license without its state, with the messages");
+    await signInPageAs(coordinator);
+    await page.goto(`/iro/roster/${reviewer.id}`);
+    await check(page, "iro/roster/:reviewerId", "the credentials read-only, as a coordinator sees them");
     await page.goto(`/iro/cases/${reviewed.id}/quality`);
     await check(page, "iro/cases/:caseId/quality", "a determination to review");
     await page.goto(`/iro/cases/${approved.id}/decision`);

@@ -7,7 +7,12 @@ function newYorkDate(days: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
-test("a coordinator adds a license and an affiliation to a reviewer and sees the license flagged", async ({ page, makeUser, signInPageAs }) => {
+test("an administrator adds a license and an affiliation to a reviewer, and the coordinator sees the license flagged", async ({
+  page,
+  makeUser,
+  signInPageAs,
+  pageAs,
+}) => {
   const reviewer = await makeUser(["REVIEWER"]);
   await signInPageAs(DEMO.coordinator);
   await page.goto("/iro");
@@ -25,11 +30,17 @@ test("a coordinator adds a license and an affiliation to a reviewer and sees the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reviewer roster");
   await expect(page.getByRole("table")).toContainText("Dr. Priya Raman");
 
+  // Credentials are an administrator's to change: the coordinator reads them.
   await page.goto(`/iro/roster/${reviewer.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(reviewer.name);
+  await expect(page.getByRole("region", { name: "Licenses" }).getByText("Only an administrator changes credentials and disciplinary records.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add the license" })).toHaveCount(0);
+  const admin = await pageAs(await makeUser(["ADMIN"]));
+  await admin.goto(`/iro/roster/${reviewer.id}`);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(reviewer.name);
 
   // Bad input: the messages sit by their fields and what was typed stays.
-  const licenses = page.getByRole("region", { name: "Licenses" });
+  const licenses = admin.getByRole("region", { name: "Licenses" });
   await licenses.getByLabel("License number").fill("A654321");
   await licenses.getByRole("button", { name: "Add the license" }).click();
   await expect(licenses.getByText("Choose the state that issued the license.")).toBeVisible();
@@ -40,24 +51,24 @@ test("a coordinator adds a license and an affiliation to a reviewer and sees the
   await licenses.getByLabel("State").selectOption({ label: "California" });
   await licenses.getByLabel("License expires on").fill(expiresOn);
   await licenses.getByRole("button", { name: "Add the license" }).click();
-  await expect(page.getByRole("status")).toHaveText("The license is added.");
+  await expect(admin.getByRole("status")).toHaveText("The license is added.");
   const licenseRow = licenses.getByRole("row").filter({ hasText: "A654321" });
   await expect(licenseRow).toContainText("California");
   await expect(licenseRow).toContainText("Active, unrestricted");
-  await expect(page.getByText(/^License in CA expires /)).toBeVisible();
+  await expect(admin.getByText(/^License in CA expires /)).toBeVisible();
 
-  const affiliations = page.getByRole("region", { name: "Declared affiliations" });
+  const affiliations = admin.getByRole("region", { name: "Declared affiliations" });
   await affiliations.getByLabel("Kind of tie").selectOption({ label: "Health plan" });
   await affiliations.getByLabel("One of the plans we serve (health plans only)").selectOption({ label: "Evergreen Health Plan" });
   await affiliations.getByLabel("Identifier (optional)").fill("12-3456789");
   await affiliations.getByRole("button", { name: "Declare the affiliation" }).click();
-  await expect(page.getByRole("status")).toHaveText("The affiliation is declared.");
+  await expect(admin.getByRole("status")).toHaveText("The affiliation is declared.");
   const tie = affiliations.getByRole("row").filter({ hasText: "12-3456789" });
   await expect(tie).toContainText("Evergreen Health Plan");
   await expect(tie).toContainText("A plan we serve");
 
   // The roster's flag filter finds the reviewer by the license about to expire.
-  await page.getByRole("link", { name: "Back to the roster" }).click();
+  await page.goto("/iro/roster");
   await page.getByLabel("Flag").selectOption({ label: "License or certification expiring within 30 days" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/flag=expiring/);

@@ -126,6 +126,20 @@ describe("demo data on a fresh database", () => {
     expect(match?.suggested.length).toBeGreaterThan(0);
   });
 
+  it("has an offer withdrawn after a roster change: on EHP-DEMO-1002, the endocrinologist recorded leave while it waited", async () => {
+    const kase = await demoCase("EHP-DEMO-1002");
+    const withdrawn = await db.reviewerAssignment.findFirstOrThrow({ where: { caseId: kase.id }, include: { reviewer: { select: { email: true } } } });
+    expect(withdrawn).toMatchObject({ status: "REPLACED", respondedAt: null, reviewer: { email: "endocrinology@reviewers.example" } });
+    expect(withdrawn.reason).toMatch(/^No longer qualifies: unavailable until /);
+    expect(kase.events.map((event) => event.type)).toContain("offer_withdrawn");
+    expect(await db.outboxMessage.count({ where: { caseId: kase.id, template: "offer-declined" } })).toBe(1);
+    // The leave is over by the day of seeding: only this case lost him, as already involved.
+    const match = await matchCase(db, kase.id, seededAt);
+    expect(match?.excluded.find((reviewer) => reviewer.name === "Dr. Lars Eriksen")?.reasons).toEqual([
+      expect.stringMatching(/^already involved in this case \(replaced on /),
+    ]);
+  });
+
   it("shows decision clocks on track, at risk, overdue and met", async () => {
     const now = seededAt.getTime();
     const onTrack = decisionClock(await demoCase("EHP-DEMO-1006"))!;
@@ -277,7 +291,7 @@ async function history(claim: string) {
       planCaseFileCompletedAt: true,
       events: { select: { type: true, fromStatus: true, toStatus: true, createdAt: true } },
       documents: { select: { id: true, kind: true, uploadedById: true, createdAt: true } },
-      assignments: { select: { offeredAt: true, respondedAt: true } },
+      assignments: { select: { offeredAt: true, respondedAt: true, endedAt: true } },
       determinations: { select: { status: true, submittedAt: true, updatedAt: true, documentsConsidered: true } },
       qualityReviews: { select: { result: true, createdAt: true } },
       decisionLetters: { orderBy: { version: "asc" }, select: { issuedAt: true, documentId: true } },
@@ -363,9 +377,10 @@ describe("the demo's history", () => {
       const kase = await history(claim);
       for (const assignment of kase.assignments) {
         expect(ms(assignment.offeredAt), claim).toBeGreaterThan(ms(kase.acceptedAt));
-        expect(ms(assignment.respondedAt), claim).toBeGreaterThan(ms(assignment.offeredAt));
+        // Answered, or withdrawn unanswered (EHP-DEMO-1002), after it was made.
+        expect(ms(assignment.respondedAt ?? assignment.endedAt), claim).toBeGreaterThan(ms(assignment.offeredAt));
       }
-      const accepted = kase.assignments.map((assignment) => ms(assignment.respondedAt));
+      const accepted = kase.assignments.flatMap((assignment) => (assignment.respondedAt ? [ms(assignment.respondedAt)] : []));
       for (const determination of kase.determinations) {
         const written = ms(determination.submittedAt ?? determination.updatedAt);
         expect(written, claim).toBeGreaterThan(Math.min(...accepted));

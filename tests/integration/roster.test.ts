@@ -84,13 +84,12 @@ describe("credentials due for re-verification", () => {
   });
 });
 
-describe("a coordinator edits a reviewer's profile", () => {
-  it("adds specialties, a certification, a license, practice details and an affiliation, each audited with before and after", async () => {
+describe("an administrator edits a reviewer's profile", () => {
+  it("adds specialties, a certification, a license, practice details, capacity and an affiliation, each audited with before and after", async () => {
     const reviewer = await createReviewer("Dr. Edited");
     const plan = await createPlan();
     const path = `/iro/roster/${reviewer.id}`;
-    const post = (form: Record<string, string>) =>
-      call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
+    const post = (form: Record<string, string>) => call(editorRoute.action as RouteFunction, request(path, admin.cookie, form), { reviewerId: reviewer.id });
 
     expect(await post({ intent: "add-specialty", specialtyCode: "interventional-cardiology" })).toMatchObject({ status: 302 });
     expect(await post({ intent: "add-specialty", specialtyCode: "cardiovascular-disease" })).toMatchObject({ status: 302 });
@@ -117,13 +116,12 @@ describe("a coordinator edits a reviewer's profile", () => {
         yearsInPractice: "12",
         credentialsVerifiedOn: verifiedOn,
         openDisciplinaryAction: "",
-        capacity: "5",
       }),
     ).toMatchObject({ status: 302 });
+    expect(await post({ intent: "save-capacity", capacity: "5" })).toMatchObject({ status: 302 });
     expect(await post({ intent: "add-affiliation", kind: "HEALTH_PLAN", name: "", identifier: "", planId: plan.id })).toMatchObject({ status: 302 });
 
-    const page = (await call(editorRoute.loader as RouteFunction, request(path, coordinator.cookie), { reviewerId: reviewer.id }))
-      .data as unknown as EditorPage;
+    const page = (await call(editorRoute.loader as RouteFunction, request(path, admin.cookie), { reviewerId: reviewer.id })).data as unknown as EditorPage;
     expect(page.reviewer.specialties.map((specialty) => [specialty.name, specialty.primary])).toEqual([
       ["Cardiovascular disease", true],
       ["Interventional cardiology", false],
@@ -145,15 +143,17 @@ describe("a coordinator edits a reviewer's profile", () => {
       "roster.certification_added",
       "roster.license_added",
       "roster.practice_updated",
+      "roster.capacity_updated",
       "roster.affiliation_added",
     ]);
-    expect(audits.every((entry) => entry.actorId === coordinator.id)).toBe(true);
+    expect(audits.every((entry) => entry.actorId === admin.id)).toBe(true);
     expect(audits[2]?.detail).toEqual({ before: { primary: "interventional-cardiology" }, after: { primary: "cardiovascular-disease" } });
     expect(audits[4]?.detail).toMatchObject({ before: null, after: { state: "CA", number: "A123456", expiresOn: licenseExpiry, status: "ACTIVE" } });
     expect(audits[5]?.detail).toEqual({
-      before: { credentials: "MD", credentialsVerifiedOn: null, capacity: 3 },
-      after: { credentials: "MD, board certified in cardiovascular disease", credentialsVerifiedOn: verifiedOn, capacity: 5 },
+      before: { credentials: "MD", credentialsVerifiedOn: null },
+      after: { credentials: "MD, board certified in cardiovascular disease", credentialsVerifiedOn: verifiedOn },
     });
+    expect(audits[6]?.detail).toEqual({ before: { capacity: 3 }, after: { capacity: 5 } });
 
     // Removing the license is audited with the row as it was.
     const licenseId = page.reviewer.licenses[0]!.id;
@@ -170,8 +170,7 @@ describe("a coordinator edits a reviewer's profile", () => {
   it("answers bad input by field, with what was typed, and changes nothing", async () => {
     const reviewer = await createReviewer("Dr. Typo");
     const path = `/iro/roster/${reviewer.id}`;
-    const post = (form: Record<string, string>) =>
-      call(editorRoute.action as RouteFunction, request(path, coordinator.cookie, form), { reviewerId: reviewer.id });
+    const post = (form: Record<string, string>) => call(editorRoute.action as RouteFunction, request(path, admin.cookie, form), { reviewerId: reviewer.id });
 
     const license = await post({ intent: "add-license", state: "NY", number: "", licenseExpiresOn: "2027-02-30", status: "ACTIVE" });
     expect(license.status).toBe(400);
@@ -186,7 +185,6 @@ describe("a coordinator edits a reviewer's profile", () => {
       yearsInPractice: "8",
       credentialsVerifiedOn: addDaysToLocalDate(today(), 2),
       openDisciplinaryAction: "",
-      capacity: "3",
     });
     expect(future.status).toBe(400);
     expect(future.data.fieldErrors.credentialsVerifiedOn).toMatch(/^The date cannot be in the future/);
@@ -263,7 +261,7 @@ describe("a reviewer keeps their own availability and affiliations", () => {
     });
     const theirTie = await db.reviewerAffiliation.create({ data: { reviewerId: other.id, kind: "FACILITY", name: "Mercy General" } });
     expect(await post({ intent: "remove-unavailability", id: theirs.id })).toMatchObject({ status: 404 });
-    expect(await post({ intent: "remove-affiliation", id: theirTie.id })).toMatchObject({ status: 404 });
+    expect(await post({ intent: "request-affiliation-removal", id: theirTie.id })).toMatchObject({ status: 404 });
     expect(await db.reviewerUnavailability.count({ where: { id: theirs.id } })).toBe(1);
     expect(await db.reviewerAffiliation.count({ where: { id: theirTie.id } })).toBe(1);
 

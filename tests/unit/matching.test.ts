@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assertOfferable, matchReviewers, panelSizeFor, ReviewerNotOfferable, type CaseFacts, type MatchOptions, type RosterReviewer } from "~/domain/matching";
+import {
+  assertOfferable,
+  matchReviewers,
+  panelSizeFor,
+  recheckReviewer,
+  ReviewerNotOfferable,
+  type CaseFacts,
+  type MatchOptions,
+  type RosterReviewer,
+} from "~/domain/matching";
 import { defaultSimilarSpecialtyRows, SPECIALTIES } from "~/domain/specialties";
 
 const PLAN_ID = "6f0c7f8e-0000-4000-8000-000000000001";
@@ -490,5 +499,60 @@ describe("panel size", () => {
   it("refuses a panel that cannot have a majority", () => {
     expect(() => panelSizeFor("EXPERIMENTAL_INVESTIGATIONAL", { panelSize: 2 })).toThrow(RangeError);
     expect(() => panelSizeFor("EXPERIMENTAL_INVESTIGATIONAL", { panelSize: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("checked again at acceptance and after a roster change", () => {
+  const offered: CaseFacts = {
+    ...kase,
+    assignments: [{ reviewerId: "r-qualified", status: "OFFERED", offeredAt: day("2026-06-14"), respondedAt: null, endedAt: null }],
+  };
+
+  it("lets a reviewer still qualified keep their own offer: it is neither an earlier involvement nor extra work", () => {
+    // The offer is the reviewer's third case of three: the workload counts it already.
+    expect(recheckReviewer(offered, reviewer({ workload: 3, capacity: 3 }), "offer", options)).toEqual([]);
+  });
+
+  it("refuses with every rule failed since the offer: an open disciplinary action, leave, an expired license", () => {
+    const since = reviewer({
+      openDisciplinaryAction: "Medical board accusation filed",
+      unavailability: [{ startsOn: day("2026-06-15"), endsOn: day("2026-06-30") }],
+      licenses: [{ state: "CA", expiresOn: day("2026-06-14"), status: "ACTIVE" }],
+    });
+    expect(recheckReviewer(offered, since, "offer", options)).toEqual([
+      "license in CA expired 2026-06-14",
+      "open disciplinary action",
+      "unavailable until 2026-06-30",
+    ]);
+  });
+
+  it("refuses a new tie to a party, and a possible conflict nobody cleared", () => {
+    const tied = reviewer({ affiliations: [{ kind: "MEDICAL_GROUP", name: "Bay Cardiology Associates, PC", identifier: null, planId: null }] });
+    expect(recheckReviewer(offered, tied, "offer", options)).toEqual(["affiliated with Bay Cardiology Associates, PC"]);
+    const alike = reviewer({ affiliations: [{ kind: "MANUFACTURER", name: "Medtronics Group", identifier: null, planId: null }] });
+    const reasons = recheckReviewer(offered, alike, "offer", options);
+    expect(reasons[0]).toMatch(/^possible conflict: affiliated with Medtronics Group, like the maker of the drug or device \(Medtronic\)/);
+    expect(reasons.at(-1)).toBe("a coordinator must clear it, with a reason, first");
+  });
+
+  it("refuses an offer when the capacity was lowered, but never takes a case away for capacity", () => {
+    const paused = reviewer({ workload: 1, capacity: 0 });
+    expect(recheckReviewer(offered, paused, "offer", options)).toEqual(["at capacity (0 of 0 cases)"]);
+    const accepted: CaseFacts = { ...kase, assignments: [{ ...offered.assignments[0]!, status: "ACCEPTED", respondedAt: day("2026-06-14") }] };
+    expect(recheckReviewer(accepted, paused, "assignment", options)).toEqual([]);
+    expect(recheckReviewer(accepted, reviewer({ openDisciplinaryAction: "Suspended privileges" }), "assignment", options)).toEqual([
+      "open disciplinary action",
+    ]);
+  });
+
+  it("still counts an earlier, ended involvement in the case", () => {
+    const again: CaseFacts = {
+      ...offered,
+      assignments: [
+        ...offered.assignments,
+        { reviewerId: "r-qualified", status: "DECLINED", offeredAt: day("2026-06-01"), respondedAt: day("2026-06-02"), endedAt: day("2026-06-02") },
+      ],
+    };
+    expect(recheckReviewer(again, reviewer(), "offer", options)).toEqual([expect.stringMatching(/^already involved in this case \(declined the offer on/)]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attestationPartyList, attestationStatements, signatureMatches, signedAttestation } from "~/domain/attestation";
-import { afterOfferEnded, offerCountProblem, offerDueAt, offerHours, offerState, seatsOpen } from "~/domain/offers";
+import { afterOfferEnded, autoOfferOn, offerCountProblem, offerDueAt, offerHours, offerState, seatsOpen } from "~/domain/offers";
 
 const HOUR = 3_600_000;
 
@@ -69,6 +69,19 @@ describe("after a decline or a lapsed offer", () => {
 
   it("says when nobody qualified is left", () => {
     expect(afterOfferEnded({ seatsOpen: 1, nextSuggestion: null })).toMatch(/No qualified reviewer is left/);
+  });
+
+  it("names the reviewer the portal offered the case to by itself", () => {
+    expect(afterOfferEnded({ seatsOpen: 0, nextSuggestion: "Dr. Amara Nwosu", offeredAutomatically: "Dr. Amara Nwosu" })).toBe(
+      "The case was offered automatically to the next suggestion, Dr. Amara Nwosu.",
+    );
+  });
+});
+
+describe("the setting to offer the next suggestion automatically", () => {
+  it("is on only when an administrator turned it on", () => {
+    expect(autoOfferOn(true)).toBe(true);
+    for (const value of [false, undefined, null, "true", 1]) expect(autoOfferOn(value)).toBe(false);
   });
 });
 

@@ -27,6 +27,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope>>> = {
     "user:manage": "any",
     "plan:manage": "any",
     "roster:manage": "any",
+    "credentials:manage": "any",
     "rules:manage": "any",
     "audit:read": "any",
     "outbox:read": "any",
@@ -47,6 +48,13 @@ describe("the permission matrix", () => {
   it("keeps administrators out of case records", () => {
     expect(can(["ADMIN"], "case:read")).toBe(false);
     expect(can(["ADMIN"], "document:read")).toBe(false);
+  });
+
+  it("leaves a reviewer's credentials to administrators: coordinators keep the rest of the roster", () => {
+    expect(can(["COORDINATOR"], "roster:manage")).toBe(true);
+    expect(can(["COORDINATOR"], "credentials:manage")).toBe(false);
+    expect(can(["REVIEWER"], "credentials:manage")).toBe(false);
+    expect(can(["ADMIN"], "credentials:manage")).toBe(true);
   });
 
   it("gives a person with two roles the scopes of both", () => {

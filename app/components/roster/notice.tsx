@@ -4,7 +4,8 @@ import type { FormFailure } from "~/forms/form-data";
 import type { RosterIntent } from "~/schemas/roster";
 
 const NOTICES: Record<RosterIntent, string> = {
-  "save-practice": "The practice, verification and workload details are saved.",
+  "save-practice": "The practice and verification details are saved.",
+  "save-capacity": "The workload capacity is saved.",
   "add-specialty": "The specialty is added.",
   "make-primary": "The primary specialty is changed.",
   "remove-specialty": "The specialty is removed.",
@@ -16,6 +17,9 @@ const NOTICES: Record<RosterIntent, string> = {
   "remove-unavailability": "The unavailable period is removed.",
   "add-affiliation": "The affiliation is declared.",
   "remove-affiliation": "The affiliation is removed.",
+  "request-affiliation-removal": "Your request to remove the affiliation is sent. It still counts until an administrator approves.",
+  "approve-affiliation-removal": "The request is approved: the affiliation is removed.",
+  "reject-affiliation-removal": "The request is rejected: the affiliation stays.",
 };
 
 /** The changes made by a button alone: a refusal of one has no form to show it beside. */
@@ -26,6 +30,9 @@ const BUTTON_INTENTS: readonly string[] = [
   "remove-license",
   "remove-unavailability",
   "remove-affiliation",
+  "request-affiliation-removal",
+  "approve-affiliation-removal",
+  "reject-affiliation-removal",
 ];
 
 /**

@@ -156,6 +156,11 @@ function CurrentReviewers({ page, actionData }: { page: Page; actionData: unknow
                 )}
               </p>
               <p>{reviewer.status}</p>
+              {reviewer.replacementNeeded ? (
+                <Notice tone="warning" role="status">
+                  <strong>To replace:</strong> {reviewer.replacementNeeded}
+                </Notice>
+              ) : null}
               {page.offerable ? <ReplaceForm page={page} reviewer={reviewer} actionData={actionData} /> : null}
             </li>
           ))}

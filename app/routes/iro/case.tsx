@@ -150,6 +150,17 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
         </p>
       </section>
 
+      {page.replacementsNeeded.length ? (
+        <section className="alert alert--warning" aria-labelledby="replacement-heading">
+          <h2 id="replacement-heading">A reviewer to replace</h2>
+          {page.replacementsNeeded.map((assignment) => (
+            <p key={assignment.id}>
+              {assignment.name}: {assignment.reason} <Link to={`/iro/cases/${page.id}/assign`}>Replace the reviewer</Link>
+            </p>
+          ))}
+        </section>
+      ) : null}
+
       {page.objections.length ? (
         <section className="alert alert--warning" aria-labelledby="objections-heading">
           <h2 id="objections-heading">The plan objects to eligibility</h2>

@@ -1,11 +1,14 @@
 import { Link, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/roster.reviewer";
-import { AffiliationSection } from "~/components/roster/affiliation-section";
-import { CertificationSection, LicenseSection, PracticeSection, SpecialtySection } from "~/components/roster/credential-sections";
+import { AffiliationSection, RemovalRequestsSection } from "~/components/roster/affiliation-section";
+import { CapacitySection, CertificationSection, LicenseSection, PracticeSection, SpecialtySection } from "~/components/roster/credential-sections";
 import { FlagBadges } from "~/components/roster/flag-badges";
 import { afterChange, RosterNotice } from "~/components/roster/notice";
 import { UnavailabilitySection } from "~/components/roster/unavailability-section";
+import { can } from "~/domain/permissions";
 import { formatLocalDate } from "~/domain/rule-profiles";
+import { isCredentialIntent } from "~/schemas/roster";
+import { readForm } from "~/server/forms.server";
 import { rosterForms } from "~/server/reviewers/roster-changes.server";
 import { reviewerProfilePage } from "~/server/reviewers/roster.server";
 import { actorOf } from "~/server/session.server";
@@ -18,15 +21,16 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  permittedUser(context, "roster:manage");
+  const user = permittedUser(context, "roster:manage");
   const reviewerId = idParam(params.reviewerId, "This reviewer");
-  return reviewerProfilePage(reviewerId);
+  return { ...(await reviewerProfilePage(reviewerId)), credentialing: can(user.roles, "credentials:manage") };
 }
 
-/** One action for the page's small forms, told apart by their `intent`. */
+/** One action for the page's small forms, told apart by their `intent`; credentials and taking affiliations away are administrators'. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = permittedUser(context, "roster:manage");
   const reviewerId = idParam(params.reviewerId, "This reviewer");
+  if (isCredentialIntent((await readForm(request.clone())).get("intent"))) permittedUser(context, "credentials:manage");
   return submitIntent(
     request,
     rosterForms(reviewerId, actorOf(user, request), (intent) => afterChange(`/iro/roster/${reviewerId}`, intent, Date.now())),
@@ -34,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ReviewerProfileEditor({ loaderData }: Route.ComponentProps) {
-  const { reviewer, specialties, plans } = loaderData;
+  const { reviewer, specialties, plans, credentialing } = loaderData;
   const actionData = useActionData<typeof action>();
   // A fresh key after each saved change empties the add forms; a refused one keeps what was typed.
   const formKey = useSearchParams()[0].get("at") ?? "";
@@ -60,12 +64,20 @@ export default function ReviewerProfileEditor({ loaderData }: Route.ComponentPro
           <FlagBadges flags={reviewer.flags} />
         </dd>
       </dl>
-      <PracticeSection key={`practice-${formKey}`} reviewer={reviewer} actionData={actionData} />
+      <RemovalRequestsSection requests={reviewer.removalRequests} canDecide={credentialing} />
+      <PracticeSection key={`practice-${formKey}`} reviewer={reviewer} actionData={actionData} editable={credentialing} />
+      <CapacitySection key={`capacity-${formKey}`} reviewer={reviewer} actionData={actionData} />
       <SpecialtySection key={`specialty-${formKey}`} reviewer={reviewer} specialties={specialties} actionData={actionData} />
-      <CertificationSection key={`certification-${formKey}`} reviewer={reviewer} specialties={specialties} actionData={actionData} />
-      <LicenseSection key={`license-${formKey}`} reviewer={reviewer} actionData={actionData} />
+      <CertificationSection key={`certification-${formKey}`} reviewer={reviewer} specialties={specialties} actionData={actionData} editable={credentialing} />
+      <LicenseSection key={`license-${formKey}`} reviewer={reviewer} actionData={actionData} editable={credentialing} />
       <UnavailabilitySection key={`unavailability-${formKey}`} periods={reviewer.unavailability} actionData={actionData} />
-      <AffiliationSection key={`affiliation-${formKey}`} affiliations={reviewer.affiliations} plans={plans} actionData={actionData} />
+      <AffiliationSection
+        key={`affiliation-${formKey}`}
+        affiliations={reviewer.affiliations}
+        plans={plans}
+        actionData={actionData}
+        removal={credentialing ? "remove" : "none"}
+      />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { FlagBadges } from "~/components/roster/flag-badges";
 import { LICENSE_STATUS_LABELS, ROSTER_FLAG_LABELS, ROSTER_FLAGS } from "~/domain/roster";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { rosterFilterSchema } from "~/schemas/roster";
-import { rosterPage } from "~/server/reviewers/roster.server";
+import { pendingRemovalRequests, rosterPage } from "~/server/reviewers/roster.server";
 import { Pagination } from "~/components/pagination";
 import { permittedUser } from "~/server/role-areas.server";
 
@@ -17,15 +17,33 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   permittedUser(context, "roster:manage");
   const filter = rosterFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { filter, ...(await rosterPage(filter)) };
+  const [page, removals] = await Promise.all([rosterPage(filter), pendingRemovalRequests()]);
+  return { filter, ...page, removals };
 }
 
 export default function Roster({ loaderData }: Route.ComponentProps) {
-  const { filter, reviewers, matching, pages, specialties } = loaderData;
+  const { filter, reviewers, matching, pages, specialties, removals } = loaderData;
   return (
     <>
       <h1>Reviewer roster</h1>
       <p className="lead">Every physician reviewer with their credentials, workload and what needs attention.</p>
+      {removals.total > 0 ? (
+        <section className="alert alert--warning" aria-labelledby="removals-heading">
+          <h2 id="removals-heading">Requests to remove an affiliation</h2>
+          <p>
+            {removals.total === 1 ? "One request waits" : `${removals.total} requests wait`} for an administrator, who approves or rejects each on the
+            reviewer's page. Until then the affiliation still counts.
+          </p>
+          <ul>
+            {removals.requests.map((request) => (
+              <li key={request.id}>
+                <Link to={`/iro/roster/${request.reviewerId}`}>{request.reviewerName}</Link>: {request.affiliation}, asked{" "}
+                {formatLocalDate(request.requestedOn)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <FilterForm label="Filter the roster">
         <FilterSelect
           name="specialty"

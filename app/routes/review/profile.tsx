@@ -23,7 +23,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { reviewer: page.reviewer, plans: page.plans };
 }
 
-/** Reviewers keep their availability and affiliations; credentials are the organization's to verify. */
+/** Reviewers keep their availability and add affiliations (removing one is a request); credentials are the organization's to verify. */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = signedInUser(context);
   const intent = selfServiceIntentSchema.safeParse((await readForm(request.clone())).get("intent"));
@@ -47,7 +47,7 @@ export default function MyProfile({ loaderData }: Route.ComponentProps) {
       <RosterNotice actionData={actionData} />
       <section aria-labelledby="on-file">
         <h2 id="on-file">Credentials on file</h2>
-        <p>The review organization verifies these. Write to your coordinator if something has changed.</p>
+        <p>The review organization's administrators verify and record these. Write to your coordinator if something has changed.</p>
         <dl className="summary">
           <dt>Primary specialty</dt>
           <dd>{reviewer.primarySpecialty || "Not recorded"}</dd>
@@ -83,7 +83,7 @@ export default function MyProfile({ loaderData }: Route.ComponentProps) {
         </dl>
       </section>
       <UnavailabilitySection key={`unavailability-${formKey}`} periods={reviewer.unavailability} actionData={actionData} />
-      <AffiliationSection key={`affiliation-${formKey}`} affiliations={reviewer.affiliations} plans={plans} actionData={actionData} />
+      <AffiliationSection key={`affiliation-${formKey}`} affiliations={reviewer.affiliations} plans={plans} actionData={actionData} removal="request" />
     </>
   );
 }

@@ -6,7 +6,9 @@ import { db, type Tx } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { offerEndedEmails } from "./assignment-case.server";
+import { followUpEndedOffer } from "./next-offer.server";
+import { withdrawIneligibleOffer } from "./recheck-reviewers.server";
+import { recheckOnCase } from "./roster-snapshot.server";
 import { endOfferClock } from "./offer-clock.server";
 import { isId } from "~/schemas/ids";
 
@@ -127,6 +129,7 @@ export async function acceptOffer(input: AcceptOffer): Promise<{ caseId: string 
     throw new AppError("BAD_REQUEST", `Sign with your name as it is on your account: ${input.user.name}.`, { field: "signature" });
   }
   const attestation = signedAttestation(attestationPartiesOf(offer), { typedName: input.signature, signedAt: at });
+  await refuseWhenNoLongerQualified(input, offer, at);
   await onLatestCase(offer.caseId, (latest) =>
     changeCase({
       caseId: offer.caseId,
@@ -144,6 +147,30 @@ export async function acceptOffer(input: AcceptOffer): Promise<{ caseId: string 
   return { caseId: offer.caseId };
 }
 
+/**
+ * Every matching rule again at the moment of acceptance (a license may have
+ * lapsed, leave begun, a disciplinary action been recorded since the
+ * offer). A reviewer who fails one is refused with the reasons, their offer
+ * withdrawn as a roster change would (the coordinators told, the next
+ * suggestion offered when the setting is on), and nothing of the case opens.
+ */
+async function refuseWhenNoLongerQualified(input: AcceptOffer, offer: Awaited<ReturnType<typeof ownOffer>>, at: Date): Promise<void> {
+  const reasons = await recheckOnCase(db, offer.caseId, input.user.id, "offer", at);
+  if (reasons.length === 0) return;
+  await onLatestCase(offer.caseId, () =>
+    db.$transaction((tx) =>
+      withdrawIneligibleOffer(
+        tx,
+        { id: offer.id, caseId: offer.caseId, reviewerName: input.user.name, reviewerEmail: input.user.email, offeredById: offer.offeredById },
+        reasons,
+        input.actor,
+        at,
+      ),
+    ),
+  );
+  throw new AppError("CONFLICT", `You can no longer accept this case: ${reasons.join("; ")}. The offer is withdrawn and the coordinator told.`);
+}
+
 export interface DeclineOffer {
   user: SessionUser;
   actor: Actor;
@@ -153,8 +180,9 @@ export interface DeclineOffer {
 }
 
 /**
- * Declines an offer with the reviewer's reason: the answer clock is met and
- * the coordinators are emailed with the next suggestion ready.
+ * Declines an offer with the reviewer's reason: the answer clock is met, and
+ * in the same transaction the next suggestion is offered (when the setting
+ * is on) and the coordinators are emailed.
  */
 export async function declineOffer(input: DeclineOffer) {
   const offer = await ownOffer(input.user, input.assignmentId);
@@ -164,30 +192,22 @@ export async function declineOffer(input: DeclineOffer) {
   // The coordinator needs the reason to find someone else: refused here too, not only by the form.
   if (!reason) throw new AppError("BAD_REQUEST", "Say why you decline, so the coordinator can find someone else.", { field: "reason" });
   return onLatestCase(offer.caseId, (latest) =>
-    changeCase({
-      caseId: offer.caseId,
-      expectedVersion: latest.version,
-      actor: { ...input.actor, roles: input.user.roles },
-      action: "declineOffer",
-      event: { type: "offer_declined", note: reason, data: { assignmentId: offer.id } },
-      at,
-      work: async (tx) => {
-        await answer(tx, offer.id, at, { status: "DECLINED", respondedAt: at, endedAt: at, reason });
-        await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
-        return offerEndedEmails(
-          tx,
-          {
-            assignmentId: offer.id,
-            caseId: offer.caseId,
-            reference: offer.case.reference,
-            reviewerName: input.user.name,
-            offeredById: offer.offeredById,
-            ending: "declined",
-          },
-          at,
-        );
-      },
-      emails: (_before, emails) => emails,
+    db.$transaction(async (tx) => {
+      const declined = await changeCase({
+        tx,
+        caseId: offer.caseId,
+        expectedVersion: latest.version,
+        actor: { ...input.actor, roles: input.user.roles },
+        action: "declineOffer",
+        event: { type: "offer_declined", note: reason, data: { assignmentId: offer.id } },
+        at,
+        work: async (inner) => {
+          await answer(inner, offer.id, at, { status: "DECLINED", respondedAt: at, endedAt: at, reason });
+          await endOfferClock(inner, { caseId: offer.caseId, assignmentId: offer.id }, "answered", at);
+        },
+      });
+      const ended = { assignmentId: offer.id, caseId: offer.caseId, reference: offer.case.reference, version: declined.version };
+      await followUpEndedOffer(tx, { ...ended, reviewerName: input.user.name, offeredById: offer.offeredById, ending: "declined" }, input.actor, at);
     }),
   );
 }

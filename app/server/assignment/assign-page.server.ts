@@ -60,6 +60,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
           endedAt: true,
           reason: true,
           replacedById: true,
+          replacementReason: true,
           reviewer: { select: { name: true } },
         },
       },
@@ -130,13 +131,19 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
               : `Offered ${at(assignment.offeredAt)}`
             : `Accepted and attested no conflict ${at(assignment.attestedAt ?? assignment.respondedAt ?? assignment.offeredAt)}`,
         accepted: assignment.status === "ACCEPTED",
+        /** Why the reviewer should be replaced: a roster change made them ineligible since they accepted. */
+        replacementNeeded: assignment.status === "ACCEPTED" ? assignment.replacementReason : null,
       })),
     history: kase.assignments
       .filter((assignment) => assignment.status !== "OFFERED" && assignment.status !== "ACCEPTED")
       .map((assignment) => ({
         id: assignment.id,
         name: assignment.reviewer.name,
-        outcome: ENDED_LABELS[assignment.status as keyof typeof ENDED_LABELS],
+        // An offer taken back before any answer was withdrawn, not a reviewer replaced.
+        outcome:
+          assignment.status === "REPLACED" && assignment.respondedAt === null
+            ? "Offer withdrawn"
+            : ENDED_LABELS[assignment.status as keyof typeof ENDED_LABELS],
         offered: at(assignment.offeredAt),
         ended: assignment.endedAt ? at(assignment.endedAt) : null,
         reason: assignment.reason,

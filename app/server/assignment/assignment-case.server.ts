@@ -39,13 +39,15 @@ async function coordinatorsFor(tx: Tx, caseId: string, offeredById: string | nul
 }
 
 /**
- * The coordinators' email after an offer ended (declined or lapsed), with
- * the matcher's next suggestion worked out inside the same transaction.
+ * The coordinators' email after an offer ended (declined, lapsed or
+ * withdrawn), with the reviewer the portal offered the case to by itself or
+ * the matcher's next suggestion, worked out inside the same transaction.
  */
 export async function offerEndedEmails(
   tx: Tx,
   offer: { assignmentId: string; caseId: string; reference: string; reviewerName: string; offeredById: string | null; ending: OfferEnding },
   at: Date,
+  offeredAutomatically: string | null = null,
 ) {
   const [kase, match, recipients] = await Promise.all([
     tx.case.findUniqueOrThrow({ where: { id: offer.caseId }, select: { panelSize: true, assignments: { select: { status: true } } } }),
@@ -55,6 +57,7 @@ export async function offerEndedEmails(
   const next = afterOfferEnded({
     seatsOpen: seatsOpen(kase.panelSize, kase.assignments),
     nextSuggestion: match?.suggested[0]?.name ?? null,
+    offeredAutomatically,
   });
   const props = {
     organizationName: config().organizationName,

@@ -3,7 +3,7 @@ import { changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
 import { AppError } from "../errors.server";
 import { log } from "../log.server";
-import { offerEndedEmails } from "./assignment-case.server";
+import { followUpEndedOffer } from "./next-offer.server";
 import { endOfferClock } from "./offer-clock.server";
 
 const BATCH = 200;
@@ -11,10 +11,13 @@ const BATCH = 200;
 /** The offer was answered or expired by someone else first: this attempt changes nothing. */
 class AlreadyEnded extends Error {}
 
+const EXPIRY = { userId: null, email: null, ip: null, userAgent: "offer expiry", roles: ["WORKER" as const] };
+
 /**
  * Offers left unanswered past their time become EXPIRED and go back to the
- * coordinators, emailed with the next suggestion ready (unless the case
- * meanwhile stopped needing reviewers). The answer clock is recorded as
+ * coordinators, emailed with the next suggestion ready, or offered to it in
+ * the same transaction when the setting is on (unless the case meanwhile
+ * stopped needing reviewers). The answer clock is recorded as
  * missed. Idempotent: an offer expires once, in one change with its timeline
  * event and emails; one changed at the same moment by someone else waits for
  * the next sweep. Run by the deadline sweep job every minute.
@@ -31,36 +34,28 @@ export async function expireLapsedOffers(now = new Date()): Promise<{ expired: n
     const kase = await db.case.findUniqueOrThrow({ where: { id: offer.caseId }, select: { version: true, status: true, reference: true } });
     const lapsedAt = offer.offerDueAt ?? now;
     try {
-      await changeCase({
-        caseId: offer.caseId,
-        expectedVersion: kase.version,
-        actor: { userId: null, email: null, ip: null, userAgent: "offer expiry", roles: ["WORKER"] },
-        action: "expireOffer",
-        event: { type: "offer_expired", data: { assignmentId: offer.id, reviewerId: offer.reviewerId, dueAt: lapsedAt.toISOString() } },
-        at: now,
-        work: async (tx) => {
-          const ended = await tx.reviewerAssignment.updateMany({
-            where: { id: offer.id, status: "OFFERED", offerDueAt: { lte: now } },
-            data: { status: "EXPIRED", endedAt: lapsedAt },
-          });
-          if (ended.count !== 1) throw new AlreadyEnded();
-          await endOfferClock(tx, { caseId: offer.caseId, assignmentId: offer.id }, "lapsed", now);
-          // Coordinators hear of it only while the case still takes reviewers.
-          if (!kase.reference || !can("offerReviewers", kase.status, ["COORDINATOR"])) return [];
-          return offerEndedEmails(
-            tx,
-            {
-              assignmentId: offer.id,
-              caseId: offer.caseId,
-              reference: kase.reference,
-              reviewerName: offer.reviewer.name,
-              offeredById: offer.offeredById,
-              ending: "expired",
-            },
-            now,
-          );
-        },
-        emails: (_before, emails) => emails,
+      await db.$transaction(async (tx) => {
+        const ended = await changeCase({
+          tx,
+          caseId: offer.caseId,
+          expectedVersion: kase.version,
+          actor: EXPIRY,
+          action: "expireOffer",
+          event: { type: "offer_expired", data: { assignmentId: offer.id, reviewerId: offer.reviewerId, dueAt: lapsedAt.toISOString() } },
+          at: now,
+          work: async (inner) => {
+            const lapsedNow = await inner.reviewerAssignment.updateMany({
+              where: { id: offer.id, status: "OFFERED", offerDueAt: { lte: now } },
+              data: { status: "EXPIRED", endedAt: lapsedAt },
+            });
+            if (lapsedNow.count !== 1) throw new AlreadyEnded();
+            await endOfferClock(inner, { caseId: offer.caseId, assignmentId: offer.id }, "lapsed", now);
+          },
+        });
+        // Coordinators hear of it, and the next suggestion is offered, only while the case still takes reviewers.
+        if (!kase.reference || !can("offerReviewers", kase.status, ["COORDINATOR"])) return;
+        const lapsedOffer = { assignmentId: offer.id, caseId: offer.caseId, reference: kase.reference, version: ended.version };
+        await followUpEndedOffer(tx, { ...lapsedOffer, reviewerName: offer.reviewer.name, offeredById: offer.offeredById, ending: "expired" }, EXPIRY, now);
       });
       expired += 1;
     } catch (error) {

@@ -1,9 +1,11 @@
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { assertOfferable, ReviewerNotOfferable } from "~/domain/matching";
 import { OFFER_HOURS_SETTINGS, offerCountProblem, offerDueAt, seatsOpen } from "~/domain/offers";
+import type { AssignmentStatus } from "~/domain/matching";
+import type { TrackCode } from "~/domain/reports/labels";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
-import { db } from "../db.server";
+import { db, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { AppError, notFound } from "../errors.server";
 import { explainingConflicts } from "../intake/intake-case.server";
@@ -26,9 +28,7 @@ export interface OfferCase {
  * Offers the case to one reviewer, or to several for a panel. The matcher
  * runs again inside the change's transaction, over the roster as it is now:
  * a reviewer it excludes is refused with every reason, whatever the request
- * says. Each offer gets its answer clock (hours from the settings) and the
- * reviewer an email; an offer that fills a replaced reviewer's place is
- * linked to it.
+ * says. Each offer is made by makeOffers and the reviewer emailed.
  */
 export async function offerCase(input: OfferCase) {
   const kase = await db.case.findFirst({ where: assignWhere(input.user, input.caseId), select: { id: true, reference: true, track: true } });
@@ -64,38 +64,62 @@ export async function offerCase(input: OfferCase) {
             throw error;
           }
         });
-        const setting = await tx.setting.findUnique({ where: { key: OFFER_HOURS_SETTINGS[kase.track] }, select: { value: true } });
-        const dueAt = offerDueAt(at, kase.track, setting?.value);
-        // Replaced reviewers' places, oldest first, each taken by one new offer.
-        const places = current.assignments
-          .filter((assignment) => assignment.status === "REPLACED" && assignment.replacedById === null)
-          .sort((a, b) => (a.endedAt?.getTime() ?? 0) - (b.endedAt?.getTime() ?? 0));
-        const offers = [];
-        for (const [index, reviewer] of chosen.entries()) {
-          const assignment = await tx.reviewerAssignment.create({
-            data: { caseId: kase.id, reviewerId: reviewer.reviewerId, status: "OFFERED", offeredAt: at, offerDueAt: dueAt, offeredById: input.user.id },
-            select: { id: true, reviewer: { select: { email: true } } },
-          });
-          await startOfferClock(tx, { caseId: kase.id, assignmentId: assignment.id, reviewerId: reviewer.reviewerId, at, dueAt });
-          const place = places[index];
-          if (place) await tx.reviewerAssignment.update({ where: { id: place.id }, data: { replacedById: assignment.id } });
-          offers.push({ assignmentId: assignment.id, reviewerName: reviewer.name, email: assignment.reviewer.email });
-        }
-        const { timeZone } = await organizationCalendar(tx);
-        return { offers, answerBy: formatDeadlineTime(dueAt, timeZone), dueAt };
+        return makeOffers(tx, { caseId: kase.id, track: kase.track, chosen, places: current.assignments, offeredById: input.user.id, at });
       },
-      emails: (_before, result) =>
-        result.offers.map((offer) => ({
-          template: "review-offer" as const,
-          to: offer.email,
-          props: {
-            organizationName: config().organizationName,
-            reference,
-            expedited: kase.track === "EXPEDITED",
-            answerBy: result.answerBy,
-            link: `${config().appUrl}${offerPagePath(offer.assignmentId)}`,
-          },
-        })),
+      emails: (_before, result) => offerEmails(reference, kase.track, result.offers, result.answerBy),
     }),
   );
+}
+
+/**
+ * Creates the offers of a case to the chosen reviewers, already checked: each
+ * with its answer clock (hours from the settings), and each filling, oldest
+ * first, the place of a reviewer replaced or withdrawn (linked to it).
+ */
+export async function makeOffers(
+  tx: Tx,
+  input: {
+    caseId: string;
+    track: TrackCode;
+    chosen: readonly { reviewerId: string; name: string }[];
+    places: readonly { id: string; status: AssignmentStatus; replacedById: string | null; endedAt: Date | null }[];
+    /** The coordinator; null when the portal offered by itself. */
+    offeredById: string | null;
+    at: Date;
+  },
+) {
+  const { caseId, at } = input;
+  const setting = await tx.setting.findUnique({ where: { key: OFFER_HOURS_SETTINGS[input.track] }, select: { value: true } });
+  const dueAt = offerDueAt(at, input.track, setting?.value);
+  const places = input.places
+    .filter((assignment) => assignment.status === "REPLACED" && assignment.replacedById === null)
+    .sort((a, b) => (a.endedAt?.getTime() ?? 0) - (b.endedAt?.getTime() ?? 0));
+  const offers = [];
+  for (const [index, reviewer] of input.chosen.entries()) {
+    const assignment = await tx.reviewerAssignment.create({
+      data: { caseId, reviewerId: reviewer.reviewerId, status: "OFFERED", offeredAt: at, offerDueAt: dueAt, offeredById: input.offeredById },
+      select: { id: true, reviewer: { select: { email: true } } },
+    });
+    await startOfferClock(tx, { caseId, assignmentId: assignment.id, reviewerId: reviewer.reviewerId, at, dueAt });
+    const place = places[index];
+    if (place) await tx.reviewerAssignment.update({ where: { id: place.id }, data: { replacedById: assignment.id } });
+    offers.push({ assignmentId: assignment.id, reviewerName: reviewer.name, email: assignment.reviewer.email });
+  }
+  const { timeZone } = await organizationCalendar(tx);
+  return { offers, answerBy: formatDeadlineTime(dueAt, timeZone), dueAt };
+}
+
+/** Each reviewer's email with the link to their offer. */
+export function offerEmails(reference: string, track: TrackCode, offers: readonly { assignmentId: string; email: string }[], answerBy: string) {
+  return offers.map((offer) => ({
+    template: "review-offer" as const,
+    to: offer.email,
+    props: {
+      organizationName: config().organizationName,
+      reference,
+      expedited: track === "EXPEDITED",
+      answerBy,
+      link: `${config().appUrl}${offerPagePath(offer.assignmentId)}`,
+    },
+  }));
 }

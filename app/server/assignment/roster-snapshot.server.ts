@@ -1,5 +1,5 @@
 import { OPEN_STATUSES } from "~/domain/case-status";
-import { matchReviewers, type CaseFacts, type MatchResult, type RosterReviewer, type SpecialtyMap } from "~/domain/matching";
+import { matchReviewers, recheckReviewer, type CaseFacts, type MatchResult, type RosterReviewer, type SpecialtyMap } from "~/domain/matching";
 import { db, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { ROSTER_WHERE } from "../reviewers/reverification.server";
@@ -8,12 +8,13 @@ import { ROSTER_WHERE } from "../reviewers/reverification.server";
  * The roster as matchReviewers takes it: every active reviewer with a
  * profile, their credentials, leave and declared ties, their current
  * workload (offers waiting and cases held, on open cases) and when they
- * were last offered a case.
+ * were last offered a case. `only` narrows it to one reviewer.
  */
-async function rosterSnapshot(client: Tx = db): Promise<RosterReviewer[]> {
+async function rosterSnapshot(client: Tx = db, only?: string): Promise<RosterReviewer[]> {
+  const one = only === undefined ? {} : { reviewerId: only };
   const [reviewers, load, last] = await Promise.all([
     client.user.findMany({
-      where: { ...ROSTER_WHERE, reviewerProfile: { isNot: null } },
+      where: { ...ROSTER_WHERE, reviewerProfile: { isNot: null }, ...(only === undefined ? {} : { id: only }) },
       select: {
         id: true,
         name: true,
@@ -33,10 +34,10 @@ async function rosterSnapshot(client: Tx = db): Promise<RosterReviewer[]> {
     }),
     client.reviewerAssignment.groupBy({
       by: ["reviewerId"],
-      where: { status: { in: ["OFFERED", "ACCEPTED"] }, case: { status: { in: [...OPEN_STATUSES] } } },
+      where: { ...one, status: { in: ["OFFERED", "ACCEPTED"] }, case: { status: { in: [...OPEN_STATUSES] } } },
       _count: { _all: true },
     }),
-    client.reviewerAssignment.groupBy({ by: ["reviewerId"], _max: { offeredAt: true } }),
+    client.reviewerAssignment.groupBy({ by: ["reviewerId"], where: one, _max: { offeredAt: true } }),
   ]);
   const workload = new Map(load.map((row) => [row.reviewerId, row._count._all]));
   const lastOffered = new Map(last.map((row) => [row.reviewerId, row._max.offeredAt]));
@@ -107,4 +108,19 @@ export async function matchCase(client: Tx, caseId: string, now: Date): Promise<
   if (!facts) return null;
   const [roster, specialties, calendar] = await Promise.all([rosterSnapshot(client), specialtyMap(client), organizationCalendar(client)]);
   return matchReviewers(facts, roster, { today: now, timeZone: calendar.timeZone, specialties });
+}
+
+/**
+ * Every matching rule again, now, for a reviewer offered the case or holding
+ * it (recheckReviewer): the reasons they fail, empty while they qualify. A
+ * reviewer no longer on the roster (disabled) fails with that reason.
+ */
+export async function recheckOnCase(client: Tx, caseId: string, reviewerId: string, holds: "offer" | "assignment", now: Date): Promise<string[]> {
+  const facts = await caseFactsOf(client, caseId);
+  // Without the specialty no one was offered the case: nothing to check against.
+  if (!facts) return [];
+  const [roster, specialties, calendar] = await Promise.all([rosterSnapshot(client, reviewerId), specialtyMap(client), organizationCalendar(client)]);
+  const reviewer = roster[0];
+  if (!reviewer) return ["no longer on the reviewer roster"];
+  return recheckReviewer(facts, reviewer, holds, { today: now, timeZone: calendar.timeZone, specialties });
 }

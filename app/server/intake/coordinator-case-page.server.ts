@@ -88,6 +88,11 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true },
       },
       eligibilityAnswers: { select: { criterion: true, met: true, note: true, answeredAt: true, answeredById: true } },
+      // Accepted reviewers a roster change made ineligible: the coordinator replaces them from the assign page.
+      assignments: {
+        where: { status: "ACCEPTED", replacementNeededAt: { not: null } },
+        select: { id: true, replacementReason: true, reviewer: { select: { name: true } } },
+      },
     },
   });
   const reader = { actor, page: "coordinator", at: now };
@@ -224,6 +229,11 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       }),
       acceptBlocked: acceptBlockedReason(answers),
     },
+    replacementsNeeded: kase.assignments.map((assignment) => ({
+      id: assignment.id,
+      name: assignment.reviewer.name,
+      reason: assignment.replacementReason ?? "",
+    })),
     objections: kase.events
       .filter((event) => event.type === "eligibility_objection")
       .map((event) => ({ id: event.id, at: at(event.createdAt), by: actorWords(event.actor), note: event.note ?? "" })),

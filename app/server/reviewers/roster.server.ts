@@ -1,7 +1,8 @@
-import type { LocalDate } from "~/domain/deadlines/time-zone";
+import { localDate, type LocalDate } from "~/domain/deadlines/time-zone";
 import { flagWindowEnd, LICENSE_STATUSES_WATCHED, rosterFlags, unavailableUntil, reverificationDueOn } from "~/domain/roster";
 import type { RosterFilter } from "~/schemas/roster";
 import { db, type Prisma } from "../db.server";
+import { organizationCalendar } from "../deadlines/calendar.server";
 import { notFound } from "../errors.server";
 import { dateColumn, localDateOf, organizationToday, reverificationDueWhere, ROSTER_WHERE } from "./reverification.server";
 
@@ -26,6 +27,12 @@ function profileSelect(today: LocalDate) {
       orderBy: { startsOn: "asc" },
     },
     affiliations: { select: { id: true, kind: true, name: true, identifier: true, planId: true }, orderBy: { createdAt: "asc" } },
+    // Requests to remove an affiliation waiting for an administrator (few: one per affiliation at most).
+    affiliationRemovalRequests: {
+      where: { status: "PENDING" },
+      select: { id: true, affiliationId: true, kind: true, name: true, identifier: true, requestedAt: true },
+      orderBy: { requestedAt: "asc" },
+    },
   } satisfies Prisma.ReviewerProfileSelect;
 }
 
@@ -48,7 +55,7 @@ async function specialtyNames(): Promise<SpecialtyNames> {
 }
 
 /** One reviewer as the pages show them: calendar dates as local dates, with names, workload and flags. */
-function reviewerView(row: ReviewerRow, names: SpecialtyNames, plans: Map<string, string>, today: LocalDate) {
+function reviewerView(row: ReviewerRow, names: SpecialtyNames, plans: Map<string, string>, today: LocalDate, timeZone: string) {
   const profile = row.reviewerProfile;
   const nameOf = (code: string) => names.get(code)?.name ?? code;
   const certifications = (profile?.certifications ?? []).map((certification) => ({
@@ -98,6 +105,14 @@ function reviewerView(row: ReviewerRow, names: SpecialtyNames, plans: Map<string
     affiliations: (profile?.affiliations ?? []).map((affiliation) => ({
       ...affiliation,
       planName: affiliation.planId ? (plans.get(affiliation.planId) ?? null) : null,
+      removalRequested: (profile?.affiliationRemovalRequests ?? []).some((request) => request.affiliationId === affiliation.id),
+    })),
+    removalRequests: (profile?.affiliationRemovalRequests ?? []).map((request) => ({
+      id: request.id,
+      kind: request.kind,
+      name: request.name,
+      identifier: request.identifier,
+      requestedOn: localDate(request.requestedAt, timeZone),
     })),
     unavailableUntil: unavailableUntil(unavailability, today),
     flags: rosterFlags({ credentialsVerifiedOn: verifiedOn, openDisciplinaryAction, licenses, certifications }, today),
@@ -160,20 +175,50 @@ async function specialtyOptions() {
 export async function rosterPage(filter: RosterFilter, now: Date = new Date()) {
   const today = await organizationToday(now);
   const where = rosterWhere(filter, today);
-  const [rows, matching, names, plans, specialties] = await Promise.all([
+  const [rows, matching, names, plans, specialties, { timeZone }] = await Promise.all([
     db.user.findMany({ where, select: reviewerSelect(today), orderBy: [{ name: "asc" }, { id: "asc" }], skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.user.count({ where }),
     specialtyNames(),
     planNames(),
     specialtyOptions(),
+    organizationCalendar(),
   ]);
   return {
     today,
-    reviewers: rows.map((row) => reviewerView(row, names, plans, today)),
+    reviewers: rows.map((row) => reviewerView(row, names, plans, today, timeZone)),
     matching,
     pages: Math.max(1, Math.ceil(matching / PAGE_SIZE)),
     specialties,
   };
+}
+
+const REMOVAL_REQUESTS_SHOWN = 20;
+
+/**
+ * Reviewers' requests to remove an affiliation that wait for an
+ * administrator, oldest first (the first 20, with how many in all): each
+ * links to the reviewer's roster page, where it is approved or rejected.
+ */
+export async function pendingRemovalRequests() {
+  const where = { status: "PENDING" as const };
+  const [rows, total, { timeZone }] = await Promise.all([
+    db.affiliationRemovalRequest.findMany({
+      where,
+      orderBy: { requestedAt: "asc" },
+      take: REMOVAL_REQUESTS_SHOWN,
+      select: { id: true, reviewerId: true, name: true, requestedAt: true, reviewer: { select: { user: { select: { name: true } } } } },
+    }),
+    db.affiliationRemovalRequest.count({ where }),
+    organizationCalendar(),
+  ]);
+  const requests = rows.map((row) => ({
+    id: row.id,
+    reviewerId: row.reviewerId,
+    reviewerName: row.reviewer.user.name,
+    affiliation: row.name,
+    requestedOn: localDate(row.requestedAt, timeZone),
+  }));
+  return { requests, total };
 }
 
 /** One reviewer's profile with the choices its forms offer; 404 for anyone not on the roster. */
@@ -181,10 +226,10 @@ export async function reviewerProfilePage(reviewerId: string, now: Date = new Da
   const today = await organizationToday(now);
   const row = await db.user.findFirst({ where: { AND: [ROSTER_WHERE, { id: reviewerId }] }, select: reviewerSelect(today) });
   if (!row) throw notFound("This reviewer");
-  const [names, plans, specialties] = await Promise.all([specialtyNames(), planNames(), specialtyOptions()]);
+  const [names, plans, specialties, { timeZone }] = await Promise.all([specialtyNames(), planNames(), specialtyOptions(), organizationCalendar()]);
   return {
     today,
-    reviewer: reviewerView(row, names, plans, today),
+    reviewer: reviewerView(row, names, plans, today, timeZone),
     specialties,
     plans: [...plans].map(([id, name]) => ({ id, name })),
   };
