@@ -9,13 +9,11 @@
  * Answers to the organization's own requests for information are not bound
  * by the window: each has its due date.
  */
-import { OPEN_STATUSES, STATUS_LABELS, type CaseStatus } from "../case-status";
+import { can } from "../case-actions";
+import { STATUS_LABELS, type CaseStatus } from "../case-status";
 import { addRuleDuration, type DeadlineCalendar } from "../deadlines/calendar";
 import { formatDeadlineTime } from "../deadlines/case-deadlines";
 import { describeDuration, type RuleDuration } from "../rule-profiles";
-
-/** The statuses in which a document from the applicant is new information for the plan. */
-const NEW_INFORMATION_STATUSES: readonly CaseStatus[] = ["ACCEPTED", "IN_REVIEW", "DETERMINED"];
 
 export type ApplicantDocumentWindow =
   /** Filed, not accepted yet: documents join the case. */
@@ -37,9 +35,9 @@ export interface WindowFacts {
 }
 
 export function applicantDocumentWindow(facts: WindowFacts, calendar: DeadlineCalendar, at: Date): ApplicantDocumentWindow {
-  if (!OPEN_STATUSES.includes(facts.status) || facts.filedAt === null) return { state: "review_over", status: facts.status };
+  if (!can("addDocument", facts.status, ["APPLICANT"]) || facts.filedAt === null) return { state: "review_over", status: facts.status };
   const opensAt = facts.filedAt;
-  if (!NEW_INFORMATION_STATUSES.includes(facts.status)) return { state: "joins_case", opensAt };
+  if (!can("addNewInformation", facts.status, ["APPLICANT"])) return { state: "joins_case", opensAt };
   const closesAt = facts.assignedAt ? addRuleDuration(facts.assignedAt, facts.rule, calendar) : null;
   // The closing time itself still counts, as for every deadline.
   if (closesAt && at.getTime() > closesAt.getTime()) return { state: "closed", opensAt, closesAt };

@@ -1,4 +1,4 @@
-import { CASE_ACTIONS } from "~/domain/case-actions";
+import { can, CASE_ACTIONS } from "~/domain/case-actions";
 import type { CaseStatus } from "~/domain/case-status";
 import type { DocumentKind, UploaderParty } from "~/domain/documents/document-kinds";
 import { kindsFor } from "~/domain/documents/document-kinds";
@@ -48,7 +48,7 @@ export async function findUploadTarget(user: SessionUser, caseId: string, tx: Tx
     throw new DocumentRefusal(409, "Documents can no longer be added", CASE_ACTIONS.addDocument.refusal(found.status));
   }
   let newInformation = false;
-  if (party === "APPLICANT" && found.status !== "DRAFT") {
+  if (party === "APPLICANT" && !can("editDraft", found.status, ["APPLICANT"])) {
     const { window, rule, timeZone } = await applicantWindowOf(tx, found, options.at ?? new Date());
     if (window.state === "closed" && !(await answersOwnRequest(tx, found.id, options.informationRequestId))) {
       throw new DocumentRefusal(409, "The window to add documents has closed", windowClosedMessage(window, rule, timeZone));
