@@ -137,10 +137,14 @@ describe("a document the applicant adds after acceptance", () => {
       },
     ]);
 
+    // The applicant's page marks it forwarded.
+    const own = await applicantCasePage(sessionUserOf(applicant), kase.id, actorFor(applicant), ADDED);
+    expect(own.kind === "case" && own.documents.own.map((row) => [row.id, row.forwardedAt])).toEqual([[document.id, ADDED.toISOString()]]);
+
     const events = await db.caseEvent.findMany({ where: { caseId: kase.id, type: "information_forwarded" } });
     expect(events).toEqual([expect.objectContaining({ actorId: applicant.id, createdAt: ADDED })]);
     const audits = await db.auditLog.findMany({ where: { OR: [{ objectId: kase.id }, { objectId: document.id }] } });
-    expect(audits.map((entry) => entry.action).sort()).toEqual(["case.information_forwarded", "document.uploaded"]);
+    expect(audits.map((entry) => entry.action).sort()).toEqual(["case.information_forwarded", "case.viewed", "document.uploaded"]);
   });
 
   it("is listed on the plan's case page with when it was forwarded, next to reversing the denial; the view is audited", async () => {

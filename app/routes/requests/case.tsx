@@ -97,18 +97,6 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
         <DocumentList documents={page.documents.own} caption="Documents you sent" />
-        {page.forwarded.length ? (
-          <>
-            <p className="space-above">New information we forwarded to your health plan:</p>
-            <ul>
-              {page.forwarded.map((document) => (
-                <li key={document.id}>
-                  {document.fileName} <span className="muted">(forwarded {document.forwarded})</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
         <section className="card space-above" aria-labelledby="add-documents-heading">
           <h3 id="add-documents-heading" className="flush-top">
             Add documents

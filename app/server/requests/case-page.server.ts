@@ -75,8 +75,6 @@ export type ApplicantCasePage =
       informationRequests: InformationRequestItem[];
       /** The window to add documents: when it opens and closes, and what adding one does now. */
       addDocuments: WindowText & { open: boolean };
-      /** The applicant's documents forwarded to the plan as new information, and when. */
-      forwarded: { id: string; fileName: string; forwarded: string }[];
       decision: { outcome: string | null; decided: string | null; letters: DocumentSummary[] } | null;
       canWithdraw: boolean;
       canAnswer: boolean;
@@ -105,6 +103,7 @@ export function documentSummary(row: DocumentRow, viewerId: string, status: Case
     createdAt: row.createdAt.toISOString(),
     removable: row.uploadedById === viewerId && mayRemove(status),
     description: row.description,
+    forwardedAt: row.forwardedAt?.toISOString() ?? null,
   };
 }
 
@@ -216,9 +215,6 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
         }
       : null,
     addDocuments: { ...describeWindow(window, rule, timeZone), open: windowIsOpen(window) },
-    forwarded: kase.documents.flatMap((row) =>
-      row.forwardedAt && row.uploadedById === user.id ? [{ id: row.id, fileName: row.fileName, forwarded: formatDeadlineTime(row.forwardedAt, timeZone) }] : [],
-    ),
     canWithdraw: can("withdraw", kase.status, user.roles),
     canAnswer: can("answerInformation", kase.status, user.roles),
   };
