@@ -83,6 +83,7 @@ export default [
   route("api/v1/cases", "routes/api.v1/cases.ts"),
   route("api/v1/cases/:reference", "routes/api.v1/case.ts"),
   route("api/v1/cases/:reference/documents", "routes/api.v1/case.documents.ts"),
+  route("api/v1/cases/:reference/documents/:documentId", "routes/api.v1/case.document.ts"),
   route("api/v1/cases/:reference/case-file/complete", "routes/api.v1/case.case-file.complete.ts"),
   route("api/v1/cases/:reference/letters", "routes/api.v1/case.letters.ts"),
   route("api/v1/cases/:reference/letters/:version", "routes/api.v1/case.letter.ts"),

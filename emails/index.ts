@@ -11,6 +11,7 @@ import DeterminationReturned, { determinationReturnedSubject, type Determination
 import ExpeditedDecision, { expeditedDecisionSubject, type ExpeditedDecisionProps } from "./expedited-decision";
 import InformationRequested, { informationRequestedSubject, type InformationRequestedProps } from "./information-requested";
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
+import NewInformation, { newInformationSubject, type NewInformationProps } from "./new-information";
 import NewRequest, { newRequestSubject, type NewRequestProps } from "./new-request";
 import OfferDeclined, { offerDeclinedSubject, type OfferDeclinedProps } from "./offer-declined";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
@@ -31,6 +32,7 @@ export interface EmailTemplateProps {
   "case-file-requested": CaseFileRequestedProps;
   "case-ineligible": CaseIneligibleProps;
   "information-requested": InformationRequestedProps;
+  "new-information": NewInformationProps;
   "determination-ready": DeterminationReadyProps;
   "determination-returned": DeterminationReturnedProps;
   "decision-issued": DecisionIssuedProps;
@@ -58,6 +60,7 @@ export const EMAIL_TEMPLATES: { [N in EmailTemplateName]: TemplateEntry<EmailTem
   "case-file-requested": { component: CaseFileRequested, subject: caseFileRequestedSubject },
   "case-ineligible": { component: CaseIneligible, subject: caseIneligibleSubject },
   "information-requested": { component: InformationRequested, subject: informationRequestedSubject },
+  "new-information": { component: NewInformation, subject: newInformationSubject },
   "determination-ready": { component: DeterminationReady, subject: determinationReadySubject },
   "determination-returned": { component: DeterminationReturned, subject: determinationReturnedSubject },
   "decision-issued": { component: DecisionIssued, subject: decisionIssuedSubject },

@@ -28,6 +28,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   withdrawn: "Request withdrawn",
   information_requested: "More information requested",
   information_provided: "Requested information sent",
+  information_forwarded: "New information forwarded to the health plan",
   deadline_missed: "A deadline was missed",
   classification_corrected: "Dispute type or track corrected",
   coordinator_assigned: "Coordinator assigned",

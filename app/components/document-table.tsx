@@ -9,6 +9,8 @@ export interface DocumentRow {
   kind: DocumentKind;
   sizeBytes: number;
   description?: string | null;
+  /** Set on the applicant's new information, once forwarded to the plan. */
+  forwardedAt?: string | null;
 }
 
 /** A case's documents as a table: file and its description, kind, size, when added, and the caller's actions. */
@@ -34,6 +36,7 @@ export function DocumentTable<Row extends DocumentRow>(props: {
             <>
               {document.fileName}
               {document.description ? <p className="muted flush multiline">{document.description}</p> : null}
+              {document.forwardedAt ? <p className="muted flush">New information, forwarded to the health plan</p> : null}
             </>
           ),
         },

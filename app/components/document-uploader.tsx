@@ -72,7 +72,8 @@ export function DocumentUploader(props: {
   const loadAllowance = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const response = await fetch(`/documents?${new URLSearchParams({ caseId }).toString()}`, { signal, headers: { Accept: "application/json" } });
+        const query = new URLSearchParams(informationRequestId ? { caseId, informationRequestId } : { caseId });
+        const response = await fetch(`/documents?${query.toString()}`, { signal, headers: { Accept: "application/json" } });
         if (response.ok) {
           setAllowance((await response.json()) as UploadAllowance);
           setClosedReason(null);
@@ -83,7 +84,7 @@ export function DocumentUploader(props: {
         // Only the pre-checks need it; the server checks every upload anyway.
       }
     },
-    [caseId],
+    [caseId, informationRequestId],
   );
 
   useEffect(() => {

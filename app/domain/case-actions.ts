@@ -103,6 +103,13 @@ export const CASE_ACTIONS = {
     refusal: (status) =>
       `This case is "${STATUS_LABELS[status]}", so documents can no longer be added to it. Contact the review organization if something is missing.`,
   },
+  // A document the applicant adds once the case is accepted is new information, forwarded to the plan (documents/new-information.ts).
+  addNewInformation: {
+    moves: keeps(["ACCEPTED", "IN_REVIEW", "DETERMINED"]),
+    roles: ["APPLICANT"],
+    refusal: (status) =>
+      `This request is "${STATUS_LABELS[status]}": a document added now is not new information for the health plan (before acceptance it joins the request; after the review, nothing more is added).`,
+  },
   saveMatchingFacts: {
     moves: keeps(OPEN_STATUSES),
     roles: ["COORDINATOR"],

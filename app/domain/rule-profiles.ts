@@ -19,6 +19,8 @@ export interface RuleSet {
   eligibilityDecision: TrackDurations;
   planCaseFile: TrackDurations;
   applicantInformation: RuleDuration;
+  /** New information from the applicant after acceptance reaches the plan within this time. */
+  informationForwarding: RuleDuration;
   reviewerAssignment: RuleDuration;
   decision: TrackDurations;
   /**
@@ -58,6 +60,7 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
       planCaseFile: { standard: d(5, "business_days"), expedited: d(24, "hours") },
       applicantInformation: d(5, "business_days"),
+      informationForwarding: d(1, "business_days"),
       reviewerAssignment: d(1, "business_days"),
       decision: { standard: d(45, "calendar_days"), expedited: d(72, "hours") },
       // 20 days for the opinions, then 20 to decide (expedited: 5 days, then 48 hours).
@@ -78,6 +81,7 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
       planCaseFile: { standard: d(5, "business_days"), expedited: d(24, "hours") },
       applicantInformation: d(10, "business_days"),
+      informationForwarding: d(1, "business_days"),
       reviewerAssignment: d(1, "business_days"),
       decision: { standard: d(45, "calendar_days"), expedited: d(72, "hours") },
       experimentalDecision: { standard: d(45, "calendar_days"), expedited: d(72, "hours") },
@@ -96,6 +100,7 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
       eligibilityDecision: { standard: d(7, "calendar_days"), expedited: d(48, "hours") },
       planCaseFile: { standard: d(3, "business_days"), expedited: d(24, "hours") },
       applicantInformation: d(5, "business_days"),
+      informationForwarding: d(1, "business_days"),
       reviewerAssignment: d(1, "business_days"),
       decision: { standard: d(30, "calendar_days"), expedited: d(72, "hours") },
       experimentalDecision: { standard: d(30, "calendar_days"), expedited: d(7, "calendar_days") },
@@ -166,6 +171,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
     tracks: false,
     units: ["calendar_days", "business_days"],
   },
+  { key: "informationForwarding", label: "Applicant's new information forwarded to the plan", tracks: false, units: SHORT },
   { key: "reviewerAssignment", label: "Reviewer assigned after acceptance", tracks: false, units: SHORT },
   { key: "decision", label: "Decision due after acceptance", tracks: true, units: SHORT },
   {

@@ -23,7 +23,17 @@ const instant = z.iso.datetime({ offset: true });
 
 export const apiDeadline = z
   .object({
-    kind: z.enum(["ELIGIBILITY", "PLAN_CASE_FILE", "APPLICANT_INFORMATION", "ASSIGNMENT", "OPINIONS", "DECISION", "WRITTEN_CONFIRMATION", "COMPLIANCE"]),
+    kind: z.enum([
+      "ELIGIBILITY",
+      "PLAN_CASE_FILE",
+      "APPLICANT_INFORMATION",
+      "INFORMATION_FORWARDING",
+      "ASSIGNMENT",
+      "OPINIONS",
+      "DECISION",
+      "WRITTEN_CONFIRMATION",
+      "COMPLIANCE",
+    ]),
     label: z.string(),
     responsible: z.enum(["ORGANIZATION", "APPLICANT", "PLAN"]),
     status: z.enum(["OPEN", "MET", "MISSED", "STOPPED"]),
@@ -84,6 +94,26 @@ export const apiDocument = z
     createdAt: instant,
   })
   .meta({ id: "Document" });
+
+/** A document the plan was sent (the applicant's new information, forwarded) or sent itself (its case file). */
+export const apiCaseDocument = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    kind: z.string().meta({ example: "PHYSICIAN_LETTER" }),
+    from: z.enum(["APPLICANT", "PLAN"]),
+    caseFileItem: z.string().nullable(),
+    description: z.string().nullable(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    createdAt: instant,
+    /** When the applicant's new information was forwarded to the plan; null for the plan's own documents. */
+    forwardedAt: instant.nullable(),
+    href: z.string().meta({ example: "/api/v1/cases/IMR-2026-000042/documents/7d1e2f3a-0000-4000-8000-000000000000" }),
+  })
+  .meta({ id: "CaseDocument" });
+
+export const apiCaseDocumentList = z.object({ data: z.array(apiCaseDocument) }).meta({ id: "CaseDocumentList" });
 
 export const apiComplianceConfirmation = z
   .object({

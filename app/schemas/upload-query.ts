@@ -39,7 +39,10 @@ export const uploadQuerySchema = z.object({
 export type UploadQuery = z.infer<typeof uploadQuerySchema>;
 
 /** The query of GET /documents: what the signed-in person may still add to a case. */
-export const allowanceQuerySchema = z.object({ caseId: z.uuid({ error: "must be the id of a case" }) });
+export const allowanceQuerySchema = z.object({
+  caseId: z.uuid({ error: "must be the id of a case" }),
+  informationRequestId: z.uuid({ error: "must be the id of a request for information" }).optional(),
+});
 
 export function uploadUrl(query: {
   caseId: string;

@@ -40,7 +40,7 @@ import { recordUnavailability } from "~/server/reviewers/roster-changes.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { withdrawRequest } from "~/server/requests/withdraw.server";
 import type { People } from "./demo-people";
-import { TIME_ZONE, uploadDemoDocument, type DemoRequest } from "./demo-requests";
+import { TIME_ZONE, uploadDemoDocument, type DemoDocument, type DemoRequest } from "./demo-requests";
 
 const COORDINATOR = "coordinator@imr.example";
 
@@ -74,6 +74,8 @@ export type CaseStep =
   | { step: "accept"; ago: number }
   | { step: "correctClassification"; ago: number; disputeType: DisputeTypeCode; track: "STANDARD" | "EXPEDITED"; reason: string }
   | { step: "caseFile"; ago: number }
+  /** The applicant adds a document after acceptance: new information, forwarded to the plan. */
+  | { step: "newInformation"; ago: number; document: DemoDocument }
   | { step: "matchingFacts"; ago: number; facts: MatchingFacts }
   | { step: "offer"; ago: number; reviewers: string[] }
   | { step: "declineOffer"; ago: number; reviewer: string; reason: string }
@@ -304,6 +306,9 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       await confirmCompliance({ ...plan, caseId, implementedOn: localDate(at, TIME_ZONE), authorizationNumber: step.authorization, channel: "PORTAL", at });
       return;
     }
+    case "newInformation":
+      await uploadDemoDocument(await people(request.applicant), caseId, step.document, ago(step.ago));
+      return;
     case "withdraw": {
       const applicant = await people(request.applicant);
       await withdrawRequest({ ...applicant, caseId, expectedVersion: await version(), reason: step.reason, at: ago(step.ago) });

@@ -205,6 +205,17 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       { step: "offer", ago: 11 * DAY - HOUR, reviewers: ["cardiology2@reviewers.example"] },
       { step: "declineOffer", ago: 11 * DAY - 3 * HOUR, reviewer: "cardiology2@reviewers.example", reason: "Away at a conference all week." },
       ...assigned(11 * DAY - 3 * HOUR, "cardiology@reviewers.example"),
+      // New information within the window after the assignment: forwarded to Evergreen at once.
+      {
+        step: "newInformation",
+        ago: 10 * DAY,
+        document: {
+          kind: "PHYSICIAN_LETTER",
+          name: "letter-after-third-monitor.pdf",
+          title: "Letter from Dr. Alan Reyes",
+          lines: ["A third external monitor, worn for 30 days after the denial, again recorded no arrhythmia during two near-faints."],
+        },
+      },
       { step: "caseFile", ago: 9 * DAY },
       {
         step: "draftDetermination",

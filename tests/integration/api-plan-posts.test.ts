@@ -420,6 +420,7 @@ describe("the OpenAPI description", () => {
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         "/cases/{reference}/documents",
+        "/cases/{reference}/documents/{documentId}",
         "/cases/{reference}/case-file/complete",
         "/cases/{reference}/letters",
         "/cases/{reference}/letters/{version}",
@@ -430,6 +431,7 @@ describe("the OpenAPI description", () => {
     expect(document.components.schemas.ComplianceConfirmationInput?.required).toEqual(["implementedOn", "authorizationNumber"]);
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.filter((name) => !(name in document.components.schemas))).toEqual([]);
+    expect(document.components.schemas.CaseDocument?.required).toEqual(expect.arrayContaining(["from", "forwardedAt", "href"]));
     expect(document.paths["/cases/{reference}/compliance"]?.post?.requestBody).toMatchObject({
       content: { "application/json": { schema: { $ref: "#/components/schemas/ComplianceConfirmationInput" } } },
     });

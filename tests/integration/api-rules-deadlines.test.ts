@@ -28,6 +28,7 @@ describe("GET /api/v1/rules/deadlines", () => {
         eligibility: "2026-12-01T23:59:59-05:00", // 5 business days, Thanksgiving skipped
         planCaseFile: "2026-12-01T23:59:59-05:00",
         applicantInformation: "2026-12-01T23:59:59-05:00",
+        informationForwarding: "2026-11-24T23:59:59-05:00", // 1 business day
         assignment: "2026-11-24T23:59:59-05:00",
         decision: "2027-01-07T23:59:59-05:00", // 45 calendar days
         writtenConfirmation: "2026-11-25T10:00:00-05:00", // 48 hours

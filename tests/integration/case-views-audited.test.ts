@@ -11,7 +11,7 @@ import { createApiKey } from "~/server/api/api-keys.server";
 import { db, type Prisma } from "~/server/db.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { APP_ROUTES, type AppRoute } from "#tests/support/app-routes";
-import { createCaseInReview, createInformationRequest, createPlanActionCase } from "#tests/support/case-factories";
+import { SMALL_PDF, createCaseInReview, createInformationRequest, createPlanActionCase } from "#tests/support/case-factories";
 import { actorFor, createAssignment, createCase, createPlan, createUser } from "#tests/support/factories";
 import { loader as documentLoader } from "~/routes/documents/document";
 import { call, callApi, request, withSession, type RouteFunction } from "#tests/support/routes";
@@ -23,12 +23,7 @@ const MODULES = import.meta.glob<RouteModule>("/app/routes/**/*.{ts,tsx}");
 const CASE_ROUTES = APP_ROUTES.filter((route) => /:(caseId|reference)\b/.test(route.path));
 
 /** Routes that take a case but only change it (no loader): the change's own tests cover their audit rows. */
-const ACTION_ONLY = [
-  "api/v1/cases/:reference/documents",
-  "api/v1/cases/:reference/case-file/complete",
-  "api/v1/cases/:reference/compliance",
-  "api/v1/cases/:reference/reversal",
-];
+const ACTION_ONLY = ["api/v1/cases/:reference/case-file/complete", "api/v1/cases/:reference/compliance", "api/v1/cases/:reference/reversal"];
 
 interface Opener {
   /** A person signed in, or a plan's API key. */
@@ -66,13 +61,16 @@ beforeAll(async () => {
   const otherKey = { key: (await createApiKey(otherPlan.id, "Claims", actorFor(admin))).key, email: `api:${otherPlan.name}/Claims` };
 
   const parties = { applicantId: applicant.id, planId: plan.id, coordinatorId: coordinator.id };
-  const inReview = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+  const letter = { fileName: "letter.pdf", contentType: "application/pdf", kind: "PHYSICIAN_LETTER" as const, bytes: SMALL_PDF };
+  const inReview = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id], files: [letter] });
   const information = await createInformationRequest({ caseId: inReview.id });
   const decided = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 30 * 86_400_000) });
   await createAssignment({ caseId: decided.id, reviewerId: reviewer.id, status: "COMPLETED", attested: true });
   const draft = await createCase({ applicantId: applicant.id, planId: plan.id, status: "DRAFT" });
 
   caseDocument = { id: inReview.documents[0]!.id, stranger };
+  // The applicant's new information, as forwarded to the plan: the plan's API may open it.
+  const forwarded = await db.document.update({ where: { id: inReview.documents[0]!.id }, data: { forwardedAt: new Date() } });
 
   const page = (caseId: string, allowed: Opener["who"], refused: Opener["who"], params: Record<string, string> = {}): Visit => ({
     caseId,
@@ -103,6 +101,8 @@ beforeAll(async () => {
     "plan/cases/:caseId": page(inReview.id, planUser, otherPlanUser),
     "cases/:reference": { ...page(inReview.id, applicant, stranger), params: { reference: inReview.reference } },
     "api/v1/cases/:reference": api(inReview.reference, inReview.id),
+    "api/v1/cases/:reference/documents": api(inReview.reference, inReview.id),
+    "api/v1/cases/:reference/documents/:documentId": api(inReview.reference, inReview.id, { documentId: forwarded.id }, "document.downloaded"),
     "api/v1/cases/:reference/letters": api(decided.reference, decided.id),
     "api/v1/cases/:reference/letters/:version": api(decided.reference, decided.id, { version: "latest" }, "document.downloaded"),
   };

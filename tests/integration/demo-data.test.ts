@@ -156,6 +156,20 @@ describe("demo data on a fresh database", () => {
     expect(met.status).toBe("MET");
   });
 
+  it("has new information from the applicant forwarded to the plan on a case in review, its clock met", async () => {
+    const kase = await db.case.findFirstOrThrow({
+      where: { planDenialReference: "EHP-DEMO-1006" },
+      select: {
+        documents: { where: { forwardedAt: { not: null } }, select: { id: true, fileName: true, forwardedAt: true, createdAt: true } },
+        deadlines: { where: { kind: "INFORMATION_FORWARDING" }, select: { status: true, subjectId: true, closedAt: true } },
+      },
+    });
+    expect(kase.documents).toEqual([expect.objectContaining({ fileName: "letter-after-third-monitor.pdf" })]);
+    const [forwarded] = kase.documents;
+    expect(forwarded!.forwardedAt).toEqual(forwarded!.createdAt);
+    expect(kase.deadlines).toEqual([{ status: "MET", subjectId: forwarded!.id, closedAt: forwarded!.forwardedAt }]);
+  });
+
   it("has cases in review whose reviewers accepted with a signed attestation, one a panel of three", async () => {
     const single = await demoCase("EHP-DEMO-1006");
     expect(single.status).toBe("IN_REVIEW");
@@ -290,7 +304,7 @@ async function history(claim: string) {
       decidedAt: true,
       planCaseFileCompletedAt: true,
       events: { select: { type: true, fromStatus: true, toStatus: true, createdAt: true } },
-      documents: { select: { id: true, kind: true, uploadedById: true, createdAt: true } },
+      documents: { select: { id: true, kind: true, uploadedById: true, createdAt: true, forwardedAt: true } },
       assignments: { select: { offeredAt: true, respondedAt: true, endedAt: true } },
       determinations: { select: { status: true, submittedAt: true, updatedAt: true, documentsConsidered: true } },
       qualityReviews: { select: { result: true, createdAt: true } },
@@ -393,9 +407,14 @@ describe("the demo's history", () => {
     for (const claim of DEMO_CASES.map((demo) => demo.request.claim)) {
       const kase = await history(claim);
       const uploaded = new Map(kase.documents.map((document) => [document.id, ms(document.createdAt)]));
-      // The applicant's documents went with the request.
+      // The applicant's documents went with the request, or came after acceptance as new information, forwarded as they came.
       for (const document of kase.documents.filter((row) => row.uploadedById === kase.applicantId)) {
-        expect(ms(document.createdAt), claim).toBeLessThan(ms(kase.submittedAt));
+        if (document.forwardedAt) {
+          expect(ms(document.createdAt), claim).toBeGreaterThan(ms(kase.acceptedAt));
+          expect(ms(document.forwardedAt), claim).toBe(ms(document.createdAt));
+        } else {
+          expect(ms(document.createdAt), claim).toBeLessThan(ms(kase.submittedAt));
+        }
       }
       // The plan's case file came after it was asked for, and before the plan said it was complete.
       for (const document of kase.documents.filter((row) => row.kind === "PLAN_CASE_FILE")) {

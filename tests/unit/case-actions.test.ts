@@ -87,7 +87,7 @@ describe("the case's state machine", () => {
       "recordExpeditedNotice",
       "issueDecision",
     ]);
-    expect(availableActions("IN_REVIEW", ["APPLICANT"])).toEqual(["answerInformation", "addDocument", "withdraw"]);
+    expect(availableActions("IN_REVIEW", ["APPLICANT"])).toEqual(["answerInformation", "addDocument", "addNewInformation", "withdraw"]);
     expect(availableActions("CLOSED", ROLES)).toEqual(["amendDecision"]);
     expect(availableActions("WITHDRAWN", ROLES)).toEqual([]);
     expect(statusesAllowing("editDraft")).toEqual(["DRAFT"]);

@@ -50,7 +50,7 @@ describe("a new version of a rule profile", () => {
   });
 
   it("has one amount and one unit per rule, and per track where the rule has tracks", () => {
-    expect(RULE_DURATION_SLOTS).toHaveLength(11 + 5);
+    expect(RULE_DURATION_SLOTS).toHaveLength(12 + 5);
   });
 
   it("leaves the experimental opinions out when both tracks are blank, and keeps them when filled in", () => {

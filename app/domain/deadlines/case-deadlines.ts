@@ -1,7 +1,8 @@
 /**
  * Which rule of a case's profile governs each deadline, and how a deadline
  * reads in plain words. Each kind's clock starts at its own event (filing,
- * plan notified, assignment, acceptance, oral notice, decision); the caller
+ * plan notified, assignment, acceptance, oral notice, decision, a document
+ * of new information); the caller
  * passes that event's instant as `start`.
  */
 import type { RuleDuration, RuleSet } from "~/domain/rule-profiles";
@@ -12,6 +13,7 @@ export const DEADLINE_KINDS = [
   "eligibility",
   "planCaseFile",
   "applicantInformation",
+  "informationForwarding",
   "assignment",
   "opinions",
   "decision",
@@ -56,6 +58,8 @@ export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, disput
       return rules.planCaseFile[track];
     case "applicantInformation":
       return rules.applicantInformation;
+    case "informationForwarding":
+      return rules.informationForwarding;
     case "assignment":
       return rules.reviewerAssignment;
     case "opinions":

@@ -43,6 +43,8 @@ export const RESPONSIBLE: Record<DeadlineKind, ResponsibleParty> = {
   eligibility: "ORGANIZATION",
   planCaseFile: "PLAN",
   applicantInformation: "APPLICANT",
+  // The organization forwards the applicant's new information to the plan.
+  informationForwarding: "ORGANIZATION",
   assignment: "ORGANIZATION",
   // The organization answers for its reviewers' opinions: its coordinators are reminded.
   opinions: "ORGANIZATION",
@@ -56,6 +58,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind | "offerResponse", string> = {
   eligibility: "Eligibility decision",
   planCaseFile: "Plan case file",
   applicantInformation: "Additional information",
+  informationForwarding: "New information forwarded to the plan",
   assignment: "Reviewer assignment",
   offerResponse: "Reviewer's answer to the offer",
   opinions: "Reviewers' opinions",

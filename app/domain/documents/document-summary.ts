@@ -12,6 +12,8 @@ export interface DocumentSummary {
   removable: boolean;
   /** The uploader's note on what it holds (the plan's annotated list of what it sent). */
   description?: string | null;
+  /** ISO 8601: when the applicant's new information was forwarded to the plan. */
+  forwardedAt?: string | null;
 }
 
 /** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */

@@ -14,14 +14,14 @@ function invalid(issues: { path: PropertyKey[]; message: string }[]): Response {
   return badParameters(issues.map((issue) => ({ name: String(issue.path[0] ?? "query"), reason: issue.message })));
 }
 
-/** GET /documents?caseId= — what the signed-in person may still add to the case (the uploader's pre-checks). */
+/** GET /documents?caseId=[&informationRequestId=] — what the signed-in person may still add to the case (the uploader's pre-checks). */
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getSessionUser(request);
   if (!user) return signInAgain();
   const query = allowanceQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalid(query.error.issues);
   try {
-    const target = await findUploadTarget(user, query.data.caseId);
+    const target = await findUploadTarget(user, query.data.caseId, undefined, { informationRequestId: query.data.informationRequestId });
     const answer: UploadAllowance = { kinds: [...target.kinds], limits: target.limits, usedBytes: target.usedBytes, allowance: target.allowance };
     return Response.json(answer, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

@@ -3,6 +3,8 @@ import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
+import { DataTable } from "~/components/data-table";
+import { formatFileSize } from "~/domain/documents/limits";
 import { CaseFormFields, ConflictAlert, FormError, Notice, revalidateAfterConflict, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
 import { CompliancePanel, CONFIRM_COMPLIANCE_INTENT, DecisionPanel } from "~/components/plan/decision-panel";
@@ -113,6 +115,33 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="information-heading">
           <h2 id="information-heading">Information asked of your plan</h2>
           <InformationRequests items={page.informationRequests} heading={(_item, index) => `Request ${index + 1}`} waiting="Waiting for your answer" />
+        </section>
+      ) : null}
+
+      {page.newInformation.length ? (
+        <section aria-labelledby="new-information-heading">
+          <h2 id="new-information-heading">New information from the applicant</h2>
+          <p>
+            The applicant added these documents after the case was accepted, and the review organization forwarded them to your plan. Read them: your plan may
+            reconsider its denial.
+          </p>
+          <DataTable
+            caption="New information forwarded to your plan"
+            rows={page.newInformation}
+            rowKey={(document) => document.id}
+            columns={[
+              { header: "File", className: "break-anywhere", cell: (document) => <a href={`/documents/${document.id}`}>{document.fileName}</a> },
+              { header: "What it is", cell: (document) => document.kind },
+              { header: "Size", cell: (document) => formatFileSize(document.sizeBytes) },
+              { header: "Added", cell: (document) => document.added },
+              { header: "Forwarded to your plan", cell: (document) => document.forwarded },
+            ]}
+          />
+          {page.canReverse ? (
+            <p>
+              If it changes your decision, <a href="#reverse-heading">approve the service yourselves</a>: reversing your denial ends the review.
+            </p>
+          ) : null}
         </section>
       ) : null}
 

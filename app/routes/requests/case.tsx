@@ -4,7 +4,8 @@ import type { Route } from "./+types/case";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
-import { DocumentList } from "~/components/document-uploader";
+import { DocumentList, DocumentUploader } from "~/components/document-uploader";
+import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { Icon, type IconName } from "~/components/icon";
 import type { Outcome } from "~/domain/next-steps";
 import { applicantCasePage } from "~/server/requests/case-page.server";
@@ -110,6 +111,21 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
         <DocumentList documents={page.documents.own} caption="Documents you sent" />
+        <section className="card space-above" aria-labelledby="add-documents-heading">
+          <h3 id="add-documents-heading" className="flush-top">
+            Add documents
+          </h3>
+          {page.addDocuments.opens ? (
+            <dl className="summary">
+              <dt>Window opened</dt>
+              <dd>{page.addDocuments.opens}</dd>
+              <dt>Window closes</dt>
+              <dd>{page.addDocuments.closes}</dd>
+            </dl>
+          ) : null}
+          <p>{page.addDocuments.explanation}</p>
+          {page.addDocuments.open ? <DocumentUploader caseId={page.id} kinds={APPLICANT_DOCUMENT_KINDS} label="Add documents to your request" /> : null}
+        </section>
         {page.documents.others.length ? (
           <div className="space-above">
             <DocumentList documents={page.documents.others} caption="Documents from your health plan and the review organization" />

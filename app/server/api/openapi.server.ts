@@ -6,6 +6,8 @@ import {
   apiCaseSummary,
   apiComplianceConfirmation,
   apiDeadline,
+  apiCaseDocument,
+  apiCaseDocumentList,
   apiDocument,
   apiDocumentQuery,
   apiLetter,
@@ -29,6 +31,8 @@ const SCHEMAS = {
   Deadline: apiDeadline,
   Problem: apiProblem,
   Document: apiDocument,
+  CaseDocument: apiCaseDocument,
+  CaseDocumentList: apiCaseDocumentList,
   ComplianceConfirmation: apiComplianceConfirmation,
   Letter: apiLetter,
   LetterList: apiLetterList,
@@ -121,6 +125,19 @@ const WEBHOOK_DATA: Partial<Record<WebhookEvent, JsonSchema>> = {
       },
     },
   },
+  "case.information_added": {
+    type: "object",
+    description: "The applicant added a document after the case was accepted; it is forwarded to the plan, which may reconsider and reverse its denial",
+    required: ["reference", "documentId", "kind", "addedAt", "forwardedAt", "href"],
+    properties: {
+      reference: { type: "string" },
+      documentId: { type: "string", format: "uuid" },
+      kind: { type: "string", examples: ["PHYSICIAN_LETTER"] },
+      addedAt: { type: "string", format: "date-time" },
+      forwardedAt: { type: "string", format: "date-time" },
+      href: { type: "string", description: "Where to download the document", examples: ["/api/v1/cases/IMR-2026-000042/documents/0b6c…"] },
+    },
+  },
 };
 
 /** One webhook per event (Standard Webhooks headers), POSTed to the plan's registered endpoints. */
@@ -202,6 +219,17 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/cases/{reference}/documents": {
+        get: {
+          operationId: "listDocuments",
+          summary:
+            "What the plan was sent and sent itself: the applicant's new information forwarded to the plan (with when it was forwarded), then the plan's case file; oldest first, at most 500",
+          parameters: [referenceParameter],
+          responses: {
+            "200": { description: "The documents", content: json("CaseDocumentList") },
+            "404": problemResponse("No such case for this plan"),
+            ...COMMON_ERRORS,
+          },
+        },
         post: {
           operationId: "uploadDocument",
           summary: "Add a file to the plan's case file: the raw file is the body (PDF, JPEG, PNG, TIFF or DOCX, checked by content; up to 1 GB), streamed",
@@ -225,6 +253,21 @@ export function openApiDocument(serverUrl: string) {
             ...POST_ERRORS,
             "413": problemResponse("The file is larger than allowed"),
             "415": problemResponse("The file's content is not an accepted type"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/cases/{reference}/documents/{documentId}": {
+        get: {
+          operationId: "getDocument",
+          summary: "One document of the list above, as stored (its type was checked by content); the download is audited",
+          parameters: [referenceParameter, { name: "documentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "200": {
+              description: "The file",
+              content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+            },
+            "404": problemResponse("No such case for this plan, or no such document the plan was sent"),
             ...COMMON_ERRORS,
           },
         },

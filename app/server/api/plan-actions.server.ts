@@ -5,7 +5,7 @@
  * operation the portal calls, as the plan, through the API channel.
  */
 import type { z } from "zod";
-import type { apiComplianceConfirmation, apiDocument, apiLetterList } from "~/schemas/api";
+import type { apiCaseDocumentList, apiComplianceConfirmation, apiDocument, apiLetterList } from "~/schemas/api";
 import { PLAN_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { apiDocumentQuery } from "~/schemas/api";
 import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
@@ -14,6 +14,7 @@ import { db } from "../db.server";
 import { discardUnreadBody, sha256OfBody } from "../documents/checked-upload.server";
 import { DocumentRefusal } from "../documents/document-refusal.server";
 import { downloadDocument, downloadHeaders } from "../documents/download-document.server";
+import { FORWARDED_LIST_LIMIT, planDocumentsWhere } from "../documents/new-information.server";
 import { uploadDocument } from "../documents/upload-document.server";
 import { notFound } from "../errors.server";
 import { completeCaseFile } from "../plan/complete-case-file.server";
@@ -25,6 +26,7 @@ import { apiRequest, jsonBody } from "./api-request.server";
 import { withIdempotency, type Answer } from "./idempotency.server";
 import { planCaseByReference } from "./plan-cases.server";
 import { badParameters, problem } from "./problem.server";
+import { isId } from "~/schemas/ids";
 
 /** The API client reading a case, named by its endpoint ("API POST /api/v1/cases/…/compliance") in the audit log. */
 function apiReader(client: ApiClient, request: Request): CaseReader {
@@ -130,6 +132,59 @@ export async function postDocument(request: Request, reference: string): Promise
     // Refused before reading (bad key, 404, bad query, an upload still in progress): the client may still be sending.
     discardUnreadBody(request.body);
   }
+}
+
+/** GET /cases/{reference}/documents — the applicant's new information forwarded to the plan, then the plan's own case file. */
+export function getDocuments(request: Request, reference: string): Promise<Response> {
+  return apiRequest(request, async (client) => {
+    const reader = apiReader(client, request);
+    const caseId = await planCaseIdByReference(client.planId, reference, reader);
+    await caseViewed(reader, { id: caseId, reference });
+    const documents = await db.document.findMany({
+      where: planDocumentsWhere(caseId),
+      // Forwarded documents first (nulls last), each part oldest first.
+      orderBy: [{ forwardedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+      take: FORWARDED_LIST_LIMIT,
+      select: {
+        id: true,
+        fileName: true,
+        kind: true,
+        caseFileItem: true,
+        description: true,
+        sizeBytes: true,
+        sha256: true,
+        createdAt: true,
+        forwardedAt: true,
+      },
+    });
+    const body: z.input<typeof apiCaseDocumentList> = {
+      data: documents.map((document) => ({
+        ...document,
+        from: document.forwardedAt ? "APPLICANT" : "PLAN",
+        sizeBytes: Number(document.sizeBytes),
+        createdAt: document.createdAt.toISOString(),
+        forwardedAt: document.forwardedAt?.toISOString() ?? null,
+        href: `/api/v1/cases/${encodeURIComponent(reference)}/documents/${document.id}`,
+      })),
+    };
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  });
+}
+
+/** GET /cases/{reference}/documents/{documentId} — one document of that list; the download is audited. */
+export function getDocumentFile(request: Request, reference: string, documentId: string): Promise<Response> {
+  return apiRequest(request, async (client) => {
+    const caseId = await planCaseIdByReference(client.planId, reference, apiReader(client, request));
+    const listed = isId(documentId) && (await db.document.count({ where: { AND: [{ id: documentId }, planDocumentsWhere(caseId)] } })) > 0;
+    if (!listed) throw notFound("This document");
+    try {
+      const download = await downloadDocument({ user: apiPlanUser(client), actor: client.actor, documentId, inline: false });
+      return new Response(download.body, { headers: downloadHeaders(download) });
+    } catch (error) {
+      if (error instanceof DocumentRefusal) return problem(error.status, error.title, error.detail);
+      throw error;
+    }
+  });
 }
 
 /** GET /cases/{reference}/letters — every version of the decision letter, oldest first. */

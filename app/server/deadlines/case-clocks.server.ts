@@ -9,6 +9,7 @@ export const DB_KIND: Record<DeadlineKind, DbDeadlineKind> = {
   eligibility: "ELIGIBILITY",
   planCaseFile: "PLAN_CASE_FILE",
   applicantInformation: "APPLICANT_INFORMATION",
+  informationForwarding: "INFORMATION_FORWARDING",
   assignment: "ASSIGNMENT",
   opinions: "OPINIONS",
   decision: "DECISION",

@@ -9,6 +9,7 @@ import type { SessionUser } from "../session.server";
 import { storeCheckedUpload } from "./checked-upload.server";
 import { DocumentRefusal } from "./document-refusal.server";
 import { documentStorage, type DocumentStorage } from "./storage.server";
+import { forwardNewInformation } from "./new-information.server";
 import { findUploadTarget, type UploadTarget } from "./upload-target.server";
 
 export interface UploadedDocument {
@@ -34,12 +35,13 @@ export interface DocumentUpload {
 /**
  * Adds a file to a case: checks who may add what, streams the file into
  * encrypted storage while checking its size and type, then writes the
- * Document row and its audit row in one transaction. Whatever fails, no row
- * and no file is left.
+ * Document row and its audit row in one transaction; the applicant's new
+ * information is forwarded to the plan in it. Whatever fails, no row and no
+ * file is left.
  */
 export async function uploadDocument(upload: DocumentUpload, storage: DocumentStorage = documentStorage()): Promise<UploadedDocument> {
   const { user, query } = upload;
-  const target = await findUploadTarget(user, query.caseId);
+  const target = await findUploadTarget(user, query.caseId, db, { informationRequestId: query.informationRequestId, at: upload.at });
   checkKind(target, query.kind);
   checkCaseFileItem(target, query);
   if (query.informationRequestId) await checkInformationRequest(target, query.informationRequestId);
@@ -56,7 +58,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
     return await db.$transaction(async (tx) => {
       // Serializes uploads to one case, so two at once cannot both fit in the room left for one.
       await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${target.caseId}::uuid FOR UPDATE`;
-      const now = await findUploadTarget(user, target.caseId, tx);
+      const now = await findUploadTarget(user, target.caseId, tx, { informationRequestId: query.informationRequestId, at });
       const overLimit = sizeRefusal(stored.sizeBytes, now.limits, now.allowance);
       if (overLimit) throw DocumentRefusal.of(overLimit);
       const document = await tx.document.create({
@@ -88,6 +90,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
         },
         tx,
       );
+      if (now.newInformation) await forwardNewInformation(tx, { caseId: target.caseId, document, actor: upload.actor, at });
       return { ...document, sizeBytes: stored.sizeBytes, createdAt: document.createdAt.toISOString() };
     });
   } catch (error) {

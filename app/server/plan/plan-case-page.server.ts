@@ -1,5 +1,6 @@
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { DOCUMENT_KIND_TEXT } from "~/domain/documents/document-kinds";
 import { mayUpload } from "~/domain/documents/limits";
 import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, isCaseFileItem } from "~/domain/plan-case-file";
@@ -13,13 +14,14 @@ import type { Actor } from "../request-context.server";
 import { informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
 import { caseFileStatusOf } from "../intake/case-file-status.server";
+import { FORWARDED_LIST_LIMIT } from "../documents/new-information.server";
 import { planCaseWhere } from "../intake/intake-case.server";
 
 /**
  * A plan user's view of one of their plan's cases: who and what it is about
  * without clinical details, its deadlines, the case file checklist and what
- * the plan sent, what the organization asked the plan, the plan's objections
- * and reversal, and the decision with its letters and the plan's compliance.
+ * the plan sent, the applicant's new information forwarded to the plan, what
+ * the organization asked the plan, the plan's objections and reversal, and the decision with its letters and the plan's compliance.
  * Reviewers never appear here, by name or otherwise.
  */
 export async function planCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
@@ -75,6 +77,12 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
   const clocks = kase.deadlines.map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const caseFile = await caseFileStatusOf(db, kase.id, now);
+  const newInformation = await db.document.findMany({
+    where: { caseId: kase.id, forwardedAt: { not: null } },
+    orderBy: [{ forwardedAt: "asc" }, { id: "asc" }],
+    take: FORWARDED_LIST_LIMIT,
+    select: { id: true, kind: true, fileName: true, sizeBytes: true, createdAt: true, forwardedAt: true },
+  });
   const objections = kase.events.filter((event) => event.type === "eligibility_objection");
   const reversal = kase.events.find((event) => event.type === "reversed_by_plan");
   const complianceClock = clocks.filter((row) => row.kind === "compliance").sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
@@ -130,6 +138,15 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       answered: item.answeredAt !== null,
       overdue: item.answeredAt === null && item.dueAt < now,
       answer: item.answer,
+    })),
+    // The applicant's new information, as forwarded: the plan may reconsider and reverse its denial.
+    newInformation: newInformation.map((document) => ({
+      id: document.id,
+      fileName: document.fileName,
+      kind: DOCUMENT_KIND_TEXT[document.kind].label,
+      sizeBytes: Number(document.sizeBytes),
+      added: at(document.createdAt),
+      forwarded: document.forwardedAt ? at(document.forwardedAt) : "",
     })),
     objections: objections.map((event) => ({ id: event.id, at: at(event.createdAt), note: event.note ?? "" })),
     canObject: can("objectToEligibility", kase.status, ["PLAN"]),

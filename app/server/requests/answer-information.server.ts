@@ -115,7 +115,7 @@ export async function answerInformationRequest(input: AnswerInformation) {
             reference,
             headline: "The applicant sent the information you asked for",
             action:
-              "Read the answer and any documents on the case page, then take the next step. Information that arrives after acceptance goes to the plan within 1 business day.",
+              "Read the answer and any documents on the case page, then take the next step. Documents the applicant adds after acceptance are forwarded to the plan as they arrive.",
             link: `${config().appUrl}${caseLinkPath(reference)}`,
           },
         })),

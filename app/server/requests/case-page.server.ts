@@ -5,6 +5,7 @@ import { CASE_PAGE_PRECEDENCE, casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
+import { describeWindow, windowIsOpen, type WindowText } from "~/domain/documents/new-information";
 import { deadlineItems, nextStepText, OUTCOME_HEADLINES, outcomeWords, type DeadlineItem, type Outcome } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
 import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
@@ -12,6 +13,7 @@ import { caseAccessWhere } from "../cases/case-access.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
+import { applicantWindowOf } from "../documents/new-information.server";
 import { AppError } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
@@ -37,7 +39,7 @@ function actorWords(actor: { id: string; roles: Role[] } | null, viewerId: strin
 }
 
 /** Events an applicant sees besides every change of status; internal steps (offers, escalations) stay off their page. */
-const APPLICANT_EVENTS = new Set(["information_requested", "information_provided"]);
+const APPLICANT_EVENTS = new Set(["information_requested", "information_provided", "information_forwarded"]);
 /** Whose reasons are written for the applicant as well as for the record. */
 const NOTES_FOR_APPLICANT = new Set(["found_ineligible", "reversed_by_plan", "withdrawn"]);
 
@@ -70,6 +72,8 @@ export type ApplicantCasePage =
       /** What the applicant sent, and what the plan and the review organization added (decision letters apart). */
       documents: { own: DocumentSummary[]; others: DocumentSummary[] };
       informationRequests: InformationRequestItem[];
+      /** The window to add documents: when it opens and closes, and what adding one does now. */
+      addDocuments: WindowText & { open: boolean };
       decision: { result: { outcome: Outcome; headline: string; meaning: string } | null; decided: string | null; letters: DocumentSummary[] } | null;
       canWithdraw: boolean;
       canAnswer: boolean;
@@ -84,6 +88,7 @@ export const documentSelect = {
   uploadedById: true,
   informationRequestId: true,
   description: true,
+  forwardedAt: true,
 } satisfies Prisma.DocumentSelect;
 
 type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
@@ -97,6 +102,7 @@ export function documentSummary(row: DocumentRow, viewerId: string, status: Case
     createdAt: row.createdAt.toISOString(),
     removable: row.uploadedById === viewerId && mayRemove(status),
     description: row.description,
+    forwardedAt: row.forwardedAt?.toISOString() ?? null,
   };
 }
 
@@ -148,6 +154,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
   await caseViewed(reader, kase);
 
   const { timeZone } = await organizationCalendar();
+  const { window, rule } = await applicantWindowOf(db, kase, now);
   // Offers to individual reviewers are the organization's business, not the applicant's.
   const clocks = kase.deadlines.filter((row) => row.kind !== "OFFER_RESPONSE").map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const summary = (row: DocumentRow) => documentSummary(row, user.id, kase.status);
@@ -205,6 +212,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
           letters: letters.map(summary),
         }
       : null,
+    addDocuments: { ...describeWindow(window, rule, timeZone), open: windowIsOpen(window) },
     canWithdraw: can("withdraw", kase.status, user.roles),
     canAnswer: can("answerInformation", kase.status, user.roles),
   };

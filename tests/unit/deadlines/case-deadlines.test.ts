@@ -237,6 +237,14 @@ const VECTORS: Vector[] = [
     due: "2026-02-17T23:59:59-05:00",
     why: "from Saturday: Sun, Washington's Birthday Mon 16 skipped, Tue 17",
   },
+  {
+    profile: "naic",
+    kind: "informationForwarding",
+    track: "standard",
+    start: "2026-11-25T16:00:00-05:00",
+    due: "2026-11-27T23:59:59-05:00",
+    why: "added the day before Thanksgiving: Thu 26 skipped, Fri 27",
+  },
 
   // ---- Federal
   {
@@ -376,6 +384,14 @@ const VECTORS: Vector[] = [
     start: "2028-07-03T12:00:00-04:00",
     due: "2028-07-05T23:59:59-04:00",
     why: "July 4 2028 is a Tuesday holiday → Wed 5",
+  },
+  {
+    profile: "federal",
+    kind: "informationForwarding",
+    track: "expedited",
+    start: "2026-07-02T14:00:00-04:00",
+    due: "2026-07-06T23:59:59-04:00",
+    why: "Saturday July 4 observed Fri 3, then the weekend → Mon 6; the same on either track",
   },
 
   // ---- California (organization in Los Angeles unless noted)
@@ -524,6 +540,15 @@ const VECTORS: Vector[] = [
     start: "2026-12-30T09:00:00-08:00",
     due: "2027-01-07T23:59:59-08:00",
     why: "year end: Thu Dec 31, New Year Fri Jan 1 skipped, Mon 4, Tue 5, Wed 6, Thu 7",
+  },
+  {
+    profile: "california",
+    kind: "informationForwarding",
+    track: "standard",
+    tz: LA,
+    start: "2026-03-07T10:00:00-08:00",
+    due: "2026-03-09T23:59:59-07:00",
+    why: "added on a Saturday, DST starts Sun 8: Mon 9 ends at 23:59:59 PDT",
   },
   {
     profile: "california",
@@ -691,6 +716,7 @@ describe("computeAllDeadlines", () => {
       eligibility: "2026-01-12T23:59:59-05:00", // 5 business days: Tue 6 … Fri 9, Mon 12
       planCaseFile: "2026-01-12T23:59:59-05:00",
       applicantInformation: "2026-01-12T23:59:59-05:00",
+      informationForwarding: "2026-01-06T23:59:59-05:00", // 1 business day
       assignment: "2026-01-06T23:59:59-05:00", // 1 business day
       decision: "2026-02-19T23:59:59-05:00", // 45 days: Jan 5 + 26 = Jan 31, + 19 = Feb 19
       writtenConfirmation: "2026-01-07T10:00:00-05:00", // 48 h
@@ -705,6 +731,7 @@ describe("computeAllDeadlines", () => {
       eligibility: "2026-07-04T10:00:00-07:00", // 48 h
       planCaseFile: "2026-07-03T10:00:00-07:00", // 24 h, holiday or not
       applicantInformation: "2026-07-10T23:59:59-07:00", // 5 business days: Mon 6 … Fri 10
+      informationForwarding: "2026-07-06T23:59:59-07:00", // 1 business day: Fri 3 closed → Mon 6
       assignment: "2026-07-06T23:59:59-07:00", // Fri 3 closed → Mon 6
       decision: "2026-07-09T23:59:59-07:00", // 7 calendar days
       writtenConfirmation: "2026-07-04T10:00:00-07:00", // 48 h
