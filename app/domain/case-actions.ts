@@ -1,4 +1,5 @@
 import { CASE_STATUSES, OPEN_STATUSES, STATUS_LABELS, type CaseStatus } from "./case-status";
+import { ENDED_STATUSES } from "./retention";
 import type { Role } from "./roles";
 
 /**
@@ -201,6 +202,8 @@ export const CASE_ACTIONS = {
   // The portal's workers record what time did, whatever the status.
   missDeadline: { moves: keeps(CASE_STATUSES), roles: ["WORKER"], refusal: notWhile },
   expireOffer: { moves: keeps(CASE_STATUSES), roles: ["WORKER"], refusal: notWhile },
+  // Records retention runs only once a case has ended (app/domain/retention.ts).
+  keepRecords: { moves: keeps(ENDED_STATUSES), roles: ["WORKER"], refusal: notWhile },
 } as const satisfies Record<string, CaseAction>;
 
 export type CaseActionName = keyof typeof CASE_ACTIONS;

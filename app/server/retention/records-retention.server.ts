@@ -1,3 +1,4 @@
+import { can } from "~/domain/case-actions";
 import { localDate } from "~/domain/deadlines/time-zone";
 import {
   ENDED_STATUSES,
@@ -55,7 +56,7 @@ export const RETAINED_CASE_SELECT = {
 export function toRetainedCase(row: Prisma.CaseGetPayload<{ select: typeof RETAINED_CASE_SELECT }>, timeZone: string): RetainedCase | null {
   const ended = row.closedAt ?? row.events[0]?.createdAt;
   const rules = row.ruleProfile?.rules as unknown as RuleSet | undefined;
-  if (!row.reference || !ENDED_STATUSES.includes(row.status) || !ended || !rules?.recordRetention) return null;
+  if (!row.reference || !can("keepRecords", row.status, ["WORKER"]) || !ended || !rules?.recordRetention) return null;
   const endedOn = localDate(ended, timeZone);
   return {
     id: row.id,
