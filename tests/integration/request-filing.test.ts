@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localDate, addDaysToLocalDate } from "~/domain/deadlines/time-zone";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
-import { addMonthsClamped } from "~/domain/deadlines/calendar";
+import { addMonthsClamped, endOfLocalDate } from "~/domain/deadlines/calendar";
 import type { RequestDraft } from "~/domain/requests/request-draft";
 import { EDIT_STEPS, nextStep, type EditStep } from "~/domain/requests/steps";
 import type { Role } from "~/domain/roles";
@@ -239,6 +239,30 @@ describe("submitting a request", () => {
     // Never medical details in an email.
     const everything = JSON.stringify(emails);
     for (const secret of ["MRI", "lower back", "M54.5", "72148", "Ruiz", "Maria Lopez"]) expect(everything).not.toContain(secret);
+  });
+
+  it("gives the case its plan's rule profile: a California plan's 7 calendar days to decide eligibility, a federal plan's profile", async () => {
+    const california = await db.healthPlan.create({
+      data: { name: `California plan ${crypto.randomUUID()}`, ruleProfileCode: "california", contactEmail: "appeals@california-plan.test" },
+    });
+    const federal = await db.healthPlan.create({
+      data: { name: `Federal plan ${crypto.randomUUID()}`, ruleProfileCode: "federal", contactEmail: "appeals@federal-plan.test" },
+    });
+    const maria = await applicantUser();
+    for (const [filedWith, code] of [
+      [california, "california"],
+      [federal, "federal"],
+    ] as const) {
+      const caseId = await fillDraft(maria, { planId: filedWith.id });
+      await addDocument(caseId, "DENIAL_LETTER", maria.id);
+      expect(await submit(maria, caseId)).toMatchObject({ kind: "filed" });
+      const row = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { submittedAt: true, ruleProfile: { select: { code: true } } } });
+      expect(row.ruleProfile?.code).toBe(code);
+      if (code !== "california") continue;
+      const clock = await db.caseDeadline.findFirstOrThrow({ where: { caseId, kind: "ELIGIBILITY" } });
+      // Calendar days, weekends and holidays included: the end of the seventh local day after filing.
+      expect(clock.dueAt).toEqual(endOfLocalDate(addDaysToLocalDate(localDate(row.submittedAt!, "America/New_York"), 7), "America/New_York"));
+    }
   });
 
   it("files once when sent twice at the same moment, and sends the second to the filed case", async () => {
