@@ -28,7 +28,9 @@ export function connectDatabase(url: string): PrismaClient {
   if (client && connectedUrl === url) return client;
   pool = new pg.Pool({ connectionString: url, max: config().databasePoolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: "imr-portal" });
   pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
-  client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // A transaction waits its turn for a connection as long as a new connection may take
+  // (Prisma's own 2 s gives up under a burst: every case change also waits on the audit chain's head).
+  client = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: CONNECT_TIMEOUT_MS } });
   connectedUrl = url;
   return client;
 }
