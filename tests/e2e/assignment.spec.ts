@@ -100,7 +100,7 @@ test("the coordinator offers the case to a suggested reviewer, who accepts with 
   // The coordinator sees the reviewer on the case, reviewing.
   await coordinator.reload();
   await expect(coordinator.getByRole("region", { name: "On the case now" }).getByRole("listitem").filter({ hasText: chosen.name })).toContainText("Reviewing");
-  await expect(coordinator.locator("p.lead")).toContainText("With the reviewer");
+  await expect(coordinator.getByRole("region", { name: "This case" })).toContainText("With the reviewer");
 });
 
 test("a declined offer goes back to the coordinator with the next suggestion ready", async ({ page, pageAs, signInPageAs }) => {

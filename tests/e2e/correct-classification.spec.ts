@@ -28,7 +28,7 @@ test("a coordinator corrects an experimental denial filed as medical necessity: 
   await correction.getByRole("button", { name: "Correct the classification" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The dispute type and track are corrected" })).toBeVisible();
 
-  await expect(page.locator(".lead")).toContainText("Experimental/Investigational");
+  await expect(page.getByRole("region", { name: "This case" })).toContainText("Experimental/Investigational");
   await expect(page.getByRole("region", { name: "Correct the dispute type or track" })).toContainText("A panel of 3 reviewers for now.");
   // NAIC: the decision clock from acceptance is now the reviewers' 20 days; the decision's 20 follow their opinions.
   await expect(deadlines).toContainText("Reviewers' opinions due by");

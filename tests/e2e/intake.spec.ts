@@ -22,7 +22,7 @@ async function answerChecklist(page: Page, notMet: Partial<Record<EligibilityCri
   }
   await page.getByRole("button", { name: "Save the checklist" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The eligibility checklist is saved." })).toBeVisible();
-  await expect(page.locator(".lead")).toContainText("Checking eligibility");
+  await expect(page.getByRole("region", { name: "This case" })).toContainText("Checking eligibility");
 }
 
 test("a coordinator screens a filed request from the intake queue and accepts it", async ({ page, signInPageAs }) => {
@@ -53,7 +53,7 @@ test("a coordinator screens a filed request from the intake queue and accepts it
   await page.getByLabel("Treatment subcategory").selectOption({ label: "Joint replacement" });
   await page.getByRole("button", { name: "Accept the request for review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The request is accepted for review." })).toBeVisible();
-  await expect(page.locator(".lead")).toContainText("Accepted for review");
+  await expect(page.getByRole("region", { name: "This case" })).toContainText("Accepted for review");
   const caseFile = page.getByRole("region", { name: "The plan's case file" });
   await expect(caseFile).toContainText(/Requested\. Requested .*; due by /);
   await expect(caseFile.getByRole("table", { name: "What the plan's case file must hold" })).toContainText("Criteria or guidelines applied");
@@ -81,7 +81,7 @@ test("a request found ineligible gets a notice the coordinator can download", as
   await page.getByLabel("Why the request is not eligible").fill("Your plan's contract excludes cosmetic surgery, so it is not a covered benefit.");
   await page.getByRole("button", { name: "Find the request ineligible and send the notice" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The request was found ineligible." })).toBeVisible();
-  await expect(page.locator(".lead")).toContainText("Not eligible");
+  await expect(page.getByRole("region", { name: "This case" })).toContainText("Not eligible");
   await expect(page.getByRole("region", { name: "Eligibility", exact: true }).getByRole("table", { name: "Eligibility criteria as answered" })).toContainText(
     "The contract excludes cosmetic surgery.",
   );

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
-import { createPlanActionCase } from "#tests/support/case-factories";
+import { createCaseInReview, createPlanActionCase } from "#tests/support/case-factories";
 import { db } from "~/server/db.server";
 import { expect, test } from "./support/fixtures";
 import { DEMO, demoParties } from "./support/portal";
@@ -72,4 +72,52 @@ test("the applicant's decided request reads on a 390-px phone: the result first,
   await page.setViewportSize(DESKTOP);
   await keepScreenshot(page, testInfo, "applicant-case-1280");
   await expectNoSidewaysScroll(page);
+});
+
+test("the coordinator's case and reviewers pages keep the patient, service, plan and track in view while scrolling, at 1280 and 390 px", async ({
+  page,
+  makeUser,
+  signInPageAs,
+}, testInfo) => {
+  const reviewer = await makeUser(["REVIEWER"]);
+  const kase = await createCaseInReview({
+    ...(await demoParties()),
+    reviewerIds: [reviewer.id],
+    details: { patientName: "Maria Lopez", serviceDescription: "Cardiac rehabilitation program" },
+  });
+  await signInPageAs(DEMO.coordinator);
+  for (const [path, name] of [
+    [`/iro/cases/${kase.id}`, "coordinator-case"],
+    [`/iro/cases/${kase.id}/assign`, "coordinator-assign"],
+  ] as const) {
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(path);
+      // Going to the same address again would keep the last scroll position.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const facts = page.getByRole("region", { name: "This case" });
+      await expect(facts).toContainText("Maria Lopez");
+      await expect(facts).toContainText("Cardiac rehabilitation program");
+      await expect(facts).toContainText("Evergreen Health Plan");
+      await expect(facts).toContainText("Standard");
+      await expect(facts).toContainText("With the reviewer");
+      await keepScreenshot(page, testInfo, `${name}-${viewport.width}`);
+      await expectNoSidewaysScroll(page);
+      // At the bottom of the page the facts are still at the top of the window.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(async () => (await facts.boundingBox())?.y).toBe(0);
+    }
+  }
+});
+
+test("the plan's case page reads on a phone and a desktop", async ({ page, makeUser, signInPageAs }, testInfo) => {
+  const kase = await createPlanActionCase({ ...(await demoParties()), stage: "caseFileRequested", dueAt: new Date(Date.now() + 3 * DAY) });
+  await signInPageAs(await makeUser(["PLAN"]));
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/plan/cases/${kase.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(kase.reference!);
+    await keepScreenshot(page, testInfo, `plan-case-${viewport.width}`);
+    await expectNoSidewaysScroll(page);
+  }
 });

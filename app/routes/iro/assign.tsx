@@ -12,7 +12,7 @@ import { saveMatchingFacts } from "~/server/assignment/save-matching-facts.serve
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { permittedUser } from "~/server/role-areas.server";
-import { CaseStatusBadge } from "~/components/status-badge";
+import { CaseHeader } from "~/components/case-header";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"}: reviewers | Independent Medical Review` }];
@@ -82,14 +82,8 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`/iro/cases/${page.id}`}>Back to case {page.reference}</Link>
       </p>
-      <h1>Reviewers for case {page.reference}</h1>
-      <p className="lead">
-        <CaseStatusBadge status={page.status} />{" "}
-        {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
-        {page.disputeType ? ` · ${page.disputeType}` : null}
-        {page.planName ? ` · ${page.planName}` : null}
-        {` · ${page.panelSize > 1 ? `a panel of ${page.panelSize} reviewers` : "one reviewer"}`}
-      </p>
+      <CaseHeader title={`Reviewers for case ${page.reference}`} facts={page} />
+      <p className="lead">{page.panelSize > 1 ? `A panel of ${page.panelSize} reviewers.` : "One reviewer."}</p>
       {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
       <CurrentReviewers key={`current-${formKey}`} page={page} actionData={actionData} />

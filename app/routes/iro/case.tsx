@@ -36,7 +36,7 @@ import { requestInformation } from "~/server/intake/request-information.server";
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
-import { CaseStatusBadge } from "~/components/status-badge";
+import { CaseHeader } from "~/components/case-header";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -113,20 +113,13 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to="/iro/queue">Back to the intake queue</Link>
       </p>
-      <h1>Case {page.reference}</h1>
+      <CaseHeader title={`Case ${page.reference}`} facts={page} />
       <ConflictAlert actionData={actionData} />
-      <p className="lead">
-        <CaseStatusBadge status={page.status} />{" "}
-        {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
-        {page.filedLate ? (
-          <>
-            {" "}
-            <span className="badge badge--warn">Filed late</span>
-          </>
-        ) : null}
-        {page.disputeType ? ` · ${page.disputeType}` : null}
-        {page.planName ? ` · ${page.planName}` : null}
-      </p>
+      {page.filedLate ? (
+        <p>
+          <span className="badge badge--warn">Filed late</span>
+        </p>
+      ) : null}
       {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
 
       <section className="card space-below-xl" aria-labelledby="next-heading">

@@ -190,6 +190,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     /** The codes, for the correction form's choices. */
     classification: { disputeType: kase.disputeType, track: kase.track },
     planName: kase.plan?.name ?? null,
+    patientName: kase.patientName,
+    serviceDescription: kase.serviceDescription,
     hasPlan: kase.planId !== null,
     filedLate: kase.filedLate,
     lateFilingReason: kase.lateFilingReason,

@@ -1,0 +1,67 @@
+import { Badge, CaseStatusBadge } from "~/components/status-badge";
+import type { CaseStatus } from "~/domain/case-status";
+
+/** Who, what and where a case stands: what a staff page about one case keeps in view. */
+export interface CaseFacts {
+  status: CaseStatus;
+  expedited: boolean;
+  patientName: string | null;
+  serviceDescription: string | null;
+  planName: string | null;
+  disputeType: string | null;
+}
+
+/**
+ * A staff page's title and the case's facts under it. The facts stay at the
+ * top of the window while the page scrolls (app.css, .case-facts), so the
+ * patient, the service, the plan and the track are in view at every form.
+ */
+export function CaseHeader({ title, facts }: { title: string; facts: CaseFacts }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <section className="case-facts" aria-label="This case">
+        <dl>
+          <div>
+            <dt>Patient</dt>
+            <dd>{facts.patientName ?? "Not entered"}</dd>
+          </div>
+          <div>
+            <dt>Service in dispute</dt>
+            <dd>{facts.serviceDescription ?? "Not entered"}</dd>
+          </div>
+          <div>
+            <dt>Health plan</dt>
+            <dd>{facts.planName ?? "Not chosen"}</dd>
+          </div>
+          <div>
+            <dt>Track</dt>
+            <dd>
+              {facts.expedited ? (
+                <Badge tone="danger" icon="alert">
+                  Expedited
+                </Badge>
+              ) : (
+                <Badge tone="neutral" icon="clock">
+                  Standard
+                </Badge>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <CaseStatusBadge status={facts.status} />
+            </dd>
+          </div>
+          {facts.disputeType ? (
+            <div>
+              <dt>Dispute</dt>
+              <dd>{facts.disputeType}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+    </>
+  );
+}
