@@ -43,12 +43,12 @@ function pages(title: string, paths: string[], body: (fixtures: Fixtures & { che
   VISITED.push(...paths);
   // Playwright sets up the fixtures a test names here.
   test(`${title}: ${paths.length} pages`, async ({ page, consoleErrors, makeUser, loginAs, signInPageAs, pageAs }, testInfo) => {
-    // axe reads every node of each page it checks: the time allowed grows with the pages, as the work does.
-    testInfo.setTimeout(testInfo.timeout + 8_000 * paths.length);
     const checked = new Set<string>();
     const check: Check = async (page, route, state) => {
       expect(paths, `${route} is one of this test's pages`).toContain(route);
       checked.add(route);
+      // axe reads every node of the page: each check brings its own time, so a test's allowance grows with its checks.
+      testInfo.setTimeout(testInfo.timeout + 12_000);
       const { violations } = await new AxeBuilder({ page }).analyze();
       const found = violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
       expect.soft(found, `${route}, ${state} (${page.url()})`).toEqual([]);
