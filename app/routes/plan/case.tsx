@@ -54,8 +54,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return submitIntent(request, {
     [COMPLETE_CASE_FILE_INTENT]: formSubmission(
       completeCaseFileForm,
-      async ({ version, notApplicable }) => {
-        const { late } = await completeCaseFile({ ...acting, expectedVersion: version, channel: "PORTAL", notApplicable });
+      async ({ version, notApplicable, denialReason }) => {
+        const { late } = await completeCaseFile({ ...acting, expectedVersion: version, channel: "PORTAL", notApplicable, denialReason });
         return done(late ? "case-file-complete-late" : "case-file-complete");
       },
       { arrayFields: ["notApplicable"] },
