@@ -26,19 +26,33 @@ const caseFileItem = z.enum(CASE_FILE_ITEM_KEYS as [CaseFileItemKey, ...CaseFile
 
 const DENIAL_REASON_MESSAGE = "Say why your plan denied the service, in its own words (as in its denial letter).";
 
+/** Why the plan denied the service, in its own words: the decision letter quotes it. */
+const denialReason = z
+  .string({ error: DENIAL_REASON_MESSAGE })
+  .trim()
+  .min(1, DENIAL_REASON_MESSAGE)
+  .max(PLAN_DENIAL_REASON_MAX_LENGTH, maxLength(PLAN_DENIAL_REASON_MAX_LENGTH));
+
+/**
+ * The API's body. Plans' systems written before the reason was asked for
+ * still complete their file without it (the /api/v1 contract stays): the
+ * letter then says the plan's file gave no reason and quotes the applicant's
+ * account, labelled as theirs.
+ */
 export const completeCaseFileBody = z.object({
   /** Checklist items the plan does not have (e.g. it received no expert opinion). */
   notApplicable: z.array(caseFileItem).default([]),
-  /** Why the plan denied the service, in its own words: the decision letter quotes it. */
-  denialReason: z
-    .string({ error: DENIAL_REASON_MESSAGE })
-    .trim()
-    .min(1, DENIAL_REASON_MESSAGE)
-    .max(PLAN_DENIAL_REASON_MAX_LENGTH, maxLength(PLAN_DENIAL_REASON_MAX_LENGTH))
-    .meta({ description: "Why the plan denied the service, in its own words (as in its denial letter): the decision letter quotes it." }),
+  denialReason: denialReason
+    .nullish()
+    .transform((value) => value ?? null)
+    .meta({
+      description:
+        "Why the plan denied the service, in its own words (as in its denial letter): the decision letter quotes it. Send it: without it the letter can only quote the applicant's account.",
+    }),
 });
 
-export const completeCaseFileForm = completeCaseFileBody.extend({ version });
+/** The portal's form, where the plan states its reason before the file counts as complete. */
+export const completeCaseFileForm = completeCaseFileBody.extend({ denialReason, version });
 
 /** Today's date in UTC: never earlier than the organization's local date in the Americas, so no real date is refused. */
 const latestDate = () => new Date().toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ export interface CompleteCaseFile {
   /** Checklist items the plan does not have; an item with documents is received, whatever this says. */
   notApplicable?: CaseFileItemKey[];
   /** Why the plan denied the service, in its own words (trimmed, at most PLAN_DENIAL_REASON_MAX_LENGTH characters): the decision letter quotes it. */
-  denialReason: string;
+  denialReason: string | null;
   at?: Date;
 }
 
