@@ -40,6 +40,11 @@ const kase: LetterCase = {
   denialDate: "2026-03-20",
   planDenialReference: "EVG-UM-2026-88341",
   denialReason: "Experimental or investigational for this indication: not shown to be more effective than photon therapy",
+  planCaseFile: {
+    receivedAt: new Date("2026-04-08T15:00:00Z"),
+    denialReason: "Proton beam therapy is investigational for low-grade glioma under medical policy RAD-014: no evidence of benefit over photon therapy.",
+  },
+  proceededWithoutCaseFile: false,
   providerName: "Dr. Alan Chu",
   providerNpi: "1234567893",
   providerFacility: "Riverside Cancer Center",

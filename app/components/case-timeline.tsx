@@ -12,6 +12,8 @@ export interface TimelineItem {
   /** Who, in words the viewer may see ("You", "The reviewer", "A coordinator"…): never a reviewer's name for applicants. */
   actor: string;
   note: string | null;
+  /** A fact the portal adds to the entry (a due time, which deadline), not anyone's words. */
+  detail?: string | null;
 }
 
 const EVENT_LABELS: Readonly<Record<string, string>> = {
@@ -49,6 +51,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   compliance_confirmed: "The health plan confirmed it complied",
   offer_withdrawn: "Offer withdrawn: the reviewer no longer qualifies",
   reviewer_flagged_for_replacement: "Reviewer to replace: no longer qualifies",
+  case_file_requested: "Case file asked of the health plan",
+  compliance_due: "Compliance with the decision asked of the health plan",
 };
 
 /**
@@ -76,6 +80,7 @@ export function CaseTimeline({ items }: { items: readonly TimelineItem[] }) {
           <p className="muted flush">
             <time dateTime={item.atIso}>{item.at}</time> · {item.actor}
           </p>
+          {item.detail ? <p className="subnote">{item.detail}</p> : null}
           {item.note ? <p className="subnote">“{item.note}”</p> : null}
         </li>
       ))}

@@ -27,7 +27,12 @@ export interface LetterCase {
   serviceDate: LocalDate | null;
   denialDate: LocalDate | null;
   planDenialReference: string | null;
+  /** The denial as the applicant described it in the request. */
   denialReason: string | null;
+  /** When the plan's case file came in complete, with the plan's own reason for the denial (null in files completed before the portal asked for it). */
+  planCaseFile: { receivedAt: Date; denialReason: string | null } | null;
+  /** The plan's case file came late and the review went ahead without it. */
+  proceededWithoutCaseFile: boolean;
   providerName: string | null;
   providerNpi: string | null;
   providerFacility: string | null;
@@ -330,7 +335,7 @@ export function letterContents(
       { label: "Service in dispute", value: codes.length ? `${kase.serviceDescription} (${codes.join("; ")})` : kase.serviceDescription },
       { label: "Date of service or request", value: kase.serviceDate ? formatLocalDate(kase.serviceDate) : "Not given in the request" },
       { label: "Provider", value: provider || "Not given" },
-      { label: "The plan's reason for the denial", value: kase.denialReason ?? "Not stated in the request" },
+      { label: "The plan's reason for the denial", value: denialReasonText(kase, timeZone) },
       {
         label: "The plan's denial",
         value:
@@ -389,6 +394,25 @@ export function letterContents(
       `Anyone holding this letter can check that it is genuine at ${verifyAddress} with the reference number and the verification code ${code}.`,
     ],
   };
+}
+
+/**
+ * The plan's reason in the plan's own words, from its case file. The
+ * applicant's paraphrase stands in only when the plan stated none, labelled
+ * as theirs (docs/rules/decision-letter.md, "The plan's reason").
+ */
+export function denialReasonText(kase: Pick<LetterCase, "denialReason" | "planCaseFile" | "proceededWithoutCaseFile">, timeZone: string): string {
+  const file = kase.planCaseFile;
+  if (file?.denialReason) {
+    return `Your health plan denied the service because: “${file.denialReason}” (the plan's case file, received ${dateOf(file.receivedAt, timeZone)})`;
+  }
+  if (!kase.denialReason) return "Not stated in the plan's case file or in the request";
+  const why = file
+    ? "the plan's case file does not state its reason"
+    : kase.proceededWithoutCaseFile
+      ? "the review went ahead without the plan's case file, which came late"
+      : "the plan's case file had not come in";
+  return `As you described the denial: “${kase.denialReason}” (${why})`;
 }
 
 function capitalized(text: string): string {

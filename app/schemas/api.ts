@@ -60,12 +60,18 @@ export const apiCase = apiCaseSummary
   .extend({
     patientName: z.string().nullable(),
     serviceDescription: z.string().nullable(),
+    procedureCodes: z.array(z.string()).meta({ description: "CPT/HCPCS codes of the service in dispute, as the applicant gave them" }),
+    diagnosisCodes: z.array(z.string()).meta({ description: "ICD-10 codes, as the applicant gave them" }),
     denialDate: z.iso.date().nullable(),
     acceptedAt: instant.nullable(),
     decidedAt: instant.nullable(),
     closedAt: instant.nullable(),
     outcome: z.enum(["UPHELD", "OVERTURNED", "OVERTURNED_IN_PART"]).nullable(),
-    planCaseFile: z.object({ requestedAt: instant.nullable(), completedAt: instant.nullable() }),
+    planCaseFile: z.object({
+      requestedAt: instant.nullable(),
+      completedAt: instant.nullable(),
+      denialReason: z.string().nullable().meta({ description: "The plan's reason for the denial, in its own words, given when it completed the case file" }),
+    }),
     deadlines: z.array(apiDeadline),
   })
   .meta({ id: "Case" });

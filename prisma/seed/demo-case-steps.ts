@@ -217,6 +217,8 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         expectedVersion: await version(),
         channel: "PORTAL",
         notApplicable: CASE_FILE_NOT_APPLICABLE,
+        // The reason its own denial letter gives (demo-requests.ts prints it there).
+        denialReason: request.denialReason,
         at: ago(step.ago),
       });
       return;

@@ -364,7 +364,8 @@ pages(
     await check(page, "plan", "the plan's cases");
     await page.goto(`/plan/cases/${caseFile.id}`);
     await page.getByRole("button", { name: "Case file complete" }).click();
-    await expect(page.locator("#complete-error")).toBeVisible();
+    // The plan's reason for the denial is asked first, in the browser (issue 19).
+    await expect(page.locator("#complete-denialReason-error")).toBeVisible();
     await check(page, "plan/cases/:caseId", "the case file checklist, marked complete too early");
     await page.goto(`/plan/cases/${overturned.id}`);
     await page.getByRole("button", { name: "Confirm compliance" }).click();
@@ -479,3 +480,26 @@ pages("record retention: an archived case awaiting a confirmation to purge", ["a
   await expect(page.getByRole("group", { name: "Cases to purge" })).toContainText("Choose the cases to purge.");
   await check(page, "admin/retention", "a purge confirmed with no case chosen");
 });
+
+pages(
+  "the plan's case page: what is disputed, the plan's reason for the denial and the timeline",
+  ["plan/cases/:caseId"],
+  async ({ page, signInPageAs, check }) => {
+    const kase = await createPlanActionCase({ ...(await demoParties()), stage: "caseFileRequested", dueAt: new Date(Date.now() + 3 * 86_400_000) });
+    await db.caseEvent.create({
+      data: { caseId: kase.id, type: "eligibility_objection", actorId: (await userByEmail(DEMO.evergreenStaff)).id, note: "The member was not enrolled." },
+    });
+    await signInPageAs(DEMO.evergreenStaff);
+    await page.goto(`/plan/cases/${kase.id}`);
+    await page.getByLabel("Why your plan denied the service").fill("x".repeat(1_001));
+    await page.getByRole("button", { name: "Case file complete" }).click();
+    await expect(page.locator("#complete-denialReason-error")).toContainText("Use at most 1,000 characters.");
+    await check(page, "plan/cases/:caseId", "the plan's reason for the denial, too long");
+
+    await page.getByLabel("Why your plan denied the service").fill("Not medically necessary under medical policy MP-114.");
+    for (const checkbox of await page.getByRole("group", { name: "Items your plan does not have" }).getByRole("checkbox").all()) await checkbox.check();
+    await page.getByRole("button", { name: "Case file complete" }).click();
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText("The health plan's case file completed");
+    await check(page, "plan/cases/:caseId", "a complete case file: the plan's reason at the top, the timeline with its entries");
+  },
+);

@@ -44,9 +44,16 @@ test("a plan user sends the case file item by item and marks it complete: the de
   await expect(letters.getByRole("link", { name: "Final denial letter.pdf" })).toBeVisible();
   await expect(letters.getByRole("heading", { name: /Denial and appeal letters/ })).toContainText("Sent");
 
-  // Complete with items still missing: refused, the reason next to the checklist.
+  // Complete without the plan's reason for the denial: refused, the message next to the field.
+  await page.getByRole("button", { name: "Case file complete" }).click();
+  await expect(page.locator("#complete-denialReason-error")).toContainText("Say why your plan denied the service, in its own words");
+  const reason = "Lumbar fusion does not meet medical policy MP-114: six months of supervised physical therapy are not documented.";
+  await page.getByLabel("Why your plan denied the service").fill(reason);
+
+  // Complete with items still missing: refused, the reason next to the checklist, and the plan's words kept.
   await page.getByRole("button", { name: "Case file complete" }).click();
   await expect(page.locator("#complete-error")).toContainText("Still missing: medical records the plan used");
+  await expect(page.getByLabel("Why your plan denied the service")).toHaveValue(reason);
   for (const item of [
     "Medical records the plan used",
     "Criteria or guidelines applied",
@@ -60,6 +67,10 @@ test("a plan user sends the case file item by item and marks it complete: the de
   await expect(page.getByRole("status").filter({ hasText: "Your case file is marked complete" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Deadlines on this case" })).toContainText(/Plan case file met on/);
   await expect(page.getByRole("button", { name: "Case file complete" })).toHaveCount(0);
+  // The plan's reason is on file, at the top of the page, and the timeline shows the file came in from the plan.
+  await expect(page.getByRole("region", { name: "What is disputed" })).toContainText(reason);
+  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").last()).toContainText("The health plan's case file completed");
+  await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").last()).toContainText("Your plan");
 
   // The applicant sees what the plan sent, with the plan's description.
   const applicant = await pageAs(DEMO.patient);

@@ -33,6 +33,10 @@ beforeAll(async () => {
   const coordinator = await createUser({ roles: ["COORDINATOR"] });
   caseA = await createCase({ applicantId: applicant.id, planId: planA.id, status: "SUBMITTED" });
   caseB = await createCase({ applicantId: applicant.id, planId: planB.id, status: "SUBMITTED" });
+  await db.case.update({
+    where: { id: caseA.id },
+    data: { serviceDescription: "Lumbar spinal fusion", procedureCodes: ["22612"], diagnosisCodes: ["M43.16"] },
+  });
   await changeCase({
     caseId: caseA.id,
     expectedVersion: 0,
@@ -60,8 +64,16 @@ describe("GET /api/v1/cases/{reference}", () => {
   it("gives the plan its case with its deadlines and nothing about reviewers", async () => {
     const response = await call(getCase, `/cases/${caseA.reference}`, keyA, { reference: caseA.reference! });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { reference: string; status: string; deadlines: { kind: string; responsible: string; label: string }[] };
+    const body = (await response.json()) as {
+      reference: string;
+      status: string;
+      deadlines: { kind: string; responsible: string; label: string }[];
+      planCaseFile: { denialReason: string | null };
+    };
     expect(body.reference).toBe(caseA.reference);
+    // The service in dispute with its codes; the plan's own reason comes with its case file.
+    expect(body).toMatchObject({ serviceDescription: "Lumbar spinal fusion", procedureCodes: ["22612"], diagnosisCodes: ["M43.16"] });
+    expect(body.planCaseFile.denialReason).toBeNull();
     expect(body.status).toBe("ACCEPTED");
     expect(body.deadlines.map((deadline) => deadline.kind).sort()).toEqual(["ASSIGNMENT", "DECISION", "PLAN_CASE_FILE"]);
     expect(body.deadlines.find((deadline) => deadline.kind === "PLAN_CASE_FILE")).toMatchObject({ responsible: "PLAN", label: "Plan case file" });

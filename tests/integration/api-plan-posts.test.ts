@@ -286,7 +286,8 @@ describe("POST /cases/{reference}/documents with an Idempotency-Key", () => {
 });
 
 describe("POST /cases/{reference}/documents and case-file/complete", () => {
-  it("streams the file into the case file, then the case file is marked complete", async () => {
+  it("streams the file into the case file, then the case file is marked complete with the plan's reason for the denial", async () => {
+    const denialReason = "Not medically necessary under medical policy MP-114.";
     const kase = await createCase({ applicantId: applicant.id, planId: planA.id, status: "ACCEPTED" });
     await db.case.update({ where: { id: kase.id }, data: { planCaseFileRequestedAt: new Date(Date.now() - HOUR) } });
     await db.caseDeadline.create({
@@ -319,6 +320,15 @@ describe("POST /cases/{reference}/documents and case-file/complete", () => {
     expect(badItem.status).toBe(400);
     expect(((await badItem.json()) as { "invalid-params": { name: string }[] })["invalid-params"][0]?.name).toBe("caseFileItem");
 
+    // A reason that is sent is checked; one that is left out is not required, so plans' older integrations keep working.
+    const blankReason = await call(postCaseFileComplete, `/cases/${reference}/case-file/complete`, { reference }, { json: { denialReason: "  " } });
+    expect(blankReason.status).toBe(400);
+    expect(((await blankReason.json()) as { "invalid-params": { name: string }[] })["invalid-params"].map((param) => param.name)).toEqual(["denialReason"]);
+    const tooLong = await call(postCaseFileComplete, `/cases/${reference}/case-file/complete`, { reference }, { json: { denialReason: "x".repeat(1_001) } });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { "invalid-params": { reason: string }[] })["invalid-params"][0]?.reason).toBe("Use at most 1,000 characters.");
+
+    // Without a reason the call gets past the body's check to the checklist's.
     const incomplete = await call(postCaseFileComplete, `/cases/${reference}/case-file/complete`, { reference }, { json: {} });
     expect(incomplete.status).toBe(409);
     expect(((await incomplete.json()) as { "invalid-params": { name: string }[] })["invalid-params"][0]?.name).toBe("notApplicable");
@@ -328,12 +338,16 @@ describe("POST /cases/{reference}/documents and case-file/complete", () => {
       `/cases/${reference}/case-file/complete`,
       { reference },
       {
-        json: { notApplicable: ["letters", "medicalRecords", "policy", "expertOpinions", "applicantList"] },
+        json: { notApplicable: ["letters", "medicalRecords", "policy", "expertOpinions", "applicantList"], denialReason },
       },
     );
     expect(complete.status).toBe(200);
-    const body = (await complete.json()) as { planCaseFile: { completedAt: string | null }; deadlines: { kind: string; status: string }[] };
+    const body = (await complete.json()) as {
+      planCaseFile: { completedAt: string | null; denialReason: string | null };
+      deadlines: { kind: string; status: string }[];
+    };
     expect(body.planCaseFile.completedAt).not.toBeNull();
+    expect(body.planCaseFile.denialReason).toBe(denialReason);
     expect(body.deadlines.find((deadline) => deadline.kind === "PLAN_CASE_FILE")?.status).toBe("MET");
   });
 });
@@ -415,7 +429,7 @@ describe("the OpenAPI description", () => {
   it("describes the new calls and their bodies from the same schemas", async () => {
     const document = (await (openApi as () => Response)().json()) as {
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
-      components: { schemas: Record<string, { required?: string[] }> };
+      components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
     };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
@@ -429,6 +443,8 @@ describe("the OpenAPI description", () => {
       ]),
     );
     expect(document.components.schemas.ComplianceConfirmationInput?.required).toEqual(["implementedOn", "authorizationNumber"]);
+    expect(document.components.schemas.CaseFileComplete?.required ?? []).toEqual([]);
+    expect(document.components.schemas.CaseFileComplete?.properties).toHaveProperty("denialReason");
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.filter((name) => !(name in document.components.schemas))).toEqual([]);
     expect(document.components.schemas.CaseDocument?.required).toEqual(expect.arrayContaining(["from", "forwardedAt", "href"]));

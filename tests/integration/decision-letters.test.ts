@@ -7,6 +7,7 @@ import { formatLocalDate } from "~/domain/rule-profiles";
 import { formatVerificationCode } from "~/domain/verification-code";
 import * as documentRoute from "~/routes/documents/document";
 import * as confirmIdentityRoute from "~/routes/confirm-identity";
+import * as planCaseRoute from "~/routes/plan/case";
 import * as decisionRoute from "~/routes/iro/decision";
 import * as qualityRoute from "~/routes/iro/quality";
 import * as reviewRoute from "~/routes/review/case";
@@ -232,7 +233,8 @@ function expectCaseElements(text: string, kase: { reference: string; documents: 
     "Service in dispute Lumbar spinal fusion (procedure codes 22612; diagnosis codes M43.16)",
     `Date of service or request ${formatLocalDate("2026-09-14")}`,
     "Provider Dr. Alan Chu, NPI 1234567893, Riverside Spine Center",
-    "The plan's reason for the denial Conservative treatment was not exhausted",
+    // No case file came in on these cases: the applicant's words stand in, labelled as theirs.
+    "The plan's reason for the denial As you described the denial: “Conservative treatment was not exhausted” (the plan's case file had not come in)",
     "Date we received the case",
     "Dates of review",
     "Type of review Standard",
@@ -778,5 +780,73 @@ describe("/verify", () => {
     const refused = await attempt();
     expect(refused.status).toBe(429);
     expect(refused.data.answer.kind).toBe("limited");
+  });
+});
+
+describe("the plan's reason for the denial", () => {
+  const overturn: Opinion = {
+    outcome: "OVERTURNED",
+    reasons: "Six months of physiotherapy are documented.",
+    rationale: "The records show the conservative care the plan's policy asks for.",
+    criterion: "Lumbar fusion coverage guideline",
+  };
+  const planReason = "Lumbar fusion does not meet medical policy MP-114: six months of supervised physical therapy are not documented.";
+
+  it("is quoted in the plan's own words from the case file it completed, with the date the file came in, not the applicant's paraphrase", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Ottoline Brackenridge", specialty: "Orthopaedic surgery" }],
+      opinions: [overturn],
+      notifyProvider: false,
+    });
+    await db.case.update({ where: { id: kase.id }, data: { planCaseFileRequestedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    const staff = await withSession(await createUser({ roles: ["PLAN"], planId: plan.id }));
+    const form: Form = [
+      ["intent", "complete-case-file"],
+      ["version", String(await caseVersion(kase.id))],
+      ...["letters", "medicalRecords", "criteria", "policy", "expertOpinions", "applicantList"].map((item): [string, string] => ["notApplicable", item]),
+    ];
+
+    // Without its reason the plan's file is not complete: the message is next to the field.
+    const refused = await call(planCaseRoute.action as RouteFunction, request(`/plan/cases/${kase.id}`, staff, form), { caseId: kase.id });
+    expect([refused.status, refused.data.fieldErrors?.denialReason]).toEqual([
+      400,
+      "Say why your plan denied the service, in its own words (as in its denial letter).",
+    ]);
+
+    const completed = await call(
+      planCaseRoute.action as RouteFunction,
+      request(`/plan/cases/${kase.id}`, staff, [...form, ["denialReason", `  ${planReason}  `]]),
+      {
+        caseId: kase.id,
+      },
+    );
+    expect(completed.status, JSON.stringify(completed.data)).toBe(302);
+    const { planCaseFileCompletedAt } = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { planCaseFileCompletedAt: true } });
+
+    const { pages } = await issue(kase.id);
+    const text = pages.join(" ");
+    expect(text).toContain(
+      `The plan's reason for the denial Your health plan denied the service because: “${planReason}” (the plan's case file, received ${day(planCaseFileCompletedAt!)})`,
+    );
+    expect(text).not.toContain("Conservative treatment was not exhausted");
+    expect(text).not.toContain("As you described the denial");
+  });
+
+  it("falls back to the applicant's description, labelled as theirs, when the review went ahead without the plan's case file", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Peregrine Ashcombe", specialty: "Orthopaedic surgery" }],
+      opinions: [overturn],
+      notifyProvider: false,
+    });
+    const requested = new Date(Date.now() - 2 * 86_400_000);
+    await db.case.update({
+      where: { id: kase.id },
+      data: { planCaseFileRequestedAt: requested, proceededWithoutCaseFileAt: new Date(), proceededWithoutCaseFileReason: "The plan's file is late." },
+    });
+
+    const { pages } = await issue(kase.id);
+    expect(pages.join(" ")).toContain(
+      "The plan's reason for the denial As you described the denial: “Conservative treatment was not exhausted” (the review went ahead without the plan's case file, which came late)",
+    );
   });
 });

@@ -75,42 +75,45 @@ async function decidedCase(outcome: "OVERTURNED" | "OVERTURNED_IN_PART" | "UPHEL
   return kase;
 }
 
+const DENIAL_REASON = "Not medically necessary under medical policy MP-114.";
+
 describe("completeCaseFile", () => {
   it("refuses while checklist items are missing, naming them, then completes and meets the deadline", async () => {
     const kase = await acceptedCase();
     await addCaseFileDocument(kase.id, "letters");
     await addCaseFileDocument(kase.id, "medicalRecords");
 
-    const missing = await refusal(completeCaseFile({ ...asPlan(), caseId: kase.id, expectedVersion: 0 }));
+    const missing = await refusal(completeCaseFile({ ...asPlan(), caseId: kase.id, expectedVersion: 0, denialReason: DENIAL_REASON }));
     expect(missing.message).toContain("criteria or guidelines applied");
     expect(missing.detail).toMatchObject({ field: "notApplicable" });
 
     for (const item of ["criteria", "policy", "applicantList"]) await addCaseFileDocument(kase.id, item);
-    const done = await completeCaseFile({ ...asPlan(), caseId: kase.id, expectedVersion: 0, notApplicable: ["expertOpinions"] });
+    const done = await completeCaseFile({ ...asPlan(), caseId: kase.id, expectedVersion: 0, notApplicable: ["expertOpinions"], denialReason: DENIAL_REASON });
 
     expect(done).toEqual({ version: 1, late: false });
     const after = await db.case.findUniqueOrThrow({ where: { id: kase.id }, include: { deadlines: true, events: true } });
     expect(after.planCaseFileCompletedAt).not.toBeNull();
     expect(after.planCaseFileNotApplicable).toEqual(["expertOpinions"]);
+    expect(after.planCaseFileDenialReason).toBe(DENIAL_REASON);
     expect(after.deadlines.find((deadline) => deadline.kind === "PLAN_CASE_FILE")?.status).toBe("MET");
     expect(after.events.map((event) => event.type)).toContain("case_file_completed");
     expect(await db.auditLog.count({ where: { objectId: kase.id, action: "case.case_file_completed", actorId: planUser.id } })).toBe(1);
 
-    const again = await refusal(completeCaseFile({ ...asPlan(), caseId: kase.id, notApplicable: ["expertOpinions"] }));
+    const again = await refusal(completeCaseFile({ ...asPlan(), caseId: kase.id, notApplicable: ["expertOpinions"], denialReason: DENIAL_REASON }));
     expect(again.message).toBe("The case file is already marked complete.");
   });
 
   it("records a case file completed after its due time as late (deadline missed)", async () => {
     const kase = await acceptedCase(new Date(Date.now() - HOUR));
     for (const item of ["letters", "medicalRecords", "criteria", "policy", "applicantList"]) await addCaseFileDocument(kase.id, item);
-    const done = await completeCaseFile({ ...asPlan(), caseId: kase.id, notApplicable: ["expertOpinions"] });
+    const done = await completeCaseFile({ ...asPlan(), caseId: kase.id, notApplicable: ["expertOpinions"], denialReason: DENIAL_REASON });
     expect(done.late).toBe(true);
     expect((await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "PLAN_CASE_FILE" } })).status).toBe("MISSED");
   });
 
   it("answers 404 to a user of another plan and changes nothing", async () => {
     const kase = await acceptedCase();
-    const error = await refusal(completeCaseFile({ ...asPlan(otherPlanUser), caseId: kase.id, notApplicable: ["letters"] }));
+    const error = await refusal(completeCaseFile({ ...asPlan(otherPlanUser), caseId: kase.id, notApplicable: ["letters"], denialReason: DENIAL_REASON }));
     expect(error.code).toBe("NOT_FOUND");
     expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).version).toBe(0);
   });

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { formatLocalDate } from "~/domain/rule-profiles";
 import { uploadQuerySchema } from "~/schemas/upload-query";
 import * as documentRoute from "~/routes/documents/document";
 import * as planCaseRoute from "~/routes/plan/case";
@@ -10,6 +12,7 @@ import { DocumentRefusal } from "~/server/documents/document-refusal.server";
 import { uploadDocument } from "~/server/documents/upload-document.server";
 import { AppError } from "~/server/errors.server";
 import { planCasePage } from "~/server/plan/plan-case-page.server";
+import { completeCaseFile } from "~/server/plan/complete-case-file.server";
 import { confirmCompliance } from "~/server/plan/confirm-compliance.server";
 import { planCasesList } from "~/server/plan/plan-cases-list.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
@@ -174,6 +177,78 @@ describe("the plan's case page", () => {
     const applicantPage = await applicantCasePage(sessionUserOf(applicant), kase.id, actorFor(applicant));
     if (applicantPage.kind !== "case") throw new Error("expected a filed case");
     expect(applicantPage.documents.others).toMatchObject([{ fileName: "denial.pdf", description: "Denial of 2 March and appeal decision of 20 March." }]);
+  });
+
+  it("opens with what is disputed, and shows the timeline as the plan may see it: its own steps and words, due times, no internal note and no reviewer's name", async () => {
+    const dueAt = new Date(Date.now() + 3 * day);
+    const kase = await acceptedCase(plan.id, dueAt, "CLM-88341");
+    await db.case.update({
+      where: { id: kase.id },
+      data: {
+        serviceDescription: "Lumbar spinal fusion",
+        procedureCodes: ["22612"],
+        diagnosisCodes: ["M43.16"],
+        disputeType: "MEDICAL_NECESSITY",
+        denialDate: new Date("2026-09-01"),
+        denialReason: "They said I had not tried physiotherapy.",
+      },
+    });
+    const { acceptedAt } = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { acceptedAt: true } });
+    const at = (minutes: number) => new Date(acceptedAt!.getTime() + minutes * 60_000);
+    await db.caseEvent.createMany({
+      data: [
+        { caseId: kase.id, type: "accepted", fromStatus: "ELIGIBILITY_REVIEW", toStatus: "ACCEPTED", actorId: coordinator.id, createdAt: acceptedAt! },
+        { caseId: kase.id, type: "reviewer_offered", actorId: coordinator.id, note: "Offered to the spine surgeon first.", createdAt: at(1) },
+        { caseId: kase.id, type: "offer_accepted", fromStatus: "ACCEPTED", toStatus: "IN_REVIEW", actorId: reviewer.id, createdAt: at(2) },
+        { caseId: kase.id, type: "information_requested", actorId: coordinator.id, data: { addressedTo: "PLAN" }, createdAt: at(3) },
+        { caseId: kase.id, type: "information_requested", actorId: coordinator.id, data: { addressedTo: "APPLICANT" }, createdAt: at(4) },
+        {
+          caseId: kase.id,
+          type: "sent_back",
+          fromStatus: "DETERMINED",
+          toStatus: "IN_REVIEW",
+          actorId: coordinator.id,
+          note: "Internal: redo the rationale.",
+          createdAt: at(5),
+        },
+      ],
+    });
+    await db.case.update({ where: { id: kase.id }, data: { status: "IN_REVIEW" } });
+    const version = (await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { version: true } })).version;
+    await completeCaseFile({
+      user: sessionUserOf(planUser),
+      actor: actorFor(planUser),
+      caseId: kase.id,
+      expectedVersion: version,
+      channel: "PORTAL",
+      notApplicable: ["letters", "medicalRecords", "criteria", "policy", "expertOpinions", "applicantList"],
+      denialReason: "Lumbar fusion does not meet medical policy MP-114.",
+      at: at(6),
+    });
+
+    const page = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser), at(7));
+    expect(page.dispute).toEqual([
+      { label: "Service in dispute, as the applicant describes it", value: "Lumbar spinal fusion" },
+      { label: "Procedure codes (CPT/HCPCS)", value: "22612" },
+      { label: "Diagnosis codes (ICD-10)", value: "M43.16" },
+      { label: "Type of dispute", value: "Medical necessity" },
+      { label: "Track", value: "Standard" },
+      { label: "Date of your final denial", value: formatLocalDate("2026-09-01") },
+      { label: "Your reference or claim number", value: "CLM-88341" },
+      { label: "Your reason for the denial, from your case file", value: "Lumbar fusion does not meet medical policy MP-114." },
+      { label: "The denial, as the applicant describes it", value: "They said I had not tried physiotherapy." },
+    ]);
+    expect(page.timeline.map((entry) => [entry.type, entry.actor, entry.detail ?? null, entry.note])).toEqual([
+      ["accepted", "The review organization", null, null],
+      ["case_file_requested", "The review organization", `Due by ${formatDeadlineTime(dueAt, "America/New_York")}`, null],
+      ["offer_accepted", "A reviewer", null, null],
+      ["information_requested", "The review organization", null, null],
+      ["sent_back", "The review organization", null, null],
+      ["case_file_completed", "Your plan", null, null],
+    ]);
+    const shown = JSON.stringify(page);
+    for (const hidden of ["Hidden Reviewer", "spine surgeon", "Internal: redo", coordinator.name]) expect(shown).not.toContain(hidden);
+    expect(await db.auditLog.count({ where: { action: "case.viewed", objectId: kase.id, actorId: planUser.id } })).toBe(1);
   });
 
   it("refuses a checklist item on anything but the plan's case file", async () => {

@@ -1,7 +1,7 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
+import { formatLocalDate, INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
 import { inSentence, letterContents, SUMMARY_HEADING, type LetterCase, type LetterIssue, type LetterOpinionInput } from "~/domain/decision-letter";
 import {
   formatVerificationCode,
@@ -34,6 +34,12 @@ const kase: LetterCase = {
   denialDate: "2026-10-01",
   planDenialReference: "EVG-APL-7781",
   denialReason: "Not medically necessary: conservative treatment not exhausted",
+  planCaseFile: {
+    // 9:30 in New York on 12 October.
+    receivedAt: new Date("2026-10-12T13:30:00Z"),
+    denialReason: "Lumbar fusion does not meet medical policy MP-114: six months of supervised physical therapy are not documented.",
+  },
+  proceededWithoutCaseFile: false,
   providerName: "Dr. Alan Chu",
   providerNpi: "1234567893",
   providerFacility: "Riverside Spine Center",
@@ -182,6 +188,43 @@ describe("the letter's addresses and wording", () => {
       expect(profile.regulatorContact).toMatch(/\b[a-z0-9.-]+\.(gov|org)\b/);
       expect(profile.regulatorContact).not.toMatch(/your state|plan card|see the back/i);
     }
+  });
+});
+
+describe("the plan's reason for the denial", () => {
+  const reasonIn = (letterCase: LetterCase) =>
+    letterContents(letterCase, [opinion(1)], organization, issue).caseDetails.find((field) => field.label === "The plan's reason for the denial")?.value;
+
+  it("quotes the plan's own words from its case file, with the date the file came in, never the applicant's paraphrase", () => {
+    const reason = reasonIn(kase);
+    expect(reason).toBe(
+      `Your health plan denied the service because: “Lumbar fusion does not meet medical policy MP-114: six months of supervised physical therapy are not documented.” (the plan's case file, received ${formatLocalDate("2026-10-12")})`,
+    );
+    expect(reason).not.toContain("conservative treatment not exhausted");
+  });
+
+  it("gives the applicant's description, labelled as theirs, when the review went ahead without the plan's case file", () => {
+    expect(reasonIn({ ...kase, planCaseFile: null, proceededWithoutCaseFile: true })).toBe(
+      "As you described the denial: “Not medically necessary: conservative treatment not exhausted” (the review went ahead without the plan's case file, which came late)",
+    );
+  });
+
+  it("says why the applicant's description stands in when the plan's file gave no reason or had not come in", () => {
+    expect(reasonIn({ ...kase, planCaseFile: { receivedAt: new Date("2026-10-12T13:30:00Z"), denialReason: null } })).toBe(
+      "As you described the denial: “Not medically necessary: conservative treatment not exhausted” (the plan's case file does not state its reason)",
+    );
+    expect(reasonIn({ ...kase, planCaseFile: null })).toBe(
+      "As you described the denial: “Not medically necessary: conservative treatment not exhausted” (the plan's case file had not come in)",
+    );
+    expect(reasonIn({ ...kase, planCaseFile: null, denialReason: null })).toBe("Not stated in the plan's case file or in the request");
+  });
+
+  it("dates the case file in the organization's time zone: a file in late evening belongs to that local day", () => {
+    // 23:30 in New York on 12 October is already the 13th in UTC.
+    const late = { ...kase, planCaseFile: { receivedAt: new Date("2026-10-13T03:30:00Z"), denialReason: "Not covered." } };
+    expect(reasonIn(late)).toBe(
+      `Your health plan denied the service because: “Not covered.” (the plan's case file, received ${formatLocalDate("2026-10-12")})`,
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import { Form } from "react-router";
 import { DocumentUploader } from "~/components/document-uploader";
-import { CaseFormFields, CheckboxGroup, FormError, SubmitButton, useCaseForm } from "~/components/forms";
+import { CaseFormFields, CheckboxGroup, FormError, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CASE_FILE_ITEMS, type CaseFileItemKey, type CaseFileItemState, type CaseFileState } from "~/domain/plan-case-file";
-import { completeCaseFileForm } from "~/schemas/plan-actions";
+import { completeCaseFileForm, PLAN_DENIAL_REASON_MAX_LENGTH } from "~/schemas/plan-actions";
 
 export const COMPLETE_CASE_FILE_INTENT = "complete-case-file";
 
@@ -132,6 +132,15 @@ function CompleteCaseFileForm({ version, caseFile, actionData }: { version: numb
           // An item with files is sent: it cannot also be "none".
           disabled: item.documents > 0,
         }))}
+      />
+      <TextAreaField
+        zod={zod}
+        idPrefix="complete"
+        name="denialReason"
+        label="Why your plan denied the service"
+        hint={`In your plan's own words, as in its denial letter (at most ${PLAN_DENIAL_REASON_MAX_LENGTH.toLocaleString("en-US")} characters). The decision letter quotes it.`}
+        rows={4}
+        required
       />
       <SubmitButton submitting={zod.submitting}>Case file complete</SubmitButton>
     </Form>

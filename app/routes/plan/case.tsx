@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
+import { CaseTimeline } from "~/components/case-timeline";
 import { DataTable } from "~/components/data-table";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CaseFormFields, ConflictAlert, FormError, Notice, revalidateAfterConflict, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
@@ -54,8 +55,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return submitIntent(request, {
     [COMPLETE_CASE_FILE_INTENT]: formSubmission(
       completeCaseFileForm,
-      async ({ version, notApplicable }) => {
-        const { late } = await completeCaseFile({ ...acting, expectedVersion: version, channel: "PORTAL", notApplicable });
+      async ({ version, notApplicable, denialReason }) => {
+        const { late } = await completeCaseFile({ ...acting, expectedVersion: version, channel: "PORTAL", notApplicable, denialReason });
         return done(late ? "case-file-complete-late" : "case-file-complete");
       },
       { arrayFields: ["notApplicable"] },
@@ -86,6 +87,11 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
       <h1>Case {page.reference}</h1>
       <ConflictAlert actionData={actionData} />
       {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
+      <section className="card space-below-xl" aria-labelledby="dispute-heading">
+        <h2 id="dispute-heading">What is disputed</h2>
+        <Summary lines={page.dispute} />
+      </section>
+
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where the case stands</h2>
         <p>
@@ -96,14 +102,7 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">The case</h2>
-        <dl className="summary">
-          {page.summary.map((line) => (
-            <Fragment key={line.label}>
-              <dt>{line.label}</dt>
-              <dd>{line.value}</dd>
-            </Fragment>
-          ))}
-        </dl>
+        <Summary lines={page.summary} />
       </section>
 
       <section aria-labelledby="deadlines-heading">
@@ -166,6 +165,12 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <p className="hint">What has happened on this case that concerns your plan, oldest first.</p>
+        <CaseTimeline items={page.timeline} />
+      </section>
+
       <section aria-labelledby="objection-heading">
         <h2 id="objection-heading">Objection to eligibility</h2>
         {page.objections.map((objection) => (
@@ -181,6 +186,20 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
         )}
       </section>
     </>
+  );
+}
+
+/** Labelled facts; a value keeps the lines it was written in. */
+function Summary({ lines }: { lines: readonly { label: string; value: string }[] }) {
+  return (
+    <dl className="summary">
+      {lines.map((line) => (
+        <Fragment key={line.label}>
+          <dt>{line.label}</dt>
+          <dd className="multiline">{line.value}</dd>
+        </Fragment>
+      ))}
+    </dl>
   );
 }
 

@@ -274,7 +274,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/cases/{reference}/case-file/complete": casePost(
         "completeCaseFile",
-        "Mark the plan's case file complete: every checklist item has a document or is declared not applicable. Meets the case file deadline.",
+        "Mark the plan's case file complete: every checklist item has a document or is declared not applicable, and denialReason says why the plan denied the service, in its own words (the decision letter quotes it). Meets the case file deadline.",
         "CaseFileComplete",
         { status: "200", description: "The case, with its case file completed", schema: "Case" },
       ),

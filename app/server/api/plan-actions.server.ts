@@ -50,7 +50,7 @@ function planPost<S extends z.ZodType>(
 /** POST /cases/{reference}/case-file/complete — answers the case as it now stands. */
 export function postCaseFileComplete(request: Request, reference: string): Promise<Response> {
   return planPost(request, reference, completeCaseFileBody, async ({ client, caseId, data }) => {
-    await completeCaseFile({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", notApplicable: data.notApplicable });
+    await completeCaseFile({ user: apiPlanUser(client), actor: client.actor, caseId, channel: "API", ...data });
     return { status: 200, body: await planCaseByReference(client.planId, reference, client.actor) };
   });
 }

@@ -74,6 +74,8 @@ export async function planCaseByReference(planId: string, reference: string, act
       ...SUMMARY,
       patientName: true,
       serviceDescription: true,
+      procedureCodes: true,
+      diagnosisCodes: true,
       denialDate: true,
       acceptedAt: true,
       decidedAt: true,
@@ -81,6 +83,7 @@ export async function planCaseByReference(planId: string, reference: string, act
       outcome: true,
       planCaseFileRequestedAt: true,
       planCaseFileCompletedAt: true,
+      planCaseFileDenialReason: true,
       deadlines: {
         // An offer's answer is between the organization and a reviewer: not the plan's business.
         where: { kind: { not: "OFFER_RESPONSE" } },
@@ -96,12 +99,18 @@ export async function planCaseByReference(planId: string, reference: string, act
     ...summary(row),
     patientName: row.patientName,
     serviceDescription: row.serviceDescription,
+    procedureCodes: row.procedureCodes,
+    diagnosisCodes: row.diagnosisCodes,
     denialDate: row.denialDate?.toISOString().slice(0, 10) ?? null,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     outcome: row.outcome,
-    planCaseFile: { requestedAt: row.planCaseFileRequestedAt?.toISOString() ?? null, completedAt: row.planCaseFileCompletedAt?.toISOString() ?? null },
+    planCaseFile: {
+      requestedAt: row.planCaseFileRequestedAt?.toISOString() ?? null,
+      completedAt: row.planCaseFileCompletedAt?.toISOString() ?? null,
+      denialReason: row.planCaseFileDenialReason,
+    },
     deadlines: row.deadlines.map((deadline) => ({
       kind: deadline.kind as Exclude<typeof deadline.kind, "OFFER_RESPONSE">,
       label: DEADLINE_LABELS[KIND_OF_DB[deadline.kind]],

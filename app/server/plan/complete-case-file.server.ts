@@ -13,6 +13,8 @@ export interface CompleteCaseFile {
   channel: PlanChannel;
   /** Checklist items the plan does not have; an item with documents is received, whatever this says. */
   notApplicable?: CaseFileItemKey[];
+  /** Why the plan denied the service, in its own words (trimmed, at most PLAN_DENIAL_REASON_MAX_LENGTH characters): the decision letter quotes it. */
+  denialReason: string | null;
   at?: Date;
 }
 
@@ -20,7 +22,8 @@ const label = (key: CaseFileItemKey) => CASE_FILE_ITEMS.find((item) => item.key 
 
 /**
  * The plan says its case file is complete: every checklist item has a
- * document or is declared not applicable. The plan case file clock is met
+ * document or is declared not applicable, and the plan states why it denied
+ * the service, which the decision letter quotes. The plan case file clock is met
  * (or recorded as missed when late), in one change with the timeline event
  * and the audit row.
  */
@@ -46,7 +49,10 @@ export async function completeCaseFile(input: CompleteCaseFile): Promise<{ versi
           throw refuse(`Add a document for each item, or mark it not applicable. Still missing: ${missing.map(label).join("; ")}.`, "notApplicable");
         }
         const notApplicable = file.items.filter((item) => item.documents === 0).map((item) => item.key);
-        await tx.case.update({ where: { id: kase.id }, data: { planCaseFileCompletedAt: at, planCaseFileNotApplicable: notApplicable } });
+        await tx.case.update({
+          where: { id: kase.id },
+          data: { planCaseFileCompletedAt: at, planCaseFileNotApplicable: notApplicable, planCaseFileDenialReason: input.denialReason },
+        });
         return { late: file.dueAt !== null && at > file.dueAt };
       },
     }),

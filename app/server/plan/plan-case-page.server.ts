@@ -1,15 +1,19 @@
+import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { DOCUMENT_KIND_TEXT } from "~/domain/documents/document-kinds";
 import { mayUpload } from "~/domain/documents/limits";
 import { deadlineItems, deadlineLine, nextStepText, outcomeWords } from "~/domain/next-steps";
 import { CASE_FILE_STATE_LABELS, isCaseFileItem } from "~/domain/plan-case-file";
+import { planTimeline } from "~/domain/plan-timeline";
+import { DEADLINE_LABELS } from "~/domain/deadlines/lifecycle";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
+import type { Prisma } from "../db.server";
 import type { Actor } from "../request-context.server";
 import { informationDueText } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
@@ -17,12 +21,29 @@ import { caseFileStatusOf } from "../intake/case-file-status.server";
 import { FORWARDED_LIST_LIMIT } from "../documents/new-information.server";
 import { planCaseWhere } from "../intake/intake-case.server";
 
+/** What the plan's timeline reads from an event's data: to whom a request was put, and which deadline was missed by whom. */
+function eventFacts(type: string, data: Prisma.JsonValue) {
+  const facts = data !== null && typeof data === "object" && !Array.isArray(data) ? data : {};
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const deadline = text(facts.deadline);
+  const responsible = text(facts.responsible);
+  return {
+    addressedTo: type === "information_requested" ? text(facts.addressedTo) : null,
+    missed:
+      type === "deadline_missed" && deadline && responsible && deadline in KIND_OF_DB
+        ? { responsible, label: DEADLINE_LABELS[KIND_OF_DB[deadline as keyof typeof KIND_OF_DB]] }
+        : null,
+  };
+}
+
 /**
- * A plan user's view of one of their plan's cases: who and what it is about
- * without clinical details, its deadlines, the case file checklist and what
- * the plan sent, the applicant's new information forwarded to the plan, what
- * the organization asked the plan, the plan's objections and reversal, and the decision with its letters and the plan's compliance.
- * Reviewers never appear here, by name or otherwise.
+ * A plan user's view of one of their plan's cases: who it is about and the
+ * service in dispute with its codes, the plan's and the applicant's words on
+ * the denial, its deadlines and its timeline as the plan may see it, the
+ * case file checklist and what the plan sent, the applicant's new
+ * information forwarded to the plan, what the organization asked the plan,
+ * the plan's objections and reversal, and the decision with its letters and
+ * the plan's compliance. Reviewers are never named: the timeline says "A reviewer".
  */
 export async function planCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
   const kase = await db.case.findFirst({
@@ -39,6 +60,12 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       memberId: true,
       planDenialReference: true,
       denialDate: true,
+      serviceDescription: true,
+      procedureCodes: true,
+      diagnosisCodes: true,
+      denialReason: true,
+      planCaseFileCompletedAt: true,
+      planCaseFileDenialReason: true,
       outcome: true,
       plan: { select: { name: true } },
       // Offers go to reviewers one by one: the organization's business, and a reviewer's identity is never the plan's.
@@ -51,10 +78,10 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
         orderBy: { createdAt: "asc" },
         select: { id: true, question: true, dueAt: true, answer: true, answeredAt: true },
       },
+      // All of them: planTimeline keeps what the plan may see, and no note the plan may not read leaves this function.
       events: {
-        where: { type: { in: ["eligibility_objection", "reversed_by_plan"] } },
         orderBy: { createdAt: "asc" },
-        select: { id: true, type: true, note: true, createdAt: true },
+        select: { id: true, type: true, toStatus: true, note: true, data: true, createdAt: true, actor: { select: { roles: true } } },
       },
       documents: {
         where: { kind: "PLAN_CASE_FILE" },
@@ -83,6 +110,11 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
     take: FORWARDED_LIST_LIMIT,
     select: { id: true, kind: true, fileName: true, sizeBytes: true, createdAt: true, forwardedAt: true },
   });
+  const timeline = planTimeline(
+    kase.events.map((event) => ({ ...event, actorRoles: event.actor?.roles ?? null, ...eventFacts(event.type, event.data) })),
+    clocks,
+    timeZone,
+  );
   const objections = kase.events.filter((event) => event.type === "eligibility_objection");
   const reversal = kase.events.find((event) => event.type === "reversed_by_plan");
   const complianceClock = clocks.filter((row) => row.kind === "compliance").sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
@@ -93,15 +125,29 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
     reference: kase.reference,
     status: kase.status,
     version: kase.version,
+    // What the review is about, as the applicant filed it and as the plan's own case file states its reason.
+    dispute: [
+      { label: "Service in dispute, as the applicant describes it", value: kase.serviceDescription ?? "Not recorded" },
+      ...(kase.procedureCodes.length ? [{ label: "Procedure codes (CPT/HCPCS)", value: kase.procedureCodes.join(", ") }] : []),
+      ...(kase.diagnosisCodes.length ? [{ label: "Diagnosis codes (ICD-10)", value: kase.diagnosisCodes.join(", ") }] : []),
+      { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded" },
+      { label: "Track", value: TRACK_LABELS[kase.track] },
+      { label: "Date of your final denial", value: kase.denialDate ? formatLocalDate(kase.denialDate.toISOString().slice(0, 10)) : "Not recorded" },
+      { label: "Your reference or claim number", value: kase.planDenialReference ?? "Not recorded" },
+      {
+        label: "Your reason for the denial, from your case file",
+        value:
+          kase.planCaseFileDenialReason ??
+          (kase.planCaseFileCompletedAt ? "Not given with your case file" : "You give it when you mark your case file complete"),
+      },
+      { label: "The denial, as the applicant describes it", value: kase.denialReason ?? "Not recorded" },
+    ],
     summary: [
       { label: "Health plan", value: kase.plan?.name ?? "Not recorded" },
       { label: "Member", value: [kase.patientName, kase.memberId ? `member ID ${kase.memberId}` : null].filter(Boolean).join(", ") || "Not recorded" },
-      { label: "Plan's reference", value: kase.planDenialReference ?? "Not recorded" },
-      { label: "Date of the final denial", value: kase.denialDate ? formatLocalDate(kase.denialDate.toISOString().slice(0, 10)) : "Not recorded" },
-      { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded" },
-      { label: "Track", value: TRACK_LABELS[kase.track] },
       { label: "Filed", value: kase.submittedAt ? at(kase.submittedAt) : "Not recorded" },
     ],
+    timeline: timeline.map((entry): TimelineItem => ({ ...entry, at: formatDeadlineTime(entry.at, timeZone), atIso: entry.at.toISOString() })),
     nextStep: nextStepText({
       status: kase.status,
       viewer: "PLAN",
