@@ -31,6 +31,8 @@ test("on a wide screen the document being read and the determination are side by
   await expect(determination).toBeInViewport();
   const [left, right] = [await reading.boundingBox(), await determination.boundingBox()];
   expect(right!.x).toBeGreaterThan(left!.x + left!.width);
+  const widerThanWindow = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(await widerThanWindow()).toBe(false);
 
   // Scrolling down the case file keeps the form where it was, and the form scrolls on its own.
   await page.getByRole("heading", { name: "Your private notes" }).scrollIntoViewIfNeeded();
@@ -44,6 +46,7 @@ test("on a wide screen the document being read and the determination are side by
   const form = await determination.boundingBox();
   expect(form!.y).toBeGreaterThan(caseFile!.y);
   expect(Math.abs(form!.x - caseFile!.x)).toBeLessThan(2);
+  expect(await widerThanWindow()).toBe(false);
 });
 
 test("the draft saves itself a couple of seconds after the reviewer stops typing, and is there after a reload", async ({ page, makeUser, signInPageAs }) => {
