@@ -169,6 +169,15 @@ export const CASE_ACTIONS = {
   // An opinion that is not the panel's last keeps the case in review; the last one completes the determination.
   submitOpinion: { moves: keeps(["IN_REVIEW"]), roles: ["REVIEWER"], refusal: () => NO_LONGER_IN_REVIEW },
   determine: { moves: leads(["IN_REVIEW"], "DETERMINED"), roles: ["REVIEWER"], refusal: () => NO_LONGER_IN_REVIEW },
+  // A reviewer's time on the case feeds the organization's billing: it is locked once the decision is issued.
+  logTime: {
+    moves: keeps(["IN_REVIEW", "DETERMINED"]),
+    roles: ["REVIEWER"],
+    refusal: (status) =>
+      (ISSUED_STATUSES as readonly CaseStatus[]).includes(status)
+        ? "The decision has been issued: the time logged on this case is locked for billing."
+        : "Time is logged while the case is in review.",
+  },
   sendBack: { moves: leads(["DETERMINED"], "IN_REVIEW"), roles: ["COORDINATOR"], reasonRequired: true, refusal: notWhile },
   approveDetermination: {
     moves: keeps(["DETERMINED"]),

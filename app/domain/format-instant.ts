@@ -8,6 +8,8 @@ const STYLES = {
   date: { dateStyle: "medium" },
   /** Dec 5, 2026, 2:04 PM EST */
   dateTime: { dateStyle: "medium", timeStyle: "short" },
+  /** 2:04 PM EST: within the day, such as when a draft was saved */
+  time: { timeStyle: "short" },
   /** Dec 5, 2026, 2:04:31 PM EST: logs, where seconds order the entries */
   dateTimeSeconds: { dateStyle: "medium", timeStyle: "medium" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;

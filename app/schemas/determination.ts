@@ -4,12 +4,13 @@ import { isId } from "./ids";
 
 /**
  * The reviewer's determination form, shared by the browser and the action.
- * "Save draft" checks only what is typed (lengths, a year, a link);
- * "Submit" also requires every element the decision letter needs and the
+ * "Save draft" (the button, or "saveDraft": the page saving on its own a
+ * few seconds after the reviewer stops typing) checks only what is typed
+ * (lengths, a year, a link); "Submit" also requires every element the decision letter needs and the
  * signed no-conflict statement, and says next to each field what is missing.
  */
 
-const DETERMINATION_INTENTS = ["save", "submit"] as const;
+const DETERMINATION_INTENTS = ["save", "saveDraft", "submit"] as const;
 type DeterminationIntent = (typeof DETERMINATION_INTENTS)[number];
 
 /** The standards a reviewer applies, by dispute type (NAIC Model Act #76 wording), plus their own. */
@@ -72,6 +73,12 @@ export interface DeterminationInput {
   standardOfReview: string | null;
   /** The name the reviewer typed to sign the no-conflict statement (submissions only). */
   signedName: string | null;
+  /**
+   * For a draft: its number, one more than the last save the page knew of
+   * (Determination.draftVersion), so a save that arrives after a newer one
+   * is refused rather than overwriting it. The page always sends it.
+   */
+  draftVersion: number | null;
 }
 
 // Optional so a field the form did not send reads as empty.
@@ -134,10 +141,12 @@ export function determinationSchema(options: { reviewerName: string }) {
       standardOfReviewOther: text,
       noConflict: ticked,
       signedName: text,
+      draftVersion: text,
     })
     .superRefine((form, ctx) => {
       const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
       const submitting = form.intent === "submit";
+      if (form.draftVersion ? !/^\d{1,9}$/.test(form.draftVersion) : form.intent === "saveDraft") issue(["draftVersion"], "Reload the page and try again.");
       const tooLong = (field: "partOverturned" | "principalReasons" | "clinicalRationale" | "standardOfReviewOther") => {
         if (form[field].length > LIMITS[field]) issue([field], `Use at most ${LIMITS[field].toLocaleString("en-US")} characters.`);
       };
@@ -210,6 +219,7 @@ export function determinationSchema(options: { reviewerName: string }) {
         documentsConsidered: [...new Set(form.documentsConsidered)],
         standardOfReview: standard ? standard.text : form.standardOfReview === OTHER_STANDARD ? form.standardOfReviewOther || null : null,
         signedName: form.intent === "submit" ? form.signedName : null,
+        draftVersion: form.intent !== "submit" && form.draftVersion ? Number(form.draftVersion) : null,
       };
     });
 }
@@ -242,6 +252,7 @@ export function determinationDefaults(
     references: ReferenceItem[];
     documentsConsidered: string[];
     standardOfReview: string | null;
+    draftVersion?: number;
   } | null,
   disputeType: string | null,
 ): Record<string, unknown> {
@@ -261,6 +272,7 @@ export function determinationDefaults(
     standardOfReviewOther: saved?.standardOfReview && !known ? saved.standardOfReview : "",
     noConflict: false,
     signedName: "",
+    draftVersion: String((saved?.draftVersion ?? 0) + 1),
   };
 }
 

@@ -503,3 +503,37 @@ pages(
     await check(page, "plan/cases/:caseId", "a complete case file: the plan's reason at the top, the timeline with its entries");
   },
 );
+
+pages(
+  "the reviewer's workspace: the draft saved as they type, their time log, the coordinator's view of it",
+  ["review/cases/:caseId", "iro/cases/:caseId", "iro/reports/reviewer-workload"],
+  async ({ page, makeUser, signInPageAs, pageAs, check }) => {
+    const reviewer = await makeUser(["REVIEWER"]);
+    const kase = await createCaseInReview({ ...(await demoParties()), reviewerIds: [reviewer.id] });
+    await signInPageAs(reviewer);
+    await page.goto(`/review/cases/${kase.id}`);
+    await page.getByLabel("Principal reasons").fill("Rehabilitation is the standard of care.");
+    await expect(page.getByRole("status").filter({ hasText: /^Draft saved at/ })).toBeVisible();
+    await check(page, "review/cases/:caseId", "a draft saved on its own, side by side with the case file");
+    const log = page.getByRole("form", { name: "Log time" });
+    await log.getByLabel("Minutes spent").fill("601");
+    await log.getByRole("button", { name: "Log the time" }).click();
+    await expect(log.locator("#field-minutes-error")).toBeVisible();
+    await check(page, "review/cases/:caseId", "time refused, with its message");
+    await log.getByLabel("Minutes spent").fill("45");
+    await log.getByRole("button", { name: "Log the time" }).click();
+    await page.getByRole("link", { name: "Change the entry of 45 minutes" }).click();
+    await expect(page.getByRole("form", { name: "Change the entry" })).toBeVisible();
+    await check(page, "review/cases/:caseId", "time logged, one entry being changed");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await check(page, "review/cases/:caseId", "on a phone, stacked");
+
+    const coordinator = await pageAs(DEMO.coordinator);
+    await coordinator.goto(`/iro/cases/${kase.id}`);
+    await expect(coordinator.getByRole("region", { name: "Reviewers' time" })).toContainText("45 minutes");
+    await check(coordinator, "iro/cases/:caseId", "with the reviewers' time");
+    await coordinator.goto("/iro/reports/reviewer-workload");
+    await expect(coordinator.getByRole("columnheader", { name: "Minutes logged" })).toBeVisible();
+    await check(coordinator, "iro/reports/reviewer-workload", "with the minutes logged");
+  },
+);

@@ -354,10 +354,10 @@ describe("the reviewer workload and turnaround report", () => {
   it("gives the same figures in its CSV", async () => {
     const lines = (await csvOf(workloadCsvLoader, "/iro/reports/reviewer-workload.csv?from=2026-03-01&to=2026-03-31")).trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "Reviewer,Specialty,Cases held now,Capacity,Offered,Accepted,Declined,Lapsed,Determinations,Median days to determine,Median hours to answer an offer",
+      "Reviewer,Specialty,Cases held now,Capacity,Offered,Accepted,Declined,Lapsed,Determinations,Median days to determine,Median hours to answer an offer,Minutes logged",
     );
     // Cardiology: 3 offers (one declined), one determination 10 days after accepting; answers after 4, 1 and 24 hours.
-    expect(lines).toContain("Dr. Ada Cardio,Cardiology,1,3,3,2,1,0,1,10.0,4.0");
-    expect(lines).toContain("Dr. Omar Onco,Medical Oncology,1,3,2,1,0,1,2,15.5,24.0");
+    expect(lines).toContain("Dr. Ada Cardio,Cardiology,1,3,3,2,1,0,1,10.0,4.0,0");
+    expect(lines).toContain("Dr. Omar Onco,Medical Oncology,1,3,2,1,0,1,2,15.5,24.0,0");
   });
 });

@@ -43,6 +43,7 @@ describe("submitting a determination", () => {
       documentsConsidered: ["5f0c9a52-3f1e-4d8e-9a43-1d9a6c2b7e10"],
       standardOfReview: STANDARDS_OF_REVIEW[0].text,
       signedName: "Priya Raman",
+      draftVersion: null,
     });
   });
 
@@ -132,6 +133,14 @@ describe("saving a draft", () => {
       standardOfReview: null,
       signedName: null,
     });
+  });
+
+  it("numbers each draft saved while typing, so the server keeps the newest; a draft saved on its own needs the number", () => {
+    expect(schema.parse({ intent: "saveDraft", draftVersion: "7", principalReasons: "So far" })).toMatchObject({ intent: "saveDraft", draftVersion: 7 });
+    expect(schema.parse({ intent: "save", draftVersion: "3" }).draftVersion).toBe(3);
+    expect(errorsOf({ intent: "saveDraft", principalReasons: "So far" })).toEqual({ draftVersion: "Reload the page and try again." });
+    expect(errorsOf({ intent: "save", draftVersion: "-1" })).toEqual({ draftVersion: "Reload the page and try again." });
+    expect(schema.parse({ ...complete, draftVersion: "4" }).draftVersion).toBeNull();
   });
 
   it("still refuses what could never be right: a wrong year or link, or text too long", () => {

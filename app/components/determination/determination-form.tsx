@@ -1,5 +1,7 @@
-import { useMemo } from "react";
-import { useFieldArray } from "react-hook-form";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { useFetcher } from "react-router";
+import type { z } from "zod";
 import {
   CheckboxField,
   CheckboxGroup,
@@ -13,6 +15,7 @@ import {
   TextField,
   useZodForm,
 } from "~/components/forms";
+import { Instant } from "~/components/instant";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/domain/panel";
 import { BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
@@ -41,6 +44,16 @@ function fieldNames(referenceRows: number): string[] {
   ];
 }
 
+type DeterminationSchema = ReturnType<typeof determinationSchema>;
+
+/** How long after the reviewer stops typing the draft is saved. */
+const AUTOSAVE_DELAY_MS = 2_000;
+
+/** What the action answers an automatic draft save: when it was saved, or why it was not. */
+type DraftAnswer = { draft: { savedAt: string } } | { formError?: string; fieldErrors?: Record<string, string> };
+
+type DraftStatus = { state: "idle" } | { state: "saving" } | { state: "saved"; at: string } | { state: "failed"; reason: string };
+
 /**
  * The reviewer's determination. "Save draft" keeps whatever is written;
  * "Submit" needs every element of the letter and the signed statement of no
@@ -51,6 +64,8 @@ export function DeterminationForm(props: {
   defaults: Record<string, unknown>;
   documents: readonly { id: string; fileName: string; kind: DocumentKind }[];
   actionData: unknown;
+  /** When the draft was last saved, as the page was loaded. */
+  lastSaved: string | null;
 }) {
   const schema = useMemo(() => determinationSchema({ reviewerName: props.reviewerName }), [props.reviewerName]);
   const zod = useZodForm(schema, { defaultValues: props.defaults, actionData: props.actionData });
@@ -59,13 +74,22 @@ export function DeterminationForm(props: {
     .map((name) => ({ fieldId: fieldId(name), message: zod.errorFor(name) }))
     .filter((problem): problem is { fieldId: string; message: string } => !!problem.message);
   const attempted = zod.form.formState.submitCount > 0 || props.actionData !== undefined;
-  const setIntent = (intent: "save" | "submit") => () => zod.form.setValue("intent", intent);
+  const autosave = useDraftAutosave(zod.form, schema, Number(props.defaults.draftVersion));
+  const setIntent = (intent: "save" | "submit") => () => {
+    autosave.cancel();
+    zod.form.setValue("intent", intent);
+    zod.form.setValue("draftVersion", String(autosave.nextVersion()));
+  };
 
   return (
-    <Form method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="determination-heading">
+    <Form ref={autosave.formRef} method="post" noValidate onSubmit={zod.onSubmit} aria-labelledby="determination-heading">
+      <p className="muted" role="status">
+        <DraftStatusText status={autosave.status} lastSaved={props.lastSaved} />
+      </p>
       <FormError message={zod.formError} />
       {attempted ? <ErrorSummary problems={problems} /> : null}
       <input type="hidden" defaultValue="save" {...zod.form.register("intent")} />
+      <input type="hidden" defaultValue={String(props.defaults.draftVersion)} {...zod.form.register("draftVersion")} />
 
       <RadioGroup
         zod={zod}
@@ -196,4 +220,85 @@ export function DeterminationForm(props: {
       </div>
     </Form>
   );
+}
+
+function DraftStatusText({ status, lastSaved }: { status: DraftStatus; lastSaved: string | null }) {
+  switch (status.state) {
+    case "saving":
+      return <>Saving…</>;
+    case "saved":
+      return (
+        <>
+          Draft saved at <Instant at={status.at} style="time" />.
+        </>
+      );
+    case "failed":
+      return <>Not saved: {status.reason}</>;
+    case "idle":
+      return lastSaved ? <>Last saved {lastSaved}.</> : <>Your draft is saved as you write.</>;
+  }
+}
+
+/**
+ * Saves the draft a couple of seconds after the reviewer stops typing: the
+ * whole form, as "saveDraft", through a fetcher (the page stays as it is).
+ * Each save carries the next draft number, so the server keeps only the
+ * newest (save-determination.server.ts). What is typed is checked with the
+ * form's own schema first; a draft that cannot be kept says why.
+ */
+function useDraftAutosave(form: UseFormReturn<z.input<DeterminationSchema>>, schema: DeterminationSchema, firstVersion: number) {
+  const fetcher = useFetcher<DraftAnswer>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The last number sent: the next save, automatic or not, sends one more.
+  const sent = useRef(firstVersion - 1);
+  const [status, setStatus] = useState<DraftStatus>({ state: "idle" });
+
+  const nextVersion = () => {
+    sent.current += 1;
+    return sent.current;
+  };
+  const cancel = () => clearTimeout(timer.current);
+
+  const save = () => {
+    const element = formRef.current;
+    if (!element) return;
+    const values = { ...form.getValues(), intent: "saveDraft", draftVersion: String(sent.current + 1) };
+    const checked = schema.safeParse(values);
+    if (!checked.success) {
+      setStatus({ state: "failed", reason: checked.error.issues[0]?.message ?? "check the fields marked." });
+      return;
+    }
+    const formData = new FormData(element);
+    formData.set("intent", "saveDraft");
+    formData.set("draftVersion", String(nextVersion()));
+    setStatus({ state: "saving" });
+    void fetcher.submit(formData, { method: "post" });
+  };
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  useEffect(() => {
+    const subscription = form.watch((_values, { name }) => {
+      if (!name || name === "intent" || name === "draftVersion") return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => saveRef.current(), AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      subscription.unsubscribe();
+      clearTimeout(timer.current);
+    };
+  }, [form]);
+
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  useEffect(() => {
+    if (!answer) return;
+    if ("draft" in answer) {
+      setStatus({ state: "saved", at: answer.draft.savedAt });
+    } else {
+      setStatus({ state: "failed", reason: answer.formError ?? Object.values(answer.fieldErrors ?? {})[0] ?? "try again in a moment." });
+    }
+  }, [answer]);
+
+  return { formRef, status, cancel, nextVersion };
 }

@@ -3,7 +3,8 @@
  * "Reviewer workload and turnaround"): per reviewer, the offers made in a
  * range and how they were answered, the determinations submitted in it and
  * how long they took from accepting the case, and the cases held now
- * against their capacity. Pure.
+ * against their capacity, and the minutes they logged in the range for
+ * billing (app/domain/time-entries.ts). Pure.
  */
 import { toCsv } from "./csv";
 import { elapsedDays, formatDays, median, roundToTenth } from "./timeliness";
@@ -30,6 +31,8 @@ export interface ReviewerWorkloadInput {
   /** Offers waiting and cases held, now, on open cases. */
   currentLoad: number;
   offers: readonly ReviewerOffer[];
+  /** The minutes of time entries the reviewer logged in the range, on any case. */
+  minutesLogged: number;
 }
 
 export interface ReviewerWorkload {
@@ -47,6 +50,7 @@ export interface ReviewerWorkload {
   medianDaysToDetermine: number | null;
   /** From the offer to the answer (accepted or declined), in hours to one decimal. */
   medianHoursToAnswer: number | null;
+  minutesLogged: number;
 }
 
 const tenth = (value: number | null) => (value === null ? null : roundToTenth(value));
@@ -75,6 +79,7 @@ export function reviewerWorkload(reviewer: ReviewerWorkloadInput, inRange: (date
     determinations: determined.length,
     medianDaysToDetermine: tenth(median(determined.map((offer) => elapsedDays(offer.attestedAt ?? offer.offeredAt, offer.submittedAt!)))),
     medianHoursToAnswer: tenth(median(answered.map((offer) => elapsedDays(offer.offeredAt, offer.respondedAt!) * 24))),
+    minutesLogged: reviewer.minutesLogged,
   };
 }
 
@@ -92,6 +97,7 @@ export function reviewerWorkloadCsv(rows: readonly ReviewerWorkload[]): string {
       "Determinations",
       "Median days to determine",
       "Median hours to answer an offer",
+      "Minutes logged",
     ],
     rows.map((row) => [
       row.name,
@@ -105,6 +111,7 @@ export function reviewerWorkloadCsv(rows: readonly ReviewerWorkload[]): string {
       row.determinations,
       formatDays(row.medianDaysToDetermine),
       formatDays(row.medianHoursToAnswer),
+      row.minutesLogged,
     ]),
   );
 }

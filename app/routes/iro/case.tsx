@@ -33,10 +33,12 @@ import { lookAfterCase } from "~/server/intake/look-after-case.server";
 import { proceedWithoutCaseFile } from "~/server/intake/proceed-without-case-file.server";
 import { recordEligibility } from "~/server/intake/record-eligibility.server";
 import { requestInformation } from "~/server/intake/request-information.server";
+import { caseTimeByReviewer } from "~/server/reviewers/time-log.server";
 import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
 import { CaseHeader } from "~/components/case-header";
+import { DataTable } from "~/components/data-table";
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: `${data?.reference ?? "Case"} | Independent Medical Review` }];
@@ -61,7 +63,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
   const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request));
   const done = new URL(request.url).searchParams.get("done");
-  return { ...page, notice: isIntent(done) ? DONE[done] : null };
+  return { ...page, reviewerTime: await caseTimeByReviewer(page.id), notice: isIntent(done) ? DONE[done] : null };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -286,6 +288,24 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
         <h2 id="documents-heading">Documents</h2>
         <DocumentList documents={page.documents} caption="Documents on this case" />
       </section>
+
+      {page.reviewerTime.length ? (
+        <section aria-labelledby="reviewer-time-heading">
+          <h2 id="reviewer-time-heading">Reviewers&apos; time</h2>
+          <p>The time each reviewer logged on this case, for billing. It is locked once the decision is issued.</p>
+          <DataTable
+            caption="Time logged by reviewers"
+            captionHidden
+            rows={page.reviewerTime}
+            rowKey={(row) => row.reviewerId}
+            columns={[
+              { header: "Reviewer", cell: (row) => row.name },
+              { header: "Time logged", cell: (row) => row.total },
+              { header: "Entries", cell: (row) => row.entries },
+            ]}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">Deadlines</h2>

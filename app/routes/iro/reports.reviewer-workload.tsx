@@ -31,7 +31,7 @@ export default function ReviewerWorkloadReport({ loaderData }: Route.ComponentPr
       <h1>Reviewer workload and turnaround</h1>
       <p>
         Per reviewer: the offers made in the range and how they were answered, the determinations submitted in it and the median days from accepting the case to
-        submitting, and the cases held now against their capacity.
+        submitting, the cases held now against their capacity, and the minutes of work each logged in the range, for billing.
       </p>
       <ReportRange label="Offered or determined" values={values} fieldErrors={fieldErrors} report={report} csvPath="/iro/reports/reviewer-workload.csv" />
       {report ? (
@@ -51,6 +51,7 @@ export default function ReviewerWorkloadReport({ loaderData }: Route.ComponentPr
             { header: "Determinations", cell: (row) => row.determinations },
             { header: "Median days to determine", cell: (row) => orNa(formatDays(row.medianDaysToDetermine)) },
             { header: "Median hours to answer", cell: (row) => orNa(formatDays(row.medianHoursToAnswer)) },
+            { header: "Minutes logged", cell: (row) => row.minutesLogged },
           ]}
         />
       ) : null}

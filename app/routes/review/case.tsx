@@ -1,8 +1,9 @@
-import { Link, redirect, useActionData } from "react-router";
+import { Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
+import { TimeLog } from "~/components/determination/time-log";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
@@ -11,9 +12,11 @@ import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { changeTimeSchema, logTimeSchema, removeTimeSchema } from "~/schemas/time-entry";
 import { formFailure, nulFieldErrors, readForm } from "~/server/forms.server";
+import { changeTimeEntry, logTime, removeTimeEntry } from "~/server/reviewers/log-time.server";
 import { actorOf } from "~/server/session.server";
-import { refusedForm } from "~/server/route-answers.server";
+import { formSubmission, refusedForm, submitIntent } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
 import { signedInUser } from "~/server/role-areas.server";
 import { CaseStatusBadge } from "~/components/status-badge";
@@ -29,23 +32,66 @@ const NOTICES = {
   determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
 } as const;
 
+/** Said in the time log's own section, where the page opens after logging. */
+const TIME_NOTICES = {
+  timeLogged: "Your time was logged.",
+  timeChanged: "The entry was changed.",
+  timeRemoved: "The entry was removed.",
+} as const;
+const TIME_INTENTS = new Set(["logTime", "changeTime", "removeTime"]);
+
+const pick = <Notices extends Record<string, string>>(notices: Notices, key: string | null) => (key && key in notices ? notices[key as keyof Notices] : null);
+
+/** A draft saved on its own changes nothing else on the page: the page is not read again (nor its view audited again). */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
+  return formData?.get("intent") === "saveDraft" ? false : defaultShouldRevalidate;
+}
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
   const page = await reviewerCasePage(user, idParam(params.caseId, "This case"), actorOf(user, request));
   const url = new URL(request.url);
   const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");
-  const notice = done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null;
-  if (page.view === "outcome") return { ...page, notice };
-  return { ...page, reviewerName: user.name, reading: page.documents.find((document) => document.id === documentId && document.view) ?? null, notice };
+  const notice = pick(NOTICES, done);
+  const timeNotice = pick(TIME_NOTICES, done);
+  if (page.view === "outcome") return { ...page, notice, timeNotice };
+  const changeTime = url.searchParams.get("changeTime");
+  return {
+    ...page,
+    reviewerName: user.name,
+    reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
+    changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
+    notice,
+    timeNotice,
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = signedInUser(context);
   const caseId = idParam(params.caseId, "This case");
   const actor = actorOf(user, request);
-  const formData = await readForm(request);
   const page = `/review/cases/${caseId}`;
+  const intent = (await readForm(request.clone())).get("intent");
+  if (typeof intent === "string" && TIME_INTENTS.has(intent)) {
+    const acting = { user, actor, caseId };
+    const logged = (done: keyof typeof TIME_NOTICES) => `${page}?done=${done}#time-heading`;
+    return submitIntent(request, {
+      logTime: formSubmission(logTimeSchema, async ({ minutes, activity }) => {
+        await logTime({ ...acting, minutes, activity });
+        return logged("timeLogged");
+      }),
+      changeTime: formSubmission(changeTimeSchema, async ({ entryId, minutes, activity }) => {
+        await changeTimeEntry({ ...acting, entryId, minutes, activity });
+        return logged("timeChanged");
+      }),
+      removeTime: formSubmission(removeTimeSchema, async ({ entryId }) => {
+        await removeTimeEntry({ ...acting, entryId });
+        return logged("timeRemoved");
+      }),
+    });
+  }
+  const formData = await readForm(request);
   const unstorable = nulFieldErrors(formData);
   if (Object.keys(unstorable).length > 0) return formFailure({}, unstorable);
 
@@ -66,6 +112,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
   let done: string;
   try {
+    if (parsed.data.intent === "saveDraft") {
+      const saved = await saveDeterminationDraft({ user, actor, caseId, input: parsed.data });
+      return { draft: { savedAt: saved.savedAt.toISOString() } };
+    }
     if (parsed.data.intent === "save") {
       await saveDeterminationDraft({ user, actor, caseId, input: parsed.data });
       done = "draft#determination-heading";
@@ -81,7 +131,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 function isFailureFor(intent: string, actionData: unknown): boolean {
   const values = (actionData as { values?: { intent?: unknown } } | undefined)?.values;
-  return intent === "add-note" ? values?.intent === "add-note" : values !== undefined && values.intent !== "add-note";
+  if (intent === "add-note") return values?.intent === "add-note";
+  return values !== undefined && values.intent !== "add-note" && !(typeof values.intent === "string" && TIME_INTENTS.has(values.intent));
 }
 
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
@@ -140,6 +191,7 @@ function DecidedCase({ page }: { page: Extract<PageData, { view: "outcome" }> })
           <p>You did not submit a determination on this case.</p>
         )}
       </section>
+      <TimeLog log={page.timeLog} open={false} changing={null} here={`/review/cases/${kase.id}`} notice={null} actionData={undefined} />
     </>
   );
 }
@@ -186,124 +238,131 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
         </div>
       ) : null}
 
-      <section aria-labelledby="request-heading">
-        <h2 id="request-heading">The request</h2>
-        <dl className="summary">
-          <dt>Patient</dt>
-          <dd>
-            {kase.patientName ?? "Not entered"}
-            {kase.patientBirthDate ? `, born ${day(kase.patientBirthDate)}` : null}
-            {kase.patientSex ? `, ${kase.patientSex.toLowerCase()}` : null}
-          </dd>
-          <dt>Member ID</dt>
-          <dd>
-            {kase.memberId ?? "Not entered"}
-            {kase.groupNumber ? ` (group ${kase.groupNumber})` : null}
-          </dd>
-          <dt>Filed by</dt>
-          <dd>
-            {kase.filedBy === "REPRESENTATIVE"
-              ? `A representative${kase.representativeRelationship ? `: ${kase.representativeRelationship}` : ""}`
-              : "The patient"}
-          </dd>
-          <dt>Type of dispute</dt>
-          <dd>{kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded"}</dd>
-          <dt>Track</dt>
-          <dd>
-            {TRACK_LABELS[kase.track]}
-            {kase.track === "EXPEDITED" && kase.expeditedReason ? `: ${kase.expeditedReason}` : null}
-          </dd>
-          <dt>Service in dispute</dt>
-          <dd>
-            {kase.serviceDescription ?? "Not entered"}
-            {kase.serviceDate ? ` (date of service ${day(kase.serviceDate)})` : null}
-          </dd>
-          {kase.procedureCodes.length ? (
-            <>
-              <dt>Procedure codes</dt>
-              <dd>{kase.procedureCodes.join(", ")}</dd>
-            </>
-          ) : null}
-          {kase.diagnosisCodes.length ? (
-            <>
-              <dt>Diagnosis codes</dt>
-              <dd>{kase.diagnosisCodes.join(", ")}</dd>
-            </>
-          ) : null}
-          <dt>Provider</dt>
-          <dd>{[kase.providerName, kase.providerFacility, kase.providerNpi ? `NPI ${kase.providerNpi}` : null].filter(Boolean).join(", ") || "Not entered"}</dd>
-          <dt>The plan&apos;s denial</dt>
-          <dd>
-            {kase.denialDate ? `Dated ${day(kase.denialDate)}` : "Date not entered"}
-            {kase.planDenialReference ? `, plan reference ${kase.planDenialReference}` : null}
-            {kase.denialReason ? <span className="block verbatim">{kase.denialReason}</span> : null}
-          </dd>
-          <dt>Internal appeal</dt>
-          <dd>{kase.appealCompletedDate ? `Completed on ${day(kase.appealCompletedDate)}` : (kase.appealNotNeededReason ?? "Not recorded")}</dd>
-          <dt>Why the patient disagrees</dt>
-          <dd className="verbatim">{kase.applicantStatement ?? "No statement"}</dd>
-        </dl>
-      </section>
+      {/* Wide screens: the case file on the left, the determination on the right, in view while reading. */}
+      <div className="review-workspace">
+        <div className="review-workspace__records">
+          <section aria-labelledby="request-heading">
+            <h2 id="request-heading">The request</h2>
+            <dl className="summary">
+              <dt>Patient</dt>
+              <dd>
+                {kase.patientName ?? "Not entered"}
+                {kase.patientBirthDate ? `, born ${day(kase.patientBirthDate)}` : null}
+                {kase.patientSex ? `, ${kase.patientSex.toLowerCase()}` : null}
+              </dd>
+              <dt>Member ID</dt>
+              <dd>
+                {kase.memberId ?? "Not entered"}
+                {kase.groupNumber ? ` (group ${kase.groupNumber})` : null}
+              </dd>
+              <dt>Filed by</dt>
+              <dd>
+                {kase.filedBy === "REPRESENTATIVE"
+                  ? `A representative${kase.representativeRelationship ? `: ${kase.representativeRelationship}` : ""}`
+                  : "The patient"}
+              </dd>
+              <dt>Type of dispute</dt>
+              <dd>{kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded"}</dd>
+              <dt>Track</dt>
+              <dd>
+                {TRACK_LABELS[kase.track]}
+                {kase.track === "EXPEDITED" && kase.expeditedReason ? `: ${kase.expeditedReason}` : null}
+              </dd>
+              <dt>Service in dispute</dt>
+              <dd>
+                {kase.serviceDescription ?? "Not entered"}
+                {kase.serviceDate ? ` (date of service ${day(kase.serviceDate)})` : null}
+              </dd>
+              {kase.procedureCodes.length ? (
+                <>
+                  <dt>Procedure codes</dt>
+                  <dd>{kase.procedureCodes.join(", ")}</dd>
+                </>
+              ) : null}
+              {kase.diagnosisCodes.length ? (
+                <>
+                  <dt>Diagnosis codes</dt>
+                  <dd>{kase.diagnosisCodes.join(", ")}</dd>
+                </>
+              ) : null}
+              <dt>Provider</dt>
+              <dd>
+                {[kase.providerName, kase.providerFacility, kase.providerNpi ? `NPI ${kase.providerNpi}` : null].filter(Boolean).join(", ") || "Not entered"}
+              </dd>
+              <dt>The plan&apos;s denial</dt>
+              <dd>
+                {kase.denialDate ? `Dated ${day(kase.denialDate)}` : "Date not entered"}
+                {kase.planDenialReference ? `, plan reference ${kase.planDenialReference}` : null}
+                {kase.denialReason ? <span className="block verbatim">{kase.denialReason}</span> : null}
+              </dd>
+              <dt>Internal appeal</dt>
+              <dd>{kase.appealCompletedDate ? `Completed on ${day(kase.appealCompletedDate)}` : (kase.appealNotNeededReason ?? "Not recorded")}</dd>
+              <dt>Why the patient disagrees</dt>
+              <dd className="verbatim">{kase.applicantStatement ?? "No statement"}</dd>
+            </dl>
+          </section>
 
-      <section aria-labelledby="case-file-heading">
-        <h2 id="case-file-heading">The case file</h2>
-        <p>
-          Read each document here or download it. Every view is recorded.
-          {kase.planCaseFileCompletedAt ? " The health plan has sent its whole case file." : null}
-          {kase.proceededWithoutCaseFileAt ? " The review went ahead without the health plan's complete case file." : null}
-        </p>
-        {page.reading ? <DocumentViewer document={page.reading} closeLink={`${here}#case-file-heading`} /> : null}
-        <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
-        <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
-      </section>
+          <section aria-labelledby="case-file-heading">
+            <h2 id="case-file-heading">The case file</h2>
+            <p>
+              Read each document here or download it. Every view is recorded.
+              {kase.planCaseFileCompletedAt ? " The health plan has sent its whole case file." : null}
+              {kase.proceededWithoutCaseFileAt ? " The review went ahead without the health plan's complete case file." : null}
+            </p>
+            {page.reading ? <DocumentViewer document={page.reading} closeLink={`${here}#case-file-heading`} /> : null}
+            <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+            <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+          </section>
 
-      <section aria-labelledby="notes">
-        <h2 id="notes">Your private notes</h2>
-        <p>Only you can see these notes. They are not part of your determination or the decision letter.</p>
-        {page.notesOpen ? <NoteForm key={page.notes.length} actionData={isFailureFor("add-note", actionData) ? actionData : undefined} /> : null}
-        {page.notes.length ? (
-          <ul className="indented-list">
-            {page.notes.map((note) => (
-              <li key={note.id} className="space-below-sm">
-                <p className="muted flush">{note.written}</p>
-                <p className="flush verbatim">{note.text}</p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No notes yet.</p>
-        )}
-      </section>
-
-      <section aria-labelledby="determination-heading">
-        <h2 id="determination-heading">Your determination</h2>
-        {page.editable ? (
-          <>
-            {page.determination ? <p className="muted">Last saved {page.determination.saved}.</p> : null}
-            <DeterminationForm
-              reviewerName={page.reviewerName}
-              defaults={determinationDefaults(page.determination, kase.disputeType)}
-              documents={page.documents}
-              actionData={isFailureFor("determination", actionData) ? actionData : undefined}
-            />
-          </>
-        ) : page.determination?.status === "SUBMITTED" ? (
-          <>
-            <p>You submitted this determination on {page.determination.submitted}. It can be changed only if the coordinator sends it back to you.</p>
-            <DeterminationSummary
-              determination={{
-                ...page.determination,
-                documentsConsidered: page.determination.documentsConsidered.map((id) => ({
-                  id,
-                  fileName: page.documents.find((document) => document.id === id)?.fileName ?? null,
-                })),
-              }}
-            />
-          </>
-        ) : (
-          <p>The case is no longer in review, so there is nothing to write here.</p>
-        )}
-      </section>
+          <section aria-labelledby="notes">
+            <h2 id="notes">Your private notes</h2>
+            <p>Only you can see these notes. They are not part of your determination or the decision letter.</p>
+            {page.notesOpen ? <NoteForm key={page.notes.length} actionData={isFailureFor("add-note", actionData) ? actionData : undefined} /> : null}
+            {page.notes.length ? (
+              <ul className="indented-list">
+                {page.notes.map((note) => (
+                  <li key={note.id} className="space-below-sm">
+                    <p className="muted flush">{note.written}</p>
+                    <p className="flush verbatim">{note.text}</p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No notes yet.</p>
+            )}
+          </section>
+        </div>
+        <div className="review-workspace__writing">
+          <section aria-labelledby="determination-heading">
+            <h2 id="determination-heading">Your determination</h2>
+            {page.editable ? (
+              <DeterminationForm
+                reviewerName={page.reviewerName}
+                defaults={determinationDefaults(page.determination, kase.disputeType)}
+                documents={page.documents}
+                actionData={isFailureFor("determination", actionData) ? actionData : undefined}
+                lastSaved={page.determination?.saved ?? null}
+              />
+            ) : page.determination?.status === "SUBMITTED" ? (
+              <>
+                <p>You submitted this determination on {page.determination.submitted}. It can be changed only if the coordinator sends it back to you.</p>
+                <DeterminationSummary
+                  determination={{
+                    ...page.determination,
+                    documentsConsidered: page.determination.documentsConsidered.map((id) => ({
+                      id,
+                      fileName: page.documents.find((document) => document.id === id)?.fileName ?? null,
+                    })),
+                  }}
+                />
+              </>
+            ) : (
+              <p>The case is no longer in review, so there is nothing to write here.</p>
+            )}
+          </section>
+          <TimeLog log={page.timeLog} open={page.timeLogOpen} changing={page.changingTime} here={here} notice={page.timeNotice} actionData={actionData} />
+        </div>
+      </div>
     </>
   );
 }

@@ -3,12 +3,15 @@ import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
+import type { AssignmentStatus } from "~/domain/matching";
 import type { DecisionOutcome } from "~/domain/panel";
+import { timeLogOpen } from "~/domain/time-entries";
 import { caseViewed, type CaseReader } from "../cases/case-views.server";
 import { db, type Prisma } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
+import { assignmentTimeLog } from "../reviewers/time-log.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
 import { ownAssignment } from "./writable-determination.server";
@@ -42,7 +45,7 @@ function viewOf(contentType: string): CaseFileDocument["view"] {
 }
 
 /** The determination's columns the reviewer's page shows. */
-const DETERMINATION_SELECT = { status: true, ...OPINION_SELECT, updatedAt: true } as const;
+const DETERMINATION_SELECT = { status: true, ...OPINION_SELECT, draftVersion: true, updatedAt: true } as const;
 
 /** The reviewer's own determination as their pages show it, its times in the organization's zone. */
 function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; submittedAt: Date | null }>(
@@ -77,7 +80,8 @@ export async function reviewerCasePage(user: SessionUser, caseId: string, actor:
  * every version of the decision letter. Nothing else of the case file.
  */
 async function caseOutcome(assignment: { id: string; caseId: string }, reader: CaseReader) {
-  const [kase, determination, letters, calendar] = await Promise.all([
+  const calendar = await organizationCalendar();
+  const [kase, determination, letters, timeLog] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: assignment.caseId },
       select: { id: true, reference: true, status: true, track: true, outcome: true, decidedAt: true },
@@ -88,7 +92,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
       orderBy: { version: "asc" },
       select: { version: true, issuedAt: true, documentId: true },
     }),
-    organizationCalendar(),
+    assignmentTimeLog(assignment.id, calendar.timeZone),
   ]);
   await caseViewed(reader, kase);
   const considered = determination?.documentsConsidered.length
@@ -108,6 +112,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
       issued: formatDeadlineTime(letter.issuedAt, calendar.timeZone),
       documentId: letter.documentId,
     })),
+    timeLog,
   };
 }
 
@@ -117,9 +122,10 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
  * private notes and determination, and the coordinator's comments when it
  * was sent back.
  */
-async function wholeCase(user: SessionUser, assignment: { id: string; status: string; caseId: string }, reader: CaseReader, now: Date) {
+async function wholeCase(user: SessionUser, assignment: { id: string; status: AssignmentStatus; caseId: string }, reader: CaseReader, now: Date) {
   const caseId = assignment.caseId;
-  const [kase, documents, notes, determination, decisionClock, calendar, opinionsIn] = await Promise.all([
+  const calendar = await organizationCalendar();
+  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
       select: {
@@ -184,8 +190,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: st
       orderBy: { startedAt: "desc" },
       select: { kind: true, status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true },
     }),
-    organizationCalendar(),
     db.determination.count({ where: countedOpinionsWhere(caseId) }),
+    assignmentTimeLog(assignment.id, calendar.timeZone),
   ]);
   await caseViewed(reader, kase);
 
@@ -227,5 +233,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: st
     sentBack: sentBack ? { comments: sentBack.comments, sent: formatDeadlineTime(sentBack.createdAt, calendar.timeZone) } : null,
     editable,
     notesOpen: assignment.status === "ACCEPTED",
+    timeLog,
+    timeLogOpen: timeLogOpen(kase.status, assignment.status),
   };
 }

@@ -62,7 +62,7 @@ export function determinationColumns(input: DeterminationInput) {
  * changes only after the coordinator sends it back).
  */
 export async function writableDetermination(tx: Tx, assignment: { id: string; status: string }, caseStatus: CaseStatus) {
-  const determination = await tx.determination.findUnique({ where: { assignmentId: assignment.id }, select: { id: true, status: true } });
+  const determination = await tx.determination.findUnique({ where: { assignmentId: assignment.id }, select: { id: true, status: true, draftVersion: true } });
   if (determination?.status === "SUBMITTED") {
     throw conflict("You already submitted this determination. It can be changed only if the coordinator sends it back to you.");
   }

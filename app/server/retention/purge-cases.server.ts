@@ -143,6 +143,7 @@ async function removeCaseRows(tx: Tx, caseId: string): Promise<void> {
   await tx.deadlineReminder.deleteMany({ where: { deadline: { caseId } } });
   await tx.caseDeadline.deleteMany({ where: { caseId } });
   await tx.reviewerNote.deleteMany({ where: { assignment: { caseId } } });
+  await tx.timeEntry.deleteMany({ where: { caseId } });
   await tx.determination.deleteMany({ where: { caseId } });
   await tx.reviewerAssignment.deleteMany({ where: { caseId } });
   await tx.conflictClearance.deleteMany({ where: { caseId } });
