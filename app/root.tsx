@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { useNonce } from "~/components/nonce";
+import { PendingUploadsGuard } from "~/components/pending-uploads";
 import { ROLE_HOMES, ROLE_LABELS, type Role } from "~/domain/roles";
 import { organizationCalendar } from "~/server/deadlines/calendar.server";
 import { getSessionUser } from "~/server/session.server";
@@ -127,7 +128,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <PendingUploadsGuard>
+      <Outlet />
+    </PendingUploadsGuard>
+  );
 }
 
 export function meta() {

@@ -31,6 +31,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   information_requested: "More information requested",
   information_provided: "Requested information sent",
   information_forwarded: "New information forwarded to the health plan",
+  certification_received: "The doctor's certification for the expedited review arrived",
   deadline_missed: "A deadline was missed",
   classification_corrected: "Dispute type or track corrected",
   coordinator_assigned: "Coordinator assigned",

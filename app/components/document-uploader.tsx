@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
 import { useRevalidator } from "react-router";
 import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
@@ -6,8 +6,10 @@ import type { DocumentSummary, UploadAllowance } from "~/domain/documents/docume
 import { formatInstant } from "~/domain/format-instant";
 import { useOrganizationTimeZone } from "./instant";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
-import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
-import { DOCUMENT_DESCRIPTION_MAX, uploadUrl } from "~/schemas/upload-query";
+import { allowanceText, formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
+import { leaveStoppedMessage, type LeavingPlace, type PendingUpload } from "~/domain/documents/pending-uploads";
+import { usePendingUploads } from "./pending-uploads";
+import { DOCUMENT_DESCRIPTION_MAX, FORM_FILE_FIELDS, uploadUrl } from "~/schemas/upload-query";
 
 export type { DocumentKind } from "~/domain/documents/document-kinds";
 
@@ -56,8 +58,15 @@ export function DocumentUploader(props: {
   /** Ask for a note on each file, e.g. the plan's annotated list of what it sent. */
   describe?: { label: string; hint: string };
   label?: string;
+  /** What the person would leave with a file not uploaded, in the message that stops them. */
+  leaving?: LeavingPlace;
+  /**
+   * Without JavaScript, a file input and a kind in this form (by id), sent
+   * with its buttons and added by its action; `error` is why it was not.
+   */
+  formFallback?: { form: string; error?: string };
 }) {
-  const { caseId, kinds, defaultKind, informationRequestId, caseFileItem, describe, label = "Add documents" } = props;
+  const { caseId, kinds, defaultKind, informationRequestId, caseFileItem, describe, label = "Add documents", leaving = "page", formFallback } = props;
   const revalidator = useRevalidator();
   const inputRef = useRef<HTMLInputElement>(null);
   const requests = useRef(new Map<string, XMLHttpRequest>());
@@ -66,7 +75,10 @@ export function DocumentUploader(props: {
   const [announcement, setAnnouncement] = useState("");
   const [allowance, setAllowance] = useState<UploadAllowance | null>(null);
   const [closedReason, setClosedReason] = useState<string | null>(null);
+  const [scripted, setScripted] = useState(false);
   const hintId = useId();
+  const uploaderId = useId();
+  const stoppedRef = useRef<HTMLParagraphElement>(null);
   const initialKind: DocumentKind | "" = defaultKind ?? (kinds.length === 1 ? kinds[0]! : "");
 
   const loadAllowance = useCallback(
@@ -92,6 +104,8 @@ export function DocumentUploader(props: {
     void loadAllowance(controller.signal);
     return () => controller.abort();
   }, [loadAllowance]);
+
+  useEffect(() => setScripted(true), []);
 
   useEffect(() => {
     const open = requests.current;
@@ -165,6 +179,18 @@ export function DocumentUploader(props: {
   };
 
   const sendable = files.filter((item) => item.stage !== "uploading" && !item.blocked);
+  // A file the server would take but does not have yet; one refused by the pre-check is already explained by it.
+  const pending = useMemo<PendingUpload[]>(
+    () => files.filter((item) => !item.blocked).map((item) => ({ name: item.file.name, uploading: item.stage === "uploading" })),
+    [files],
+  );
+  const leaveStopped = usePendingUploads(uploaderId, pending);
+  const stoppedMessage = leaveStopped === null ? null : leaveStoppedMessage(pending, leaving);
+  useEffect(() => {
+    if (leaveStopped === null) return;
+    stoppedRef.current?.scrollIntoView({ block: "center" });
+    stoppedRef.current?.focus();
+  }, [leaveStopped]);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -184,23 +210,27 @@ export function DocumentUploader(props: {
     <fieldset className="field uploader">
       <legend>{label}</legend>
       <p className="hint" id={hintId}>
-        {ACCEPTED_TYPES_TEXT}. {allowance ? allowanceText(allowance) : null}
+        {ACCEPTED_TYPES_TEXT}. {allowance ? allowanceText(allowance.limits, allowance.usedBytes) : null}
       </p>
-      <div
-        className={dragging ? "empty-state drop-zone drop-zone--active" : "empty-state drop-zone"}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <p className="flush-top">Drag files here, or</p>
-        <button type="button" className="button button--secondary" aria-describedby={hintId} onClick={() => inputRef.current?.click()}>
-          Choose files
-        </button>
-        <input ref={inputRef} type="file" multiple hidden accept={FILE_INPUT_ACCEPT} onChange={(event) => void add(event.currentTarget.files)} />
-      </div>
+      {formFallback && !scripted ? (
+        <FormFileFields form={formFallback.form} kinds={kinds} initialKind={initialKind} hintId={hintId} error={formFallback.error} />
+      ) : (
+        <div
+          className={dragging ? "empty-state drop-zone drop-zone--active" : "empty-state drop-zone"}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p className="flush-top">Drag files here, or</p>
+          <button type="button" className="button button--secondary" aria-describedby={hintId} onClick={() => inputRef.current?.click()}>
+            Choose files
+          </button>
+          <input ref={inputRef} type="file" multiple hidden accept={FILE_INPUT_ACCEPT} onChange={(event) => void add(event.currentTarget.files)} />
+        </div>
+      )}
 
       {files.length ? (
         <ul className="picked-files">
@@ -218,6 +248,12 @@ export function DocumentUploader(props: {
             />
           ))}
         </ul>
+      ) : null}
+
+      {stoppedMessage ? (
+        <p ref={stoppedRef} className="field-error" role="alert" tabIndex={-1}>
+          {stoppedMessage}
+        </p>
       ) : null}
 
       {sendable.length > 1 ? (
@@ -327,6 +363,47 @@ function PickedFileRow(props: {
   );
 }
 
+/** The uploader without JavaScript: a file input and its kind, sent with the page's form and added by its action. */
+function FormFileFields(props: { form: string; kinds: readonly DocumentKind[]; initialKind: DocumentKind | ""; hintId: string; error?: string }) {
+  const { form, kinds, initialKind, hintId, error } = props;
+  const fileId = useId();
+  const kindId = useId();
+  const errorId = useId();
+  return (
+    <div className="card">
+      <div className="field space-below-sm">
+        <label htmlFor={fileId}>Choose a file</label>
+        <input
+          id={fileId}
+          type="file"
+          name={FORM_FILE_FIELDS.file}
+          form={form}
+          accept={FILE_INPUT_ACCEPT}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={error ? true : undefined}
+        />
+        {error ? (
+          <p className="field-error" id={errorId} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field flush-bottom">
+        <label htmlFor={kindId}>What is this document?</label>
+        <select id={kindId} name={FORM_FILE_FIELDS.kind} form={form} defaultValue={initialKind}>
+          {initialKind === "" ? <option value="">Choose…</option> : null}
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {DOCUMENT_KIND_TEXT[kind].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="hint hint--below flush-bottom">The file is added when you press a button below.</p>
+    </div>
+  );
+}
+
 /** The server's own size and content rules, run on the picked file before sending it. */
 async function preCheck(file: File, allowance: UploadAllowance | null): Promise<string | undefined> {
   if (allowance) {
@@ -336,13 +413,6 @@ async function preCheck(file: File, allowance: UploadAllowance | null): Promise<
   const head = new Uint8Array(await file.slice(0, SNIFF_LIMIT_BYTES).arrayBuffer());
   const sniff = sniffFileType(head, file.size <= SNIFF_LIMIT_BYTES);
   return sniff.verdict === "type" ? undefined : UNSUPPORTED_TYPE.detail;
-}
-
-function allowanceText({ limits, usedBytes }: UploadAllowance): string {
-  const perFile = `Up to ${formatFileSize(limits.fileBytes)} a file`;
-  if (limits.caseBytes === null) return `${perFile}.`;
-  const left = Math.max(0, limits.caseBytes - usedBytes);
-  return `${perFile}, and ${formatFileSize(limits.caseBytes)} in all on this request (${formatFileSize(left)} left).`;
 }
 
 /** The documents on a case as a table, with a download link for each and Remove for the person's own on a draft. */

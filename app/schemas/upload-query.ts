@@ -38,6 +38,9 @@ export const uploadQuerySchema = z.object({
 });
 export type UploadQuery = z.infer<typeof uploadQuerySchema>;
 
+/** The fields of a form that carries a file itself, as the uploader sends it when the browser runs no JavaScript. */
+export const FORM_FILE_FIELDS = { file: "documentFile", kind: "documentKind" } as const;
+
 /** The query of GET /documents: what the signed-in person may still add to a case. */
 export const allowanceQuerySchema = z.object({
   caseId: z.uuid({ error: "must be the id of a case" }),

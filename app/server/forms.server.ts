@@ -17,6 +17,22 @@ export async function readForm(body: Pick<Request, "formData">): Promise<FormDat
   }
 }
 
+/** `form`'s text fields, without its files. */
+export function textFields(form: FormData): FormData {
+  const fields = new FormData();
+  for (const [name, value] of form.entries()) if (typeof value === "string") fields.append(name, value);
+  return fields;
+}
+
+/**
+ * The request again, with `fields` for its body: the form was read once to
+ * take its file, and the answers are parsed from this copy without holding
+ * the file's bytes twice.
+ */
+export function requestWithFields(request: Request, fields: FormData): Request {
+  return new Request(request.url, { method: request.method, body: fields });
+}
+
 const NUL = "\u0000";
 const NUL_MESSAGE = "Remove the invisible NUL character from this answer.";
 

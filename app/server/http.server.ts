@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import type { NextFunction, Request, Response } from "express";
 import { matchPath, type ServerBuild } from "react-router";
+import { APPLICANT_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { config } from "./config.server";
 
 /** A page for refusals that happen before React Router runs. */
@@ -87,8 +88,9 @@ export const MAX_URL_BYTES = 8 * 1024;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Smaller limits where nothing long is ever sent: the sign-in and account
- * forms (anyone may post them, signed in or not) and the API's JSON.
+ * Limits other than MAX_BODY_BYTES: smaller where nothing long is ever
+ * sent (the sign-in and account forms, which anyone may post, and the
+ * API's JSON), one file's worth where a form carries one.
  */
 export const BODY_LIMITS: readonly { paths: RegExp; bytes: number; what: string }[] = [
   {
@@ -97,6 +99,9 @@ export const BODY_LIMITS: readonly { paths: RegExp; bytes: number; what: string 
     what: "A sign-in or account form",
   },
   { paths: /^\/api\//, bytes: 256 * 1024, what: "An API call" },
+  // Without JavaScript, the documents step and an answer send the chosen file with their buttons (the uploader's fallback).
+  { paths: /^\/requests\/[^/]+\/edit\/documents(\.data)?\/?$/, bytes: APPLICANT_FILE_LIMIT_BYTES + 64 * 1024, what: "The documents step" },
+  { paths: /^\/requests\/[^/]+\/information\/[^/]+(\.data)?\/?$/, bytes: APPLICANT_FILE_LIMIT_BYTES + 64 * 1024, what: "An answer" },
 ];
 
 function bodyLimit(path: string): { bytes: number; what: string } {

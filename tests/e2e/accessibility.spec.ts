@@ -537,3 +537,40 @@ pages(
     await check(coordinator, "iro/reports/reviewer-workload", "with the minutes logged");
   },
 );
+
+pages(
+  "the applicant's pending files and certification: a step left with a file not uploaded, the doctor's certification to send",
+  ["requests/:caseId/edit/:step", "requests/:caseId", "requests/:caseId/information/:requestId"],
+  async ({ page, signInPageAs, check }) => {
+    await signInPageAs(DEMO.patient);
+    const pickAndLeave = async (group: string, leave: () => Promise<void>) => {
+      const chooser = page.waitForEvent("filechooser");
+      await page.getByRole("group", { name: group }).getByRole("button", { name: "Choose files" }).click();
+      await (await chooser).setFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: SMALL_PDF });
+      await leave();
+      await expect(page.getByRole("alert").filter({ hasText: 'Your file "letter.pdf" is not uploaded yet' })).toBeVisible();
+    };
+
+    const draftId = await createDraft();
+    await page.goto(`/requests/${draftId}/edit/documents`);
+    await pickAndLeave("Add documents", () => page.getByRole("button", { name: "Save and continue" }).click());
+    await check(page, "requests/:caseId/edit/:step", "documents step left with a file not uploaded");
+
+    const { applicantId, planId } = await demoParties();
+    const expedited = await createFiledCase({
+      applicantId,
+      planId,
+      details: { track: "EXPEDITED", expeditedReason: "Admitted through the emergency room", certificationToFollow: true },
+    });
+    await page.goto(`/requests/${expedited.id}`);
+    await expect(page.getByRole("region", { name: "Your doctor's certification is still needed" })).toBeVisible();
+    await check(page, "requests/:caseId", "the doctor's certification still needed");
+
+    const asked = await createFiledCase({ applicantId, planId });
+    const request = await createInformationRequest({ caseId: asked.id, question: "Please send the letter.", dueAt: new Date(Date.now() + 5 * 86_400_000) });
+    await page.goto(`/requests/${asked.id}/information/${request.id}`);
+    await page.getByRole("textbox", { name: "Your answer" }).fill("The letter is attached.");
+    await pickAndLeave("Add documents to your answer", () => page.getByRole("button", { name: "Send your answer" }).click());
+    await check(page, "requests/:caseId/information/:requestId", "an answer sent with a file not uploaded");
+  },
+);

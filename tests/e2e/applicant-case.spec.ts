@@ -1,5 +1,6 @@
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { bumpCaseVersion, createFiledCase, createInformationRequest, SMALL_PDF } from "#tests/support/case-factories";
+import { db } from "~/server/db.server";
 import { expect, test } from "./support/fixtures";
 import { waitForEmail } from "./support/mail";
 import { DEMO, demoParties } from "./support/portal";
@@ -102,4 +103,40 @@ test("the applicant withdraws a request through the confirmation screen, and the
   await page.goto(`/requests/${kase.id}/withdraw`);
   await expect(page.getByText("This request is already withdrawn.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Yes, withdraw my request" })).toHaveCount(0);
+});
+
+test("an expedited request waiting for the doctor's certification shows the to-do until the applicant uploads it", async ({ page }) => {
+  const { applicantId, planId } = await demoParties();
+  const kase = await createFiledCase({
+    applicantId,
+    planId,
+    details: {
+      serviceDescription: "Surgery after a fall",
+      track: "EXPEDITED",
+      expeditedReason: "Admitted through the emergency room",
+      certificationToFollow: true,
+    },
+  });
+  await page.goto(`/requests/${kase.id}`);
+  const todo = page.getByRole("region", { name: "Your doctor's certification is still needed" });
+  await expect(todo).toContainText("that waiting for a standard review would seriously put the patient's life or health at risk");
+  await expect(todo).toContainText("that the patient was admitted to hospital in an emergency and has not been discharged yet.");
+  await expect(todo).toContainText("The rules set no deadline of its own for it");
+  await expect(todo).toContainText(/Ask the doctor to give or send the signed certification to you, then upload it here\..*Questions\? Call .+ at [\d-]+\./);
+
+  const uploader = todo.getByRole("group", { name: "Upload the doctor's certification" });
+  const chooser = page.waitForEvent("filechooser");
+  await uploader.getByRole("button", { name: "Choose files" }).click();
+  await (await chooser).setFiles({ name: "dr-lee-certification.pdf", mimeType: "application/pdf", buffer: SMALL_PDF });
+  // The only kind it takes is already chosen.
+  await expect(uploader.getByLabel("What is this document?")).toHaveValue("PHYSICIAN_CERTIFICATION");
+  await uploader.getByRole("button", { name: "Upload dr-lee-certification.pdf" }).click();
+
+  await expect(todo).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "What has happened so far" })).toContainText("The doctor's certification for the expedited review arrived");
+  await expect(page.getByRole("table", { name: "Documents you sent" })).toContainText("dr-lee-certification.pdf");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Request " + kase.reference })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your doctor's certification is still needed" })).toHaveCount(0);
+  expect(await db.caseEvent.count({ where: { caseId: kase.id, type: "certification_received" } })).toBe(1);
 });

@@ -111,7 +111,7 @@ test.describe("the document uploader, on the request wizard's documents step", (
     const caseId = await createDraftCase();
     await page.goto(`/requests/${caseId}/edit/documents`);
     const uploader = page.getByRole("group", { name: "Add documents" });
-    await expect(uploader).toContainText("Up to 100 MB a file, and 1 GB in all on this request");
+    await expect(uploader).toContainText("Up to 100 MB a file; 1 GB left of the 1 GB this request may hold.");
 
     const chooser = page.waitForEvent("filechooser");
     await uploader.getByRole("button", { name: "Choose files" }).click();

@@ -387,3 +387,105 @@ test("a wrong kind of file and a file over 100 MB are refused with their reasons
   await expect(page.getByRole("list", { name: "What your request needs" })).toContainText("Added Denial letter");
   expect(await db.document.findMany({ where: { caseId }, select: { fileName: true } })).toEqual([{ fileName: "denial-letter.pdf" }]);
 });
+
+test.describe("a file picked on the documents step is never lost by leaving it", () => {
+  test.beforeEach(async ({ signInPageAs }) => {
+    await signInPageAs(DEMO.patient);
+  });
+
+  async function pick(page: Page, name: string) {
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("group", { name: "Add documents" }).getByRole("button", { name: "Choose files" }).click();
+    await (await chooser).setFiles({ name, mimeType: "application/pdf", buffer: PDF });
+  }
+
+  test("Save and continue, a link and closing the tab are stopped while a picked file is not uploaded; uploaded, it reaches the review", async ({ page }) => {
+    const caseId = await createDraftCase();
+    await page.goto(`/requests/${caseId}/edit/documents`);
+    await pick(page, "denial.pdf");
+    const uploader = page.getByRole("group", { name: "Add documents" });
+    const stopped = uploader.getByRole("alert").filter({ hasText: "is not uploaded yet" });
+
+    await saveAndContinue(page);
+    await expect(stopped).toHaveText('Your file "denial.pdf" is not uploaded yet: upload it or remove it before leaving this step.');
+    await expect(stopped).toBeFocused();
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/edit/documents$`));
+    await page.getByRole("main").getByRole("link", { name: "My requests" }).click();
+    await expect(stopped).toBeFocused();
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/edit/documents$`));
+
+    // Closing the tab asks first; staying keeps the file in the list.
+    const asked = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+    await expect(uploader.getByRole("listitem").filter({ hasText: "denial.pdf" })).toBeVisible();
+
+    const row = uploader.getByRole("listitem").filter({ hasText: "denial.pdf" });
+    await row.getByLabel("What is this document?").selectOption({ label: "Denial letter" });
+    await row.getByRole("button", { name: "Upload denial.pdf" }).click();
+    await expect(page.getByRole("table", { name: "Documents you added" })).toContainText("denial.pdf");
+    await expect(stopped).toHaveCount(0);
+    await saveAndContinue(page);
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/review$`));
+    await expect(page.getByRole("table", { name: "Documents sent with the request" })).toContainText("denial.pdf");
+  });
+
+  test("Back is stopped while an upload is still on its way, and goes once the file is added", async ({ page }) => {
+    const caseId = await createDraftCase();
+    // The upload is held until the test lets it through.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/documents\?.*kind=/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/requests/${caseId}/edit/documents`);
+    await pick(page, "records.pdf");
+    const uploader = page.getByRole("group", { name: "Add documents" });
+    const row = uploader.getByRole("listitem").filter({ hasText: "records.pdf" });
+    await row.getByLabel("What is this document?").selectOption("MEDICAL_RECORDS");
+    await row.getByRole("button", { name: "Upload records.pdf" }).click();
+    await expect(row.getByRole("progressbar", { name: "Upload progress of records.pdf" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(uploader.getByRole("alert").filter({ hasText: "still uploading" })).toHaveText(
+      'Your file "records.pdf" is still uploading: wait until it is added, or cancel it, before leaving this step.',
+    );
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/edit/documents$`));
+
+    release();
+    await expect(page.getByRole("table", { name: "Documents you added" })).toContainText("records.pdf");
+    await expect(uploader.getByRole("alert")).toHaveCount(0);
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/edit/statement$`));
+  });
+});
+
+test.describe("the documents step without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the file chosen goes with Save and continue and is listed on the review; one refused keeps the step with the reason", async ({
+    page,
+    signInPageAs,
+  }) => {
+    await signInPageAs(DEMO.patient);
+    const caseId = await createDraftCase();
+    await page.goto(`/requests/${caseId}/edit/documents`);
+    await page.getByLabel("Choose a file").setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: PROGRAM });
+    await page.getByLabel("What is this document?").selectOption({ label: "Medical records" });
+    await saveAndContinue(page);
+    await expect(page.getByText('"program.pdf" was not added: This file is not a PDF, JPEG, PNG, TIFF or Word (DOCX) document')).toBeVisible();
+    await expect(page.getByLabel("Choose a file")).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel("Choose a file").setInputFiles({ name: "denial.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByLabel("What is this document?").selectOption({ label: "Denial letter" });
+    await saveAndContinue(page);
+    await expect(page).toHaveURL(new RegExp(`/requests/${caseId}/review$`));
+    await expect(page.getByRole("table", { name: "Documents sent with the request" })).toContainText("denial.pdf");
+    expect(await db.document.findMany({ where: { caseId }, select: { fileName: true, kind: true } })).toEqual([
+      { fileName: "denial.pdf", kind: "DENIAL_LETTER" },
+    ]);
+  });
+});

@@ -287,7 +287,7 @@ describe("POST /documents: an applicant adds a file to their request", () => {
     const before = storedFiles();
     const tooMuch = await upload(applicant, { caseId: draft.id, kind: "OTHER", name: "more.pdf" }, streamOf(pdf(6000), 64 * 1024), { contentLength: null });
     expect(tooMuch.status).toBe(413);
-    expect((await problemOf(tooMuch)).detail).toMatch(/may add up to 1 GB, and only 293 KB is left/);
+    expect((await problemOf(tooMuch)).detail).toMatch(/only 293 KB left of the 1 GB this request may hold/);
     expect(await db.document.count({ where: { caseId: draft.id } })).toBe(1);
     expect(storedFiles()).toEqual(before);
 

@@ -10,6 +10,7 @@ import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerBuild } from "react-router";
+import { APPLICANT_FILE_LIMIT_BYTES } from "~/domain/documents/limits";
 import { answerClientErrors, MAX_BODY_BYTES, MAX_URL_BYTES } from "~/server/http.server";
 import { createApp, shutDown } from "~/server/main.server";
 import { APP_ROUTES } from "#tests/support/app-routes";
@@ -167,6 +168,16 @@ describe("bodies the portal will not read", () => {
       body: `note=${"x".repeat(64 * 1024 - 4)}`,
     });
     expect(caseForm.status).not.toBe(413);
+  });
+
+  it("lets the documents step's form carry one file's worth, for a file chosen without JavaScript, and no more", async () => {
+    const path = "/requests/00000000-0000-4000-8000-000000000000/edit/documents";
+    const headers = (bytes: number) => ({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(bytes) });
+    // Over the 1 MiB of other forms, it reaches the route (which sends a stranger to sign in).
+    const overFormLimit = await send({ method: "POST", path, headers: headers(MAX_BODY_BYTES + 1), body: `intent=${"x".repeat(MAX_BODY_BYTES - 6)}` });
+    expect(overFormLimit.status).not.toBe(413);
+    const overFileLimit = await send({ method: "POST", path, headers: headers(APPLICANT_FILE_LIMIT_BYTES + 64 * 1024 + 1), body: "intent=continue" });
+    expect([overFileLimit.status, overFileLimit.text]).toEqual([413, expect.stringContaining("The documents step may send at most")]);
   });
 
   it("answers a body of unknown length with 411", async () => {

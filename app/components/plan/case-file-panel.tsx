@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import { DocumentUploader } from "~/components/document-uploader";
 import { CaseFormFields, CheckboxGroup, FormError, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
-import { formatFileSize } from "~/domain/documents/limits";
+import { formatFileSize, perFileText, UPLOAD_LIMITS } from "~/domain/documents/limits";
 import { CASE_FILE_ITEMS, type CaseFileItemKey, type CaseFileItemState, type CaseFileState } from "~/domain/plan-case-file";
 import { completeCaseFileForm, PLAN_DENIAL_REASON_MAX_LENGTH } from "~/schemas/plan-actions";
 
@@ -50,8 +50,8 @@ export function CaseFilePanel({ caseId, version, caseFile, actionData }: { caseI
         <span className={STATE_BADGES[caseFile.state]}>{caseFile.label}</span> {caseFile.due ? `Due by ${caseFile.due}.` : null}
       </p>
       <p>
-        Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent. Files of up to
-        1 GB each are accepted.
+        Send what your plan used to decide, item by item. Describe each file: the applicant sees your descriptions as the list of what you sent.{" "}
+        {perFileText(UPLOAD_LIMITS.PLAN)}.
       </p>
       <ol className="card-list">
         {CASE_FILE_ITEMS.map((item) => {

@@ -36,7 +36,11 @@ export function UrgencyStep({ zod }: { zod: AnyForm }) {
             hint="An expedited review needs a statement from a treating doctor that waiting for a standard review would seriously put the patient's life, health or recovery at risk, or that the patient was admitted in an emergency and is still in hospital."
             choices={[
               { value: "false", label: "I have it and will upload it on the documents step" },
-              { value: "true", label: "The doctor will send it later", hint: "We start at once; the review organization will ask the doctor for it." },
+              {
+                value: "true",
+                label: "The doctor will send it later",
+                hint: "We start at once. When the doctor gives it to you, upload it on your request's page.",
+              },
             ]}
           />
         </FollowUp>
@@ -76,10 +80,16 @@ export function DocumentsStep({
   caseId,
   documents,
   checklist,
+  stepForm,
+  fileError,
 }: {
   caseId: string;
   documents: readonly DocumentSummary[];
   checklist: readonly ChecklistItem[];
+  /** The id of the step's form, which carries a file chosen without JavaScript. */
+  stepForm: string;
+  /** Why the file sent with the step's button was not added. */
+  fileError?: string;
 }) {
   return (
     <>
@@ -97,7 +107,13 @@ export function DocumentsStep({
         Anything else that supports the request helps too: the plan's appeal decision, medical records, letters from the doctors. Take a clear photo of each
         page if you have no scanner.
       </p>
-      <DocumentUploader caseId={caseId} kinds={APPLICANT_DOCUMENT_KINDS} label="Add documents" />
+      <DocumentUploader
+        caseId={caseId}
+        kinds={APPLICANT_DOCUMENT_KINDS}
+        label="Add documents"
+        leaving="step"
+        formFallback={{ form: stepForm, error: fileError }}
+      />
       <h2>Documents on this request</h2>
       <DocumentList documents={documents} caption="Documents you added" />
     </>

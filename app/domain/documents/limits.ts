@@ -59,7 +59,7 @@ const SIZE_UNITS = [
  * never "1,024 MB".
  */
 export function formatFileSize(bytes: number): string {
-  if (bytes < KB) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < KB) return `${sizeNumber.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
   const rounded = (unit: (typeof SIZE_UNITS)[number]) => Math.round((bytes / unit.bytes) * 10) / 10;
   const unit = SIZE_UNITS.findLast((candidate) => rounded(candidate) >= 1)!;
   return `${sizeNumber.format(rounded(unit))} ${unit.name}`;
@@ -102,14 +102,30 @@ export function sizeRefusal(sizeBytes: number, limits: UploadLimits, allowance: 
       detail: `This file is larger than ${formatFileSize(limits.fileBytes)}, the most one file may be. Split it into smaller files (for example one per visit), or scan it at a lower resolution.`,
     };
   }
-  const caseLimit = formatFileSize(limits.caseBytes ?? 0);
+  const room = roomLeftText(allowance.maxBytes, limits.caseBytes ?? 0);
   return {
     reason: "case-limit-reached",
     status: 413,
     title: "This request's document limit is reached",
     detail:
       allowance.maxBytes === 0
-        ? `Your documents on this request already add up to ${caseLimit}, the most a request may hold. Remove a document you no longer need before adding another.`
-        : `Your documents on this request may add up to ${caseLimit}, and only ${formatFileSize(allowance.maxBytes)} is left: less than this file. Remove a document you no longer need, or send a smaller file.`,
+        ? `This file does not fit: ${room}. Remove a document you no longer need before adding another.`
+        : `This file does not fit: only ${room}. Remove a document you no longer need, or send a smaller file.`,
   };
+}
+
+/** The most one file may weigh, as every page says it: "Up to 100 MB a file". */
+export function perFileText(limits: UploadLimits): string {
+  return `Up to ${formatFileSize(limits.fileBytes)} a file`;
+}
+
+/** The room left on a request, said one way wherever it is shown: "293 KB left of the 1 GB this request may hold". */
+export function roomLeftText(leftBytes: number, caseBytes: number): string {
+  return `${formatFileSize(Math.max(0, leftBytes))} left of the ${formatFileSize(caseBytes)} this request may hold`;
+}
+
+/** The uploader's line on what may still be added: the size of a file, and the room left when the request has a limit. */
+export function allowanceText(limits: UploadLimits, usedBytes: number): string {
+  if (limits.caseBytes === null) return `${perFileText(limits)}.`;
+  return `${perFileText(limits)}; ${roomLeftText(limits.caseBytes - usedBytes, limits.caseBytes)}.`;
 }

@@ -8,6 +8,9 @@ import { ANSWER_MAX_LENGTH, answerInformationSchema } from "~/schemas/case-actio
 import { answerInformationRequest, informationRequestPage } from "~/server/requests/answer-information.server";
 import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
+import { uploadFormFile } from "~/server/documents/upload-form-file.server";
+import { formFailure, readForm, requestWithFields, textFields } from "~/server/forms.server";
+import { FORM_FILE_FIELDS } from "~/schemas/upload-query";
 import { signedInUser } from "~/server/role-areas.server";
 
 export function meta() {
@@ -21,8 +24,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = signedInUser(context);
+  const submitted = await readForm(request);
+  const fields = textFields(submitted);
+  // A file chosen without JavaScript comes with the answer: it is added first, or the page stays and says why.
+  const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, informationRequestId: params.requestId, form: submitted });
+  if (added.kind === "refused") return formFailure(Object.fromEntries(fields), { [FORM_FILE_FIELDS.file]: added.reason });
+  // The file added is a document of the answer: an answer may be that alone.
+  if (added.kind === "added") fields.set("documentCount", String(Number(fields.get("documentCount") ?? 0) + 1));
   // A case that moved on reloads the page with the latest, keeping what was typed.
-  return submitForm(request, answerInformationSchema, async ({ version, answer }) => {
+  return submitForm(requestWithFields(request, fields), answerInformationSchema, async ({ version, answer }) => {
     await answerInformationRequest({
       user,
       actor: actorOf(user, request),
@@ -76,6 +86,8 @@ export default function AnswerInformation({ loaderData }: Route.ComponentProps) 
   );
 }
 
+const ANSWER_FORM_ID = "answer-form";
+
 // Keyed by the case version: when someone else changed the case, the form
 // starts again from the latest version, with the answer the person typed.
 function AnswerForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
@@ -94,12 +106,19 @@ function AnswerForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents that answer the question</h2>
         <p>If you have papers that answer the question (a letter, records, a form), add them here. Each one is sent as soon as it is uploaded.</p>
-        <DocumentUploader caseId={page.caseId} kinds={APPLICANT_DOCUMENT_KINDS} informationRequestId={page.requestId} label="Add documents to your answer" />
+        <DocumentUploader
+          caseId={page.caseId}
+          kinds={APPLICANT_DOCUMENT_KINDS}
+          informationRequestId={page.requestId}
+          label="Add documents to your answer"
+          formFallback={{ form: ANSWER_FORM_ID, error: actionData && "fieldErrors" in actionData ? actionData.fieldErrors[FORM_FILE_FIELDS.file] : undefined }}
+        />
         {page.documents.length ? <DocumentList documents={page.documents} caption="Documents added to your answer" /> : null}
       </section>
       <section aria-labelledby="write-heading">
         <h2 id="write-heading">Answer in your own words</h2>
-        <Form method="post" noValidate onSubmit={zod.onSubmit}>
+        {/* Without JavaScript a file chosen above goes with the answer, so the form carries files. */}
+        <Form id={ANSWER_FORM_ID} method="post" encType="multipart/form-data" noValidate onSubmit={zod.onSubmit}>
           <input type="hidden" defaultValue={zod.valueFor("version")} {...zod.form.register("version")} />
           <input type="hidden" defaultValue={String(documentCount)} {...zod.form.register("documentCount")} />
           <TextAreaField

@@ -4,6 +4,7 @@ import type { Route } from "./+types/case";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
+import { CertificationToDo } from "~/components/certification-to-do";
 import { DocumentList, DocumentUploader } from "~/components/document-uploader";
 import { APPLICANT_DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { Icon, type IconName } from "~/components/icon";
@@ -47,6 +48,14 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
         {page.filed ? ` · filed ${page.filed}` : null}
       </p>
       {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
+      {page.certificationNeeded ? (
+        <CertificationToDo
+          caseId={page.id}
+          organizationName={page.certificationNeeded.organizationName}
+          organizationPhone={page.certificationNeeded.organizationPhone}
+          upload={page.addDocuments}
+        />
+      ) : null}
 
       <section className="card space-below-xl" aria-labelledby="status-heading">
         <h2 id="status-heading">Where your request stands</h2>

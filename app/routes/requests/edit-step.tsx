@@ -9,7 +9,9 @@ import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
 import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
 import { AppError } from "~/server/errors.server";
-import { readForm } from "~/server/forms.server";
+import { formFailure, readForm, requestWithFields, textFields } from "~/server/forms.server";
+import { uploadFormFile } from "~/server/documents/upload-form-file.server";
+import { FORM_FILE_FIELDS } from "~/schemas/upload-query";
 import { draftStepPage } from "~/server/requests/draft-step-page.server";
 import { draftFilingContext } from "~/server/requests/request-draft.server";
 import { saveDraftStep } from "~/server/requests/save-draft-step.server";
@@ -33,6 +35,8 @@ export function meta({ params }: Route.MetaArgs) {
   return [{ title: `${title} | Your request | Independent Medical Review` }];
 }
 
+const STEP_FORM_ID = "step-form";
+
 function editStepOf(step: string): EditStep {
   if (!isEditStep(step)) throw new Response("Not found", { status: 404 });
   return step;
@@ -49,7 +53,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = signedInUser(context);
   const step = editStepOf(params.step);
-  const submitted = await readForm(request.clone());
+  const submitted = await readForm(request);
   const intent = stepIntent(submitted.get("intent"));
   if (!intent) throw new AppError("BAD_REQUEST", "Use one of the step's buttons: Save and continue, Back, or Save and finish later.");
   const fromReview = submitted.get("from") === "review";
@@ -57,8 +61,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const schemas = requestStepSchemas(step, filing);
   const goTo: RequestStep =
     intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
+  if (step === "documents") {
+    // A file chosen without JavaScript comes with the button pressed: it is added first, or the step stays and says why.
+    const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, form: submitted });
+    if (added.kind === "refused") return formFailure({}, { [FORM_FILE_FIELDS.file]: added.reason });
+  }
   // Leaving a step half done keeps what was typed; only moving on needs every answer.
-  return submitForm(request, intent === "continue" ? schemas.complete : schemas.draft, async (values) => {
+  return submitForm(requestWithFields(request, textFields(submitted)), intent === "continue" ? schemas.complete : schemas.draft, async (values) => {
     const saved = await saveDraftStep({ user, caseId: params.caseId, step, values, goTo, actor: actorOf(user, request) });
     if (saved === "filed") return `/requests/${params.caseId}`;
     if (intent === "later") return `/requests?saved=${encodeURIComponent(params.caseId)}`;
@@ -96,8 +105,17 @@ function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
       {Object.keys(zod.form.formState.errors).length || (actionData && "fieldErrors" in actionData && Object.keys(actionData.fieldErrors).length) ? (
         <Notice tone="error">Some answers need your attention. They are marked below; everything you typed is still here.</Notice>
       ) : null}
-      {step === "documents" ? <DocumentsStep caseId={page.caseId} documents={page.documents} checklist={page.checklist} /> : null}
-      <Form method="post" noValidate onSubmit={onSubmit}>
+      {step === "documents" ? (
+        <DocumentsStep
+          caseId={page.caseId}
+          documents={page.documents}
+          checklist={page.checklist}
+          stepForm={STEP_FORM_ID}
+          fileError={actionData && "fieldErrors" in actionData ? actionData.fieldErrors[FORM_FILE_FIELDS.file] : undefined}
+        />
+      ) : null}
+      {/* Without JavaScript the documents step's file goes with its buttons, so that form carries files. */}
+      <Form id={STEP_FORM_ID} method="post" encType={step === "documents" ? "multipart/form-data" : undefined} noValidate onSubmit={onSubmit}>
         {page.fromReview ? <input type="hidden" name="from" value="review" /> : null}
         {step === "filer" ? <FilerStep zod={zod} /> : null}
         {step === "patient" ? <PatientStep zod={zod} /> : null}

@@ -15,6 +15,7 @@ import {
   apiProblem,
   caseListQuery,
 } from "~/schemas/api";
+import { perFileText, UPLOAD_LIMITS } from "~/domain/documents/limits";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "~/domain/webhooks";
 import { completeCaseFileBody, complianceBody, reversalBody } from "~/schemas/plan-actions";
 
@@ -232,7 +233,7 @@ export function openApiDocument(serverUrl: string) {
         },
         post: {
           operationId: "uploadDocument",
-          summary: "Add a file to the plan's case file: the raw file is the body (PDF, JPEG, PNG, TIFF or DOCX, checked by content; up to 1 GB), streamed",
+          summary: `Add a file to the plan's case file: the raw file is the body (PDF, JPEG, PNG, TIFF or DOCX, checked by content; ${perFileText(UPLOAD_LIMITS.PLAN).toLowerCase()}), streamed`,
           parameters: [
             referenceParameter,
             ...queryParameters(apiDocumentQuery, {

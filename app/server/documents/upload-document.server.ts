@@ -10,6 +10,7 @@ import { storeCheckedUpload } from "./checked-upload.server";
 import { DocumentRefusal } from "./document-refusal.server";
 import { documentStorage, type DocumentStorage } from "./storage.server";
 import { forwardNewInformation } from "./new-information.server";
+import { recordCertificationArrival } from "../requests/certification.server";
 import { findUploadTarget, type UploadTarget } from "./upload-target.server";
 
 export interface UploadedDocument {
@@ -36,7 +37,8 @@ export interface DocumentUpload {
  * Adds a file to a case: checks who may add what, streams the file into
  * encrypted storage while checking its size and type, then writes the
  * Document row and its audit row in one transaction; the applicant's new
- * information is forwarded to the plan in it. Whatever fails, no row and no
+ * information is forwarded to the plan in it, and a doctor's certification
+ * that was to follow is recorded as arrived. Whatever fails, no row and no
  * file is left.
  */
 export async function uploadDocument(upload: DocumentUpload, storage: DocumentStorage = documentStorage()): Promise<UploadedDocument> {
@@ -91,6 +93,7 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
         tx,
       );
       if (now.newInformation) await forwardNewInformation(tx, { caseId: target.caseId, document, actor: upload.actor, at });
+      if (now.party === "APPLICANT") await recordCertificationArrival(tx, { caseId: target.caseId, document, actor: upload.actor, at });
       return { ...document, sizeBytes: stored.sizeBytes, createdAt: document.createdAt.toISOString() };
     });
   } catch (error) {

@@ -5,11 +5,13 @@ import { CASE_PAGE_PRECEDENCE, casePagePath } from "~/domain/case-paths";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
+import { certificationStillNeeded } from "~/domain/requests/certification";
 import { describeWindow, windowIsOpen, type WindowText } from "~/domain/documents/new-information";
 import { deadlineItems, nextStepText, OUTCOME_HEADLINES, outcomeWords, type DeadlineItem, type Outcome } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
 import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
 import { caseAccessWhere } from "../cases/case-access.server";
+import { config } from "../config.server";
 import { db, type Prisma, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
@@ -39,7 +41,7 @@ function actorWords(actor: { id: string; roles: Role[] } | null, viewerId: strin
 }
 
 /** Events an applicant sees besides every change of status; internal steps (offers, escalations) stay off their page. */
-const APPLICANT_EVENTS = new Set(["information_requested", "information_provided", "information_forwarded"]);
+const APPLICANT_EVENTS = new Set(["information_requested", "information_provided", "information_forwarded", "certification_received"]);
 /** Whose reasons are written for the applicant as well as for the record. */
 const NOTES_FOR_APPLICANT = new Set(["found_ineligible", "reversed_by_plan", "withdrawn"]);
 
@@ -77,6 +79,8 @@ export type ApplicantCasePage =
       decision: { result: { outcome: Outcome; headline: string; meaning: string } | null; decided: string | null; letters: DocumentSummary[] } | null;
       canWithdraw: boolean;
       canAnswer: boolean;
+      /** The doctor's certification the expedited request still waits for, with whom to call about it; null when none is awaited. */
+      certificationNeeded: { organizationName: string; organizationPhone: string } | null;
     };
 
 export const documentSelect = {
@@ -127,6 +131,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
       version: true,
       draftStep: true,
       track: true,
+      certificationToFollow: true,
       serviceDescription: true,
       submittedAt: true,
       decidedAt: true,
@@ -215,6 +220,9 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     addDocuments: { ...describeWindow(window, rule, timeZone), open: windowIsOpen(window) },
     canWithdraw: can("withdraw", kase.status, user.roles),
     canAnswer: can("answerInformation", kase.status, user.roles),
+    certificationNeeded: certificationStillNeeded({ ...kase, documentKinds: kase.documents.map((row) => row.kind) })
+      ? { organizationName: config().organizationName, organizationPhone: config().organizationPhone }
+      : null,
   };
 }
 

@@ -1,0 +1,48 @@
+import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/document-kinds";
+import { FORM_FILE_FIELDS, uploadQuerySchema } from "~/schemas/upload-query";
+import type { Actor } from "../request-context.server";
+import type { SessionUser } from "../session.server";
+import { DocumentRefusal } from "./document-refusal.server";
+import { uploadDocument, type UploadedDocument } from "./upload-document.server";
+
+export type FormFileOutcome = { kind: "none" } | { kind: "added"; document: UploadedDocument } | { kind: "refused"; reason: string };
+
+const isKind = (value: unknown): value is DocumentKind => typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);
+
+/**
+ * Adds the file a form sent with its other answers, by the same checks and
+ * storage as POST /documents: a file chosen without JavaScript is saved,
+ * never dropped. Nothing chosen is "none"; a refusal comes back in words to
+ * show next to the file input, so the page stays and says so.
+ */
+export async function uploadFormFile(input: {
+  user: SessionUser;
+  actor: Actor;
+  caseId: string;
+  form: FormData;
+  /** The file answers this request for information. */
+  informationRequestId?: string;
+  at?: Date;
+}): Promise<FormFileOutcome> {
+  const file = input.form.get(FORM_FILE_FIELDS.file);
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { kind: "none" };
+  const kind = input.form.get(FORM_FILE_FIELDS.kind);
+  if (!isKind(kind)) return { kind: "refused", reason: `Choose what "${file.name}" is, then choose the file again and press the button.` };
+  const query = uploadQuerySchema.safeParse({ caseId: input.caseId, kind, name: file.name || "document", informationRequestId: input.informationRequestId });
+  if (!query.success) return { kind: "refused", reason: "This file could not be read. Choose it again and press the button." };
+  try {
+    const document = await uploadDocument({
+      user: input.user,
+      actor: input.actor,
+      query: query.data,
+      body: file.stream(),
+      declaredBytes: file.size,
+      signal: new AbortController().signal,
+      at: input.at,
+    });
+    return { kind: "added", document };
+  } catch (error) {
+    if (error instanceof DocumentRefusal) return { kind: "refused", reason: `"${file.name}" was not added: ${error.detail}` };
+    throw error;
+  }
+}
