@@ -1,14 +1,34 @@
 import { useRouteLoaderData } from "react-router";
-import { formatInstant, type InstantStyle } from "~/domain/format-instant";
+import { formatInstant, formatTableInstant, type InstantStyle } from "~/domain/format-instant";
+
+interface RootClock {
+  timeZone?: string;
+  now?: string;
+}
 
 /** The organization's time zone, which the root loader gives every page. */
 export function useOrganizationTimeZone(): string {
-  const root = useRouteLoaderData("root") as { timeZone?: string } | undefined;
+  const root = useRouteLoaderData("root") as RootClock | undefined;
   return root?.timeZone ?? "UTC";
 }
 
-/** An instant, shown in the organization's time zone and machine-readable in `dateTime`. */
-export function Instant({ at, style }: { at: Date | string; style?: InstantStyle }) {
-  const timeZone = useOrganizationTimeZone();
-  return <time dateTime={new Date(at).toISOString()}>{formatInstant(at, timeZone, style)}</time>;
+/**
+ * An instant, shown in the organization's time zone and machine-readable in
+ * `dateTime`. In a table (`style="table"`) it is short, without the year
+ * within the year of the page's request, and in full (year, zone) in its
+ * title.
+ */
+export function Instant({ at, style }: { at: Date | string; style?: InstantStyle | "table" }) {
+  const root = useRouteLoaderData("root") as RootClock | undefined;
+  const timeZone = root?.timeZone ?? "UTC";
+  const dateTime = new Date(at).toISOString();
+  if (style === "table") {
+    const { text, title } = formatTableInstant(at, timeZone, root?.now ?? at);
+    return (
+      <time dateTime={dateTime} title={title}>
+        {text}
+      </time>
+    );
+  }
+  return <time dateTime={dateTime}>{formatInstant(at, timeZone, style)}</time>;
 }
