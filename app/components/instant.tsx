@@ -16,14 +16,14 @@ export function useOrganizationTimeZone(): string {
  * An instant, shown in the organization's time zone and machine-readable in
  * `dateTime`. In a table (`style="table"`) it is short, without the year
  * within the year of the page's request, and in full (year, zone) in its
- * title.
+ * title; a log's (`"tableSeconds"`) title has the seconds too.
  */
-export function Instant({ at, style }: { at: Date | string; style?: InstantStyle | "table" }) {
+export function Instant({ at, style }: { at: Date | string; style?: InstantStyle | "table" | "tableSeconds" }) {
   const root = useRouteLoaderData("root") as RootClock | undefined;
   const timeZone = root?.timeZone ?? "UTC";
   const dateTime = new Date(at).toISOString();
-  if (style === "table") {
-    const { text, title } = formatTableInstant(at, timeZone, root?.now ?? at);
+  if (style === "table" || style === "tableSeconds") {
+    const { text, title } = formatTableInstant(at, timeZone, root?.now ?? at, style === "table" ? "minute" : "second");
     return (
       <time dateTime={dateTime} title={title}>
         {text}

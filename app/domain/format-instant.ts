@@ -49,7 +49,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export interface TableInstant {
   /** "Sat, Dec 5, 11:59 PM"; "Tue, Dec 29, 2025, 9:00 AM" when its year is not the reference's */
   text: string;
-  /** "Sat, Dec 5, 2026, 11:59 PM EST" */
+  /** "Sat, Dec 5, 2026, 11:59 PM EST" (with the seconds for a log) */
   title: string;
 }
 
@@ -61,16 +61,19 @@ export interface TableInstant {
  * rather than Intl's en-US output, whose spacing differs between the
  * runtime's ICU and the browser's.
  */
-export function formatTableInstant(at: Date | string, timeZone: string, reference: Date | string): TableInstant {
+export function formatTableInstant(at: Date | string, timeZone: string, reference: Date | string, precision: "minute" | "second" = "minute"): TableInstant {
   const instant = new Date(at);
   const local = localDateTime(instant, timeZone);
   const sameYear = localDateTime(new Date(reference), timeZone).year === local.year;
   const hour12 = local.hour % 12 === 0 ? 12 : local.hour % 12;
   const minute = String(local.minute).padStart(2, "0");
   const day = `${WEEKDAYS[local.weekday]}, ${MONTHS[local.month - 1]} ${local.day}`;
-  const time = `${hour12}:${minute} ${local.hour < 12 ? "AM" : "PM"}`;
+  const meridiem = local.hour < 12 ? "AM" : "PM";
+  const time = `${hour12}:${minute} ${meridiem}`;
+  // Logs keep the seconds in the full form: they order entries of the same minute.
+  const fullTime = precision === "second" ? `${hour12}:${minute}:${String(local.second).padStart(2, "0")} ${meridiem}` : time;
   return {
     text: sameYear ? `${day}, ${time}` : `${day}, ${local.year}, ${time}`,
-    title: `${day}, ${local.year}, ${time} ${zoneName(instant, timeZone)}`.trimEnd(),
+    title: `${day}, ${local.year}, ${fullTime} ${zoneName(instant, timeZone)}`.trimEnd(),
   };
 }

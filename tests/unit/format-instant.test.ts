@@ -55,6 +55,13 @@ describe("formatTableInstant", () => {
     expect(formatTableInstant("2026-11-01T06:30:00Z", NEW_YORK, requestedIn2026).title).toBe("Sun, Nov 1, 2026, 1:30 AM EST");
   });
 
+  it("keeps the seconds in the full form of a log's entry", () => {
+    expect(formatTableInstant("2026-12-05T19:04:31Z", NEW_YORK, requestedIn2026, "second")).toEqual({
+      text: "Sat, Dec 5, 2:04 PM",
+      title: "Sat, Dec 5, 2026, 2:04:31 PM EST",
+    });
+  });
+
   it("shows noon and midnight as 12, in other zones too", () => {
     expect(formatTableInstant("2026-07-04T19:00:00Z", "America/Los_Angeles", requestedIn2026)).toEqual({
       text: "Sat, Jul 4, 12:00 PM",

@@ -2,7 +2,7 @@ import { useActionData } from "react-router";
 import type { Route } from "./+types/integrations";
 import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { useOrganizationTimeZone } from "~/components/instant";
+import { Instant, useOrganizationTimeZone } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { rowIdSchema } from "~/schemas/ids";
@@ -69,6 +69,7 @@ const DELIVERY_STATUS = { PENDING: "Waiting to retry", SUCCEEDED: "Delivered", F
 export default function Integrations({ loaderData }: Route.ComponentProps) {
   const timeZone = useOrganizationTimeZone();
   const when = (date: Date | string | null) => (date ? formatInstant(date, timeZone) : "—");
+  const inTable = (date: Date | string | null) => (date ? <Instant at={date} style="table" /> : "—");
   const { plan, apiKeys, endpoints } = loaderData;
   const actionData = useActionData<typeof action>();
   const shownOnce = actionData && "shownOnce" in actionData ? actionData.shownOnce : undefined;
@@ -104,13 +105,13 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
           columns={[
             { header: "Name", cell: (key) => key.name },
             { header: "Key starts with", cell: (key) => <code>imr_{key.prefix}_…</code> },
-            { header: "Created", cell: (key) => when(key.createdAt) },
-            { header: "Last used", cell: (key) => when(key.lastUsedAt) },
+            { header: "Created", cell: (key) => inTable(key.createdAt) },
+            { header: "Last used", cell: (key) => inTable(key.lastUsedAt) },
             {
               header: "State",
               cell: (key) =>
                 key.revokedAt ? (
-                  <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
+                  <span className="badge badge--danger">Revoked {inTable(key.revokedAt)}</span>
                 ) : key.createdBy?.disabledAt ? (
                   <span className="badge badge--danger">Not acting: {key.createdBy.name}, who made it, is deactivated</span>
                 ) : (
@@ -168,7 +169,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                   cell: (delivery) => (
                     <>
                       {DELIVERY_STATUS[delivery.status]}
-                      {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
+                      {delivery.status === "PENDING" && delivery.attempts > 0 ? <>, next try {inTable(delivery.nextAttemptAt)}</> : ""}
                     </>
                   ),
                 },
@@ -182,7 +183,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                     </>
                   ),
                 },
-                { header: "Last try", cell: (delivery) => when(delivery.lastAttemptAt) },
+                { header: "Last try", cell: (delivery) => inTable(delivery.lastAttemptAt) },
                 {
                   header: ACTIONS_HEADER,
                   cell: (delivery) =>
