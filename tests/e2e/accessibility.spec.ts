@@ -20,6 +20,7 @@ import {
 } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createUser, PASSWORD, sessionUserOf } from "#tests/support/factories";
+import { solidPng } from "#tests/support/images";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
 import { authenticatorCode, expect, signIn, test } from "./support/fixtures";
 import { createDraft, DEMO, demoParties, evergreenPlanId, userByEmail } from "./support/portal";
@@ -479,3 +480,31 @@ pages("record retention: an archived case awaiting a confirmation to purge", ["a
   await expect(page.getByRole("group", { name: "Cases to purge" })).toContainText("Choose the cases to purge.");
   await check(page, "admin/retention", "a purge confirmed with no case chosen");
 });
+
+pages(
+  "the organization's name and logo: refused, then shown in every header",
+  ["admin/settings", "iro"],
+  async ({ page, loginAs, makeUser, pageAs, check }) => {
+    try {
+      await loginAs("ADMIN");
+      await page.goto("/admin/settings");
+      const form = page.getByRole("form", { name: "Organization" });
+      await form.getByLabel("Organization name").fill("Keystone Review");
+      await form.getByLabel("Logo (optional)").setInputFiles({ name: "logo.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+      await form.getByRole("button", { name: "Save the name and logo" }).click();
+      await expect(page.locator("#field-logo-error")).toBeVisible();
+      await check(page, "admin/settings", "a logo that is not PNG or JPEG, refused");
+      await form.getByLabel("Logo (optional)").setInputFiles({ name: "keystone.png", mimeType: "image/png", buffer: solidPng(32, [29, 78, 137]) });
+      await form.getByRole("button", { name: "Save the name and logo" }).click();
+      await expect(page.getByRole("status")).toContainText("The organization's name and logo are saved.");
+      await check(page, "admin/settings", "with the organization's logo");
+      const coordinator = await pageAs(await makeUser(["COORDINATOR"]));
+      await coordinator.goto("/iro");
+      await expect(coordinator.getByRole("banner").getByRole("img", { name: "Keystone Review" })).toBeVisible();
+      await check(coordinator, "iro", "the header with the organization's logo");
+    } finally {
+      // Every page's header shows it: the other tests expect none.
+      await db.organizationBranding.deleteMany();
+    }
+  },
+);
