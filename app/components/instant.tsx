@@ -12,6 +12,12 @@ export function useOrganizationTimeZone(): string {
   return root?.timeZone ?? "UTC";
 }
 
+/** The instant of the page's request, from the root loader: what a page compares with, so the server and the browser render the same. */
+export function useRequestInstant(): Date {
+  const root = useRouteLoaderData("root") as RootClock | undefined;
+  return new Date(root?.now ?? 0);
+}
+
 /**
  * An instant, shown in the organization's time zone and machine-readable in
  * `dateTime`. In a table (`style="table"`) it is short, without the year

@@ -2,7 +2,7 @@ import { useActionData } from "react-router";
 import type { Route } from "./+types/integrations";
 import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { Instant, useOrganizationTimeZone } from "~/components/instant";
+import { Instant, useOrganizationTimeZone, useRequestInstant } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { rowIdSchema } from "~/schemas/ids";
@@ -68,6 +68,7 @@ const DELIVERY_STATUS = { PENDING: "Waiting to retry", SUCCEEDED: "Delivered", F
 
 export default function Integrations({ loaderData }: Route.ComponentProps) {
   const timeZone = useOrganizationTimeZone();
+  const now = useRequestInstant();
   const when = (date: Date | string | null) => (date ? formatInstant(date, timeZone) : "—");
   const inTable = (date: Date | string | null) => (date ? <Instant at={date} style="table" /> : "—");
   const { plan, apiKeys, endpoints } = loaderData;
@@ -144,7 +145,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
             <h3 id={`endpoint-${endpoint.id}`}>{endpoint.url}</h3>
             {endpoint.description ? <p>{endpoint.description}</p> : null}
             <p>Events: {endpoint.events.map((event) => WEBHOOK_EVENT_LABELS[event as keyof typeof WEBHOOK_EVENT_LABELS] ?? event).join("; ")}</p>
-            {endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt) > new Date() ? (
+            {endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt) > now ? (
               <p>The previous secret also signs deliveries until {when(endpoint.previousSecretExpiresAt)}.</p>
             ) : null}
             <Form method="post" className="actions">
