@@ -3,8 +3,10 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts
 import type { Route } from "./+types/root";
 import { useNonce } from "~/components/nonce";
 import { PendingUploadsGuard } from "~/components/pending-uploads";
+import { logoPath } from "~/domain/organization-branding";
 import { ROLE_HOMES, ROLE_LABELS, type Role } from "~/domain/roles";
 import { organizationCalendar } from "~/server/deadlines/calendar.server";
+import { organizationBranding } from "~/server/organization/organization-branding.server";
 import { getSessionUser } from "~/server/session.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -14,8 +16,14 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const [user, { timeZone }] = await Promise.all([getSessionUser(request), organizationCalendar()]);
-  return { user: user ? { name: user.name, roles: user.roles } : null, timeZone };
+  const [user, { timeZone }, branding] = await Promise.all([getSessionUser(request), organizationCalendar(), organizationBranding()]);
+  return {
+    user: user ? { name: user.name, roles: user.roles } : null,
+    timeZone,
+    // The request's instant: tables leave out the year within this one, and the server and the browser read the same.
+    now: new Date().toISOString(),
+    organization: branding ? { name: branding.name, logo: branding.logoSha256 ? logoPath(branding.logoSha256) : null } : null,
+  };
 }
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
@@ -51,11 +59,17 @@ function navFor(roles: readonly Role[]) {
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const organization = data?.organization;
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
-          Independent Medical Review
+          {organization ? (
+            <span className="brand__organization">
+              {organization.logo ? <img src={organization.logo} alt={organization.name} className="brand__logo" /> : organization.name}
+            </span>
+          ) : null}
+          <span>Independent Medical Review</span>
         </Link>
         {user ? (
           <nav aria-label="Main">

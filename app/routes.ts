@@ -94,6 +94,7 @@ export default [
   route("documents", "routes/documents/index.ts"),
   route("documents/:documentId", "routes/documents/document.ts"),
   route("verify", "routes/verify.tsx"),
+  route("organization-logo", "routes/organization-logo.ts"),
 
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { formatFileSize } from "~/domain/documents/limits";
 
@@ -17,7 +18,8 @@ export interface DocumentRow {
 export function DocumentTable<Row extends DocumentRow>(props: {
   caption: string;
   documents: readonly Row[];
-  added: (document: Row) => string;
+  /** When the document was added: the instant, shown short with the full date in its title. */
+  added: (document: Row) => Date | string;
   actions: (document: Row) => ReactNode;
   spaced?: boolean;
 }) {
@@ -42,7 +44,7 @@ export function DocumentTable<Row extends DocumentRow>(props: {
         },
         { header: "What it is", cell: (document) => DOCUMENT_KIND_TEXT[document.kind].label },
         { header: "Size", cell: (document) => formatFileSize(document.sizeBytes) },
-        { header: "Added", cell: added },
+        { header: "Added", cell: (document) => <Instant at={added(document)} style="table" /> },
         { header: ACTIONS_HEADER, cell: actions },
       ]}
     />

@@ -3,8 +3,6 @@ import { useRevalidator } from "react-router";
 import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
-import { formatInstant } from "~/domain/format-instant";
-import { useOrganizationTimeZone } from "./instant";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
 import { allowanceText, formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
 import { leaveStoppedMessage, type LeavingPlace, type PendingUpload } from "~/domain/documents/pending-uploads";
@@ -417,7 +415,6 @@ async function preCheck(file: File, allowance: UploadAllowance | null): Promise<
 
 /** The documents on a case as a table, with a download link for each and Remove for the person's own on a draft. */
 export function DocumentList(props: { documents: readonly DocumentSummary[]; caption?: string }) {
-  const timeZone = useOrganizationTimeZone();
   const { documents, caption = "Documents" } = props;
   const revalidator = useRevalidator();
   const [removing, setRemoving] = useState<string | null>(null);
@@ -446,7 +443,7 @@ export function DocumentList(props: { documents: readonly DocumentSummary[]; cap
     <DocumentTable
       caption={caption}
       documents={documents}
-      added={(document) => formatInstant(document.createdAt, timeZone, "date")}
+      added={(document) => document.createdAt}
       actions={(document) => (
         <>
           <div className="actions flush-top">

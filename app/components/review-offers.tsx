@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 
 /** An offer as the reviewer's home lists it: nothing beyond what may be known before the attestation. */
 export interface ReviewOfferRow {
@@ -9,7 +10,9 @@ export interface ReviewOfferRow {
   track: string;
   disputeType: string | null;
   specialty: string | null;
-  answerBy: string | null;
+  answerBy: Date | null;
+  /** "2 days left", while the offer runs */
+  timeLeft: string | null;
   lapsed: boolean;
 }
 
@@ -28,7 +31,16 @@ export function ReviewOffers({ offers }: { offers: readonly ReviewOfferRow[] }) 
         { header: "Type of dispute", cell: (offer) => offer.disputeType ?? "Not recorded" },
         {
           header: "Answer by",
-          cell: (offer) => (offer.lapsed ? <span className="badge badge--danger">Time to answer has passed</span> : (offer.answerBy ?? "No time limit")),
+          cell: (offer) =>
+            offer.lapsed ? (
+              <span className="badge badge--danger">Time to answer has passed</span>
+            ) : offer.answerBy ? (
+              <>
+                <Instant at={offer.answerBy} style="table" /> ({offer.timeLeft})
+              </>
+            ) : (
+              "No time limit"
+            ),
         },
       ]}
     />

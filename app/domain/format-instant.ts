@@ -1,3 +1,5 @@
+import { localDateTime } from "./deadlines/time-zone";
+
 /**
  * An instant as the organization reads it: in its time zone (a setting), with
  * the zone's short name whenever a time is shown. The server and the browser
@@ -32,8 +34,48 @@ export function formatInstant(at: Date | string, timeZone: string, style: Instan
   const options: Intl.DateTimeFormatOptions = STYLES[style];
   const text = cached(`${timeZone} ${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone })).format(instant);
   if (style === "date") return text;
-  // dateStyle and timeZoneName cannot share one format: the zone's name comes from its own.
+  const zone = zoneName(instant, timeZone);
+  return zone ? `${text} ${zone}` : text;
+}
+
+/** "EST", "EDT", "GMT+1": dateStyle and timeZoneName cannot share one format, so the zone's name comes from its own. */
+function zoneName(instant: Date, timeZone: string): string {
   const zone = cached(`${timeZone} zone`, () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }));
-  const zoneName = zone.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value;
-  return zoneName ? `${text} ${zoneName}` : text;
+  return zone.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "";
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A cell's date and its tooltip: short to scan down a column, in full (year and zone) to check one. */
+export interface TableInstant {
+  /** "Sat, Dec 5, 11:59 PM"; "Tue, Dec 29, 2025, 9:00 AM" when its year is not the reference's */
+  text: string;
+  /** "Sat, Dec 5, 2026, 11:59 PM EST" (with the seconds for a log) */
+  title: string;
+}
+
+/**
+ * An instant for a table cell. The year is left out when it is the year the
+ * reference instant (the request's, given by the page, never the clock at
+ * render: the server and the browser must write the same text) falls in,
+ * both read in the organization's zone. Built from the zone's wall clock
+ * rather than Intl's en-US output, whose spacing differs between the
+ * runtime's ICU and the browser's.
+ */
+export function formatTableInstant(at: Date | string, timeZone: string, reference: Date | string, precision: "minute" | "second" = "minute"): TableInstant {
+  const instant = new Date(at);
+  const local = localDateTime(instant, timeZone);
+  const sameYear = localDateTime(new Date(reference), timeZone).year === local.year;
+  const hour12 = local.hour % 12 === 0 ? 12 : local.hour % 12;
+  const minute = String(local.minute).padStart(2, "0");
+  const day = `${WEEKDAYS[local.weekday]}, ${MONTHS[local.month - 1]} ${local.day}`;
+  const meridiem = local.hour < 12 ? "AM" : "PM";
+  const time = `${hour12}:${minute} ${meridiem}`;
+  // Logs keep the seconds in the full form: they order entries of the same minute.
+  const fullTime = precision === "second" ? `${hour12}:${minute}:${String(local.second).padStart(2, "0")} ${meridiem}` : time;
+  return {
+    text: sameYear ? `${day}, ${time}` : `${day}, ${local.year}, ${time}`,
+    title: `${day}, ${local.year}, ${fullTime} ${zoneName(instant, timeZone)}`.trimEnd(),
+  };
 }

@@ -215,11 +215,35 @@ export const DEADLINE_LINE_STATE_LABELS: Record<DeadlineLineState, string> = {
   stopped: "Stopped",
 };
 
+/** A piece of a deadline's line: words, or an instant for the page to show in its own form (short in a table). */
+export type DeadlinePart = string | { at: Date };
+
 export interface DeadlineLine {
   label: string;
+  /** The line with its instants written out in full: for sentences, emails and anywhere outside a table. */
   text: string;
+  /** The same line with its instants left as instants. */
+  parts: DeadlinePart[];
   state: DeadlineLineState;
 }
+
+/** The words of a deadline's line around its instants, for every status. */
+function deadlineParts(row: DeadlineRow, label: string, now: Date): DeadlinePart[] {
+  const due = { at: row.dueAt };
+  const closed = row.closedAt ? { at: row.closedAt } : null;
+  switch (row.status) {
+    case "OPEN":
+      return [`${label} due by `, due, ` — ${timeLeftText(row.dueAt, now)}`];
+    case "MET":
+      return closed ? [`${label} met on `, closed, " (due by ", due, ")"] : [`${label} met (due by `, due, ")"];
+    case "MISSED":
+      return closed ? [`${label} missed: due by `, due, ", done on ", closed] : [`${label} missed: due by `, due];
+    case "STOPPED":
+      return closed ? [`${label} stopped on `, closed, " when the review ended"] : [`${label} stopped when the review ended`];
+  }
+}
+
+const LINE_STATES: Record<Exclude<DeadlineRowStatus, "OPEN">, DeadlineLineState> = { MET: "met", MISSED: "missed", STOPPED: "stopped" };
 
 /**
  * "Decision due by Tue 6 Jan 2027, 11:59 PM ET — 12 days left",
@@ -228,18 +252,10 @@ export interface DeadlineLine {
  */
 export function deadlineLine(row: DeadlineRow, now: Date, timeZone: string): DeadlineLine {
   const label = DEADLINE_LABELS[row.kind];
-  const due = formatDeadlineTime(row.dueAt, timeZone);
-  const closed = row.closedAt ? formatDeadlineTime(row.closedAt, timeZone) : null;
-  switch (row.status) {
-    case "OPEN":
-      return { label, text: `${label} due by ${due} — ${timeLeftText(row.dueAt, now)}`, state: deadlineState(row.startedAt, row.dueAt, now) };
-    case "MET":
-      return { label, text: closed ? `${label} met on ${closed} (due by ${due})` : `${label} met (due by ${due})`, state: "met" };
-    case "MISSED":
-      return { label, text: closed ? `${label} missed: due by ${due}, done on ${closed}` : `${label} missed: due by ${due}`, state: "missed" };
-    case "STOPPED":
-      return { label, text: closed ? `${label} stopped on ${closed} when the review ended` : `${label} stopped when the review ended`, state: "stopped" };
-  }
+  const parts = deadlineParts(row, label, now);
+  const text = parts.map((part) => (typeof part === "string" ? part : formatDeadlineTime(part.at, timeZone))).join("");
+  const state = row.status === "OPEN" ? deadlineState(row.startedAt, row.dueAt, now) : LINE_STATES[row.status];
+  return { label, text, parts, state };
 }
 
 /** Who must act before a clock runs out, said to the person looking. */
@@ -260,6 +276,7 @@ export function responsibleWords(party: ResponsibleParty, viewer: Viewer): strin
 export interface DeadlineItem {
   id: string;
   text: string;
+  parts: DeadlinePart[];
   responsible: string;
   state: DeadlineLineState;
 }
@@ -270,6 +287,6 @@ export function deadlineItems(rows: readonly (DeadlineRow & { id: string })[], v
   const ended = rows.filter((row) => row.status !== "OPEN").sort((a, b) => (b.closedAt ?? b.dueAt).getTime() - (a.closedAt ?? a.dueAt).getTime());
   return [...open, ...ended].map((row) => {
     const line = deadlineLine(row, now, timeZone);
-    return { id: row.id, text: line.text, responsible: responsibleWords(row.responsible, viewer), state: line.state };
+    return { id: row.id, text: line.text, parts: line.parts, responsible: responsibleWords(row.responsible, viewer), state: line.state };
   });
 }

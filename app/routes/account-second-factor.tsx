@@ -88,8 +88,8 @@ export default function AccountSecondFactor({ loaderData }: Route.ComponentProps
         empty="No passkeys yet."
         columns={[
           { header: "Name", cell: (passkey) => passkey.name },
-          { header: "Added", cell: (passkey) => <Instant at={passkey.createdAt} /> },
-          { header: "Last used", cell: (passkey) => (passkey.lastUsedAt ? <Instant at={passkey.lastUsedAt} /> : "Not yet") },
+          { header: "Added", cell: (passkey) => <Instant at={passkey.createdAt} style="table" /> },
+          { header: "Last used", cell: (passkey) => (passkey.lastUsedAt ? <Instant at={passkey.lastUsedAt} style="table" /> : "Not yet") },
           { header: "", cell: (passkey) => <RemoveButton intent="remove-passkey" fields={{ passkeyId: passkey.id }} what={`the passkey ${passkey.name}`} /> },
         ]}
       />

@@ -63,8 +63,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             ),
           },
           { header: "Address", cell: (session) => session.ip ?? "Unknown" },
-          { header: "Signed in", cell: (session) => <Instant at={session.createdAt} /> },
-          { header: "Last active", cell: (session) => <Instant at={session.lastSeenAt} /> },
+          { header: "Signed in", cell: (session) => <Instant at={session.createdAt} style="table" /> },
+          { header: "Last active", cell: (session) => <Instant at={session.lastSeenAt} style="table" /> },
         ]}
       />
       <Form method="post" className="actions">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_NAME_MAX_CHARS } from "~/domain/organization-branding";
 
 /** The audit log's filters, from the page's query string; anything malformed is dropped rather than refused. */
 export const auditFilterSchema = z.object({
@@ -25,4 +26,18 @@ export const outboxCancelSchema = z.object({
     .trim()
     .min(1, "Say why this email should not be sent.")
     .max(500, "Use at most 500 characters."),
+});
+
+/** The organization's name in the staff pages' header (its logo is a file, checked by the action). */
+export const organizationBrandingSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the organization's name.")
+    .max(ORGANIZATION_NAME_MAX_CHARS, `Shorten the name to ${ORGANIZATION_NAME_MAX_CHARS} characters or fewer.`),
+  // A ticked box: "on" from the form, true or false in the browser.
+  removeLogo: z
+    .union([z.boolean(), z.string()])
+    .nullish()
+    .transform((value) => value === true || value === "on"),
 });

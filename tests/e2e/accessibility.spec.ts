@@ -20,6 +20,7 @@ import {
 } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createUser, PASSWORD, sessionUserOf } from "#tests/support/factories";
+import { solidPng } from "#tests/support/images";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
 import { authenticatorCode, expect, signIn, test } from "./support/fixtures";
 import { createDraft, DEMO, demoParties, evergreenPlanId, userByEmail } from "./support/portal";
@@ -572,5 +573,33 @@ pages(
     await page.getByRole("textbox", { name: "Your answer" }).fill("The letter is attached.");
     await pickAndLeave("Add documents to your answer", () => page.getByRole("button", { name: "Send your answer" }).click());
     await check(page, "requests/:caseId/information/:requestId", "an answer sent with a file not uploaded");
+  },
+);
+
+pages(
+  "the organization's name and logo: refused, then shown in every header",
+  ["admin/settings", "iro"],
+  async ({ page, loginAs, makeUser, pageAs, check }) => {
+    try {
+      await loginAs("ADMIN");
+      await page.goto("/admin/settings");
+      const form = page.getByRole("form", { name: "Organization" });
+      await form.getByLabel("Organization name").fill("Keystone Review");
+      await form.getByLabel("Logo (optional)").setInputFiles({ name: "logo.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+      await form.getByRole("button", { name: "Save the name and logo" }).click();
+      await expect(page.locator("#field-logo-error")).toBeVisible();
+      await check(page, "admin/settings", "a logo that is not PNG or JPEG, refused");
+      await form.getByLabel("Logo (optional)").setInputFiles({ name: "keystone.png", mimeType: "image/png", buffer: solidPng(32, [29, 78, 137]) });
+      await form.getByRole("button", { name: "Save the name and logo" }).click();
+      await expect(page.getByRole("status")).toContainText("The organization's name and logo are saved.");
+      await check(page, "admin/settings", "with the organization's logo");
+      const coordinator = await pageAs(await makeUser(["COORDINATOR"]));
+      await coordinator.goto("/iro");
+      await expect(coordinator.getByRole("banner").getByRole("img", { name: "Keystone Review" })).toBeVisible();
+      await check(coordinator, "iro", "the header with the organization's logo");
+    } finally {
+      // Every page's header shows it: the other tests expect none.
+      await db.organizationBranding.deleteMany();
+    }
   },
 );

@@ -157,8 +157,8 @@ describe("a document the applicant adds after acceptance", () => {
         fileName: "letter-from-dr-okafor.pdf",
         kind: "Letter from a doctor",
         sizeBytes: SMALL_PDF.length,
-        added: "Wed 25 Nov 2026, 4:00 PM ET",
-        forwarded: "Wed 25 Nov 2026, 4:00 PM ET",
+        added: ADDED,
+        forwarded: ADDED,
       },
     ]);
     expect(page.canReverse).toBe(true);

@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { localDate } from "~/domain/deadlines/time-zone";
 import * as editStepRoute from "~/routes/requests/edit-step";
 import { loader as caseLogCsvLoader } from "~/routes/iro/reports.case-log.csv";
 import { loader as caseLogLoader } from "~/routes/iro/reports.case-log";
@@ -105,6 +106,9 @@ beforeAll(async () => {
   }
 });
 
+// The organization's zone, which ensureReferenceData sets.
+const NEW_YORK = "America/New_York";
+
 const EXPECTED = [
   {
     reference: "IMR-2026-000101",
@@ -142,7 +146,14 @@ describe("the case log", () => {
   it("has a line per case received in the range, with every column of the specification's log", async () => {
     const log = await caseLog(MARCH, 200, NOW);
     expect(log.total).toBe(2);
-    expect(log.rows).toEqual(EXPECTED);
+    expect(log.rows).toMatchObject(EXPECTED);
+    // The page shows the same dates from their instants, in the organization's zone.
+    for (const row of log.rows) {
+      const { at } = row;
+      expect(
+        [at.received, at.caseFileArrived, at.informationDue, at.determinationDate, at.noticesSent].map((instant) => instant && localDate(instant, NEW_YORK)),
+      ).toEqual([row.received, row.caseFileArrived, row.informationDue, row.determinationDate, row.noticesSent]);
+    }
   });
 
   it("shows on its page, limited, and in full in its CSV", async () => {
@@ -150,7 +161,7 @@ describe("the case log", () => {
       caseLogLoader as RouteFunction,
       request("/iro/reports/case-log?from=2026-03-01&to=2026-03-31", coordinator),
     );
-    expect(page.data.report.rows).toEqual(EXPECTED);
+    expect(page.data.report.rows).toMatchObject(EXPECTED);
     const answer = await call(caseLogCsvLoader as RouteFunction, request("/iro/reports/case-log.csv?from=2026-03-01&to=2026-03-31", coordinator));
     const lines = (await answer.response!.text()).trimEnd().split("\r\n");
     expect(lines).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant } from "~/domain/format-instant";
+import { formatInstant, formatTableInstant } from "~/domain/format-instant";
 
 describe("formatInstant", () => {
   const at = new Date("2026-12-05T19:04:31Z");
@@ -18,5 +18,58 @@ describe("formatInstant", () => {
 
   it("follows daylight saving time", () => {
     expect(formatInstant("2026-07-04T16:00:00Z", "America/New_York")).toBe("Jul 4, 2026, 12:00 PM EDT");
+  });
+});
+
+describe("formatTableInstant", () => {
+  const NEW_YORK = "America/New_York";
+  const requestedIn2026 = new Date("2026-06-15T16:00:00Z");
+
+  it("is short within the year of the reference, and in full (year and zone) in its title", () => {
+    expect(formatTableInstant("2026-12-06T04:59:59Z", NEW_YORK, requestedIn2026)).toEqual({
+      text: "Sat, Dec 5, 11:59 PM",
+      title: "Sat, Dec 5, 2026, 11:59 PM EST",
+    });
+    expect(formatTableInstant("2026-03-02T14:05:00Z", NEW_YORK, requestedIn2026).text).toBe("Mon, Mar 2, 9:05 AM");
+  });
+
+  it("gives the year when the instant is not in the reference's year, before or after it", () => {
+    expect(formatTableInstant("2025-12-29T14:00:00Z", NEW_YORK, requestedIn2026).text).toBe("Mon, Dec 29, 2025, 9:00 AM");
+    expect(formatTableInstant("2027-01-04T17:30:00Z", NEW_YORK, requestedIn2026).text).toBe("Mon, Jan 4, 2027, 12:30 PM");
+  });
+
+  it("reads both years in the organization's zone: the last evening of a year is still that year in New York", () => {
+    const newYearsEve = new Date("2027-01-01T03:00:00Z"); // Dec 31, 10 PM in New York
+    const newYearsDay = new Date("2027-01-01T15:00:00Z");
+    expect(formatTableInstant(newYearsEve, NEW_YORK, newYearsDay).text).toBe("Thu, Dec 31, 2026, 10:00 PM");
+    expect(formatTableInstant(newYearsEve, NEW_YORK, new Date("2026-12-31T12:00:00Z")).text).toBe("Thu, Dec 31, 10:00 PM");
+    expect(formatTableInstant(newYearsEve, "UTC", newYearsDay)).toEqual({ text: "Fri, Jan 1, 3:00 AM", title: "Fri, Jan 1, 2027, 3:00 AM UTC" });
+  });
+
+  it("follows daylight saving time, on the days it starts and ends", () => {
+    // Sunday March 8, 2026: 2 AM EST becomes 3 AM EDT.
+    expect(formatTableInstant("2026-03-08T06:59:00Z", NEW_YORK, requestedIn2026).title).toBe("Sun, Mar 8, 2026, 1:59 AM EST");
+    expect(formatTableInstant("2026-03-08T07:00:00Z", NEW_YORK, requestedIn2026).title).toBe("Sun, Mar 8, 2026, 3:00 AM EDT");
+    // Sunday November 1, 2026: 1 AM happens twice, first in EDT, then in EST.
+    expect(formatTableInstant("2026-11-01T05:30:00Z", NEW_YORK, requestedIn2026).title).toBe("Sun, Nov 1, 2026, 1:30 AM EDT");
+    expect(formatTableInstant("2026-11-01T06:30:00Z", NEW_YORK, requestedIn2026).title).toBe("Sun, Nov 1, 2026, 1:30 AM EST");
+  });
+
+  it("keeps the seconds in the full form of a log's entry", () => {
+    expect(formatTableInstant("2026-12-05T19:04:31Z", NEW_YORK, requestedIn2026, "second")).toEqual({
+      text: "Sat, Dec 5, 2:04 PM",
+      title: "Sat, Dec 5, 2026, 2:04:31 PM EST",
+    });
+  });
+
+  it("shows noon and midnight as 12, in other zones too", () => {
+    expect(formatTableInstant("2026-07-04T19:00:00Z", "America/Los_Angeles", requestedIn2026)).toEqual({
+      text: "Sat, Jul 4, 12:00 PM",
+      title: "Sat, Jul 4, 2026, 12:00 PM PDT",
+    });
+    expect(formatTableInstant("2026-02-09T23:00:00Z", "Europe/Paris", requestedIn2026)).toEqual({
+      text: "Tue, Feb 10, 12:00 AM",
+      title: "Tue, Feb 10, 2026, 12:00 AM GMT+1",
+    });
   });
 });

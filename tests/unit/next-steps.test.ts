@@ -129,6 +129,7 @@ describe("a case's deadlines, one line each", () => {
     expect(deadlineLine(decision, new Date("2026-12-25T12:00:00Z"), NEW_YORK)).toEqual({
       label: "Decision",
       text: "Decision due by Wed 6 Jan 2027, 11:59 PM ET — 12 days left",
+      parts: ["Decision due by ", { at: decision.dueAt }, " — 12 days left"],
       state: "on_track",
     });
     // Under a fifth of the time left: due soon. Past it: overdue.
@@ -145,6 +146,7 @@ describe("a case's deadlines, one line each", () => {
     expect(deadlineLine({ ...base, kind: "eligibility", status: "MET", dueAt, closedAt: new Date("2026-11-24T14:00:00Z") }, now, NEW_YORK)).toEqual({
       label: "Eligibility decision",
       text: "Eligibility decision met on Tue 24 Nov 2026, 9:00 AM ET (due by Tue 1 Dec 2026, 11:59 PM ET)",
+      parts: ["Eligibility decision met on ", { at: new Date("2026-11-24T14:00:00Z") }, " (due by ", { at: dueAt }, ")"],
       state: "met",
     });
     expect(deadlineLine({ ...base, kind: "planCaseFile", status: "MISSED", dueAt, closedAt: new Date("2026-12-03T17:30:00Z") }, now, NEW_YORK)).toMatchObject({

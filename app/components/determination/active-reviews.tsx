@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { DeadlineStateBadge } from "~/components/case-deadlines";
+import { DeadlineStateBadge, DeadlineText } from "~/components/case-deadlines";
 import { DataTable } from "~/components/data-table";
 import type { DeadlineLineState } from "~/domain/next-steps";
 import type { ActiveReview } from "~/server/determinations/active-reviews.server";
@@ -32,7 +32,7 @@ export function ActiveReviews({ reviews }: { reviews: readonly ActiveReview[] })
           cell: (review) =>
             review.deadline ? (
               <>
-                {review.deadline.text}
+                <DeadlineText parts={review.deadline.parts} />
                 {ATTENTION_STATES.has(review.deadline.state) ? (
                   <>
                     {" "}

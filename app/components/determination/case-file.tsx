@@ -3,8 +3,8 @@ import { DocumentTable, type DocumentRow } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT } from "~/domain/documents/document-kinds";
 
 export interface CaseFileItem extends DocumentRow {
-  /** When it was added, in words. */
-  added: string;
+  /** When it was added. */
+  added: Date | string;
   view: "pdf" | "image" | null;
 }
 

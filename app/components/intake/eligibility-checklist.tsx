@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { CaseForm, RadioGroup, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CRITERION_TEXT, ELIGIBILITY_CRITERIA, type ChecklistValue, type EligibilityCriterion } from "~/domain/eligibility";
 import { eligibilitySchema, metField, noteField } from "~/schemas/intake";
@@ -15,7 +16,7 @@ export interface SavedAnswer {
   met: boolean;
   note: string | null;
   by: string;
-  at: string;
+  at: Date | string;
 }
 
 /** The five criteria, each answered yes or no with a note; saving the first time starts the eligibility review. */
@@ -90,7 +91,7 @@ export function EligibilityAnswers({ answers }: { answers: readonly SavedAnswer[
           header: "Answered",
           cell: (answer) => (
             <>
-              {answer.by}, {answer.at}
+              {answer.by}, <Instant at={answer.at} style="table" />
             </>
           ),
         },

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { DeadlineStateBadge } from "~/components/case-deadlines";
+import { DeadlineStateBadge, DeadlineText } from "~/components/case-deadlines";
+import { Instant } from "~/components/instant";
 import { DataTable } from "~/components/data-table";
 import type { DeadlineLine } from "~/domain/next-steps";
 import type { CaseStatus } from "~/domain/case-status";
@@ -13,7 +14,7 @@ export interface PlanCaseRow {
   expedited: boolean;
   service: string | null;
   planReference: string | null;
-  filed: string | null;
+  filed: Date | null;
   needsAction: boolean;
   /** The plan's own clocks on the case, in words; null when none started. */
   caseFile: DeadlineLine | null;
@@ -25,7 +26,9 @@ function Deadline({ line, none }: { line: DeadlineLine | null; none: string }) {
   return (
     <>
       <DeadlineStateBadge state={line.state} />
-      <div>{line.text}</div>
+      <div>
+        <DeadlineText parts={line.parts} />
+      </div>
     </>
   );
 }
@@ -68,7 +71,7 @@ export function PlanCaseTable({ caption, rows }: { caption: string; rows: readon
         { header: "Service in dispute", cell: (row) => row.service ?? "Not recorded" },
         { header: "Your case file", cell: (row) => <Deadline line={row.caseFile} none="Not requested" /> },
         { header: "Your compliance", cell: (row) => <Deadline line={row.compliance} none="Nothing to confirm" /> },
-        { header: "Filed", cell: (row) => row.filed ?? "Not recorded" },
+        { header: "Filed", cell: (row) => (row.filed ? <Instant at={row.filed} style="table" /> : "Not recorded") },
       ]}
     />
   );

@@ -51,6 +51,25 @@ export interface CaseLogRow {
   noticesSent: string | null;
 }
 
+/** A line's dates as the instants they come from, for a page to show them in its own form (the CSV keeps the local dates). */
+export interface CaseLogInstants {
+  received: Date;
+  caseFileArrived: Date | null;
+  informationDue: Date | null;
+  determinationDate: Date | null;
+  noticesSent: Date | null;
+}
+
+export function caseLogInstants(kase: LoggedCase): CaseLogInstants {
+  return {
+    received: kase.receivedAt,
+    caseFileArrived: kase.caseFileArrivedAt,
+    informationDue: kase.informationDueAt,
+    determinationDate: kase.decidedAt,
+    noticesSent: kase.noticesSentAt,
+  };
+}
+
 /** A line of the log: dates as local dates in `timeZone`. */
 export function caseLogRow(kase: LoggedCase, timeZone: string): CaseLogRow {
   const day = (date: Date | null) => (date ? localDate(date, timeZone) : null);

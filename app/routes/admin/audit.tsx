@@ -42,7 +42,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
         rows={loaderData.entries}
         rowKey={(entry) => entry.id}
         columns={[
-          { header: "When", cell: (entry) => <Instant at={entry.at} style="dateTimeSeconds" /> },
+          { header: "When", cell: (entry) => <Instant at={entry.at} style="tableSeconds" /> },
           { header: "Who", cell: (entry) => entry.actorEmail ?? "Anonymous" },
           { header: "Action", cell: (entry) => <code>{entry.action}</code> },
           { header: "Object", cell: (entry) => (entry.objectType ? `${entry.objectType} ${entry.objectId ?? ""}` : "") },

@@ -81,7 +81,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         rows={loaderData.messages}
         rowKey={(message) => message.id}
         columns={[
-          { header: "Queued", cell: (message) => <Instant at={message.createdAt} style="dateTimeSeconds" /> },
+          { header: "Queued", cell: (message) => <Instant at={message.createdAt} style="tableSeconds" /> },
           { header: "To", cell: (message) => message.toAddress },
           { header: "Subject", cell: (message) => message.subject },
           { header: "State", cell: (message) => <MessageState message={message} /> },
@@ -103,12 +103,12 @@ function MessageState({ message }: { message: Message }) {
       <span className={`badge ${state?.badge ?? ""}`}>{retrying ? "Failing, will retry" : (state?.label ?? message.status)}</span>
       {message.sentAt ? (
         <div className="muted">
-          <Instant at={message.sentAt} style="dateTimeSeconds" />
+          <Instant at={message.sentAt} style="tableSeconds" />
         </div>
       ) : null}
       {retrying ? (
         <div className="muted">
-          Next try <Instant at={message.nextAttemptAt} style="dateTimeSeconds" />
+          Next try <Instant at={message.nextAttemptAt} style="tableSeconds" />
         </div>
       ) : null}
     </>

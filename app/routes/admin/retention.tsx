@@ -116,7 +116,7 @@ export default function Retention({ loaderData }: Route.ComponentProps) {
         rows={purgeConfirmed.rows}
         rowKey={(row) => row.id}
         empty={<p>No purge is waiting for the next run.</p>}
-        columns={[...columns, { header: "Confirmed", cell: (row: Row) => (row.purgeConfirmedAt ? <Instant at={row.purgeConfirmedAt} /> : "") }]}
+        columns={[...columns, { header: "Confirmed", cell: (row: Row) => (row.purgeConfirmedAt ? <Instant at={row.purgeConfirmedAt} style="table" /> : "") }]}
       />
       <More list={purgeConfirmed} />
       <h2>Under a legal hold</h2>
@@ -144,10 +144,10 @@ export default function Retention({ loaderData }: Route.ComponentProps) {
           { header: "Profile", cell: (row) => row.ruleProfile },
           { header: "Ended as", cell: (row) => STATUS_LABELS[row.statusEnded] },
           { header: "Outcome", cell: (row) => (row.outcome ? OUTCOMES[row.outcome] : "") },
-          { header: "Filed", cell: (row) => (row.submittedAt ? <Instant at={row.submittedAt} style="date" /> : "") },
-          { header: "Decided", cell: (row) => (row.decidedAt ? <Instant at={row.decidedAt} style="date" /> : "") },
+          { header: "Filed", cell: (row) => (row.submittedAt ? <Instant at={row.submittedAt} style="table" /> : "") },
+          { header: "Decided", cell: (row) => (row.decidedAt ? <Instant at={row.decidedAt} style="table" /> : "") },
           { header: "Ended on", cell: (row) => formatLocalDate(row.endedOn.toISOString().slice(0, 10)) },
-          { header: "Purged", cell: (row) => <Instant at={row.purgedAt} style="date" /> },
+          { header: "Purged", cell: (row) => <Instant at={row.purgedAt} style="table" /> },
           { header: "Confirmed by", cell: (row) => row.purgeConfirmedBy },
         ]}
       />

@@ -163,8 +163,8 @@ function Sessions({ sessions, own }: { sessions: AccountAdminPage["sessions"]; o
         columns={[
           { header: "Browser", cell: (session) => session.userAgent ?? "Unknown browser" },
           { header: "Address", cell: (session) => session.ip ?? "Unknown" },
-          { header: "Signed in", cell: (session) => <Instant at={session.createdAt} /> },
-          { header: "Last active", cell: (session) => <Instant at={session.lastSeenAt} /> },
+          { header: "Signed in", cell: (session) => <Instant at={session.createdAt} style="table" /> },
+          { header: "Last active", cell: (session) => <Instant at={session.lastSeenAt} style="table" /> },
           {
             header: ACTIONS_HEADER,
             cell: (session) => (

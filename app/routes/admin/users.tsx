@@ -2,6 +2,7 @@ import { Link, useSearchParams } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/users";
 import { DataTable } from "~/components/data-table";
+import { useRequestInstant } from "~/components/instant";
 import { ROLE_LABELS } from "~/domain/roles";
 import { listUsers } from "~/server/admin/admin-overview.server";
 
@@ -16,6 +17,7 @@ export async function loader() {
 export default function Users({ loaderData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams();
   const invited = searchParams.get("invited");
+  const now = useRequestInstant();
   return (
     <>
       <h1>Users</h1>
@@ -40,7 +42,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
             cell: (user) =>
               user.disabledAt ? (
                 <span className="badge badge--danger">Deactivated</span>
-              ) : user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
+              ) : user.lockedUntil && new Date(user.lockedUntil) > now ? (
                 <span className="badge badge--danger">Locked</span>
               ) : user.emailVerifiedAt ? (
                 <span className="badge badge--ok">Active</span>

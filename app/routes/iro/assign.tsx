@@ -1,6 +1,7 @@
 import { Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/assign";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { PossibleConflicts } from "~/components/possible-conflicts";
 import { CaseForm, CaseFormFields, FormError, isConflict, Notice, SelectField, SubmitButton, TextAreaField, TextField, useCaseForm } from "~/components/forms";
 import { clearConflictSchema, matchingFactsSchema, offerSchema, replaceSchema } from "~/schemas/assignment";
@@ -121,8 +122,8 @@ export default function AssignReviewers({ loaderData }: Route.ComponentProps) {
             columns={[
               { header: "Reviewer", cell: (row) => row.name },
               { header: "Outcome", cell: (row) => row.outcome },
-              { header: "Offered", cell: (row) => row.offered },
-              { header: "Ended", cell: (row) => row.ended ?? "—" },
+              { header: "Offered", cell: (row) => <Instant at={row.offered} style="table" /> },
+              { header: "Ended", cell: (row) => (row.ended ? <Instant at={row.ended} style="table" /> : "—") },
               { header: "Reason", className: "multiline", cell: (row) => row.reason ?? "—" },
               { header: "Place taken by", cell: (row) => row.replacedBy ?? "—" },
             ]}
@@ -226,7 +227,7 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
               { header: "Reviewer", cell: (reviewer) => reviewer.name },
               { header: "Specialty fit", cell: (reviewer) => reviewer.fit },
               { header: "Workload now", cell: (reviewer) => reviewer.workload },
-              { header: "Last case offered", cell: (reviewer) => reviewer.lastCase },
+              { header: "Last case offered", cell: (reviewer) => (reviewer.lastCase ? <Instant at={reviewer.lastCase} style="table" /> : "Never") },
               page.seatsOpen > 0 && {
                 header: "Offer",
                 cell: (reviewer) =>

@@ -1,6 +1,7 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/decision";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { failureFor, Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
 import { amendDecisionSchema, decisionActionSchema, expeditedNoticeSchema, issueDecisionSchema } from "~/schemas/decision";
@@ -121,7 +122,7 @@ function IssuedLetters({ letters }: { letters: DecisionPage["letters"] }) {
               </>
             ),
           },
-          { header: "Issued", cell: (letter) => letter.issued },
+          { header: "Issued", cell: (letter) => <Instant at={letter.issued} style="table" /> },
           { header: "Verification code", cell: (letter) => <code>{letter.code}</code> },
           { header: "SHA-256 fingerprint", cell: (letter) => <code className="break-all">{letter.sha256}</code> },
           { header: "Reason for the amendment", className: "verbatim", cell: (letter) => letter.amendmentReason ?? "—" },

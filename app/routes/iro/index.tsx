@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { ReverificationPanel } from "~/components/reverification-panel";
 import { STATUS_LABELS, OPEN_STATUSES } from "~/domain/case-status";
 import { dashboardFilterSchema } from "~/schemas/dashboard";
@@ -130,7 +131,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               row.deadline ? (
                 <>
                   {row.deadline}
-                  <div className="muted">{row.dueText}</div>
+                  {row.dueAt ? (
+                    <div className="muted">
+                      <Instant at={row.dueAt} style="table" />
+                    </div>
+                  ) : null}
                 </>
               ) : (
                 "None running"

@@ -1,6 +1,7 @@
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/quality";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { CheckboxGroup, failureFor, Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { STATUS_LABELS } from "~/domain/case-status";
@@ -156,7 +157,7 @@ export default function QualityReview({ loaderData }: Route.ComponentProps) {
           rowKey={(review) => review.id}
           empty={<p className="muted">None yet.</p>}
           columns={[
-            { header: "When", cell: (review) => review.at },
+            { header: "When", cell: (review) => <Instant at={review.at} style="table" /> },
             { header: "Coordinator", cell: (review) => review.by },
             { header: "Result", cell: (review) => (review.result === "APPROVED" ? "Approved" : "Sent back") },
             { header: "Comments", className: "verbatim", cell: (review) => review.comments ?? "" },

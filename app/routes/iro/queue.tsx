@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/queue";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import type { DeadlineState } from "~/domain/deadlines/case-deadlines";
 import { queueQuerySchema } from "~/schemas/intake";
 import { intakeQueue } from "~/server/intake/intake-queue.server";
@@ -71,7 +72,7 @@ export default function IntakeQueue({ loaderData }: Route.ComponentProps) {
             cell: (row) =>
               row.eligibilityDue ? (
                 <>
-                  {row.eligibilityDue}
+                  <Instant at={row.eligibilityDue} style="table" />
                   <div>
                     {row.state ? <span className={STATE_BADGE[row.state].className}>{STATE_BADGE[row.state].label}</span> : null} {row.timeLeft}
                   </div>
@@ -82,7 +83,7 @@ export default function IntakeQueue({ loaderData }: Route.ComponentProps) {
           },
           { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
           { header: "Health plan", cell: (row) => row.plan ?? "Not chosen" },
-          { header: "Filed", cell: (row) => row.filed ?? "Not filed" },
+          { header: "Filed", cell: (row) => (row.filed ? <Instant at={row.filed} style="table" /> : "Not filed") },
           { header: "Looked after by", cell: (row) => row.coordinator ?? "Nobody yet" },
         ]}
       />

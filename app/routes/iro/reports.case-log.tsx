@@ -1,6 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/reports.case-log";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { ReportRange } from "~/components/report-range";
 import { CASE_LOG_PAGE_LIMIT } from "~/domain/reports/case-log";
 import { parseTimelinessQuery } from "~/schemas/reports";
@@ -20,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 const orDash = (value: string | null) => value ?? "—";
+const dateOrDash = (at: Date | null) => (at ? <Instant at={at} style="table" /> : "—");
 
 export default function CaseLog({ loaderData }: Route.ComponentProps) {
   const { report, values, fieldErrors } = loaderData;
@@ -46,17 +48,17 @@ export default function CaseLog({ loaderData }: Route.ComponentProps) {
             empty={<p>No case was received between these dates.</p>}
             columns={[
               { header: "Reference", cell: (row) => row.reference },
-              { header: "Received", cell: (row) => row.received },
+              { header: "Received", cell: (row) => <Instant at={row.at.received} style="table" /> },
               { header: "Health plan", cell: (row) => row.plan },
               { header: "Referred by", cell: (row) => row.referredBy },
               { header: "Issue", cell: (row) => row.issue },
               { header: "Track", cell: (row) => row.track },
-              { header: "Case file arrived", cell: (row) => orDash(row.caseFileArrived) },
-              { header: "Information due", cell: (row) => orDash(row.informationDue) },
+              { header: "Case file arrived", cell: (row) => dateOrDash(row.at.caseFileArrived) },
+              { header: "Information due", cell: (row) => dateOrDash(row.at.informationDue) },
               { header: "Status", cell: (row) => row.status },
               { header: "Determination", cell: (row) => orDash(row.determination) },
-              { header: "Determined", cell: (row) => orDash(row.determinationDate) },
-              { header: "Notices sent", cell: (row) => orDash(row.noticesSent) },
+              { header: "Determined", cell: (row) => dateOrDash(row.at.determinationDate) },
+              { header: "Notices sent", cell: (row) => dateOrDash(row.at.noticesSent) },
             ]}
           />
         </>

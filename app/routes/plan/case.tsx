@@ -5,6 +5,7 @@ import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { formatFileSize } from "~/domain/documents/limits";
 import { CaseFormFields, ConflictAlert, FormError, Notice, revalidateAfterConflict, SubmitButton, TextAreaField, useCaseForm } from "~/components/forms";
 import { CaseFilePanel, COMPLETE_CASE_FILE_INTENT } from "~/components/plan/case-file-panel";
@@ -132,8 +133,8 @@ export default function PlanCase({ loaderData }: Route.ComponentProps) {
               { header: "File", className: "break-anywhere", cell: (document) => <a href={`/documents/${document.id}`}>{document.fileName}</a> },
               { header: "What it is", cell: (document) => document.kind },
               { header: "Size", cell: (document) => formatFileSize(document.sizeBytes) },
-              { header: "Added", cell: (document) => document.added },
-              { header: "Forwarded to your plan", cell: (document) => document.forwarded },
+              { header: "Added", cell: (document) => <Instant at={document.added} style="table" /> },
+              { header: "Forwarded to your plan", cell: (document) => (document.forwarded ? <Instant at={document.forwarded} style="table" /> : "") },
             ]}
           />
           {page.canReverse ? (

@@ -2,7 +2,7 @@ import { useActionData } from "react-router";
 import type { Route } from "./+types/integrations";
 import { CheckboxGroup, failureFor, Form, FormError, IntentSubmit, RemoveButton, TextField, useZodForm } from "~/components/forms";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
-import { useOrganizationTimeZone } from "~/components/instant";
+import { Instant, useOrganizationTimeZone, useRequestInstant } from "~/components/instant";
 import { formatInstant } from "~/domain/format-instant";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/domain/webhooks";
 import { rowIdSchema } from "~/schemas/ids";
@@ -68,7 +68,9 @@ const DELIVERY_STATUS = { PENDING: "Waiting to retry", SUCCEEDED: "Delivered", F
 
 export default function Integrations({ loaderData }: Route.ComponentProps) {
   const timeZone = useOrganizationTimeZone();
+  const now = useRequestInstant();
   const when = (date: Date | string | null) => (date ? formatInstant(date, timeZone) : "—");
+  const inTable = (date: Date | string | null) => (date ? <Instant at={date} style="table" /> : "—");
   const { plan, apiKeys, endpoints } = loaderData;
   const actionData = useActionData<typeof action>();
   const shownOnce = actionData && "shownOnce" in actionData ? actionData.shownOnce : undefined;
@@ -104,13 +106,13 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
           columns={[
             { header: "Name", cell: (key) => key.name },
             { header: "Key starts with", cell: (key) => <code>imr_{key.prefix}_…</code> },
-            { header: "Created", cell: (key) => when(key.createdAt) },
-            { header: "Last used", cell: (key) => when(key.lastUsedAt) },
+            { header: "Created", cell: (key) => inTable(key.createdAt) },
+            { header: "Last used", cell: (key) => inTable(key.lastUsedAt) },
             {
               header: "State",
               cell: (key) =>
                 key.revokedAt ? (
-                  <span className="badge badge--danger">Revoked {when(key.revokedAt)}</span>
+                  <span className="badge badge--danger">Revoked {inTable(key.revokedAt)}</span>
                 ) : key.createdBy?.disabledAt ? (
                   <span className="badge badge--danger">Not acting: {key.createdBy.name}, who made it, is deactivated</span>
                 ) : (
@@ -143,7 +145,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
             <h3 id={`endpoint-${endpoint.id}`}>{endpoint.url}</h3>
             {endpoint.description ? <p>{endpoint.description}</p> : null}
             <p>Events: {endpoint.events.map((event) => WEBHOOK_EVENT_LABELS[event as keyof typeof WEBHOOK_EVENT_LABELS] ?? event).join("; ")}</p>
-            {endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt) > new Date() ? (
+            {endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt) > now ? (
               <p>The previous secret also signs deliveries until {when(endpoint.previousSecretExpiresAt)}.</p>
             ) : null}
             <Form method="post" className="actions">
@@ -168,7 +170,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                   cell: (delivery) => (
                     <>
                       {DELIVERY_STATUS[delivery.status]}
-                      {delivery.status === "PENDING" && delivery.attempts > 0 ? `, next try ${when(delivery.nextAttemptAt)}` : ""}
+                      {delivery.status === "PENDING" && delivery.attempts > 0 ? <>, next try {inTable(delivery.nextAttemptAt)}</> : ""}
                     </>
                   ),
                 },
@@ -182,7 +184,7 @@ export default function Integrations({ loaderData }: Route.ComponentProps) {
                     </>
                   ),
                 },
-                { header: "Last try", cell: (delivery) => when(delivery.lastAttemptAt) },
+                { header: "Last try", cell: (delivery) => inTable(delivery.lastAttemptAt) },
                 {
                   header: ACTIONS_HEADER,
                   cell: (delivery) =>

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
 import { DataTable } from "~/components/data-table";
+import { Instant } from "~/components/instant";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { applicantRequests } from "~/server/requests/applicant-requests-page.server";
@@ -88,7 +89,7 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
               { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
               { header: "Treatment", cell: (row) => row.serviceDescription ?? "Not entered" },
               { header: "Health plan", cell: (row) => row.planName ?? "Not chosen" },
-              { header: "Sent", cell: (row) => (row.filedOn ? formatLocalDate(row.filedOn) : "") },
+              { header: "Sent", cell: (row) => (row.filedAt ? <Instant at={row.filedAt} style="table" /> : "") },
             ]}
           />
         </section>

@@ -1,10 +1,8 @@
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
-import { localDate } from "~/domain/deadlines/time-zone";
 import { nearMatchText, type AssignmentStatus } from "~/domain/matching";
 import { OFFER_HOURS_SETTINGS, offerHours, seatsOpen } from "~/domain/offers";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
-import { formatLocalDate } from "~/domain/rule-profiles";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
@@ -84,7 +82,6 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
   ]);
   const { timeZone } = calendar;
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
-  const day = (date: Date) => formatLocalDate(localDate(date, timeZone));
   const offerable = can("offerReviewers", kase.status, user.roles);
   const open = seatsOpen(kase.panelSize, kase.assignments);
   const nameOf = new Map(kase.assignments.map((assignment) => [assignment.id, assignment.reviewer.name]));
@@ -148,8 +145,8 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
           assignment.status === "REPLACED" && assignment.respondedAt === null
             ? "Offer withdrawn"
             : ENDED_LABELS[assignment.status as keyof typeof ENDED_LABELS],
-        offered: at(assignment.offeredAt),
-        ended: assignment.endedAt ? at(assignment.endedAt) : null,
+        offered: assignment.offeredAt,
+        ended: assignment.endedAt,
         reason: assignment.reason,
         replacedBy: assignment.replacedById ? (nameOf.get(assignment.replacedById) ?? null) : null,
       })),
@@ -159,7 +156,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
         name: reviewer.name,
         fit: `${reviewer.fit === "same" ? "Same specialty" : "Similar specialty"}: ${reviewer.certifiedIn.name}`,
         workload: `${reviewer.workload} of ${reviewer.capacity} cases`,
-        lastCase: reviewer.lastAssignedAt ? day(reviewer.lastAssignedAt) : "Never",
+        lastCase: reviewer.lastAssignedAt,
       })) ?? null,
     possibleConflicts:
       match?.possibleConflicts.map((reviewer) => ({

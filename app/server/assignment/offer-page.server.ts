@@ -24,14 +24,11 @@ async function specialtyNames(codes: readonly (string | null)[]): Promise<Map<st
  * type of dispute, when to answer), never the patient or the records.
  */
 export async function reviewerOffers(reviewerId: string, now = new Date()) {
-  const [offers, { timeZone }] = await Promise.all([
-    db.reviewerAssignment.findMany({
-      where: { reviewerId, status: "OFFERED" },
-      select: { id: true, offerDueAt: true, case: { select: { reference: true, track: true, disputeType: true, specialtyNeeded: true } } },
-      orderBy: [{ offerDueAt: "asc" }, { offeredAt: "asc" }],
-    }),
-    organizationCalendar(),
-  ]);
+  const offers = await db.reviewerAssignment.findMany({
+    where: { reviewerId, status: "OFFERED" },
+    select: { id: true, offerDueAt: true, case: { select: { reference: true, track: true, disputeType: true, specialtyNeeded: true } } },
+    orderBy: [{ offerDueAt: "asc" }, { offeredAt: "asc" }],
+  });
   const names = await specialtyNames(offers.map((offer) => offer.case.specialtyNeeded));
   return offers.map((offer) => ({
     id: offer.id,
@@ -40,7 +37,8 @@ export async function reviewerOffers(reviewerId: string, now = new Date()) {
     track: TRACK_LABELS[offer.case.track],
     disputeType: offer.case.disputeType ? DISPUTE_TYPE_LABELS[offer.case.disputeType] : null,
     specialty: offer.case.specialtyNeeded ? (names.get(offer.case.specialtyNeeded) ?? offer.case.specialtyNeeded) : null,
-    answerBy: offer.offerDueAt ? `${formatDeadlineTime(offer.offerDueAt, timeZone)} (${timeLeftText(offer.offerDueAt, now)})` : null,
+    answerBy: offer.offerDueAt,
+    timeLeft: offer.offerDueAt ? timeLeftText(offer.offerDueAt, now) : null,
     lapsed: offerState({ status: "OFFERED", offerDueAt: offer.offerDueAt }, now) === "lapsed",
   }));
 }

@@ -1,4 +1,4 @@
-import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
+import { timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { DEADLINE_LABELS } from "~/domain/deadlines/lifecycle";
 import { localDate } from "~/domain/deadlines/time-zone";
 import type { DashboardFilter } from "~/schemas/dashboard";
@@ -27,7 +27,7 @@ export async function dashboardPage(filter: DashboardFilter, now = new Date()) {
       plan: row.planName,
       assignee: row.coordinatorName,
       deadline: due && row.nextDeadlineKind ? DEADLINE_LABELS[KIND_OF_DB[row.nextDeadlineKind]] : null,
-      dueText: due ? formatDeadlineTime(due, calendar.timeZone) : null,
+      dueAt: due,
       timeLeft: due ? timeLeftText(due, now) : null,
       state,
     };

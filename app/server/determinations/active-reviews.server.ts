@@ -1,4 +1,4 @@
-import { deadlineLine, type DeadlineLineState } from "~/domain/next-steps";
+import { deadlineLine, type DeadlineLineState, type DeadlinePart } from "~/domain/next-steps";
 import { caseStatusesShowing } from "~/domain/reviewer-access";
 import { openingAssignmentWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
@@ -15,7 +15,7 @@ export interface ActiveReview {
   track: "STANDARD" | "EXPEDITED";
   progress: DeterminationProgress;
   /** e.g. "Decision due by Tue 6 Jan 2027, 11:59 PM ET — 12 days left"; null before the clock starts. */
-  deadline: { text: string; state: DeadlineLineState } | null;
+  deadline: { text: string; parts: DeadlinePart[]; state: DeadlineLineState } | null;
 }
 
 /**
@@ -55,7 +55,7 @@ export async function activeReviews(reviewerId: string, now = new Date()): Promi
       reference: assignment.case.reference ?? "Case",
       track: assignment.case.track,
       progress: status === "SUBMITTED" ? "submitted" : status === "RETURNED" ? "returned" : status === "DRAFT" ? "draft" : "not_started",
-      deadline: line ? { text: line.text, state: line.state } : null,
+      deadline: line ? { text: line.text, parts: line.parts, state: line.state } : null,
       dueAt: clock?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
     };
   });

@@ -177,7 +177,7 @@ export async function qualityReviewPage(user: SessionUser, caseId: string, actor
       id: review.id,
       result: review.result,
       comments: review.comments,
-      at: when(review.createdAt),
+      at: review.createdAt,
       by: nameOf.get(review.reviewedById) ?? "A coordinator",
     })),
     decidable: can("approveDetermination", kase.status, user.roles),

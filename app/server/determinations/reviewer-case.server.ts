@@ -28,8 +28,8 @@ export interface CaseFileDocument {
   kind: DocumentKind;
   contentType: string;
   sizeBytes: number;
-  /** When it was added, in the organization's time zone. */
-  added: string;
+  /** When it was added. */
+  added: Date;
   description: string | null;
   /** Sent by the health plan (its case file), rather than by the applicant. */
   fromPlan: boolean;
@@ -221,7 +221,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       kind: document.kind,
       contentType: document.contentType,
       sizeBytes: Number(document.sizeBytes),
-      added: formatDeadlineTime(document.createdAt, calendar.timeZone),
+      added: document.createdAt,
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
       view: viewOf(document.contentType),

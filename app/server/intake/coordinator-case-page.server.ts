@@ -224,7 +224,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
                 met: row.met,
                 note: row.note,
                 by: answerers.find((person) => person.id === row.answeredById)?.name ?? "A coordinator",
-                at: at(row.answeredAt),
+                at: row.answeredAt,
               },
             ]
           : [];

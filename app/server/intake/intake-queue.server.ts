@@ -1,7 +1,6 @@
 import type { CaseStatus } from "~/domain/case-status";
-import { deadlineState, formatDeadlineTime, timeLeftText, type DeadlineState } from "~/domain/deadlines/case-deadlines";
+import { deadlineState, timeLeftText, type DeadlineState } from "~/domain/deadlines/case-deadlines";
 import { db } from "../db.server";
-import { organizationCalendar } from "../deadlines/calendar.server";
 
 const QUEUE_PAGE_SIZE = 50;
 
@@ -26,7 +25,7 @@ interface QueueRow {
  */
 export async function intakeQueue(page: number, now = new Date()) {
   const offset = (page - 1) * QUEUE_PAGE_SIZE;
-  const [rows, counted, calendar] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db.$queryRaw<QueueRow[]>`
       SELECT c.id, c.reference, c.status::text AS status, c.track::text AS track, c."filedLate", c."submittedAt",
              p.name AS "planName", u.name AS "coordinatorName",
@@ -45,9 +44,7 @@ export async function intakeQueue(page: number, now = new Date()) {
       ORDER BY (c.track = 'EXPEDITED') DESC, e."dueAt" ASC NULLS LAST, c."submittedAt" ASC, c.id
       LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${offset}`,
     db.case.count({ where: { status: { in: ["SUBMITTED", "ELIGIBILITY_REVIEW"] } } }),
-    organizationCalendar(),
   ]);
-  const { timeZone } = calendar;
   return {
     total: counted,
     page,
@@ -58,12 +55,12 @@ export async function intakeQueue(page: number, now = new Date()) {
       status: row.status,
       expedited: row.track === "EXPEDITED",
       filedLate: row.filedLate,
-      filed: row.submittedAt ? formatDeadlineTime(row.submittedAt, timeZone) : null,
+      filed: row.submittedAt,
       plan: row.planName,
       coordinator: row.coordinatorName,
       objected: row.objected,
       waitingForInformation: row.waitingForInformation,
-      eligibilityDue: row.eligibilityDueAt ? formatDeadlineTime(row.eligibilityDueAt, timeZone) : null,
+      eligibilityDue: row.eligibilityDueAt,
       timeLeft: row.eligibilityDueAt ? timeLeftText(row.eligibilityDueAt, now) : null,
       state: (row.eligibilityDueAt && row.eligibilityStartedAt
         ? deadlineState(row.eligibilityStartedAt, row.eligibilityDueAt, now)

@@ -95,7 +95,7 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
     letters: kase.decisionLetters.map((letter, index) => ({
       id: letter.id,
       version: letter.version,
-      issued: when(letter.issuedAt),
+      issued: letter.issuedAt,
       documentId: letter.documentId,
       sha256: letter.sha256,
       code: formatVerificationCode(letter.verificationCode),

@@ -1,6 +1,5 @@
 import type { PlanCaseRow } from "~/components/plan/plan-case-table";
 import type { CaseStatus } from "~/domain/case-status";
-import { formatInstant } from "~/domain/format-instant";
 import { deadlineLine } from "~/domain/next-steps";
 import { INITIAL_RULE_PROFILES } from "~/domain/rule-profiles";
 import { PLAN_CASES_PAGE_SIZE, type PlanCasesFilter } from "~/schemas/plan-cases";
@@ -95,7 +94,7 @@ export async function planCasesList(user: Pick<SessionUser, "id" | "roles" | "pl
       expedited: row.track === "EXPEDITED",
       service: row.serviceDescription,
       planReference: row.planDenialReference,
-      filed: row.submittedAt ? formatInstant(row.submittedAt, timeZone, "date") : null,
+      filed: row.submittedAt,
       needsAction: acting.has(row.id),
       caseFile: line(row.deadlines, "PLAN_CASE_FILE"),
       compliance: line(row.deadlines, "COMPLIANCE"),

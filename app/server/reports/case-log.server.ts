@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from "~/domain/case-status";
-import { CASE_LOG_FILE_LIMIT, caseLogRow } from "~/domain/reports/case-log";
+import { CASE_LOG_FILE_LIMIT, caseLogInstants, caseLogRow, type LoggedCase } from "~/domain/reports/case-log";
 import type { DateRange } from "~/domain/reports/timeliness";
 import { db } from "../db.server";
 import { AppError } from "../errors.server";
@@ -45,26 +45,22 @@ export async function caseLog(range: DateRange | undefined, limit: number, now =
       documents: { where: { kind: "NOTICE" }, orderBy: { createdAt: "asc" }, take: 1, select: { createdAt: true } },
     },
   });
-  const rows = cases.map((kase) =>
-    caseLogRow(
-      {
-        reference: kase.reference!,
-        receivedAt: kase.submittedAt!,
-        planName: kase.plan?.name ?? null,
-        referralSource: kase.referralSource,
-        filedBy: kase.filedBy,
-        disputeType: kase.disputeType,
-        serviceDescription: kase.serviceDescription,
-        track: kase.track,
-        caseFileArrivedAt: kase.planCaseFileCompletedAt,
-        informationDueAt: kase.deadlines[0]?.dueAt ?? null,
-        statusLabel: STATUS_LABELS[kase.status],
-        outcome: kase.outcome,
-        decidedAt: kase.decidedAt,
-        noticesSentAt: kase.decisionLetters[0]?.issuedAt ?? kase.documents[0]?.createdAt ?? null,
-      },
-      period.timeZone,
-    ),
-  );
+  const logged = cases.map((kase): LoggedCase => ({
+    reference: kase.reference!,
+    receivedAt: kase.submittedAt!,
+    planName: kase.plan?.name ?? null,
+    referralSource: kase.referralSource,
+    filedBy: kase.filedBy,
+    disputeType: kase.disputeType,
+    serviceDescription: kase.serviceDescription,
+    track: kase.track,
+    caseFileArrivedAt: kase.planCaseFileCompletedAt,
+    informationDueAt: kase.deadlines[0]?.dueAt ?? null,
+    statusLabel: STATUS_LABELS[kase.status],
+    outcome: kase.outcome,
+    decidedAt: kase.decidedAt,
+    noticesSentAt: kase.decisionLetters[0]?.issuedAt ?? kase.documents[0]?.createdAt ?? null,
+  }));
+  const rows = logged.map((kase) => ({ ...caseLogRow(kase, period.timeZone), at: caseLogInstants(kase) }));
   return { ...period, total, rows };
 }

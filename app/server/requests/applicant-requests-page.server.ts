@@ -16,7 +16,7 @@ export interface ApplicantRequests {
     track: "STANDARD" | "EXPEDITED";
     serviceDescription: string | null;
     planName: string | null;
-    filedOn: LocalDate | null;
+    filedAt: Date | null;
   }[];
 }
 
@@ -55,7 +55,7 @@ export async function applicantRequests(user: Applicant): Promise<ApplicantReque
         track: row.track,
         serviceDescription: row.serviceDescription,
         planName,
-        filedOn: row.submittedAt ? localDate(row.submittedAt, timeZone) : null,
+        filedAt: row.submittedAt,
       });
     }
   }
