@@ -43,6 +43,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   offer_declined: "A reviewer declined the case",
   offer_expired: "A reviewer's time to answer passed",
   reviewer_replaced: "Reviewer replaced",
+  reviewer_due_date_set: "Reviewer's internal due date set",
   quality_approved: "Determination passed quality review",
   expedited_decision_notified: "Expedited decision notice sent",
   decision_amended: "Decision amended",
