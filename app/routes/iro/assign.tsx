@@ -311,9 +311,7 @@ function DueDateForm({ page, reviewer, actionData }: { page: Page; reviewer: Pag
           hint={dueDateHint(page.dueDate)}
           required
         />
-        <SubmitButton submitting={zod.submitting}>
-          {verb} for {reviewer.name}
-        </SubmitButton>
+        <SubmitButton submitting={zod.submitting}>Save the internal due date for {reviewer.name}</SubmitButton>
       </CaseForm>
     </details>
   );
@@ -390,7 +388,8 @@ function Suggestions({ page, actionData }: { page: Page; actionData: unknown }) 
       </p>
       {answer?.formError && !isConflict(answer) ? <FormError message={answer.formError} /> : null}
       {page.suggested.length ? (
-        <Form method="post">
+        // The server checks the internal due date and answers by its field, as every form here does.
+        <Form method="post" noValidate>
           <CaseFormFields intent="offer" version={page.version} />
           {page.seatsOpen > 0 ? <OfferDueDate page={page} answer={answer} /> : null}
           <DataTable
@@ -449,7 +448,9 @@ function ExcludedReviewers({ page, excluded }: { page: Page; excluded: NonNullab
   return (
     <details open={all}>
       <summary>
-        {all ? `${count(excluded.total)} not suggested, with the reasons` : `${count(excluded.ofSpecialty)} of this specialty not suggested, with the reasons`}
+        {all
+          ? `${count(excluded.total)} not suggested, with the reasons (every specialty)`
+          : `${count(excluded.ofSpecialty)} not suggested, with the reasons (of this specialty${others > 0 ? `; ${others} of other specialties not listed` : ""})`}
       </summary>
       {excluded.reviewers.length ? (
         <ul>
