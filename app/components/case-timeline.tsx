@@ -37,6 +37,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   case_file_completed: "The health plan's case file completed",
   proceeded_without_case_file: "Review went ahead without the plan's case file",
   matching_facts_recorded: "Parties recorded for the conflict check",
+  specialty_recorded: "Specialty needed recorded",
   possible_conflict_cleared: "Possible conflict cleared",
   reviewer_offered: "Case offered to a reviewer",
   offer_accepted: "A reviewer accepted the case",

@@ -110,7 +110,7 @@ describe("the specialty on the assign page", () => {
     expect(saved.location).toBe(`/iro/cases/${kase.id}/assign?done=specialty`);
     const after = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), T0);
     expect(after.specialty.needed).toEqual({ code: "cardiovascular-disease", label: "Cardiology (Cardiovascular disease)" });
-    expect(await db.caseEvent.findFirstOrThrow({ where: { caseId: kase.id, type: "matching_facts_recorded" } })).toMatchObject({
+    expect(await db.caseEvent.findFirstOrThrow({ where: { caseId: kase.id, type: "specialty_recorded" } })).toMatchObject({
       data: { changed: { specialtyNeeded: { from: null, to: "cardiovascular-disease" } } },
     });
   });

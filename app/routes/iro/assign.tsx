@@ -226,6 +226,10 @@ function SpecialtyForm({ page, actionData }: { page: Page; actionData: unknown }
               aria-describedby="specialty-search-hint"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
+              // Enter narrows the list; only the button saves.
+              onKeyDown={(event) => {
+                if (event.key === "Enter") event.preventDefault();
+              }}
             />
           </div>
         ) : null}

@@ -63,13 +63,15 @@ export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void>
       { from: kase[field], to: input.facts[field] },
     ]),
   );
+  const onlySpecialty = Object.keys(input.facts).every((field) => field === "specialtyNeeded");
   await explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
       action: "saveMatchingFacts",
-      event: { type: "matching_facts_recorded", data: { changed } },
+      // The specialty saved on its own is its own entry: the parties' entry would misname it.
+      event: { type: onlySpecialty ? "specialty_recorded" : "matching_facts_recorded", data: { changed } },
       update: input.facts,
       at: input.at,
     }),
