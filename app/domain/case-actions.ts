@@ -147,6 +147,12 @@ export const CASE_ACTIONS = {
     roles: ["COORDINATOR"],
     refusal: () => "Reviewers are replaced while the case is accepted or in review, before the determination is in.",
   },
+  // The organization's own date for a reviewer's determination, set with the offer or later.
+  setReviewerDueDate: {
+    moves: keeps(REVIEW_STATUSES),
+    roles: ["COORDINATOR"],
+    refusal: () => "A reviewer's internal due date is set while the case is accepted or in review, before the determination is in.",
+  },
   // The first acceptance starts the review.
   acceptOffer: {
     moves: { ACCEPTED: "IN_REVIEW", IN_REVIEW: "IN_REVIEW" },

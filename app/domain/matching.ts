@@ -123,6 +123,8 @@ interface ExcludedReviewer {
   reviewerId: string;
   name: string;
   reasons: string[];
+  /** Certified (even if lapsed) in the needed specialty or a similar one: left out for another reason, such as a conflict. */
+  ofSpecialty: boolean;
 }
 
 export interface MatchResult {
@@ -398,7 +400,7 @@ export function matchReviewers(facts: CaseFacts, roster: readonly RosterReviewer
     }
 
     if (reasons.length > 0 || best === null) {
-      excluded.push({ reviewerId: reviewer.id, name: reviewer.name, reasons });
+      excluded.push({ reviewerId: reviewer.id, name: reviewer.name, reasons, ofSpecialty: best !== null || lapsed });
     } else {
       const ranked: RankedReviewer = {
         reviewerId: reviewer.id,

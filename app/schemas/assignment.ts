@@ -26,11 +26,17 @@ const npi = optional(20)
   .refine((value) => value === null || /^\d{10}$/.test(value.replace(/[\s-]/g, "")), "An NPI has 10 digits. Leave it empty if you do not know it.")
   .transform((value) => value?.replace(/[\s-]/g, "") ?? null);
 
+/** The specialty the case needs: who qualifies follows it. */
+export const specialtySchema = z.object({
+  intent: z.literal("specialty"),
+  version,
+  specialtyNeeded: z.string({ error: "Choose the specialty the case needs." }).trim().min(1, "Choose the specialty the case needs."),
+});
+
 /** What the coordinator records to find reviewers with no tie to anyone in the dispute. */
 export const matchingFactsSchema = z.object({
   intent: z.literal("facts"),
   version,
-  specialtyNeeded: z.string({ error: "Choose the specialty the case needs." }).trim().min(1, "Choose the specialty the case needs."),
   providerName: optional(NAME_MAX_LENGTH),
   providerNpi: npi,
   treatingGroupName: optional(NAME_MAX_LENGTH),
@@ -41,14 +47,35 @@ export const matchingFactsSchema = z.object({
   manufacturerIdentifier: optional(IDENTIFIER_MAX_LENGTH),
 });
 export type MatchingFactsInput = z.output<typeof matchingFactsSchema>;
+export type SpecialtyInput = z.output<typeof specialtySchema>;
 
-/** One reviewer (a button on their row) or several (a panel's checkboxes). */
+const DATE_MESSAGE = "Enter the date as a day, month and year.";
+
+/** A day as the date field sends it; whether it fits the case's deadlines is the operation's check. */
+const internalDueOn = z
+  .string({ error: DATE_MESSAGE })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE);
+
+/** One reviewer (a button on their row) or several (a panel's checkboxes), with the internal due date when one is set. */
 export const offerSchema = z.object({
   intent: z.literal("offer"),
   version,
+  internalDueOn: z
+    .union([z.literal(""), internalDueOn])
+    .nullish()
+    .transform((value) => (value ? value : null)),
   reviewerIds: z
     .array(z.uuid({ error: "Choose reviewers from the suggestions." }), { error: "Choose at least one reviewer to offer the case to." })
     .min(1, "Choose at least one reviewer to offer the case to."),
+});
+
+/** The date the organization wants a reviewer's determination by, set or changed after the offer. */
+export const reviewerDueDateSchema = z.object({
+  intent: z.literal("dueDate"),
+  version,
+  assignmentId: z.uuid({ error: "Reload the page and try again." }),
+  internalDueOn,
 });
 
 export const replaceSchema = z.object({

@@ -227,7 +227,6 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
       const facts = matchingFactsSchema.parse({
         intent: "facts",
         version: await version(),
-        specialtyNeeded: step.facts.specialty,
         providerName: request.provider.name,
         providerNpi: request.provider.npi ?? "",
         treatingGroupName: step.facts.group ?? "",
@@ -238,7 +237,7 @@ export async function runCaseStep(db: Db, people: People, caseId: string, reques
         manufacturerIdentifier: "",
       });
       const { intent: _intent, version: expectedVersion, ...rest } = facts;
-      await saveMatchingFacts({ ...coordinator, caseId, expectedVersion, facts: rest, at: ago(step.ago) });
+      await saveMatchingFacts({ ...coordinator, caseId, expectedVersion, facts: { ...rest, specialtyNeeded: step.facts.specialty }, at: ago(step.ago) });
       return;
     }
     case "offer": {

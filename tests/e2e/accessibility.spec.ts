@@ -289,7 +289,7 @@ pages(
     await signInPageAs(coordinator);
 
     await page.goto(`/iro/cases/${toAssign.id}/assign`);
-    await page.getByText(/reviewers not suggested, with the reasons/).click();
+    await page.getByText(/not suggested, with the reasons/).click();
     await check(page, "iro/cases/:caseId/assign", "suggestions, and the reviewers left out with their reasons");
     await page.goto("/iro/roster");
     await check(page, "iro/roster", "the demo roster");
@@ -601,5 +601,60 @@ pages(
       // Every page's header shows it: the other tests expect none.
       await db.organizationBranding.deleteMany();
     }
+  },
+);
+
+pages(
+  "a coordinator's screening beside what was given, the reviewers page by specialty with internal due dates, and the reviewer reading the date",
+  ["iro/cases/:caseId", "iro/cases/:caseId/assign", "review", "review/cases/:caseId"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const parties = await demoParties();
+    const screening = await createFiledCase({ ...parties, details: { diagnosisCodes: ["H40.11"] } });
+    // Ophthalmology is no other test's specialty: the suggestions and exclusions stay this test's.
+    const accepted = await createAcceptedCase({ ...parties, details: { diagnosisCodes: ["H40.11"], providerFacility: "Clearview Eye Institute" } });
+    const eyeReviewer = await createQualifiedReviewer({ name: "Dr. Iris Ocula", specialty: "ophthalmology" });
+    await createQualifiedReviewer({ name: "Dr. Ian Tied", specialty: "ophthalmology", affiliations: [{ kind: "FACILITY", name: "Clearview Eye Institute" }] });
+    const reviewer = await makeUser(["REVIEWER"]);
+    const inReview = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+    await db.reviewerAssignment.updateMany({ where: { caseId: inReview.id }, data: { internalDueAt: new Date(Date.now() + 7 * 86_400_000) } });
+    await signInPageAs(DEMO.coordinator);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/iro/cases/${screening.id}`);
+    await expect(page.getByRole("region", { name: "What the applicant gave" })).toBeVisible();
+    await check(page, "iro/cases/:caseId", "screening, what the applicant gave beside the checklist");
+    await page.goto(`/iro/cases/${screening.id}/assign`);
+    await expect(page.getByText("Nothing can be offered yet: this case has not been accepted for review.")).toBeVisible();
+    await check(page, "iro/cases/:caseId/assign", "before acceptance, saying why nothing can be offered");
+
+    await page.goto(`/iro/cases/${accepted.id}/assign`);
+    await page.getByLabel("Find a specialty").fill("eye");
+    await check(page, "iro/cases/:caseId/assign", "the suggested specialty, searched by a common name");
+    await page.getByLabel("Find a specialty").fill("");
+    await page.getByRole("button", { name: "Use this specialty" }).click();
+    await expect(page.getByText("Recorded: Ophthalmology.")).toBeVisible();
+    await page.goto(`/iro/cases/${accepted.id}/assign?excluded=all`);
+    const dueDate = page.getByLabel("Internal due date for the determination");
+    const suggested = await dueDate.inputValue();
+    await dueDate.fill("2099-01-01");
+    await page.getByRole("button", { name: `Offer to ${eyeReviewer.name}` }).click();
+    await expect(dueDate).toHaveAttribute("aria-invalid", "true");
+    await check(page, "iro/cases/:caseId/assign", "every reviewer left out listed, and an internal due date refused");
+    await dueDate.fill(suggested);
+    await page.getByRole("button", { name: `Offer to ${eyeReviewer.name}` }).click();
+    await expect(page.getByText("The offer is sent.", { exact: false })).toBeVisible();
+    await page.getByText(`Change the internal due date for ${eyeReviewer.name}`).click();
+    await check(page, "iro/cases/:caseId/assign", "a reviewer on the case with the internal due date form open");
+    await page.goto(`/iro/cases/${accepted.id}`);
+    await expect(page.getByRole("region", { name: "Reviewers" })).toContainText("Internal due date:");
+    await check(page, "iro/cases/:caseId", "accepted, a reviewer with an internal due date");
+
+    await signInPageAs(reviewer);
+    await page.goto("/review");
+    await expect(page.getByText(/^Due to us by /)).toBeVisible();
+    await check(page, "review", "a case with an internal due date");
+    await page.goto(`/review/cases/${inReview.id}`);
+    await expect(page.getByText(/^Due to us by /)).toBeVisible();
+    await check(page, "review/cases/:caseId", "the internal due date beside the regulatory deadline");
   },
 );

@@ -53,21 +53,23 @@ test("the coordinator offers the case to a suggested reviewer, who accepts with 
   const coordinator = await pageAs(DEMO.coordinator);
   await coordinator.goto(`/iro/cases/${kase.id}/assign`);
   await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(`Reviewers for case ${kase.reference}`);
-  await expect(coordinator.getByText("Record the specialty the case needs (below) to see which reviewers qualify.")).toBeVisible();
+  await expect(coordinator.getByText("Save the specialty the case needs (above) to see which reviewers qualify.")).toBeVisible();
   // The applicant's provider details start the form.
   await expect(coordinator.getByLabel("Facility", { exact: true })).toHaveValue(facility);
   await expect(coordinator.getByLabel("Treating physician", { exact: true })).toHaveValue("Dr. Ann Lee");
 
-  await coordinator.getByLabel("Specialty needed").selectOption({ label: "Allergy and immunology" });
-  await coordinator.getByRole("button", { name: "Save the matching facts" }).click();
-  await expect(coordinator.getByText("The matching facts are saved. The suggestions below use them.")).toBeVisible();
+  await coordinator.getByLabel("Specialty needed").selectOption({ label: "Allergy (Allergy and immunology)" });
+  await coordinator.getByRole("button", { name: "Use this specialty" }).click();
+  await expect(coordinator.getByText("The specialty is saved. The reviewers below are those who qualify for it.")).toBeVisible();
 
   // The qualified reviewer is suggested; the one tied to the facility is left out, with the reason.
   const suggestions = coordinator.getByRole("table", { name: /qualified reviewers?, best first/ });
   await expect(suggestions.getByRole("row").filter({ hasText: chosen.name })).toContainText("Same specialty: Allergy and immunology");
   await expect(suggestions).not.toContainText(tied.name);
-  await coordinator.getByText(/reviewers not suggested, with the reasons/).click();
+  await coordinator.getByText(/ not suggested, with the reasons \(of this specialty; \d+ of other specialties not listed\)$/).click();
   await expect(coordinator.getByRole("listitem").filter({ hasText: tied.name })).toContainText(`affiliated with ${facility}`);
+  // Reviewers of other specialties are listed on asking.
+  await coordinator.getByRole("link", { name: /^Show all \d+ reviewers not suggested, other specialties too$/ }).click();
   await expect(coordinator.getByRole("listitem").filter({ hasText: "Dr. Sofia Marchetti" })).toContainText("affiliated with Evergreen Health Plan");
 
   await offerTo(coordinator, chosen);

@@ -51,7 +51,7 @@ test("an administrator records an open disciplinary action: the reviewer's open 
   });
   await expect(withdrawn).toContainText("Offer withdrawn");
   await expect(withdrawn).toContainText("No longer qualifies: open disciplinary action.");
-  await coordinator.getByText(/reviewers not suggested, with the reasons/).click();
+  await coordinator.getByText(/not suggested, with the reasons/).click();
   await expect(coordinator.getByRole("listitem").filter({ hasText: reviewer.name })).toContainText("open disciplinary action");
   await waitForEmail(DEMO.coordinator, new RegExp(`was withdrawn: they no longer qualify\\s+Reference number: ${kase.reference}`, "i"));
 });

@@ -154,8 +154,8 @@ describe("offering a case", () => {
     const match = await matchCase(db, kase.id, T0);
     expect(match?.suggested.map((row) => row.reviewerId)).toEqual([qualified.id]);
     expect(match?.excluded).toEqual([
-      { reviewerId: tied.id, name: "Dr. Oscar Tied", reasons: [`affiliated with Riverside medical center`] },
-      { reviewerId: expired.id, name: "Dr. Otto Expired", reasons: ["license in CA expired 2026-10-01"] },
+      { reviewerId: tied.id, name: "Dr. Oscar Tied", reasons: [`affiliated with Riverside medical center`], ofSpecialty: true },
+      { reviewerId: expired.id, name: "Dr. Otto Expired", reasons: ["license in CA expired 2026-10-01"], ofSpecialty: true },
     ]);
 
     const toTied = await refusal(offer(kase.id, [tied.id]));
@@ -332,10 +332,11 @@ describe("the reviewer's answer", () => {
     const page = await assignPage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), later(1));
     expect(page.history).toEqual([expect.objectContaining({ name: "Dr. Aaron Allergy", outcome: "Declined", reason: "I trained at Riverside." })]);
     expect(page.suggested?.map((row) => row.id)).toEqual([betty.id]);
-    expect(page.excluded?.find((row) => row.id === aaron.id)).toEqual({
+    expect(page.excluded?.reviewers.find((row) => row.id === aaron.id)).toEqual({
       id: aaron.id,
       name: "Dr. Aaron Allergy",
       reasons: ["already involved in this case (declined the offer on 2026-11-23)"],
+      ofSpecialty: true,
     });
     expect(page.seatsOpen).toBe(1);
   });

@@ -556,3 +556,27 @@ describe("checked again at acceptance and after a roster change", () => {
     expect(recheckReviewer(again, reviewer(), "offer", options)).toEqual([expect.stringMatching(/^already involved in this case \(declined the offer on/)]);
   });
 });
+
+it("tells the excluded reviewers of the case's specialty from those of another", () => {
+  const conflicted = reviewer({
+    id: "r-conflicted",
+    name: "Dr. Conflicted",
+    affiliations: [{ kind: "FACILITY", name: "St. Elsewhere Medical Center", identifier: null, planId: null }],
+  });
+  const lapsed = reviewer({ id: "r-lapsed", name: "Dr. Lapsed", certifications: [{ specialtyCode: "cardiovascular-disease", expiresOn: day("2025-12-31") }] });
+  const similar = reviewer({
+    id: "r-similar",
+    name: "Dr. Similar",
+    certifications: [{ specialtyCode: "interventional-cardiology", expiresOn: null }],
+    workload: 3,
+  });
+  const elsewhere = reviewer({ id: "r-elsewhere", name: "Dr. Elsewhere", certifications: [{ specialtyCode: "dermatology", expiresOn: null }] });
+  const result = matchReviewers(kase, [conflicted, lapsed, similar, elsewhere], options);
+  expect(result.suggested).toEqual([]);
+  expect(result.excluded.map((row) => [row.name, row.ofSpecialty])).toEqual([
+    ["Dr. Conflicted", true],
+    ["Dr. Elsewhere", false],
+    ["Dr. Lapsed", true],
+    ["Dr. Similar", true],
+  ]);
+});

@@ -1,5 +1,5 @@
-import { expect, it } from "vitest";
-import { DEFAULT_SIMILAR_SPECIALTIES, defaultSimilarSpecialtyRows, SPECIALTIES } from "~/domain/specialties";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SIMILAR_SPECIALTIES, defaultSimilarSpecialtyRows, SPECIALTIES, specialtyLabel, specialtyMatches } from "~/domain/specialties";
 
 const codes = SPECIALTIES.map((specialty) => specialty.code);
 const byCode = new Map(SPECIALTIES.map((specialty) => [specialty.code, specialty]));
@@ -80,4 +80,30 @@ it("stores each default pair both ways", () => {
   expect(rows).toHaveLength(DEFAULT_SIMILAR_SPECIALTIES.length * 2);
   expect(rows).toContainEqual({ specialtyCode: "medical-oncology", similarCode: "hematology" });
   expect(rows).toContainEqual({ specialtyCode: "hematology", similarCode: "medical-oncology" });
+});
+
+describe("common names", () => {
+  it("gives every specialty an everyday name, and no name twice for one specialty", () => {
+    for (const specialty of SPECIALTIES) {
+      expect(specialty.aliases.length, specialty.code).toBeGreaterThan(0);
+      const names = specialty.aliases.map((name) => name.toLowerCase());
+      expect(new Set(names).size, specialty.code).toBe(names.length);
+    }
+  });
+
+  it("shows the everyday name first and the board's after it, or the board's alone when they are the same", () => {
+    expect(specialtyLabel({ code: "cardiovascular-disease", name: "Cardiovascular disease" })).toBe("Cardiology (Cardiovascular disease)");
+    expect(specialtyLabel({ code: "otolaryngology", name: "Otolaryngology – head and neck surgery" })).toBe("ENT (Otolaryngology – head and neck surgery)");
+    expect(specialtyLabel({ code: "dermatology", name: "Dermatology" })).toBe("Dermatology");
+    expect(specialtyLabel({ code: "not-seeded", name: "Something new" })).toBe("Something new");
+  });
+
+  it("finds a specialty by its board's name or any common name, whatever the case", () => {
+    const cardiology = { code: "cardiovascular-disease", name: "Cardiovascular disease" };
+    expect(specialtyMatches(cardiology, "cardio")).toBe(true);
+    expect(specialtyMatches(cardiology, " HEART ")).toBe(true);
+    expect(specialtyMatches(cardiology, "vascular dis")).toBe(true);
+    expect(specialtyMatches(cardiology, "skin")).toBe(false);
+    expect(specialtyMatches({ code: "otolaryngology", name: "Otolaryngology – head and neck surgery" }, "ent")).toBe(true);
+  });
 });

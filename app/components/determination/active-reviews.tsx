@@ -27,6 +27,7 @@ export function ActiveReviews({ reviews }: { reviews: readonly ActiveReview[] })
         { header: "Case", cell: (review) => <Link to={`/review/cases/${review.caseId}`}>{review.reference}</Link> },
         { header: "Track", cell: (review) => (review.track === "EXPEDITED" ? "Expedited" : "Standard") },
         { header: "Your determination", cell: (review) => PROGRESS_LABELS[review.progress] },
+        { header: "Internal due date", cell: (review) => review.internalDue ?? "None set" },
         {
           header: "Decision deadline",
           cell: (review) =>

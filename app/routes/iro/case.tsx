@@ -110,6 +110,35 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
   const formKey = String(page.version);
   const { actions } = page;
   const screeningOutcome = actions.accept || actions.findIneligible || actions.requestInformation;
+  const applicantGave = (
+    <section aria-labelledby="request-heading">
+      <h2 id="request-heading">What the applicant gave</h2>
+      {page.certificationToFollow ? <Notice tone="warning">Expedited: the treating physician's certification is to follow.</Notice> : null}
+      <RequestDetails sections={page.request} />
+    </section>
+  );
+  const eligibility = (
+    <section aria-labelledby="eligibility-heading">
+      <h2 id="eligibility-heading">Eligibility</h2>
+      {page.filedLate ? (
+        <Notice tone="warning">
+          This request was filed after the filing window. The applicant's reason for the delay: “{page.lateFilingReason ?? "none given"}”.
+        </Notice>
+      ) : null}
+      {actions.recordEligibility ? (
+        <EligibilityChecklist
+          key={formKey}
+          version={page.version}
+          filedLate={page.filedLate}
+          lateFilingReason={page.lateFilingReason}
+          defaults={page.eligibility.defaults}
+          actionData={actionData}
+        />
+      ) : (
+        <EligibilityAnswers answers={page.eligibility.saved} />
+      )}
+    </section>
+  );
   return (
     <>
       <p>
@@ -140,17 +169,33 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
             : "Nobody is looking after this case yet."}
         </p>
         {actions.lookAfter ? <LookAfterForm key={formKey} version={page.version} actionData={actionData} /> : null}
-        <p>
-          <Link to={`/iro/cases/${page.id}/assign`}>Find and offer reviewers</Link>
-        </p>
+        {actions.offerReviewers ? (
+          <p>
+            <Link to={`/iro/cases/${page.id}/assign`}>Find and offer reviewers</Link>
+          </p>
+        ) : null}
       </section>
+
+      {page.reviewers.length ? (
+        <section aria-labelledby="reviewers-heading">
+          <h2 id="reviewers-heading">Reviewers</h2>
+          <ul>
+            {page.reviewers.map((reviewer) => (
+              <li key={reviewer.id}>
+                <strong>{reviewer.name}</strong>, {reviewer.accepted ? "reviewing" : "offer waiting for an answer"}.{" "}
+                {reviewer.internalDue ? `Internal due date: ${reviewer.internalDue}.` : "No internal due date set."}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {page.replacementsNeeded.length ? (
         <section className="alert alert--warning" aria-labelledby="replacement-heading">
           <h2 id="replacement-heading">A reviewer to replace</h2>
           {page.replacementsNeeded.map((assignment) => (
             <p key={assignment.id}>
-              {assignment.name}: {assignment.reason} <Link to={`/iro/cases/${page.id}/assign`}>Replace the reviewer</Link>
+              {assignment.name}: {assignment.reason} {actions.replaceReviewer ? <Link to={`/iro/cases/${page.id}/assign`}>Replace the reviewer</Link> : null}
             </p>
           ))}
         </section>
@@ -170,26 +215,15 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      <section aria-labelledby="eligibility-heading">
-        <h2 id="eligibility-heading">Eligibility</h2>
-        {page.filedLate ? (
-          <Notice tone="warning">
-            This request was filed after the filing window. The applicant's reason for the delay: “{page.lateFilingReason ?? "none given"}”.
-          </Notice>
-        ) : null}
-        {actions.recordEligibility ? (
-          <EligibilityChecklist
-            key={formKey}
-            version={page.version}
-            filedLate={page.filedLate}
-            lateFilingReason={page.lateFilingReason}
-            defaults={page.eligibility.defaults}
-            actionData={actionData}
-          />
-        ) : (
-          <EligibilityAnswers answers={page.eligibility.saved} />
-        )}
-      </section>
+      {actions.recordEligibility ? (
+        // While screening, what the applicant gave sits beside the checklist (stacked on a phone): each answer is read where its check is ticked.
+        <div className="screening-columns">
+          {applicantGave}
+          {eligibility}
+        </div>
+      ) : (
+        eligibility
+      )}
 
       {screeningOutcome ? (
         <section aria-labelledby="outcome-heading">
@@ -278,11 +312,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      <section aria-labelledby="request-heading">
-        <h2 id="request-heading">What the applicant gave</h2>
-        {page.certificationToFollow ? <Notice tone="warning">Expedited: the treating physician's certification is to follow.</Notice> : null}
-        <RequestDetails sections={page.request} />
-      </section>
+      {actions.recordEligibility ? null : applicantGave}
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>

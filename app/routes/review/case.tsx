@@ -221,6 +221,11 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
           {kase.track === "EXPEDITED" ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
         </p>
         <p>{page.nextStep}</p>
+        {page.internalDue ? (
+          <p>
+            <strong>{page.internalDue}</strong> (the review organization's internal date for your determination, ahead of the regulatory deadline below).
+          </p>
+        ) : null}
         {page.decision ? <p>{page.decision.text}</p> : null}
         {page.panel.size > 1 ? (
           <p className="flush-bottom">

@@ -1,14 +1,21 @@
-import { can } from "~/domain/case-actions";
+import { CASE_ACTIONS, can } from "~/domain/case-actions";
+import type { CaseStatus } from "~/domain/case-status";
 import { formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
 import { nearMatchText, type AssignmentStatus } from "~/domain/matching";
 import { OFFER_HOURS_SETTINGS, offerHours, seatsOpen } from "~/domain/offers";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { suggestedReviewerDueDate } from "~/domain/reviewer-due-date";
+import { formatLocalDate } from "~/domain/rule-profiles";
+import { specialtyLabel } from "~/domain/specialties";
+import { suggestSpecialty } from "~/domain/specialty-suggestion";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { assignWhere } from "./assignment-case.server";
+import { decisionDueOf } from "./reviewer-due-date.server";
 import { matchCase } from "./roster-snapshot.server";
 
 const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, string> = {
@@ -19,13 +26,26 @@ const ENDED_LABELS: Record<Exclude<AssignmentStatus, "OFFERED" | "ACCEPTED">, st
   CANCELLED: "Ended with the review",
 };
 
+/** Why nothing can be offered on a case in this status, in the coordinator's words. */
+function whyNoOffers(status: CaseStatus): string {
+  if (status === "DRAFT" || status === "SUBMITTED" || status === "ELIGIBILITY_REVIEW") {
+    return "Nothing can be offered yet: this case has not been accepted for review. Screen its eligibility and accept it on the case page first; reviewers are offered once it is accepted.";
+  }
+  return CASE_ACTIONS.offerReviewers.refusal();
+}
+
+/** What the page shows of the roster's exclusions: those of the case's specialty, or everyone. */
+export type ExcludedShown = "specialty" | "all";
+
 /**
- * The coordinator's assignment page for one case: the facts matching
- * needs, the reviewers on the case now and before, and the matcher's
- * suggestions, possible conflicts (with the clearances given) and
- * exclusions over the roster as it is at `now`.
+ * The coordinator's assignment page for one case: the specialty it needs
+ * (suggested from its codes until one is recorded), the facts matching
+ * needs, the reviewers on the case now and before with their internal due
+ * dates, and the matcher's suggestions, possible conflicts (with the
+ * clearances given) and exclusions over the roster as it is at `now`.
+ * Forms appear only for what the case's state allows.
  */
-export async function assignPage(user: SessionUser, caseId: string, actor: Actor, now = new Date()) {
+export async function assignPage(user: SessionUser, caseId: string, actor: Actor, now = new Date(), excludedShown: ExcludedShown = "specialty") {
   const kase = await db.case.findFirst({
     where: assignWhere(user, caseId),
     select: {
@@ -37,6 +57,8 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
       disputeType: true,
       patientName: true,
       serviceDescription: true,
+      diagnosisCodes: true,
+      procedureCodes: true,
       panelSize: true,
       specialtyNeeded: true,
       providerName: true,
@@ -61,6 +83,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
           reason: true,
           replacedById: true,
           replacementReason: true,
+          internalDueAt: true,
           reviewer: { select: { name: true } },
         },
       },
@@ -69,7 +92,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
   const reader = { actor, page: "assign", at: now };
   if (!kase?.reference) throw await caseRefused(reader, caseId);
   await caseViewed(reader, kase);
-  const [specialties, match, calendar, hoursSetting, clearances] = await Promise.all([
+  const [specialties, match, calendar, hoursSetting, clearances, decisionDue] = await Promise.all([
     db.specialty.findMany({ select: { code: true, name: true, board: true }, orderBy: [{ board: "asc" }, { name: "asc" }] }),
     matchCase(db, kase.id, now),
     organizationCalendar(),
@@ -79,19 +102,28 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
       orderBy: { clearedAt: "asc" },
       select: { id: true, reason: true, clearedAt: true, reviewer: { select: { name: true } } },
     }),
+    decisionDueOf(db, kase.id),
   ]);
   const { timeZone } = calendar;
   const at = (date: Date) => formatDeadlineTime(date, timeZone);
+  const day = (date: Date) => formatLocalDate(localDate(date, timeZone));
   const offerable = can("offerReviewers", kase.status, user.roles);
+  const settingDueDates = can("setReviewerDueDate", kase.status, user.roles);
+  const suggestion = suggestSpecialty(kase);
+  const nameOfSpecialty = new Map(specialties.map((specialty) => [specialty.code, specialty.name]));
+  const labelOf = (code: string) => specialtyLabel({ code, name: nameOfSpecialty.get(code) ?? code });
+  const excluded = match?.excluded ?? null;
   const open = seatsOpen(kase.panelSize, kase.assignments);
   const nameOf = new Map(kase.assignments.map((assignment) => [assignment.id, assignment.reviewer.name]));
 
-  const boards = new Map<string, { code: string; name: string }[]>();
+  const boards = new Map<string, { code: string; name: string; label: string }[]>();
   for (const specialty of specialties) {
+    const option = { code: specialty.code, name: specialty.name, label: specialtyLabel(specialty) };
     const group = boards.get(specialty.board);
-    if (group) group.push({ code: specialty.code, name: specialty.name });
-    else boards.set(specialty.board, [{ code: specialty.code, name: specialty.name }]);
+    if (group) group.push(option);
+    else boards.set(specialty.board, [option]);
   }
+  for (const options of boards.values()) options.sort((a, b) => a.label.localeCompare(b.label, "en"));
 
   return {
     id: kase.id,
@@ -107,10 +139,39 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
     panelSize: kase.panelSize,
     seatsOpen: open,
     offerable,
+    /** Why no reviewer can be offered the case now; null when they can. */
+    noOffers: offerable ? null : whyNoOffers(kase.status),
+    actions: {
+      offer: offerable,
+      replace: can("replaceReviewer", kase.status, user.roles),
+      setDueDate: settingDueDates,
+      // The matching facts serve the offers: they are recorded on this page while offers are possible.
+      saveFacts: offerable && can("saveMatchingFacts", kase.status, user.roles),
+    },
     offerHours: offerHours(kase.track, hoursSetting?.value),
-    specialtyGroups: [...boards].map(([board, options]) => ({ board, options })),
+    specialty: {
+      needed: kase.specialtyNeeded ? { code: kase.specialtyNeeded, label: labelOf(kase.specialtyNeeded) } : null,
+      suggested: suggestion
+        ? {
+            code: suggestion.code,
+            label: labelOf(suggestion.code),
+            why: `the ${suggestion.kind === "treatment" ? "CPT/HCPCS" : "ICD-10"} code ${suggestion.fromCode} (${suggestion.category.category}${
+              suggestion.category.subcategory === "Other" ? "" : `: ${suggestion.category.subcategory}`
+            })`,
+          }
+        : null,
+      groups: [...boards].map(([board, options]) => ({ board, options })),
+    },
+    /** The internal due date the reviewer's determination is asked for by, and the regulatory one it must come before. */
+    dueDate: decisionDue
+      ? {
+          decisionDue: at(decisionDue),
+          suggested: suggestedReviewerDueDate(decisionDue, now, calendar),
+          earliest: localDate(now, timeZone),
+          latest: localDate(new Date(decisionDue.getTime() - 1), timeZone),
+        }
+      : null,
     facts: {
-      specialtyNeeded: kase.specialtyNeeded ?? "",
       providerName: kase.providerName ?? "",
       providerNpi: kase.providerNpi ?? "",
       treatingGroupName: kase.treatingGroupName ?? "",
@@ -132,6 +193,7 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
               : `Offered ${at(assignment.offeredAt)}`
             : `Accepted and attested no conflict ${at(assignment.attestedAt ?? assignment.respondedAt ?? assignment.offeredAt)}`,
         accepted: assignment.status === "ACCEPTED",
+        internalDue: assignment.internalDueAt ? { text: day(assignment.internalDueAt), value: localDate(assignment.internalDueAt, timeZone) } : null,
         /** Why the reviewer should be replaced: a roster change made them ineligible since they accepted. */
         replacementNeeded: assignment.status === "ACCEPTED" ? assignment.replacementReason : null,
       })),
@@ -171,6 +233,13 @@ export async function assignPage(user: SessionUser, caseId: string, actor: Actor
       reason: clearance.reason,
       cleared: at(clearance.clearedAt),
     })),
-    excluded: match?.excluded.map((reviewer) => ({ id: reviewer.reviewerId, name: reviewer.name, reasons: reviewer.reasons })) ?? null,
+    excluded: excluded && {
+      shown: excludedShown,
+      ofSpecialty: excluded.filter((reviewer) => reviewer.ofSpecialty).length,
+      total: excluded.length,
+      reviewers: excluded
+        .filter((reviewer) => excludedShown === "all" || reviewer.ofSpecialty)
+        .map((reviewer) => ({ id: reviewer.reviewerId, name: reviewer.name, reasons: reviewer.reasons, ofSpecialty: reviewer.ofSpecialty })),
+    },
   };
 }

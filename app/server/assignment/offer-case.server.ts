@@ -3,7 +3,7 @@ import { assertOfferable, ReviewerNotOfferable } from "~/domain/matching";
 import { OFFER_HOURS_SETTINGS, offerCountProblem, offerDueAt, seatsOpen } from "~/domain/offers";
 import type { AssignmentStatus } from "~/domain/matching";
 import type { TrackCode } from "~/domain/reports/labels";
-import { changeCase } from "../cases/change-case.server";
+import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db, type Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
@@ -13,6 +13,7 @@ import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { assignWhere, offerPagePath } from "./assignment-case.server";
 import { startOfferClock } from "./offer-clock.server";
+import { checkedReviewerDueAt } from "./reviewer-due-date.server";
 import { matchCase } from "./roster-snapshot.server";
 
 export interface OfferCase {
@@ -21,6 +22,8 @@ export interface OfferCase {
   caseId: string;
   expectedVersion: number;
   reviewerIds: readonly string[];
+  /** The reviewers' internal due date ("YYYY-MM-DD"), when the coordinator sets one with the offer. */
+  internalDueOn?: string | null;
   at?: Date;
 }
 
@@ -31,18 +34,20 @@ export interface OfferCase {
  * says. Each offer is made by makeOffers and the reviewer emailed.
  */
 export async function offerCase(input: OfferCase) {
-  const kase = await db.case.findFirst({ where: assignWhere(input.user, input.caseId), select: { id: true, reference: true, track: true } });
+  const kase = await db.case.findFirst({ where: assignWhere(input.user, input.caseId), select: { id: true, reference: true, track: true, status: true } });
   if (!kase?.reference) throw notFound("This case");
+  assertCaseAction("offerReviewers", kase.status, input.user.roles);
   const reference = kase.reference;
   const reviewerIds = [...new Set(input.reviewerIds)];
   const at = input.at ?? new Date();
+  const internalDueAt = input.internalDueOn ? await checkedReviewerDueAt(db, kase.id, input.internalDueOn, at) : null;
   return explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
       action: "offerReviewers",
-      event: { type: "reviewer_offered", data: { reviewerIds } },
+      event: { type: "reviewer_offered", data: { reviewerIds, internalDueAt: internalDueAt?.toISOString() ?? null } },
       at,
       work: async (tx) => {
         const match = await matchCase(tx, kase.id, at);
@@ -64,7 +69,7 @@ export async function offerCase(input: OfferCase) {
             throw error;
           }
         });
-        return makeOffers(tx, { caseId: kase.id, track: kase.track, chosen, places: current.assignments, offeredById: input.user.id, at });
+        return makeOffers(tx, { caseId: kase.id, track: kase.track, chosen, places: current.assignments, offeredById: input.user.id, internalDueAt, at });
       },
       emails: (_before, result) => offerEmails(reference, kase.track, result.offers, result.answerBy),
     }),
@@ -85,6 +90,8 @@ export async function makeOffers(
     places: readonly { id: string; status: AssignmentStatus; replacedById: string | null; endedAt: Date | null }[];
     /** The coordinator; null when the portal offered by itself. */
     offeredById: string | null;
+    /** The organization's date for the determination; none when the portal offered by itself. */
+    internalDueAt?: Date | null;
     at: Date;
   },
 ) {
@@ -97,7 +104,15 @@ export async function makeOffers(
   const offers = [];
   for (const [index, reviewer] of input.chosen.entries()) {
     const assignment = await tx.reviewerAssignment.create({
-      data: { caseId, reviewerId: reviewer.reviewerId, status: "OFFERED", offeredAt: at, offerDueAt: dueAt, offeredById: input.offeredById },
+      data: {
+        caseId,
+        reviewerId: reviewer.reviewerId,
+        status: "OFFERED",
+        offeredAt: at,
+        offerDueAt: dueAt,
+        offeredById: input.offeredById,
+        internalDueAt: input.internalDueAt ?? null,
+      },
       select: { id: true, reviewer: { select: { email: true } } },
     });
     await startOfferClock(tx, { caseId, assignmentId: assignment.id, reviewerId: reviewer.reviewerId, at, dueAt });

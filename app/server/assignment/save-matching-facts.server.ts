@@ -1,4 +1,4 @@
-import type { MatchingFactsInput } from "~/schemas/assignment";
+import type { MatchingFactsInput, SpecialtyInput } from "~/schemas/assignment";
 import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { db } from "../db.server";
 import { AppError, notFound } from "../errors.server";
@@ -12,7 +12,8 @@ export interface SaveMatchingFacts {
   actor: Actor;
   caseId: string;
   expectedVersion: number;
-  facts: Omit<MatchingFactsInput, "intent" | "version">;
+  /** The facts to record; those left out keep their value (the specialty and the parties are saved by separate forms). */
+  facts: Partial<Omit<MatchingFactsInput, "intent" | "version"> & Omit<SpecialtyInput, "intent" | "version">>;
   at?: Date;
 }
 
@@ -53,18 +54,24 @@ export async function saveMatchingFacts(input: SaveMatchingFacts): Promise<void>
   });
   if (!kase) throw notFound("This case");
   assertCaseAction("saveMatchingFacts", kase.status, input.user.roles);
-  const specialty = await db.specialty.findUnique({ where: { code: input.facts.specialtyNeeded }, select: { code: true } });
-  if (!specialty) throw new AppError("BAD_REQUEST", "Choose the specialty the case needs from the list.", { field: "specialtyNeeded" });
+  const specialty = input.facts.specialtyNeeded;
+  if (specialty !== undefined && !(await db.specialty.findUnique({ where: { code: specialty }, select: { code: true } })))
+    throw new AppError("BAD_REQUEST", "Choose the specialty the case needs from the list.", { field: "specialtyNeeded" });
   const changed = Object.fromEntries(
-    FACT_FIELDS.filter((field) => kase[field] !== input.facts[field]).map((field) => [field, { from: kase[field], to: input.facts[field] }]),
+    FACT_FIELDS.filter((field) => input.facts[field] !== undefined && kase[field] !== input.facts[field]).map((field) => [
+      field,
+      { from: kase[field], to: input.facts[field] },
+    ]),
   );
+  const onlySpecialty = Object.keys(input.facts).every((field) => field === "specialtyNeeded");
   await explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
       expectedVersion: input.expectedVersion,
       actor: { ...input.actor, roles: input.user.roles },
       action: "saveMatchingFacts",
-      event: { type: "matching_facts_recorded", data: { changed } },
+      // The specialty saved on its own is its own entry: the parties' entry would misname it.
+      event: { type: onlySpecialty ? "specialty_recorded" : "matching_facts_recorded", data: { changed } },
       update: input.facts,
       at: input.at,
     }),

@@ -1,5 +1,6 @@
 import { deadlineLine, type DeadlineLineState, type DeadlinePart } from "~/domain/next-steps";
 import { caseStatusesShowing } from "~/domain/reviewer-access";
+import { reviewerDueText } from "~/domain/reviewer-due-date";
 import { openingAssignmentWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
@@ -16,6 +17,8 @@ export interface ActiveReview {
   progress: DeterminationProgress;
   /** e.g. "Decision due by Tue 6 Jan 2027, 11:59 PM ET — 12 days left"; null before the clock starts. */
   deadline: { text: string; parts: DeadlinePart[]; state: DeadlineLineState } | null;
+  /** The coordinator's internal date for the determination ("Due to us by Mon 4 Jan 2027"); null when none is set. */
+  internalDue: string | null;
 }
 
 /**
@@ -28,6 +31,7 @@ export async function activeReviews(reviewerId: string, now = new Date()): Promi
     db.reviewerAssignment.findMany({
       where: { ...openingAssignmentWhere(reviewerId), status: "ACCEPTED", case: { status: { in: ["IN_REVIEW", "DETERMINED"] } } },
       select: {
+        internalDueAt: true,
         determination: { select: { status: true } },
         case: {
           select: {
@@ -56,6 +60,7 @@ export async function activeReviews(reviewerId: string, now = new Date()): Promi
       track: assignment.case.track,
       progress: status === "SUBMITTED" ? "submitted" : status === "RETURNED" ? "returned" : status === "DRAFT" ? "draft" : "not_started",
       deadline: line ? { text: line.text, parts: line.parts, state: line.state } : null,
+      internalDue: assignment.internalDueAt ? reviewerDueText(assignment.internalDueAt, calendar.timeZone) : null,
       dueAt: clock?.dueAt.getTime() ?? Number.POSITIVE_INFINITY,
     };
   });

@@ -1,5 +1,6 @@
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { reviewerDueText } from "~/domain/reviewer-due-date";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
@@ -125,7 +126,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
 async function wholeCase(user: SessionUser, assignment: { id: string; status: AssignmentStatus; caseId: string }, reader: CaseReader, now: Date) {
   const caseId = assignment.caseId;
   const calendar = await organizationCalendar();
-  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog] = await Promise.all([
+  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog, own] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
       select: {
@@ -192,6 +193,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     }),
     db.determination.count({ where: countedOpinionsWhere(caseId) }),
     assignmentTimeLog(assignment.id, calendar.timeZone),
+    db.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { internalDueAt: true } }),
   ]);
   await caseViewed(reader, kase);
 
@@ -214,6 +216,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     timeZone: calendar.timeZone,
     nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
     decision,
+    /** The coordinator's internal date for this reviewer's determination, ahead of the regulatory deadline. */
+    internalDue: own.internalDueAt ? reviewerDueText(own.internalDueAt, calendar.timeZone) : null,
     panel: { size: kase.panelSize, submitted: opinionsIn },
     documents: documents.map((document): CaseFileDocument => ({
       id: document.id,

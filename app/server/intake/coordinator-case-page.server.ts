@@ -1,6 +1,7 @@
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
 import {
   acceptBlockedReason,
   checklistDefaults,
@@ -88,10 +89,11 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true },
       },
       eligibilityAnswers: { select: { criterion: true, met: true, note: true, answeredAt: true, answeredById: true } },
-      // Accepted reviewers a roster change made ineligible: the coordinator replaces them from the assign page.
+      // The reviewers on the case now, with their internal due dates and whether a roster change made them ineligible.
       assignments: {
-        where: { status: "ACCEPTED", replacementNeededAt: { not: null } },
-        select: { id: true, replacementReason: true, reviewer: { select: { name: true } } },
+        where: { status: { in: ["OFFERED", "ACCEPTED"] } },
+        orderBy: { offeredAt: "asc" },
+        select: { id: true, status: true, internalDueAt: true, replacementNeededAt: true, replacementReason: true, reviewer: { select: { name: true } } },
       },
     },
   });
@@ -231,10 +233,18 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       }),
       acceptBlocked: acceptBlockedReason(answers),
     },
-    replacementsNeeded: kase.assignments.map((assignment) => ({
+    replacementsNeeded: kase.assignments
+      .filter((assignment) => assignment.status === "ACCEPTED" && assignment.replacementNeededAt !== null)
+      .map((assignment) => ({
+        id: assignment.id,
+        name: assignment.reviewer.name,
+        reason: assignment.replacementReason ?? "",
+      })),
+    reviewers: kase.assignments.map((assignment) => ({
       id: assignment.id,
       name: assignment.reviewer.name,
-      reason: assignment.replacementReason ?? "",
+      accepted: assignment.status === "ACCEPTED",
+      internalDue: assignment.internalDueAt ? formatLocalDate(localDate(assignment.internalDueAt, timeZone)) : null,
     })),
     objections: kase.events
       .filter((event) => event.type === "eligibility_objection")
@@ -276,6 +286,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       proceedWithoutCaseFile: mayProceedWithoutCaseFile(kase.status, caseFile),
       qualityReview: can("approveDetermination", kase.status, user.roles),
       correctClassification: can("correctClassification", kase.status, user.roles),
+      offerReviewers: can("offerReviewers", kase.status, user.roles),
+      replaceReviewer: can("replaceReviewer", kase.status, user.roles),
     },
   };
 }

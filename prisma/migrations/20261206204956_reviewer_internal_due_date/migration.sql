@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ReviewerAssignment" ADD COLUMN     "internalDueAt" TIMESTAMPTZ(3);
+
