@@ -10,6 +10,7 @@ import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { uploadDocument } from "~/server/documents/upload-document.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { applicantCasePage } from "~/server/requests/case-page.server";
+import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { createFiledCase, SMALL_PDF } from "#tests/support/case-factories";
 import { actorFor, createPlan, createUser, sessionUserOf } from "#tests/support/factories";
@@ -71,7 +72,18 @@ describe("the doctor's certification that was to follow", () => {
     await add(kase.id, "MEDICAL_RECORDS", ARRIVED);
     expect((await page(kase.id, ARRIVED)).certificationNeeded).not.toBeNull();
 
+    const certificationLine = async () => {
+      const staff = await coordinatorCasePage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), LATER);
+      return {
+        awaited: staff.certificationToFollow,
+        line: staff.request.flatMap((section) => section.lines).find((line) => line.label === "Physician's certification")?.value,
+      };
+    };
+    expect(await certificationLine()).toEqual({ awaited: true, line: "To follow: not received yet" });
+
     const document = await add(kase.id, "PHYSICIAN_CERTIFICATION", ARRIVED);
+    // The coordinator reads that it came, not that it is still to follow.
+    expect(await certificationLine()).toEqual({ awaited: false, line: "Arrived after filing: see the documents" });
     const after = await page(kase.id, LATER);
     expect(after.certificationNeeded).toBeNull();
     expect(after.timeline.filter((item) => item.type === "certification_received")).toEqual([

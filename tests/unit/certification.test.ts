@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { certificationArrives, certificationStillNeeded, type CertificationFacts } from "~/domain/requests/certification";
+import { certificationArrives, certificationStatus, certificationStillNeeded, type CertificationFacts } from "~/domain/requests/certification";
 
 const waiting: CertificationFacts = { track: "EXPEDITED", certificationToFollow: true, status: "ELIGIBILITY_REVIEW", documentKinds: ["DENIAL_LETTER"] };
 
@@ -27,5 +27,14 @@ describe("the doctor's certification of an expedited request", () => {
     expect(certificationArrives(waiting, "PHYSICIAN_CERTIFICATION")).toBe(true);
     expect(certificationArrives(waiting, "PHYSICIAN_LETTER")).toBe(false);
     expect(certificationArrives({ ...waiting, documentKinds: ["PHYSICIAN_CERTIFICATION"] }, "PHYSICIAN_CERTIFICATION")).toBe(false);
+  });
+
+  it("reads to staff as attached, awaited, or arrived after filing", () => {
+    expect(certificationStatus({ ...waiting, certificationToFollow: false })).toEqual({ text: "Attached with the documents", awaited: false });
+    expect(certificationStatus(waiting)).toEqual({ text: "To follow: not received yet", awaited: true });
+    expect(certificationStatus({ ...waiting, documentKinds: ["PHYSICIAN_CERTIFICATION"] })).toEqual({
+      text: "Arrived after filing: see the documents",
+      awaited: false,
+    });
   });
 });

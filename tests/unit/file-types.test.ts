@@ -175,11 +175,11 @@ describe("upload limits", () => {
     const nearlyFull = allowanceFor(applicant, APPLICANT_CASE_LIMIT_BYTES - 5 * 1024 * 1024);
     expect(sizeRefusal(6 * 1024 * 1024, applicant, nearlyFull)).toMatchObject({
       reason: "case-limit-reached",
-      detail: expect.stringContaining("only 5 MB is left"),
+      detail: expect.stringContaining("only 5 MB left of the 1 GB"),
     });
     expect(sizeRefusal(1, applicant, allowanceFor(applicant, APPLICANT_CASE_LIMIT_BYTES))).toMatchObject({
       reason: "case-limit-reached",
-      detail: expect.stringContaining("already add up to 1 GB"),
+      detail: expect.stringContaining("the documents already fill the 1 GB this request may hold"),
     });
     expect(sizeRefusal(0, applicant, full)).toMatchObject({ reason: "empty", status: 400 });
   });

@@ -31,7 +31,7 @@ describe("the upload allowance, said one way wherever it is shown", () => {
     );
     expect(allowanceText(applicant, used)).toContain("293 KB left of the 1 GB this request may hold");
     expect(sizeRefusal(10, applicant, allowanceFor(applicant, 1 * GB))?.detail).toBe(
-      "This file does not fit: 0 bytes left of the 1 GB this request may hold. Remove a document you no longer need before adding another.",
+      "This file does not fit: the documents already fill the 1 GB this request may hold. Remove a document you no longer need before adding another.",
     );
   });
 

@@ -109,7 +109,7 @@ export function sizeRefusal(sizeBytes: number, limits: UploadLimits, allowance: 
     title: "This request's document limit is reached",
     detail:
       allowance.maxBytes === 0
-        ? `This file does not fit: ${room}. Remove a document you no longer need before adding another.`
+        ? `This file does not fit: the documents already fill the ${formatFileSize(limits.caseBytes ?? 0)} this request may hold. Remove a document you no longer need before adding another.`
         : `This file does not fit: only ${room}. Remove a document you no longer need, or send a smaller file.`,
   };
 }

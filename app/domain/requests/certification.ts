@@ -37,6 +37,14 @@ export function certificationArrives(facts: CertificationFacts, kind: DocumentKi
   return kind === "PHYSICIAN_CERTIFICATION" && certificationStillNeeded(facts);
 }
 
+/** Where the certification stands, as staff read it in the request's urgency section. */
+export function certificationStatus(facts: Pick<CertificationFacts, "certificationToFollow" | "documentKinds">): { text: string; awaited: boolean } {
+  if (!facts.certificationToFollow) return { text: "Attached with the documents", awaited: false };
+  return facts.documentKinds.includes("PHYSICIAN_CERTIFICATION")
+    ? { text: "Arrived after filing: see the documents", awaited: false }
+    : { text: "To follow: not received yet", awaited: true };
+}
+
 /** What the certification must say, in the applicant's words. */
 export const CERTIFICATION_MUST_SAY = [
   "that waiting for a standard review would seriously put the patient's life or health at risk, or their ability to regain full function; or",

@@ -17,6 +17,7 @@ import { suggestCategories } from "~/domain/reports/regulator-categories";
 import { referralLabel, sexLabel } from "~/domain/requests/options";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { describeDuration, formatLocalDate, type RuleSet } from "~/domain/rule-profiles";
+import { certificationStatus } from "~/domain/requests/certification";
 import { caseRefused, caseViewed } from "../cases/case-views.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
@@ -112,6 +113,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
   const rules = kase.ruleProfile?.rules as unknown as RuleSet | undefined;
   const track = kase.track === "EXPEDITED" ? "expedited" : "standard";
 
+  const certification = certificationStatus({ certificationToFollow: kase.certificationToFollow, documentKinds: kase.documents.map((row) => row.kind) });
   const request: { heading: string; lines: RequestLine[] }[] = [
     {
       heading: "Who filed",
@@ -174,7 +176,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         ...(kase.track === "EXPEDITED"
           ? [
               { label: "Why expedited", value: given(kase.expeditedReason) },
-              { label: "Physician's certification", value: kase.certificationToFollow ? "To follow" : "Attached with the documents" },
+              { label: "Physician's certification", value: certification.text },
             ]
           : []),
       ],
@@ -197,7 +199,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     hasPlan: kase.planId !== null,
     filedLate: kase.filedLate,
     lateFilingReason: kase.lateFilingReason,
-    certificationToFollow: kase.track === "EXPEDITED" && kase.certificationToFollow,
+    /** Expedited, with the doctor's certification promised and not received yet. */
+    certificationToFollow: kase.track === "EXPEDITED" && certification.awaited,
     /** The regulator's categories: as recorded at acceptance, or as the case's codes suggest them. */
     categories: categoriesOf(kase),
     /** Reviewers the case has (or gets when accepted now). */
