@@ -15,8 +15,9 @@ import * as verifyRoute from "~/routes/verify";
 import { config } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
+import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import { createCaseInReview } from "#tests/support/case-factories";
-import { createPlan, createReviewer, createUser, PASSWORD, uniqueIp } from "#tests/support/factories";
+import { actorFor, createPlan, createReviewer, createUser, PASSWORD, sessionUserOf, uniqueIp } from "#tests/support/factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
 
 /** A form as its fields in order (checkbox groups repeat a name). */
@@ -822,6 +823,9 @@ describe("the plan's reason for the denial", () => {
     );
     expect(completed.status, JSON.stringify(completed.data)).toBe(302);
     const { planCaseFileCompletedAt } = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { planCaseFileCompletedAt: true } });
+    // The coordinator reads the plan's own words with its case file, trimmed, before issuing.
+    const screening = await coordinatorCasePage(sessionUserOf(coordinator), kase.id, actorFor(coordinator));
+    expect(screening.caseFile.denialReason).toBe(planReason);
 
     const { pages } = await issue(kase.id);
     const text = pages.join(" ");

@@ -285,6 +285,9 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
           {page.caseFile.due ? `; due by ${page.caseFile.due}.` : null}
           {page.caseFile.completed ? ` Complete on ${page.caseFile.completed}.` : null}
         </p>
+        {page.caseFile.denialReason ? (
+          <p className="multiline">The plan's reason for the denial, in its own words (the letter quotes it): “{page.caseFile.denialReason}”</p>
+        ) : null}
         {page.caseFile.proceeded ? (
           <p>
             The review went ahead without it on {page.caseFile.proceeded.at}: “{page.caseFile.proceeded.reason}”

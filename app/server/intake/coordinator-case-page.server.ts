@@ -153,7 +153,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         { label: "Service or drug denied", value: given(kase.serviceDescription) },
         { label: "Date of the service", value: dateOnly(kase.serviceDate) },
         { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : NOT_GIVEN },
-        { label: "The plan's reason", value: given(kase.denialReason) },
+        { label: "The plan's reason, as the applicant gives it", value: given(kase.denialReason) },
         { label: "CPT/HCPCS codes", value: list(kase.procedureCodes) },
         { label: "ICD-10 codes", value: list(kase.diagnosisCodes) },
         {
@@ -259,6 +259,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       items: caseFile.items,
       requested: kase.planCaseFileRequestedAt ? at(kase.planCaseFileRequestedAt) : null,
       completed: kase.planCaseFileCompletedAt ? at(kase.planCaseFileCompletedAt) : null,
+      /** The plan's reason for the denial in its own words, given with its complete file: the letter quotes it. */
+      denialReason: kase.planCaseFileDenialReason,
       proceeded: kase.proceededWithoutCaseFileAt ? { at: at(kase.proceededWithoutCaseFileAt), reason: kase.proceededWithoutCaseFileReason ?? "" } : null,
       documents: kase.documents.filter((row) => row.kind === "PLAN_CASE_FILE").map(summary),
     },
