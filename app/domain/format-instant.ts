@@ -49,9 +49,9 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** A cell's date and its tooltip: short to scan down a column, in full (year and zone) to check one. */
 export interface TableInstant {
-  /** "Sat, Dec 5, 11:59 PM"; "Tue, Dec 29, 2025, 9:00 AM" when its year is not the reference's */
+  /** "Sat 5 Dec, 11:59 PM"; "Tue 29 Dec 2025, 9:00 AM" when its year is not the reference's */
   text: string;
-  /** "Sat, Dec 5, 2026, 11:59 PM EST" (with the seconds for a log) */
+  /** "Sat 5 Dec 2026, 11:59 PM EST" (with the seconds for a log) */
   title: string;
 }
 
@@ -69,13 +69,14 @@ export function formatTableInstant(at: Date | string, timeZone: string, referenc
   const sameYear = localDateTime(new Date(reference), timeZone).year === local.year;
   const hour12 = local.hour % 12 === 0 ? 12 : local.hour % 12;
   const minute = String(local.minute).padStart(2, "0");
-  const day = `${WEEKDAYS[local.weekday]}, ${MONTHS[local.month - 1]} ${local.day}`;
+  // The portal's own order, as in every deadline it writes: "Sat 5 Dec".
+  const day = `${WEEKDAYS[local.weekday]} ${local.day} ${MONTHS[local.month - 1]}`;
   const meridiem = local.hour < 12 ? "AM" : "PM";
   const time = `${hour12}:${minute} ${meridiem}`;
   // Logs keep the seconds in the full form: they order entries of the same minute.
   const fullTime = precision === "second" ? `${hour12}:${minute}:${String(local.second).padStart(2, "0")} ${meridiem}` : time;
   return {
-    text: sameYear ? `${day}, ${time}` : `${day}, ${local.year}, ${time}`,
-    title: `${day}, ${local.year}, ${fullTime} ${zoneName(instant, timeZone)}`.trimEnd(),
+    text: sameYear ? `${day}, ${time}` : `${day} ${local.year}, ${time}`,
+    title: `${day} ${local.year}, ${fullTime} ${zoneName(instant, timeZone)}`.trimEnd(),
   };
 }
