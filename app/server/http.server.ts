@@ -42,6 +42,7 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "font-src 'self'",
+      "worker-src 'self' blob:",
       `connect-src 'self'${development ? " ws: wss:" : ""}`,
       "frame-src 'self' blob:",
       "object-src 'none'",

@@ -1,7 +1,6 @@
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
-import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { AssignmentStatus } from "~/domain/matching";
@@ -12,16 +11,11 @@ import { db, type Prisma } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
+import { CASE_FILE_KINDS_EXCLUDED, ownCaseMarks } from "../casefile/page-marks.server";
 import { assignmentTimeLog } from "../reviewers/time-log.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
 import { ownAssignment } from "./writable-determination.server";
-
-const INLINE_TYPES = new Set(
-  Object.values(FILE_TYPES)
-    .filter((type) => type.viewableInline)
-    .map((type) => type.contentType),
-);
 
 export interface CaseFileDocument {
   id: string;
@@ -34,15 +28,8 @@ export interface CaseFileDocument {
   description: string | null;
   /** Sent by the health plan (its case file), rather than by the applicant. */
   fromPlan: boolean;
-  /** How the browser can show it on the page: a PDF in a frame, an image, or not at all (download only). */
-  view: "pdf" | "image" | null;
-}
-
-function viewOf(contentType: string): CaseFileDocument["view"] {
-  if (!INLINE_TYPES.has(contentType)) return null;
-  if (contentType === FILE_TYPES.pdf.contentType) return "pdf";
-  // TIFF is stored as an image but browsers do not draw it.
-  return contentType === FILE_TYPES.tiff.contentType ? null : "image";
+  /** How much of it the reviewer has read, by their own page marks: "12 of 40 pages read". */
+  progress: string;
 }
 
 /** The determination's columns the reviewer's page shows. */
@@ -166,7 +153,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       },
     }),
     db.document.findMany({
-      where: { caseId, kind: { notIn: ["DECISION_LETTER", "NOTICE"] } },
+      where: { caseId, kind: { notIn: [...CASE_FILE_KINDS_EXCLUDED] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -177,6 +164,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         createdAt: true,
         description: true,
         caseFileItem: true,
+        pageCount: true,
         uploadedBy: { select: { roles: true } },
       },
     }),
@@ -196,6 +184,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     db.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { internalDueAt: true } }),
   ]);
   await caseViewed(reader, kase);
+  const marks = await ownCaseMarks(user.id, documents);
 
   const sentBack =
     determination?.status === "RETURNED"
@@ -228,8 +217,9 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       added: document.createdAt,
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
-      view: viewOf(document.contentType),
+      progress: marks.progress[document.id]!,
     })),
+    bookmarks: marks.bookmarks,
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
       ? { ...shownDetermination(determination, calendar.timeZone), saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone) }
