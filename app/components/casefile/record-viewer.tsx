@@ -344,8 +344,18 @@ function PdfPages(props: {
                 {pdf ? <Thumbnail document={pdf.document} number={number} /> : null}
                 <span>
                   Page {number}
-                  {read(number) ? <span className="badge">Read</span> : null}
-                  {bookmarked.has(number) ? <span className="badge badge--info">Bookmarked</span> : null}
+                  {read(number) ? (
+                    <>
+                      {" "}
+                      <span className="badge">Read</span>
+                    </>
+                  ) : null}
+                  {bookmarked.has(number) ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--info">Bookmarked</span>
+                    </>
+                  ) : null}
                 </span>
               </button>
             </li>
