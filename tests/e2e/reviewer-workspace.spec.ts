@@ -26,6 +26,7 @@ test("on a wide screen the case file and the determination are side by side, the
   await page.goto(`/review/cases/${kase.id}`);
   const reading = page.getByRole("heading", { name: "The case file" });
   const determination = page.getByRole("heading", { name: "Your determination" });
+  await reading.scrollIntoViewIfNeeded();
   await expect(reading).toBeInViewport();
   await expect(determination).toBeInViewport();
   const [left, right] = [await reading.boundingBox(), await determination.boundingBox()];
