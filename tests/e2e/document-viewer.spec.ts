@@ -32,8 +32,7 @@ test("a reviewer reads a PDF of the case file in the page: pdf.js draws it from 
   expect(policy).toContain("frame-ancestors 'none'");
   expect([...origins]).toEqual([new URL(page.url()).origin]);
 
-  // A document asked for as a download still may not be framed, even by the portal.
-  const other = await page.request.get(`/documents/${document.id}`);
-  expect(other.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(other.headers()["x-frame-options"]).toBe("DENY");
+  // No document may be framed, not even by the portal: the viewer draws it.
+  expect(inline.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(inline.headers()["x-frame-options"]).toBe("DENY");
 });
