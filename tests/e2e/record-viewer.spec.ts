@@ -103,6 +103,12 @@ test("a reviewer reads a multi-page PDF in the viewer: jumps to page 3, zooms, r
   await expect(thumbnails.getByRole("button", { name: /^Page 2/ })).toBeVisible();
   await thumbnails.getByLabel("Unread pages only").uncheck();
 
+  // "Mark unread" puts it back among the unread pages; the bookmark stays.
+  await marks.getByRole("button", { name: "Mark unread" }).click();
+  await expect(marks.getByRole("status")).toContainText("Not read yet.");
+  await expect(marks.getByRole("status")).toContainText("Bookmarked.");
+  await expect(thumbnails.getByRole("button", { name: /^Page 3/ })).not.toContainText("Read");
+
   // Page keys: End, Home, Page Down.
   await page.getByRole("heading", { level: 1 }).click();
   await page.keyboard.press("End");
@@ -125,5 +131,5 @@ test("a reviewer reads a multi-page PDF in the viewer: jumps to page 3, zooms, r
     `/review/cases/${kase.id}/documents/${document.id}?page=3`,
   );
   await expect(bookmarks).toContainText("Rotator cuff tear on the MRI: supports the surgery.");
-  await expect(page.getByRole("row").filter({ hasText: "hospital-records.pdf" })).toContainText(/[1-5] of 5 pages read/);
+  await expect(page.getByRole("row").filter({ hasText: "hospital-records.pdf" })).toContainText(/\d of 5 pages read/);
 });

@@ -113,9 +113,12 @@ function PageMarks({ page, mark, onMarks, drawn }: { page: number; mark: ViewerM
     if (marking.data?.marks) onMarks(marking.data.marks);
   }, [marking.data, onMarks]);
   // A page counts as read once it has been on screen a moment; turning past it does not.
+  // After "Mark unread" it stays unread while the reviewer is still on it.
   const submitRead = reading.submit;
+  const leftUnread = useRef<number | null>(null);
   useEffect(() => {
-    if (!drawn || read) return;
+    if (leftUnread.current !== null && leftUnread.current !== page) leftUnread.current = null;
+    if (!drawn || read || leftUnread.current === page) return;
     const timer = window.setTimeout(() => void submitRead({ intent: "read", pageNumber: String(page) }, { method: "post" }), READ_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, [drawn, read, page, submitRead]);
@@ -128,7 +131,7 @@ function PageMarks({ page, mark, onMarks, drawn }: { page: number; mark: ViewerM
         {read ? "You have read this page." : "Not read yet."} {mark?.bookmarkedAt ? "Bookmarked." : null}
       </p>
       {read ? (
-        <marking.Form method="post" className="space-below-sm">
+        <marking.Form method="post" className="space-below-sm" onSubmit={() => (leftUnread.current = page)}>
           <input type="hidden" name="intent" value="unread" />
           <input type="hidden" name="pageNumber" value={page} />
           <button type="submit" className="button button--secondary">
@@ -211,7 +214,7 @@ function PdfPages(props: {
     let opened: PDFDocumentProxy | null = null;
     loadPdfjs()
       .then(async (pdfjs) => {
-        const document = await pdfjs.getDocument({ url: source, isEvalSupported: false, withCredentials: true }).promise;
+        const document = await pdfjs.getDocument({ url: source, isEvalSupported: false }).promise;
         opened = document;
         if (cancelled) return void document.destroy();
         setPageCount(document.numPages);
