@@ -5,6 +5,7 @@ import { DeterminationForm } from "~/components/determination/determination-form
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { TimeLog } from "~/components/determination/time-log";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
+import { requestedCitation } from "~/domain/citations";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
@@ -12,6 +13,7 @@ import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { reviewerCitableDocuments } from "~/server/determinations/writable-determination.server";
 import { changeTimeSchema, logTimeSchema, removeTimeSchema } from "~/schemas/time-entry";
 import { formFailure, nulFieldErrors, readForm } from "~/server/forms.server";
 import { changeTimeEntry, logTime, removeTimeEntry } from "~/server/reviewers/log-time.server";
@@ -62,6 +64,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     reviewerName: user.name,
     reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
     changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
+    cite: requestedCitation(url.searchParams, page.documents),
     notice,
     timeNotice,
   };
@@ -108,7 +111,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 
   const values = determinationFormValues(formData);
-  const parsed = determinationSchema({ reviewerName: user.name }).safeParse(values);
+  const documents = await reviewerCitableDocuments(user, caseId, { actor, page: "reviewer determination" });
+  const parsed = determinationSchema({ reviewerName: user.name, documents }).safeParse(values);
   if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
   let done: string;
   try {
@@ -343,8 +347,9 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             {page.editable ? (
               <DeterminationForm
                 reviewerName={page.reviewerName}
-                defaults={determinationDefaults(page.determination, kase.disputeType)}
+                defaults={determinationDefaults(page.determination, kase.disputeType, page.cite)}
                 documents={page.documents}
+                bookmarks={page.bookmarks}
                 actionData={isFailureFor("determination", actionData) ? actionData : undefined}
                 lastSaved={page.determination?.saved ?? null}
               />
