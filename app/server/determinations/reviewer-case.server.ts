@@ -1,6 +1,7 @@
 import { can } from "~/domain/case-actions";
 import { citationsOf } from "~/domain/citations";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
@@ -39,6 +40,9 @@ export interface CaseFileDocument {
   view: "pdf" | "image" | null;
   /** Its pages, once its text layer counted them: a citation stays within them. */
   pageCount: number | null;
+  author: string | null;
+  /** The date it bears (YYYY-MM-DD), when known. */
+  authoredOn: string | null;
 }
 
 function viewOf(contentType: string): CaseFileDocument["view"] {
@@ -183,6 +187,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         description: true,
         caseFileItem: true,
         pageCount: true,
+        author: true,
+        authoredOn: true,
         uploadedBy: { select: { roles: true } },
       },
     }),
@@ -226,6 +232,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
   return {
     case: kase,
     timeZone: calendar.timeZone,
+    /** The organization's date: a document's date is never after it. */
+    today: localDate(now, calendar.timeZone),
     nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
     decision,
     /** The coordinator's internal date for this reviewer's determination, ahead of the regulatory deadline. */
@@ -242,6 +250,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
       view: viewOf(document.contentType),
       pageCount: document.pageCount,
+      author: document.author,
+      authoredOn: document.authoredOn ? document.authoredOn.toISOString().slice(0, 10) : null,
     })),
     /** The reviewer's bookmarked pages, offered as citations. */
     bookmarks: bookmarks.map((mark) => ({ documentId: mark.documentId, page: mark.pageNumber, note: mark.note })),
