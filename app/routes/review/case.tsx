@@ -1,17 +1,22 @@
 import { Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
+import { DocumentDetailsForms } from "~/components/document-details";
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { TimeLog } from "~/components/determination/time-log";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
+import { requestedCitation } from "~/domain/citations";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
+import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
+import { describeDocument } from "~/server/documents/describe-document.server";
 import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { reviewerCitableDocuments } from "~/server/determinations/writable-determination.server";
 import { changeTimeSchema, logTimeSchema, removeTimeSchema } from "~/schemas/time-entry";
 import { formFailure, nulFieldErrors, readForm } from "~/server/forms.server";
 import { changeTimeEntry, logTime, removeTimeEntry } from "~/server/reviewers/log-time.server";
@@ -30,6 +35,7 @@ const NOTICES = {
   draft: "Your draft was saved. You can come back to it at any time before you submit.",
   submitted: "Your determination was submitted.",
   determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
+  described: "The document's author and date are saved.",
 } as const;
 
 /** Said in the time log's own section, where the page opens after logging. */
@@ -39,6 +45,8 @@ const TIME_NOTICES = {
   timeRemoved: "The entry was removed.",
 } as const;
 const TIME_INTENTS = new Set(["logTime", "changeTime", "removeTime"]);
+/** Forms that answer with their own redirect: the time log and a document's author and date. */
+const OWN_INTENTS = new Set([...TIME_INTENTS, "describeDocument"]);
 
 const pick = <Notices extends Record<string, string>>(notices: Notices, key: string | null) => (key && key in notices ? notices[key as keyof Notices] : null);
 
@@ -62,6 +70,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     reviewerName: user.name,
     reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
     changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
+    cite: requestedCitation(url.searchParams, page.documents),
     notice,
     timeNotice,
   };
@@ -73,7 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = actorOf(user, request);
   const page = `/review/cases/${caseId}`;
   const intent = (await readForm(request.clone())).get("intent");
-  if (typeof intent === "string" && TIME_INTENTS.has(intent)) {
+  if (typeof intent === "string" && OWN_INTENTS.has(intent)) {
     const acting = { user, actor, caseId };
     const logged = (done: keyof typeof TIME_NOTICES) => `${page}?done=${done}#time-heading`;
     return submitIntent(request, {
@@ -88,6 +97,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       removeTime: formSubmission(removeTimeSchema, async ({ entryId }) => {
         await removeTimeEntry({ ...acting, entryId });
         return logged("timeRemoved");
+      }),
+      describeDocument: formSubmission(documentDetailsSchema({ today: latestDocumentDate() }), async ({ documentId, author, authoredOn }) => {
+        await describeDocument({ ...acting, documentId, author, authoredOn });
+        return `${page}?done=described#document-details-heading`;
       }),
     });
   }
@@ -108,7 +121,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 
   const values = determinationFormValues(formData);
-  const parsed = determinationSchema({ reviewerName: user.name }).safeParse(values);
+  const documents = await reviewerCitableDocuments(user, caseId, { actor, page: "reviewer determination" });
+  const parsed = determinationSchema({ reviewerName: user.name, documents }).safeParse(values);
   if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
   let done: string;
   try {
@@ -132,7 +146,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 function isFailureFor(intent: string, actionData: unknown): boolean {
   const values = (actionData as { values?: { intent?: unknown } } | undefined)?.values;
   if (intent === "add-note") return values?.intent === "add-note";
-  return values !== undefined && values.intent !== "add-note" && !(typeof values.intent === "string" && TIME_INTENTS.has(values.intent));
+  return values !== undefined && values.intent !== "add-note" && !(typeof values.intent === "string" && OWN_INTENTS.has(values.intent));
 }
 
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
@@ -317,6 +331,7 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             {page.reading ? <DocumentViewer document={page.reading} closeLink={`${here}#case-file-heading`} /> : null}
             <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
             <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+            {page.editable ? <DocumentDetailsForms documents={page.documents} today={page.today} actionData={actionData} /> : null}
           </section>
 
           <section aria-labelledby="notes">
@@ -343,8 +358,9 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             {page.editable ? (
               <DeterminationForm
                 reviewerName={page.reviewerName}
-                defaults={determinationDefaults(page.determination, kase.disputeType)}
+                defaults={determinationDefaults(page.determination, kase.disputeType, page.cite)}
                 documents={page.documents}
+                bookmarks={page.bookmarks}
                 actionData={isFailureFor("determination", actionData) ? actionData : undefined}
                 lastSaved={page.determination?.saved ?? null}
               />

@@ -1,5 +1,7 @@
 import { can } from "~/domain/case-actions";
+import { citationsOf } from "~/domain/citations";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
@@ -36,6 +38,11 @@ export interface CaseFileDocument {
   fromPlan: boolean;
   /** How the browser can show it on the page: a PDF in a frame, an image, or not at all (download only). */
   view: "pdf" | "image" | null;
+  /** Its pages, once its text layer counted them: a citation stays within them. */
+  pageCount: number | null;
+  author: string | null;
+  /** The date it bears (YYYY-MM-DD), when known. */
+  authoredOn: string | null;
 }
 
 function viewOf(contentType: string): CaseFileDocument["view"] {
@@ -49,7 +56,7 @@ function viewOf(contentType: string): CaseFileDocument["view"] {
 const DETERMINATION_SELECT = { status: true, ...OPINION_SELECT, draftVersion: true, updatedAt: true } as const;
 
 /** The reviewer's own determination as their pages show it, its times in the organization's zone. */
-function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; submittedAt: Date | null }>(
+function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; citations: Prisma.JsonValue; submittedAt: Date | null }>(
   determination: Row,
   timeZone: string,
 ) {
@@ -57,6 +64,7 @@ function shownDetermination<Row extends { outcome: string | null; references: Pr
     ...determination,
     outcome: determination.outcome as DecisionOutcome | null,
     references: referencesOf(determination.references),
+    citations: citationsOf(determination.citations),
     submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, timeZone) : null,
   };
 }
@@ -99,13 +107,14 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
   const considered = determination?.documentsConsidered.length
     ? await db.document.findMany({ where: { caseId: kase.id, id: { in: determination.documentsConsidered } }, select: { id: true, fileName: true } })
     : [];
+  const nameOf = (id: string) => considered.find((row) => row.id === id)?.fileName ?? null;
   return {
     case: kase,
     decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, calendar.timeZone) : null,
     determination: determination
       ? {
           ...shownDetermination(determination, calendar.timeZone),
-          documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: considered.find((row) => row.id === id)?.fileName ?? null })),
+          documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: nameOf(id) })),
         }
       : null,
     letters: letters.map((letter) => ({
@@ -126,7 +135,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
 async function wholeCase(user: SessionUser, assignment: { id: string; status: AssignmentStatus; caseId: string }, reader: CaseReader, now: Date) {
   const caseId = assignment.caseId;
   const calendar = await organizationCalendar();
-  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog, own] = await Promise.all([
+  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog, own, bookmarks] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
       select: {
@@ -177,6 +186,9 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         createdAt: true,
         description: true,
         caseFileItem: true,
+        pageCount: true,
+        author: true,
+        authoredOn: true,
         uploadedBy: { select: { roles: true } },
       },
     }),
@@ -194,6 +206,12 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     db.determination.count({ where: countedOpinionsWhere(caseId) }),
     assignmentTimeLog(assignment.id, calendar.timeZone),
     db.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { internalDueAt: true } }),
+    // The reviewer's own bookmarks only: each reviewer's marks are theirs.
+    db.pageMark.findMany({
+      where: { userId: user.id, caseId, bookmarkedAt: { not: null }, document: { kind: { notIn: ["DECISION_LETTER", "NOTICE"] } } },
+      orderBy: [{ document: { createdAt: "asc" } }, { pageNumber: "asc" }],
+      select: { documentId: true, pageNumber: true, note: true },
+    }),
   ]);
   await caseViewed(reader, kase);
 
@@ -214,6 +232,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
   return {
     case: kase,
     timeZone: calendar.timeZone,
+    /** The organization's date: a document's date is never after it. */
+    today: localDate(now, calendar.timeZone),
     nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
     decision,
     /** The coordinator's internal date for this reviewer's determination, ahead of the regulatory deadline. */
@@ -229,7 +249,12 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
       view: viewOf(document.contentType),
+      pageCount: document.pageCount,
+      author: document.author,
+      authoredOn: document.authoredOn ? document.authoredOn.toISOString().slice(0, 10) : null,
     })),
+    /** The reviewer's bookmarked pages, offered as citations. */
+    bookmarks: bookmarks.map((mark) => ({ documentId: mark.documentId, page: mark.pageNumber, note: mark.note })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
       ? { ...shownDetermination(determination, calendar.timeZone), saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone) }
