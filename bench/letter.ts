@@ -84,11 +84,15 @@ function opinion(number: number, outcome: LetterOpinionInput["outcome"], special
       },
     ],
     documentsConsidered: [
-      { fileName: "denial-letter.pdf", kind: "DENIAL_LETTER" },
-      { fileName: "appeal-decision.pdf", kind: "APPEAL_DECISION" },
-      { fileName: "mri-2026-02.pdf", kind: "MEDICAL_RECORDS" },
-      { fileName: "dosimetry-comparison.pdf", kind: "MEDICAL_RECORDS" },
-      { fileName: "oncologist-letter.pdf", kind: "PHYSICIAN_LETTER" },
+      { id: "denial", fileName: "denial-letter.pdf", kind: "DENIAL_LETTER", author: "Evergreen Health Plan", authoredOn: "2026-03-02" },
+      { id: "appeal", fileName: "appeal-decision.pdf", kind: "APPEAL_DECISION", author: null, authoredOn: "2026-04-01" },
+      { id: "mri", fileName: "mri-2026-02.pdf", kind: "MEDICAL_RECORDS", author: "Dr. Ana Ruiz", authoredOn: "2026-02-11" },
+      { id: "dosimetry", fileName: "dosimetry-comparison.pdf", kind: "MEDICAL_RECORDS", author: null, authoredOn: null },
+      { id: "oncologist", fileName: "oncologist-letter.pdf", kind: "PHYSICIAN_LETTER", author: "Dr. Mei Chen", authoredOn: "2026-04-20" },
+    ].map((document) => ({ ...document, receivedAt: new Date(Date.UTC(2026, 4, 1, 15)) })),
+    citations: [
+      { documentId: "mri", fromPage: 2, toPage: 3, note: "Recurrence on the February scan" },
+      { documentId: "oncologist", fromPage: 1, toPage: 1, note: null },
     ],
     standardOfReview: "Experimental or investigational: whether the treatment is likely to be more beneficial than the standard treatment",
     noConflictStatement:

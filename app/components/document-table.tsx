@@ -3,6 +3,13 @@ import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { Instant } from "~/components/instant";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { formatFileSize } from "~/domain/documents/limits";
+import { formatLocalDate } from "~/domain/rule-profiles";
+
+/** "Dated Tue 3 Feb 2026, by Dr. Sam Lee": what is known of the document's own date and author. */
+export function documentDetailsText(document: { author?: string | null; authoredOn?: string | null }): string {
+  const dated = document.authoredOn ? `Dated ${formatLocalDate(document.authoredOn)}` : "Undated";
+  return document.author ? `${dated}, by ${document.author}` : dated;
+}
 
 export interface DocumentRow {
   id: string;
@@ -12,6 +19,9 @@ export interface DocumentRow {
   description?: string | null;
   /** Set on the applicant's new information, once forwarded to the plan. */
   forwardedAt?: string | null;
+  /** Who wrote it and the date it bears, when known. */
+  author?: string | null;
+  authoredOn?: string | null;
 }
 
 /** A case's documents as a table: file and its description, kind, size, when added, and the caller's actions. */
@@ -39,6 +49,7 @@ export function DocumentTable<Row extends DocumentRow>(props: {
               {document.fileName}
               {document.description ? <p className="muted flush multiline">{document.description}</p> : null}
               {document.forwardedAt ? <p className="muted flush">New information, forwarded to the health plan</p> : null}
+              {document.authoredOn || document.author ? <p className="muted flush">{documentDetailsText(document)}</p> : null}
             </>
           ),
         },

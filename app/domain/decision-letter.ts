@@ -7,6 +7,7 @@
  * Reviewers are anonymous to the parties: an opinion carries the reviewer's
  * specialty and qualifications, and nothing here ever takes a name.
  */
+import { citedPagesByDocument, type Citation } from "./citations";
 import { formatDeadlineTime } from "./deadlines/case-deadlines";
 import { localDate, type LocalDate } from "./deadlines/time-zone";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "./documents/document-kinds";
@@ -61,7 +62,9 @@ export interface LetterOpinionInput {
   principalReasons: string;
   clinicalRationale: string;
   references: readonly { title: string; source: string; year: number | null; url: string | null }[];
-  documentsConsidered: readonly { fileName: string; kind: string }[];
+  documentsConsidered: readonly LetterDocument[];
+  /** The pages the opinion cites, each of a document considered. */
+  citations: readonly Citation[];
   standardOfReview: string;
   noConflictStatement: string;
   submittedAt: Date;
@@ -71,6 +74,19 @@ export interface LetterOpinionInput {
     yearsInPractice: number | null;
     boardCertifications: readonly { specialty: string; board: string }[];
   };
+}
+
+/** A document considered, as the letter names it. */
+export interface LetterDocument {
+  id: string;
+  fileName: string;
+  kind: string;
+  /** Who wrote it, when known. */
+  author: string | null;
+  /** The date it bears, when known. */
+  authoredOn: LocalDate | null;
+  /** When it was uploaded: an undated document is placed by it. */
+  receivedAt: Date;
 }
 
 export interface LetterOrganization {
@@ -216,9 +232,27 @@ function criterionText(reference: LetterOpinionInput["references"][number]): str
   return [reference.title, reference.source, reference.year === null ? null : String(reference.year), reference.url].filter(Boolean).join(", ");
 }
 
-function documentText(document: { fileName: string; kind: string }): string {
+/**
+ * A document considered: its name and kind, its date (the one it bears,
+ * else when it came in), its author when known, and the pages cited:
+ * "lee-letter.pdf (Medical records), dated Tue 3 Feb 2026, by Dr. Sam Lee; cited: pages 3–5, 12".
+ */
+export function documentText(document: LetterDocument, citedPages: string | undefined, timeZone: string): string {
   const kind = DOCUMENT_KIND_TEXT[document.kind as DocumentKind]?.label;
-  return kind ? `${document.fileName} (${kind})` : document.fileName;
+  const dated = document.authoredOn ? `dated ${formatLocalDate(document.authoredOn)}` : `undated; received ${dateOf(document.receivedAt, timeZone)}`;
+  return [
+    kind ? `${document.fileName} (${kind})` : document.fileName,
+    `, ${dated}`,
+    document.author ? `, by ${document.author}` : "",
+    citedPages ? `; cited: ${citedPages}` : "",
+  ].join("");
+}
+
+/** Every document the opinions considered, once each, with the pages any of them cites merged. */
+function documentsConsidered(opinions: readonly LetterOpinionInput[], timeZone: string): string[] {
+  const documents = new Map(opinions.flatMap((opinion) => opinion.documentsConsidered.map((document) => [document.id, document] as const)));
+  const cited = citedPagesByDocument(opinions.flatMap((opinion) => opinion.citations));
+  return [...documents.values()].map((document) => documentText(document, cited.get(document.id), timeZone));
 }
 
 function opinionOutcome(opinion: LetterOpinionInput): string {
@@ -352,7 +386,7 @@ export function letterContents(
       { label: "Reviewed by", value: capitalized(reviewers(opinions)) },
     ],
     evidence: {
-      documents: unique(opinions.flatMap((opinion) => opinion.documentsConsidered.map(documentText))),
+      documents: documentsConsidered(opinions, timeZone),
       criteria: unique(opinions.flatMap((opinion) => opinion.references.map(criterionText))),
       standards: unique(opinions.map((opinion) => opinion.standardOfReview).filter(Boolean)),
     },
@@ -374,7 +408,7 @@ export function letterContents(
         ? {
             standardOfReview: opinion.standardOfReview,
             criteria: opinion.references.map(criterionText),
-            documents: opinion.documentsConsidered.map(documentText),
+            documents: documentsConsidered([opinion], timeZone),
           }
         : null,
       noConflict: opinion.noConflictStatement,

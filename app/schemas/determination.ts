@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CITATION_LIMITS, citationProblems, type CitableDocument, type Citation } from "~/domain/citations";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/panel";
 import { isId } from "./ids";
 
@@ -69,7 +70,9 @@ export interface DeterminationInput {
   principalReasons: string;
   clinicalRationale: string;
   references: ReferenceItem[];
+  /** Every document considered, the cited ones among them. */
   documentsConsidered: string[];
+  citations: Citation[];
   standardOfReview: string | null;
   /** The name the reviewer typed to sign the no-conflict statement (submissions only). */
   signedName: string | null;
@@ -88,6 +91,16 @@ const text = z
   .transform((value) => (typeof value === "string" ? value.trim() : ""));
 
 const referenceRow = z.object({ title: text, source: text, year: text, url: text });
+
+const citationRow = z.object({ documentId: text, fromPage: text, toPage: text, note: text });
+type CitationRow = z.infer<typeof citationRow>;
+const isBlankCitation = (row: CitationRow) => !row.documentId && !row.fromPage && !row.toPage && !row.note;
+const PAGE_NUMBER = /^[1-9]\d{0,4}$/;
+
+/** A whole citation row as stored: the last page defaults to the first (a single page). */
+function citationOf(row: CitationRow): Citation {
+  return { documentId: row.documentId, fromPage: Number(row.fromPage), toPage: Number(row.toPage || row.fromPage), note: row.note || null };
+}
 
 /** Checkbox groups arrive as an array, one string, or false when nothing is ticked. */
 const stringList = z
@@ -126,8 +139,14 @@ function isWebLink(value: string): boolean {
 
 const isBlankRow = (row: z.infer<typeof referenceRow>) => !row.title && !row.source && !row.year && !row.url;
 
-/** `reviewerName` is the name on the reviewer's account: the signature must match it. */
-export function determinationSchema(options: { reviewerName: string }) {
+/**
+ * `reviewerName` is the name on the reviewer's account: the signature must
+ * match it. `documents` are the case's documents a citation may name, with
+ * their page counts (the page and the action pass them), so a citation of
+ * another case's document or of a page past the last is refused next to its
+ * field; the write checks them again (assertCitationsOnCase).
+ */
+export function determinationSchema(options: { reviewerName: string; documents?: readonly CitableDocument[] }) {
   return z
     .object({
       intent: z.enum(DETERMINATION_INTENTS, { error: "Choose Save draft or Submit." }),
@@ -137,6 +156,7 @@ export function determinationSchema(options: { reviewerName: string }) {
       clinicalRationale: text,
       references: z.array(referenceRow).max(LIMITS.references, `List at most ${LIMITS.references} items.`).default([]),
       documentsConsidered: stringList,
+      citations: z.array(citationRow).default([]),
       standardOfReview: text,
       standardOfReviewOther: text,
       noConflict: ticked,
@@ -183,7 +203,40 @@ export function determinationSchema(options: { reviewerName: string }) {
         issue(["references", 0, "title"], "List at least one criterion, guideline or article you relied on: enter its title.");
       }
 
-      if (submitting && form.documentsConsidered.length === 0) issue(["documentsConsidered"], "Tick each document you considered: at least one.");
+      // Drafts too: a citation is stored as whole pages of a document of the case.
+      const citing = form.citations.map((row, index) => ({ row, index })).filter(({ row }) => !isBlankCitation(row));
+      if (citing.length > CITATION_LIMITS.citations)
+        issue(["citations", citing[CITATION_LIMITS.citations]!.index, "documentId"], `Cite at most ${CITATION_LIMITS.citations} page ranges.`);
+      const whole: { index: number; citation: Citation }[] = [];
+      for (const { row, index } of citing) {
+        const at = (field: string) => ["citations", index, field];
+        let complete = true;
+        if (!row.documentId || !isId(row.documentId)) {
+          issue(at("documentId"), row.documentId ? "Choose a document of this case's file." : "Choose the document these pages are in.");
+          complete = false;
+        }
+        if (!PAGE_NUMBER.test(row.fromPage)) {
+          issue(at("fromPage"), row.fromPage ? "Enter a page number: 1 or more." : "Enter the first page cited.");
+          complete = false;
+        }
+        if (row.toPage && !PAGE_NUMBER.test(row.toPage)) {
+          issue(at("toPage"), "Enter a page number: 1 or more, or leave it empty for a single page.");
+          complete = false;
+        }
+        if (row.note.length > CITATION_LIMITS.note) issue(at("note"), `Use at most ${CITATION_LIMITS.note} characters.`);
+        if (complete) whole.push({ index, citation: citationOf(row) });
+      }
+      if (options.documents) {
+        for (const problem of citationProblems(
+          whole.map((item) => item.citation),
+          options.documents,
+        )) {
+          issue(["citations", whole[problem.index]!.index, problem.field], problem.message);
+        }
+      }
+
+      if (submitting && form.documentsConsidered.length === 0 && citing.length === 0)
+        issue(["documentsConsidered"], "Tick each document you considered: at least one.");
       else if (!form.documentsConsidered.every(isId)) {
         issue(["documentsConsidered"], "A document you ticked is not in this case's file. Reload the page and tick the documents again.");
       }
@@ -206,6 +259,7 @@ export function determinationSchema(options: { reviewerName: string }) {
     })
     .transform((form): DeterminationInput => {
       const outcome = form.outcome ? (form.outcome as DecisionOutcome) : null;
+      const citations = form.citations.filter((row) => !isBlankCitation(row)).map(citationOf);
       const standard = STANDARDS_OF_REVIEW.find((item) => item.key === form.standardOfReview);
       return {
         intent: form.intent,
@@ -216,7 +270,9 @@ export function determinationSchema(options: { reviewerName: string }) {
         references: form.references
           .filter((row) => !isBlankRow(row))
           .map((row) => ({ title: row.title, source: row.source, year: row.year ? Number(row.year) : null, url: row.url || null })),
-        documentsConsidered: [...new Set(form.documentsConsidered)],
+        // A cited document was considered.
+        documentsConsidered: [...new Set([...form.documentsConsidered, ...citations.map((citation) => citation.documentId)])],
+        citations,
         standardOfReview: standard ? standard.text : form.standardOfReview === OTHER_STANDARD ? form.standardOfReviewOther || null : null,
         signedName: form.intent === "submit" ? form.signedName : null,
         draftVersion: form.intent !== "submit" && form.draftVersion ? Number(form.draftVersion) : null,
@@ -224,23 +280,40 @@ export function determinationSchema(options: { reviewerName: string }) {
     });
 }
 
-/** The form's fields from a posted form: reference rows arrive as "references.0.title" and become a list. */
+/** The form's fields from a posted form: reference rows arrive as "references.0.title", citations as "citations.0.fromPage", and become lists. */
 export function determinationFormValues(formData: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = { documentsConsidered: [] };
   const rows: Record<string, string>[] = [];
+  const citations: Record<string, string>[] = [];
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
     const row = /^references\.(\d{1,2})\.(title|source|year|url)$/.exec(key);
+    const citation = /^citations\.(\d{1,2})\.(documentId|fromPage|toPage|note)$/.exec(key);
     if (row) (rows[Number(row[1])] ??= {})[row[2]!] = value;
+    else if (citation) (citations[Number(citation[1])] ??= {})[citation[2]!] = value;
     else if (key === "documentsConsidered") (values.documentsConsidered as string[]).push(value);
     else values[key] = value;
   }
   values.references = Array.from(rows, (row) => ({ title: "", source: "", year: "", url: "", ...row }));
+  values.citations = Array.from(citations, (row) => ({ ...BLANK_CITATION, ...row }));
   return values;
 }
 
 /** An empty row of the criteria and literature list. */
 export const BLANK_REFERENCE = { title: "", source: "", year: "", url: "" };
+
+/** An empty row of the pages cited. */
+export const BLANK_CITATION = { documentId: "", fromPage: "", toPage: "", note: "" };
+
+/** A citation as the form's row holds it. */
+export function citationRowOf(citation: { documentId: string; fromPage: number; toPage: number; note: string | null }) {
+  return {
+    documentId: citation.documentId,
+    fromPage: String(citation.fromPage),
+    toPage: citation.toPage === citation.fromPage ? "" : String(citation.toPage),
+    note: citation.note ?? "",
+  };
+}
 
 /** What the form starts from: the saved draft (or returned determination), else a blank form. */
 export function determinationDefaults(
@@ -251,11 +324,18 @@ export function determinationDefaults(
     clinicalRationale: string | null;
     references: ReferenceItem[];
     documentsConsidered: string[];
+    citations: Citation[];
     standardOfReview: string | null;
     draftVersion?: number;
   } | null,
   disputeType: string | null,
+  /** A page to cite, from a "Cite this page" link (a search hit, the viewer): added as a row of its own. */
+  cite: { documentId: string; page: number } | null = null,
 ): Record<string, unknown> {
+  const citations = [
+    ...(saved?.citations ?? []).map(citationRowOf),
+    ...(cite ? [citationRowOf({ documentId: cite.documentId, fromPage: cite.page, toPage: cite.page, note: null })] : []),
+  ];
   const known = STANDARDS_OF_REVIEW.find((standard) => standard.text === saved?.standardOfReview);
   const standardOfReview = saved?.standardOfReview ? (known?.key ?? OTHER_STANDARD) : (DISPUTE_STANDARD[disputeType ?? ""] ?? "");
   return {
@@ -267,7 +347,8 @@ export function determinationDefaults(
     references: saved?.references.length
       ? saved.references.map((item) => ({ title: item.title, source: item.source, year: item.year === null ? "" : String(item.year), url: item.url ?? "" }))
       : [BLANK_REFERENCE],
-    documentsConsidered: saved?.documentsConsidered ?? [],
+    documentsConsidered: [...new Set([...(saved?.documentsConsidered ?? []), ...(cite ? [cite.documentId] : [])])],
+    citations: citations.length ? citations : [BLANK_CITATION],
     standardOfReview,
     standardOfReviewOther: saved?.standardOfReview && !known ? saved.standardOfReview : "",
     noConflict: false,

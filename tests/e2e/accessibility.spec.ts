@@ -661,6 +661,49 @@ pages(
 );
 
 pages(
+  "pages cited in a determination and each document's author and date: the reviewer's form, the coordinator's case page and quality review",
+  ["review/cases/:caseId", "iro/cases/:caseId", "iro/cases/:caseId/quality"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const parties = await demoParties();
+    const reviewer = await makeUser(["REVIEWER"]);
+    const kase = await createCaseInReview({ ...parties, reviewerIds: [reviewer.id] });
+    const [letter, records] = kase.documents;
+    await db.document.update({ where: { id: letter!.id }, data: { pageCount: 4, author: "Dr. Sam Lee", authoredOn: new Date("2026-08-20") } });
+    await db.pageMark.create({
+      data: { userId: reviewer.id, caseId: kase.id, documentId: records!.id, pageNumber: 2, bookmarkedAt: new Date(), note: "Therapy notes" },
+    });
+
+    await signInPageAs(reviewer);
+    await page.goto(`/review/cases/${kase.id}?cite=${letter!.id}&citePage=3`);
+    const cited = page.getByRole("group", { name: "Citation 1" });
+    await expect(cited.getByLabel("From page")).toHaveValue("3");
+    await cited.getByLabel("To page (optional)").fill("9");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(cited.getByText("This document has 4 pages.")).toBeVisible();
+    await page.getByText(`${records!.fileName}: Undated`).click();
+    const details = page.getByRole("form", { name: `Author and date of ${records!.fileName}` });
+    await details.getByLabel("Date of the document").fill("2999-01-01");
+    await details.getByRole("button", { name: /Save the author and date/ }).click();
+    await expect(details.getByText("The document's date cannot be in the future.")).toBeVisible();
+    await check(page, "review/cases/:caseId", "a citation past the document's last page, a bookmark to cite, a document's date refused");
+
+    await submitSignedDetermination({ caseId: kase.id, reviewer: await userByEmail(reviewer.email) });
+    await db.determination.updateMany({
+      where: { caseId: kase.id },
+      data: { citations: [{ documentId: letter!.id, fromPage: 2, toPage: 3, note: "The prior trial of physical therapy" }] },
+    });
+    await signInPageAs(DEMO.coordinator);
+    await page.goto(`/iro/cases/${kase.id}/quality`);
+    await expect(page.getByText(`${letter!.fileName}, pp. 2–3: The prior trial of physical therapy`)).toBeVisible();
+    await check(page, "iro/cases/:caseId/quality", "a determination citing pages");
+    await page.goto(`/iro/cases/${kase.id}`);
+    await page.getByText(`${letter!.fileName}: Dated`).click();
+    await expect(page.getByRole("form", { name: `Author and date of ${letter!.fileName}` }).getByLabel("Author")).toHaveValue("Dr. Sam Lee");
+    await check(page, "iro/cases/:caseId", "a document's author and date, open to change");
+  },
+);
+
+pages(
   "the record viewer: a PDF drawn page by page with the reviewer's marks, an image, a Word document's text, the coordinator's view, and the bookmarks on the case page",
   ["review/cases/:caseId/documents/:documentId", "iro/cases/:caseId/documents/:documentId", "review/cases/:caseId"],
   async ({ page, makeUser, signInPageAs, check }) => {

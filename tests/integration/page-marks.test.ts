@@ -88,7 +88,7 @@ describe("a reviewer's own page marks", () => {
 
     const page = await casePage(author, kase.id);
     expect(page.data.documents.find((document) => document.id === counted.id)?.progress).toBe("2 of 4 pages read");
-    expect(page.data.bookmarks).toEqual([{ documentId: counted.id, fileName: counted.fileName, pageNumber: 3, note: "Changed my mind." }]);
+    expect(page.data.bookmarks).toEqual([{ documentId: counted.id, page: 3, note: "Changed my mind." }]);
 
     // Unread and the bookmark removed: a mark that says nothing is gone.
     await mark(author, kase.id, counted.id, { intent: "unread", pageNumber: "2" });

@@ -62,7 +62,10 @@ function opinion(number: number, overrides: Partial<LetterOpinionInput> = {}): L
     principalReasons: `Reasons of opinion ${number}.`,
     clinicalRationale: `Rationale of opinion ${number}.`,
     references: [{ title: "Lumbar fusion guideline", source: "North American Spine Society", year: 2021, url: null }],
-    documentsConsidered: [{ fileName: "mri-report.pdf", kind: "MEDICAL_RECORDS" }],
+    documentsConsidered: [
+      { id: "mri", fileName: "mri-report.pdf", kind: "MEDICAL_RECORDS", author: null, authoredOn: null, receivedAt: new Date("2026-10-06T15:00:00Z") },
+    ],
+    citations: [],
     standardOfReview: "Medical necessity, under generally accepted standards of medical practice",
     noConflictStatement: "The reviewer attests that they have no material conflict of interest. Signed electronically.",
     submittedAt: new Date("2026-10-20T16:00:00Z"),
@@ -303,5 +306,51 @@ describe("verification codes", () => {
     expect(normalizeVerificationCode("K7PQ2 M9XWD")).toBe("K7PQ2M9XWD");
     expect(normalizeVerificationCode("K7PQ2-M9XW")).toBeNull();
     expect(normalizeVerificationCode("K7PQ2-M9XW0")).toBeNull();
+  });
+});
+
+describe("the documents considered", () => {
+  const received = new Date("2026-10-06T15:00:00Z");
+  const lee = { id: "lee", fileName: "lee-letter.pdf", kind: "PHYSICIAN_LETTER", author: "Dr. Sam Lee", authoredOn: "2026-09-03", receivedAt: received };
+  const scan = { id: "scan", fileName: "fax-scan.pdf", kind: "MEDICAL_RECORDS", author: null, authoredOn: null, receivedAt: received };
+
+  it("lists each document with its date, author and the pages cited", () => {
+    const letter = letterContents(
+      kase,
+      [
+        opinion(1, {
+          documentsConsidered: [lee, scan],
+          citations: [
+            { documentId: "lee", fromPage: 12, toPage: 12, note: null },
+            { documentId: "lee", fromPage: 3, toPage: 5, note: "Physical therapy" },
+          ],
+        }),
+      ],
+      organization,
+      issue,
+    );
+    expect(letter.evidence.documents).toEqual([
+      "lee-letter.pdf (Letter from a doctor), dated Thu 3 Sep 2026, by Dr. Sam Lee; cited: pages 3–5, 12",
+      "fax-scan.pdf (Medical records), undated; received Tue 6 Oct 2026",
+    ]);
+  });
+
+  it("for a panel: every document any member considered, once, with the pages all of them cite", () => {
+    const letter = letterContents(
+      kase,
+      [
+        opinion(1, { documentsConsidered: [lee], citations: [{ documentId: "lee", fromPage: 3, toPage: 4, note: null }] }),
+        opinion(2, { documentsConsidered: [lee, scan], citations: [{ documentId: "lee", fromPage: 5, toPage: 5, note: null }] }),
+      ],
+      organization,
+      issue,
+    );
+    expect(letter.evidence.documents).toEqual([
+      "lee-letter.pdf (Letter from a doctor), dated Thu 3 Sep 2026, by Dr. Sam Lee; cited: pages 3–5",
+      "fax-scan.pdf (Medical records), undated; received Tue 6 Oct 2026",
+    ]);
+    expect(letter.opinions[0]?.ownEvidence?.documents).toEqual([
+      "lee-letter.pdf (Letter from a doctor), dated Thu 3 Sep 2026, by Dr. Sam Lee; cited: pages 3–4",
+    ]);
   });
 });

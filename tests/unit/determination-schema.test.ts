@@ -41,6 +41,7 @@ describe("submitting a determination", () => {
       clinicalRationale: "Imaging shows instability.",
       references: [{ title: "Lumbar fusion guideline", source: "North American Spine Society", year: 2021, url: "https://www.spine.org/guideline" }],
       documentsConsidered: ["5f0c9a52-3f1e-4d8e-9a43-1d9a6c2b7e10"],
+      citations: [],
       standardOfReview: STANDARDS_OF_REVIEW[0].text,
       signedName: "Priya Raman",
       draftVersion: null,
@@ -169,6 +170,7 @@ describe("the determination form's values", () => {
         { title: "First", source: "", year: "2020", url: "" },
         { title: "Second", source: "", year: "", url: "" },
       ],
+      citations: [],
     });
   });
 
@@ -186,6 +188,7 @@ describe("the determination form's values", () => {
         clinicalRationale: null,
         references: [{ title: "T", source: "S", year: null, url: null }],
         documentsConsidered: ["a"],
+        citations: [],
         standardOfReview: "Milliman care guidelines",
       },
       "MEDICAL_NECESSITY",
@@ -221,5 +224,104 @@ describe("the coordinator's quality decision", () => {
     expect(result.success ? {} : zodFieldErrors(result.error)).toEqual({
       findings: "Summarize the findings: the regulators' yearly export publishes them with the decision.",
     });
+  });
+});
+
+describe("pages cited", () => {
+  const lee = "5f0c9a52-3f1e-4d8e-9a43-1d9a6c2b7e10";
+  const scan = "7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  const citing = determinationSchema({
+    reviewerName: "Dr. Priya Raman",
+    documents: [
+      { id: lee, pageCount: 12 },
+      { id: scan, pageCount: null },
+    ],
+  });
+  const citationErrors = (citations: Record<string, string>[], intent = "saveDraft") => {
+    const result = citing.safeParse({ intent, draftVersion: "2", citations });
+    return result.success ? {} : zodFieldErrors(result.error);
+  };
+  const row = (values: Partial<Record<"documentId" | "fromPage" | "toPage" | "note", string>>) => ({
+    documentId: "",
+    fromPage: "",
+    toPage: "",
+    note: "",
+    ...values,
+  });
+
+  it("keeps whole citations, a single page when the last is empty, and counts their documents as considered", () => {
+    const parsed = citing.parse({
+      ...complete,
+      documentsConsidered: [],
+      citations: [
+        row({ documentId: lee, fromPage: "3", toPage: "5", note: "The prior trial of physical therapy" }),
+        row({ documentId: scan, fromPage: "40" }),
+        row({}),
+      ],
+    });
+    expect(parsed.citations).toEqual([
+      { documentId: lee, fromPage: 3, toPage: 5, note: "The prior trial of physical therapy" },
+      { documentId: scan, fromPage: 40, toPage: 40, note: null },
+    ]);
+    expect(parsed.documentsConsidered).toEqual([lee, scan]);
+  });
+
+  it("says next to each field what is wrong, in a draft as in a submission", () => {
+    expect(
+      citationErrors([
+        row({ fromPage: "2" }),
+        row({ documentId: lee, fromPage: "0", toPage: "x" }),
+        row({ documentId: lee, fromPage: "6", toPage: "4" }),
+        row({ documentId: lee, fromPage: "12", toPage: "13" }),
+        row({ documentId: "7b1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", fromPage: "1" }),
+        row({ documentId: lee, note: "x".repeat(301) }),
+      ]),
+    ).toEqual({
+      "citations.0.documentId": "Choose the document these pages are in.",
+      "citations.1.fromPage": "Enter a page number: 1 or more.",
+      "citations.1.toPage": "Enter a page number: 1 or more, or leave it empty for a single page.",
+      "citations.2.toPage": "The last page comes before the first: swap them.",
+      "citations.3.toPage": "This document has 12 pages.",
+      "citations.4.documentId": "Choose a document of this case's file.",
+      "citations.5.fromPage": "Enter the first page cited.",
+      "citations.5.note": "Use at most 300 characters.",
+    });
+  });
+
+  it("takes at most 50 citations", () => {
+    const many = Array.from({ length: 51 }, (_, index) => row({ documentId: scan, fromPage: String(index + 1) }));
+    expect(citationErrors(many)).toEqual({ "citations.50.documentId": "Cite at most 50 page ranges." });
+    expect(citationErrors(many.slice(0, 50))).toEqual({});
+  });
+
+  it("reads citation rows from the posted form, and starts from the saved ones plus a page asked to be cited", () => {
+    const formData = new FormData();
+    formData.append("citations.0.documentId", lee);
+    formData.append("citations.0.fromPage", "3");
+    formData.append("citations.1.note", "Later");
+    expect(determinationFormValues(formData).citations).toEqual([
+      { documentId: lee, fromPage: "3", toPage: "", note: "" },
+      { documentId: "", fromPage: "", toPage: "", note: "Later" },
+    ]);
+    expect(determinationDefaults(null, null).citations).toEqual([{ documentId: "", fromPage: "", toPage: "", note: "" }]);
+    const defaults = determinationDefaults(
+      {
+        outcome: null,
+        partOverturned: null,
+        principalReasons: null,
+        clinicalRationale: null,
+        references: [],
+        documentsConsidered: [],
+        citations: [{ documentId: lee, fromPage: 3, toPage: 5, note: "PT" }],
+        standardOfReview: null,
+      },
+      null,
+      { documentId: scan, page: 7 },
+    );
+    expect(defaults.citations).toEqual([
+      { documentId: lee, fromPage: "3", toPage: "5", note: "PT" },
+      { documentId: scan, fromPage: "7", toPage: "", note: "" },
+    ]);
+    expect(defaults.documentsConsidered).toEqual([scan]);
   });
 });

@@ -38,20 +38,19 @@ export function CaseFileTable({ caption, documents, viewLink }: { caption: strin
 }
 
 /** The reviewer's own bookmarks across the case file, each opening its page in the viewer. */
-export function Bookmarks({
-  bookmarks,
-  viewLink,
-}: {
-  bookmarks: readonly { documentId: string; fileName: string; pageNumber: number; note: string | null }[];
+export function Bookmarks(props: {
+  bookmarks: readonly { documentId: string; page: number; note: string | null }[];
+  documents: readonly { id: string; fileName: string }[];
   viewLink: (id: string, page: number) => string;
 }) {
+  const { bookmarks, documents, viewLink } = props;
   if (!bookmarks.length) return <p className="muted">No bookmarks yet. Bookmark a page while you read it.</p>;
   return (
     <ul className="indented-list">
       {bookmarks.map((bookmark) => (
-        <li key={`${bookmark.documentId}-${bookmark.pageNumber}`} className="space-below-sm">
-          <Link to={viewLink(bookmark.documentId, bookmark.pageNumber)}>
-            {bookmark.fileName}, page {bookmark.pageNumber}
+        <li key={`${bookmark.documentId}-${bookmark.page}`} className="space-below-sm">
+          <Link to={viewLink(bookmark.documentId, bookmark.page)}>
+            {documents.find((document) => document.id === bookmark.documentId)?.fileName ?? "A document"}, page {bookmark.page}
           </Link>
           {bookmark.note ? <p className="flush verbatim">{bookmark.note}</p> : null}
         </li>

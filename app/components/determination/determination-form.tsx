@@ -16,9 +16,10 @@ import {
   useZodForm,
 } from "~/components/forms";
 import { Instant } from "~/components/instant";
+import { CITATION_LIMITS, formatPages } from "~/domain/citations";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/domain/panel";
-import { BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
+import { BLANK_CITATION, BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
 
 const REFERENCE_FIELDS = [
   { key: "title", label: "Title", hint: undefined },
@@ -27,15 +28,19 @@ const REFERENCE_FIELDS = [
   { key: "url", label: "Link (optional)", hint: undefined },
 ] as const;
 
+const CITATION_FIELDS = ["documentId", "fromPage", "toPage", "note"] as const;
+
 /** Every field in page order, for the summary of what is missing. */
-function fieldNames(referenceRows: number): string[] {
+function fieldNames(referenceRows: number, citationRows: number): string[] {
   const rows = Array.from({ length: referenceRows }, (_, index) => REFERENCE_FIELDS.map((field) => `references.${index}.${field.key}`)).flat();
+  const citations = Array.from({ length: citationRows }, (_, index) => CITATION_FIELDS.map((field) => `citations.${index}.${field}`)).flat();
   return [
     "outcome",
     "partOverturned",
     "principalReasons",
     "clinicalRationale",
     ...rows,
+    ...citations,
     "documentsConsidered",
     "standardOfReview",
     "standardOfReviewOther",
@@ -62,15 +67,18 @@ type DraftStatus = { state: "idle" } | { state: "saving" } | { state: "saved"; a
 export function DeterminationForm(props: {
   reviewerName: string;
   defaults: Record<string, unknown>;
-  documents: readonly { id: string; fileName: string; kind: DocumentKind }[];
+  documents: readonly { id: string; fileName: string; kind: DocumentKind; pageCount: number | null }[];
+  /** The reviewer's own bookmarked pages, each one click from a citation. */
+  bookmarks: readonly { documentId: string; page: number; note: string | null }[];
   actionData: unknown;
   /** When the draft was last saved, as the page was loaded. */
   lastSaved: string | null;
 }) {
-  const schema = useMemo(() => determinationSchema({ reviewerName: props.reviewerName }), [props.reviewerName]);
+  const schema = useMemo(() => determinationSchema({ reviewerName: props.reviewerName, documents: props.documents }), [props.reviewerName, props.documents]);
   const zod = useZodForm(schema, { defaultValues: props.defaults, actionData: props.actionData });
   const references = useFieldArray({ control: zod.form.control, name: "references" as never });
-  const problems = fieldNames(references.fields.length)
+  const citations = useCitationRows(zod);
+  const problems = fieldNames(references.fields.length, citations.fields.length)
     .map((name) => ({ fieldId: fieldId(name), message: zod.errorFor(name) }))
     .filter((problem): problem is { fieldId: string; message: string } => !!problem.message);
   const attempted = zod.form.formState.submitCount > 0 || props.actionData !== undefined;
@@ -156,12 +164,14 @@ export function DeterminationForm(props: {
         </fieldset>
       </div>
 
+      <PagesCited zod={zod} citations={citations} documents={props.documents} bookmarks={props.bookmarks} />
+
       {props.documents.length ? (
         <CheckboxGroup
           zod={zod}
           name="documentsConsidered"
           legend="Documents considered"
-          hint="Tick every document in the case file that you considered."
+          hint="Tick every document in the case file that you considered. A document you cite above counts as considered."
           choices={props.documents.map((document) => ({
             value: document.id,
             label: `${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`,
@@ -219,6 +229,112 @@ export function DeterminationForm(props: {
         </button>
       </div>
     </Form>
+  );
+}
+
+type ZodForm = ReturnType<typeof useZodForm<DeterminationSchema>>;
+const useCitationRows = (zod: ZodForm) => useFieldArray({ control: zod.form.control, name: "citations" as never });
+type CitationRows = ReturnType<typeof useCitationRows>;
+
+/**
+ * "Pages cited": each row a document of the case, its pages (one, or a
+ * range) and a note; the reviewer's bookmarks are offered as ready rows.
+ * Rows are added in the browser, as the criteria's are.
+ */
+function PagesCited(props: {
+  zod: ZodForm;
+  citations: CitationRows;
+  documents: readonly { id: string; fileName: string; pageCount: number | null }[];
+  bookmarks: readonly { documentId: string; page: number; note: string | null }[];
+}) {
+  const { zod, citations, documents } = props;
+  const nameOf = (id: string) => documents.find((document) => document.id === id)?.fileName ?? "A document";
+  const full = citations.fields.length >= CITATION_LIMITS.citations;
+  const cite = (bookmark: { documentId: string; page: number; note: string | null }) => {
+    const row = { documentId: bookmark.documentId, fromPage: String(bookmark.page), toPage: "", note: (bookmark.note ?? "").slice(0, CITATION_LIMITS.note) };
+    // The blank row the form starts with takes the first citation.
+    const values = zod.form.getValues("citations" as never) as unknown as (typeof BLANK_CITATION)[];
+    const untouched = values.length === 1 && Object.values(values[0]!).every((value) => value === "");
+    if (untouched) citations.replace([row]);
+    else citations.append(row);
+  };
+  return (
+    <div className="field" id="pages-cited">
+      <fieldset>
+        <legend>Pages cited</legend>
+        <p className="hint">
+          The pages of the case file your rationale rests on: the document, its first and last page (leave the last empty for a single page), and what the pages
+          show. The letter lists them.
+        </p>
+        {props.bookmarks.length ? (
+          <div className="space-below-sm">
+            <p className="flush">Your bookmarks:</p>
+            <ul className="indented-list flush">
+              {props.bookmarks.map((bookmark) => (
+                <li key={`${bookmark.documentId}:${bookmark.page}`}>
+                  {nameOf(bookmark.documentId)}, {formatPages([{ from: bookmark.page, to: bookmark.page }], "short")}
+                  {bookmark.note ? `: ${bookmark.note}` : null}{" "}
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={full}
+                    onClick={() => cite(bookmark)}
+                    aria-label={`Cite ${nameOf(bookmark.documentId)}, page ${bookmark.page}`}
+                  >
+                    Cite
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {citations.fields.map((row, index) => {
+          const values = row as unknown as typeof BLANK_CITATION;
+          return (
+            <fieldset key={row.id} className="card space-below-sm">
+              <legend>Citation {index + 1}</legend>
+              <SelectField
+                zod={zod}
+                name={`citations.${index}.documentId`}
+                label="Document"
+                placeholder="Choose the document"
+                defaultValue={values.documentId}
+                options={documents.map((document) => ({
+                  value: document.id,
+                  label: document.pageCount ? `${document.fileName} (${document.pageCount} pages)` : document.fileName,
+                }))}
+              />
+              <TextField zod={zod} name={`citations.${index}.fromPage`} label="From page" inputMode="numeric" defaultValue={values.fromPage} />
+              <TextField
+                zod={zod}
+                name={`citations.${index}.toPage`}
+                label="To page (optional)"
+                hint="Leave empty to cite one page."
+                inputMode="numeric"
+                defaultValue={values.toPage}
+              />
+              <TextField
+                zod={zod}
+                name={`citations.${index}.note`}
+                label="What the pages show (optional)"
+                hint={`At most ${CITATION_LIMITS.note} characters.`}
+                defaultValue={values.note}
+              />
+              {citations.fields.length > 1 ? (
+                <button type="button" className="link-button" onClick={() => citations.remove(index)}>
+                  Remove citation {index + 1}
+                </button>
+              ) : null}
+            </fieldset>
+          );
+        })}
+        {!full ? (
+          <button type="button" className="button button--secondary" onClick={() => citations.append({ ...BLANK_CITATION })}>
+            Cite other pages
+          </button>
+        ) : null}
+      </fieldset>
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { citationText, type Citation } from "~/domain/citations";
 import { OUTCOME_LABELS, type DecisionOutcome } from "~/domain/panel";
 import type { ReferenceItem } from "~/schemas/determination";
 
@@ -9,6 +10,8 @@ export interface DeterminationView {
   references: readonly ReferenceItem[];
   /** The documents considered, by name (null when the id is not in the case file). */
   documentsConsidered: readonly { id: string; fileName: string | null }[];
+  /** The pages cited; their documents are among those considered. */
+  citations: readonly Citation[];
   standardOfReview: string | null;
   noConflictStatement: string | null;
 }
@@ -53,6 +56,23 @@ export function DeterminationSummary({ determination }: { determination: Determi
           </ol>
         ) : (
           NOT_GIVEN
+        )}
+      </dd>
+      <dt>Pages cited</dt>
+      <dd>
+        {d.citations.length ? (
+          <ul className="indented-list flush">
+            {d.citations.map((citation, index) => (
+              <li key={index}>
+                {citationText(
+                  d.documentsConsidered.find((document) => document.id === citation.documentId)?.fileName ?? "A document that is not in this case's file",
+                  citation,
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">None</span>
         )}
       </dd>
       <dt>Documents considered</dt>

@@ -184,8 +184,17 @@ export function OptionList({ placeholder, options = [], groups = [] }: { placeho
 }
 
 /** A list to choose from when there are too many answers for radio buttons; `placeholder` is the empty first choice. */
-export function SelectField(props: FieldProps & { placeholder?: string; options?: readonly Option[]; groups?: OptionGroups; disabled?: boolean }) {
-  const { zod, name, label, hint, required, idPrefix, placeholder, options, groups, disabled } = props;
+export function SelectField(
+  props: FieldProps & {
+    placeholder?: string;
+    options?: readonly Option[];
+    groups?: OptionGroups;
+    disabled?: boolean;
+    /** The choice before the browser takes over, when it is not the form's own (a row of a field array). */
+    defaultValue?: string;
+  },
+) {
+  const { zod, name, label, hint, required, idPrefix, placeholder, options, groups, disabled, defaultValue } = props;
   const id = fieldId(name, idPrefix);
   const error = zod.errorFor(name);
   return (
@@ -196,7 +205,7 @@ export function SelectField(props: FieldProps & { placeholder?: string; options?
         aria-describedby={describedByFor(id, hint, error)}
         aria-required={required || undefined}
         disabled={disabled}
-        defaultValue={zod.valueFor(name)}
+        defaultValue={defaultValue ?? zod.valueFor(name)}
         {...zod.form.register(name)}
       >
         <OptionList placeholder={placeholder} options={options} groups={groups} />

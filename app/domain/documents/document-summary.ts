@@ -14,6 +14,10 @@ export interface DocumentSummary {
   description?: string | null;
   /** ISO 8601: when the applicant's new information was forwarded to the plan. */
   forwardedAt?: string | null;
+  /** Who wrote it, when known. */
+  author?: string | null;
+  /** The date it bears (YYYY-MM-DD), when known. */
+  authoredOn?: string | null;
 }
 
 /** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */

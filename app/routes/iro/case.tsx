@@ -3,6 +3,7 @@ import type { Route } from "./+types/case";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
+import { DocumentDetailsForms } from "~/components/document-details";
 import { DocumentList } from "~/components/document-uploader";
 import { CaseFileChecklist } from "~/components/intake/case-file-checklist";
 import { ConflictAlert, Notice, revalidateAfterConflict } from "~/components/forms";
@@ -27,6 +28,8 @@ import {
 } from "~/schemas/intake";
 import { acceptCase } from "~/server/intake/accept-case.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
+import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
+import { describeDocument } from "~/server/documents/describe-document.server";
 import { correctClassification } from "~/server/intake/correct-classification.server";
 import { findIneligible } from "~/server/intake/find-ineligible.server";
 import { lookAfterCase } from "~/server/intake/look-after-case.server";
@@ -54,6 +57,7 @@ const DONE = {
   lookAfter: "You are now looking after this case.",
   proceedWithoutCaseFile: "The review goes ahead without the plan's case file.",
   correctClassification: "The dispute type and track are corrected: the deadlines were counted again, and the applicant and the plan were told.",
+  describeDocument: "The document's author and date are saved.",
 } as const;
 type Intent = keyof typeof DONE;
 
@@ -99,6 +103,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     correctClassification: formSubmission(correctClassificationSchema, async ({ version, disputeType, track, reason }) => {
       await correctClassification({ ...acting, expectedVersion: version, disputeType, track, reason });
       return done("correctClassification");
+    }),
+    describeDocument: formSubmission(documentDetailsSchema({ today: latestDocumentDate() }), async ({ documentId, author, authoredOn }) => {
+      await describeDocument({ ...acting, documentId, author, authoredOn });
+      return `${done("describeDocument")}#document-details-heading`;
     }),
   } satisfies Record<Intent, unknown>);
 }
@@ -323,6 +331,11 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
         <DocumentList documents={page.documents} caption="Documents on this case" readLink={readLink} />
+        <DocumentDetailsForms
+          documents={[...page.caseFile.documents, ...page.documents].filter((document) => document.kind !== "DECISION_LETTER" && document.kind !== "NOTICE")}
+          today={page.today}
+          actionData={actionData}
+        />
       </section>
 
       {page.reviewerTime.length ? (

@@ -1,17 +1,22 @@
 import { Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/case";
 import { Bookmarks, CaseFileTable } from "~/components/determination/case-file";
+import { DocumentDetailsForms } from "~/components/document-details";
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
 import { TimeLog } from "~/components/determination/time-log";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
+import { requestedCitation } from "~/domain/citations";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
+import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
+import { describeDocument } from "~/server/documents/describe-document.server";
 import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
 import { submitDetermination } from "~/server/determinations/submit-determination.server";
+import { reviewerCitableDocuments } from "~/server/determinations/writable-determination.server";
 import { changeTimeSchema, logTimeSchema, removeTimeSchema } from "~/schemas/time-entry";
 import { formFailure, nulFieldErrors, readForm } from "~/server/forms.server";
 import { changeTimeEntry, logTime, removeTimeEntry } from "~/server/reviewers/log-time.server";
@@ -30,6 +35,7 @@ const NOTICES = {
   draft: "Your draft was saved. You can come back to it at any time before you submit.",
   submitted: "Your determination was submitted.",
   determined: "Your determination was submitted. Every required opinion is in: the coordinator will now run the quality review.",
+  described: "The document's author and date are saved.",
 } as const;
 
 /** Said in the time log's own section, where the page opens after logging. */
@@ -39,6 +45,8 @@ const TIME_NOTICES = {
   timeRemoved: "The entry was removed.",
 } as const;
 const TIME_INTENTS = new Set(["logTime", "changeTime", "removeTime"]);
+/** Forms that answer with their own redirect: the time log and a document's author and date. */
+const OWN_INTENTS = new Set([...TIME_INTENTS, "describeDocument"]);
 
 const pick = <Notices extends Record<string, string>>(notices: Notices, key: string | null) => (key && key in notices ? notices[key as keyof Notices] : null);
 
@@ -60,6 +68,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     ...page,
     reviewerName: user.name,
     changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
+    cite: requestedCitation(url.searchParams, page.documents),
     notice,
     timeNotice,
   };
@@ -71,7 +80,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = actorOf(user, request);
   const page = `/review/cases/${caseId}`;
   const intent = (await readForm(request.clone())).get("intent");
-  if (typeof intent === "string" && TIME_INTENTS.has(intent)) {
+  if (typeof intent === "string" && OWN_INTENTS.has(intent)) {
     const acting = { user, actor, caseId };
     const logged = (done: keyof typeof TIME_NOTICES) => `${page}?done=${done}#time-heading`;
     return submitIntent(request, {
@@ -86,6 +95,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       removeTime: formSubmission(removeTimeSchema, async ({ entryId }) => {
         await removeTimeEntry({ ...acting, entryId });
         return logged("timeRemoved");
+      }),
+      describeDocument: formSubmission(documentDetailsSchema({ today: latestDocumentDate() }), async ({ documentId, author, authoredOn }) => {
+        await describeDocument({ ...acting, documentId, author, authoredOn });
+        return `${page}?done=described#document-details-heading`;
       }),
     });
   }
@@ -106,7 +119,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 
   const values = determinationFormValues(formData);
-  const parsed = determinationSchema({ reviewerName: user.name }).safeParse(values);
+  const documents = await reviewerCitableDocuments(user, caseId, { actor, page: "reviewer determination" });
+  const parsed = determinationSchema({ reviewerName: user.name, documents }).safeParse(values);
   if (!parsed.success) return formFailure(values, zodFieldErrors(parsed.error));
   let done: string;
   try {
@@ -130,7 +144,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 function isFailureFor(intent: string, actionData: unknown): boolean {
   const values = (actionData as { values?: { intent?: unknown } } | undefined)?.values;
   if (intent === "add-note") return values?.intent === "add-note";
-  return values !== undefined && values.intent !== "add-note" && !(typeof values.intent === "string" && TIME_INTENTS.has(values.intent));
+  return values !== undefined && values.intent !== "add-note" && !(typeof values.intent === "string" && OWN_INTENTS.has(values.intent));
 }
 
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
@@ -315,12 +329,13 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             </p>
             <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={viewLink} />
             <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={viewLink} />
+            {page.editable ? <DocumentDetailsForms documents={page.documents} today={page.today} actionData={actionData} /> : null}
           </section>
 
           <section aria-labelledby="bookmarks-heading">
             <h2 id="bookmarks-heading">Your bookmarks</h2>
             <p>Only you can see your bookmarks and which pages you have read.</p>
-            <Bookmarks bookmarks={page.bookmarks} viewLink={(id, pageNumber) => `${viewLink(id)}?page=${pageNumber}`} />
+            <Bookmarks bookmarks={page.bookmarks} documents={page.documents} viewLink={(id, pageNumber) => `${viewLink(id)}?page=${pageNumber}`} />
           </section>
 
           <section aria-labelledby="notes">
@@ -347,8 +362,9 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             {page.editable ? (
               <DeterminationForm
                 reviewerName={page.reviewerName}
-                defaults={determinationDefaults(page.determination, kase.disputeType)}
+                defaults={determinationDefaults(page.determination, kase.disputeType, page.cite)}
                 documents={page.documents}
+                bookmarks={page.bookmarks}
                 actionData={isFailureFor("determination", actionData) ? actionData : undefined}
                 lastSaved={page.determination?.saved ?? null}
               />

@@ -144,17 +144,16 @@ export async function removeBookmark(options: PageMarking): Promise<OwnPageMark[
 }
 
 /**
- * The reviewer's own marks across a case, for their case page: how much of
- * each document they read ("12 of 40 pages read") and their bookmarks.
- * The caller has already checked their access to the case.
+ * How much of each document the reviewer has read, by their own marks, for
+ * their case page: "12 of 40 pages read". The caller has already checked
+ * their access to the case.
  */
-export async function ownCaseMarks(userId: string, documents: readonly { id: string; fileName: string; pageCount: number | null }[]) {
+export async function ownReadingProgress(userId: string, documents: readonly { id: string; pageCount: number | null }[]): Promise<Record<string, string>> {
   const marks = await db.pageMark.findMany({
-    where: { userId, documentId: { in: documents.map((document) => document.id) } },
-    orderBy: [{ documentId: "asc" }, { pageNumber: "asc" }],
-    select: { documentId: true, ...MARK_SELECT },
+    where: { userId, documentId: { in: documents.map((document) => document.id) }, readAt: { not: null } },
+    select: { documentId: true, pageNumber: true, readAt: true },
   });
-  const progress = Object.fromEntries(
+  return Object.fromEntries(
     documents.map((document) => [
       document.id,
       readingProgressText(
@@ -166,10 +165,4 @@ export async function ownCaseMarks(userId: string, documents: readonly { id: str
       ),
     ]),
   );
-  const bookmarks = documents.flatMap((document) =>
-    marks
-      .filter((mark) => mark.documentId === document.id && mark.bookmarkedAt !== null)
-      .map((mark) => ({ documentId: document.id, fileName: document.fileName, pageNumber: mark.pageNumber, note: mark.note })),
-  );
-  return { progress, bookmarks };
 }

@@ -1,3 +1,5 @@
+import { citationsOf, type Citation } from "~/domain/citations";
+import type { LetterDocument } from "~/domain/decision-letter";
 import type { DecisionOutcome } from "~/domain/panel";
 import type { ReferenceItem } from "~/schemas/determination";
 import { db, type Prisma, type Tx } from "../db.server";
@@ -10,6 +12,7 @@ export const OPINION_SELECT = {
   clinicalRationale: true,
   references: true,
   documentsConsidered: true,
+  citations: true,
   standardOfReview: true,
   noConflictStatement: true,
   submittedAt: true,
@@ -50,7 +53,8 @@ export interface LetterOpinion {
   principalReasons: string;
   clinicalRationale: string;
   references: ReferenceItem[];
-  documentsConsidered: { id: string; fileName: string; kind: string }[];
+  documentsConsidered: LetterDocument[];
+  citations: Citation[];
   standardOfReview: string;
   noConflictStatement: string;
   submittedAt: Date;
@@ -96,7 +100,10 @@ export async function submittedDeterminations(caseId: string, tx: Tx = db): Prom
   const documentIds = [...new Set(rows.flatMap((row) => row.documentsConsidered))];
   const certificationCodes = [...new Set(rows.flatMap((row) => row.assignment.reviewer.reviewerProfile?.certifications.map((c) => c.specialtyCode) ?? []))];
   const [documents, specialties] = await Promise.all([
-    tx.document.findMany({ where: { caseId, id: { in: documentIds } }, select: { id: true, fileName: true, kind: true } }),
+    tx.document.findMany({
+      where: { caseId, id: { in: documentIds } },
+      select: { id: true, fileName: true, kind: true, author: true, authoredOn: true, createdAt: true },
+    }),
     tx.specialty.findMany({ where: { code: { in: certificationCodes } }, select: { code: true, name: true } }),
   ]);
   const documentById = new Map(documents.map((document) => [document.id, document]));
@@ -112,10 +119,13 @@ export async function submittedDeterminations(caseId: string, tx: Tx = db): Prom
       principalReasons: row.principalReasons ?? "",
       clinicalRationale: row.clinicalRationale ?? "",
       references: referencesOf(row.references),
-      documentsConsidered: row.documentsConsidered.flatMap((id) => {
+      documentsConsidered: row.documentsConsidered.flatMap((id): LetterDocument[] => {
         const document = documentById.get(id);
-        return document ? [{ id: document.id, fileName: document.fileName, kind: document.kind as string }] : [];
+        if (!document) return [];
+        const { fileName, kind, author, authoredOn, createdAt } = document;
+        return [{ id, fileName, kind, author, authoredOn: authoredOn ? authoredOn.toISOString().slice(0, 10) : null, receivedAt: createdAt }];
       }),
+      citations: citationsOf(row.citations).filter((citation) => documentById.has(citation.documentId)),
       standardOfReview: row.standardOfReview ?? "",
       noConflictStatement: row.noConflictStatement ?? "",
       submittedAt: row.submittedAt as Date,

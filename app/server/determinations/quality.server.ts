@@ -1,3 +1,4 @@
+import { citationsOf } from "~/domain/citations";
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
@@ -168,6 +169,7 @@ export async function qualityReviewPage(user: SessionUser, caseId: string, actor
           const document = documentById.get(id);
           return { id, fileName: document?.fileName ?? null, kind: (document?.kind ?? null) as DocumentKind | null };
         }),
+        citations: citationsOf(determination.citations),
         standardOfReview: determination.standardOfReview,
         noConflictStatement: determination.noConflictStatement,
         submitted: determination.submittedAt ? when(determination.submittedAt) : null,

@@ -1,5 +1,7 @@
 import { can } from "~/domain/case-actions";
+import { citationsOf } from "~/domain/citations";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { localDate } from "~/domain/deadlines/time-zone";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
@@ -11,7 +13,7 @@ import { db, type Prisma } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
-import { CASE_FILE_KINDS_EXCLUDED, ownCaseMarks } from "../casefile/page-marks.server";
+import { CASE_FILE_KINDS_EXCLUDED, ownReadingProgress } from "../casefile/page-marks.server";
 import { assignmentTimeLog } from "../reviewers/time-log.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
@@ -30,13 +32,18 @@ export interface CaseFileDocument {
   fromPlan: boolean;
   /** How much of it the reviewer has read, by their own page marks: "12 of 40 pages read". */
   progress: string;
+  /** Its pages, once its text layer counted them: a citation stays within them. */
+  pageCount: number | null;
+  author: string | null;
+  /** The date it bears (YYYY-MM-DD), when known. */
+  authoredOn: string | null;
 }
 
 /** The determination's columns the reviewer's page shows. */
 const DETERMINATION_SELECT = { status: true, ...OPINION_SELECT, draftVersion: true, updatedAt: true } as const;
 
 /** The reviewer's own determination as their pages show it, its times in the organization's zone. */
-function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; submittedAt: Date | null }>(
+function shownDetermination<Row extends { outcome: string | null; references: Prisma.JsonValue; citations: Prisma.JsonValue; submittedAt: Date | null }>(
   determination: Row,
   timeZone: string,
 ) {
@@ -44,6 +51,7 @@ function shownDetermination<Row extends { outcome: string | null; references: Pr
     ...determination,
     outcome: determination.outcome as DecisionOutcome | null,
     references: referencesOf(determination.references),
+    citations: citationsOf(determination.citations),
     submitted: determination.submittedAt ? formatDeadlineTime(determination.submittedAt, timeZone) : null,
   };
 }
@@ -86,13 +94,14 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
   const considered = determination?.documentsConsidered.length
     ? await db.document.findMany({ where: { caseId: kase.id, id: { in: determination.documentsConsidered } }, select: { id: true, fileName: true } })
     : [];
+  const nameOf = (id: string) => considered.find((row) => row.id === id)?.fileName ?? null;
   return {
     case: kase,
     decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, calendar.timeZone) : null,
     determination: determination
       ? {
           ...shownDetermination(determination, calendar.timeZone),
-          documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: considered.find((row) => row.id === id)?.fileName ?? null })),
+          documentsConsidered: determination.documentsConsidered.map((id) => ({ id, fileName: nameOf(id) })),
         }
       : null,
     letters: letters.map((letter) => ({
@@ -113,7 +122,7 @@ async function caseOutcome(assignment: { id: string; caseId: string }, reader: C
 async function wholeCase(user: SessionUser, assignment: { id: string; status: AssignmentStatus; caseId: string }, reader: CaseReader, now: Date) {
   const caseId = assignment.caseId;
   const calendar = await organizationCalendar();
-  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog, own] = await Promise.all([
+  const [kase, documents, notes, determination, decisionClock, opinionsIn, timeLog, own, bookmarks] = await Promise.all([
     db.case.findUniqueOrThrow({
       where: { id: caseId },
       select: {
@@ -165,6 +174,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         description: true,
         caseFileItem: true,
         pageCount: true,
+        author: true,
+        authoredOn: true,
         uploadedBy: { select: { roles: true } },
       },
     }),
@@ -182,9 +193,15 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     db.determination.count({ where: countedOpinionsWhere(caseId) }),
     assignmentTimeLog(assignment.id, calendar.timeZone),
     db.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { internalDueAt: true } }),
+    // The reviewer's own bookmarks only: each reviewer's marks are theirs.
+    db.pageMark.findMany({
+      where: { userId: user.id, caseId, bookmarkedAt: { not: null }, document: { kind: { notIn: [...CASE_FILE_KINDS_EXCLUDED] } } },
+      orderBy: [{ document: { createdAt: "asc" } }, { pageNumber: "asc" }],
+      select: { documentId: true, pageNumber: true, note: true },
+    }),
   ]);
   await caseViewed(reader, kase);
-  const marks = await ownCaseMarks(user.id, documents);
+  const progress = await ownReadingProgress(user.id, documents);
 
   const sentBack =
     determination?.status === "RETURNED"
@@ -203,6 +220,8 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
   return {
     case: kase,
     timeZone: calendar.timeZone,
+    /** The organization's date: a document's date is never after it. */
+    today: localDate(now, calendar.timeZone),
     nextStep: nextStepText({ status: kase.status, viewer: "REVIEWER", openClocks, outcome: kase.outcome, timeZone: calendar.timeZone, now }),
     decision,
     /** The coordinator's internal date for this reviewer's determination, ahead of the regulatory deadline. */
@@ -217,9 +236,13 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       added: document.createdAt,
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
-      progress: marks.progress[document.id]!,
+      progress: progress[document.id]!,
+      pageCount: document.pageCount,
+      author: document.author,
+      authoredOn: document.authoredOn ? document.authoredOn.toISOString().slice(0, 10) : null,
     })),
-    bookmarks: marks.bookmarks,
+    /** The reviewer's bookmarked pages: listed on their page and offered as citations. */
+    bookmarks: bookmarks.map((mark) => ({ documentId: mark.documentId, page: mark.pageNumber, note: mark.note })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
       ? { ...shownDetermination(determination, calendar.timeZone), saved: formatDeadlineTime(determination.updatedAt, calendar.timeZone) }

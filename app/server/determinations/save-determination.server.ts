@@ -4,7 +4,14 @@ import { db } from "../db.server";
 import { conflict } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignment, writableDetermination } from "./writable-determination.server";
+import {
+  assertCitationsOnCase,
+  assertDocumentsOnCase,
+  determinationColumns,
+  lockAssignment,
+  ownAssignment,
+  writableDetermination,
+} from "./writable-determination.server";
 
 export const NEWER_DRAFT_MESSAGE = "A newer draft was saved from another window or tab. Reload the page to continue from it.";
 
@@ -33,6 +40,7 @@ export async function saveDeterminationDraft(options: {
     const stored = determination?.draftVersion ?? 0;
     const { draftVersion: sent } = options.input;
     if (sent !== null && sent <= stored) throw conflict(NEWER_DRAFT_MESSAGE);
+    await assertCitationsOnCase(tx, options.caseId, options.input.citations);
     await assertDocumentsOnCase(tx, options.caseId, options.input.documentsConsidered);
     const draftVersion = sent ?? stored + 1;
     const columns = { ...determinationColumns(options.input), draftVersion, updatedAt: at };

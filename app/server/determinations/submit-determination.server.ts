@@ -11,7 +11,14 @@ import type { Actor } from "../request-context.server";
 import { coordinatorEmails } from "../requests/case-page.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere } from "./panel-opinions.server";
-import { assertDocumentsOnCase, determinationColumns, lockAssignment, ownAssignment, writableDetermination } from "./writable-determination.server";
+import {
+  assertCitationsOnCase,
+  assertDocumentsOnCase,
+  determinationColumns,
+  lockAssignment,
+  ownAssignment,
+  writableDetermination,
+} from "./writable-determination.server";
 
 interface SubmitDetermination {
   user: SessionUser;
@@ -83,6 +90,7 @@ async function submitOnce(
     work: async (tx, before) => {
       await lockAssignment(tx, assignment.id);
       const determination = await writableDetermination(tx, assignment, before.status);
+      await assertCitationsOnCase(tx, caseId, input.citations);
       await assertDocumentsOnCase(tx, caseId, input.documentsConsidered);
       const data = { ...determinationColumns(input), status: "SUBMITTED" as const, noConflictStatement: statement, submittedAt, updatedAt: submittedAt };
       const saved = determination

@@ -1,4 +1,5 @@
 import { can } from "~/domain/case-actions";
+import { citationProblems, type CitableDocument, type Citation } from "~/domain/citations";
 import type { CaseStatus } from "~/domain/case-status";
 import type { DeterminationInput } from "~/schemas/determination";
 import { reviewerView } from "~/domain/reviewer-access";
@@ -42,6 +43,31 @@ export async function assertDocumentsOnCase(tx: Tx, caseId: string, documentIds:
   }
 }
 
+/** Documents a reviewer reads and cites: the case file, not the letters and notices the portal wrote. */
+export const CITABLE_DOCUMENTS = { kind: { notIn: ["DECISION_LETTER", "NOTICE"] } } satisfies Prisma.DocumentWhereInput;
+
+/** The case's documents a citation may name, with their page counts, for the form's check. */
+export async function citableDocuments(caseId: string, tx: Tx = db): Promise<CitableDocument[]> {
+  return tx.document.findMany({ where: { caseId, ...CITABLE_DOCUMENTS }, select: { id: true, pageCount: true }, orderBy: { id: "asc" } });
+}
+
+/** The same, for the reviewer's form on a case they may write on (anyone else: 404, as ownAssignment). */
+export async function reviewerCitableDocuments(user: Pick<SessionUser, "id" | "roles" | "planId">, caseId: string, reader: CaseReader) {
+  await ownAssignment(user, caseId, reader);
+  return citableDocuments(caseId);
+}
+
+/**
+ * The citations again, inside the write: the form checked them against the
+ * documents as it read them; a document removed or a page count learnt since
+ * is refused next to the field.
+ */
+export async function assertCitationsOnCase(tx: Tx, caseId: string, citations: readonly Citation[]): Promise<void> {
+  if (citations.length === 0) return;
+  const [problem] = citationProblems(citations, await citableDocuments(caseId, tx));
+  if (problem) throw new AppError("BAD_REQUEST", problem.message, { field: `citations.${problem.index}.${problem.field}` });
+}
+
 /** The determination's columns from the form (both drafts and submissions). */
 export function determinationColumns(input: DeterminationInput) {
   return {
@@ -51,6 +77,7 @@ export function determinationColumns(input: DeterminationInput) {
     clinicalRationale: input.clinicalRationale || null,
     references: input.references as unknown as Prisma.InputJsonValue,
     documentsConsidered: input.documentsConsidered,
+    citations: input.citations as unknown as Prisma.InputJsonValue,
     standardOfReview: input.standardOfReview,
   };
 }

@@ -217,6 +217,8 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       now,
     }),
     request,
+    /** The organization's date: a document's date is never after it. */
+    today: localDate(now, timeZone),
     eligibility: {
       defaults: checklistDefaults(answers, kase),
       saved: ELIGIBILITY_CRITERIA.flatMap((criterion) => {

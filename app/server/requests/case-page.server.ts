@@ -93,6 +93,8 @@ export const documentSelect = {
   informationRequestId: true,
   description: true,
   forwardedAt: true,
+  author: true,
+  authoredOn: true,
 } satisfies Prisma.DocumentSelect;
 
 type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof documentSelect }>;
@@ -107,6 +109,8 @@ export function documentSummary(row: DocumentRow, viewerId: string, status: Case
     removable: row.uploadedById === viewerId && mayRemove(status),
     description: row.description,
     forwardedAt: row.forwardedAt?.toISOString() ?? null,
+    author: row.author,
+    authoredOn: row.authoredOn ? row.authoredOn.toISOString().slice(0, 10) : null,
   };
 }
 
