@@ -188,9 +188,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const queueTextLayer = async (job: TextLayerJob) => {
     await boss.send(TEXT_LAYER_QUEUE, job, { id: textLayerJobId(job) });
   };
+  const stopping = new AbortController();
   // One job at a time per worker: OCR takes a whole core.
   await boss.work<TextLayerJob>(TEXT_LAYER_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    await readDocumentPages(job!.data, { queue: queueTextLayer });
+    await readDocumentPages(job!.data, { queue: queueTextLayer, signal: stopping.signal });
   });
   let sweepingTextLayers: Promise<unknown> | undefined;
   const textLayerLog = failureLog("text layer sweep");
@@ -243,6 +244,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       clearInterval(timer);
       clearInterval(webhookTimer);
       clearInterval(textLayerTimer);
+      stopping.abort();
       await relaying;
       await dispatching;
       await sweepingTextLayers;

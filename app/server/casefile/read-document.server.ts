@@ -63,7 +63,7 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const pdf = await pdfjs.getDocument({
     // pdf.js takes the buffer over: give it a copy, the caller's stays whole.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     standardFontDataUrl: STANDARD_FONTS,
     isEvalSupported: false,
     useSystemFonts: false,

@@ -27,6 +27,8 @@ export interface TextLayerOptions {
   storage?: DocumentStorage;
   open?: (bytes: Uint8Array, contentType: string) => Promise<OpenedDocument>;
   now?: () => number;
+  /** Aborted when the worker stops: the job ends after the page it is reading, and is retried from the next one. */
+  signal?: AbortSignal;
 }
 
 export type TextLayerOutcome = "more" | "done" | "failed" | "skipped";
@@ -67,6 +69,7 @@ export async function readDocumentPages(job: TextLayerJob, options: TextLayerOpt
     const read = new Set((await db.documentPage.findMany({ where: { documentId: document.id }, select: { pageNumber: true } })).map((page) => page.pageNumber));
     for (let pageNumber = 1; pageNumber <= opened.pageCount; pageNumber += 1) {
       if (read.has(pageNumber)) continue;
+      options.signal?.throwIfAborted();
       if (now() - started >= BATCH_MS) {
         await options.queue({ documentId: document.id, fromPage: pageNumber });
         return "more";
