@@ -6,7 +6,9 @@ import { queuePendingTextLayers, readDocumentPages, textLayerJobId, type TextLay
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { docxOf, scannedPdf, scanOf, textPdf } from "#tests/support/casefile-fixtures";
-import { createCase, createUser } from "#tests/support/factories";
+import { actorFor, createCase, createUser, sessionUserOf } from "#tests/support/factories";
+import { textLayerLabel } from "~/domain/casefile/text-layer";
+import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import "#tests/support/test-database";
 
 const LETTER = `Dear Ms. Alvarez, we reviewed the request for a lumbar microdiscectomy at L4-L5. The records show six weeks
@@ -231,5 +233,25 @@ describe("the case file's text layer", () => {
     const [, nowFirst] = await pagesOf(copy.id);
     expect(nowFirst).toMatchObject({ duplicateOfId: null, duplicateKind: null });
     expect(await pagesOf(rescan.id)).toMatchObject([{ duplicateOfId: nowFirst!.id, duplicateKind: "NEAR" }]);
+  });
+
+  it("shows the coordinator each document's progress: OCR pages read of all, searchable, or why it could not be read", async () => {
+    const coordinator = await createUser({ roles: ["COORDINATOR"] });
+    const applicant = await createUser();
+    const kase = await createCase({ applicantId: applicant.id, status: "IN_REVIEW", coordinatorId: coordinator.id });
+    const scan = await addDocument(kase.id, { bytes: Buffer.from("II*\0"), contentType: "image/tiff", fileName: "scan.tif" });
+    const pdf = await addDocument(kase.id, { bytes: await textPdf(["Chart notes"]), contentType: PDF, fileName: "notes.pdf" });
+    const damaged = await addDocument(kase.id, { bytes: Buffer.from("%PDF-1.4"), contentType: PDF, fileName: "damaged.pdf" });
+    await db.document.update({ where: { id: scan.id }, data: { textLayerStatus: "RUNNING", pageCount: 112, pagesIndexed: 40 } });
+    await readWhole(pdf.id);
+    await readWhole(damaged.id);
+
+    const page = await coordinatorCasePage(sessionUserOf(coordinator), kase.id, actorFor(coordinator), new Date("2026-11-23T15:00:00Z"));
+    const labels = Object.fromEntries(page.documents.map((document) => [document.fileName, document.textLayer && textLayerLabel(document.textLayer)]));
+    expect(labels).toEqual({
+      "scan.tif": "OCR 40 of 112 pages",
+      "notes.pdf": "Searchable",
+      "damaged.pdf": expect.stringMatching(/^Could not read: The PDF is damaged/),
+    });
   });
 });

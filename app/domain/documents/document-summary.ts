@@ -1,3 +1,4 @@
+import type { TextLayerProgress } from "../casefile/text-layer";
 import type { DocumentKind } from "./document-kinds";
 
 /** A document as lists show it (no storage details); what loaders hand to DocumentList. */
@@ -14,6 +15,8 @@ export interface DocumentSummary {
   description?: string | null;
   /** ISO 8601: when the applicant's new information was forwarded to the plan. */
   forwardedAt?: string | null;
+  /** Where its text layer stands, for the staff who search the case file. */
+  textLayer?: TextLayerProgress | null;
 }
 
 /** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */

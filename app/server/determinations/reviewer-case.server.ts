@@ -1,7 +1,9 @@
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
+import type { TextLayerProgress } from "~/domain/casefile/text-layer";
 import { FILE_TYPES } from "~/domain/documents/file-types";
+import { textLayerProgress, textLayerSelect } from "../casefile/text-layer-progress.server";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { AssignmentStatus } from "~/domain/matching";
@@ -36,6 +38,7 @@ export interface CaseFileDocument {
   fromPlan: boolean;
   /** How the browser can show it on the page: a PDF in a frame, an image, or not at all (download only). */
   view: "pdf" | "image" | null;
+  textLayer: TextLayerProgress | null;
 }
 
 function viewOf(contentType: string): CaseFileDocument["view"] {
@@ -172,12 +175,12 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         id: true,
         fileName: true,
         kind: true,
-        contentType: true,
         sizeBytes: true,
         createdAt: true,
         description: true,
         caseFileItem: true,
         uploadedBy: { select: { roles: true } },
+        ...textLayerSelect,
       },
     }),
     db.reviewerNote.findMany({
@@ -229,6 +232,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
       view: viewOf(document.contentType),
+      textLayer: textLayerProgress(document),
     })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination
