@@ -103,7 +103,7 @@ describe("the image fingerprints", () => {
 });
 
 function pageOf(id: string, text: string, image: PageImage | null = null): PageForGrouping {
-  return { id, words: wordCount(normalizeText(text)), ...pageFingerprints(text, image) };
+  return { id, normalized: normalizeText(text), ...pageFingerprints(text, image) };
 }
 
 describe("duplicate grouping", () => {
@@ -118,6 +118,20 @@ describe("duplicate grouping", () => {
     expect(found.get("other")).toBeUndefined();
     expect(found.get("copy")).toEqual({ duplicateOfId: "original", kind: "EXACT" });
     expect(found.get("rescan")).toEqual({ duplicateOfId: "original", kind: "NEAR" });
+  });
+
+  it("tells a rescan from another page written on the same form, with other facts", () => {
+    const nextVisit = LETTER.replace("54-year-old woman", "61-year-old man")
+      .replace("lumbar radiculopathy", "cervical myelopathy")
+      .replace("March 3", "June 18")
+      .replace("L4-L5", "C5-C6")
+      .replace("Six weeks", "Ten weeks")
+      .replace("two\nepidural injections", "three\nfacet injections")
+      .replace("microdiscectomy", "laminoplasty")
+      .replace("section 4.2", "section 5.1");
+    const found = groupDuplicates([pageOf("visit", LETTER), pageOf("next visit", nextVisit), pageOf("rescan", misread(LETTER, 12))]);
+    expect(found.get("next visit")).toBeUndefined();
+    expect(found.get("rescan")).toEqual({ duplicateOfId: "visit", kind: "NEAR" });
   });
 
   it("does not call short pages duplicates for their few shared words", () => {

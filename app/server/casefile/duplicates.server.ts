@@ -1,5 +1,5 @@
 import { groupDuplicates } from "~/domain/casefile/duplicates";
-import { normalizeText, wordCount } from "~/domain/casefile/fingerprints";
+import { normalizeText } from "~/domain/casefile/fingerprints";
 import { db } from "../db.server";
 
 /**
@@ -22,7 +22,7 @@ export async function groupCaseDuplicates(caseId: string): Promise<{ duplicates:
       duplicateKind: true,
     },
   });
-  const found = groupDuplicates(pages.map((page) => ({ ...page, words: wordCount(normalizeText(page.text)) })));
+  const found = groupDuplicates(pages.map((page) => ({ ...page, normalized: normalizeText(page.text) })));
   const changed = pages.filter((page) => {
     const now = found.get(page.id);
     return page.duplicateOfId !== (now?.duplicateOfId ?? null) || page.duplicateKind !== (now?.kind ?? null);
