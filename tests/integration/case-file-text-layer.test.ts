@@ -1,15 +1,19 @@
 import { createCanvas } from "@napi-rs/canvas";
+import UTIF from "utif2";
 import { describe, expect, it } from "vitest";
-import { groupCaseDuplicates } from "~/server/casefile/duplicates.server";
 import { openForReading, type OpenedDocument } from "~/server/casefile/read-document.server";
 import { queuePendingTextLayers, readDocumentPages, textLayerJobId, type TextLayerJob, type TextLayerOptions } from "~/server/casefile/text-layer.server";
 import { db } from "~/server/db.server";
+import { removeDocument } from "~/server/documents/remove-document.server";
 import { documentStorage } from "~/server/documents/storage.server";
+import { uploadDocument } from "~/server/documents/upload-document.server";
+import { startWorker } from "~/server/jobs.server";
 import { docxOf, scannedPdf, scanOf, textPdf } from "#tests/support/casefile-fixtures";
 import { actorFor, createCase, createUser, sessionUserOf } from "#tests/support/factories";
 import { textLayerLabel } from "~/domain/casefile/text-layer";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import "#tests/support/test-database";
+import { waitFor } from "#tests/support/wait-for";
 
 const LETTER = `Dear Ms. Alvarez, we reviewed the request for a lumbar microdiscectomy at L4-L5. The records show six weeks
 of physical therapy and two epidural steroid injections without lasting relief, and magnetic resonance imaging on
@@ -31,6 +35,7 @@ async function addDocument(
   caseId: string,
   file: { bytes: Buffer; contentType: string; fileName?: string; kind?: "MEDICAL_RECORDS" | "DECISION_LETTER" },
   textLayerStatus: "PENDING" | null = "PENDING",
+  uploadedById: string | null = null,
 ) {
   const stored = await documentStorage().put(
     (async function* () {
@@ -47,6 +52,7 @@ async function addDocument(
       sha256: stored.sha256,
       storageKey: stored.key,
       textLayerStatus,
+      uploadedById,
     },
   });
 }
@@ -86,7 +92,7 @@ describe("the case file's text layer", () => {
     expect(found).toEqual([{ pageNumber: 2 }]);
   });
 
-  it("reads scans by OCR: a PNG, and a PDF page that is only an image", async () => {
+  it("reads scans by OCR: a PNG, a TIFF, and a PDF page that is only an image", async () => {
     const kase = await newCase();
     const canvas = createCanvas(900, 220);
     const context = canvas.getContext("2d");
@@ -99,8 +105,15 @@ describe("the case file's text layer", () => {
     const png = await addDocument(kase.id, { bytes: await canvas.encode("png"), contentType: "image/png" });
     const scan = await scanOf("Prior authorization request for cervical fusion surgery was received on April 9.", { dpi: 150 });
     const pdf = await addDocument(kase.id, { bytes: await scannedPdf([scan]), contentType: PDF });
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, 900, 220);
+    context.fillStyle = "#000";
+    context.fillText("Operative report: rotator cuff repair", 30, 110);
+    const pixels = context.getImageData(0, 0, 900, 220).data;
+    const tiff = await addDocument(kase.id, { bytes: Buffer.from(UTIF.encodeImage(new Uint8Array(pixels), 900, 220)), contentType: "image/tiff" });
     await readWhole(png.id);
     await readWhole(pdf.id);
+    await readWhole(tiff.id);
 
     const [image] = await pagesOf(png.id);
     expect(image).toMatchObject({ source: "OCR", pageNumber: 1 });
@@ -109,6 +122,9 @@ describe("the case file's text layer", () => {
     expect(image!.ocrConfidence).toBeGreaterThan(60);
     expect(image!.imageHash).toMatch(/^[0-9a-f]{64}$/);
     expect(image!.imagePerceptualHash).not.toBeNull();
+    const [tiffPage] = await pagesOf(tiff.id);
+    expect(tiffPage).toMatchObject({ source: "OCR", pageNumber: 1 });
+    expect(tiffPage!.text).toMatch(/Operative report: rotator cuff repair/);
     const [scanned] = await pagesOf(pdf.id);
     expect(scanned).toMatchObject({ source: "OCR" });
     expect(scanned!.text).toMatch(/authorization request for cervical fusion/);
@@ -209,7 +225,8 @@ describe("the case file's text layer", () => {
 
   it("groups an exact copy and a rescan with the first page, and keeps every page", async () => {
     const kase = await newCase();
-    const original = await addDocument(kase.id, { bytes: await textPdf([LETTER, PHARMACY]), contentType: PDF, fileName: "denial.pdf" });
+    const uploader = await db.user.findUniqueOrThrow({ where: { id: kase.applicantId } });
+    const original = await addDocument(kase.id, { bytes: await textPdf([LETTER, PHARMACY]), contentType: PDF, fileName: "denial.pdf" }, "PENDING", uploader.id);
     const copy = await addDocument(kase.id, { bytes: await textPdf([PHARMACY, LETTER]), contentType: PDF, fileName: "denial again.pdf" });
     const rescan = await addDocument(kase.id, {
       // A fax: askew, speckled, compressed, and the fax machine's line on top.
@@ -227,9 +244,9 @@ describe("the case file's text layer", () => {
     const [faxed] = await pagesOf(rescan.id);
     expect(faxed).toMatchObject({ source: "OCR", duplicateOfId: letter!.id, duplicateKind: "NEAR" });
 
-    // The original removed (by its uploader), its copy becomes the first of the group.
-    await db.document.delete({ where: { id: original.id } });
-    await groupCaseDuplicates(kase.id);
+    // The original removed (by its uploader, while a draft), its copy becomes the first of the group.
+    await db.case.update({ where: { id: kase.id }, data: { status: "DRAFT" } });
+    await removeDocument({ user: sessionUserOf(uploader), actor: actorFor(uploader), documentId: original.id });
     const [, nowFirst] = await pagesOf(copy.id);
     expect(nowFirst).toMatchObject({ duplicateOfId: null, duplicateKind: null });
     expect(await pagesOf(rescan.id)).toMatchObject([{ duplicateOfId: nowFirst!.id, duplicateKind: "NEAR" }]);
@@ -253,5 +270,31 @@ describe("the case file's text layer", () => {
       "notes.pdf": "Searchable",
       "damaged.pdf": expect.stringMatching(/^Could not read: The PDF is damaged/),
     });
+  });
+
+  it("reads an uploaded document in the job worker, from the upload to searchable", async () => {
+    const applicant = await createUser();
+    const kase = await createCase({ applicantId: applicant.id, status: "DRAFT" });
+    const bytes = await textPdf(["Letter of medical necessity for an insulin pump, from Dr. Okafor."]);
+    const uploaded = await uploadDocument({
+      user: sessionUserOf(applicant),
+      actor: actorFor(applicant),
+      query: { caseId: kase.id, kind: "MEDICAL_RECORDS", name: "necessity.pdf", description: undefined },
+      body: new Blob([new Uint8Array(bytes)]).stream(),
+      declaredBytes: bytes.length,
+      signal: new AbortController().signal,
+    });
+    expect((await db.document.findUniqueOrThrow({ where: { id: uploaded.id } })).textLayerStatus).toBe("PENDING");
+
+    const worker = await startWorker();
+    try {
+      await waitFor("the worker to read the uploaded document", async () => {
+        const document = await db.document.findUniqueOrThrow({ where: { id: uploaded.id } });
+        return document.textLayerStatus === "DONE" && document;
+      });
+    } finally {
+      await worker.stop();
+    }
+    expect(await pagesOf(uploaded.id)).toMatchObject([{ pageNumber: 1, source: "EMBEDDED", text: expect.stringContaining("insulin pump") }]);
   });
 });

@@ -2,7 +2,7 @@ import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
 import mammoth from "mammoth";
 import { createRequire } from "node:module";
 import path from "node:path";
-import * as UTIF from "utif2";
+import UTIF from "utif2";
 import type { PageImage } from "~/domain/casefile/fingerprints";
 import { TEXT_LAYER_LIMITS } from "~/domain/casefile/text-layer";
 import { FILE_TYPES } from "~/domain/documents/file-types";
