@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createWorker, OEM, type Worker } from "tesseract.js";
+import type { Worker } from "tesseract.js";
 
 const require = createRequire(import.meta.url);
 
@@ -21,16 +21,21 @@ export interface OcrReading {
 let worker: Promise<Worker> | undefined;
 
 function ocrWorker(): Promise<Worker> {
-  worker ??= createWorker("eng", OEM.LSTM_ONLY, {
-    langPath: LANG_PATH,
-    workerPath: WORKER_PATH,
-    gzip: true,
-    // The trained data is read from node_modules each start, never cached elsewhere on disk.
-    cacheMethod: "none",
-  }).catch((error: unknown) => {
-    worker = undefined;
-    throw error;
-  });
+  // Loaded on first use: the web process, which reads no page, does not load it.
+  worker ??= import("tesseract.js")
+    .then(({ createWorker, OEM }) =>
+      createWorker("eng", OEM.LSTM_ONLY, {
+        langPath: LANG_PATH,
+        workerPath: WORKER_PATH,
+        gzip: true,
+        // The trained data is read from node_modules each start, never cached elsewhere on disk.
+        cacheMethod: "none",
+      }),
+    )
+    .catch((error: unknown) => {
+      worker = undefined;
+      throw error;
+    });
   return worker;
 }
 

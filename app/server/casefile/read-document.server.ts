@@ -1,8 +1,6 @@
-import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
-import mammoth from "mammoth";
+import type { Canvas } from "@napi-rs/canvas";
 import { createRequire } from "node:module";
 import path from "node:path";
-import UTIF from "utif2";
 import type { PageImage } from "~/domain/casefile/fingerprints";
 import { TEXT_LAYER_LIMITS } from "~/domain/casefile/text-layer";
 import { FILE_TYPES } from "~/domain/documents/file-types";
@@ -32,6 +30,9 @@ export interface OpenedDocument {
   close(): Promise<void>;
 }
 
+// The readers are loaded when a document is first read: the web process, which never reads one, does not load them.
+const canvasLibrary = () => import("@napi-rs/canvas");
+
 /** The file cannot be read at all; the message says why, in words staff can act on. */
 export class UnreadableDocument extends Error {}
 
@@ -44,7 +45,7 @@ export async function openForReading(bytes: Uint8Array, contentType: string): Pr
       case FILE_TYPES.png.contentType:
         return await openImage(bytes);
       case FILE_TYPES.tiff.contentType:
-        return openTiff(bytes);
+        return await openTiff(bytes);
       case FILE_TYPES.docx.contentType:
         return await openDocx(bytes);
     }
@@ -84,6 +85,7 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
         const base = page.getViewport({ scale: 1 });
         const scale = Math.min(TEXT_LAYER_LIMITS.ocrDpi / 72, Math.sqrt(TEXT_LAYER_LIMITS.maxPagePixels / (base.width * base.height)));
         const viewport = page.getViewport({ scale });
+        const { createCanvas } = await canvasLibrary();
         const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
         const context = canvas.getContext("2d");
         context.fillStyle = "#fff";
@@ -100,6 +102,7 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
 }
 
 async function openImage(bytes: Uint8Array): Promise<OpenedDocument> {
+  const { createCanvas, loadImage } = await canvasLibrary();
   const image = await loadImage(Buffer.from(bytes));
   const { width, height } = fitted(image.width, image.height);
   const canvas = createCanvas(width, height);
@@ -107,7 +110,8 @@ async function openImage(bytes: Uint8Array): Promise<OpenedDocument> {
   return onePage(() => ocrCanvas(canvas));
 }
 
-function openTiff(bytes: Uint8Array): OpenedDocument {
+async function openTiff(bytes: Uint8Array): Promise<OpenedDocument> {
+  const [{ default: UTIF }, { createCanvas }] = await Promise.all([import("utif2"), canvasLibrary()]);
   const buffer = Buffer.from(bytes);
   const pages = UTIF.decode(buffer);
   if (!pages.length) throw new UnreadableDocument("the TIFF holds no image.");
@@ -133,6 +137,7 @@ function openTiff(bytes: Uint8Array): OpenedDocument {
 }
 
 async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
+  const { default: mammoth } = await import("mammoth");
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
   const text = value.replace(/\n{3,}/g, "\n\n").trim();
   return onePage(async () => ({ text, source: text ? "DOCX" : "NONE", ocrConfidence: null, image: null }));
