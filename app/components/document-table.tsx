@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ACTIONS_HEADER, DataTable } from "~/components/data-table";
 import { Instant } from "~/components/instant";
+import { textLayerLabel, type TextLayerProgress } from "~/domain/casefile/text-layer";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { formatFileSize } from "~/domain/documents/limits";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -22,6 +23,8 @@ export interface DocumentRow {
   /** Who wrote it and the date it bears, when known. */
   author?: string | null;
   authoredOn?: string | null;
+  /** Where its text layer stands ("OCR 40 of 112 pages"); shown to the staff who search the case file. */
+  textLayer?: TextLayerProgress | null;
 }
 
 /** A case's documents as a table: file and its description, kind, size, when added, and the caller's actions. */
@@ -50,6 +53,7 @@ export function DocumentTable<Row extends DocumentRow>(props: {
               {document.description ? <p className="muted flush multiline">{document.description}</p> : null}
               {document.forwardedAt ? <p className="muted flush">New information, forwarded to the health plan</p> : null}
               {document.authoredOn || document.author ? <p className="muted flush">{documentDetailsText(document)}</p> : null}
+              {document.textLayer ? <p className="muted flush">{textLayerLabel(document.textLayer)}</p> : null}
             </>
           ),
         },

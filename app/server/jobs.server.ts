@@ -15,6 +15,8 @@ import { pruneRateLimits } from "./rate-limit.server";
 import { purgeConfirmedCases } from "./retention/purge-cases.server";
 import { archiveCasesPastRetention } from "./retention/records-retention.server";
 import { dispatchDueWebhooks } from "./webhooks/deliver-webhooks.server";
+import { stopOcr } from "./casefile/ocr.server";
+import { queuePendingTextLayers, readDocumentPages, textLayerJobId, type TextLayerJob } from "./casefile/text-layer.server";
 
 export const SEND_EMAIL_QUEUE = "send-email";
 /** Looks at every open clock for reminders and escalations (deadline-sweep.server.ts). */
@@ -25,7 +27,11 @@ export const PRUNE_RATE_LIMITS_QUEUE = "prune-rate-limits";
 export const SWEEP_STORAGE_QUEUE = "sweep-storage";
 /** Archives the cases past their profile's record retention and purges the confirmed ones, once a day (records-retention.server.ts, purge-cases.server.ts). */
 export const RECORDS_RETENTION_QUEUE = "records-retention";
+/** Reads the text of a document's pages, a batch at a time (casefile/text-layer.server.ts). */
+export const TEXT_LAYER_QUEUE = "text-layer";
 const RELAY_INTERVAL_MS = 5_000;
+/** Newly added documents wait at most this long for their text layer to start. */
+const TEXT_LAYER_SWEEP_MS = 5_000;
 /** The job queue's own connections to PostgreSQL, beside the portal's pool (db.server.ts). */
 export const JOB_QUEUE_POOL_SIZE = 4;
 /** A job queue query waiting this long for a connection fails instead of queueing behind an outage. */
@@ -44,6 +50,10 @@ const JOB_QUEUES: PgBoss.Queue[] = [
   { name: PRUNE_RATE_LIMITS_QUEUE, policy: "singleton", retryLimit: 2 },
   { name: SWEEP_STORAGE_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 900 },
   { name: RECORDS_RETENTION_QUEUE, policy: "singleton", retryLimit: 2, expireInSeconds: 1800 },
+  // A job that died with its worker is retried after it expires: it starts at
+  // the first page without text, so nothing is read twice or lost. A batch
+  // runs 20 s plus at most one page's OCR limit.
+  { name: TEXT_LAYER_QUEUE, retryLimit: 5, retryDelay: 30, expireInSeconds: 300 },
 ];
 
 async function applyQueueSettings(boss: PgBoss): Promise<void> {
@@ -175,6 +185,26 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.schedule(RECORDS_RETENTION_QUEUE, "20 4 * * *", {}, { tz: "UTC" });
   await boss.send(RECORDS_RETENTION_QUEUE, {});
 
+  const queueTextLayer = async (job: TextLayerJob) => {
+    await boss.send(TEXT_LAYER_QUEUE, job, { id: textLayerJobId(job) });
+  };
+  const stopping = new AbortController();
+  // One job at a time per worker: OCR takes a whole core.
+  await boss.work<TextLayerJob>(TEXT_LAYER_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await readDocumentPages(job!.data, { queue: queueTextLayer, signal: stopping.signal });
+  });
+  let sweepingTextLayers: Promise<unknown> | undefined;
+  const textLayerLog = failureLog("text layer sweep");
+  const sweepTextLayers = () => {
+    sweepingTextLayers ??= queuePendingTextLayers(queueTextLayer)
+      .then(textLayerLog.succeeded, textLayerLog.failed)
+      .finally(() => {
+        sweepingTextLayers = undefined;
+      });
+  };
+  const textLayerTimer = setInterval(sweepTextLayers, TEXT_LAYER_SWEEP_MS);
+  sweepTextLayers();
+
   const relay = async () => {
     for (const due of await dueOutboxMessages(clock())) {
       await boss.send(SEND_EMAIL_QUEUE, { outboxId: due.id }, { id: due.jobId });
@@ -213,10 +243,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     async stop() {
       clearInterval(timer);
       clearInterval(webhookTimer);
+      clearInterval(textLayerTimer);
+      stopping.abort();
       await relaying;
       await dispatching;
+      await sweepingTextLayers;
       await listener.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await stopOcr();
       alertMail?.close();
       running = undefined;
     },

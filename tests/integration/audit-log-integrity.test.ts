@@ -22,6 +22,7 @@ import {
   SEND_EMAIL_QUEUE,
   startWorker,
   SWEEP_STORAGE_QUEUE,
+  TEXT_LAYER_QUEUE,
 } from "~/server/jobs.server";
 import { createFiledCase } from "#tests/support/case-factories";
 import { actorFor, createPlan, createUser } from "#tests/support/factories";
@@ -122,7 +123,15 @@ describe("the portal's database role", () => {
     try {
       const queues = await db.$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.queue ORDER BY name`;
       expect(queues.map((queue) => queue.name).sort()).toEqual(
-        ["__pgboss__send-it", DEADLINE_SWEEP_QUEUE, PRUNE_RATE_LIMITS_QUEUE, RECORDS_RETENTION_QUEUE, SEND_EMAIL_QUEUE, SWEEP_STORAGE_QUEUE].sort(),
+        [
+          "__pgboss__send-it",
+          DEADLINE_SWEEP_QUEUE,
+          PRUNE_RATE_LIMITS_QUEUE,
+          RECORDS_RETENTION_QUEUE,
+          SEND_EMAIL_QUEUE,
+          SWEEP_STORAGE_QUEUE,
+          TEXT_LAYER_QUEUE,
+        ].sort(),
       );
     } finally {
       await worker.stop();

@@ -1,3 +1,4 @@
+import type { TextLayerProgress } from "../casefile/text-layer";
 import type { DocumentKind } from "./document-kinds";
 
 /** A document as lists show it (no storage details); what loaders hand to DocumentList. */
@@ -18,6 +19,8 @@ export interface DocumentSummary {
   author?: string | null;
   /** The date it bears (YYYY-MM-DD), when known. */
   authoredOn?: string | null;
+  /** Where its text layer stands, for the staff who search the case file. */
+  textLayer?: TextLayerProgress | null;
 }
 
 /** What GET /documents?caseId= answers: the room the signed-in person has left on the case. */

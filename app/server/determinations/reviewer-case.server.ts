@@ -3,6 +3,8 @@ import { citationsOf } from "~/domain/citations";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
+import type { TextLayerProgress } from "~/domain/casefile/text-layer";
+import { textLayerProgress, textLayerSelect } from "../casefile/text-layer-progress.server";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
 import type { AssignmentStatus } from "~/domain/matching";
@@ -37,6 +39,7 @@ export interface CaseFileDocument {
   author: string | null;
   /** The date it bears (YYYY-MM-DD), when known. */
   authoredOn: string | null;
+  textLayer: TextLayerProgress | null;
 }
 
 /** The determination's columns the reviewer's page shows. */
@@ -168,15 +171,15 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
         id: true,
         fileName: true,
         kind: true,
-        contentType: true,
         sizeBytes: true,
         createdAt: true,
         description: true,
         caseFileItem: true,
-        pageCount: true,
         author: true,
         authoredOn: true,
         uploadedBy: { select: { roles: true } },
+        // With the page count, which a citation stays within.
+        ...textLayerSelect,
       },
     }),
     db.reviewerNote.findMany({
@@ -240,6 +243,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       pageCount: document.pageCount,
       author: document.author,
       authoredOn: document.authoredOn ? document.authoredOn.toISOString().slice(0, 10) : null,
+      textLayer: textLayerProgress(document),
     })),
     /** The reviewer's bookmarked pages: listed on their page and offered as citations. */
     bookmarks: bookmarks.map((mark) => ({ documentId: mark.documentId, page: mark.pageNumber, note: mark.note })),

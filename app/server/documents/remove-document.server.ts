@@ -1,5 +1,6 @@
 import { mayRemove } from "~/domain/documents/limits";
 import { audit } from "../audit.server";
+import { groupCaseDuplicates } from "../casefile/duplicates.server";
 import { documentAccessWhere } from "../cases/case-access.server";
 import { db } from "../db.server";
 import { log } from "../log.server";
@@ -16,7 +17,7 @@ export async function removeDocument(
   options: { user: SessionUser; actor: Actor; documentId: string },
   storage: DocumentStorage = documentStorage(),
 ): Promise<void> {
-  const storageKey = await db.$transaction(async (tx) => {
+  const { storageKey, caseId } = await db.$transaction(async (tx) => {
     const document = await tx.document.findFirst({
       where: { AND: [{ id: options.documentId }, documentAccessWhere(options.user)] },
       select: { id: true, caseId: true, kind: true, fileName: true, storageKey: true, uploadedById: true, case: { select: { status: true } } },
@@ -43,8 +44,10 @@ export async function removeDocument(
       },
       tx,
     );
-    return document.storageKey;
+    return { storageKey: document.storageKey, caseId: document.caseId };
   });
+  // Its pages went with it: a page that repeated one of them is now the first of its group.
+  await groupCaseDuplicates(caseId);
   // The row is gone, so nothing points at the file any more; a file that
   // cannot be deleted now is harmless and only logged.
   await storage.delete(storageKey).catch((error: unknown) => log.warn("removed document's file was not deleted", { storageKey, error: String(error) }));

@@ -1,3 +1,4 @@
+import { getsTextLayer } from "~/domain/casefile/text-layer";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { nameForType } from "~/domain/documents/file-types";
 import { EMPTY_FILE, sizeRefusal } from "~/domain/documents/limits";
@@ -78,6 +79,8 @@ export async function uploadDocument(upload: DocumentUpload, storage: DocumentSt
           caseFileItem: query.caseFileItem ?? null,
           description: query.description ?? null,
           createdAt: at,
+          // The worker reads its text for the case file's search (casefile/text-layer.server.ts).
+          textLayerStatus: getsTextLayer({ kind: query.kind, contentType: type.contentType }) ? "PENDING" : null,
         },
         select: { id: true, fileName: true, kind: true, sizeBytes: true, sha256: true, createdAt: true },
       });

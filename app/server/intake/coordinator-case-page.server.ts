@@ -24,6 +24,7 @@ import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
 import { documentSelect, documentSummary, informationDueText } from "../requests/case-page.server";
+import { textLayerProgress, textLayerSelect } from "../casefile/text-layer-progress.server";
 import type { SessionUser } from "../session.server";
 import { caseFileStatusOf } from "./case-file-status.server";
 import { panelSize, screeningWhere } from "./intake-case.server";
@@ -84,7 +85,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         orderBy: { createdAt: "asc" },
         select: { id: true, type: true, toStatus: true, note: true, createdAt: true, actor: { select: { name: true, roles: true } } },
       },
-      documents: { orderBy: { createdAt: "asc" }, select: documentSelect },
+      documents: { orderBy: { createdAt: "asc" }, select: { ...documentSelect, ...textLayerSelect } },
       informationRequests: {
         orderBy: { createdAt: "asc" },
         select: { id: true, addressedTo: true, question: true, dueAt: true, answer: true, answeredAt: true },
@@ -108,7 +109,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
   const clocks = kase.deadlines.map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const answers: EligibilityAnswers = Object.fromEntries(kase.eligibilityAnswers.map((row) => [row.criterion, { met: row.met, note: row.note }]));
   const caseFile = await caseFileStatusOf(db, kase.id, now);
-  const summary = (row: (typeof kase.documents)[number]) => documentSummary(row, user.id, kase.status);
+  const summary = (row: (typeof kase.documents)[number]) => ({ ...documentSummary(row, user.id, kase.status), textLayer: textLayerProgress(row) });
   const screening = screeningActions(kase.status, user.roles, answers);
   const rules = kase.ruleProfile?.rules as unknown as RuleSet | undefined;
   const track = kase.track === "EXPEDITED" ? "expedited" : "standard";
