@@ -8,8 +8,11 @@ import { MARK_START, MARK_STOP, snippetParts } from "~/domain/casefile/search-hi
 import { searchCaseFile, type CaseFileSearch } from "~/server/casefile/search-case-file.server";
 import { db } from "~/server/db.server";
 import { AppError } from "~/server/errors.server";
+import * as coordinatorCaseRoute from "~/routes/iro/case";
+import * as reviewCaseRoute from "~/routes/review/case";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { actorFor, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
+import { call, request, withSession, type LoaderData, type RouteFunction } from "#tests/support/routes";
 
 const AT = new Date("2026-11-20T15:00:00Z");
 
@@ -164,11 +167,11 @@ describe("searching the case file", () => {
     expect(coverage).toEqual({ indexed: 8, total: 10, stillReading: 2, unreadable: 0 });
   });
 
-  it("refuses a query it cannot read with the parser's message for the field", async () => {
-    const error = await refusal(search('"heart failure'));
-    expect(error.status).toBe(400);
-    expect(error.message).toBe("A quoted phrase needs its closing quote.");
-    expect(error.detail).toEqual({ field: "q" });
+  it("refuses a query it cannot read with the parser's message, searching and auditing nothing", async () => {
+    const before = await db.auditLog.count({ where: { actorId: reviewer.id, action: "case.case_file_searched" } });
+    const answer = await searchCaseFile({ user: reviewer, actor: actorFor(reviewer), caseId: kase.id, query: '"heart failure', at: AT, from: "reviewer" });
+    expect(answer).toMatchObject({ search: null, refused: "A quoted phrase needs its closing quote.", query: '"heart failure' });
+    expect(await db.auditLog.count({ where: { actorId: reviewer.id, action: "case.case_file_searched" } })).toBe(before);
   });
 
   it("lets the coordinator search the same case file", async () => {
@@ -199,5 +202,34 @@ describe("who may search, and the audit", () => {
     expect(rows[0]).toMatchObject({ objectType: "Case", objectId: kase.id, at: AT });
     expect(rows[0]!.detail).toEqual({ reference: kase.reference, page: "coordinator", queryLength: 27, terms: 2, hits: 2, closeSpellings: false });
     expect(JSON.stringify(rows[0]!.detail)).not.toContain("metformin");
+  });
+});
+
+describe("the search on the case pages", () => {
+  it("answers the reviewer's page with the hits, and 400 with the message by the field for a query it cannot read", async () => {
+    const session = await withSession(reviewer);
+    const open = (query: string) =>
+      call<Extract<LoaderData<typeof reviewCaseRoute.loader>, { view: "case" }>>(
+        reviewCaseRoute.loader as RouteFunction,
+        request(`/review/cases/${kase.id}?q=${encodeURIComponent(query)}`, session),
+        { caseId: kase.id },
+      );
+    const found = await open('"heart failure" -discharge');
+    expect(found.status).toBe(200);
+    expect(pagesOf(found.data.caseFileSearch.search!)).toEqual(["denial-letter.pdf p.1", "hospital-records.pdf p.2"]);
+    const refused = await open("pain OR");
+    expect(refused.status).toBe(400);
+    expect(refused.data.caseFileSearch).toMatchObject({ refused: "OR needs a word on each side.", query: "pain OR", search: null });
+  });
+
+  it("answers the coordinator's page with duplicates shown when asked", async () => {
+    const session = await withSession(coordinator);
+    const page = await call<LoaderData<typeof coordinatorCaseRoute.loader>>(
+      coordinatorCaseRoute.loader as RouteFunction,
+      request(`/iro/cases/${kase.id}?q=discharge&duplicates=show`, session),
+      { caseId: kase.id },
+    );
+    expect(page.status).toBe(200);
+    expect(pagesOf(page.data.caseFileSearch.search!)).toEqual(["denial-letter.pdf p.2", "hospital-records.pdf p.5"]);
   });
 });

@@ -24,8 +24,10 @@ describe("the case file's search query", () => {
     expect(tsquery("“denial letter” MRI")).toBe("(('denial' <-> 'letter') & 'mri')");
   });
 
-  it("reads OR as either, binding looser than the implied AND", () => {
-    expect(tsquery("mri OR ct scan")).toBe("('mri' | ('ct' & 'scan'))");
+  it("reads OR as either, binding tighter than the implied AND as search engines do", () => {
+    expect(tsquery("mri OR ct scan")).toBe("(('mri' | 'ct') & 'scan')");
+    expect(tsquery("mri OR ct OR pet -contrast")).toBe("(('mri' | 'ct' | 'pet') & !'contrast')");
+    expect(tsquery("(mri scan) OR ct")).toBe("(('mri' & 'scan') | 'ct')");
   });
 
   it("leaves out words after NOT or a minus", () => {

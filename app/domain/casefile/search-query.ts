@@ -2,7 +2,7 @@
  * The case file's search language, read by people who never learnt one:
  *   words                 every word must be on the page (AND is implied; "AND" may be typed)
  *   "quoted phrase"       the words next to each other, in that order
- *   a OR b                either
+ *   a OR b                either (binding tighter than the implied AND: "mri OR ct scan" needs "scan")
  *   NOT word, -word       the page must not have it
  *   cardi*                words starting with "cardi"
  *   ( … )                 grouping
@@ -93,7 +93,7 @@ class Parser {
   constructor(private readonly tokens: readonly Token[]) {}
 
   parse(): SearchNode {
-    const tree = this.or();
+    const tree = this.and();
     const rest = this.tokens[this.position];
     if (rest) throw new QueryError(rest.type === "close" ? "A closing bracket has no opening bracket." : "The query could not be read.");
     return tree;
@@ -103,16 +103,7 @@ class Parser {
     return this.tokens[this.position];
   }
 
-  private or(): SearchNode {
-    const nodes = [this.and()];
-    while (this.peek()?.type === "or") {
-      this.position += 1;
-      if (!this.startsOperand()) throw new QueryError("OR needs a word on each side.");
-      nodes.push(this.and());
-    }
-    return nodes.length === 1 ? nodes[0]! : { kind: "or", nodes };
-  }
-
+  /** Words side by side must all be there; OR binds tighter, so "mri OR ct scan" is (mri OR ct) AND scan, as search engines read it. */
   private and(): SearchNode {
     if (!this.startsOperand()) {
       throw new QueryError(
@@ -123,15 +114,25 @@ class Parser {
             : "Type a word to look for.",
       );
     }
-    const nodes = [this.unary()];
+    const nodes = [this.or()];
     for (;;) {
       if (this.peek()?.type === "and") {
         this.position += 1;
         if (!this.startsOperand()) throw new QueryError("AND needs a word on each side.");
       } else if (!this.startsOperand()) break;
-      nodes.push(this.unary());
+      nodes.push(this.or());
     }
     return nodes.length === 1 ? nodes[0]! : { kind: "and", nodes };
+  }
+
+  private or(): SearchNode {
+    const nodes = [this.unary()];
+    while (this.peek()?.type === "or") {
+      this.position += 1;
+      if (!this.startsOperand()) throw new QueryError("OR needs a word on each side.");
+      nodes.push(this.unary());
+    }
+    return nodes.length === 1 ? nodes[0]! : { kind: "or", nodes };
   }
 
   private startsOperand(): boolean {
@@ -150,7 +151,7 @@ class Parser {
         return node.kind === "not" ? node.node : { kind: "not", node };
       }
       case "open": {
-        const node = this.or();
+        const node = this.and();
         if (this.peek()?.type !== "close") throw new QueryError("An opening bracket has no closing bracket.");
         this.position += 1;
         return node;

@@ -12,7 +12,6 @@ import { audit } from "../audit.server";
 import { caseRefused, type CaseReader } from "../cases/case-views.server";
 import { db, Prisma, readRows } from "../db.server";
 import { ownAssignment } from "../determinations/writable-determination.server";
-import { AppError } from "../errors.server";
 import { screeningWhere } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
@@ -32,7 +31,6 @@ export interface SearchDocumentHits {
 }
 
 export interface CaseFileSearch {
-  query: string;
   /** Hits in all, up to MAX_HITS. */
   total: number;
   /** Which page of hits this is, from 1. */
@@ -41,7 +39,6 @@ export interface CaseFileSearch {
   documents: SearchDocumentHits[];
   /** Matching pages left out because they repeat another page; 0 when duplicates are shown. */
   hiddenDuplicates: number;
-  hideDuplicates: boolean;
   /** The typed word whose close spellings are shown, when nothing matched it exactly. */
   closeSpellingsOf: string | null;
 }
@@ -78,25 +75,36 @@ async function searchableCase(user: SessionUser, caseId: string, reader: CaseRea
   throw await caseRefused(reader, caseId);
 }
 
+export interface CaseFileSearchAnswer {
+  coverage: SearchCoverage;
+  /** What was typed, trimmed, to show in the field again. */
+  query: string;
+  hideDuplicates: boolean;
+  search: CaseFileSearch | null;
+  /** Why the query cannot be read, for the field: the page answers 400. */
+  refused: string | null;
+}
+
 /**
  * The case's search: its coverage, and for a query its hits, ranked, a page
- * at a time. A query that cannot be read is refused (400, its message for
- * the field `q`) after the access check, so a stranger learns nothing.
+ * at a time. A query that cannot be read is refused with the parser's
+ * message, after the access check, so a stranger learns nothing.
  */
-export async function searchCaseFile(input: SearchCaseFileInput): Promise<{ coverage: SearchCoverage; search: CaseFileSearch | null }> {
+export async function searchCaseFile(input: SearchCaseFileInput): Promise<CaseFileSearchAnswer> {
   const reader: CaseReader = { actor: input.actor, page: input.from, at: input.at };
   const kase = await searchableCase(input.user, input.caseId, reader);
   const coverage = await searchCoverage(kase.id);
   const typed = input.query?.trim() ?? "";
-  if (!typed) return { coverage, search: null };
+  const hideDuplicates = input.hideDuplicates ?? true;
+  const answer = { coverage, query: typed, hideDuplicates, search: null, refused: null };
+  if (!typed) return answer;
   const parsed = parseSearchQuery(typed);
-  if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message, { field: "q" });
+  if (!parsed.ok) return { ...answer, refused: parsed.message };
 
   const page = Math.max(1, Math.min(input.page ?? 1, Math.ceil(MAX_HITS / HITS_PER_PAGE)));
-  const hideDuplicates = input.hideDuplicates ?? true;
   const window = { caseId: kase.id, hideDuplicates, offset: (page - 1) * HITS_PER_PAGE };
   let closeSpellingsOf: string | null = null;
-  let rows = await readRows<HitRow>(hitsStatement(exactMatches(parsed.search.tsquery), exactSnippet(parsed.search.tsquery), window));
+  let rows = await readRows<HitRow>(exactHitsSql(parsed.search.tsquery, window));
   if (rows[0]!.matches === 0 && parsed.search.singleWord) {
     closeSpellingsOf = parsed.search.singleWord;
     rows = await readRows<HitRow>(hitsStatement(closeMatches(closeSpellingsOf), closeSnippet(closeSpellingsOf), window));
@@ -120,17 +128,22 @@ export async function searchCaseFile(input: SearchCaseFileInput): Promise<{ cove
   });
 
   return {
-    coverage,
+    ...answer,
     search: {
-      query: typed,
       total,
       page,
       documents: groupByDocument(rows.filter((row) => row.documentId !== null)),
       hiddenDuplicates: hideDuplicates ? duplicates : 0,
-      hideDuplicates,
       closeSpellingsOf,
     },
   };
+}
+
+/** Which hits a statement lists: the case's, with or without duplicates, from `offset`. */
+export interface HitsWindow {
+  caseId: string;
+  hideDuplicates: boolean;
+  offset: number;
 }
 
 interface HitRow {
@@ -189,7 +202,7 @@ function closeSnippet(word: string): Prisma.Sql {
  * one page of hits, ranked best first, each with its document's name and its
  * snippet. Snippets are made only for the page shown.
  */
-function hitsStatement(matches: (caseId: string) => Prisma.Sql, snippet: Prisma.Sql, window: { caseId: string; hideDuplicates: boolean; offset: number }) {
+function hitsStatement(matches: (caseId: string) => Prisma.Sql, snippet: Prisma.Sql, window: HitsWindow) {
   return Prisma.sql`
     WITH matches AS MATERIALIZED (${matches(window.caseId)}),
     listed AS MATERIALIZED (
@@ -206,6 +219,11 @@ function hitsStatement(matches: (caseId: string) => Prisma.Sql, snippet: Prisma.
     LEFT JOIN "DocumentPage" page ON page.id = hit.id
     LEFT JOIN "Document" d ON d.id = hit."documentId"
     ORDER BY hit.rank DESC, hit."documentId", hit."pageNumber"`;
+}
+
+/** The statement of a search's exact hits (bench/search-pages.ts times it on its own). */
+export function exactHitsSql(tsquery: string, window: HitsWindow): Prisma.Sql {
+  return hitsStatement(exactMatches(tsquery), exactSnippet(tsquery), window);
 }
 
 /** Hits by document, in the order of each document's best hit, and by page within it. */
