@@ -64,11 +64,11 @@ export async function fillPages(databaseUrl: string, pages: number, log: (line: 
   await client.connect();
   try {
     await client.query("SET maintenance_work_mem = '512MB'");
-    // The search indexes, rebuilt once the rows are in (their definitions are the migration's).
+    // The search indexes (GIN: the words by case, the trigrams), rebuilt once the rows are in, as the migrations define them.
     const indexes = (
       await client.query<{ name: string; definition: string }>(
         `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-          WHERE tablename = 'DocumentPage' AND indexname IN ('DocumentPage_searchVector_idx', 'DocumentPage_text_trgm_idx')`,
+          WHERE tablename = 'DocumentPage' AND indexdef LIKE '% USING gin %'`,
       )
     ).rows;
     for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
