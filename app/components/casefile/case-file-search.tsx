@@ -114,7 +114,8 @@ function SearchResults({ answer, search }: { answer: CaseFileSearchAnswer; searc
 }
 
 function matchesText(total: number): string {
-  if (total >= MAX_HITS) return `${MAX_HITS.toLocaleString("en-US")} or more pages match: the best ${MAX_HITS.toLocaleString("en-US")} are listed`;
+  if (total >= MAX_HITS)
+    return `${MAX_HITS.toLocaleString("en-US")} or more pages match: ${MAX_HITS.toLocaleString("en-US")} are listed. Add words to narrow the search`;
   return `${total} ${total === 1 ? "page matches" : "pages match"}`;
 }
 

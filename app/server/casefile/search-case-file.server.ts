@@ -6,7 +6,7 @@
  */
 import { can } from "~/domain/permissions";
 import { parseSearchQuery } from "~/domain/casefile/search-query";
-import { HITS_PER_PAGE, MARK_START, MARK_STOP, MAX_HITS, type SearchCoverage } from "~/domain/casefile/search-hits";
+import { HITS_PER_PAGE, MARK_START, MARK_STOP, MAX_HITS, RANKED_MATCHES, type SearchCoverage } from "~/domain/casefile/search-hits";
 import { isId } from "~/schemas/ids";
 import { audit } from "../audit.server";
 import { caseRefused, type CaseReader } from "../cases/case-views.server";
@@ -160,21 +160,27 @@ interface HitRow {
   duplicates: number;
 }
 
-/** The pages of the case that match, each with its rank: columns id, documentId, pageNumber, duplicate, rank. */
-function exactMatches(tsquery: string): (caseId: string) => Prisma.Sql {
-  // English and Spanish stems, as the page's searchVector holds both; the tsquery text is a parameter, never SQL.
-  return (caseId) => Prisma.sql`
-    SELECT p.id, p."documentId", p."pageNumber", p."duplicateOfId" IS NOT NULL AS duplicate, ts_rank(p."searchVector", q.query) AS rank
-    FROM "DocumentPage" p, (SELECT to_tsquery('english', ${tsquery}) || to_tsquery('spanish', ${tsquery}) AS query) q
-    WHERE p."caseId" = ${caseId}::uuid AND p."searchVector" @@ q.query`;
+/** How a search finds its pages (the ids of the case's matching pages) and ranks them (an expression over the page `p`). */
+interface Matching {
+  found: (caseId: string) => Prisma.Sql;
+  rank: Prisma.Sql;
+}
+
+/** English and Spanish stems, as the page's searchVector holds both; the tsquery text is a parameter, never SQL. */
+function exactMatches(tsquery: string): Matching {
+  const query = Prisma.sql`(to_tsquery('english', ${tsquery}) || to_tsquery('spanish', ${tsquery}))`;
+  return {
+    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND p."searchVector" @@ ${query}`,
+    rank: Prisma.sql`ts_rank(p."searchVector", ${query})`,
+  };
 }
 
 /** The pages holding a word spelled like `word` (pg_trgm's word_similarity over its threshold, 0.6). */
-function closeMatches(word: string): (caseId: string) => Prisma.Sql {
-  return (caseId) => Prisma.sql`
-    SELECT p.id, p."documentId", p."pageNumber", p."duplicateOfId" IS NOT NULL AS duplicate, word_similarity(${word}, p.text) AS rank
-    FROM "DocumentPage" p
-    WHERE p."caseId" = ${caseId}::uuid AND ${word} <% p.text`;
+function closeMatches(word: string): Matching {
+  return {
+    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND ${word} <% p.text`,
+    rank: Prisma.sql`word_similarity(${word}, p.text)`,
+  };
 }
 
 /** ts_headline's options: two short fragments, the markers for <mark>. */
@@ -200,17 +206,23 @@ function closeSnippet(word: string): Prisma.Sql {
 /**
  * One statement: the counts (matching pages, listed hits, duplicates) and
  * one page of hits, ranked best first, each with its document's name and its
- * snippet. Snippets are made only for the page shown.
+ * snippet. The matching pages are found first on their own (planned without
+ * a limit, so by the case's GIN index), then at most RANKED_MATCHES of them
+ * are ranked; snippets are made only for the page shown.
  */
-function hitsStatement(matches: (caseId: string) => Prisma.Sql, snippet: Prisma.Sql, window: HitsWindow) {
+function hitsStatement(matching: Matching, snippet: Prisma.Sql, window: HitsWindow) {
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (${matches(window.caseId)}),
+    WITH found AS MATERIALIZED (${matching.found(window.caseId)}),
+    matches AS MATERIALIZED (
+      SELECT p.id, p."documentId", p."pageNumber", p."duplicateOfId" IS NOT NULL AS duplicate, ${matching.rank} AS rank
+      FROM (SELECT id FROM found LIMIT ${RANKED_MATCHES}) f JOIN "DocumentPage" p ON p.id = f.id
+    ),
     listed AS MATERIALIZED (
       SELECT * FROM matches WHERE NOT (${window.hideDuplicates} AND duplicate)
       ORDER BY rank DESC, "documentId", "pageNumber" LIMIT ${MAX_HITS}
     ),
     counts AS (
-      SELECT (SELECT count(*) FROM matches)::int AS matches, (SELECT count(*) FROM listed)::int AS total,
+      SELECT (SELECT count(*) FROM found)::int AS matches, (SELECT count(*) FROM listed)::int AS total,
         (SELECT count(*) FROM matches WHERE duplicate)::int AS duplicates
     )
     SELECT hit."documentId", d."fileName", hit."pageNumber", hit.duplicate, ${snippet} AS snippet, counts.*
