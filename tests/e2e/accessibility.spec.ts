@@ -704,6 +704,46 @@ pages(
 );
 
 pages(
+  "the case file's search: hits with marked words and a duplicate shown, a query refused, nothing found",
+  ["review/cases/:caseId", "iro/cases/:caseId"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const reviewer = await makeUser(["REVIEWER"]);
+    const kase = await createCaseInReview({ ...(await demoParties()), reviewerIds: [reviewer.id] });
+    const records = kase.documents[1]!;
+    await db.document.update({ where: { id: records.id }, data: { textLayerStatus: "RUNNING", pageCount: 3, pagesIndexed: 2 } });
+    const original = await db.documentPage.create({
+      data: { documentId: records.id, caseId: kase.id, pageNumber: 1, text: "Findings consistent with heart failure; start metoprolol.", source: "EMBEDDED" },
+    });
+    await db.documentPage.create({
+      data: {
+        documentId: records.id,
+        caseId: kase.id,
+        pageNumber: 2,
+        text: original.text,
+        source: "OCR",
+        duplicateOfId: original.id,
+        duplicateKind: "EXACT",
+      },
+    });
+    await signInPageAs(reviewer);
+    await page.goto(`/review/cases/${kase.id}?q=${encodeURIComponent('"heart failure"')}&duplicates=show`);
+    await expect(page.getByText("2 pages match")).toBeVisible();
+    await check(page, "review/cases/:caseId", "search hits, a duplicate page among them");
+    await page.goto(`/review/cases/${kase.id}?q=${encodeURIComponent("(heart")}`);
+    await expect(page.getByText("An opening bracket has no closing bracket.")).toBeVisible();
+    await check(page, "review/cases/:caseId", "a search query refused by the field");
+
+    await signInPageAs(DEMO.coordinator);
+    await page.goto(`/iro/cases/${kase.id}?q=metoprolo`);
+    await expect(page.getByText("No exact matches; showing close spellings of “metoprolo”.")).toBeVisible();
+    await check(page, "iro/cases/:caseId", "search by close spellings");
+    await page.goto(`/iro/cases/${kase.id}?q=appendectomy`);
+    await expect(page.getByText("No pages match “appendectomy”.")).toBeVisible();
+    await check(page, "iro/cases/:caseId", "a search that finds nothing");
+  },
+);
+
+pages(
   "the record viewer: a PDF drawn page by page with the reviewer's marks, an image, a Word document's text, the coordinator's view, and the bookmarks on the case page",
   ["review/cases/:caseId/documents/:documentId", "iro/cases/:caseId/documents/:documentId", "review/cases/:caseId"],
   async ({ page, makeUser, signInPageAs, check }) => {

@@ -12,7 +12,7 @@ import { db } from "~/server/db.server";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { createPlan, createReviewer, createUser } from "#tests/support/factories";
 import { pdfPageTexts } from "#tests/support/pdf-text";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type LoaderData, type RouteFunction } from "#tests/support/routes";
 
 /**
  * Citations from the determination to the letter, through the routes people
@@ -23,7 +23,7 @@ import { call, request, withSession, type RouteFunction } from "#tests/support/r
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
 type Form = [string, string][];
-type ReviewerPage = Extract<Awaited<ReturnType<typeof reviewRoute.loader>>, { view: "case" }>;
+type ReviewerPage = Extract<LoaderData<typeof reviewRoute.loader>, { view: "case" }>;
 type Failure = { fieldErrors?: Record<string, string>; formError?: string };
 
 let plan: { id: string };

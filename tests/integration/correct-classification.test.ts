@@ -6,7 +6,7 @@ import { forgetOrganizationCalendar } from "~/server/deadlines/calendar.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { createAcceptedCase, createFiledCase } from "#tests/support/case-factories";
 import { createAssignment, createPlan, createUser } from "#tests/support/factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type RouteFunction, type LoaderData } from "#tests/support/routes";
 
 // Accepted Mon 2 Nov 2026, 10:00 in New York (EST), under the NAIC profile.
 const ACCEPTED = new Date("2026-11-02T15:00:00Z");
@@ -95,7 +95,7 @@ describe("correcting the dispute type", () => {
     expect(emails.map((email) => email.toAddress).sort()).toEqual([applicant.email, plan.contactEmail, planUser.email].sort());
     for (const email of emails) expect(JSON.stringify(email.props)).not.toContain("investigational.");
 
-    const page = await call<Extract<Awaited<ReturnType<typeof caseRoute.loader>>, { reference: string | null }>>(
+    const page = await call<Extract<LoaderData<typeof caseRoute.loader>, { reference: string | null }>>(
       caseRoute.loader as RouteFunction,
       request(`/iro/cases/${kase.id}?done=correctClassification`, coordinator.cookie),
       { caseId: kase.id },

@@ -7,10 +7,10 @@ import { NEWER_DRAFT_MESSAGE } from "~/server/determinations/save-determination.
 import { createPlan, createReviewer, createUser } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { submitSignedDetermination } from "#tests/support/determination-factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type RouteFunction, type LoaderData } from "#tests/support/routes";
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
-type ReviewerPage = Extract<Awaited<ReturnType<typeof reviewRoute.loader>>, { view: "case" }>;
+type ReviewerPage = Extract<LoaderData<typeof reviewRoute.loader>, { view: "case" }>;
 type DraftAnswer = { draft?: { savedAt: string } };
 
 let plan: { id: string };

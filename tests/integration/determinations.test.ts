@@ -9,7 +9,7 @@ import { determinationFormValues, determinationSchema } from "~/schemas/determin
 import { db } from "~/server/db.server";
 import { actorFor, createAssignment, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type RouteFunction, type LoaderData } from "#tests/support/routes";
 
 /** A form as its fields in order (checkbox groups repeat a name). */
 type Form = [string, string][];
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 // The page of a case in review; decided cases are in reviewer-access.test.ts.
-type ReviewerPage = Extract<Awaited<ReturnType<typeof reviewRoute.loader>>, { view: "case" }>;
+type ReviewerPage = Extract<LoaderData<typeof reviewRoute.loader>, { view: "case" }>;
 type QualityPage = Awaited<ReturnType<typeof qualityRoute.loader>>;
 
 const openPage = (person: Person | null, caseId: string) =>

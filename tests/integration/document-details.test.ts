@@ -5,7 +5,7 @@ import * as reviewRoute from "~/routes/review/case";
 import { db } from "~/server/db.server";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { createPlan, createReviewer, createUser } from "#tests/support/factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type LoaderData, type RouteFunction } from "#tests/support/routes";
 
 /** Who wrote a document and its date, set by the coordinator or the reviewer on their pages, audited and off the timeline. */
 
@@ -53,7 +53,7 @@ describe("a document's author and date", () => {
     ]);
     expect(await db.caseEvent.count({ where: { caseId: kase.id } })).toBe(events);
 
-    type Page = Awaited<ReturnType<typeof coordinatorRoute.loader>>;
+    type Page = LoaderData<typeof coordinatorRoute.loader>;
     const page = await call<Page>(coordinatorRoute.loader as RouteFunction, request(`/iro/cases/${kase.id}`, coordinator), { caseId: kase.id });
     expect(page.data.documents.find((row) => row.id === document.id)).toMatchObject({ author: "Dr. Sam Lee", authoredOn: "2026-08-20" });
   });

@@ -17,10 +17,10 @@ import { withdrawRequest } from "~/server/requests/withdraw.server";
 import { createCaseInReview, SMALL_PDF } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type RouteFunction, type LoaderData } from "#tests/support/routes";
 
 type Person = Awaited<ReturnType<typeof createUser>> & { cookie: string };
-type ReviewerPage = Awaited<ReturnType<typeof reviewCaseRoute.loader>>;
+type ReviewerPage = LoaderData<typeof reviewCaseRoute.loader>;
 type ReviewerHome = Awaited<ReturnType<typeof reviewHomeRoute.loader>>;
 
 let plan: { id: string };

@@ -8,11 +8,11 @@ import { reviewerWorkloadReport } from "~/server/reports/reviewer-workload-repor
 import { changeTimeEntry, logTime, removeTimeEntry } from "~/server/reviewers/log-time.server";
 import { actorFor, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type RouteFunction, type LoaderData } from "#tests/support/routes";
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
-type ReviewerPage = Extract<Awaited<ReturnType<typeof reviewRoute.loader>>, { view: "case" }>;
-type CoordinatorPage = Awaited<ReturnType<typeof coordinatorCaseRoute.loader>>;
+type ReviewerPage = Extract<LoaderData<typeof reviewRoute.loader>, { view: "case" }>;
+type CoordinatorPage = LoaderData<typeof coordinatorCaseRoute.loader>;
 
 let plan: { id: string };
 let applicant: Person;

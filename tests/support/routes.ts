@@ -4,7 +4,7 @@
  * share. The route runs against the test file's database.
  */
 import type { RouteConfigEntry } from "@react-router/dev/routes";
-import { matchRoutes, RouterContextProvider, type MiddlewareFunction } from "react-router";
+import { matchRoutes, RouterContextProvider, type MiddlewareFunction, type UNSAFE_DataWithResponseInit } from "react-router";
 import routes from "~/routes";
 import type { FormFailure } from "~/forms/form-data";
 import { answeringAppErrors } from "~/server/route-answers.server";
@@ -48,6 +48,10 @@ export function request(path: string, who: SignedIn, form?: Form, method?: strin
   if (!form) return new Request(url, { headers, method: method ?? "GET" });
   return new Request(url, { method: method ?? "POST", headers, body: form instanceof FormData ? form : new URLSearchParams(form) });
 }
+
+/** What a loader gives its page, whether it returns the data plain or with a status (`data(…, { status: 400 })`). */
+export type LoaderData<Loader extends (...args: never) => unknown> =
+  Awaited<ReturnType<Loader>> extends infer Answer ? (Answer extends UNSAFE_DataWithResponseInit<infer Data> ? Data : Answer) : never;
 
 export interface RouteAnswer<T> {
   status: number;

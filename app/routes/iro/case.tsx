@@ -1,5 +1,6 @@
-import { Link, useActionData } from "react-router";
+import { data, Link, useActionData } from "react-router";
 import type { Route } from "./+types/case";
+import { CaseFileSearch } from "~/components/casefile/case-file-search";
 import { InformationRequests } from "~/components/information-requests";
 import { CaseDeadlines } from "~/components/case-deadlines";
 import { CaseTimeline } from "~/components/case-timeline";
@@ -26,6 +27,8 @@ import {
   lookAfterSchema,
   proceedWithoutCaseFileSchema,
 } from "~/schemas/intake";
+import { caseFileSearchAddress } from "~/schemas/case-file-search";
+import { searchCaseFile } from "~/server/casefile/search-case-file.server";
 import { acceptCase } from "~/server/intake/accept-case.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
 import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
@@ -65,9 +68,17 @@ const isIntent = (value: unknown): value is Intent => typeof value === "string" 
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const page = await coordinatorCasePage(user, params.caseId, actorOf(user, request));
-  const done = new URL(request.url).searchParams.get("done");
-  return { ...page, reviewerTime: await caseTimeByReviewer(page.id), notice: isIntent(done) ? DONE[done] : null };
+  const actor = actorOf(user, request);
+  const at = new Date();
+  const page = await coordinatorCasePage(user, params.caseId, actor, at);
+  const url = new URL(request.url);
+  const done = url.searchParams.get("done");
+  const caseFileSearch = await searchCaseFile({ user, actor, caseId: page.id, from: "coordinator", at, ...caseFileSearchAddress(url.searchParams) });
+  return data(
+    { ...page, reviewerTime: await caseTimeByReviewer(page.id), caseFileSearch, notice: isIntent(done) ? DONE[done] : null },
+    // A query the search cannot read: the page, with the message by the field.
+    { status: caseFileSearch.refused ? 400 : 200 },
+  );
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -327,6 +338,8 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       {actions.recordEligibility ? null : applicantGave}
+
+      <CaseFileSearch answer={page.caseFileSearch} />
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>

@@ -1,5 +1,6 @@
-import { Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/case";
+import { CaseFileSearch } from "~/components/casefile/case-file-search";
 import { Bookmarks, CaseFileTable } from "~/components/determination/case-file";
 import { DocumentDetailsForms } from "~/components/document-details";
 import { DeterminationForm } from "~/components/determination/determination-form";
@@ -12,6 +13,8 @@ import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
 import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
 import { describeDocument } from "~/server/documents/describe-document.server";
+import { caseFileSearchAddress } from "~/schemas/case-file-search";
+import { searchCaseFile } from "~/server/casefile/search-case-file.server";
 import { addReviewerNote } from "~/server/determinations/reviewer-notes.server";
 import { reviewerCasePage } from "~/server/determinations/reviewer-case.server";
 import { saveDeterminationDraft } from "~/server/determinations/save-determination.server";
@@ -57,21 +60,30 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const page = await reviewerCasePage(user, idParam(params.caseId, "This case"), actorOf(user, request));
+  const caseId = idParam(params.caseId, "This case");
+  const actor = actorOf(user, request);
+  const at = new Date();
+  const page = await reviewerCasePage(user, caseId, actor, at);
   const url = new URL(request.url);
   const done = url.searchParams.get("done");
   const notice = pick(NOTICES, done);
   const timeNotice = pick(TIME_NOTICES, done);
   if (page.view === "outcome") return { ...page, notice, timeNotice };
   const changeTime = url.searchParams.get("changeTime");
-  return {
-    ...page,
-    reviewerName: user.name,
-    changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
-    cite: requestedCitation(url.searchParams, page.documents),
-    notice,
-    timeNotice,
-  };
+  const caseFileSearch = await searchCaseFile({ user, actor, caseId, from: "reviewer", at, ...caseFileSearchAddress(url.searchParams) });
+  return data(
+    {
+      ...page,
+      reviewerName: user.name,
+      changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
+      cite: requestedCitation(url.searchParams, page.documents),
+      caseFileSearch,
+      notice,
+      timeNotice,
+    },
+    // A query the search cannot read: the page, with the message by the field.
+    { status: caseFileSearch.refused ? 400 : 200 },
+  );
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -319,6 +331,8 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
               <dd className="verbatim">{kase.applicantStatement ?? "No statement"}</dd>
             </dl>
           </section>
+
+          <CaseFileSearch answer={page.caseFileSearch} />
 
           <section aria-labelledby="case-file-heading">
             <h2 id="case-file-heading">The case file</h2>
