@@ -6,12 +6,12 @@ import * as reviewDocumentRoute from "~/routes/review/document";
 import { db } from "~/server/db.server";
 import { createAssignment, createPlan, createReviewer, createUser } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
-import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
+import { call, request, withSession, type LoaderData, type RouteFunction } from "#tests/support/routes";
 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
 type ViewerPage = Awaited<ReturnType<typeof reviewDocumentRoute.loader>>;
 type Marks = { marks: { pageNumber: number; readAt: Date | null; bookmarkedAt: Date | null; note: string | null }[] };
-type CasePage = Extract<Awaited<ReturnType<typeof reviewCaseRoute.loader>>, { view: "case" }>;
+type CasePage = Extract<LoaderData<typeof reviewCaseRoute.loader>, { view: "case" }>;
 
 let plan: { id: string };
 let applicant: Person;
