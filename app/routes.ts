@@ -34,6 +34,7 @@ export default [
     route("cases/:caseId/assign", "routes/iro/assign.tsx"),
     route("cases/:caseId/quality", "routes/iro/quality.tsx"),
     route("cases/:caseId/decision", "routes/iro/decision.tsx"),
+    route("cases/:caseId/documents/:documentId", "routes/iro/document.tsx"),
     route("roster", "routes/iro/roster.tsx"),
     route("roster/:reviewerId", "routes/iro/roster.reviewer.tsx"),
     route("reports", "routes/iro/reports.tsx"),
@@ -53,6 +54,7 @@ export default [
     index("routes/review/index.tsx"),
     route("profile", "routes/review/profile.tsx"),
     route("cases/:caseId", "routes/review/case.tsx"),
+    route("cases/:caseId/documents/:documentId", "routes/review/document.tsx"),
     route("offers/:assignmentId", "routes/review/offer.tsx"),
   ]),
   route("plan", "routes/plan/layout.ts", [

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
-import { useRevalidator } from "react-router";
+import { Link, useRevalidator } from "react-router";
 import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
@@ -414,8 +414,13 @@ async function preCheck(file: File, allowance: UploadAllowance | null): Promise<
 }
 
 /** The documents on a case as a table, with a download link for each and Remove for the person's own on a draft. */
-export function DocumentList(props: { documents: readonly DocumentSummary[]; caption?: string }) {
-  const { documents, caption = "Documents" } = props;
+export function DocumentList(props: {
+  documents: readonly DocumentSummary[];
+  caption?: string;
+  /** Where a document is read in the record viewer, on pages that have one (the coordinator's case page). */
+  readLink?: (documentId: string) => string;
+}) {
+  const { documents, caption = "Documents", readLink } = props;
   const revalidator = useRevalidator();
   const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ id: string; reason: string } | null>(null);
@@ -447,6 +452,11 @@ export function DocumentList(props: { documents: readonly DocumentSummary[]; cap
       actions={(document) => (
         <>
           <div className="actions flush-top">
+            {readLink ? (
+              <Link to={readLink(document.id)}>
+                Read here<span className="visually-hidden"> {document.fileName}</span>
+              </Link>
+            ) : null}
             <a href={`/documents/${document.id}`}>
               Download<span className="visually-hidden"> {document.fileName}</span>
             </a>

@@ -20,16 +20,12 @@ export function clientAddress(req: Request, _res: Response, next: NextFunction) 
   next();
 }
 
-/** A document asked for inline: the portal's own pages show it in a frame (the reviewer's "Read here"). */
-const INLINE_DOCUMENT = /^\/documents\/[^/]+\/?$/;
-
 /**
  * Security headers on every response; the nonce lets only our own scripts
- * run. No other site may frame a page; only an inline document may be framed,
- * and only by the portal itself.
+ * run. No page may be framed, not even by the portal: documents are read in
+ * the record viewer, which draws them itself (pdf.js, its worker ours).
  */
-export function securityHeaders(req: Request, res: Response, next: NextFunction) {
-  const framedBySelf = INLINE_DOCUMENT.test(req.path) && req.query.inline === "1";
+export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   const development = !config().isProduction;
@@ -42,16 +38,17 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "font-src 'self'",
+      "worker-src 'self' blob:",
       `connect-src 'self'${development ? " ws: wss:" : ""}`,
       "frame-src 'self' blob:",
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
-      `frame-ancestors ${framedBySelf ? "'self'" : "'none'"}`,
+      "frame-ancestors 'none'",
     ].join("; "),
   );
   res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", framedBySelf ? "SAMEORIGIN" : "DENY");
+  res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

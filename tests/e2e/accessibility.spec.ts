@@ -20,6 +20,7 @@ import {
 } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createUser, PASSWORD, sessionUserOf } from "#tests/support/factories";
+import { multiPagePdf } from "#tests/support/multi-page-pdf";
 import { solidPng } from "#tests/support/images";
 import { createQualifiedReviewer } from "#tests/support/roster-factories";
 import { authenticatorCode, expect, signIn, test } from "./support/fixtures";
@@ -739,5 +740,74 @@ pages(
     await page.goto(`/iro/cases/${kase.id}?q=appendectomy`);
     await expect(page.getByText("No pages match “appendectomy”.")).toBeVisible();
     await check(page, "iro/cases/:caseId", "a search that finds nothing");
+  },
+);
+
+pages(
+  "the record viewer: a PDF drawn page by page with the reviewer's marks, an image, a Word document's text, the coordinator's view, and the bookmarks on the case page",
+  ["review/cases/:caseId/documents/:documentId", "iro/cases/:caseId/documents/:documentId", "review/cases/:caseId"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const reviewer = await makeUser(["REVIEWER"]);
+    const kase = await createCaseInReview({
+      ...(await demoParties()),
+      reviewerIds: [reviewer.id],
+      files: [
+        {
+          fileName: "clinic-notes.pdf",
+          contentType: "application/pdf",
+          kind: "MEDICAL_RECORDS",
+          bytes: multiPagePdf([["Clinic notes, page 1"], ["Clinic notes, page 2", "Knee pain on walking."]]),
+        },
+        { fileName: "knee-photo.png", contentType: "image/png", kind: "MEDICAL_RECORDS", bytes: solidPng(40, [30, 80, 140]) },
+        {
+          fileName: "surgeon-letter.docx",
+          contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          kind: "OTHER",
+          bytes: SMALL_PDF,
+        },
+      ],
+    });
+    const [pdf, image, letter] = [kase.documents[0]!, kase.documents[1]!, kase.documents[2]!];
+    await db.document.update({ where: { id: pdf.id }, data: { pageCount: 2, pagesIndexed: 2, textLayerStatus: "DONE" } });
+    await db.documentPage.createMany({
+      data: [
+        { documentId: pdf.id, caseId: kase.id, pageNumber: 1, text: "Clinic notes, page 1", source: "EMBEDDED" },
+        { documentId: pdf.id, caseId: kase.id, pageNumber: 2, text: "Clinic notes, page 2\nKnee pain on walking.", source: "EMBEDDED" },
+        { documentId: letter.id, caseId: kase.id, pageNumber: 1, text: "The surgeon recommends a knee replacement.", source: "DOCX" },
+      ],
+    });
+    await signInPageAs(reviewer);
+
+    await page.goto(`/review/cases/${kase.id}/documents/${pdf.id}?page=2&q=knee`);
+    await expect(page.getByRole("img", { name: "Page 2 of 2" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Your marks on page 2" }).getByRole("status")).toContainText("You have read this page.");
+    await page.locator("details.page-text summary").click();
+    await check(page, "review/cases/:caseId/documents/:documentId", "a PDF page drawn and read, its text open with the search's terms highlighted");
+    const marks = page.getByRole("region", { name: "Your marks on page 2" });
+    await marks.getByLabel("Bookmark note for page 2").fill("x".repeat(1_001));
+    await marks.getByRole("button", { name: "Bookmark this page" }).click();
+    await expect(marks.getByText("Use at most 1,000 characters.")).toBeVisible();
+    await check(page, "review/cases/:caseId/documents/:documentId", "a bookmark's note refused as too long");
+    await marks.getByLabel("Bookmark note for page 2").fill("Knee pain: the reason for the surgery.");
+    await marks.getByRole("button", { name: "Bookmark this page" }).click();
+    await expect(marks.getByRole("button", { name: "Remove the bookmark" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Pages" }).getByLabel("Unread pages only").check();
+    await check(page, "review/cases/:caseId/documents/:documentId", "bookmarked, only unread pages among the thumbnails");
+
+    await page.goto(`/review/cases/${kase.id}/documents/${image.id}`);
+    await expect(page.getByRole("img", { name: "knee-photo.png, page 1 of 1" })).toBeVisible();
+    await check(page, "review/cases/:caseId/documents/:documentId", "an image, one page");
+    await page.goto(`/review/cases/${kase.id}/documents/${letter.id}`);
+    await expect(page.getByText("The surgeon recommends a knee replacement.")).toBeVisible();
+    await check(page, "review/cases/:caseId/documents/:documentId", "a Word document as its text");
+
+    await page.goto(`/review/cases/${kase.id}`);
+    await expect(page.getByRole("region", { name: "Your bookmarks" }).getByRole("link", { name: "clinic-notes.pdf, page 2" })).toBeVisible();
+    await check(page, "review/cases/:caseId", "pages read per document and the reviewer's bookmarks");
+
+    await signInPageAs(DEMO.coordinator);
+    await page.goto(`/iro/cases/${kase.id}/documents/${pdf.id}`);
+    await expect(page.getByRole("img", { name: "Page 1 of 2" })).toBeVisible();
+    await check(page, "iro/cases/:caseId/documents/:documentId", "the coordinator reading a PDF, without page marks");
   },
 );

@@ -64,6 +64,7 @@ test("a reviewer reads the case file, keeps a private note, saves a draft and su
   const image = page.getByRole("img", { name: /echocardiogram\.png/ });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(1);
+  await page.getByRole("link", { name: `Back to case ${kase.reference}` }).click();
   await page.getByLabel("New note").fill("Ask whether the stress test was repeated.");
   await page.getByRole("button", { name: "Add the note" }).click();
   await expect(page.getByText("Your note was added. Only you can see it.")).toBeVisible();

@@ -14,7 +14,7 @@ async function caseInReview(reviewer: TestUser) {
   });
 }
 
-test("on a wide screen the document being read and the determination are side by side, the determination staying in view; on a phone they stack", async ({
+test("on a wide screen the case file and the determination are side by side, the determination staying in view; on a phone they stack", async ({
   page,
   makeUser,
   signInPageAs,
@@ -24,9 +24,9 @@ test("on a wide screen the document being read and the determination are side by
   await signInPageAs(reviewer);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/review/cases/${kase.id}`);
-  await page.getByRole("link", { name: "Read here hospital-records.pdf" }).click();
-  const reading = page.getByRole("heading", { name: "Reading: hospital-records.pdf" });
+  const reading = page.getByRole("heading", { name: "The case file" });
   const determination = page.getByRole("heading", { name: "Your determination" });
+  await reading.scrollIntoViewIfNeeded();
   await expect(reading).toBeInViewport();
   await expect(determination).toBeInViewport();
   const [left, right] = [await reading.boundingBox(), await determination.boundingBox()];

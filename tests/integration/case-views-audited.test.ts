@@ -35,8 +35,8 @@ interface Visit {
   params: Record<string, string>;
   allowed: Opener;
   refused: Opener;
-  /** The row an allowed opening leaves: a page's view, or a file's download. */
-  row: "case.viewed" | "document.downloaded";
+  /** The row an allowed opening leaves: a page's view, a document opened in the viewer, or a file's download. */
+  row: "case.viewed" | "document.viewed" | "document.downloaded";
 }
 
 let visits: Record<string, Visit>;
@@ -98,6 +98,14 @@ beforeAll(async () => {
     "iro/cases/:caseId/quality": page(decided.id, coordinator, applicant),
     "iro/cases/:caseId/decision": page(decided.id, coordinator, applicant),
     "review/cases/:caseId": page(inReview.id, reviewer, otherReviewer),
+    "review/cases/:caseId/documents/:documentId": {
+      ...page(inReview.id, reviewer, otherReviewer, { documentId: inReview.documents[0]!.id }),
+      row: "document.viewed",
+    },
+    "iro/cases/:caseId/documents/:documentId": {
+      ...page(inReview.id, coordinator, reviewer, { documentId: inReview.documents[0]!.id }),
+      row: "document.viewed",
+    },
     "plan/cases/:caseId": page(inReview.id, planUser, otherPlanUser),
     "cases/:reference": { ...page(inReview.id, applicant, stranger), params: { reference: inReview.reference } },
     "api/v1/cases/:reference": api(inReview.reference, inReview.id),
@@ -129,9 +137,9 @@ async function open(
 }
 
 function rowsOf(visit: Visit, email: string): Prisma.AuditLogWhereInput {
-  return visit.row === "document.downloaded"
-    ? { action: visit.row, actorEmail: email, detail: { path: ["caseId"], equals: visit.caseId } }
-    : { action: visit.row, actorEmail: email, objectType: "Case", objectId: visit.caseId };
+  return visit.row === "case.viewed"
+    ? { action: visit.row, actorEmail: email, objectType: "Case", objectId: visit.caseId }
+    : { action: visit.row, actorEmail: email, detail: { path: ["caseId"], equals: visit.caseId } };
 }
 
 describe("every route that takes a case", () => {

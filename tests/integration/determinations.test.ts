@@ -82,7 +82,7 @@ describe("who may open the reviewer's case page", () => {
     expect(page.status).toBe(200);
     expect(page.data.case).toMatchObject({ reference: kase.reference, patientName: "Pat Example" });
     expect(page.data.documents.map((document) => document.fileName)).toEqual(["document-1.pdf", "document-2.pdf"]);
-    expect(page.data.documents[0]).toMatchObject({ view: "pdf" });
+    expect(page.data.documents[0]).toMatchObject({ progress: "No pages read yet" });
     expect(page.data.decision?.text).toMatch(/^Decision due by .+ — \d+ days left$/);
     expect(page.data.editable).toBe(true);
 

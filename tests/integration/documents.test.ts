@@ -442,7 +442,7 @@ describe("GET /documents/:documentId", () => {
     const inline = await download(applicant, id, "?inline=1");
     expect(inline.headers.get("Content-Disposition")).toMatch(/^inline;/);
     // Chromium will not open its PDF viewer in a sandboxed document; script stays off through default-src.
-    expect(inline.headers.get("Content-Security-Policy")).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+    expect(inline.headers.get("Content-Security-Policy")).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     await inline.arrayBuffer();
     expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: id } })).toBe(2);
   });

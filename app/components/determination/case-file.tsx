@@ -1,17 +1,16 @@
 import { Link } from "react-router";
 import { DocumentTable, type DocumentRow } from "~/components/document-table";
-import { DOCUMENT_KIND_TEXT } from "~/domain/documents/document-kinds";
 
 export interface CaseFileItem extends DocumentRow {
   /** When it was added. */
   added: Date | string;
-  view: "pdf" | "image" | null;
+  /** How much of it the reviewer has read: "12 of 40 pages read". */
+  progress: string;
 }
 
 /**
- * A list of the case's documents: each can be read on the page (PDFs and
- * images), opened in a new tab or downloaded. Every view goes through
- * /documents/<id>, which checks access and audits it.
+ * A list of the case's documents: each is read in the record viewer or
+ * downloaded. Every view is checked and audited by the server.
  */
 export function CaseFileTable({ caption, documents, viewLink }: { caption: string; documents: readonly CaseFileItem[]; viewLink: (id: string) => string }) {
   if (!documents.length) return <p className="muted">{caption}: none yet.</p>;
@@ -22,43 +21,40 @@ export function CaseFileTable({ caption, documents, viewLink }: { caption: strin
       spaced
       added={(document) => document.added}
       actions={(document) => (
-        <div className="actions flush-top">
-          {document.view ? (
+        <>
+          <p className="muted flush">{document.progress}</p>
+          <div className="actions flush-top">
             <Link to={viewLink(document.id)}>
               Read here<span className="visually-hidden"> {document.fileName}</span>
             </Link>
-          ) : (
-            <span className="muted">Download to read</span>
-          )}
-          <a href={`/documents/${document.id}`}>
-            Download<span className="visually-hidden"> {document.fileName}</span>
-          </a>
-        </div>
+            <a href={`/documents/${document.id}`}>
+              Download<span className="visually-hidden"> {document.fileName}</span>
+            </a>
+          </div>
+        </>
       )}
     />
   );
 }
 
-/** The document being read, shown in the page: a PDF in a frame, an image as itself. */
-export function DocumentViewer({ document, closeLink }: { document: CaseFileItem; closeLink: string }) {
-  const source = `/documents/${document.id}?inline=1`;
+/** The reviewer's own bookmarks across the case file, each opening its page in the viewer. */
+export function Bookmarks(props: {
+  bookmarks: readonly { documentId: string; page: number; note: string | null }[];
+  documents: readonly { id: string; fileName: string }[];
+  viewLink: (id: string, page: number) => string;
+}) {
+  const { bookmarks, documents, viewLink } = props;
+  if (!bookmarks.length) return <p className="muted">No bookmarks yet. Bookmark a page while you read it.</p>;
   return (
-    <section id="document-viewer" aria-labelledby="document-viewer-heading" className="card space-below-xl">
-      <h3 id="document-viewer-heading" className="break-anywhere">
-        Reading: {document.fileName}
-      </h3>
-      <div className="actions flush-top space-below-sm">
-        <a href={source} target="_blank" rel="noopener">
-          Open in a new tab
-        </a>
-        <a href={`/documents/${document.id}`}>Download</a>
-        <Link to={closeLink}>Close the document</Link>
-      </div>
-      {document.view === "pdf" ? (
-        <iframe title={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} src={source} className="document-frame" />
-      ) : (
-        <img src={source} alt={`${document.fileName} (${DOCUMENT_KIND_TEXT[document.kind].label})`} className="document-image" />
-      )}
-    </section>
+    <ul className="indented-list">
+      {bookmarks.map((bookmark) => (
+        <li key={`${bookmark.documentId}-${bookmark.page}`} className="space-below-sm">
+          <Link to={viewLink(bookmark.documentId, bookmark.page)}>
+            {documents.find((document) => document.id === bookmark.documentId)?.fileName ?? "A document"}, page {bookmark.page}
+          </Link>
+          {bookmark.note ? <p className="flush verbatim">{bookmark.note}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

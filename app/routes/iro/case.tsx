@@ -128,6 +128,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
   // After a change the forms start again from the new case; after a refusal they keep what was typed.
   const formKey = String(page.version);
   const { actions } = page;
+  const readLink = (documentId: string) => `/iro/cases/${page.id}/documents/${documentId}`;
   const screeningOutcome = actions.accept || actions.findIneligible || actions.requestInformation;
   const applicantGave = (
     <section aria-labelledby="request-heading">
@@ -313,7 +314,9 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
         {page.caseFile.requested ? <CaseFileChecklist items={page.caseFile.items} /> : null}
-        {page.caseFile.documents.length ? <DocumentList documents={page.caseFile.documents} caption="Documents of the plan's case file" /> : null}
+        {page.caseFile.documents.length ? (
+          <DocumentList documents={page.caseFile.documents} caption="Documents of the plan's case file" readLink={readLink} />
+        ) : null}
         {actions.proceedWithoutCaseFile ? (
           <>
             <h3>Go ahead without it</h3>
@@ -340,7 +343,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
-        <DocumentList documents={page.documents} caption="Documents on this case" />
+        <DocumentList documents={page.documents} caption="Documents on this case" readLink={readLink} />
         <DocumentDetailsForms
           documents={[...page.caseFile.documents, ...page.documents].filter((document) => document.kind !== "DECISION_LETTER" && document.kind !== "NOTICE")}
           today={page.today}

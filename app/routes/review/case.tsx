@@ -1,7 +1,7 @@
 import { data, Link, redirect, useActionData, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/case";
 import { CaseFileSearch } from "~/components/casefile/case-file-search";
-import { CaseFileTable, DocumentViewer } from "~/components/determination/case-file";
+import { Bookmarks, CaseFileTable } from "~/components/determination/case-file";
 import { DocumentDetailsForms } from "~/components/document-details";
 import { DeterminationForm } from "~/components/determination/determination-form";
 import { DeterminationSummary } from "~/components/determination/determination-summary";
@@ -65,7 +65,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const at = new Date();
   const page = await reviewerCasePage(user, caseId, actor, at);
   const url = new URL(request.url);
-  const documentId = url.searchParams.get("document");
   const done = url.searchParams.get("done");
   const notice = pick(NOTICES, done);
   const timeNotice = pick(TIME_NOTICES, done);
@@ -76,7 +75,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     {
       ...page,
       reviewerName: user.name,
-      reading: page.documents.find((document) => document.id === documentId && document.view) ?? null,
       changingTime: page.timeLog.entries.find((entry) => entry.id === changeTime) ?? null,
       cite: requestedCitation(url.searchParams, page.documents),
       caseFileSearch,
@@ -228,6 +226,7 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
   const here = `/review/cases/${kase.id}`;
   const fromApplicant = page.documents.filter((document) => !document.fromPlan);
   const fromPlan = page.documents.filter((document) => document.fromPlan);
+  const viewLink = (documentId: string) => `${here}/documents/${documentId}`;
   return (
     <>
       <p>
@@ -342,10 +341,15 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
               {kase.planCaseFileCompletedAt ? " The health plan has sent its whole case file." : null}
               {kase.proceededWithoutCaseFileAt ? " The review went ahead without the health plan's complete case file." : null}
             </p>
-            {page.reading ? <DocumentViewer document={page.reading} closeLink={`${here}#case-file-heading`} /> : null}
-            <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
-            <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={(id) => `${here}?document=${id}#document-viewer`} />
+            <CaseFileTable caption="From the applicant" documents={fromApplicant} viewLink={viewLink} />
+            <CaseFileTable caption="The health plan's case file" documents={fromPlan} viewLink={viewLink} />
             {page.editable ? <DocumentDetailsForms documents={page.documents} today={page.today} actionData={actionData} /> : null}
+          </section>
+
+          <section aria-labelledby="bookmarks-heading">
+            <h2 id="bookmarks-heading">Your bookmarks</h2>
+            <p>Only you can see your bookmarks and which pages you have read.</p>
+            <Bookmarks bookmarks={page.bookmarks} documents={page.documents} viewLink={(id, pageNumber) => `${viewLink(id)}?page=${pageNumber}`} />
           </section>
 
           <section aria-labelledby="notes">

@@ -4,7 +4,6 @@ import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
 import { reviewerDueText } from "~/domain/reviewer-due-date";
 import type { TextLayerProgress } from "~/domain/casefile/text-layer";
-import { FILE_TYPES } from "~/domain/documents/file-types";
 import { textLayerProgress, textLayerSelect } from "../casefile/text-layer-progress.server";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
 import { deadlineLine, nextStepText, type DeadlineLine } from "~/domain/next-steps";
@@ -16,16 +15,11 @@ import { db, type Prisma } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { KIND_OF_DB } from "../deadlines/case-clocks.server";
 import type { Actor } from "../request-context.server";
+import { CASE_FILE_KINDS_EXCLUDED, ownReadingProgress } from "../casefile/page-marks.server";
 import { assignmentTimeLog } from "../reviewers/time-log.server";
 import type { SessionUser } from "../session.server";
 import { countedOpinionsWhere, OPINION_SELECT, referencesOf } from "./panel-opinions.server";
 import { ownAssignment } from "./writable-determination.server";
-
-const INLINE_TYPES = new Set(
-  Object.values(FILE_TYPES)
-    .filter((type) => type.viewableInline)
-    .map((type) => type.contentType),
-);
 
 export interface CaseFileDocument {
   id: string;
@@ -38,21 +32,14 @@ export interface CaseFileDocument {
   description: string | null;
   /** Sent by the health plan (its case file), rather than by the applicant. */
   fromPlan: boolean;
-  /** How the browser can show it on the page: a PDF in a frame, an image, or not at all (download only). */
-  view: "pdf" | "image" | null;
+  /** How much of it the reviewer has read, by their own page marks: "12 of 40 pages read". */
+  progress: string;
   /** Its pages, once its text layer counted them: a citation stays within them. */
   pageCount: number | null;
   author: string | null;
   /** The date it bears (YYYY-MM-DD), when known. */
   authoredOn: string | null;
   textLayer: TextLayerProgress | null;
-}
-
-function viewOf(contentType: string): CaseFileDocument["view"] {
-  if (!INLINE_TYPES.has(contentType)) return null;
-  if (contentType === FILE_TYPES.pdf.contentType) return "pdf";
-  // TIFF is stored as an image but browsers do not draw it.
-  return contentType === FILE_TYPES.tiff.contentType ? null : "image";
 }
 
 /** The determination's columns the reviewer's page shows. */
@@ -178,7 +165,7 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       },
     }),
     db.document.findMany({
-      where: { caseId, kind: { notIn: ["DECISION_LETTER", "NOTICE"] } },
+      where: { caseId, kind: { notIn: [...CASE_FILE_KINDS_EXCLUDED] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -211,12 +198,13 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
     db.reviewerAssignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { internalDueAt: true } }),
     // The reviewer's own bookmarks only: each reviewer's marks are theirs.
     db.pageMark.findMany({
-      where: { userId: user.id, caseId, bookmarkedAt: { not: null }, document: { kind: { notIn: ["DECISION_LETTER", "NOTICE"] } } },
+      where: { userId: user.id, caseId, bookmarkedAt: { not: null }, document: { kind: { notIn: [...CASE_FILE_KINDS_EXCLUDED] } } },
       orderBy: [{ document: { createdAt: "asc" } }, { pageNumber: "asc" }],
       select: { documentId: true, pageNumber: true, note: true },
     }),
   ]);
   await caseViewed(reader, kase);
+  const progress = await ownReadingProgress(user.id, documents);
 
   const sentBack =
     determination?.status === "RETURNED"
@@ -251,13 +239,13 @@ async function wholeCase(user: SessionUser, assignment: { id: string; status: As
       added: document.createdAt,
       description: document.description,
       fromPlan: document.kind === "PLAN_CASE_FILE" || document.caseFileItem !== null || (document.uploadedBy?.roles.includes("PLAN") ?? false),
-      view: viewOf(document.contentType),
+      progress: progress[document.id]!,
       pageCount: document.pageCount,
       author: document.author,
       authoredOn: document.authoredOn ? document.authoredOn.toISOString().slice(0, 10) : null,
       textLayer: textLayerProgress(document),
     })),
-    /** The reviewer's bookmarked pages, offered as citations. */
+    /** The reviewer's bookmarked pages: listed on their page and offered as citations. */
     bookmarks: bookmarks.map((mark) => ({ documentId: mark.documentId, page: mark.pageNumber, note: mark.note })),
     notes: notes.map((note) => ({ id: note.id, text: note.text, written: formatDeadlineTime(note.createdAt, calendar.timeZone) })),
     determination: determination

@@ -67,17 +67,16 @@ export async function downloadDocument(
  * Headers for a document response. The type is the one found by content and
  * nosniff keeps the browser to it. Nothing in a document may run script:
  * images get an empty, sandboxed policy; PDFs drop only the sandbox, because
- * Chromium refuses to start its PDF viewer in a sandboxed document. Only an
- * inline document may be framed, by the portal's own pages.
+ * Chromium refuses to start its PDF viewer in a sandboxed document. No
+ * document may be framed: the record viewer draws them itself.
  */
 export function downloadHeaders(download: Pick<DocumentDownload, "fileName" | "contentType" | "sizeBytes" | "inline">): Headers {
   const sandbox = download.inline && download.contentType === FILE_TYPES.pdf.contentType ? "" : "; sandbox";
-  const frameAncestors = download.inline ? "'self'" : "'none'";
   return new Headers({
     "Content-Type": download.contentType,
     "Content-Length": String(download.sizeBytes),
     "Content-Disposition": contentDisposition(download.inline ? "inline" : "attachment", download.fileName),
-    "Content-Security-Policy": `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors ${frameAncestors}${sandbox}`,
+    "Content-Security-Policy": `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'${sandbox}`,
     "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Cache-Control": "private, no-store",
