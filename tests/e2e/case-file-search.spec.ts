@@ -55,7 +55,8 @@ test("a reviewer searches the case file for a phrase and sees the page it is on,
   await expect(search.getByRole("heading", { name: "hospital-records.pdf" })).toBeVisible();
   await expect(search.locator("mark")).toHaveText(["heart", "failure"]);
   const hit = search.getByRole("link", { name: "Page 2 of hospital-records.pdf" });
-  await expect(hit).toHaveAttribute("href", `/documents/${records.id}?inline=1#page=2`);
+  // The hit opens the record viewer at its page, with the words searched for.
+  await expect(hit).toHaveAttribute("href", `/review/cases/${kase.id}/documents/${records.id}?page=2&q=%22heart+failure%22`);
 
   await search.getByRole("link", { name: "Show them" }).click();
   await expect(search.getByText("2 pages match")).toBeVisible();

@@ -1,25 +1,27 @@
 import { Form, Link, useSearchParams } from "react-router";
 import { describedByFor, FieldFrame } from "~/components/forms";
 import { Badge } from "~/components/status-badge";
-import { documentPageHref } from "~/domain/casefile/page-link";
+import { documentPageHref, type ViewerArea } from "~/domain/casefile/page-link";
 import { coverageText, hiddenDuplicatesText, hitPageCount, HITS_PER_PAGE, MAX_HITS, snippetParts } from "~/domain/casefile/search-hits";
 import { QUERY_SYNTAX_HINT } from "~/domain/casefile/search-query";
 import type { CaseFileSearchAnswer, SearchHit } from "~/server/casefile/search-case-file.server";
 
 type Search = NonNullable<CaseFileSearchAnswer["search"]>;
+type PageHref = (documentId: string, pageNumber: number) => string;
 
 /**
  * Search across the case file, for the reviewer's and the coordinator's case
  * pages: a GET form (it works without JavaScript), how much of the file is
  * searchable, and the hits by document and page, each opening its page.
  */
-export function CaseFileSearch({ answer }: { answer: CaseFileSearchAnswer }) {
+export function CaseFileSearch({ answer, area, caseId }: { answer: CaseFileSearchAnswer; area: ViewerArea; caseId: string }) {
+  const pageHref = (documentId: string, pageNumber: number) => documentPageHref(area, caseId, documentId, pageNumber, answer.query);
   return (
     <section id="case-file-search" aria-labelledby="case-file-search-heading" className="card space-below-xl">
       <h2 id="case-file-search-heading">Search the case file</h2>
       <p className="muted">{coverageText(answer.coverage)}</p>
       <SearchForm answer={answer} />
-      {answer.search ? <SearchResults answer={answer} search={answer.search} /> : null}
+      {answer.search ? <SearchResults answer={answer} search={answer.search} pageHref={pageHref} /> : null}
     </section>
   );
 }
@@ -53,7 +55,7 @@ function SearchForm({ answer }: { answer: CaseFileSearchAnswer }) {
   );
 }
 
-function SearchResults({ answer, search }: { answer: CaseFileSearchAnswer; search: Search }) {
+function SearchResults({ answer, search, pageHref }: { answer: CaseFileSearchAnswer; search: Search; pageHref: PageHref }) {
   const [searchParams] = useSearchParams();
   const linkTo = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(searchParams);
@@ -95,7 +97,7 @@ function SearchResults({ answer, search }: { answer: CaseFileSearchAnswer; searc
           <h3 className="break-anywhere">{document.fileName}</h3>
           <ul className="search-hits">
             {document.hits.map((hit) => (
-              <HitItem key={hit.pageNumber} documentId={document.documentId} fileName={document.fileName} hit={hit} />
+              <HitItem key={hit.pageNumber} href={pageHref(document.documentId, hit.pageNumber)} fileName={document.fileName} hit={hit} />
             ))}
           </ul>
         </div>
@@ -119,13 +121,13 @@ function matchesText(total: number): string {
   return `${total} ${total === 1 ? "page matches" : "pages match"}`;
 }
 
-function HitItem({ documentId, fileName, hit }: { documentId: string; fileName: string; hit: SearchHit }) {
+function HitItem({ href, fileName, hit }: { href: string; fileName: string; hit: SearchHit }) {
   return (
     <li>
-      <a href={documentPageHref(documentId, hit.pageNumber)} target="_blank" rel="noopener">
+      <Link to={href}>
         Page {hit.pageNumber}
         <span className="visually-hidden"> of {fileName}</span>
-      </a>
+      </Link>
       {hit.duplicate ? (
         <>
           {" "}

@@ -339,7 +339,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
 
       {actions.recordEligibility ? null : applicantGave}
 
-      <CaseFileSearch answer={page.caseFileSearch} />
+      <CaseFileSearch answer={page.caseFileSearch} area="iro" caseId={page.id} />
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>

@@ -332,7 +332,7 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
             </dl>
           </section>
 
-          <CaseFileSearch answer={page.caseFileSearch} />
+          <CaseFileSearch answer={page.caseFileSearch} area="review" caseId={kase.id} />
 
           <section aria-labelledby="case-file-heading">
             <h2 id="case-file-heading">The case file</h2>
