@@ -19,6 +19,7 @@ import { freePort, startEmbeddedDatabase } from "~/server/embedded-database.serv
 import { migrate, readMigrations } from "~/server/migrate.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { fillCases } from "./fill-cases";
+import { measurePair, pad, percentile } from "./paired-timing";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const WARMUP = 20;
@@ -59,6 +60,7 @@ try {
     const [prisma, raw] = await measurePair(
       () => dashboardRows(scenario.filter, now),
       () => rawDashboardRows(sql, scenario.filter, now),
+      { warmup: WARMUP, runs: RUNS },
     );
     const ratio = percentile(prisma, 0.95) / percentile(raw, 0.95);
     ratios.push(ratio);
@@ -78,32 +80,6 @@ try {
   await disconnectDatabase();
   await database.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** Times both queries turn about, so a busy moment on the machine falls on both alike. */
-async function measurePair(first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<[number[], number[]]> {
-  for (let i = 0; i < WARMUP; i++) {
-    await first();
-    await second();
-  }
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [index, query] of [first, second].entries()) {
-      const start = performance.now();
-      await query();
-      times[index]!.push(performance.now() - start);
-    }
-  }
-  return times;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function pad(text: string, width: number): string {
-  return text.padEnd(width);
 }
 
 /** The very statement dashboardRows sends through Prisma, sent over plain pg. */

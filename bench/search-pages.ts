@@ -21,6 +21,7 @@ import { migrate, readMigrations } from "~/server/migrate.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import type { SessionUser } from "~/server/session.server";
 import { fillPages } from "./fill-pages";
+import { measurePair, pad, percentile } from "./paired-timing";
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 2_000_000);
 const WARMUP = 5;
@@ -76,6 +77,7 @@ try {
           hits = (await searchCaseFile({ user, actor, caseId: kase.caseId, query, from: "coordinator", at: new Date() })).search!.total;
         },
         () => sql.query(statement.text, statement.values as unknown[]),
+        { warmup: WARMUP, runs: RUNS },
       );
       const p95 = percentile(app, 0.95);
       worst = Math.max(worst, p95);
@@ -106,30 +108,4 @@ try {
   await disconnectDatabase();
   await database.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** Times both turn about, so a busy moment on the machine falls on both alike. */
-async function measurePair(first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<[number[], number[]]> {
-  for (let i = 0; i < WARMUP; i++) {
-    await first();
-    await second();
-  }
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [index, query] of [first, second].entries()) {
-      const start = performance.now();
-      await query();
-      times[index]!.push(performance.now() - start);
-    }
-  }
-  return times;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function pad(text: string, width: number): string {
-  return text.padEnd(width);
 }
