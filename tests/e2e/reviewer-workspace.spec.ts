@@ -24,7 +24,7 @@ test("on a wide screen the case file and the determination are side by side, the
   await signInPageAs(reviewer);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/review/cases/${kase.id}`);
-  const reading = page.getByRole("heading", { name: "The case file" });
+  const reading = page.getByRole("heading", { name: "The case file", exact: true });
   const determination = page.getByRole("heading", { name: "Your determination" });
   await reading.scrollIntoViewIfNeeded();
   await expect(reading).toBeInViewport();
@@ -42,7 +42,7 @@ test("on a wide screen the case file and the determination are side by side, the
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/review/cases/${kase.id}`);
-  const caseFile = await page.getByRole("heading", { name: "The case file" }).boundingBox();
+  const caseFile = await page.getByRole("heading", { name: "The case file", exact: true }).boundingBox();
   const form = await determination.boundingBox();
   expect(form!.y).toBeGreaterThan(caseFile!.y);
   expect(Math.abs(form!.x - caseFile!.x)).toBeLessThan(2);
