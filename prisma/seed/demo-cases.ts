@@ -20,6 +20,7 @@ import type { Db } from "~/server/db.server";
 import { assigned, DAY, HOUR, matched, ONCOLOGY_PANEL, runCaseStep, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
 import { DEMO_DECIDED_CASES } from "./demo-decided-cases";
 import { DEMO_DRAFTS } from "./demo-drafts";
+import { demoLongCaseFile } from "./demo-case-file";
 import { demoPeople } from "./demo-people";
 import { doctorsLetter, eleanor, fileRequest, fillDraft, maria, PACIFIC, records } from "./demo-requests";
 
@@ -196,7 +197,7 @@ const DEMO_OPEN_CASES: readonly DemoCase[] = [
       denialReason: "Not medically necessary: an external event monitor should be tried first.",
       disputeType: "MEDICAL_NECESSITY",
       statement: "I have fainted four times in a year, once while driving. Two external monitors caught nothing.",
-      documents: [records("Cardiology clinic notes", "Recurrent syncope; two 30-day external monitors without findings.")],
+      documents: [records("Cardiology clinic notes", "Recurrent syncope; two 30-day external monitors without findings."), ...demoLongCaseFile()],
     }),
     filedAgo: 14 * DAY,
     steps: [

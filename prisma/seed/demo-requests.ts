@@ -18,7 +18,7 @@ import { reviewPage } from "~/server/requests/request-review-page.server";
 import { saveDraftStep } from "~/server/requests/save-draft-step.server";
 import { startDraft } from "~/server/requests/start-draft.server";
 import { submitRequest } from "~/server/requests/submit-request.server";
-import { demoPdf } from "./demo-pdf";
+import { demoPdfPages, type DemoPage } from "./demo-pdf";
 import type { DemoPerson, People } from "./demo-people";
 
 const MINUTE = 60_000;
@@ -67,6 +67,8 @@ export interface DemoDocument {
   name: string;
   title: string;
   lines: string[];
+  /** A longer document: its pages (the title heads the first), some of them scanned; `lines` is then left empty. */
+  pages?: readonly DemoPage[];
 }
 
 export interface DemoRequest {
@@ -210,7 +212,7 @@ export async function uploadDemoDocument(
   at: Date,
   options: { caseFileItem?: string; informationRequestId?: string } = {},
 ): Promise<string> {
-  const bytes = demoPdf(document.title, document.lines);
+  const bytes = await demoPdfPages(document.title, document.pages ?? [{ lines: document.lines }]);
   const query = uploadQuerySchema.parse({ caseId, kind: document.kind, name: document.name, ...options });
   const uploaded = await uploadDocument({
     user: person.user,

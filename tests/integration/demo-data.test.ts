@@ -12,6 +12,7 @@ import { caseLog } from "~/server/reports/case-log.server";
 import { outcomesReport } from "~/server/reports/outcomes-report.server";
 import { planComplianceReport } from "~/server/reports/plan-compliance-report.server";
 import { reviewerWorkloadReport } from "~/server/reports/reviewer-workload-report.server";
+import { pdfPageTexts } from "#tests/support/pdf-text";
 import "#tests/support/test-database";
 
 let firstSeed: Awaited<ReturnType<typeof seedDemoData>>;
@@ -168,6 +169,33 @@ describe("demo data on a fresh database", () => {
     const [forwarded] = kase.documents;
     expect(forwarded!.forwardedAt).toEqual(forwarded!.createdAt);
     expect(kase.deadlines).toEqual([{ status: "MET", subjectId: forwarded!.id, closedAt: forwarded!.forwardedAt }]);
+  });
+
+  it("has a long case file on the case in review: a 240-page record, a fax repeating eight of its pages, and scans for the text layer to read", async () => {
+    const documents = await db.document.findMany({
+      where: {
+        case: { planDenialReference: "EHP-DEMO-1006" },
+        fileName: { in: ["portland-heart-clinic-record-2026.pdf", "fax-progress-notes.pdf", "scanned-clinic-notes.pdf"] },
+      },
+      select: { fileName: true, storageKey: true, textLayerStatus: true },
+    });
+    const pagesOf = async (fileName: string) => {
+      const stored = (await documentStorage().get(documents.find((document) => document.fileName === fileName)!.storageKey)).getReader();
+      const chunks: Uint8Array[] = [];
+      for (let next = await stored.read(); !next.done; next = await stored.read()) chunks.push(next.value);
+      return pdfPageTexts(new Uint8Array(Buffer.concat(chunks)));
+    };
+    const [record, fax, scans] = await Promise.all([
+      pagesOf("portland-heart-clinic-record-2026.pdf"),
+      pagesOf("fax-progress-notes.pdf"),
+      pagesOf("scanned-clinic-notes.pdf"),
+    ]);
+    expect([record.length, fax.length, scans.length]).toEqual([240, 8, 4]);
+    // The fax repeats the record word for word (its first page has its own heading); the scans have no text of their own.
+    expect(fax.slice(1)).toEqual(record.slice(41, 48));
+    expect(scans.every((text) => text.trim() === "")).toBe(true);
+    // Each waits for the worker's text layer.
+    expect(documents.map((document) => document.textLayerStatus)).not.toContain("DONE");
   });
 
   it("has cases in review whose reviewers accepted with a signed attestation, one a panel of three", async () => {
