@@ -6,9 +6,9 @@
  */
 import { createCaseInReview } from "#tests/support/case-factories";
 import { multiPagePdf } from "#tests/support/multi-page-pdf";
-import { pdfPageTexts } from "#tests/support/pdf-text";
 import { db } from "~/server/db.server";
 import { expect, test } from "./support/fixtures";
+import { approveAndIssue } from "./support/decision";
 import { DEMO, demoParties } from "./support/portal";
 
 const RECORD = [1, 2, 3, 4, 5].map((number) => [
@@ -94,16 +94,6 @@ test("a reviewer finds a phrase in the case file, opens its page, bookmarks it, 
   const coordinator = await pageAs(DEMO.coordinator);
   await coordinator.goto(`/iro/cases/${kase.id}/quality`);
   await expect(coordinator.getByText("hospital-records.pdf, p. 3: Full-thickness tear on the MRI.")).toBeVisible();
-  await coordinator.getByLabel("Summary of the findings").fill("The tear needs repair; the surgery is medically necessary.");
-  await coordinator.getByRole("button", { name: "Approve the determination" }).click();
-  await expect(coordinator.getByText("The determination is approved.")).toBeVisible();
-  await coordinator.goto(`/iro/cases/${kase.id}/decision`);
-  await coordinator.getByRole("button", { name: "Issue the decision" }).click();
-  await expect(coordinator.getByText("The decision is issued.")).toBeVisible();
-
-  const letter = await db.decisionLetter.findFirstOrThrow({ where: { caseId: kase.id } });
-  const response = await coordinator.request.get(`/documents/${letter.documentId}`);
-  expect(response.ok()).toBe(true);
-  const text = (await pdfPageTexts(new Uint8Array(await response.body()))).join(" ").replace(/\s+/g, " ");
+  const text = await approveAndIssue(coordinator, kase.id, "The tear needs repair; the surgery is medically necessary.");
   expect(text).toMatch(/hospital-records\.pdf \(Medical records\), undated; received .+?; cited: page 3/);
 });

@@ -1,8 +1,8 @@
 import { db } from "~/server/db.server";
 import { formatLocalDate } from "~/domain/rule-profiles";
 import { createCaseInReview, type TestFile } from "#tests/support/case-factories";
-import { pdfPageTexts } from "#tests/support/pdf-text";
 import { expect, test } from "./support/fixtures";
+import { approveAndIssue } from "./support/decision";
 import { DEMO, demoParties } from "./support/portal";
 
 // Pages cited in the determination, from the reviewer's form to the issued letter.
@@ -84,17 +84,7 @@ test("a reviewer cites pages 2–3 of a document and a bookmarked page; the coor
   await coordinator.goto(`/iro/cases/${kase.id}/quality`);
   await expect(coordinator.getByText("lee-letter.pdf, pp. 2–3: The prior trial of physical therapy")).toBeVisible();
   await expect(coordinator.getByText("therapy-notes.pdf, p. 7: Six months of supervised therapy")).toBeVisible();
-  await coordinator.getByLabel("Summary of the findings").fill("Conservative care failed; the fusion is medically necessary.");
-  await coordinator.getByRole("button", { name: "Approve the determination" }).click();
-  await expect(coordinator.getByText("The determination is approved.")).toBeVisible();
-  await coordinator.goto(`/iro/cases/${kase.id}/decision`);
-  await coordinator.getByRole("button", { name: "Issue the decision" }).click();
-  await expect(coordinator.getByText("The decision is issued.")).toBeVisible();
-
-  const letter = await db.decisionLetter.findFirstOrThrow({ where: { caseId: kase.id } });
-  const response = await coordinator.request.get(`/documents/${letter.documentId}`);
-  expect(response.ok()).toBe(true);
-  const text = (await pdfPageTexts(new Uint8Array(await response.body()))).join(" ").replace(/\s+/g, " ");
+  const text = await approveAndIssue(coordinator, kase.id, "Conservative care failed; the fusion is medically necessary.");
   expect(text).toContain(`lee-letter.pdf (Letter from a doctor), dated ${formatLocalDate("2026-08-20")}, by Dr. Sam Lee; cited: pages 2–3`);
   expect(text).toMatch(/therapy-notes\.pdf \(Medical records\), undated; received .+; cited: page 7/);
 });
