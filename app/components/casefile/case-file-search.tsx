@@ -15,7 +15,7 @@ type PageHref = (documentId: string, pageNumber: number) => string;
  * searchable, and the hits by document and page, each opening its page.
  */
 export function CaseFileSearch({ answer, area, caseId }: { answer: CaseFileSearchAnswer; area: ViewerArea; caseId: string }) {
-  const pageHref = (documentId: string, pageNumber: number) => documentPageHref(area, caseId, documentId, pageNumber, answer.query);
+  const pageHref = (documentId: string, pageNumber: number) => documentPageHref(area, caseId, documentId, { page: pageNumber, query: answer.query });
   return (
     <section id="case-file-search" aria-labelledby="case-file-search-heading" className="card space-below-xl">
       <h2 id="case-file-search-heading">Search the case file</h2>

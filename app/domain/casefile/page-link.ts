@@ -2,11 +2,13 @@
 export type ViewerArea = "review" | "iro";
 
 /**
- * Where a search hit opens its page: the portal's record viewer, at that
- * page, with the words searched for marked on it.
+ * Where the portal's record viewer shows a document: at its first page, or at
+ * `page` with the words searched for marked on it (a search hit).
  */
-export function documentPageHref(area: ViewerArea, caseId: string, documentId: string, pageNumber: number, query: string): string {
-  const search = new URLSearchParams({ page: String(pageNumber) });
-  if (query) search.set("q", query);
-  return `/${area}/cases/${caseId}/documents/${documentId}?${search}`;
+export function documentPageHref(area: ViewerArea, caseId: string, documentId: string, at?: { page: number; query: string }): string {
+  const path = `/${area}/cases/${caseId}/documents/${documentId}`;
+  if (!at) return path;
+  const search = new URLSearchParams({ page: String(at.page) });
+  if (at.query) search.set("q", at.query);
+  return `${path}?${search}`;
 }

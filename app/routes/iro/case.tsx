@@ -44,6 +44,7 @@ import { actorOf } from "~/server/session.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
 import { CaseHeader } from "~/components/case-header";
+import { documentPageHref } from "~/domain/casefile/page-link";
 import { DataTable } from "~/components/data-table";
 
 export function meta({ data }: Route.MetaArgs) {
@@ -128,7 +129,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
   // After a change the forms start again from the new case; after a refusal they keep what was typed.
   const formKey = String(page.version);
   const { actions } = page;
-  const readLink = (documentId: string) => `/iro/cases/${page.id}/documents/${documentId}`;
+  const readLink = (documentId: string) => documentPageHref("iro", page.id, documentId);
   const screeningOutcome = actions.accept || actions.findIneligible || actions.requestInformation;
   const applicantGave = (
     <section aria-labelledby="request-heading">

@@ -9,6 +9,7 @@ import { TimeLog } from "~/components/determination/time-log";
 import { Form, FormError, Notice, SubmitButton, TextAreaField, useZodForm } from "~/components/forms";
 import { requestedCitation } from "~/domain/citations";
 import { DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
+import { documentPageHref } from "~/domain/casefile/page-link";
 import { zodFieldErrors } from "~/forms/form-data";
 import { determinationDefaults, determinationFormValues, determinationSchema, reviewerNoteSchema } from "~/schemas/determination";
 import { documentDetailsSchema, latestDocumentDate } from "~/schemas/document-details";
@@ -226,7 +227,7 @@ function CaseInReview({ page }: { page: Extract<PageData, { view: "case" }> }) {
   const here = `/review/cases/${kase.id}`;
   const fromApplicant = page.documents.filter((document) => !document.fromPlan);
   const fromPlan = page.documents.filter((document) => document.fromPlan);
-  const viewLink = (documentId: string) => `${here}/documents/${documentId}`;
+  const viewLink = (documentId: string) => documentPageHref("review", kase.id, documentId);
   return (
     <>
       <p>
