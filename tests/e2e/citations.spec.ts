@@ -30,8 +30,9 @@ test("a reviewer cites pages 2–3 of a document and a bookmarked page; the coor
     details: { serviceDescription: "Lumbar spinal fusion" },
   });
   const [lee, notes] = kase.documents;
-  // The text layer counted the letter's six pages (marked read, so the portal's worker leaves the one-page test file alone).
+  // The text layer counted the letter's six pages and the notes' twelve (marked read, so the portal's worker leaves the one-page test files alone).
   await db.document.update({ where: { id: lee!.id }, data: { textLayerStatus: "DONE", pageCount: 6, pagesIndexed: 6 } });
+  await db.document.update({ where: { id: notes!.id }, data: { textLayerStatus: "DONE", pageCount: 12, pagesIndexed: 12 } });
   // The reviewer bookmarked a page of the therapy notes while reading.
   await db.pageMark.create({
     data: { userId: reviewer.id, caseId: kase.id, documentId: notes!.id, pageNumber: 7, bookmarkedAt: new Date(), note: "Six months of supervised therapy" },
