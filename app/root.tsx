@@ -1,11 +1,16 @@
 import type { ReactNode } from "react";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { useNonce } from "~/components/nonce";
 import { PendingUploadsGuard } from "~/components/pending-uploads";
 import { logoPath } from "~/domain/organization-branding";
 import { ROLE_HOMES, ROLE_LABELS, type Role } from "~/domain/roles";
+import { i18nFor, translateMessage } from "~/i18n/i18n";
+import { msg } from "~/i18n/msg";
+import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
 import { organizationCalendar } from "~/server/deadlines/calendar.server";
+import { requestLocale } from "~/server/i18n/locale.server";
 import { organizationBranding } from "~/server/organization/organization-branding.server";
 import { getSessionUser } from "~/server/session.server";
 import stylesheet from "~/styles/app.css?url";
@@ -19,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const [user, { timeZone }, branding] = await Promise.all([getSessionUser(request), organizationCalendar(), organizationBranding()]);
   return {
     user: user ? { name: user.name, roles: user.roles } : null,
+    locale: await requestLocale(request, user),
     timeZone,
     // The request's instant: tables leave out the year within this one, and the server and the browser read the same.
     now: new Date().toISOString(),
@@ -27,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const NAV: Record<Role, { to: string; label: string }[]> = {
-  APPLICANT: [{ to: ROLE_HOMES.APPLICANT, label: "My requests" }],
+  APPLICANT: [{ to: ROLE_HOMES.APPLICANT, label: msg("My requests") }],
   COORDINATOR: [
     { to: ROLE_HOMES.COORDINATOR, label: "Cases" },
     { to: "/iro/queue", label: "Intake" },
@@ -56,10 +62,37 @@ function navFor(roles: readonly Role[]) {
   return [...items.values()];
 }
 
+/** English or Spanish, on every page a visitor or an applicant reads; without JavaScript it is a form like any other. */
+function LanguageChoice({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-choice" aria-label={t("Language")}>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      {LOCALES.map((language) => (
+        <button
+          key={language}
+          type="submit"
+          name="language"
+          value={language}
+          lang={language}
+          className="link-button"
+          aria-current={language === locale ? "true" : undefined}
+        >
+          {LOCALE_NAMES[language]}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
 function Header() {
+  const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
   const organization = data?.organization;
+  // Staff and plan pages stay in English; a visitor or an applicant chooses.
+  const choosesLanguage = !user || user.roles.every((role) => role === "APPLICANT");
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -69,41 +102,42 @@ function Header() {
               {organization.logo ? <img src={organization.logo} alt={organization.name} className="brand__logo" /> : organization.name}
             </span>
           ) : null}
-          <span>Independent Medical Review</span>
+          <span>{t("Independent Medical Review")}</span>
         </Link>
+        {choosesLanguage ? <LanguageChoice locale={data?.locale ?? DEFAULT_LOCALE} /> : null}
         {user ? (
           <nav aria-label="Main">
             <ul className="nav">
               {navFor(user.roles).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end>
-                    {item.label}
+                    {translateMessage(t, item.label)}
                   </NavLink>
                 </li>
               ))}
               <li>
-                <NavLink to="/account">Account</NavLink>
+                <NavLink to="/account">{t("Account")}</NavLink>
               </li>
               <li>
                 <Form method="post" action="/logout">
                   <button type="submit" className="link-button">
-                    Sign out
+                    {t("Sign out")}
                   </button>
                 </Form>
               </li>
             </ul>
             <p className="signed-in-as">
-              Signed in as {user.name} ({user.roles.map((role) => ROLE_LABELS[role]).join(", ")})
+              {t("Signed in as {name} ({roles})", { name: user.name, roles: user.roles.map((role) => translateMessage(t, ROLE_LABELS[role])).join(", ") })}
             </p>
           </nav>
         ) : (
           <nav aria-label="Main">
             <ul className="nav">
               <li>
-                <NavLink to="/login">Sign in</NavLink>
+                <NavLink to="/login">{t("Sign in")}</NavLink>
               </li>
               <li>
-                <NavLink to="/signup">Create an account</NavLink>
+                <NavLink to="/signup">{t("Create an account")}</NavLink>
               </li>
             </ul>
           </nav>
@@ -114,9 +148,19 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const nonce = useNonce();
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
   return (
-    <html lang="en">
+    <I18nextProvider i18n={i18nFor(locale)}>
+      <Document locale={locale}>{children}</Document>
+    </I18nextProvider>
+  );
+}
+
+function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const nonce = useNonce();
+  const { t } = useTranslation();
+  return (
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -125,14 +169,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a href="#main" className="skip-link">
-          Skip to main content
+          {t("Skip to main content")}
         </a>
         <Header />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
-          <p>Independent Medical Review portal. Your information is used only to review your case.</p>
+          <p>{t("Independent Medical Review portal. Your information is used only to review your case.")}</p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -154,28 +198,36 @@ export function meta() {
 }
 
 const ERROR_PAGES: Record<number, { title: string; message: string }> = {
-  400: { title: "Something in the request was not right", message: "Go back and check what you entered." },
-  403: { title: "You do not have access to this page", message: "Your account cannot see this page. If you think it should, contact the review organization." },
-  404: { title: "Page not found", message: "There is nothing at this address, or you do not have access to it." },
-  409: { title: "This changed while you were working", message: "Someone else changed this first. Reload the page to see the latest version, then try again." },
-  429: { title: "Too many attempts", message: "Wait a few minutes, then try again." },
+  400: { title: msg("Something in the request was not right"), message: msg("Go back and check what you entered.") },
+  403: {
+    title: msg("You do not have access to this page"),
+    message: msg("Your account cannot see this page. If you think it should, contact the review organization."),
+  },
+  404: { title: msg("Page not found"), message: msg("There is nothing at this address, or you do not have access to it.") },
+  409: {
+    title: msg("This changed while you were working"),
+    message: msg("Someone else changed this first. Reload the page to see the latest version, then try again."),
+  },
+  429: { title: msg("Too many attempts"), message: msg("Wait a few minutes, then try again.") },
 };
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const page = ERROR_PAGES[status] ?? {
-    title: "Something went wrong",
-    message: "The portal could not complete this request. Please try again in a moment.",
+    title: msg("Something went wrong"),
+    message: msg("The portal could not complete this request. Please try again in a moment."),
   };
   const detail = isRouteErrorResponse(error) && status !== 404 && typeof error.data === "string" ? error.data : null;
+  const title = translateMessage(t, page.title);
   return (
     <div className="page narrow">
-      <title>{`${page.title} | Independent Medical Review`}</title>
-      <h1>{page.title}</h1>
-      <p>{detail ?? page.message}</p>
-      <p className="muted">Error {status}</p>
+      <title>{`${title} | ${t("Independent Medical Review")}`}</title>
+      <h1>{title}</h1>
+      <p>{translateMessage(t, detail ?? page.message)}</p>
+      <p className="muted">{t("Error {status}", { status })}</p>
       <p>
-        <Link to="/">Go to your home page</Link>
+        <Link to="/">{t("Go to your home page")}</Link>
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type { ComponentType } from "react";
 import CaseAccepted, { caseAcceptedSubject, type CaseAcceptedProps } from "./case-accepted";
 import CaseFiled, { caseFiledSubject, type CaseFiledProps } from "./case-filed";
@@ -45,7 +46,8 @@ export type EmailTemplateName = keyof EmailTemplateProps;
 
 interface TemplateEntry<P> {
   component: ComponentType<P>;
-  subject: (props: P) => string;
+  /** Written when the email is queued, in the recipient's language. */
+  subject: (props: P, t: TFunction) => string;
 }
 
 export const EMAIL_TEMPLATES: { [N in EmailTemplateName]: TemplateEntry<EmailTemplateProps[N]> } = {

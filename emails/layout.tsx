@@ -1,5 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export interface LayoutProps {
   preview: string;
@@ -12,8 +13,9 @@ export interface LayoutProps {
  * something needs attention and link to the portal, where the person signs in.
  */
 export function EmailLayout({ preview, organizationName, children }: LayoutProps) {
+  const { t, i18n } = useTranslation();
   return (
-    <Html lang="en">
+    <Html lang={i18n.language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f5f7", fontFamily: "Arial, Helvetica, sans-serif", color: "#1b1f24" }}>
@@ -22,8 +24,9 @@ export function EmailLayout({ preview, organizationName, children }: LayoutProps
           <Section>{children}</Section>
           <Hr />
           <Text style={{ fontSize: "12px", color: "#5b6470" }}>
-            For your privacy this email contains no medical information. Sign in to the portal to see the details. If you did not expect this message, you can
-            ignore it.
+            {t(
+              "For your privacy this email contains no medical information. Sign in to the portal to see the details. If you did not expect this message, you can ignore it.",
+            )}
           </Text>
         </Container>
       </Body>

@@ -1,9 +1,17 @@
 import { useRouteLoaderData } from "react-router";
 import { formatInstant, formatTableInstant, type InstantStyle } from "~/domain/format-instant";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 
 interface RootClock {
   timeZone?: string;
   now?: string;
+  locale?: Locale;
+}
+
+/** The page's language, which the root loader gives every page (app/server/i18n/locale.server.ts). */
+export function usePageLocale(): Locale {
+  const root = useRouteLoaderData("root") as RootClock | undefined;
+  return root?.locale ?? DEFAULT_LOCALE;
 }
 
 /** The organization's time zone, which the root loader gives every page. */
@@ -29,12 +37,12 @@ export function Instant({ at, style }: { at: Date | string; style?: InstantStyle
   const timeZone = root?.timeZone ?? "UTC";
   const dateTime = new Date(at).toISOString();
   if (style === "table" || style === "tableSeconds") {
-    const { text, title } = formatTableInstant(at, timeZone, root?.now ?? at, style === "table" ? "minute" : "second");
+    const { text, title } = formatTableInstant(at, timeZone, root?.now ?? at, style === "table" ? "minute" : "second", root?.locale);
     return (
       <time dateTime={dateTime} title={title}>
         {text}
       </time>
     );
   }
-  return <time dateTime={dateTime}>{formatInstant(at, timeZone, style)}</time>;
+  return <time dateTime={dateTime}>{formatInstant(at, timeZone, style, root?.locale)}</time>;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "~/i18n/locales";
 import { localDateTime } from "./deadlines/time-zone";
 
 /**
@@ -29,8 +30,9 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
   return format;
 }
 
-export function formatInstant(at: Date | string, timeZone: string, style: InstantStyle = "dateTime"): string {
+export function formatInstant(at: Date | string, timeZone: string, style: InstantStyle = "dateTime", locale: Locale = "en"): string {
   const instant = new Date(at);
+  if (locale === "es") return formatInstantInSpanish(instant, timeZone, style);
   const options: Intl.DateTimeFormatOptions = STYLES[style];
   const text = cached(`${timeZone} ${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone })).format(instant);
   if (style === "date") return text;
@@ -46,6 +48,35 @@ function zoneName(instant: Date, timeZone: string): string {
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const WEEKDAYS_ES = ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"] as const;
+const MONTHS_ES = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"] as const;
+
+/** "ET", "PT": the zone as Spanish-language notices in the United States write it, whatever the season. */
+function genericZoneName(instant: Date, timeZone: string): string {
+  const zone = cached(`${timeZone} generic`, () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortGeneric" }));
+  return zone.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "";
+}
+
+/** "11:59 p. m.": the 12-hour clock of Spanish in the United States. */
+function spanishTime(local: ReturnType<typeof localDateTime>, seconds: boolean): string {
+  const hour12 = local.hour % 12 === 0 ? 12 : local.hour % 12;
+  const second = seconds ? `:${String(local.second).padStart(2, "0")}` : "";
+  return `${hour12}:${String(local.minute).padStart(2, "0")}${second} ${local.hour < 12 ? "a. m." : "p. m."}`;
+}
+
+/**
+ * "sáb 5 dic 2026, 11:59 p. m. ET", written from the zone's wall clock like
+ * the table's dates: Intl's Spanish differs between the server's ICU and the
+ * browser's, and the two must render the same text.
+ */
+function formatInstantInSpanish(instant: Date, timeZone: string, style: InstantStyle): string {
+  const local = localDateTime(instant, timeZone);
+  const date = `${local.day} ${MONTHS_ES[local.month - 1]} ${local.year}`;
+  if (style === "date") return date;
+  const zone = genericZoneName(instant, timeZone);
+  const time = `${spanishTime(local, style === "dateTimeSeconds")} ${zone}`.trimEnd();
+  return style === "time" ? time : `${WEEKDAYS_ES[local.weekday]} ${date}, ${time}`;
+}
 
 /** A cell's date and its tooltip: short to scan down a column, in full (year and zone) to check one. */
 export interface TableInstant {
@@ -63,10 +94,24 @@ export interface TableInstant {
  * rather than Intl's en-US output, whose spacing differs between the
  * runtime's ICU and the browser's.
  */
-export function formatTableInstant(at: Date | string, timeZone: string, reference: Date | string, precision: "minute" | "second" = "minute"): TableInstant {
+export function formatTableInstant(
+  at: Date | string,
+  timeZone: string,
+  reference: Date | string,
+  precision: "minute" | "second" = "minute",
+  locale: Locale = "en",
+): TableInstant {
   const instant = new Date(at);
   const local = localDateTime(instant, timeZone);
   const sameYear = localDateTime(new Date(reference), timeZone).year === local.year;
+  if (locale === "es") {
+    const day = `${WEEKDAYS_ES[local.weekday]} ${local.day} ${MONTHS_ES[local.month - 1]}`;
+    const time = spanishTime(local, false);
+    return {
+      text: sameYear ? `${day}, ${time}` : `${day} ${local.year}, ${time}`,
+      title: `${day} ${local.year}, ${spanishTime(local, precision === "second")} ${genericZoneName(instant, timeZone)}`.trimEnd(),
+    };
+  }
   const hour12 = local.hour % 12 === 0 ? 12 : local.hour % 12;
   const minute = String(local.minute).padStart(2, "0");
   // The portal's own order, as in every deadline it writes: "Sat 5 Dec".

@@ -1,13 +1,14 @@
+import { msg } from "~/i18n/msg";
 /** Roles a person can hold; one person may hold several. Shared by server and browser. */
 export const ROLES = ["APPLICANT", "COORDINATOR", "REVIEWER", "PLAN", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  APPLICANT: "Applicant",
-  COORDINATOR: "Review coordinator",
-  REVIEWER: "Physician reviewer",
-  PLAN: "Health plan",
-  ADMIN: "Administrator",
+  APPLICANT: msg("Applicant"),
+  COORDINATOR: msg("Review coordinator"),
+  REVIEWER: msg("Physician reviewer"),
+  PLAN: msg("Health plan"),
+  ADMIN: msg("Administrator"),
 };
 
 /** Where each role lands after signing in. */

@@ -2,18 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { createElement } from "react";
+import { I18nextProvider } from "react-i18next";
 import { render } from "@react-email/render";
 import { EMAIL_TEMPLATES, type EmailTemplateName } from "#emails/index";
+import { i18nFor } from "~/i18n/i18n";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 
 export interface RenderedEmail {
   html: string;
   text: string;
 }
 
-export async function renderEmail(template: string, props: unknown): Promise<RenderedEmail> {
+/** An email as its recipient reads it: the template's text in their language (`useTranslation` works in emails as in pages). */
+export async function renderEmail(template: string, props: unknown, locale: Locale = DEFAULT_LOCALE): Promise<RenderedEmail> {
   const entry = EMAIL_TEMPLATES[template as EmailTemplateName];
   if (!entry) throw new Error(`Unknown email template "${template}"`);
-  const element = createElement(entry.component as React.ComponentType<object>, props as object);
+  const element = createElement(I18nextProvider, { i18n: i18nFor(locale) }, createElement(entry.component as React.ComponentType<object>, props as object));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { html, text };
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { nextEmailAttempt } from "~/domain/email-retry";
 import { db } from "./db.server";
 import type { MailTransport } from "./mail.server";
+import { noticeLocale } from "~/i18n/locales";
 import { renderEmail } from "./mail.server";
 import { log } from "./log.server";
 
@@ -26,6 +27,7 @@ interface ClaimedMessage {
   toAddress: string;
   subject: string;
   props: unknown;
+  language: string;
   attempts: number;
   createdAt: Date;
   queuedAt: Date;
@@ -63,11 +65,11 @@ export async function deliverOutboxMessage(id: string, options: DeliveryOptions)
      WHERE id = ${id}::uuid
        AND ((status = 'PENDING' AND (attempts = 0 OR "nextAttemptAt" <= ${at}::timestamptz))
          OR (status = 'SENDING' AND "nextAttemptAt" < ${at}::timestamptz))
-    RETURNING id, template, "toAddress", subject, props, attempts, "createdAt", "queuedAt"`;
+    RETURNING id, template, "toAddress", subject, props, language, attempts, "createdAt", "queuedAt"`;
   const message = claimed[0];
   if (!message) return "skipped";
   try {
-    const rendered = await renderEmail(message.template, message.props);
+    const rendered = await renderEmail(message.template, message.props, noticeLocale(message.language));
     const result = await withinSendTimeout(
       transport.send({
         messageId: `<${message.id}@imr-portal>`,

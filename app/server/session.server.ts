@@ -25,6 +25,8 @@ export interface SessionUser {
   name: string;
   roles: Role[];
   planId: string | null;
+  /** The language they chose for their pages (app/i18n/locales.ts). */
+  language: string;
 }
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -81,6 +83,7 @@ interface SessionRow {
   name: string;
   roles: Role[];
   planId: string | null;
+  language: string;
   disabledAt: Date | null;
 }
 
@@ -103,7 +106,7 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
   // Straight to PostgreSQL: every page asks this, and Prisma's query compiler would cost more than the lookup itself.
   const rows = await readRows<SessionRow>(Prisma.sql`
     SELECT s.id AS "sessionId", s.stage::text AS stage, s."revokedAt", s."createdAt", s."expiresAt", s."lastSeenAt",
-           u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u."disabledAt"
+           u.id, u.email, u.name, u.roles::text[] AS roles, u."planId", u.language, u."disabledAt"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${sessionId}::uuid`);
   const session = rows[0];
@@ -116,7 +119,7 @@ async function lookUpSession(request: Request): Promise<SessionUser | null> {
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${new Date(now)} WHERE id = ${sessionId}::uuid`;
   }
-  return { id: session.id, sessionId, email: session.email, name: session.name, roles: session.roles, planId: session.planId };
+  return { id: session.id, sessionId, email: session.email, name: session.name, roles: session.roles, planId: session.planId, language: session.language };
 }
 
 /**

@@ -19,9 +19,9 @@ export type People = (email: string) => Promise<DemoPerson>;
 export function demoPeople(db: Db): People {
   const known = new Map<string, Promise<DemoPerson>>();
   const load = async (email: string): Promise<DemoPerson> => {
-    const row = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true, planId: true } });
+    const row = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true, planId: true, language: true } });
     return {
-      user: { id: row.id, sessionId: "demo-data", email: row.email, name: row.name, roles: row.roles as Role[], planId: row.planId },
+      user: { id: row.id, sessionId: "demo-data", email: row.email, name: row.name, roles: row.roles as Role[], planId: row.planId, language: row.language },
       actor: { userId: row.id, email: row.email, ip: null, userAgent: "demo data" },
     };
   };

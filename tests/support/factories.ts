@@ -58,8 +58,16 @@ export async function createUser(
 }
 
 /** The shape the session code hands to access checks. */
-export function sessionUserOf(user: { id: string; email: string; name: string; roles: Role[]; planId: string | null }): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, planId: user.planId, sessionId: crypto.randomUUID() };
+export function sessionUserOf(user: { id: string; email: string; name: string; roles: Role[]; planId: string | null; language?: string }): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    planId: user.planId,
+    language: user.language ?? "en",
+    sessionId: crypto.randomUUID(),
+  };
 }
 
 export async function createPlan(name = `Plan ${unique()}`) {

@@ -73,3 +73,23 @@ describe("formatTableInstant", () => {
     });
   });
 });
+
+describe("in Spanish", () => {
+  const NEW_YORK = "America/New_York";
+  const deadline = new Date("2026-12-06T04:59:00Z");
+
+  it("writes a deadline as a Spanish-speaking reader in the United States expects, in the same zone", () => {
+    expect(formatInstant(deadline, NEW_YORK, "dateTime", "es")).toBe("sáb 5 dic 2026, 11:59 p. m. ET");
+    expect(formatInstant(deadline, NEW_YORK, "date", "es")).toBe("5 dic 2026");
+    expect(formatInstant("2026-07-04T13:05:09Z", NEW_YORK, "dateTimeSeconds", "es")).toBe("sáb 4 jul 2026, 9:05:09 a. m. ET");
+    expect(formatInstant("2026-07-04T16:00:00Z", "America/Los_Angeles", "time", "es")).toBe("9:00 a. m. PT");
+  });
+
+  it("keeps a table's short form, with the year only outside the reference's", () => {
+    expect(formatTableInstant(deadline, NEW_YORK, new Date("2026-06-15T16:00:00Z"), "minute", "es")).toEqual({
+      text: "sáb 5 dic, 11:59 p. m.",
+      title: "sáb 5 dic 2026, 11:59 p. m. ET",
+    });
+    expect(formatTableInstant(deadline, NEW_YORK, new Date("2027-01-15T16:00:00Z"), "minute", "es").text).toBe("sáb 5 dic 2026, 11:59 p. m.");
+  });
+});

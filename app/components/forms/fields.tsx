@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigation } from "react-router";
 import type { ZodForm } from "./use-zod-form";
 
@@ -40,9 +41,10 @@ function FieldHint({ id, hint }: { id: string; hint: ReactNode }) {
 
 /** A field's message, announced to screen readers as an error. */
 function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+  const { t } = useTranslation();
   return error ? (
     <p className="field-error" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t("Error:")} </span>
       {error}
     </p>
   ) : null;
@@ -354,9 +356,10 @@ export function FollowUp({ children }: { children: ReactNode }) {
 }
 
 export function SubmitButton({ children, submitting }: { children: ReactNode; submitting: boolean }) {
+  const { t } = useTranslation();
   return (
     <button type="submit" className="button" disabled={submitting}>
-      {submitting ? "Please wait…" : children}
+      {submitting ? t("Please wait…") : children}
     </button>
   );
 }

@@ -1,13 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
 import type { FieldErrors, FormFailure } from "~/forms/form-data";
+import { translateMessage } from "~/i18n/i18n";
 
 export interface ZodForm<T extends FieldValues> {
   form: UseFormReturn<T>;
-  /** The message to show next to a field: the browser's check first, else the server's. */
+  /** The message to show next to a field, in the page's language: the browser's check first, else the server's. */
   errorFor: (name: string) => string | undefined;
   /** The value to render before the browser takes over (so forms work without JavaScript). */
   valueFor: (name: string) => string;
@@ -31,6 +33,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   options: { defaultValues?: Record<string, unknown>; actionData?: unknown },
 ): ZodForm<z.input<S>> {
+  const { t } = useTranslation();
   const failure = isFailure(options.actionData) ? options.actionData : undefined;
   const values = { ...options.defaultValues, ...failure?.values };
   const form = useForm<z.input<S>>({
@@ -56,7 +59,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const errorFor = (name: string) => {
     const clientError = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
       { message?: string } | undefined;
-    return clientError?.message ?? serverErrors[name];
+    const message = clientError?.message ?? serverErrors[name];
+    // Schemas and actions write their messages in English (msg), the catalog's keys.
+    return message === undefined ? undefined : translateMessage(t, message);
   };
   const valueFor = (name: string) => {
     const value = values[name];
@@ -72,7 +77,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     valueFor,
     valuesFor,
     onSubmit,
-    formError: failure?.formError,
+    formError: failure?.formError === undefined ? undefined : translateMessage(t, failure.formError),
     submitting: navigation.state === "submitting",
   };
 }

@@ -6,6 +6,9 @@ import { verifyPassword } from "./password.server";
 import { issueToken } from "./tokens.server";
 import { queueEmail } from "../outbox.server";
 import { config } from "../config.server";
+import type { TFunction } from "i18next";
+import { translateMessage, translator } from "~/i18n/i18n";
+import { DEFAULT_LOCALE } from "~/i18n/locales";
 import type { LoginInput } from "~/schemas/auth";
 import type { Role } from "~/domain/roles";
 import { stageAfterPassword, type SignInStage } from "~/domain/second-factor";
@@ -23,19 +26,29 @@ export type SignInRefusal = {
 };
 export type LoginResult = { ok: true; userId: string; roles: Role[]; stage: SignInStage } | SignInRefusal;
 
-function minutes(seconds: number | undefined): string {
-  const value = Math.max(1, Math.ceil((seconds ?? 60) / 60));
-  return value === 1 ? "1 minute" : `${value} minutes`;
+function minutes(seconds: number | undefined): number {
+  return Math.max(1, Math.ceil((seconds ?? 60) / 60));
 }
 
-/** What the sign-in pages say to a refusal; `invalid` is the page's own words (a password, or a code). */
-export function signInRefusalMessage(refusal: SignInRefusal, invalid: string): string {
-  return {
-    invalid,
-    locked: `Too many failed attempts. This account is locked; try again in ${minutes(refusal.retryAfterSeconds)}, or reset your password.`,
-    "rate-limited": `Too many sign-in attempts from your network. Try again in ${minutes(refusal.retryAfterSeconds)}.`,
-    unverified: "Confirm your email address first. We have just sent you a new link.",
-  }[refusal.reason];
+/**
+ * What the sign-in pages say to a refusal, in the page's language;
+ * `invalid` is the page's own words (a password, or a code).
+ */
+export function signInRefusalMessage(refusal: SignInRefusal, invalid: string, t: TFunction = translator(DEFAULT_LOCALE)): string {
+  const wait = { minutes: minutes(refusal.retryAfterSeconds) };
+  switch (refusal.reason) {
+    case "invalid":
+      return translateMessage(t, invalid);
+    case "locked":
+      return t(
+        "Too many failed attempts. This account is locked; try again in {minutes, plural, one {# minute} other {# minutes}}, or reset your password.",
+        wait,
+      );
+    case "rate-limited":
+      return t("Too many sign-in attempts from your network. Try again in {minutes, plural, one {# minute} other {# minutes}}.", wait);
+    case "unverified":
+      return t("Confirm your email address first. We have just sent you a new link.");
+  }
 }
 
 function networkKey(actor: Actor): string {

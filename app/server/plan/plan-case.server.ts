@@ -28,6 +28,7 @@ export function apiPlanUser(client: Pick<ApiClient, "apiKeyId" | "planId" | "key
     name: client.keyName,
     roles: ["PLAN"],
     planId: client.planId,
+    language: "en",
   };
 }
 

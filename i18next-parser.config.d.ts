@@ -1,0 +1,4 @@
+import type { UserConfig } from "i18next-parser";
+
+declare const config: UserConfig & { input: string[] };
+export default config;
