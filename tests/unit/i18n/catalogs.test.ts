@@ -33,12 +33,16 @@ const SOURCES = import.meta.glob<string>(["/app/**/*.{ts,tsx}", "/emails/**/*.{t
 function messagesInSource(): Set<string> {
   const parser = new Parser(config);
   const keys = new Set<string>();
-  for (const [file, source] of Object.entries(SOURCES)) for (const entry of parser.parse(source, file)) keys.add(entry.key);
+  for (const [file, source] of Object.entries(SOURCES)) {
+    // Parsing costs a TypeScript parse per file: only files that call t, msg or <Trans> can hold a message.
+    if (!/\b(t|msg)\(|<Trans\b/.test(source)) continue;
+    for (const entry of parser.parse(source, file)) keys.add(entry.key);
+  }
   return keys;
 }
 
 describe("message catalogs", () => {
-  it("hold exactly the messages the source marks: none missing, none left over (npm run i18n:extract)", () => {
+  it("hold exactly the messages the source marks: none missing, none left over (npm run i18n:extract)", { timeout: 60_000 }, () => {
     const inSource = messagesInSource();
     const inCatalog = new Set(Object.keys(en));
     expect(
