@@ -19,6 +19,8 @@ interface DemoUser {
   roles: Role[];
   plan?: string;
   reviewer?: { specialty: string; credentials: string };
+  /** The language of an applicant's pages and emails; English unless said. */
+  language?: "en" | "es";
 }
 
 export const DEMO_PLANS = [
@@ -70,6 +72,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "plan@pacific-coast-health.example", name: "Omar Haddad", roles: ["PLAN"], plan: "Pacific Coast Health" },
   { email: "maria.lopez@example.com", name: "Maria Lopez", roles: ["APPLICANT"] },
   { email: "james.carter@example.com", name: "James Carter", roles: ["APPLICANT"] },
+  { email: "lucia.hernandez@example.com", name: "Lucía Hernández", roles: ["APPLICANT"], language: "es" },
 ];
 
 /** Seeds the demo as if it were `now`: the demo's history counts back from it. */
@@ -86,6 +89,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ users: n
       name: user.name,
       roles: user.roles,
       planId: user.plan ? (planIds.get(user.plan) ?? null) : null,
+      language: user.language ?? "en",
     };
     const row = await db.user.upsert({
       where: { email: user.email },

@@ -4,7 +4,7 @@
  * awaiting compliance), withdrawn and found ineligible. See demo-cases.ts.
  */
 import { assigned, DAY, decided, HOUR, matched, ONCOLOGY_PANEL, screened, type CaseStep, type DemoCase } from "./demo-case-steps";
-import { eleanor, EVERGREEN, maria, PACIFIC, records } from "./demo-requests";
+import { eleanor, EVERGREEN, lucia, maria, PACIFIC, records } from "./demo-requests";
 
 export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
   // Decided, upheld by a panel (two to one), 18 days ago within its 40-day clock: closed at once.
@@ -89,6 +89,42 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
         7 * DAY,
       ),
       { step: "confirmCompliance", ago: 6 * DAY, authorization: "EHP-AUTH-55120" },
+    ],
+  },
+  // Decided, overturned, for an applicant who reads Spanish: her letter is in Spanish, her plan's copy in English; the plan has not yet complied.
+  {
+    request: lucia({
+      claim: "PCH-DEMO-2009",
+      service: "Continuous glucose monitor (monitor continuo de glucosa)",
+      procedureCodes: "A9276",
+      diagnosisCodes: "E10.649",
+      provider: { name: "Dra. Carmen Ruiz", npi: "1730284619", facility: "Clínica Familiar del Este" },
+      denialReason: "Not medically necessary: the member checks her blood sugar with finger sticks.",
+      disputeType: "MEDICAL_NECESSITY",
+      statement:
+        "Tengo diabetes tipo 1 desde niña. De noche el azúcar me baja sin que me dé cuenta y ya me desmayé dos veces este año. Mi doctora dice que el monitor me avisaría a tiempo.",
+      documents: [records("Notas de la clínica", "Type 1 diabetes since age 9. Two episodes of severe nocturnal hypoglycemia in 2026, one requiring glucagon.")],
+    }),
+    filedAgo: 20 * DAY,
+    steps: [
+      ...screened(20 * DAY, 18 * DAY),
+      matched(18 * DAY, { specialty: "endocrinology-diabetes-and-metabolism" }),
+      ...assigned(18 * DAY, "endocrinology@reviewers.example"),
+      { step: "caseFile", ago: 16 * DAY },
+      ...decided(
+        [
+          {
+            reviewer: "endocrinology@reviewers.example",
+            outcome: "OVERTURNED",
+            reasons: "Type 1 diabetes with repeated severe hypoglycemia that the patient does not feel coming.",
+            rationale:
+              "A continuous glucose monitor with alarms is the standard of care for hypoglycemia unawareness; finger sticks cannot warn her during the night.",
+            reference: { title: "Standards of care in diabetes: diabetes technology", source: "American Diabetes Association", year: 2024 },
+          },
+        ],
+        5 * DAY,
+        2 * DAY,
+      ),
     ],
   },
   // Decided, upheld, then amended to correct the letter: both versions on file.

@@ -38,6 +38,8 @@ interface DemoPatient {
   /** Member IDs by plan name. */
   memberIds: Record<string, string>;
   groupNumber: string;
+  /** The language of the written notices (English unless said). */
+  language?: "en" | "es";
 }
 
 const MARIA: DemoPatient = {
@@ -49,6 +51,19 @@ const MARIA: DemoPatient = {
   email: "maria.lopez@example.com",
   memberIds: { "Evergreen Health Plan": "EHP448201-01" },
   groupNumber: "GRP-7781",
+};
+
+/** Reads Spanish: her notices and her letter are in Spanish, her plan's copy in English. */
+const LUCIA: DemoPatient = {
+  name: "Lucía Hernández",
+  birthDate: "1986-02-19",
+  sex: "FEMALE",
+  address: "2150 East Cesar Chavez Avenue, Los Angeles, CA 90033",
+  phone: "(323) 555-0164",
+  email: "lucia.hernandez@example.com",
+  memberIds: { "Pacific Coast Health": "PCH55820913" },
+  groupNumber: "PCH-GRP-3301",
+  language: "es",
 };
 
 const ELEANOR: DemoPatient = {
@@ -112,7 +127,7 @@ function formValues(request: DemoRequest, step: EditStep, planId: string, savedA
         patientAddress: request.patient.address,
         patientPhone: request.patient.phone,
         patientEmail: request.patient.email,
-        preferredLanguage: "en",
+        preferredLanguage: request.patient.language ?? "en",
         memberId: request.patient.memberIds[request.plan] ?? "",
         groupNumber: request.patient.groupNumber,
       };
@@ -159,6 +174,13 @@ export const maria = (request: Omit<DemoRequest, "applicant" | "plan" | "patient
   applicant: MARIA.email,
   plan: EVERGREEN,
   patient: MARIA,
+  ...request,
+});
+/** Lucía Hernández files for herself with Pacific Coast Health, in Spanish. */
+export const lucia = (request: Omit<DemoRequest, "applicant" | "plan" | "patient">): DemoRequest => ({
+  applicant: LUCIA.email,
+  plan: PACIFIC,
+  patient: LUCIA,
   ...request,
 });
 /** James Carter files for his mother Eleanor, who named him her representative; her doctor's office told him about independent review. */

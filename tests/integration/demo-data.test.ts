@@ -219,6 +219,14 @@ describe("demo data on a fresh database", () => {
     expect(panel.determinations).toEqual([{ status: "SUBMITTED", outcome: "OVERTURNED" }]);
   });
 
+  it("has a Spanish-speaking applicant whose overturned case gives its notices in Spanish", async () => {
+    const lucia = await demoCase("PCH-DEMO-2009");
+    expect(lucia).toMatchObject({ status: "DECIDED", outcome: "OVERTURNED", preferredLanguage: "es" });
+    expect(lucia.decisionLetters).toHaveLength(1);
+    const account = await db.user.findUniqueOrThrow({ where: { email: "lucia.hernandez@example.com" } });
+    expect(account).toMatchObject({ language: "es", id: lucia.applicantId });
+  });
+
   it("has decisions upheld, overturned, overturned in part and amended, each letter stored with its SHA-256", async () => {
     const upheld = await demoCase("EHP-DEMO-1003");
     expect(upheld).toMatchObject({ status: "CLOSED", outcome: "UPHELD", panelSize: 3 });
