@@ -103,7 +103,9 @@ export const DEMO_DECIDED_CASES: readonly DemoCase[] = [
       disputeType: "MEDICAL_NECESSITY",
       statement:
         "Tengo diabetes tipo 1 desde niña. De noche el azúcar me baja sin que me dé cuenta y ya me desmayé dos veces este año. Mi doctora dice que el monitor me avisaría a tiempo.",
-      documents: [records("Notas de la clínica", "Type 1 diabetes since age 9. Two episodes of severe nocturnal hypoglycemia in 2026, one requiring glucagon.")],
+      documents: [
+        records("Notas de la clínica", "Type 1 diabetes since age 9. Two episodes of severe nocturnal hypoglycemia in 2026, one requiring glucagon."),
+      ],
     }),
     filedAgo: 20 * DAY,
     steps: [
