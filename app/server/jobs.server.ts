@@ -148,10 +148,21 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const delivery = { transport: mail, from: settings.mailFrom, clock, firstRetryMs: options.emailFirstRetryMs };
   // A batch is sent side by side: each message is claimed on its own row, and a
   // backlog (the demo data's first start, a burst of reminders) clears in seconds.
-  await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
-    const outcomes = await Promise.all(jobs.map((job) => deliverOutboxMessage(job.data.outboxId, delivery)));
+  // Batches still sending when pg-boss stops waiting for them (stop, below): awaited before the worker says it stopped.
+  const sendingBatches = new Set<Promise<unknown>>();
+  const sendBatch = async (outboxIds: string[]) => {
+    const outcomes = await Promise.all(outboxIds.map((outboxId) => deliverOutboxMessage(outboxId, delivery)));
     if (outcomes.includes("failed")) await alertAdministratorsIfFailing(clock(), alertMail);
     if (outcomes.includes("sent")) await closeEmailIncidentIfClear();
+  };
+  await boss.work<{ outboxId: string }>(SEND_EMAIL_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
+    const batch = sendBatch(jobs.map((job) => job.data.outboxId));
+    sendingBatches.add(batch);
+    try {
+      await batch;
+    } finally {
+      sendingBatches.delete(batch);
+    }
   });
 
   await boss.work(DEADLINE_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
@@ -250,6 +261,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       await sweepingTextLayers;
       await listener.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // pg-boss gives up waiting after its timeout; a send still running would reach the database after the caller closed it. Each send has its own time limit.
+      await Promise.allSettled(sendingBatches);
       await stopOcr();
       alertMail?.close();
       running = undefined;
