@@ -10,8 +10,6 @@ import type { TFunction } from "i18next";
 import { msg } from "~/i18n/msg";
 
 interface TaglineText {
-  /** BCP 47 language code, for the passage's language. */
-  code: string;
   /** The language's name in English: what a tagline falls back to when its script cannot be drawn. */
   englishName: string;
   /** The tagline in its own language; `{phone}` is where the number goes. */
@@ -25,80 +23,66 @@ interface TaglineText {
  */
 export const TAGLINES: readonly TaglineText[] = [
   {
-    code: "es",
     englishName: "Spanish",
     text: "ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al {phone}.",
   },
-  { code: "zh-Hant", englishName: "Chinese", text: "注意：如果您使用繁體中文，您可以免費獲得語言援助服務。請致電 {phone}。" },
+  { englishName: "Chinese", text: "注意：如果您使用繁體中文，您可以免費獲得語言援助服務。請致電 {phone}。" },
   {
-    code: "vi",
     englishName: "Vietnamese",
     text: "CHÚ Ý: Nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ miễn phí dành cho bạn. Gọi số {phone}.",
   },
   {
-    code: "tl",
     englishName: "Tagalog",
     text: "PAUNAWA: Kung nagsasalita ka ng Tagalog, maaari kang gumamit ng mga serbisyo ng tulong sa wika nang walang bayad. Tumawag sa {phone}.",
   },
   {
-    code: "ko",
     englishName: "Korean",
     text: "주의: 한국어를 사용하시는 경우, 언어 지원 서비스를 무료로 이용하실 수 있습니다. {phone} 번으로 전화해 주십시오.",
   },
   {
-    code: "hy",
     englishName: "Armenian",
     text: "ՈՒՇԱԴՐՈՒԹՅՈՒՆ՝ Եթե խոսում եք հայերեն, ապա ձեզ անվճար կարող են տրամադրվել լեզվական աջակցության ծառայություններ: Զանգահարեք {phone}:",
   },
   {
-    code: "ru",
     englishName: "Russian",
     text: "ВНИМАНИЕ: Если вы говорите на русском языке, то вам доступны бесплатные услуги перевода. Звоните {phone}.",
   },
-  { code: "ja", englishName: "Japanese", text: "注意事項：日本語を話される場合、無料の言語支援をご利用いただけます。{phone} まで、お電話にてご連絡ください。" },
+  { englishName: "Japanese", text: "注意事項：日本語を話される場合、無料の言語支援をご利用いただけます。{phone} まで、お電話にてご連絡ください。" },
   {
-    code: "fa",
     englishName: "Persian (Farsi)",
     text: "توجه: اگر به زبان فارسی گفتگو می کنید، تسهیلات زبانی بصورت رایگان برای شما فراهم می باشد. با {phone} تماس بگیرید.",
   },
   {
-    code: "pa",
     englishName: "Punjabi",
     text: "ਧਿਆਨ ਦਿਓ: ਜੇ ਤੁਸੀਂ ਪੰਜਾਬੀ ਬੋਲਦੇ ਹੋ, ਤਾਂ ਭਾਸ਼ਾ ਵਿੱਚ ਸਹਾਇਤਾ ਸੇਵਾ ਤੁਹਾਡੇ ਲਈ ਮੁਫਤ ਉਪਲਬਧ ਹੈ। {phone} 'ਤੇ ਕਾਲ ਕਰੋ।",
   },
   {
-    code: "km",
     englishName: "Khmer",
     text: "ប្រយ័ត្ន៖ បើសិនជាអ្នកនិយាយ ភាសាខ្មែរ, សេវាជំនួយផ្នែកភាសា ដោយមិនគិតឈ្នួល គឺអាចមានសំរាប់បំរើអ្នក។ ចូរ ទូរស័ព្ទ {phone}។",
   },
   {
-    code: "hmn",
     englishName: "Hmong",
     text: "LUS CEEV: Yog tias koj hais lus Hmoob, cov kev pab txog lus, muaj kev pab dawb rau koj. Hu rau {phone}.",
   },
   {
-    code: "ar",
     englishName: "Arabic",
     text: "ملحوظة: إذا كنت تتحدث العربية، فإن خدمات المساعدة اللغوية تتوافر لك بالمجان. اتصل برقم {phone}.",
   },
   {
-    code: "hi",
     englishName: "Hindi",
     text: "ध्यान दें: यदि आप हिंदी बोलते हैं तो आपके लिए मुफ्त में भाषा सहायता सेवाएं उपलब्ध हैं। {phone} पर कॉल करें।",
   },
-  { code: "th", englishName: "Thai", text: "เรียน: ถ้าคุณพูดภาษาไทย คุณสามารถใช้บริการช่วยเหลือทางภาษาได้ฟรี โทร {phone}" },
+  { englishName: "Thai", text: "เรียน: ถ้าคุณพูดภาษาไทย คุณสามารถใช้บริการช่วยเหลือทางภาษาได้ฟรี โทร {phone}" },
 ];
 
 /** The English tagline, for a notice written in another language. */
 const ENGLISH_TAGLINE: TaglineText = {
-  code: "en",
   englishName: "English",
 
   text: "ATTENTION: If you speak English, language assistance services, free of charge, are available to you. Call {phone}.",
 };
 
 export interface Tagline {
-  code: string;
   englishName: string;
   text: string;
   /** False when the notice's font cannot draw the tagline's letters: the line names the language in English instead. */
@@ -115,9 +99,8 @@ export function taglines(phone: string, noticeLanguage: string, drawable: (text:
   const lines = noticeLanguage === "en" ? TAGLINES : [ENGLISH_TAGLINE, ...TAGLINES];
   return lines.map((line) =>
     drawable(line.text)
-      ? { code: line.code, englishName: line.englishName, text: line.text.replace("{phone}", phone), inOwnScript: true }
+      ? { englishName: line.englishName, text: line.text.replace("{phone}", phone), inOwnScript: true }
       : {
-          code: "en",
           englishName: line.englishName,
           text: `${line.englishName}: free language assistance is available to you. Call ${phone}.`,
           inOwnScript: false,
