@@ -7,13 +7,16 @@
  * Reviewers are anonymous to the parties: an opinion carries the reviewer's
  * specialty and qualifications, and nothing here ever takes a name.
  */
+import type { TFunction } from "i18next";
+import { translator } from "~/i18n/i18n";
+import { noticeLocale, type Locale } from "~/i18n/locales";
+import { msg, type MessageKey } from "~/i18n/msg";
 import { citedPagesByDocument, type Citation } from "./citations";
-import { formatDeadlineTime } from "./deadlines/case-deadlines";
-import { localDate, type LocalDate } from "./deadlines/time-zone";
-import { DOCUMENT_KIND_TEXT, type DocumentKind } from "./documents/document-kinds";
-import { countOutcomes, OUTCOME_LABELS, type DecisionOutcome } from "./panel";
-import { DISPUTE_TYPE_LABELS, TRACK_LABELS, type DisputeTypeCode, type TrackCode } from "./reports/labels";
-import { formatLocalDate } from "./rule-profiles";
+import type { LocalDate } from "./deadlines/time-zone";
+import type { DocumentKind } from "./documents/document-kinds";
+import { letterDay, letterDayOf, letterDeadline } from "./letter-dates";
+import { countOutcomes, type DecisionOutcome } from "./panel";
+import type { DisputeTypeCode, TrackCode } from "./reports/labels";
 import { formatVerificationCode } from "./verification-code";
 
 export interface LetterCase {
@@ -132,8 +135,12 @@ interface LetterOpinionSection {
 }
 
 export interface LetterContents {
+  /** The language the letter is written in. */
+  locale: Locale;
   title: string;
   organizationName: string;
+  /** Printed with the taglines offering help in other languages. */
+  organizationPhone: string;
   /** The organization's postal address and phone, under its name. */
   organizationContact: string[];
   /** Who the letter is addressed to, line by line, and who gets a copy. */
@@ -157,13 +164,13 @@ export interface LetterContents {
   contact: string[];
 }
 
-export const SUMMARY_HEADING = "What was decided and what happens now";
+export const SUMMARY_HEADING = msg("What was decided and what happens now");
 
 /** The outcome as the letter states it, first thing. */
-const OUTCOME_HEADLINES: Record<DecisionOutcome, string> = {
-  UPHELD: "The denial is upheld.",
-  OVERTURNED: "The denial is overturned.",
-  OVERTURNED_IN_PART: "The denial is overturned in part.",
+const OUTCOME_HEADLINES: Record<DecisionOutcome, MessageKey> = {
+  UPHELD: msg("The denial is upheld."),
+  OVERTURNED: msg("The denial is overturned."),
+  OVERTURNED_IN_PART: msg("The denial is overturned in part."),
 };
 
 /** The outcome in the past tense, for /verify. */
@@ -173,20 +180,47 @@ export const OUTCOME_VERIFIED_WORDS: Record<DecisionOutcome, string> = {
   OVERTURNED_IN_PART: "The denial was overturned in part.",
 };
 
-const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
+/** A reviewer's own outcome, in the words of the determination form (panel.ts's OUTCOME_LABELS). */
+const OPINION_OUTCOMES: Record<DecisionOutcome, MessageKey> = {
+  UPHELD: msg("Uphold the denial"),
+  OVERTURNED: msg("Overturn the denial"),
+  OVERTURNED_IN_PART: msg("Overturn the denial in part"),
+};
 
-function listOf(items: readonly string[]): string {
+/** The regulators' names for the type of dispute (reports/labels.ts), as the letter states them. */
+const DISPUTE_TYPES: Record<DisputeTypeCode, MessageKey> = {
+  MEDICAL_NECESSITY: msg("Medical necessity"),
+  EXPERIMENTAL_INVESTIGATIONAL: msg("Experimental/Investigational"),
+  URGENT_CARE: msg("Urgent care"),
+};
+
+/** The kinds of document (documents/document-kinds.ts), as the letter's list of documents names them. */
+const DOCUMENT_KINDS: Record<DocumentKind, MessageKey> = {
+  DENIAL_LETTER: msg("Denial letter"),
+  APPEAL_DECISION: msg("Appeal decision"),
+  MEDICAL_RECORDS: msg("Medical records"),
+  PHYSICIAN_LETTER: msg("Letter from a doctor"),
+  AUTHORIZATION: msg("Authorization to act for the patient"),
+  PHYSICIAN_CERTIFICATION: msg("Doctor's certification for an expedited review"),
+  PLAN_CASE_FILE: msg("Plan case file"),
+  DECISION_LETTER: msg("Decision letter"),
+  NOTICE: msg("Notice"),
+  OTHER: msg("Other document"),
+};
+
+const NUMBER_WORDS: Record<Locale, readonly string[]> = {
+  en: ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+  es: ["ningún", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
+};
+const AND: Record<Locale, string> = { en: "and", es: "y" };
+
+function listOf(items: readonly string[], locale: Locale = "en"): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${AND[locale]} ${items[items.length - 1]}`;
 }
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
-}
-
-function dateOf(instant: Date, timeZone: string): string {
-  return formatLocalDate(localDate(instant, timeZone));
 }
 
 function languageName(code: string): string {
@@ -197,11 +231,20 @@ function languageName(code: string): string {
   }
 }
 
+/** How a letter in one language writes: its translator, its dates and its lists. */
+interface Writing {
+  t: TFunction;
+  locale: Locale;
+  timeZone: string;
+}
+
+const dayOf = (instant: Date, w: Writing) => letterDayOf(instant, w.timeZone, w.locale);
+
 /** The specialties a reviewer is board-certified in, else their primary specialty; never their name. */
-function reviewerHeading(opinion: LetterOpinionInput, panel: boolean): string {
-  const who = panel ? `Reviewer ${opinion.number}` : "The reviewer";
+function reviewerHeading(opinion: LetterOpinionInput, panel: boolean, w: Writing): string {
+  const who = panel ? w.t("Reviewer {number}", { number: opinion.number }) : w.t("The reviewer");
   const certified = unique(opinion.reviewer.boardCertifications.map((certification) => certification.specialty));
-  if (certified.length) return `${who} (board-certified in ${listOf(certified)})`;
+  if (certified.length) return w.t("{who} (board-certified in {specialties})", { who, specialties: listOf(certified, w.locale) });
   return opinion.reviewer.specialty ? `${who} (${opinion.reviewer.specialty})` : who;
 }
 
@@ -210,21 +253,24 @@ function reviewerHeading(opinion: LetterOpinionInput, panel: boolean): string {
  * exact number singles out one reviewer (issue 18, finding 6). A boundary
  * year belongs to the higher band.
  */
-export function practiceBand(years: number): string {
-  if (years < 5) return "Fewer than 5 years";
-  if (years < 10) return "5–10 years";
-  if (years <= 20) return "10–20 years";
-  return "More than 20 years";
+export function practiceBand(years: number, t: TFunction = translator("en")): string {
+  if (years < 5) return t("Fewer than 5 years");
+  if (years < 10) return t("5–10 years");
+  if (years <= 20) return t("10–20 years");
+  return t("More than 20 years");
 }
 
-function qualifications(opinion: LetterOpinionInput): string[] {
+function qualifications(opinion: LetterOpinionInput, w: Writing): string[] {
   const { reviewer } = opinion;
+  const { t } = w;
   return [
-    ...(reviewer.specialty ? [`Specialty: ${reviewer.specialty}`] : []),
-    ...reviewer.boardCertifications.map((certification) => `Board certification: ${certification.specialty} (${certification.board})`),
-    ...(reviewer.credentials ? [`Qualifications: ${reviewer.credentials}`] : []),
-    ...(reviewer.yearsInPractice ? [`${practiceBand(reviewer.yearsInPractice)} of clinical practice`] : []),
-    "Licensed physician, independent of the health plan, the patient and the treating providers",
+    ...(reviewer.specialty ? [t("Specialty: {specialty}", { specialty: reviewer.specialty })] : []),
+    ...reviewer.boardCertifications.map((certification) =>
+      t("Board certification: {specialty} ({board})", { specialty: certification.specialty, board: certification.board }),
+    ),
+    ...(reviewer.credentials ? [t("Qualifications: {credentials}", { credentials: reviewer.credentials })] : []),
+    ...(reviewer.yearsInPractice ? [t("{band} of clinical practice", { band: practiceBand(reviewer.yearsInPractice, t) })] : []),
+    t("Licensed physician, independent of the health plan, the patient and the treating providers"),
   ];
 }
 
@@ -237,26 +283,34 @@ function criterionText(reference: LetterOpinionInput["references"][number]): str
  * else when it came in), its author when known, and the pages cited:
  * "lee-letter.pdf (Medical records), dated Tue 3 Feb 2026, by Dr. Sam Lee; cited: pages 3–5, 12".
  */
-export function documentText(document: LetterDocument, citedPages: string | undefined, timeZone: string): string {
-  const kind = DOCUMENT_KIND_TEXT[document.kind as DocumentKind]?.label;
-  const dated = document.authoredOn ? `dated ${formatLocalDate(document.authoredOn)}` : `undated; received ${dateOf(document.receivedAt, timeZone)}`;
+export function documentText(document: LetterDocument, citedPages: string | undefined, timeZone: string, locale: Locale = "en"): string {
+  const t = translator(locale);
+  const kind = document.kind in DOCUMENT_KINDS ? t(DOCUMENT_KINDS[document.kind as DocumentKind]) : null;
+  const dated = document.authoredOn
+    ? t("dated {date}", { date: letterDay(document.authoredOn, locale) })
+    : t("undated; received {date}", { date: letterDayOf(document.receivedAt, timeZone, locale) });
   return [
     kind ? `${document.fileName} (${kind})` : document.fileName,
     `, ${dated}`,
-    document.author ? `, by ${document.author}` : "",
-    citedPages ? `; cited: ${citedPages}` : "",
+    document.author ? t(", by {author}", { author: document.author }) : "",
+    citedPages ? t("; cited: {pages}", { pages: citedPagesIn(citedPages, locale) }) : "",
   ].join("");
 }
 
-/** Every document the opinions considered, once each, with the pages any of them cites merged. */
-function documentsConsidered(opinions: readonly LetterOpinionInput[], timeZone: string): string[] {
-  const documents = new Map(opinions.flatMap((opinion) => opinion.documentsConsidered.map((document) => [document.id, document] as const)));
-  const cited = citedPagesByDocument(opinions.flatMap((opinion) => opinion.citations));
-  return [...documents.values()].map((document) => documentText(document, cited.get(document.id), timeZone));
+/** citations.ts writes "page 3" and "pages 3–5, 12"; a Spanish letter says "página" and "páginas". */
+function citedPagesIn(pages: string, locale: Locale): string {
+  return locale === "es" ? pages.replace(/^pages\b/, "páginas").replace(/^page\b/, "página") : pages;
 }
 
-function opinionOutcome(opinion: LetterOpinionInput): string {
-  const label = OUTCOME_LABELS[opinion.outcome];
+/** Every document the opinions considered, once each, with the pages any of them cites merged. */
+function documentsConsidered(opinions: readonly LetterOpinionInput[], w: Writing): string[] {
+  const documents = new Map(opinions.flatMap((opinion) => opinion.documentsConsidered.map((document) => [document.id, document] as const)));
+  const cited = citedPagesByDocument(opinions.flatMap((opinion) => opinion.citations));
+  return [...documents.values()].map((document) => documentText(document, cited.get(document.id), w.timeZone, w.locale));
+}
+
+function opinionOutcome(opinion: LetterOpinionInput, w: Writing): string {
+  const label = w.t(OPINION_OUTCOMES[opinion.outcome]);
   return opinion.outcome === "OVERTURNED_IN_PART" && opinion.partOverturned ? `${label}: ${opinion.partOverturned}` : label;
 }
 
@@ -269,163 +323,249 @@ function partOverturned(opinions: readonly LetterOpinionInput[]): string {
 }
 
 /** How the outcome was reached: one reviewer, or a panel's majority with its tally. */
-function decisionBasis(opinions: readonly LetterOpinionInput[]): string {
-  if (opinions.length <= 1) return "One independent reviewer examined the case. Their opinion is the decision.";
+function decisionBasis(opinions: readonly LetterOpinionInput[], w: Writing): string {
+  const { t } = w;
+  if (opinions.length <= 1) return t("One independent reviewer examined the case. Their opinion is the decision.");
+  const word = (n: number) => NUMBER_WORDS[w.locale][n] ?? String(n);
   const counts = countOutcomes(opinions.map((opinion) => opinion.outcome));
   const tally = [
-    counts.OVERTURNED ? `${numberWord(counts.OVERTURNED)} to overturn the denial` : null,
-    counts.OVERTURNED_IN_PART ? `${numberWord(counts.OVERTURNED_IN_PART)} to overturn it in part` : null,
-    counts.UPHELD ? `${numberWord(counts.UPHELD)} to uphold it` : null,
+    counts.OVERTURNED ? t("{count} to overturn the denial", { count: word(counts.OVERTURNED) }) : null,
+    counts.OVERTURNED_IN_PART ? t("{count} to overturn it in part", { count: word(counts.OVERTURNED_IN_PART) }) : null,
+    counts.UPHELD ? t("{count} to uphold it", { count: word(counts.UPHELD) }) : null,
   ].filter((part): part is string => part !== null);
-  return `A panel of ${numberWord(opinions.length)} independent reviewers examined the case, each on their own. The decision follows the majority (${listOf(tally)}). Every opinion is set out below.`;
+  return t(
+    "A panel of {count} independent reviewers examined the case, each on their own. The decision follows the majority ({tally}). Every opinion is set out below.",
+    { count: word(opinions.length), tally: listOf(tally, w.locale) },
+  );
 }
 
-function reviewers(opinions: readonly LetterOpinionInput[]): string {
-  return opinions.length > 1 ? `a panel of ${numberWord(opinions.length)} independent physician reviewers` : "an independent physician reviewer";
+function reviewers(opinions: readonly LetterOpinionInput[], w: Writing): string {
+  return opinions.length > 1
+    ? w.t("a panel of {count} independent physician reviewers", { count: NUMBER_WORDS[w.locale][opinions.length] ?? String(opinions.length) })
+    : w.t("an independent physician reviewer");
 }
 
+/**
+ * The letter in one language (English unless told): the same facts, code
+ * and dates in each, so the applicant's Spanish copy and the plan's English
+ * one state the same decision. The English copy of a letter whose
+ * applicant reads Spanish says so at the top.
+ */
 export function letterContents(
   kase: LetterCase,
   opinions: readonly LetterOpinionInput[],
   organization: LetterOrganization,
   issue: LetterIssue,
+  locale: Locale = "en",
 ): LetterContents {
   const { timeZone } = organization;
+  const t = translator(locale);
+  const w: Writing = { t, locale, timeZone };
   const panel = opinions.length > 1;
   const plan = kase.planName;
   const service = inSentence(kase.serviceDescription);
   const part = kase.outcome === "OVERTURNED_IN_PART" ? partOverturned(opinions) : "";
-  const due = issue.complianceDueAt ? formatDeadlineTime(issue.complianceDueAt, timeZone) : null;
-  const decisionDate = dateOf(issue.decidedAt, timeZone);
-  const code = issue.verificationCode ? formatVerificationCode(issue.verificationCode) : "(given when the letter is issued)";
+  const due = issue.complianceDueAt ? letterDeadline(issue.complianceDueAt, timeZone, locale) : null;
+  const decisionDate = dayOf(issue.decidedAt, w);
+  const code = issue.verificationCode ? formatVerificationCode(issue.verificationCode) : t("(given when the letter is issued)");
   const verifyAddress = `${organization.appUrl}/verify`;
-  const regulator = `the ${issue.regulator.name}: ${issue.regulator.contact}`;
-  const organizationContact = [...lines(organization.postalAddress), `Phone ${organization.phone}`];
-  const byWhen = due ? ` by ${due}` : " within the time the law allows";
+  const regulator = t("the {regulator}: {contact}", { regulator: issue.regulator.name, contact: issue.regulator.contact });
+  const organizationContact = [...lines(organization.postalAddress), t("Phone {phone}", { phone: organization.phone })];
+  const who = capitalized(reviewers(opinions, w));
+  const ifNotHeard = t("If you do not hear from {plan} by then, contact {plan} and tell us.", { plan });
 
   const summaryParagraphs: Record<DecisionOutcome, string[]> = {
     UPHELD: [
-      `${capitalized(reviewers(opinions))} agreed with ${plan}'s decision to deny ${service}.`,
-      `This means ${plan} does not have to approve or pay for it. The independent review is finished and the case is closed.`,
-      'If you disagree, you still have other rights; they are explained under "Your rights" below.',
+      t("{reviewers} agreed with {plan}'s decision to deny {service}.", { reviewers: who, plan, service }),
+      t("This means {plan} does not have to approve or pay for it. The independent review is finished and the case is closed.", { plan }),
+      t('If you disagree, you still have other rights; they are explained under "Your rights" below.'),
     ],
     OVERTURNED: [
-      `${capitalized(reviewers(opinions))} found that ${plan} should not have denied ${service}.`,
-      `This means ${plan} must approve or pay for it${byWhen}, and confirm to us that it did so.`,
-      `If you do not hear from ${plan} by then, contact ${plan} and tell us.`,
+      t("{reviewers} found that {plan} should not have denied {service}.", { reviewers: who, plan, service }),
+      due
+        ? t("This means {plan} must approve or pay for it by {due}, and confirm to us that it did so.", { plan, due })
+        : t("This means {plan} must approve or pay for it within the time the law allows, and confirm to us that it did so.", { plan }),
+      ifNotHeard,
     ],
     OVERTURNED_IN_PART: [
-      `${capitalized(reviewers(opinions))} found that ${plan} should not have denied part of ${service}: ${part}.`,
-      `This means ${plan} must approve or pay for that part${byWhen}, and confirm to us that it did so. The rest of the denial stands.`,
-      `If you do not hear from ${plan} by then, contact ${plan} and tell us.`,
+      t("{reviewers} found that {plan} should not have denied part of {service}: {part}.", { reviewers: who, plan, service, part }),
+      due
+        ? t("This means {plan} must approve or pay for that part by {due}, and confirm to us that it did so. The rest of the denial stands.", { plan, due })
+        : t(
+            "This means {plan} must approve or pay for that part within the time the law allows, and confirm to us that it did so. The rest of the denial stands.",
+            { plan },
+          ),
+      ifNotHeard,
     ],
   };
 
   const codes = [
-    kase.procedureCodes.length ? `procedure codes ${kase.procedureCodes.join(", ")}` : null,
-    kase.diagnosisCodes.length ? `diagnosis codes ${kase.diagnosisCodes.join(", ")}` : null,
+    kase.procedureCodes.length ? t("procedure codes {codes}", { codes: kase.procedureCodes.join(", ") }) : null,
+    kase.diagnosisCodes.length ? t("diagnosis codes {codes}", { codes: kase.diagnosisCodes.join(", ") }) : null,
   ].filter(Boolean);
   const provider = [kase.providerName, kase.providerNpi ? `NPI ${kase.providerNpi}` : null, kase.providerFacility].filter(Boolean).join(", ");
   const reviewFrom = kase.acceptedAt ?? kase.receivedAt;
+  const binding = t("The decision is binding on {plan}.", { plan });
 
   const planMust: Record<DecisionOutcome, string> = {
-    UPHELD: `The decision is binding on ${plan}. Because the denial is upheld, ${plan} does not have to take any action.`,
-    OVERTURNED: `The decision is binding on ${plan}. ${plan} must approve or pay for ${service}${byWhen}, and confirm in the review organization's portal the date it did so and the authorization or claim number.`,
-    OVERTURNED_IN_PART: `The decision is binding on ${plan}. ${plan} must approve or pay for the part overturned (${part})${byWhen}, and confirm in the review organization's portal the date it did so and the authorization or claim number.`,
+    UPHELD: `${binding} ${t("Because the denial is upheld, {plan} does not have to take any action.", { plan })}`,
+    OVERTURNED: `${binding} ${
+      due
+        ? t(
+            "{plan} must approve or pay for {service} by {due}, and confirm in the review organization's portal the date it did so and the authorization or claim number.",
+            { plan, service, due },
+          )
+        : t(
+            "{plan} must approve or pay for {service} within the time the law allows, and confirm in the review organization's portal the date it did so and the authorization or claim number.",
+            { plan, service },
+          )
+    }`,
+    OVERTURNED_IN_PART: `${binding} ${
+      due
+        ? t(
+            "{plan} must approve or pay for the part overturned ({part}) by {due}, and confirm in the review organization's portal the date it did so and the authorization or claim number.",
+            { plan, part, due },
+          )
+        : t(
+            "{plan} must approve or pay for the part overturned ({part}) within the time the law allows, and confirm in the review organization's portal the date it did so and the authorization or claim number.",
+            { plan, part },
+          )
+    }`,
   };
 
+  const copiesTo = listOf([plan, ...(kase.providerNotified && kase.providerName ? [kase.providerName] : [])], locale);
+  const notSpanishOrEnglish = kase.preferredLanguage && !["en", "es"].includes(kase.preferredLanguage.toLowerCase());
+
   return {
-    title: issue.amendment ? "Amended decision of the independent medical review" : "Decision of the independent medical review",
+    locale,
+    title: issue.amendment ? t("Amended decision of the independent medical review") : t("Decision of the independent medical review"),
     organizationName: organization.name,
+    organizationPhone: organization.phone,
     organizationContact,
     recipient: {
       lines: [kase.patientName, ...(kase.patientAddress ? lines(kase.patientAddress) : [])],
-      copies: `Copies to: ${listOf([plan, ...(kase.providerNotified && kase.providerName ? [kase.providerName] : [])])}`,
+      copies: t("Copies to: {recipients}", { recipients: copiesTo }),
     },
     reference: kase.reference,
     decisionDate,
     version: issue.version,
-    issuedOn: dateOf(issue.issuedAt, timeZone),
+    issuedOn: dayOf(issue.issuedAt, w),
     amendment: issue.amendment
       ? {
-          notice: `This letter (version ${issue.version}, issued on ${dateOf(issue.issuedAt, timeZone)}) replaces version ${issue.amendment.replaces.version}, issued on ${dateOf(issue.amendment.replaces.issuedAt, timeZone)}. The decision itself is unchanged unless this letter says otherwise.`,
+          notice: t(
+            "This letter (version {version}, issued on {issuedOn}) replaces version {previous}, issued on {previousIssuedOn}. The decision itself is unchanged unless this letter says otherwise.",
+            {
+              version: String(issue.version),
+              issuedOn: dayOf(issue.issuedAt, w),
+              previous: String(issue.amendment.replaces.version),
+              previousIssuedOn: dayOf(issue.amendment.replaces.issuedAt, w),
+            },
+          ),
           reason: issue.amendment.reason,
         }
       : null,
     verification: {
       code,
       address: verifyAddress,
-      footer: `Reference ${kase.reference} · Verification code ${code} · Check this letter at ${verifyAddress}`,
+      footer: t("Reference {reference} · Verification code {code} · Check this letter at {address}", {
+        reference: kase.reference,
+        code,
+        address: verifyAddress,
+      }),
     },
     translationNote:
-      kase.preferredLanguage && kase.preferredLanguage.toLowerCase() !== "en"
-        ? `You told us you prefer ${languageName(kase.preferredLanguage)}. This letter is in English. You can ask us for a translation at no cost: ${organization.name}, ${organization.appUrl}.`
-        : null,
-    summary: { heading: SUMMARY_HEADING, outcome: OUTCOME_HEADLINES[kase.outcome], paragraphs: summaryParagraphs[kase.outcome] },
+      locale === "en" && noticeLocale(kase.preferredLanguage) !== "en"
+        ? t(
+            "This is the English copy of this letter. The patient was sent a copy in {language}. Both copies have the same verification code and state the same decision.",
+            { language: languageName(kase.preferredLanguage) },
+          )
+        : notSpanishOrEnglish
+          ? t("You told us you prefer {language}. This letter is in English. You can ask us for a translation at no cost: {organization}, {address}.", {
+              language: languageName(kase.preferredLanguage),
+              organization: organization.name,
+              address: organization.appUrl,
+            })
+          : null,
+    summary: { heading: t(SUMMARY_HEADING), outcome: t(OUTCOME_HEADLINES[kase.outcome]), paragraphs: summaryParagraphs[kase.outcome] },
     caseDetails: [
-      { label: "Patient", value: kase.patientName },
-      { label: "Member ID", value: kase.memberId ?? "Not given" },
-      { label: "Health plan", value: plan },
-      { label: "Service in dispute", value: codes.length ? `${kase.serviceDescription} (${codes.join("; ")})` : kase.serviceDescription },
-      { label: "Date of service or request", value: kase.serviceDate ? formatLocalDate(kase.serviceDate) : "Not given in the request" },
-      { label: "Provider", value: provider || "Not given" },
-      { label: "The plan's reason for the denial", value: denialReasonText(kase, timeZone) },
+      { label: t("Patient"), value: kase.patientName },
+      { label: t("Member ID"), value: kase.memberId ?? t("Not given") },
+      { label: t("Health plan"), value: plan },
+      { label: t("Service in dispute"), value: codes.length ? `${kase.serviceDescription} (${codes.join("; ")})` : kase.serviceDescription },
+      { label: t("Date of service or request"), value: kase.serviceDate ? letterDay(kase.serviceDate, locale) : t("Not given in the request") },
+      { label: t("Provider"), value: provider || t("Not given") },
+      { label: t("The plan's reason for the denial"), value: denialReasonText(kase, timeZone, locale) },
       {
-        label: "The plan's denial",
+        label: t("The plan's denial"),
         value:
-          [kase.denialDate ? `dated ${formatLocalDate(kase.denialDate)}` : null, kase.planDenialReference ? `reference ${kase.planDenialReference}` : null]
+          [
+            kase.denialDate ? t("dated {date}", { date: letterDay(kase.denialDate, locale) }) : null,
+            kase.planDenialReference ? t("reference {reference}", { reference: kase.planDenialReference }) : null,
+          ]
             .filter(Boolean)
-            .join(", ") || "Not given",
+            .join(", ") || t("Not given"),
       },
     ],
     reviewDetails: [
-      { label: "Date we received the case", value: dateOf(kase.receivedAt, timeZone) },
-      { label: "Dates of review", value: `${dateOf(reviewFrom, timeZone)} to ${dateOf(kase.determinedAt ?? issue.decidedAt, timeZone)}` },
-      { label: "Type of review", value: kase.track === "EXPEDITED" ? "Expedited (urgent)" : TRACK_LABELS.STANDARD },
-      { label: "Type of dispute", value: kase.disputeType ? DISPUTE_TYPE_LABELS[kase.disputeType] : "Not recorded" },
-      { label: "Reviewed by", value: capitalized(reviewers(opinions)) },
+      { label: t("Date we received the case"), value: dayOf(kase.receivedAt, w) },
+      { label: t("Dates of review"), value: t("{from} to {to}", { from: dayOf(reviewFrom, w), to: dayOf(kase.determinedAt ?? issue.decidedAt, w) }) },
+      { label: t("Type of review"), value: kase.track === "EXPEDITED" ? t("Expedited (urgent)") : t("Standard") },
+      { label: t("Type of dispute"), value: kase.disputeType ? t(DISPUTE_TYPES[kase.disputeType]) : t("Not recorded") },
+      { label: t("Reviewed by"), value: who },
     ],
     evidence: {
-      documents: documentsConsidered(opinions, timeZone),
+      documents: documentsConsidered(opinions, w),
       criteria: unique(opinions.flatMap((opinion) => opinion.references.map(criterionText))),
       standards: unique(opinions.map((opinion) => opinion.standardOfReview).filter(Boolean)),
     },
     decision: {
       outcome:
         kase.outcome === "OVERTURNED_IN_PART" && part
-          ? `${OUTCOME_HEADLINES.OVERTURNED_IN_PART} The part overturned: ${part}.`
-          : OUTCOME_HEADLINES[kase.outcome],
-      basis: decisionBasis(opinions),
+          ? t("The denial is overturned in part. The part overturned: {part}.", { part })
+          : t(OUTCOME_HEADLINES[kase.outcome]),
+      basis: decisionBasis(opinions, w),
     },
     opinions: opinions.map((opinion) => ({
-      heading: reviewerHeading(opinion, panel),
-      qualifications: qualifications(opinion),
-      outcome: opinionOutcome(opinion),
-      submittedOn: dateOf(opinion.submittedAt, timeZone),
+      heading: reviewerHeading(opinion, panel, w),
+      qualifications: qualifications(opinion, w),
+      outcome: opinionOutcome(opinion, w),
+      submittedOn: dayOf(opinion.submittedAt, w),
       principalReasons: opinion.principalReasons,
       clinicalRationale: opinion.clinicalRationale,
       ownEvidence: panel
         ? {
             standardOfReview: opinion.standardOfReview,
             criteria: opinion.references.map(criterionText),
-            documents: documentsConsidered([opinion], timeZone),
+            documents: documentsConsidered([opinion], w),
           }
         : null,
       noConflict: opinion.noConflictStatement,
     })),
     binding: [
       planMust[kase.outcome],
-      "This decision is the final step of the independent review. Neither the plan nor the review organization can change it; a correction is issued only as an amended letter that says what changed.",
+      t(
+        "This decision is the final step of the independent review. Neither the plan nor the review organization can change it; a correction is issued only as an amended letter that says what changed.",
+      ),
     ],
     rights: [
       kase.outcome === "UPHELD"
-        ? "You may still have the right to take legal action in court, or to other remedies under state or federal law. Time limits may apply, so consider getting legal advice soon."
-        : "You keep any other rights you have under the law, including the right to take legal action in court.",
-      `For help with your rights, or if ${plan} does not do what this decision requires, contact ${regulator}.`,
+        ? t(
+            "You may still have the right to take legal action in court, or to other remedies under state or federal law. Time limits may apply, so consider getting legal advice soon.",
+          )
+        : t("You keep any other rights you have under the law, including the right to take legal action in court."),
+      t("For help with your rights, or if {plan} does not do what this decision requires, contact {regulator}.", { plan, regulator }),
     ],
     contact: [
-      `Questions about this letter: ${organization.name}, ${organizationContact.join(", ")}, ${organization.appUrl}. Please quote the reference number ${kase.reference}.`,
-      `Anyone holding this letter can check that it is genuine at ${verifyAddress} with the reference number and the verification code ${code}.`,
+      t("Questions about this letter: {organization}, {contact}, {address}. Please quote the reference number {reference}.", {
+        organization: organization.name,
+        contact: organizationContact.join(", "),
+        address: organization.appUrl,
+        reference: kase.reference,
+      }),
+      t("Anyone holding this letter can check that it is genuine at {address} with the reference number and the verification code {code}.", {
+        address: verifyAddress,
+        code,
+      }),
     ],
   };
 }
@@ -435,18 +575,26 @@ export function letterContents(
  * applicant's paraphrase stands in only when the plan stated none, labelled
  * as theirs (docs/rules/decision-letter.md, "The plan's reason").
  */
-export function denialReasonText(kase: Pick<LetterCase, "denialReason" | "planCaseFile" | "proceededWithoutCaseFile">, timeZone: string): string {
+export function denialReasonText(
+  kase: Pick<LetterCase, "denialReason" | "planCaseFile" | "proceededWithoutCaseFile">,
+  timeZone: string,
+  locale: Locale = "en",
+): string {
+  const t = translator(locale);
   const file = kase.planCaseFile;
   if (file?.denialReason) {
-    return `Your health plan denied the service because: “${file.denialReason}” (the plan's case file, received ${dateOf(file.receivedAt, timeZone)})`;
+    return t("Your health plan denied the service because: “{reason}” (the plan's case file, received {date})", {
+      reason: file.denialReason,
+      date: letterDayOf(file.receivedAt, timeZone, locale),
+    });
   }
-  if (!kase.denialReason) return "Not stated in the plan's case file or in the request";
+  if (!kase.denialReason) return t("Not stated in the plan's case file or in the request");
   const why = file
-    ? "the plan's case file does not state its reason"
+    ? t("the plan's case file does not state its reason")
     : kase.proceededWithoutCaseFile
-      ? "the review went ahead without the plan's case file, which came late"
-      : "the plan's case file had not come in";
-  return `As you described the denial: “${kase.denialReason}” (${why})`;
+      ? t("the review went ahead without the plan's case file, which came late")
+      : t("the plan's case file had not come in");
+  return t("As you described the denial: “{reason}” ({why})", { reason: kase.denialReason, why });
 }
 
 function capitalized(text: string): string {

@@ -1,6 +1,9 @@
 import { Document, Font, Page, StyleSheet, Text, View, type PageLayoutProps } from "@react-pdf/renderer";
 import { Fragment } from "react";
 import type { LetterContents, LetterField } from "~/domain/decision-letter";
+import { translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
+import { LanguageAccess } from "./language-access";
 
 // A binding letter is quoted and searched: words are never split across lines with a hyphen.
 Font.registerHyphenationCallback((word) => [word]);
@@ -72,14 +75,15 @@ function Items({ items, empty }: { items: readonly string[]; empty: string }) {
  * letter once and packs it into pages; a fixed footer made every page break
  * lay the rest of the letter out again.
  */
-function pageLayout(footer: string) {
+function pageLayout(footer: string, locale: Locale) {
+  const t = translator(locale);
   return function LetterPage({ children, pageNumber, totalPages }: PageLayoutProps) {
     return (
       <>
         <View style={styles.flow}>{children}</View>
         <View style={styles.footer}>
           <Text>{footer}</Text>
-          <Text>{`Page ${pageNumber} of ${totalPages}`}</Text>
+          <Text>{t("Page {page} of {pages}", { page: pageNumber, pages: totalPages })}</Text>
         </View>
       </>
     );
@@ -94,16 +98,17 @@ function pageLayout(footer: string) {
  */
 export function DecisionLetter({ contents }: { contents: LetterContents }) {
   const letter = contents;
+  const t = translator(letter.locale);
   return (
     <Document
-      title={`${letter.title}, ${letter.reference}, version ${letter.version}`}
+      title={t("{title}, {reference}, version {version}", { title: letter.title, reference: letter.reference, version: letter.version })}
       author={letter.organizationName}
-      subject={`Independent medical review ${letter.reference}`}
+      subject={t("Independent medical review {reference}", { reference: letter.reference })}
       creator={letter.organizationName}
       producer={letter.organizationName}
-      language="en"
+      language={letter.locale}
     >
-      <Page size="LETTER" style={styles.page} layout={pageLayout(letter.verification.footer)}>
+      <Page size="LETTER" style={styles.page} layout={pageLayout(letter.verification.footer, letter.locale)}>
         <View style={styles.letterhead}>
           <Text style={styles.organization}>{letter.organizationName}</Text>
           {letter.organizationContact.map((line) => (
@@ -121,19 +126,17 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
         </View>
         <Text style={styles.title}>{letter.title}</Text>
         <View style={styles.facts}>
-          <Text style={styles.line}>Reference number: {letter.reference}</Text>
-          <Text style={styles.line}>Date of the decision: {letter.decisionDate}</Text>
-          <Text style={styles.line}>
-            Letter version {letter.version}, issued on {letter.issuedOn}
-          </Text>
+          <Text style={styles.line}>{t("Reference number: {reference}", { reference: letter.reference })}</Text>
+          <Text style={styles.line}>{t("Date of the decision: {date}", { date: letter.decisionDate })}</Text>
+          <Text style={styles.line}>{t("Letter version {version}, issued on {date}", { version: letter.version, date: letter.issuedOn })}</Text>
           <Text style={styles.line}>{letter.recipient.copies}</Text>
         </View>
 
         {letter.amendment ? (
           <View style={styles.notice}>
-            <Text style={styles.subheading}>Amended letter</Text>
+            <Text style={styles.subheading}>{t("Amended letter")}</Text>
             <Text style={styles.paragraph}>{letter.amendment.notice}</Text>
-            <Text style={styles.line}>Reason for the amendment: {letter.amendment.reason}</Text>
+            <Text style={styles.line}>{t("Reason for the amendment: {reason}", { reason: letter.amendment.reason })}</Text>
           </View>
         ) : null}
         {letter.translationNote ? (
@@ -152,25 +155,25 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
           ))}
         </View>
 
-        <Text style={styles.part}>The formal record</Text>
+        <Text style={styles.part}>{t("The formal record")}</Text>
 
-        <Text style={styles.heading}>The case</Text>
+        <Text style={styles.heading}>{t("The case")}</Text>
         <Fields fields={letter.caseDetails} />
 
-        <Text style={styles.heading}>The review</Text>
+        <Text style={styles.heading}>{t("The review")}</Text>
         <Fields fields={letter.reviewDetails} />
 
-        <Text style={styles.heading}>Documents and evidence considered</Text>
-        <Items items={letter.evidence.documents} empty="None listed." />
-        <Text style={styles.heading}>Clinical criteria and literature applied</Text>
-        <Items items={letter.evidence.criteria} empty="None listed." />
-        <Text style={styles.subheading}>Standard of review</Text>
-        <Items items={letter.evidence.standards} empty="Not stated." />
+        <Text style={styles.heading}>{t("Documents and evidence considered")}</Text>
+        <Items items={letter.evidence.documents} empty={t("None listed.")} />
+        <Text style={styles.heading}>{t("Clinical criteria and literature applied")}</Text>
+        <Items items={letter.evidence.criteria} empty={t("None listed.")} />
+        <Text style={styles.subheading}>{t("Standard of review")}</Text>
+        <Items items={letter.evidence.standards} empty={t("Not stated.")} />
 
-        <Text style={styles.heading}>How the decision was reached</Text>
+        <Text style={styles.heading}>{t("How the decision was reached")}</Text>
         <Text style={styles.paragraph}>{letter.decision.basis}</Text>
 
-        <Text style={styles.heading}>{letter.opinions.length > 1 ? "The reviewers' opinions" : "The reviewer's opinion"}</Text>
+        <Text style={styles.heading}>{letter.opinions.length > 1 ? t("The reviewers' opinions") : t("The reviewer's opinion")}</Text>
         {letter.opinions.map((opinion) => (
           <Fragment key={opinion.heading}>
             <View style={styles.divider} />
@@ -178,47 +181,49 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
               {opinion.heading}
             </Text>
             <Items items={opinion.qualifications} empty="" />
-            <Text style={styles.subheading}>Opinion, given on {opinion.submittedOn}</Text>
+            <Text style={styles.subheading}>{t("Opinion, given on {date}", { date: opinion.submittedOn })}</Text>
             <Text style={styles.paragraph}>{opinion.outcome}</Text>
-            <Text style={styles.subheading}>Principal reasons</Text>
+            <Text style={styles.subheading}>{t("Principal reasons")}</Text>
             <Text style={styles.paragraph}>{opinion.principalReasons}</Text>
-            <Text style={styles.subheading}>Clinical rationale</Text>
+            <Text style={styles.subheading}>{t("Clinical rationale")}</Text>
             <Text style={styles.paragraph}>{opinion.clinicalRationale}</Text>
             {opinion.ownEvidence ? (
               <>
-                <Text style={styles.subheading}>Standard of review applied</Text>
+                <Text style={styles.subheading}>{t("Standard of review applied")}</Text>
                 <Text style={styles.paragraph}>{opinion.ownEvidence.standardOfReview}</Text>
-                <Text style={styles.subheading}>Criteria and literature relied on</Text>
-                <Items items={opinion.ownEvidence.criteria} empty="None listed." />
-                <Text style={styles.subheading}>Documents considered</Text>
-                <Items items={opinion.ownEvidence.documents} empty="None listed." />
+                <Text style={styles.subheading}>{t("Criteria and literature relied on")}</Text>
+                <Items items={opinion.ownEvidence.criteria} empty={t("None listed.")} />
+                <Text style={styles.subheading}>{t("Documents considered")}</Text>
+                <Items items={opinion.ownEvidence.documents} empty={t("None listed.")} />
               </>
             ) : null}
-            <Text style={styles.subheading}>Statement of no conflict of interest</Text>
+            <Text style={styles.subheading}>{t("Statement of no conflict of interest")}</Text>
             <Text style={styles.statement}>{opinion.noConflict}</Text>
           </Fragment>
         ))}
 
-        <Text style={styles.heading}>This decision is binding</Text>
+        <Text style={styles.heading}>{t("This decision is binding")}</Text>
         {letter.binding.map((paragraph) => (
           <Text key={paragraph} style={styles.paragraph}>
             {paragraph}
           </Text>
         ))}
 
-        <Text style={styles.heading}>Your rights</Text>
+        <Text style={styles.heading}>{t("Your rights")}</Text>
         {letter.rights.map((paragraph) => (
           <Text key={paragraph} style={styles.paragraph}>
             {paragraph}
           </Text>
         ))}
 
-        <Text style={styles.heading}>Questions</Text>
+        <Text style={styles.heading}>{t("Questions")}</Text>
         {letter.contact.map((paragraph) => (
           <Text key={paragraph} style={styles.paragraph}>
             {paragraph}
           </Text>
         ))}
+
+        <LanguageAccess locale={letter.locale} organizationName={letter.organizationName} phone={letter.organizationPhone} />
       </Page>
     </Document>
   );

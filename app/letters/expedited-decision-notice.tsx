@@ -1,7 +1,14 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
+import { LanguageAccess } from "./language-access";
 
 export interface ExpeditedDecisionNoticeProps {
+  /** The language the notice is written in. */
+  locale: Locale;
   organizationName: string;
+  /** Printed with the taglines offering help in other languages. */
+  organizationPhone: string;
   reference: string;
   /** When the parties were told, in words ("Tue 1 Dec 2026, 3:05 PM ET"). */
   notifiedAt: string;
@@ -33,20 +40,21 @@ const styles = StyleSheet.create({
  * with the reasons, follows within the profile's time.
  */
 export function ExpeditedDecisionNotice(props: ExpeditedDecisionNoticeProps) {
+  const t = translator(props.locale);
   return (
     <Document
-      title={`Notice of expedited decision ${props.reference}`}
+      title={t("Notice of expedited decision {reference}", { reference: props.reference })}
       author={props.organizationName}
-      subject="Expedited independent medical review: the decision"
-      language="en"
+      subject={t("Expedited independent medical review: the decision")}
+      language={props.locale}
     >
       <Page size="LETTER" style={styles.page}>
         <Text style={styles.organization}>{props.organizationName}</Text>
-        <Text style={styles.title}>Notice of the expedited independent review decision</Text>
+        <Text style={styles.title}>{t("Notice of the expedited independent review decision")}</Text>
         <View style={styles.facts}>
-          <Text>Reference number: {props.reference}</Text>
-          <Text>Notice given: {props.notifiedAt}</Text>
-          <Text>Health plan: {props.planName}</Text>
+          <Text>{t("Reference number: {reference}", { reference: props.reference })}</Text>
+          <Text>{t("Notice given: {date}", { date: props.notifiedAt })}</Text>
+          <Text>{t("Health plan: {plan}", { plan: props.planName })}</Text>
         </View>
         <Text style={styles.outcome}>{props.outcome}</Text>
         {props.meaning.map((paragraph) => (
@@ -54,12 +62,15 @@ export function ExpeditedDecisionNotice(props: ExpeditedDecisionNoticeProps) {
             {paragraph}
           </Text>
         ))}
-        <Text style={styles.heading}>The written decision letter</Text>
+        <Text style={styles.heading}>{t("The written decision letter")}</Text>
         <Text style={styles.paragraph}>
-          Because the review is expedited, we tell you the decision now. The written decision letter, with the reviewers' reasons, follows by {props.letterDue}{" "}
-          at the latest. The decision takes effect now.
+          {t(
+            "Because the review is expedited, we tell you the decision now. The written decision letter, with the reviewers' reasons, follows by {due} at the latest. The decision takes effect now.",
+            { due: props.letterDue },
+          )}
         </Text>
         <Text style={styles.footer}>{props.contact}</Text>
+        <LanguageAccess locale={props.locale} organizationName={props.organizationName} phone={props.organizationPhone} />
       </Page>
     </Document>
   );

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { data, Form as PlainForm, useActionData, useNavigation } from "react-router";
 import type { Route } from "./+types/verify";
 import { describedByFor, FieldFrame, Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
@@ -129,6 +130,14 @@ function LetterFacts({ letter }: { letter: VerifiedLetter }) {
         <dd>
           <code className="break-all">{letter.sha256}</code>
         </dd>
+        {letter.copies.map((copy) => (
+          <Fragment key={copy.sha256}>
+            <dt>SHA-256 fingerprint of the {copy.language} copy on file</dt>
+            <dd>
+              <code className="break-all">{copy.sha256}</code>
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       {letter.newer ? (
         <p>

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { formatInstant } from "~/domain/format-instant";
+import { letterDayOf } from "~/domain/letter-dates";
 import { localDate } from "~/domain/deadlines/time-zone";
 import type { Role } from "~/domain/roles";
 import { formatLocalDate } from "~/domain/rule-profiles";
@@ -16,6 +18,8 @@ import { config } from "~/server/config.server";
 import { db } from "~/server/db.server";
 import { documentStorage } from "~/server/documents/storage.server";
 import { coordinatorCasePage } from "~/server/intake/coordinator-case-page.server";
+import { planCasePage } from "~/server/plan/plan-case-page.server";
+import { applicantCasePage } from "~/server/requests/case-page.server";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { actorFor, createPlan, createReviewer, createUser, PASSWORD, sessionUserOf, uniqueIp } from "#tests/support/factories";
 import { call, request, withSession, type RouteFunction } from "#tests/support/routes";
@@ -131,6 +135,8 @@ async function approvedCase(options: {
   /** Filed by a representative, so the patient is told as well. */
   representative?: boolean;
   track?: "STANDARD" | "EXPEDITED";
+  /** The language the applicant asked for their notices in. */
+  preferredLanguage?: "en" | "es";
 }) {
   const members: Person[] = [];
   for (const reviewer of options.reviewers) {
@@ -150,7 +156,7 @@ async function approvedCase(options: {
       patientName: "Rosa Delgado",
       patientAddress: "12 Birch Lane, Springfield, IL 62704",
       memberId: "EVG-123456",
-      preferredLanguage: "en",
+      preferredLanguage: options.preferredLanguage ?? "en",
       serviceDescription: "Lumbar spinal fusion",
       procedureCodes: ["22612"],
       diagnosisCodes: ["M43.16"],
@@ -696,6 +702,227 @@ describe("an expedited decision", () => {
   });
 });
 
+/** Section 1557: every notice offers help in other languages, free of charge, and states the nondiscrimination notice. */
+function expectLanguageAccess(text: string, locale: "en" | "es") {
+  const phone = config().organizationPhone;
+  for (const element of [
+    locale === "es" ? "Ayuda en su idioma" : "Help in your language",
+    `ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al ${phone}.`,
+    "PAUNAWA: Kung nagsasalita ka ng Tagalog",
+    "ВНИМАНИЕ: Если вы говорите на русском языке",
+    "LUS CEEV: Yog tias koj hais lus Hmoob",
+    // The PDF's font cannot draw these scripts: the language is named in English with the phone line.
+    ...["Chinese", "Vietnamese", "Korean", "Armenian", "Japanese", "Persian (Farsi)", "Punjabi", "Khmer", "Arabic", "Hindi", "Thai"].map(
+      (language) => `${language}: free language assistance is available to you. Call ${phone}.`,
+    ),
+    ...(locale === "es"
+      ? [
+          `ATTENTION: If you speak English, language assistance services, free of charge, are available to you. Call ${phone}.`,
+          "Aviso de no discriminación",
+          "no discrimina por motivos de raza, color, origen nacional, edad, discapacidad o sexo",
+          "Oficina de Derechos Civiles",
+        ]
+      : ["Nondiscrimination notice", "does not discriminate on the basis of race, color, national origin, age, disability or sex", "Office for Civil Rights"]),
+  ])
+    expect(text).toContain(element);
+}
+
+describe("a Spanish-speaking applicant's decision", () => {
+  it("is issued twice under one code: the applicant's letter in Spanish, the plan's in English, both hashed and verifiable", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Ximena Valderrama", specialty: "Orthopaedic surgery", board: true }],
+      opinions: [
+        {
+          outcome: "OVERTURNED",
+          reasons: "Six months of conservative care were documented.",
+          rationale: "Imaging shows instability at L4-L5.",
+          criterion: "Lumbar fusion coverage guideline",
+        },
+      ],
+      notifyProvider: true,
+      preferredLanguage: "es",
+    });
+    const { letter, bytes: englishBytes, pages: englishPages } = await issue(kase.id);
+    const code = formatVerificationCode(letter.verificationCode);
+    const copy = await db.document.findFirstOrThrow({ where: { translationOfId: letter.documentId } });
+    expect(copy).toMatchObject({
+      kind: "DECISION_LETTER",
+      language: "es",
+      fileName: `decision-letter-${kase.reference}-es.pdf`,
+      description: "Decision letter (Spanish copy for the applicant)",
+    });
+
+    // The applicant's case page gives them the Spanish copy only; the plan's page the English one.
+    const applicantPage = await applicantCasePage(sessionUserOf(applicant), kase.id, actorFor(applicant));
+    expect(applicantPage.kind === "case" && applicantPage.decision?.letters.map((document) => document.id)).toEqual([copy.id]);
+    const planUser = await createUser({ roles: ["PLAN"], planId: plan.id });
+    const planPage = await planCasePage(sessionUserOf(planUser), kase.id, actorFor(planUser));
+    expect(JSON.stringify(planPage)).toContain(letter.documentId);
+    expect(JSON.stringify(planPage)).not.toContain(copy.id);
+
+    // The coordinator's decision page lists both copies of the version, each with its fingerprint.
+    expect((await openDecision(coordinator, kase.id)).data.letters[0]).toMatchObject({
+      documentId: letter.documentId,
+      sha256: letter.sha256,
+      copies: [{ documentId: copy.id, language: "Spanish", sha256: copy.sha256 }],
+    });
+
+    // Both copies stored as downloaded, each with its own fingerprint.
+    const spanishFile = await download(applicant, copy.id);
+    expect(spanishFile).toMatchObject({ status: 200, contentType: "application/pdf" });
+    expect(sha256(spanishFile.bytes)).toBe(copy.sha256);
+    expect(sha256(await storedBytes(copy.storageKey))).toBe(copy.sha256);
+    expect(letter.sha256).toBe(sha256(englishBytes));
+    expect(copy.sha256).not.toBe(letter.sha256);
+
+    // The Spanish letter: every element, in Spanish, with Spanish dates and deadline.
+    const pages = await pdfPageTexts(spanishFile.bytes);
+    const text = pages.join(" ");
+    const dueAt = (await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "COMPLIANCE" } })).dueAt;
+    const dia = (instant: Date) => letterDayOf(instant, TIME_ZONE, "es");
+    for (const [index, page] of pages.entries()) {
+      expect(page, `página ${index + 1}`).toContain(`Código de verificación ${code}`);
+      expect(page, `página ${index + 1}`).toContain(`Compruebe esta carta en ${VERIFY_ADDRESS}`);
+      expect(page, `página ${index + 1}`).toContain(`Referencia ${kase.reference}`);
+      expect(page, `página ${index + 1}`).toContain(`Página ${index + 1} de ${pages.length}`);
+    }
+    const summary = pages[0]!.indexOf("Qué se decidió y qué pasa ahora");
+    expect(summary).toBeGreaterThan(-1);
+    expect(summary).toBeLessThan(pages[0]!.indexOf("El registro formal"));
+    for (const element of [
+      ORGANIZATION,
+      "Decisión de la revisión médica independiente",
+      `Número de referencia: ${kase.reference}`,
+      `Fecha de la decisión: ${dia(letter.issuedAt)}`,
+      `Versión 1 de la carta, emitida el ${dia(letter.issuedAt)}`,
+      "Se anula la denegación.",
+      `Un médico revisor independiente concluyó que ${plan.name} no debió negar el servicio (lumbar spinal fusion).`,
+      `Esto significa que ${plan.name} debe aprobarlo o pagarlo a más tardar el ${formatInstant(dueAt, TIME_ZONE, "dateTime", "es")}, y confirmarnos que lo hizo.`,
+      "Paciente Rosa Delgado",
+      "Número de miembro EVG-123456",
+      `Plan de salud ${plan.name}`,
+      "Servicio en disputa Lumbar spinal fusion (códigos de procedimiento 22612; códigos de diagnóstico M43.16)",
+      "Fecha del servicio o de la solicitud 14 de septiembre de 2026",
+      "Proveedor Dr. Alan Chu, NPI 1234567893, Riverside Spine Center",
+      "El motivo del plan para la denegación Según usted describió la denegación: “Conservative treatment was not exhausted” (el expediente del plan no había llegado)",
+      "Fecha en que recibimos el caso",
+      "Fechas de la revisión",
+      "Tipo de revisión Estándar",
+      "Tipo de disputa Necesidad médica",
+      "Revisado por Un médico revisor independiente",
+      "Documentos y pruebas que se tuvieron en cuenta",
+      ...kase.documents.map((document) => document.fileName),
+      "Criterios clínicos y publicaciones aplicados",
+      "Lumbar fusion coverage guideline, North American Spine Society, 2021",
+      "Cómo se llegó a la decisión",
+      "Un revisor independiente examinó el caso. Su opinión es la decisión.",
+      "El revisor (certificado por la junta de especialidad en Orthopaedic Surgery)",
+      "Entre 10 y 20 años de práctica clínica",
+      "Six months of conservative care were documented.",
+      "Declaración de ausencia de conflicto de intereses",
+      `La decisión es obligatoria para ${plan.name}.`,
+      "Esta decisión es obligatoria",
+      "demanda ante un tribunal",
+      "State Department of Insurance",
+      `Si tiene preguntas sobre esta carta: ${ORGANIZATION}, ${config().organizationPostalAddress}, Teléfono ${config().organizationPhone}, http://portal.test`,
+      "Rosa Delgado 12 Birch Lane Springfield IL 62704",
+      `Copias a: ${plan.name} y Dr. Alan Chu`,
+    ])
+      expect(text).toContain(element);
+    expectLanguageAccess(text, "es");
+    for (const english of ["What was decided", "The formal record", "Reference number", "Verification code", "You told us you prefer"])
+      expect(text).not.toContain(english);
+    for (const name of nameParts(kase.members)) expect(text).not.toContain(name);
+
+    // The plan's copy: English, the same code and facts, saying the patient has it in Spanish.
+    const englishText = englishPages.join(" ");
+    expectEveryPage(englishPages, code, kase.reference);
+    expectCaseElements(englishText, kase, letter.issuedAt);
+    expect(englishText).toContain("This is the English copy of this letter. The patient was sent a copy in Spanish.");
+    expect(englishText).toContain(`must approve or pay for it by ${formatDeadlineTime(dueAt, TIME_ZONE)}`);
+    expectLanguageAccess(englishText, "en");
+
+    // /verify by the code confirms both fingerprints; either file matches the one letter.
+    const byCode = await verifyByCode(kase.reference, code);
+    expect(byCode.data.answer).toMatchObject({ kind: "match", letter: { sha256: letter.sha256, copies: [{ language: "Spanish", sha256: copy.sha256 }] } });
+    for (const file of [englishBytes, spanishFile.bytes]) {
+      expect((await verifyByFile(file)).data.answer).toMatchObject({ kind: "match", letter: { reference: kase.reference, version: 1, sha256: letter.sha256 } });
+    }
+
+    // The applicant and the patient are written to in Spanish; the plan and the provider in English.
+    const emails = await db.outboxMessage.findMany({ where: { caseId: kase.id, template: "decision-issued" }, select: { toAddress: true, language: true } });
+    expect(emails.find((email) => email.toAddress === applicant.email)?.language).toBe("es");
+    expect(emails.find((email) => email.toAddress === "alan.chu@riverside.test")?.language).toBe("en");
+    const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: kase.id, type: "decision_issued" } });
+    expect(event.data).toMatchObject({ sha256: letter.sha256, applicantCopy: { language: "es", sha256: copy.sha256 } });
+
+    // An amendment is issued the same way: a Spanish copy beside the English version 2.
+    await postDecision(coordinator, kase.id, [
+      ["intent", "amend"],
+      ["version", String(await caseVersion(kase.id))],
+      ["reason", "A typing error."],
+    ]);
+    const amended = await letterRow(kase.id, "desc");
+    const amendedCopy = await db.document.findFirstOrThrow({ where: { translationOfId: amended.documentId } });
+    const amendedText = (await pdfPageTexts((await download(applicant, amendedCopy.id)).bytes)).join(" ");
+    expect(amendedText).toContain("Decisión corregida de la revisión médica independiente");
+    expect(amendedText).toContain("Motivo de la corrección: A typing error.");
+    expect(amendedText).toContain(`Código de verificación ${formatVerificationCode(amended.verificationCode)}`);
+  });
+
+  it("is told at once in Spanish when expedited: the applicant's notice in Spanish, the plan's in English", async () => {
+    const kase = await approvedCase({
+      reviewers: [{ name: "Dr. Rápido Quintanilla", specialty: "Orthopaedic surgery" }],
+      opinions: [{ outcome: "OVERTURNED", reasons: "Urgent reasons.", rationale: "Urgent rationale.", criterion: "Guideline" }],
+      notifyProvider: false,
+      track: "EXPEDITED",
+      preferredLanguage: "es",
+    });
+    await postDecision(coordinator, kase.id, [
+      ["intent", "notify"],
+      ["version", String(await caseVersion(kase.id))],
+      ["note", ""],
+    ]);
+    const written = await db.caseDeadline.findFirstOrThrow({ where: { caseId: kase.id, kind: "WRITTEN_CONFIRMATION" } });
+    const english = await db.document.findFirstOrThrow({ where: { caseId: kase.id, kind: "NOTICE", translationOfId: null } });
+    const spanish = await db.document.findFirstOrThrow({ where: { caseId: kase.id, kind: "NOTICE", translationOfId: english.id } });
+    expect(spanish).toMatchObject({ language: "es", fileName: `expedited-decision-notice-${kase.reference}-es.pdf` });
+
+    const text = (await pdfPageTexts((await download(applicant, spanish.id)).bytes)).join(" ");
+    for (const element of [
+      "Aviso de la decisión de la revisión independiente acelerada",
+      `Número de referencia: ${kase.reference}`,
+      `Aviso dado: ${formatInstant(written.startedAt, TIME_ZONE, "dateTime", "es")}`,
+      `Plan de salud: ${plan.name}`,
+      "Se anula la denegación.",
+      `concluyó que ${plan.name} no debió negar el servicio`,
+      "La carta con la decisión por escrito",
+      `le llegará a más tardar el ${formatInstant(written.dueAt, TIME_ZONE, "dateTime", "es")}`,
+    ])
+      expect(text).toContain(element);
+    expectLanguageAccess(text, "es");
+
+    const englishText = (await pdfPageTexts((await download(applicant, english.id)).bytes)).join(" ");
+    expect(englishText).toContain("Notice of the expedited independent review decision");
+    expect(englishText).toContain(`follows by ${formatDeadlineTime(written.dueAt, TIME_ZONE)}`);
+    expectLanguageAccess(englishText, "en");
+
+    const told = await db.outboxMessage.findMany({
+      where: { caseId: kase.id, template: "expedited-decision" },
+      select: { toAddress: true, language: true, props: true },
+    });
+    expect(told.find((email) => email.toAddress === applicant.email)).toMatchObject({
+      language: "es",
+      props: { link: `http://portal.test/documents/${spanish.id}`, letterDue: formatInstant(written.dueAt, TIME_ZONE, "dateTime", "es") },
+    });
+    for (const email of told.filter((email) => email.toAddress !== applicant.email))
+      expect(email).toMatchObject({
+        language: "en",
+        props: { link: `http://portal.test/documents/${english.id}`, letterDue: formatDeadlineTime(written.dueAt, TIME_ZONE) },
+      });
+  });
+});
+
 describe("/verify", () => {
   it("confirms a letter by its reference and code, or by its file, showing only the date, outcome and fingerprint", async () => {
     const kase = await approvedCase({
@@ -720,6 +947,7 @@ describe("/verify", () => {
           decisionDate: day(letter.issuedAt),
           outcome: "The denial was upheld.",
           sha256: letter.sha256,
+          copies: [],
           newer: null,
         },
       },

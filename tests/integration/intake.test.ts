@@ -3,6 +3,7 @@ import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CriterionAnswer, EligibilityCriterion } from "~/domain/eligibility";
+import { letterDayOf } from "~/domain/letter-dates";
 import { CASE_FILE_ITEMS } from "~/domain/plan-case-file";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
 import { db } from "~/server/db.server";
@@ -263,7 +264,71 @@ describe("finding a request ineligible", () => {
     expect(text).toContain("State Department of Insurance");
     expect(text).toContain(kase.reference!);
     expect(text).toContain("A covered benefit denied for an eligible reason");
+    // Section 1557: help in other languages, free of charge, and the nondiscrimination notice.
+    expect(text).toContain("Help in your language");
+    expect(text).toContain("ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al 1-800-555-0143.");
+    expect(text).toContain("Nondiscrimination notice");
+    expect(text).toContain("does not discriminate on the basis of race, color, national origin, age, disability or sex");
     expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: notice.id, actorId: applicant.id } })).toBe(1);
+  });
+
+  it("writes the applicant's notice in Spanish when they asked for Spanish notices, and the plan's in English", async () => {
+    const kase = await submittedCase();
+    await db.case.update({ where: { id: kase.id }, data: { preferredLanguage: "es" } });
+    await screened(kase.id, { ...allMet(), COVERED_BENEFIT: { met: false, note: "Cosmetic surgery is excluded by the contract" } });
+    const reason = "El contrato del plan excluye la cirugía estética.";
+    await findIneligible({ ...as(coordinator), caseId: kase.id, expectedVersion: await version(kase.id), reason });
+
+    const [english, spanish] = await db.document.findMany({ where: { caseId: kase.id }, orderBy: { translationOfId: { sort: "asc", nulls: "first" } } });
+    expect(english).toMatchObject({ kind: "NOTICE", translationOfId: null, language: null, fileName: `ineligibility-notice-${kase.reference}.pdf` });
+    expect(spanish).toMatchObject({ kind: "NOTICE", translationOfId: english!.id, language: "es", fileName: `ineligibility-notice-${kase.reference}-es.pdf` });
+
+    // The applicant is emailed (in Spanish) a link to the Spanish copy; the plan a link to the English one.
+    const emails = (await emailsOf(kase.id)).filter((email) => email.template === "case-ineligible");
+    expect(emails.find((email) => email.toAddress === applicant.email)).toMatchObject({
+      language: "es",
+      props: { link: `http://portal.test/documents/${spanish!.id}` },
+    });
+    for (const email of emails.filter((email) => email.toAddress !== applicant.email))
+      expect(email).toMatchObject({ language: "en", props: { link: `http://portal.test/documents/${english!.id}` } });
+
+    const read = async (documentId: string) => {
+      const download = await downloadDocument({ ...as(applicant), documentId, inline: false });
+      return pdfText(new Uint8Array(await new Response(download.body).arrayBuffer()));
+    };
+    const text = await read(spanish!.id);
+    for (const element of [
+      "Aviso: su solicitud no cumple los requisitos para una revisión independiente",
+      `Número de referencia: ${kase.reference}`,
+      `Fecha de este aviso: ${letterDayOf(spanish!.createdAt, "America/New_York", "es")}`,
+      `Plan de salud: ${plan.name}`,
+      reason,
+      "La solicitud no cumplió estas condiciones para una revisión independiente:",
+      "Un beneficio cubierto negado por un motivo que se puede revisar",
+      "Qué significa esto",
+      "Cómo impugnar esta decisión",
+      "Comuníquese con State Department of Insurance",
+      "Ayuda en su idioma",
+      "ATTENTION: If you speak English, language assistance services, free of charge, are available to you. Call 1-800-555-0143.",
+      "ATENCIÓN: si habla español",
+      "PAUNAWA: Kung nagsasalita ka ng Tagalog",
+      "ВНИМАНИЕ: Если вы говорите на русском языке",
+      "LUS CEEV: Yog tias koj hais lus Hmoob",
+      // Scripts the PDF's font cannot draw: the language named in English, with the phone line.
+      "Chinese: free language assistance is available to you. Call 1-800-555-0143.",
+      "Vietnamese: free language assistance is available to you. Call 1-800-555-0143.",
+      "Aviso de no discriminación",
+      "no discrimina por motivos de raza, color, origen nacional, edad, discapacidad o sexo",
+      "Oficina de Derechos Civiles",
+    ])
+      expect(text).toContain(element);
+    expect(text).not.toContain("Notice: your request");
+
+    const planText = await read(english!.id);
+    expect(planText).toContain("Notice: your request is not eligible for independent review");
+    expect(planText).toContain("Nondiscrimination notice");
+    expect(planText).toContain("ATENCIÓN: si habla español");
+    expect(planText).not.toContain("Aviso de no discriminación");
   });
 
   it("needs a criterion answered 'no' first, and leaves no notice behind when the change fails", async () => {

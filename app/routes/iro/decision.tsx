@@ -124,14 +124,35 @@ function IssuedLetters({ letters }: { letters: DecisionPage["letters"] }) {
           },
           { header: "Issued", cell: (letter) => <Instant at={letter.issued} style="table" /> },
           { header: "Verification code", cell: (letter) => <code>{letter.code}</code> },
-          { header: "SHA-256 fingerprint", cell: (letter) => <code className="break-all">{letter.sha256}</code> },
+          {
+            header: "SHA-256 fingerprint",
+            cell: (letter) => (
+              <>
+                <code className="break-all">{letter.sha256}</code>
+                {letter.copies.map((copy) => (
+                  <p key={copy.documentId}>
+                    {copy.language} copy: <code className="break-all">{copy.sha256}</code>
+                  </p>
+                ))}
+              </>
+            ),
+          },
           { header: "Reason for the amendment", className: "verbatim", cell: (letter) => letter.amendmentReason ?? "—" },
           {
             header: "Letter",
             cell: (letter) => (
-              <a href={`/documents/${letter.documentId}`} download>
-                Download version {letter.version}
-              </a>
+              <>
+                <a href={`/documents/${letter.documentId}`} download>
+                  Download version {letter.version}
+                </a>
+                {letter.copies.map((copy) => (
+                  <p key={copy.documentId}>
+                    <a href={`/documents/${copy.documentId}`} download>
+                      Download the {copy.language} copy
+                    </a>
+                  </p>
+                ))}
+              </>
             ),
           },
         ]}

@@ -1,14 +1,15 @@
 import { createElement } from "react";
 import { IneligibilityNotice, type IneligibilityNoticeProps } from "~/letters/ineligibility-notice";
-import { localDateTime } from "~/domain/deadlines/time-zone";
-import { CRITERION_LABELS, eligibilityOutcomes } from "~/domain/eligibility";
-import { formatLocalDate } from "~/domain/rule-profiles";
+import { eligibilityOutcomes } from "~/domain/eligibility";
+import { letterDayOf } from "~/domain/letter-dates";
+import { noticeLocale } from "~/i18n/locales";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import { db } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 import { documentStorage, type DocumentStorage } from "../documents/storage.server";
 import { AppError, notFound } from "../errors.server";
+import { createCopyDocuments, deleteCopies, storeCopies } from "../letters/letter-data.server";
 import { renderPdf } from "../letters/render-pdf.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
@@ -39,6 +40,7 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
       id: true,
       reference: true,
       submittedAt: true,
+      preferredLanguage: true,
       planId: true,
       applicant: { select: { name: true, email: true } },
       plan: { select: { name: true } },
@@ -57,24 +59,29 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
   }
   const at = input.at ?? new Date();
   const { timeZone } = await organizationCalendar();
-  const organizationName = config().organizationName;
-  const notice: IneligibilityNoticeProps = {
-    organizationName,
-    reference,
-    issuedOn: dateInWords(at, timeZone),
-    filedOn: kase.submittedAt ? dateInWords(kase.submittedAt, timeZone) : "not recorded",
-    addressee: kase.applicant.name,
-    planName: kase.plan?.name ?? "your health plan",
-    reason: input.reason,
-    criteriaNotMet: unmet.map((criterion) => CRITERION_LABELS[criterion]),
-    regulatorName: regulator.regulatorName,
-    regulatorContact: regulator.regulatorContact,
-  };
-  const pdf = await renderPdf(createElement(IneligibilityNotice, notice));
-  const stored = await storage.put(
-    (async function* () {
-      yield pdf;
-    })(),
+  const { organizationName, organizationPhone } = config();
+  const locale = noticeLocale(kase.preferredLanguage);
+  // The applicant's copy in their language when it is not English; the plan's in English.
+  const copies = await storeCopies(
+    locale,
+    (language) => {
+      const notice: IneligibilityNoticeProps = {
+        locale: language,
+        organizationName,
+        organizationPhone,
+        reference,
+        issuedOn: letterDayOf(at, timeZone, language),
+        filedOn: kase.submittedAt ? letterDayOf(kase.submittedAt, timeZone, language) : null,
+        addressee: kase.applicant.name,
+        planName: kase.plan?.name ?? null,
+        reason: input.reason,
+        criteriaNotMet: unmet,
+        regulatorName: regulator.regulatorName,
+        regulatorContact: regulator.regulatorContact,
+      };
+      return renderPdf(createElement(IneligibilityNotice, notice));
+    },
+    storage,
   );
   try {
     return await explainingConflicts(kase.id, input.expectedVersion, () =>
@@ -86,20 +93,13 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
         event: { type: "found_ineligible", note: input.reason, data: { criteriaNotMet: unmet } },
         at,
         work: async (tx) => {
-          const document = await tx.document.create({
-            data: {
-              caseId: kase.id,
-              kind: "NOTICE",
-              fileName: `ineligibility-notice-${reference}.pdf`,
-              contentType: "application/pdf",
-              sizeBytes: BigInt(stored.sizeBytes),
-              sha256: stored.sha256,
-              storageKey: stored.key,
-              uploadedById: input.user.id,
-              description: "Notice of ineligibility",
-              createdAt: at,
-            },
-            select: { id: true },
+          const documents = await createCopyDocuments(tx, copies, {
+            caseId: kase.id,
+            kind: "NOTICE",
+            fileName: `ineligibility-notice-${reference}.pdf`,
+            uploadedById: input.user.id,
+            description: "Notice of ineligibility",
+            createdAt: at,
           });
           if (kase.planId) {
             await queueWebhookEvent(tx, {
@@ -110,25 +110,25 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
               data: { reference, status: "INELIGIBLE", outcome: null, closedAt: at.toISOString() },
             });
           }
-          return { documentId: document.id, plan: await planRecipients(tx, kase.planId) };
+          return { documents, plan: await planRecipients(tx, kase.planId) };
         },
-        emails: (_before, result) => {
-          const link = `${config().appUrl}/documents/${result.documentId}`;
-          const props = { organizationName, reference, regulatorName: regulator.regulatorName, link };
+        emails: (_before, { documents, plan }) => {
+          const link = (documentId: string) => `${config().appUrl}/documents/${documentId}`;
+          const props = { organizationName, reference, regulatorName: regulator.regulatorName };
           return [
-            { template: "case-ineligible" as const, to: kase.applicant.email, props: { ...props, forApplicant: true } },
-            ...result.plan.map((to) => ({ template: "case-ineligible" as const, to, props: { ...props, forApplicant: false } })),
+            {
+              template: "case-ineligible" as const,
+              to: kase.applicant.email,
+              locale,
+              props: { ...props, link: link(documents.applicantsId), forApplicant: true },
+            },
+            ...plan.map((to) => ({ template: "case-ineligible" as const, to, props: { ...props, link: link(documents.englishId), forApplicant: false } })),
           ];
         },
       }),
     );
   } catch (error) {
-    await storage.delete(stored.key);
+    await deleteCopies(copies, storage);
     throw error;
   }
-}
-
-/** "Tue 1 Dec 2026": the local date in the organization's time zone. */
-function dateInWords(instant: Date, timeZone: string): string {
-  return formatLocalDate(localDateTime(instant, timeZone).date);
 }

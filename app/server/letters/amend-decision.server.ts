@@ -9,7 +9,7 @@ import { explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
-import { composeLetter, createLetterDocument, letterFacts, letterRecipients, storeLetter, unusedVerificationCode } from "./letter-data.server";
+import { createLetterDocuments, deleteCopies, letterFacts, letterRecipients, storeLetter, unusedVerificationCode } from "./letter-data.server";
 
 export interface AmendDecision {
   user: SessionUser;
@@ -42,15 +42,19 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
   // The plan's deadline is the one set when the decision was issued; an amendment does not move it.
   const compliance = await db.caseDeadline.findFirst({ where: { caseId, kind: "COMPLIANCE" }, orderBy: { startedAt: "asc" }, select: { dueAt: true } });
   const verificationCode = await unusedVerificationCode();
-  const contents = await composeLetter(facts, {
-    version,
-    verificationCode,
-    decidedAt: facts.decidedAt ?? previous.issuedAt,
-    issuedAt: at,
-    complianceDueAt: compliance?.dueAt ?? null,
-    amendment: { reason: input.reason, replaces: previous },
-  });
-  const stored = await storeLetter(contents, storage);
+  const { copies } = await storeLetter(
+    facts,
+    {
+      version,
+      verificationCode,
+      decidedAt: facts.decidedAt ?? previous.issuedAt,
+      issuedAt: at,
+      complianceDueAt: compliance?.dueAt ?? null,
+      amendment: { reason: input.reason, replaces: previous },
+    },
+    storage,
+  );
+  const stored = copies.english;
 
   try {
     await explainingConflicts(caseId, input.expectedVersion, () =>
@@ -59,16 +63,24 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
         expectedVersion: input.expectedVersion,
         actor: { ...input.actor, roles: user.roles },
         action: "amendDecision",
-        event: { type: "decision_amended", note: input.reason, data: { letterVersion: version, sha256: stored.sha256 } },
+        event: {
+          type: "decision_amended",
+          note: input.reason,
+          data: {
+            letterVersion: version,
+            sha256: stored.sha256,
+            ...(copies.translation ? { applicantCopy: { language: copies.translation.locale, sha256: copies.translation.stored.sha256 } } : {}),
+          },
+        },
         at,
         work: async (tx) => {
-          const document = await createLetterDocument(tx, facts, stored, { version, issuedById: user.id, at });
+          const documents = await createLetterDocuments(tx, facts, copies, { version, issuedById: user.id, at });
           // Two amendments at once are refused by the case's version; the (caseId, version) unique index backs that up.
           await tx.decisionLetter.create({
             data: {
               caseId,
               version,
-              documentId: document.id,
+              documentId: documents.englishId,
               sha256: stored.sha256,
               verificationCode,
               outcome: facts.letterCase.outcome,
@@ -98,13 +110,14 @@ export async function amendDecision(input: AmendDecision, storage: DocumentStora
           recipients.map((recipient) => ({
             template: "decision-amended" as const,
             to: recipient.to,
+            locale: recipient.locale,
             dedupeKey: `decision-amended:${caseId}:${version}:${recipient.to}`,
             props: { organizationName: config().organizationName, reference: facts.reference, audience: recipient.audience, version, link: recipient.link },
           })),
       }),
     );
   } catch (error) {
-    await storage.delete(stored.key);
+    await deleteCopies(copies, storage);
     throw error;
   }
   return { letterVersion: version };

@@ -75,6 +75,11 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
     }
   }
 
+  // The applicant's copies in their language, beside the English letters they translate.
+  const copies = await db.document.findMany({
+    where: { translationOfId: { in: kase.decisionLetters.map((letter) => letter.documentId) } },
+    select: { id: true, translationOfId: true, language: true, sha256: true },
+  });
   const canIssue = issuable && approved;
   return {
     case: {
@@ -98,6 +103,9 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
       issued: letter.issuedAt,
       documentId: letter.documentId,
       sha256: letter.sha256,
+      copies: copies
+        .filter((copy) => copy.translationOfId === letter.documentId)
+        .map((copy) => ({ documentId: copy.id, language: languageName(copy.language ?? ""), sha256: copy.sha256 })),
       code: formatVerificationCode(letter.verificationCode),
       amendmentReason: letter.amendmentReason,
       current: index === 0,
@@ -111,3 +119,12 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
 }
 
 export type DecisionPage = Awaited<ReturnType<typeof decisionPage>>;
+
+/** "Spanish": staff pages are in English. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

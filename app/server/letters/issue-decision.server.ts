@@ -12,8 +12,8 @@ import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import {
-  composeLetter,
-  createLetterDocument,
+  createLetterDocuments,
+  deleteCopies,
   letterFacts,
   letterRecipients,
   storeLetter,
@@ -62,15 +62,12 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
   const upheld = facts.letterCase.outcome === "UPHELD";
   const compliance = upheld ? null : await dueAtFor(db, caseId, "compliance", at);
   const verificationCode = await unusedVerificationCode();
-  const contents = await composeLetter(facts, {
-    version: 1,
-    verificationCode,
-    decidedAt: at,
-    issuedAt: at,
-    complianceDueAt: compliance?.dueAt ?? null,
-    amendment: null,
-  });
-  const stored = await storeLetter(contents, storage);
+  const { copies } = await storeLetter(
+    facts,
+    { version: 1, verificationCode, decidedAt: at, issuedAt: at, complianceDueAt: compliance?.dueAt ?? null, amendment: null },
+    storage,
+  );
+  const stored = copies.english;
 
   let issued: { status: CaseStatus; version: number };
   try {
@@ -88,6 +85,7 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
               outcome: facts.letterCase.outcome,
               letterVersion: 1,
               sha256: stored.sha256,
+              ...(copies.translation ? { applicantCopy: { language: copies.translation.locale, sha256: copies.translation.stored.sha256 } } : {}),
             },
           },
           update: { decidedAt: at, outcome: facts.letterCase.outcome },
@@ -95,16 +93,12 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
           deadlines: upheld ? undefined : { start: ["compliance"] },
           work: async (tx) => {
             await assertApproved(caseId, tx);
-            const document = await createLetterDocument(tx, facts, stored, {
-              version: 1,
-              issuedById: user.id,
-              at,
-            });
+            const documents = await createLetterDocuments(tx, facts, copies, { version: 1, issuedById: user.id, at });
             await tx.decisionLetter.create({
               data: {
                 caseId,
                 version: 1,
-                documentId: document.id,
+                documentId: documents.englishId,
                 sha256: stored.sha256,
                 verificationCode,
                 outcome: facts.letterCase.outcome,
@@ -134,6 +128,7 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
             recipients.map((recipient) => ({
               template: "decision-issued" as const,
               to: recipient.to,
+              locale: recipient.locale,
               dedupeKey: `decision-issued:${caseId}:${recipient.to}`,
               props: {
                 organizationName: config().organizationName,
@@ -149,7 +144,7 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
       }),
     );
   } catch (error) {
-    await storage.delete(stored.key);
+    await deleteCopies(copies, storage);
     throw error;
   }
   return issued;

@@ -1,5 +1,6 @@
 import { createElement } from "react";
-import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
+import { letterDeadline } from "~/domain/letter-dates";
+import type { Locale } from "~/i18n/locales";
 import { ExpeditedDecisionNotice } from "~/letters/expedited-decision-notice";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { changeCase } from "../cases/change-case.server";
@@ -11,7 +12,7 @@ import { conflict, notFound } from "../errors.server";
 import { dueAtFor, explainingConflicts, planRecipients } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { composeLetter, letterFacts } from "./letter-data.server";
+import { composeLetter, createCopyDocuments, deleteCopies, letterFacts, storeCopies } from "./letter-data.server";
 import { renderPdf } from "./render-pdf.server";
 
 export interface SendExpeditedNotice {
@@ -48,25 +49,30 @@ export async function sendExpeditedNotice(input: SendExpeditedNotice, storage: D
   const at = input.at ?? new Date();
   const facts = await letterFacts(db, caseId);
   const letterDue = await dueAtFor(db, caseId, "writtenConfirmation", at);
-  const letter = await composeLetter(facts, { version: 1, verificationCode: null, decidedAt: at, issuedAt: at, complianceDueAt: null, amendment: null });
-  const letterDueInWords = formatDeadlineTime(letterDue.dueAt, letterDue.timeZone);
-  const pdf = await renderPdf(
-    createElement(ExpeditedDecisionNotice, {
-      organizationName: letter.organizationName,
-      reference: facts.reference,
-      notifiedAt: formatDeadlineTime(at, letterDue.timeZone),
-      planName: facts.letterCase.planName,
-      outcome: letter.decision.outcome,
-      meaning: letter.summary.paragraphs,
-      letterDue: letterDueInWords,
-      contact: letter.contact[0] ?? "",
-    }),
+  const issue = { version: 1, verificationCode: null, decidedAt: at, issuedAt: at, complianceDueAt: null, amendment: null };
+  // The notice says the outcome as the letter will, in the reader's language.
+  const copies = await storeCopies(
+    facts.noticeLocale,
+    async (locale) => {
+      const letter = await composeLetter(facts, issue, db, locale);
+      return renderPdf(
+        createElement(ExpeditedDecisionNotice, {
+          locale,
+          organizationName: letter.organizationName,
+          organizationPhone: letter.organizationPhone,
+          reference: facts.reference,
+          notifiedAt: letterDeadline(at, letterDue.timeZone, locale),
+          planName: facts.letterCase.planName,
+          outcome: letter.decision.outcome,
+          meaning: letter.summary.paragraphs,
+          letterDue: letterDeadline(letterDue.dueAt, letterDue.timeZone, locale),
+          contact: letter.contact[0] ?? "",
+        }),
+      );
+    },
+    storage,
   );
-  const stored = await storage.put(
-    (async function* () {
-      yield pdf;
-    })(),
-  );
+  const letterDueIn = (locale: Locale) => letterDeadline(letterDue.dueAt, letterDue.timeZone, locale);
   try {
     await explainingConflicts(caseId, input.expectedVersion, () =>
       changeCase({
@@ -78,39 +84,37 @@ export async function sendExpeditedNotice(input: SendExpeditedNotice, storage: D
         at,
         deadlines: { meet: ["decision"], start: ["writtenConfirmation"] },
         work: async (tx) => {
-          const document = await tx.document.create({
-            data: {
-              caseId,
-              kind: "NOTICE",
-              fileName: `expedited-decision-notice-${facts.reference}.pdf`,
-              contentType: "application/pdf",
-              sizeBytes: BigInt(stored.sizeBytes),
-              sha256: stored.sha256,
-              storageKey: stored.key,
-              uploadedById: user.id,
-              description: "Notice of the expedited decision",
-              createdAt: at,
-            },
-            select: { id: true },
+          const documents = await createCopyDocuments(tx, copies, {
+            caseId,
+            kind: "NOTICE",
+            fileName: `expedited-decision-notice-${facts.reference}.pdf`,
+            uploadedById: user.id,
+            description: "Notice of the expedited decision",
+            createdAt: at,
           });
-          return { documentId: document.id, plan: await planRecipients(tx, facts.planId) };
+          return { documents, plan: await planRecipients(tx, facts.planId) };
         },
-        emails: (_before, { documentId, plan }) => {
-          const props = {
-            organizationName: letter.organizationName,
-            reference: facts.reference,
-            letterDue: letterDueInWords,
-            link: `${config().appUrl}/documents/${documentId}`,
-          };
+        emails: (_before, { documents, plan }) => {
+          const props = { organizationName: config().organizationName, reference: facts.reference };
+          const link = (documentId: string) => `${config().appUrl}/documents/${documentId}`;
           return [
-            { template: "expedited-decision" as const, to: facts.applicantEmail, props: { ...props, audience: "applicant" as const } },
-            ...plan.map((to) => ({ template: "expedited-decision" as const, to, props: { ...props, audience: "plan" as const } })),
+            {
+              template: "expedited-decision" as const,
+              to: facts.applicantEmail,
+              locale: facts.noticeLocale,
+              props: { ...props, letterDue: letterDueIn(facts.noticeLocale), link: link(documents.applicantsId), audience: "applicant" as const },
+            },
+            ...plan.map((to) => ({
+              template: "expedited-decision" as const,
+              to,
+              props: { ...props, letterDue: letterDueIn("en"), link: link(documents.englishId), audience: "plan" as const },
+            })),
           ];
         },
       }),
     );
   } catch (error) {
-    await storage.delete(stored.key);
+    await deleteCopies(copies, storage);
     throw error;
   }
 }

@@ -29,7 +29,10 @@ export interface VerifiedLetter {
   issuedOn: string;
   decisionDate: string;
   outcome: string;
+  /** The English original's, the plan's copy. */
   sha256: string;
+  /** The copy in the applicant's language, when the letter was issued in another language too: the same code, its own file. */
+  copies: { language: string; sha256: string }[];
   /** A later amendment replaces this version. */
   newer: { version: number; issuedOn: string } | null;
 }
@@ -42,6 +45,7 @@ const letterSelect = {
   sha256: true,
   outcome: true,
   issuedAt: true,
+  documentId: true,
   case: { select: { reference: true, decidedAt: true, decisionLetters: { orderBy: { version: "desc" }, take: 1, select: { version: true, issuedAt: true } } } },
 } satisfies Prisma.DecisionLetterSelect;
 
@@ -53,6 +57,11 @@ async function answer(row: LetterRow | null, actor: Actor, by: "code" | "file"):
   const { timeZone } = await organizationCalendar();
   const day = (instant: Date) => formatLocalDate(localDate(instant, timeZone));
   const latest = row.case.decisionLetters[0];
+  const copies = await db.document.findMany({
+    where: { translationOfId: row.documentId },
+    orderBy: { language: "asc" },
+    select: { language: true, sha256: true },
+  });
   return {
     kind: "match",
     letter: {
@@ -62,9 +71,19 @@ async function answer(row: LetterRow | null, actor: Actor, by: "code" | "file"):
       decisionDate: day(row.case.decidedAt ?? row.issuedAt),
       outcome: OUTCOME_VERIFIED_WORDS[row.outcome as DecisionOutcome],
       sha256: row.sha256,
+      copies: copies.map((copy) => ({ language: languageName(copy.language ?? ""), sha256: copy.sha256 })),
       newer: latest && latest.version > row.version ? { version: latest.version, issuedOn: day(latest.issuedAt) } : null,
     },
   };
+}
+
+/** "Spanish": /verify is read in English like the plan's copy. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 async function limited(actor: Actor): Promise<VerifyAnswer | null> {
@@ -88,7 +107,16 @@ export async function verifyByFile(input: { bytes: Uint8Array; actor: Actor }): 
   const refused = await limited(input.actor);
   if (refused) return refused;
   const sha256 = crypto.createHash("sha256").update(input.bytes).digest("hex");
-  const row = await db.decisionLetter.findFirst({ where: { sha256 }, orderBy: { issuedAt: "asc" }, select: letterSelect });
+  // The English original's fingerprint is on the letter's row; a copy in the applicant's language is a document pointing at it.
+  const copy = await db.document.findFirst({
+    where: { sha256, kind: "DECISION_LETTER", translationOfId: { not: null } },
+    select: { translationOfId: true },
+  });
+  const row = await db.decisionLetter.findFirst({
+    where: copy?.translationOfId ? { documentId: copy.translationOfId } : { sha256 },
+    orderBy: { issuedAt: "asc" },
+    select: letterSelect,
+  });
   return answer(row, input.actor, "file");
 }
 

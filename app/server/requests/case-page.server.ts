@@ -7,6 +7,8 @@ import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { mayRemove } from "~/domain/documents/limits";
 import { certificationStillNeeded } from "~/domain/requests/certification";
 import { describeWindow, windowIsOpen, type WindowText } from "~/domain/documents/new-information";
+import { documentsForReader } from "~/domain/notice-copies";
+import { noticeLocale } from "~/i18n/locales";
 import { deadlineItems, nextStepText, OUTCOME_HEADLINES, outcomeWords, type DeadlineItem, type Outcome } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
 import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
@@ -146,7 +148,8 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
         orderBy: { createdAt: "asc" },
         select: { id: true, type: true, toStatus: true, note: true, createdAt: true, actor: { select: { id: true, roles: true } } },
       },
-      documents: { orderBy: { createdAt: "asc" }, select: documentSelect },
+      preferredLanguage: true,
+      documents: { orderBy: { createdAt: "asc" }, select: { ...documentSelect, translationOfId: true, language: true } },
       informationRequests: {
         where: { addressedTo: "APPLICANT" },
         orderBy: { createdAt: "asc" },
@@ -167,8 +170,10 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
   // Offers to individual reviewers are the organization's business, not the applicant's.
   const clocks = kase.deadlines.filter((row) => row.kind !== "OFFER_RESPONSE").map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const summary = (row: DocumentRow) => documentSummary(row, user.id, kase.status);
-  const letters = kase.documents.filter((row) => row.kind === "DECISION_LETTER");
-  const others = kase.documents.filter((row) => row.kind !== "DECISION_LETTER");
+  // Each notice and letter in the applicant's language when the portal wrote a copy in it.
+  const documents = documentsForReader(kase.documents, noticeLocale(kase.preferredLanguage));
+  const letters = documents.filter((row) => row.kind === "DECISION_LETTER");
+  const others = documents.filter((row) => row.kind !== "DECISION_LETTER");
   const decided = kase.decidedAt !== null;
 
   return {
