@@ -2,7 +2,7 @@
  * A notice or decision letter written for an applicant who reads another
  * language is stored twice: the English original (the record the plan, the
  * API and the webhooks get) and the copy in the applicant's language, which
- * points at it (docs/decisions/0027x-notices-in-the-applicants-language.md).
+ * points at it (docs/decisions/0027-notices-in-the-applicants-language.md).
  * Pure: the caller loads the case's documents.
  */
 import type { Locale } from "~/i18n/locales";

@@ -14,7 +14,7 @@ import type { Locale } from "~/i18n/locales";
  * accents nor the Chinese, Korean, Japanese, Armenian, Arabic, Persian,
  * Gurmukhi, Khmer, Devanagari or Thai scripts: those taglines name the
  * language in English with the phone line
- * (docs/decisions/0027x-notices-in-the-applicants-language.md).
+ * (docs/decisions/0027-notices-in-the-applicants-language.md).
  */
 const FONT_DIRECTORY = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts");
 const CYRILLIC_FONT = "Liberation Sans";

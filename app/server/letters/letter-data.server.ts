@@ -154,7 +154,7 @@ export async function storePdf(pdf: Buffer, storage: DocumentStorage): Promise<S
 /**
  * A notice or letter as stored: the English original, the record the plan,
  * the API and the webhooks get, and the copy in the applicant's language
- * when that is not English (docs/decisions/0027x-*.md).
+ * when that is not English (docs/decisions/0027-*.md).
  */
 export interface StoredCopies {
   english: StoredDocument;
