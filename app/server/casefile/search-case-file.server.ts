@@ -152,7 +152,7 @@ interface HitRow {
   pageNumber: number | null;
   duplicate: boolean | null;
   snippet: string | null;
-  /** Pages matching, duplicates included. */
+  /** Pages matching, duplicates included, counted up to RANKED_MATCHES + 1 (only whether there are none is read). */
   matches: number;
   /** Hits listed (duplicates left out when hidden), up to MAX_HITS. */
   total: number;
@@ -160,9 +160,9 @@ interface HitRow {
   duplicates: number;
 }
 
-/** How a search finds its pages (the ids of the case's matching pages) and ranks them (an expression over the page `p`). */
+/** How a search finds the case's pages (a condition on the page `p`) and ranks them (an expression over `p`). */
 interface Matching {
-  found: (caseId: string) => Prisma.Sql;
+  where: (caseId: string) => Prisma.Sql;
   rank: Prisma.Sql;
 }
 
@@ -170,7 +170,7 @@ interface Matching {
 function exactMatches(tsquery: string): Matching {
   const query = Prisma.sql`(to_tsquery('english', ${tsquery}) || to_tsquery('spanish', ${tsquery}))`;
   return {
-    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND p."searchVector" @@ ${query}`,
+    where: (caseId) => Prisma.sql`p."caseId" = ${caseId}::uuid AND p."searchVector" @@ ${query}`,
     rank: Prisma.sql`ts_rank(p."searchVector", ${query})`,
   };
 }
@@ -178,7 +178,7 @@ function exactMatches(tsquery: string): Matching {
 /** The pages holding a word spelled like `word` (pg_trgm's word_similarity over its threshold, 0.6). */
 function closeMatches(word: string): Matching {
   return {
-    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND ${word} <% p.text`,
+    where: (caseId) => Prisma.sql`p."caseId" = ${caseId}::uuid AND ${word} <% p.text`,
     rank: Prisma.sql`word_similarity(${word}, p.text)`,
   };
 }
@@ -206,23 +206,28 @@ function closeSnippet(word: string): Prisma.Sql {
 /**
  * One statement: the counts (matching pages, listed hits, duplicates) and
  * one page of hits, ranked best first, each with its document's name and its
- * snippet. The matching pages are found first on their own (planned without
- * a limit, so by the case's GIN index), then at most RANKED_MATCHES of them
- * are ranked; snippets are made only for the page shown.
+ * snippet. The case's matching pages are found by the case's GIN index (the
+ * `found` CTE has no limit of its own, so it is planned for all of them) but
+ * read lazily: only the first RANKED_MATCHES + 1 are ever fetched, ranked as
+ * they are read, and counted. A broad query over a very large case file
+ * therefore costs the same as one matching RANKED_MATCHES pages, and the page
+ * says "1,000 or more pages match". Snippets are made only for the page of
+ * hits shown.
  */
 function hitsStatement(matching: Matching, snippet: Prisma.Sql, window: HitsWindow) {
   return Prisma.sql`
-    WITH found AS MATERIALIZED (${matching.found(window.caseId)}),
-    matches AS MATERIALIZED (
+    WITH found AS MATERIALIZED (
       SELECT p.id, p."documentId", p."pageNumber", p."duplicateOfId" IS NOT NULL AS duplicate, ${matching.rank} AS rank
-      FROM (SELECT id FROM found LIMIT ${RANKED_MATCHES}) f JOIN "DocumentPage" p ON p.id = f.id
+      FROM "DocumentPage" p WHERE ${matching.where(window.caseId)}
     ),
+    matches AS MATERIALIZED (SELECT * FROM found LIMIT ${RANKED_MATCHES}),
     listed AS MATERIALIZED (
       SELECT * FROM matches WHERE NOT (${window.hideDuplicates} AND duplicate)
       ORDER BY rank DESC, "documentId", "pageNumber" LIMIT ${MAX_HITS}
     ),
     counts AS (
-      SELECT (SELECT count(*) FROM found)::int AS matches, (SELECT count(*) FROM listed)::int AS total,
+      SELECT (SELECT count(*) FROM (SELECT FROM found LIMIT ${RANKED_MATCHES + 1}) counted)::int AS matches,
+        (SELECT count(*) FROM listed)::int AS total,
         (SELECT count(*) FROM matches WHERE duplicate)::int AS duplicates
     )
     SELECT hit."documentId", d."fileName", hit."pageNumber", hit.duplicate, ${snippet} AS snippet, counts.*
