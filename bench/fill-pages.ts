@@ -8,8 +8,8 @@
  * sentences of clinical notes, letters and lab reports in English and
  * Spanish. PostgreSQL computes the search vector (a generated column) and
  * each document's word list (DocumentLexeme, by a trigger, once per batch);
- * the pages' search index is rebuilt once at the end, which is much faster
- * than keeping it up to date row by row.
+ * the search indexes are rebuilt once at the end, which is much faster than
+ * keeping them up to date row by row.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -65,11 +65,11 @@ export async function fillPages(databaseUrl: string, pages: number, log: (line: 
   await client.connect();
   try {
     await client.query("SET maintenance_work_mem = '512MB'");
-    // The pages' search index (GIN: the words by case), rebuilt once the rows are in, as the migrations define it.
+    // The search indexes (GIN: the pages' words by case, the word lists' trigrams), rebuilt once the rows are in, as the migrations define them.
     const indexes = (
       await client.query<{ name: string; definition: string }>(
         `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-          WHERE tablename = 'DocumentPage' AND indexdef LIKE '% USING gin %'`,
+          WHERE tablename IN ('DocumentPage', 'DocumentLexeme') AND indexdef LIKE '% USING gin %'`,
       )
     ).rows;
     for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
