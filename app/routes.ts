@@ -36,6 +36,7 @@ export default [
     route("cases/:caseId/quality", "routes/iro/quality.tsx"),
     route("cases/:caseId/decision", "routes/iro/decision.tsx"),
     route("cases/:caseId/documents/:documentId", "routes/iro/document.tsx"),
+    route("cases/:caseId/documents/:documentId/text", "routes/iro/document.text.ts"),
     route("roster", "routes/iro/roster.tsx"),
     route("roster/:reviewerId", "routes/iro/roster.reviewer.tsx"),
     route("reports", "routes/iro/reports.tsx"),
@@ -56,6 +57,7 @@ export default [
     route("profile", "routes/review/profile.tsx"),
     route("cases/:caseId", "routes/review/case.tsx"),
     route("cases/:caseId/documents/:documentId", "routes/review/document.tsx"),
+    route("cases/:caseId/documents/:documentId/text", "routes/review/document.text.ts"),
     route("offers/:assignmentId", "routes/review/offer.tsx"),
   ]),
   route("plan", "routes/plan/layout.ts", [

@@ -70,7 +70,7 @@ try {
     for (const { name, query } of QUERIES) {
       const parsed = parseSearchQuery(query);
       if (!parsed.ok) throw new Error(parsed.message);
-      const statement = exactHitsSql(parsed.search.tsquery, { caseId: kase.caseId, hideDuplicates: true, offset: 0 });
+      const statement = await exactHitsSql(parsed.search.tree, { caseId: kase.caseId, hideDuplicates: true, offset: 0 });
       let hits = 0;
       const [app, raw] = await measurePair(
         async () => {
@@ -95,12 +95,12 @@ try {
   }
   console.log(`\nWorst p95: ${worst.toFixed(1)} ms (target ≤ ${TARGET_MS} ms) — ${worst <= TARGET_MS ? "met" : "NOT met"}.`);
 
-  // The plan of the Boolean query on the large case: the search vector's GIN index with the case's filter.
-  const parsed = parseSearchQuery(QUERIES[2]!.query);
+  // The plan of the prefix query on the large case: the search vector's GIN index with the case's filter, the prefix as the case's words.
+  const parsed = parseSearchQuery(QUERIES[3]!.query);
   if (parsed.ok) {
-    const statement = exactHitsSql(parsed.search.tsquery, { caseId: bigCaseId, hideDuplicates: true, offset: 0 });
+    const statement = await exactHitsSql(parsed.search.tree, { caseId: bigCaseId, hideDuplicates: true, offset: 0 });
     const plan = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values as unknown[]);
-    console.log(`\nEXPLAIN of "${QUERIES[2]!.query}" on the large case:`);
+    console.log(`\nEXPLAIN of "${QUERIES[3]!.query}" on the large case:`);
     for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
   }
 } finally {

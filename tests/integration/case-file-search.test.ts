@@ -123,6 +123,10 @@ describe("searching the case file", () => {
 
   it("matches the start of a word and English word forms", async () => {
     expect(pagesOf(await search("echocardio*"))).toEqual(["hospital-records.pdf p.1"]);
+    expect(pagesOf(await search("cardio* AND discharge"))).toEqual(["hospital-records.pdf p.5"]);
+    expect(pagesOf(await search("heart-fail*"))).toEqual(["denial-letter.pdf p.1", "hospital-records.pdf p.2", "hospital-records.pdf p.5"]);
+    // A prefix no word of this case starts finds nothing, though another case has "elsewhere".
+    expect((await search("elsewh*")).total).toBe(0);
     // "reports" is found by "reported": both stem to "report".
     expect(pagesOf(await search("reported chest"))).toEqual(["hospital-records.pdf p.1", "hospital-records.pdf p.3"]);
   });
@@ -141,6 +145,21 @@ describe("searching the case file", () => {
     const phrase = await search('"metoprolo dose"');
     expect(phrase.closeSpellingsOf).toBeNull();
     expect(phrase.total).toBe(0);
+  });
+
+  it("finds the words of a page read again, by their start and by a close spelling", async () => {
+    const page = await db.documentPage.create({
+      data: { documentId: records.id, caseId: kase.id, pageNumber: 8, text: "Blank page.", source: "NONE" },
+    });
+    await db.documentPage.update({
+      where: { id: page.id },
+      data: { text: "Angiography report: stenosis of the left anterior descending artery.", source: "OCR" },
+    });
+    expect(pagesOf(await search("angiograph*"))).toEqual(["hospital-records.pdf p.8"]);
+    const close = await search("stenossis");
+    expect(close.closeSpellingsOf).toBe("stenossis");
+    expect(pagesOf(close)).toEqual(["hospital-records.pdf p.8"]);
+    await db.documentPage.delete({ where: { id: page.id } });
   });
 
   it("hides pages that repeat another page unless asked, and says how many", async () => {

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import * as coordinatorDocumentRoute from "~/routes/iro/document";
+import * as coordinatorDocumentTextRoute from "~/routes/iro/document.text";
 import * as reviewCaseRoute from "~/routes/review/case";
 import * as reviewDocumentRoute from "~/routes/review/document";
+import * as reviewDocumentTextRoute from "~/routes/review/document.text";
 import { db } from "~/server/db.server";
 import { createAssignment, createPlan, createReviewer, createUser } from "#tests/support/factories";
 import { createCaseInReview } from "#tests/support/case-factories";
@@ -11,6 +13,7 @@ import { call, request, withSession, type LoaderData, type RouteFunction } from 
 type Person = { id: string; email: string; name: string; roles: Role[]; planId: string | null; cookie: string };
 type ViewerPage = Awaited<ReturnType<typeof reviewDocumentRoute.loader>>;
 type Marks = { marks: { pageNumber: number; readAt: Date | null; bookmarkedAt: Date | null; note: string | null }[] };
+type TextBlock = Awaited<ReturnType<typeof reviewDocumentTextRoute.loader>>;
 type CasePage = Extract<LoaderData<typeof reviewCaseRoute.loader>, { view: "case" }>;
 
 let plan: { id: string };
@@ -52,6 +55,11 @@ const openViewer = (person: Person, caseId: string, documentId: string, query = 
   call<ViewerPage>(reviewDocumentRoute.loader as RouteFunction, request(viewerPath(caseId, documentId, query), person), { caseId, documentId });
 const mark = (person: Person, caseId: string, documentId: string, form: Record<string, string>) =>
   call<Marks>(reviewDocumentRoute.action as RouteFunction, request(viewerPath(caseId, documentId), person, form), { caseId, documentId });
+const readText = (person: Person, caseId: string, documentId: string, page: number) =>
+  call<TextBlock>(reviewDocumentTextRoute.loader as RouteFunction, request(`${viewerPath(caseId, documentId)}/text?page=${page}`, person), {
+    caseId,
+    documentId,
+  });
 const casePage = (person: Person, caseId: string) =>
   call<CasePage>(reviewCaseRoute.loader as RouteFunction, request(`/review/cases/${caseId}`, person), { caseId });
 
@@ -140,6 +148,44 @@ describe("a reviewer's own page marks", () => {
     const other = await caseFor([stranger]);
     expect((await openViewer(author, kase.id, other.counted.id)).status).toBe(404);
     expect((await mark(author, kase.id, other.counted.id, { intent: "read", pageNumber: "1" })).status).toBe(404);
+  });
+
+  it("the viewer gets the text of twenty pages around the page it opens on, and the next twenty as the pages are turned, each block audited", async () => {
+    const author = await reviewer("Dr. Long File");
+    const stranger = await reviewer("Dr. Not On It");
+    const { kase, counted } = await caseFor([author]);
+    await db.document.update({ where: { id: counted.id }, data: { pageCount: 45, pagesIndexed: 45 } });
+    await db.documentPage.createMany({
+      data: Array.from({ length: 41 }, (_, index) => ({
+        documentId: counted.id,
+        caseId: kase.id,
+        pageNumber: index + 5,
+        text: `Page ${index + 5}: progress note.`,
+        source: "EMBEDDED" as const,
+      })),
+    });
+
+    const opened = await openViewer(author, kase.id, counted.id, "?page=30");
+    expect(opened.data.pages.map((page) => page.pageNumber)).toEqual(Array.from({ length: 20 }, (_, index) => index + 21));
+
+    const last = await readText(author, kase.id, counted.id, 44);
+    expect(last.status).toBe(200);
+    expect(last.data).toMatchObject({ from: 41, to: 45 });
+    expect(last.data.pages.map((page) => page.text)).toEqual([41, 42, 43, 44, 45].map((number) => `Page ${number}: progress note.`));
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "document.text_read", actorId: author.id } })).toMatchObject({
+      objectId: counted.id,
+      detail: { caseId: kase.id, from: 41, to: 45 },
+    });
+
+    const coordinatorText = await call<TextBlock>(
+      coordinatorDocumentTextRoute.loader as RouteFunction,
+      request(`/iro/cases/${kase.id}/documents/${counted.id}/text?page=2`, coordinator),
+      { caseId: kase.id, documentId: counted.id },
+    );
+    expect(coordinatorText.data.pages.map((page) => page.pageNumber)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+
+    expect((await readText(stranger, kase.id, counted.id, 1)).status).toBe(404);
+    expect(await db.auditLog.count({ where: { actorId: stranger.id, action: "access.denied" } })).toBe(1);
   });
 
   it("a page beyond the document's, or a note over 1,000 characters, is refused next to the field and nothing is saved", async () => {

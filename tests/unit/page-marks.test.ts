@@ -6,6 +6,7 @@ import {
   lastMarkablePage,
   openingPage,
   pageLabel,
+  pageTextBlock,
   pagesRead,
   readingProgressText,
   unreadPages,
@@ -35,6 +36,15 @@ describe("which pages a reviewer may mark", () => {
     expect(openingPage("three", 12)).toBe(1);
     expect(openingPage(null, 12)).toBe(1);
     expect(openingPage("900", null)).toBe(900);
+  });
+
+  it("the viewer receives the text of twenty pages at a time, the block holding the page in view", () => {
+    expect(pageTextBlock(1, 1_000)).toEqual({ from: 1, to: 20 });
+    expect(pageTextBlock(20, 1_000)).toEqual({ from: 1, to: 20 });
+    expect(pageTextBlock(21, 1_000)).toEqual({ from: 21, to: 40 });
+    expect(pageTextBlock(995, 1_000)).toEqual({ from: 981, to: 1_000 });
+    expect(pageTextBlock(3, 7)).toEqual({ from: 1, to: 7 });
+    expect(pageTextBlock(45, null)).toEqual({ from: 41, to: 60 });
   });
 
   it("a mark neither read nor bookmarked is not kept", () => {

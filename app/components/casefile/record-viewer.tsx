@@ -1,9 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useFetcher } from "react-router";
+import { Link, useFetcher } from "react-router";
 import type { PDFDocumentProxy, RenderTask } from "pdfjs-dist";
 import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
 import { describedByFor, FieldFrame } from "~/components/forms";
-import { highlightTerms, pageLabel, PAGE_MARK_LIMITS, unreadPages, type ViewerKind } from "~/domain/casefile/page-marks";
+import { documentPageHref, documentTextHref, type ViewerArea } from "~/domain/casefile/page-link";
+import {
+  highlightTerms,
+  pageLabel,
+  PAGE_MARK_LIMITS,
+  pageTextBlock,
+  unreadPages,
+  type PageText,
+  type PageTextBlock,
+  type ViewerKind,
+} from "~/domain/casefile/page-marks";
 
 export interface ViewerMark {
   pageNumber: number;
@@ -13,11 +23,14 @@ export interface ViewerMark {
 }
 
 export interface RecordViewerProps {
+  area: ViewerArea;
+  caseId: string;
   document: { id: string; fileName: string; view: ViewerKind; pageCount: number | null };
   page: number;
   /** Terms to highlight (`?q=`). */
   terms: string;
-  pages: readonly { pageNumber: number; text: string }[];
+  /** The text of the block of pages holding `page` (pageTextBlock); the viewer fetches other blocks as pages are turned. */
+  pages: readonly PageText[];
   /** The reviewer's own marks; null where nobody marks (the coordinator). */
   marks: readonly ViewerMark[] | null;
   markable: boolean;
@@ -51,10 +64,12 @@ export function RecordViewer(props: RecordViewerProps) {
   useEffect(() => setDrawn(document.view !== "text"), [document.view]);
   const [pageCount, setPageCount] = useState<number | null>(document.view === "image" ? 1 : document.pageCount);
   const [page, setPage] = useState(props.page);
+  // A link to another page of the same document (its text's next block, a search hit) opens that page.
+  useEffect(() => setPage(props.page), [props.page]);
   const pattern = useMemo(() => termPattern(highlightTerms(props.terms)), [props.terms]);
   const [marks, setMarks] = useState(props.marks);
   const markAt = marks?.find((mark) => mark.pageNumber === page) ?? null;
-  const pageText = props.pages.find((entry) => entry.pageNumber === page)?.text ?? null;
+  const pageText = usePageText(props, page, pageCount);
 
   return (
     <div className="record-viewer">
@@ -73,22 +88,13 @@ export function RecordViewer(props: RecordViewerProps) {
       ) : null}
       {marks && props.markable ? <PageMarks page={page} mark={markAt} onMarks={setMarks} drawn={drawn} /> : null}
       {document.view === "text" ? (
-        props.pages.length ? (
-          props.pages.map((entry) => (
-            <section key={entry.pageNumber} aria-labelledby={`page-text-${entry.pageNumber}`} className="card space-below-sm">
-              <h2 id={`page-text-${entry.pageNumber}`}>{pageLabel(entry.pageNumber, pageCount)}</h2>
-              <p className="verbatim flush-bottom">
-                <Highlighted text={entry.text} pattern={pattern} />
-              </p>
-            </section>
-          ))
-        ) : (
-          <p className="muted">The document&apos;s text is not read yet.</p>
-        )
+        <TextPages {...props} pageCount={pageCount} pattern={pattern} />
       ) : (
         <details className="page-text" open={!drawn}>
           <summary>Page text ({pageLabel(page, pageCount)})</summary>
-          {pageText === null ? (
+          {pageText === undefined ? (
+            <p className="muted">Fetching the text of this page…</p>
+          ) : pageText === null ? (
             <p className="muted">The text of this page is not read yet.</p>
           ) : (
             <p className="verbatim">
@@ -98,6 +104,66 @@ export function RecordViewer(props: RecordViewerProps) {
         </details>
       )}
     </div>
+  );
+}
+
+/**
+ * The text of the page in view: from the block the page came with, else
+ * fetched a block (twenty pages) at a time as pages are turned. Undefined
+ * while its block is on its way; null for a page not read yet.
+ */
+function usePageText(props: RecordViewerProps, page: number, pageCount: number | null): string | null | undefined {
+  const { area, caseId, document } = props;
+  const [blocks, setBlocks] = useState<ReadonlyMap<number, ReadonlyMap<number, string>>>(() => {
+    const opened = pageTextBlock(props.page, props.document.pageCount);
+    return new Map([[opened.from, new Map(props.pages.map((entry) => [entry.pageNumber, entry.text]))]]);
+  });
+  const fetcher = useFetcher<PageTextBlock>();
+  const from = pageTextBlock(page, pageCount).from;
+  const load = fetcher.load;
+  const idle = fetcher.state === "idle";
+  useEffect(() => {
+    // A document the browser cannot draw shows its block's pages whole (TextPages), each block a page of its own.
+    if (document.view !== "text" && !blocks.has(from) && idle) void load(documentTextHref(area, caseId, document.id, page));
+  }, [blocks, from, idle, load, area, caseId, document.id, document.view, page]);
+  useEffect(() => {
+    const block = fetcher.data;
+    if (block) setBlocks((known) => new Map([...known, [block.from, new Map(block.pages.map((entry) => [entry.pageNumber, entry.text]))]]));
+  }, [fetcher.data]);
+  const block = blocks.get(from);
+  return block ? (block.get(page) ?? null) : undefined;
+}
+
+/** A document the browser cannot draw: the text of its pages, a block of twenty at a time, with links to the blocks before and after. */
+function TextPages(props: RecordViewerProps & { pageCount: number | null; pattern: RegExp | null }) {
+  const { area, caseId, document, pageCount, pattern, terms } = props;
+  const block = pageTextBlock(props.page, pageCount);
+  const at = (page: number) => documentPageHref(area, caseId, document.id, { page, query: terms });
+  const more = pageCount !== null && pageCount > block.to - block.from + 1;
+  return (
+    <>
+      {props.pages.length ? (
+        props.pages.map((entry) => (
+          <section key={entry.pageNumber} aria-labelledby={`page-text-${entry.pageNumber}`} className="card space-below-sm">
+            <h2 id={`page-text-${entry.pageNumber}`}>{pageLabel(entry.pageNumber, pageCount)}</h2>
+            <p className="verbatim flush-bottom">
+              <Highlighted text={entry.text} pattern={pattern} />
+            </p>
+          </section>
+        ))
+      ) : (
+        <p className="muted">The text of {block.from === 1 ? "the document" : "these pages"} is not read yet.</p>
+      )}
+      {more ? (
+        <nav className="pagination" aria-label="Pages of the document">
+          {block.from > 1 ? <Link to={at(block.from - 1)}>Earlier pages</Link> : null}
+          <span>
+            Pages {block.from} to {block.to} of {pageCount}
+          </span>
+          {block.to < pageCount ? <Link to={at(block.to + 1)}>Later pages</Link> : null}
+        </nav>
+      ) : null}
+    </>
   );
 }
 

@@ -12,3 +12,8 @@ export function documentPageHref(area: ViewerArea, caseId: string, documentId: s
   if (at.query) search.set("q", at.query);
   return `${path}?${search}`;
 }
+
+/** Where the viewer fetches the text of the block of pages holding `page` (pageTextBlock), as the reader turns to it. */
+export function documentTextHref(area: ViewerArea, caseId: string, documentId: string, page: number): string {
+  return `${documentPageHref(area, caseId, documentId)}/text?page=${page}`;
+}

@@ -26,6 +26,32 @@ export function openingPage(asked: string | null, pageCount: number | null): num
   return isMarkablePage(number, pageCount) ? number : 1;
 }
 
+/**
+ * Pages of text the viewer receives at a time. The viewer shows one page's
+ * text (beside the drawn page, or for a document the browser cannot draw):
+ * a document of a thousand pages does not send its whole text at once.
+ */
+export const PAGE_TEXT_BLOCK = 20;
+
+/** The block of pages whose text comes with `page`: 1–20, 21–40…, never past the document's last page once counted. */
+export function pageTextBlock(page: number, pageCount: number | null): { from: number; to: number } {
+  const from = Math.floor((Math.max(1, page) - 1) / PAGE_TEXT_BLOCK) * PAGE_TEXT_BLOCK + 1;
+  const to = from + PAGE_TEXT_BLOCK - 1;
+  return { from, to: pageCount === null ? to : Math.max(from, Math.min(to, pageCount)) };
+}
+
+export interface PageText {
+  pageNumber: number;
+  text: string;
+}
+
+/** The text of pages `from` to `to`: those of them read so far. */
+export interface PageTextBlock {
+  from: number;
+  to: number;
+  pages: PageText[];
+}
+
 export interface PageMarkState {
   pageNumber: number;
   readAt: Date | string | null;

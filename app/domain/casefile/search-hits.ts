@@ -8,10 +8,11 @@ export const HITS_PER_PAGE = 50;
 /** Most hits a search lists; past that, the user narrows the query. */
 export const MAX_HITS = 1000;
 /**
- * Most matching pages a search ranks. Ranking reads each page's search
- * vector, so a broad query over a very large case file (one word on 20,000
- * of its 100,000 pages) would take seconds; past this many, the first found
- * are ranked and the page asks for more words.
+ * Most matching pages a search reads, ranks and counts. Each is read and
+ * checked again (a phrase needs its words' positions), so a broad query over
+ * a very large case file (one word on 20,000 of its 100,000 pages) would take
+ * seconds; past this many, the first found are ranked and the page asks for
+ * more words.
  */
 export const RANKED_MATCHES = 5000;
 

@@ -33,6 +33,8 @@ export default function CoordinatorDocument({ loaderData }: Route.ComponentProps
       <h1 className="break-anywhere">{document.fileName}</h1>
       <RecordViewer
         key={document.id}
+        area="iro"
+        caseId={loaderData.case.id}
         document={document}
         page={loaderData.page}
         terms={loaderData.terms}

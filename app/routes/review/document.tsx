@@ -52,6 +52,8 @@ export default function ReviewerDocument({ loaderData }: Route.ComponentProps) {
       <h1 className="break-anywhere">{document.fileName}</h1>
       <RecordViewer
         key={document.id}
+        area="review"
+        caseId={loaderData.case.id}
         document={document}
         page={loaderData.page}
         terms={loaderData.terms}

@@ -5,7 +5,7 @@
  * record.
  */
 import { can } from "~/domain/permissions";
-import { parseSearchQuery } from "~/domain/casefile/search-query";
+import { parseSearchQuery, toTsquery, type SearchNode } from "~/domain/casefile/search-query";
 import { HITS_PER_PAGE, MARK_START, MARK_STOP, MAX_HITS, RANKED_MATCHES, type SearchCoverage } from "~/domain/casefile/search-hits";
 import { isId } from "~/schemas/ids";
 import { audit } from "../audit.server";
@@ -104,10 +104,11 @@ export async function searchCaseFile(input: SearchCaseFileInput): Promise<CaseFi
   const page = Math.max(1, Math.min(input.page ?? 1, Math.ceil(MAX_HITS / HITS_PER_PAGE)));
   const window = { caseId: kase.id, hideDuplicates, offset: (page - 1) * HITS_PER_PAGE };
   let closeSpellingsOf: string | null = null;
-  let rows = await readRows<HitRow>(exactHitsSql(parsed.search.tsquery, window));
+  let rows = await readRows<HitRow>(await exactHitsSql(parsed.search.tree, window));
   if (rows[0]!.matches === 0 && parsed.search.singleWord) {
     closeSpellingsOf = parsed.search.singleWord;
-    rows = await readRows<HitRow>(hitsStatement(closeMatches(closeSpellingsOf), closeSnippet(closeSpellingsOf), window));
+    const close = await closeWords(kase.id, closeSpellingsOf);
+    if (close) rows = await readRows<HitRow>(hitsStatement(wordsMatching(close), closeSnippet(closeSpellingsOf), window));
   }
   const { total, duplicates } = rows[0]!;
 
@@ -152,7 +153,7 @@ interface HitRow {
   pageNumber: number | null;
   duplicate: boolean | null;
   snippet: string | null;
-  /** Pages matching, duplicates included. */
+  /** Pages matching, duplicates included, counted up to RANKED_MATCHES + 1 (only whether there are none is read). */
   matches: number;
   /** Hits listed (duplicates left out when hidden), up to MAX_HITS. */
   total: number;
@@ -160,27 +161,103 @@ interface HitRow {
   duplicates: number;
 }
 
-/** How a search finds its pages (the ids of the case's matching pages) and ranks them (an expression over the page `p`). */
+/** How a search finds the case's pages (a condition on the page `p`) and ranks them (an expression over `p`). */
 interface Matching {
-  found: (caseId: string) => Prisma.Sql;
+  where: (caseId: string) => Prisma.Sql;
   rank: Prisma.Sql;
 }
 
-/** English and Spanish stems, as the page's searchVector holds both; the tsquery text is a parameter, never SQL. */
-function exactMatches(tsquery: string): Matching {
-  const query = Prisma.sql`(to_tsquery('english', ${tsquery}) || to_tsquery('spanish', ${tsquery}))`;
+/** The case's words a prefix may stand for, at most this many; past it, the index's own prefix search (slower on a large index) is used. */
+const PREFIX_WORDS_MAX = 64;
+/** Close spellings: the case's words at least this similar (pg_trgm's similarity) to the word typed, the closest few. */
+const CLOSE_SPELLING_SIMILARITY = 0.5;
+const CLOSE_SPELLINGS_MAX = 5;
+
+/** A tsquery over given lexemes, as tsquery input (`'a' | 'b'`): its words are taken as they are, never stemmed again. */
+function lexemesQuery(lexemes: readonly string[]): string {
+  return lexemes.map((lexeme) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" | ");
+}
+
+/** The last word of each prefix term (cardio in cardio*). */
+function prefixesOf(node: SearchNode): string[] {
+  switch (node.kind) {
+    case "term":
+      return node.prefix ? [node.words[node.words.length - 1]!] : [];
+    case "not":
+      return prefixesOf(node.node);
+    default:
+      return node.nodes.flatMap(prefixesOf);
+  }
+}
+
+/**
+ * The words of the case's pages that each prefix starts, from the case's own
+ * word list (DocumentLexeme, by its index on the case): the index then finds
+ * their pages as it finds any word's. A prefix searched in the page index
+ * itself would gather every page of every case holding such a word first
+ * (about 350 ms for cardio* over 2 million pages). A prefix starting more
+ * than PREFIX_WORDS_MAX words is left to the page index (null).
+ */
+async function prefixWords(caseId: string, prefixes: string[]): Promise<Map<string, string | null>> {
+  if (prefixes.length === 0) return new Map();
+  const rows = await readRows<{ prefix: string; lexemes: string[] }>(Prisma.sql`
+    SELECT w.prefix, array(
+      SELECT DISTINCT l.lexeme FROM "DocumentLexeme" l
+       WHERE l."caseId" = ${caseId}::uuid AND (l.lexeme LIKE s.english || '%' OR l.lexeme LIKE s.spanish || '%')
+       LIMIT ${PREFIX_WORDS_MAX + 1}) AS lexemes
+    FROM unnest(${prefixes}::text[]) AS w(prefix),
+      LATERAL (SELECT coalesce((ts_lexize('english_stem', w.prefix))[1], w.prefix) AS english,
+                      coalesce((ts_lexize('spanish_stem', w.prefix))[1], w.prefix) AS spanish) s`);
+  return new Map(rows.map((row) => [row.prefix, row.lexemes.length > 0 && row.lexemes.length <= PREFIX_WORDS_MAX ? lexemesQuery(row.lexemes) : null]));
+}
+
+/** A term's tsquery in English and in Spanish stems, as the page's searchVector holds both; the tsquery text is a parameter, never SQL. */
+const stemmed = (tsquery: string) => Prisma.sql`(to_tsquery('english', ${tsquery}) || to_tsquery('spanish', ${tsquery}))`;
+
+/** The search tree as one tsquery: each term stemmed, each prefix as the case's words it starts when they are known. */
+function treeQuery(node: SearchNode, prefixes: ReadonlyMap<string, string | null>): Prisma.Sql {
+  switch (node.kind) {
+    case "term": {
+      if (!node.prefix) return stemmed(toTsquery(node));
+      const last = node.words[node.words.length - 1]!;
+      const words = prefixes.get(last);
+      const tail = words ? Prisma.sql`${words}::tsquery` : stemmed(toTsquery({ kind: "term", words: [last], prefix: true }));
+      if (node.words.length === 1) return tail;
+      return Prisma.sql`tsquery_phrase(${stemmed(toTsquery({ kind: "term", words: node.words.slice(0, -1), prefix: false }))}, ${tail})`;
+    }
+    case "not":
+      return Prisma.sql`(!! ${treeQuery(node.node, prefixes)})`;
+    case "and":
+      return Prisma.sql`(${Prisma.join(
+        node.nodes.map((child) => treeQuery(child, prefixes)),
+        " && ",
+      )})`;
+    case "or":
+      return Prisma.sql`(${Prisma.join(
+        node.nodes.map((child) => treeQuery(child, prefixes)),
+        " || ",
+      )})`;
+  }
+}
+
+/** The pages holding any of the words of a tsquery, by the case's GIN index. */
+function wordsMatching(query: Prisma.Sql): Matching {
   return {
-    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND p."searchVector" @@ ${query}`,
+    where: (caseId) => Prisma.sql`p."caseId" = ${caseId}::uuid AND p."searchVector" @@ ${query}`,
     rank: Prisma.sql`ts_rank(p."searchVector", ${query})`,
   };
 }
 
-/** The pages holding a word spelled like `word` (pg_trgm's word_similarity over its threshold, 0.6). */
-function closeMatches(word: string): Matching {
-  return {
-    found: (caseId) => Prisma.sql`SELECT p.id FROM "DocumentPage" p WHERE p."caseId" = ${caseId}::uuid AND ${word} <% p.text`,
-    rank: Prisma.sql`word_similarity(${word}, p.text)`,
-  };
+/**
+ * The case's words spelled like `word` (pg_trgm's similarity, from the case's
+ * word list by its trigram index), as a tsquery; null when none is close.
+ */
+async function closeWords(caseId: string, word: string): Promise<Prisma.Sql | null> {
+  const rows = await readRows<{ lexeme: string }>(Prisma.sql`
+    SELECT l.lexeme FROM "DocumentLexeme" l
+     WHERE l."caseId" = ${caseId}::uuid AND l.lexeme % ${word} AND similarity(l.lexeme, ${word}) >= ${CLOSE_SPELLING_SIMILARITY}
+     GROUP BY l.lexeme ORDER BY similarity(l.lexeme, ${word}) DESC, l.lexeme LIMIT ${CLOSE_SPELLINGS_MAX}`);
+  return rows.length ? Prisma.sql`${lexemesQuery(rows.map((row) => row.lexeme))}::tsquery` : null;
 }
 
 /** ts_headline's options: two short fragments, the markers for <mark>. */
@@ -206,23 +283,28 @@ function closeSnippet(word: string): Prisma.Sql {
 /**
  * One statement: the counts (matching pages, listed hits, duplicates) and
  * one page of hits, ranked best first, each with its document's name and its
- * snippet. The matching pages are found first on their own (planned without
- * a limit, so by the case's GIN index), then at most RANKED_MATCHES of them
- * are ranked; snippets are made only for the page shown.
+ * snippet. The case's matching pages are found by the case's GIN index (the
+ * `found` CTE has no limit of its own, so it is planned for all of them) but
+ * read lazily: only the first RANKED_MATCHES + 1 are ever fetched, ranked as
+ * they are read, and counted. A broad query over a very large case file
+ * therefore costs the same as one matching RANKED_MATCHES pages, and the page
+ * says "1,000 or more pages match". Snippets are made only for the page of
+ * hits shown.
  */
 function hitsStatement(matching: Matching, snippet: Prisma.Sql, window: HitsWindow) {
   return Prisma.sql`
-    WITH found AS MATERIALIZED (${matching.found(window.caseId)}),
-    matches AS MATERIALIZED (
+    WITH found AS MATERIALIZED (
       SELECT p.id, p."documentId", p."pageNumber", p."duplicateOfId" IS NOT NULL AS duplicate, ${matching.rank} AS rank
-      FROM (SELECT id FROM found LIMIT ${RANKED_MATCHES}) f JOIN "DocumentPage" p ON p.id = f.id
+      FROM "DocumentPage" p WHERE ${matching.where(window.caseId)}
     ),
+    matches AS MATERIALIZED (SELECT * FROM found LIMIT ${RANKED_MATCHES}),
     listed AS MATERIALIZED (
       SELECT * FROM matches WHERE NOT (${window.hideDuplicates} AND duplicate)
       ORDER BY rank DESC, "documentId", "pageNumber" LIMIT ${MAX_HITS}
     ),
     counts AS (
-      SELECT (SELECT count(*) FROM found)::int AS matches, (SELECT count(*) FROM listed)::int AS total,
+      SELECT (SELECT count(*) FROM (SELECT FROM found LIMIT ${RANKED_MATCHES + 1}) counted)::int AS matches,
+        (SELECT count(*) FROM listed)::int AS total,
         (SELECT count(*) FROM matches WHERE duplicate)::int AS duplicates
     )
     SELECT hit."documentId", d."fileName", hit."pageNumber", hit.duplicate, ${snippet} AS snippet, counts.*
@@ -233,9 +315,10 @@ function hitsStatement(matching: Matching, snippet: Prisma.Sql, window: HitsWind
     ORDER BY hit.rank DESC, hit."documentId", hit."pageNumber"`;
 }
 
-/** The statement of a search's exact hits (bench/search-pages.ts times it on its own). */
-export function exactHitsSql(tsquery: string, window: HitsWindow): Prisma.Sql {
-  return hitsStatement(exactMatches(tsquery), exactSnippet(tsquery), window);
+/** The statement of a search's exact hits, once its prefixes are looked up in the case's words (bench/search-pages.ts times it on its own). */
+export async function exactHitsSql(tree: SearchNode, window: HitsWindow): Promise<Prisma.Sql> {
+  const prefixes = await prefixWords(window.caseId, prefixesOf(tree));
+  return hitsStatement(wordsMatching(treeQuery(tree, prefixes)), exactSnippet(toTsquery(tree)), window);
 }
 
 /** Hits by document, in the order of each document's best hit, and by page within it. */
