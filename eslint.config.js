@@ -18,6 +18,17 @@ const APPLICANT_FILES = [
   "app/letters/expedited-decision-notice.tsx",
   "app/letters/ineligibility-notice.tsx",
   "app/letters/language-access.tsx",
+  "app/routes/auth/*.tsx",
+  "app/routes/account.tsx",
+  "app/routes/account-second-factor.tsx",
+  "app/routes/confirm-identity.tsx",
+  "app/routes/index.tsx",
+  "app/routes/not-found.tsx",
+  "app/routes/verify.tsx",
+  "app/components/forms/set-password-form.tsx",
+  "app/components/second-factor.tsx",
+  "emails/verify-email.tsx",
+  "emails/password-reset.tsx",
 ];
 
 export default tseslint.config(

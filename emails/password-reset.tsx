@@ -1,4 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { EmailLayout, buttonStyle } from "./layout";
 
 export interface PasswordResetProps {
@@ -7,23 +9,25 @@ export interface PasswordResetProps {
   link: string;
 }
 
-export const passwordResetSubject = () => "Reset your password";
+export const passwordResetSubject = (_props: PasswordResetProps, t: TFunction) => t("Reset your password");
 
 export default function PasswordReset({ organizationName, name, link }: PasswordResetProps) {
+  const { t } = useTranslation();
   return (
-    <EmailLayout preview="A link to choose a new password" organizationName={organizationName}>
+    <EmailLayout preview={t("A link to choose a new password")} organizationName={organizationName}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        Reset your password
+        {t("Reset your password")}
       </Heading>
-      <Text>Hello {name},</Text>
+      <Text>{t("Hello {name},", { name })}</Text>
       <Text>
-        Someone asked to reset the password of your account. If it was you, choose a new password with the button below. The link works once, for one hour. If
-        it was not you, ignore this email: your password stays the same.
+        {t(
+          "Someone asked to reset the password of your account. If it was you, choose a new password with the button below. The link works once, for one hour. If it was not you, ignore this email: your password stays the same.",
+        )}
       </Text>
       <Button href={link} style={buttonStyle}>
-        Choose a new password
+        {t("Choose a new password")}
       </Button>
-      <Text style={{ fontSize: "13px" }}>Or paste this address into your browser: {link}</Text>
+      <Text style={{ fontSize: "13px" }}>{t("Or paste this address into your browser: {link}", { link })}</Text>
     </EmailLayout>
   );
 }

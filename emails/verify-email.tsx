@@ -1,4 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { EmailLayout, buttonStyle } from "./layout";
 
 export interface VerifyEmailProps {
@@ -7,22 +9,23 @@ export interface VerifyEmailProps {
   link: string;
 }
 
-export const verifyEmailSubject = () => "Confirm your email address";
+export const verifyEmailSubject = (_props: VerifyEmailProps, t: TFunction) => t("Confirm your email address");
 
 export default function VerifyEmail({ organizationName, name, link }: VerifyEmailProps) {
+  const { t } = useTranslation();
   return (
-    <EmailLayout preview="Confirm your email to finish creating your account" organizationName={organizationName}>
+    <EmailLayout preview={t("Confirm your email to finish creating your account")} organizationName={organizationName}>
       <Heading as="h1" style={{ fontSize: "22px" }}>
-        Confirm your email address
+        {t("Confirm your email address")}
       </Heading>
-      <Text>Hello {name},</Text>
+      <Text>{t("Hello {name},", { name })}</Text>
       <Text>
-        You created an account to request an independent medical review. Confirm that this is your email address to finish. The link works for 24 hours.
+        {t("You created an account to request an independent medical review. Confirm that this is your email address to finish. The link works for 24 hours.")}
       </Text>
       <Button href={link} style={buttonStyle}>
-        Confirm my email
+        {t("Confirm my email")}
       </Button>
-      <Text style={{ fontSize: "13px" }}>Or paste this address into your browser: {link}</Text>
+      <Text style={{ fontSize: "13px" }}>{t("Or paste this address into your browser: {link}", { link })}</Text>
     </EmailLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/account-second-factor";
 import { DataTable } from "~/components/data-table";
@@ -5,6 +6,8 @@ import { Form, FormError, Notice, RemoveButton, useZodForm } from "~/components/
 import { Instant } from "~/components/instant";
 import { AddPasskey, AuthenticatorSetUp, RecoveryCodes } from "~/components/second-factor";
 import { secondFactorRequired } from "~/domain/second-factor";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
 import { addPasskeySchema, confirmAuthenticatorSchema, newRecoveryCodesSchema, removeAuthenticatorSchema, removePasskeySchema } from "~/schemas/auth";
 import {
   addPasskey,
@@ -19,9 +22,7 @@ import {
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { actorOf, requireUser } from "~/server/session.server";
 
-export function meta() {
-  return [{ title: "Second factor | Independent Medical Review" }];
-}
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("Second factor"))];
 
 const HERE = "/account/second-factor";
 
@@ -60,6 +61,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function AccountSecondFactor({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
   const { factors, required, authenticator, passkeyOptions } = loaderData;
   const actionData = useActionData<typeof action>();
   const zod = useZodForm(confirmAuthenticatorSchema, { actionData, defaultValues: { intent: "authenticator" } });
@@ -68,55 +70,69 @@ export default function AccountSecondFactor({ loaderData }: Route.ComponentProps
   return (
     <div className="page">
       <p>
-        <Link to="/account">← Your account</Link>
+        <Link to="/account">{t("← Your account")}</Link>
       </p>
-      <h1>Second factor</h1>
+      <h1>{t("Second factor")}</h1>
       <p className="lead">
         {required
-          ? "Staff sign in with a password and a second factor. Keep at least one; a passkey is the easiest and safest."
-          : "A second factor keeps your requests safe even if someone learns your password. It is your choice."}
+          ? t("Staff sign in with a password and a second factor. Keep at least one; a passkey is the easiest and safest.")
+          : t("A second factor keeps your requests safe even if someone learns your password. It is your choice.")}
       </p>
       {actionData && "recoveryCodes" in actionData ? <RecoveryCodes codes={actionData.recoveryCodes} /> : null}
       {failedIntent && failedIntent !== "authenticator" && failedIntent !== "add-passkey" ? <FormError message={zod.formError} /> : null}
 
-      <h2>Passkeys</h2>
+      <h2>{t("Passkeys")}</h2>
       <DataTable
-        caption="Your passkeys"
+        caption={t("Your passkeys")}
         captionHidden
         rows={factors.passkeys}
         rowKey={(passkey) => passkey.id}
-        empty="No passkeys yet."
+        empty={t("No passkeys yet.")}
         columns={[
-          { header: "Name", cell: (passkey) => passkey.name },
-          { header: "Added", cell: (passkey) => <Instant at={passkey.createdAt} style="table" /> },
-          { header: "Last used", cell: (passkey) => (passkey.lastUsedAt ? <Instant at={passkey.lastUsedAt} style="table" /> : "Not yet") },
-          { header: "", cell: (passkey) => <RemoveButton intent="remove-passkey" fields={{ passkeyId: passkey.id }} what={`the passkey ${passkey.name}`} /> },
+          { header: t("Name"), cell: (passkey) => passkey.name },
+          { header: t("Added"), cell: (passkey) => <Instant at={passkey.createdAt} style="table" /> },
+          { header: t("Last used"), cell: (passkey) => (passkey.lastUsedAt ? <Instant at={passkey.lastUsedAt} style="table" /> : t("Not yet")) },
+          {
+            header: "",
+            cell: (passkey) => (
+              <RemoveButton
+                intent="remove-passkey"
+                fields={{ passkeyId: passkey.id }}
+                label={t("Remove")}
+                what={t("the passkey {name}", { name: passkey.name })}
+              />
+            ),
+          },
         ]}
       />
       <AddPasskey options={passkeyOptions} error={failedIntent === "add-passkey" ? zod.formError : undefined} />
 
-      <h2 className="space-above-lg">Authenticator app</h2>
+      <h2 className="space-above-lg">{t("Authenticator app")}</h2>
       {factors.authenticatorApp ? (
         <>
-          <Notice tone="success">Your authenticator app is set up.</Notice>
-          <RemoveButton intent="remove-authenticator" fields={{}} what="the authenticator app" label="Remove the authenticator app" />
+          <Notice tone="success">{t("Your authenticator app is set up.")}</Notice>
+          <RemoveButton intent="remove-authenticator" fields={{}} what={t("the authenticator app")} label={t("Remove the authenticator app")} />
         </>
       ) : authenticator ? (
-        <AuthenticatorSetUp setUp={authenticator} zod={zod} submit="Confirm the app" className="narrow narrow--start" />
+        <AuthenticatorSetUp setUp={authenticator} zod={zod} submit={t("Confirm the app")} className="narrow narrow--start" />
       ) : (
         <p>
-          <Link to="?set-up=authenticator">Set up an authenticator app</Link>
+          <Link to="?set-up=authenticator">{t("Set up an authenticator app")}</Link>
         </p>
       )}
 
       {hasFactor ? (
         <>
-          <h2 className="space-above-lg">Recovery codes</h2>
-          <p>{factors.recoveryCodesLeft} of your recovery codes are unused. New codes replace them all.</p>
+          <h2 className="space-above-lg">{t("Recovery codes")}</h2>
+          <p>
+            {t("{count, plural, one {# of your recovery codes is unused} other {# of your recovery codes are unused}}. New codes replace them all.", {
+              count: factors.recoveryCodesLeft,
+            })}
+          </p>
           <Form method="post">
             <input type="hidden" name="intent" value="new-recovery-codes" />
             <button type="submit" className="button button--secondary">
-              Make new recovery codes
+              {t("Make new recovery codes")}
             </button>
           </Form>
         </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/msg";
 import { ROLES } from "~/domain/roles";
 import { isAuthenticatorCode, isRecoveryCode, normalizedCode } from "~/domain/second-factor";
 
@@ -7,38 +8,38 @@ import { isAuthenticatorCode, isRecoveryCode, normalizedCode } from "~/domain/se
 const email = z
   .string()
   .trim()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter an email address like name@example.com."))
+  .min(1, msg("Enter your email address."))
+  .max(254, msg("That email address is too long."))
+  .pipe(z.email(msg("Enter an email address like name@example.com.")))
   .transform((value) => value.toLowerCase());
 
 const newPassword = z
   .string()
-  .min(12, "Use at least 12 characters.")
-  .max(200, "Use at most 200 characters.")
-  .refine((value) => value.trim().length === value.length, "Do not start or end the password with a space.");
+  .min(12, msg("Use at least 12 characters."))
+  .max(200, msg("Use at most 200 characters."))
+  .refine((value) => value.trim().length === value.length, msg("Do not start or end the password with a space."));
 
 /** A form that sets a password: the new one typed twice, the two the same. */
 function settingPassword<Shape extends z.ZodRawShape>(shape: Shape) {
-  return z.object({ ...shape, password: newPassword, confirmPassword: z.string().min(1, "Type the password again.") }).refine(
+  return z.object({ ...shape, password: newPassword, confirmPassword: z.string().min(1, msg("Type the password again.")) }).refine(
     (data) => {
       // The generic shape hides the two fields this function itself adds.
       const { password, confirmPassword } = data as { password: string; confirmPassword: string };
       return password === confirmPassword;
     },
-    { path: ["confirmPassword"], message: "The two passwords are not the same." },
+    { path: ["confirmPassword"], message: msg("The two passwords are not the same.") },
   );
 }
 
 export const loginSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password."),
+  password: z.string().min(1, msg("Enter your password.")),
   redirectTo: z.string().optional(),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
 export const signUpSchema = settingPassword({
-  name: z.string().trim().min(1, "Enter your full name.").max(200, "Use at most 200 characters."),
+  name: z.string().trim().min(1, msg("Enter your full name.")).max(200, msg("Use at most 200 characters.")),
   email,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -50,13 +51,13 @@ export const setPasswordSchema = settingPassword({ token: z.string().min(1) });
 /** Changing one's password while signed in: the current one first, so a borrowed unlocked browser cannot. */
 export const changePasswordSchema = settingPassword({
   intent: z.literal("change-password"),
-  currentPassword: z.string().min(1, "Enter your current password."),
+  currentPassword: z.string().min(1, msg("Enter your current password.")),
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const inviteUserSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter the person's full name.").max(200, "Use at most 200 characters."),
+    name: z.string().trim().min(1, "Enter the person's full name.").max(200, msg("Use at most 200 characters.")),
     email,
     roles: z.array(z.enum(ROLES)).min(1, "Choose at least one role."),
     planId: z.string().optional(),
@@ -76,9 +77,9 @@ export const secondFactorCodeSchema = z.object({
   intent: z.literal("code"),
   code: z
     .string()
-    .max(40, "Enter the 6-digit code from your app, or a recovery code.")
+    .max(40, msg("Enter the 6-digit code from your app, or a recovery code."))
     .transform(normalizedCode)
-    .refine((code) => isAuthenticatorCode(code) || isRecoveryCode(code), "Enter the 6-digit code from your app, or a recovery code."),
+    .refine((code) => isAuthenticatorCode(code) || isRecoveryCode(code), msg("Enter the 6-digit code from your app, or a recovery code.")),
 });
 
 /** Confirming a new authenticator app: the code it shows now. */
@@ -86,20 +87,20 @@ export const confirmAuthenticatorSchema = z.object({
   intent: z.literal("authenticator"),
   code: z
     .string()
-    .max(20, "Enter the 6-digit code your app shows.")
+    .max(20, msg("Enter the 6-digit code your app shows."))
     .transform(normalizedCode)
-    .refine(isAuthenticatorCode, "Enter the 6-digit code your app shows."),
+    .refine(isAuthenticatorCode, msg("Enter the 6-digit code your app shows.")),
 });
 
 /** What the browser's passkey prompt answered (WebAuthn JSON), posted by the page's script. */
-const passkeyResponse = z.string().min(2, "The passkey did not answer. Try again.").max(16_384, "The passkey's answer is too long.");
+const passkeyResponse = z.string().min(2, msg("The passkey did not answer. Try again.")).max(16_384, msg("The passkey's answer is too long."));
 
 export const passkeySignInSchema = z.object({ intent: z.literal("passkey"), response: passkeyResponse });
 
 export const addPasskeySchema = z.object({
   intent: z.literal("add-passkey"),
   response: passkeyResponse,
-  name: z.string().trim().min(1, "Name the passkey, for example the device it is on.").max(60, "Use at most 60 characters."),
+  name: z.string().trim().min(1, msg("Name the passkey, for example the device it is on.")).max(60, msg("Use at most 60 characters.")),
 });
 
 export const removeAuthenticatorSchema = z.object({ intent: z.literal("remove-authenticator") });

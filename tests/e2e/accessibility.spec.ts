@@ -811,3 +811,38 @@ pages(
     await check(page, "iro/cases/:caseId/documents/:documentId", "the coordinator reading a PDF, without page marks");
   },
 );
+
+test.describe("in Spanish", () => {
+  test.use({ locale: "es-MX" });
+
+  pages(
+    "a Spanish-speaking visitor and applicant: welcome, sign-up, links from emails, letter check, the account",
+    ["", "signup", "forgot-password", "reset-password", "verify-email", "verify", "account"],
+    async ({ page, signInPageAs, check }) => {
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", "es");
+      await check(page, "", "welcome, in Spanish");
+      await page.goto("/signup");
+      await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+      await expect(page.locator("#field-email-error")).toBeVisible();
+      await check(page, "signup", "with its messages, in Spanish");
+      await page.goto("/forgot-password");
+      await check(page, "forgot-password", "the form, in Spanish");
+
+      const user = await createUser({ roles: ["APPLICANT"], verified: false });
+      await db.user.update({ where: { id: user.id }, data: { language: "es" } });
+      const token = (kind: "EMAIL_VERIFICATION" | "PASSWORD_RESET") => db.$transaction((tx) => issueToken(tx, user.id, kind));
+      await page.goto(`/reset-password?token=${await token("PASSWORD_RESET")}`);
+      await check(page, "reset-password", "the new password form, in Spanish");
+      await page.goto(`/verify-email?token=${await token("EMAIL_VERIFICATION")}`);
+      await check(page, "verify-email", "the confirm button, in Spanish");
+      await page.goto("/verify");
+      await check(page, "verify", "the two ways to check a letter, in Spanish");
+
+      await signInPageAs(user);
+      await page.goto("/account");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Su cuenta");
+      await check(page, "account", "her sessions and her language, in Spanish");
+    },
+  );
+});

@@ -135,7 +135,7 @@ describe("logging in", () => {
 });
 
 describe("signing up", () => {
-  const input = (email: string, password = PASSWORD) => ({ name: "Pat Applicant", email, password, confirmPassword: password });
+  const input = (email: string, password = PASSWORD) => ({ name: "Pat Applicant", email, password, confirmPassword: password, language: "en" as const });
 
   it("creates an unverified applicant with an argon2id hash and emails a confirmation link", async () => {
     const email = uniqueEmail("signup");

@@ -844,7 +844,7 @@ describe("a Spanish-speaking applicant's decision", () => {
 
     // /verify by the code confirms both fingerprints; either file matches the one letter.
     const byCode = await verifyByCode(kase.reference, code);
-    expect(byCode.data.answer).toMatchObject({ kind: "match", letter: { sha256: letter.sha256, copies: [{ language: "Spanish", sha256: copy.sha256 }] } });
+    expect(byCode.data.answer).toMatchObject({ kind: "match", letter: { sha256: letter.sha256, copies: [{ language: "es", sha256: copy.sha256 }] } });
     for (const file of [englishBytes, spanishFile.bytes]) {
       expect((await verifyByFile(file)).data.answer).toMatchObject({ kind: "match", letter: { reference: kase.reference, version: 1, sha256: letter.sha256 } });
     }

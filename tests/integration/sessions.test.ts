@@ -38,7 +38,7 @@ describe("a session", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toContain(sessionId); // signed and encoded, not the bare id
     const found = await getSessionUser(requestWithCookie(cookie));
-    expect(found).toEqual({ id: user.id, email: user.email, name: user.name, roles: ["PLAN"], planId: plan.id, sessionId });
+    expect(found).toEqual({ id: user.id, email: user.email, name: user.name, roles: ["PLAN"], planId: plan.id, language: "en", sessionId });
     const row = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row).toMatchObject({ ip: "203.0.113.7", userAgent: "vitest", revokedAt: null });
     // Staff: twelve hours however active (an applicant's lasts 30 days).

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { SubmitButton, TextField, type AnyForm } from "./fields";
 import { useZodForm } from "./use-zod-form";
@@ -5,14 +6,18 @@ import { setPasswordSchema } from "~/schemas/auth";
 
 /** The form behind a reset link and an invitation link: the token travels in a hidden field. */
 export function SetPasswordForm(props: { token: string; usable: boolean; actionData: unknown; title: string; intro: string; button: string }) {
+  const { t } = useTranslation();
   const zod = useZodForm(setPasswordSchema, { actionData: props.actionData, defaultValues: { token: props.token } });
   const expired = !props.usable || (typeof props.actionData === "object" && props.actionData !== null && "expired" in props.actionData);
   if (expired) {
     return (
       <div className="page narrow">
-        <h1>This link no longer works</h1>
+        <h1>{t("This link no longer works")}</h1>
         <p>
-          The link has expired or was already used. <Link to="/forgot-password">Ask for a new link</Link>, or contact the person who invited you.
+          <Trans
+            i18nKey="The link has expired or was already used. <0>Ask for a new link</0>, or contact the person who invited you."
+            components={[<Link key="forgot" to="/forgot-password" />]}
+          />
         </p>
       </div>
     );
@@ -33,27 +38,20 @@ export function SetPasswordForm(props: { token: string; usable: boolean; actionD
 }
 
 /** A new password typed twice, with what the server checks it against (settingPassword in app/schemas/auth.ts). */
-export function NewPasswordFields({
-  zod,
-  label = "New password",
-  againLabel = "Type the password again",
-}: {
-  zod: AnyForm;
-  label?: string;
-  againLabel?: string;
-}) {
+export function NewPasswordFields({ zod, label, againLabel }: { zod: AnyForm; label?: string; againLabel?: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <TextField
         zod={zod}
         name="password"
-        label={label}
+        label={label ?? t("New password")}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess."
+        hint={t("At least 12 characters, not a common password and not your name. A few unrelated words are easy to remember and hard to guess.")}
         required
       />
-      <TextField zod={zod} name="confirmPassword" label={againLabel} type="password" autoComplete="new-password" required />
+      <TextField zod={zod} name="confirmPassword" label={againLabel ?? t("Type the password again")} type="password" autoComplete="new-password" required />
     </>
   );
 }

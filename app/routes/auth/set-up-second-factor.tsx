@@ -1,17 +1,18 @@
+import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/set-up-second-factor";
 import { FormError, useZodForm } from "~/components/forms";
 import { AddPasskey, AuthenticatorSetUp, RecoveryCodes } from "~/components/second-factor";
 import { homeOf } from "~/domain/roles";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
 import { addPasskeySchema, confirmAuthenticatorSchema } from "~/schemas/auth";
 import { addPasskey, authenticatorToSetUp, confirmAuthenticator, passkeyRegistrationOptions } from "~/server/auth/second-factor.server";
 import { audit } from "~/server/audit.server";
 import { formSubmission, submitIntent } from "~/server/route-answers.server";
 import { actorOf, finishSignIn, pendingSignIn, safeRedirectPath, type PendingSignIn } from "~/server/session.server";
 
-export function meta() {
-  return [{ title: "Set up your second factor | Independent Medical Review" }];
-}
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("Set up your second factor"))];
 
 async function owingSetUp(request: Request): Promise<PendingSignIn> {
   const pending = await pendingSignIn(request);
@@ -53,14 +54,15 @@ export function shouldRevalidate({ actionResult, defaultShouldRevalidate }: { ac
 }
 
 export default function SetUpSecondFactor({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   if (actionData && "recoveryCodes" in actionData) {
     return (
       <div className="page narrow">
-        <h1>Your second factor is set up</h1>
+        <h1>{t("Your second factor is set up")}</h1>
         <RecoveryCodes codes={actionData.recoveryCodes} />
         <Link className="button" to={actionData.next}>
-          I have kept my codes: continue
+          {t("I have kept my codes: continue")}
         </Link>
       </div>
     );
@@ -69,25 +71,26 @@ export default function SetUpSecondFactor({ loaderData }: Route.ComponentProps) 
 }
 
 function ChooseFactor({ authenticator, passkeyOptions, actionData }: Route.ComponentProps["loaderData"] & { actionData: unknown }) {
+  const { t } = useTranslation();
   const zod = useZodForm(confirmAuthenticatorSchema, { actionData, defaultValues: { intent: "authenticator" } });
   const passkeyFailure =
     actionData && typeof actionData === "object" && "values" in actionData && (actionData.values as { intent?: string }).intent === "add-passkey";
   return (
     <div className="page narrow">
-      <h1>Set up your second factor</h1>
+      <h1>{t("Set up your second factor")}</h1>
       <p className="lead">
-        Staff sign in with a password and a second factor, because this portal holds patients’ health records. Set one up now; it takes a minute.
+        {t("Staff sign in with a password and a second factor, because this portal holds patients’ health records. Set one up now; it takes a minute.")}
       </p>
       <section aria-labelledby="passkey" className="space-below-lg">
-        <h2 id="passkey">A passkey (recommended)</h2>
-        <p>Your device’s fingerprint, face or PIN, or a security key. Nothing to type, and it cannot be phished.</p>
+        <h2 id="passkey">{t("A passkey (recommended)")}</h2>
+        <p>{t("Your device’s fingerprint, face or PIN, or a security key. Nothing to type, and it cannot be phished.")}</p>
         <AddPasskey options={passkeyOptions} error={passkeyFailure ? zod.formError : undefined} />
       </section>
       {authenticator ? (
         <section aria-labelledby="authenticator">
-          <h2 id="authenticator">Or an authenticator app</h2>
+          <h2 id="authenticator">{t("Or an authenticator app")}</h2>
           {passkeyFailure ? null : <FormError message={zod.formError} />}
-          <AuthenticatorSetUp setUp={authenticator} zod={zod} submit="Confirm and continue" />
+          <AuthenticatorSetUp setUp={authenticator} zod={zod} submit={t("Confirm and continue")} />
         </section>
       ) : null}
     </div>

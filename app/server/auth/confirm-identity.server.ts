@@ -6,8 +6,12 @@
  * brings them back. Every check of who the person is (a second factor too)
  * belongs in `confirmIdentity`, the one operation that makes a session fresh.
  */
+import type { TFunction } from "i18next";
 import { redirect } from "react-router";
 import { isFreshlyAuthenticated } from "~/domain/fresh-authentication";
+import { translator } from "~/i18n/i18n";
+import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { msg } from "~/i18n/msg";
 import { audit } from "../audit.server";
 import { db } from "../db.server";
 import { AppError } from "../errors.server";
@@ -58,9 +62,16 @@ async function checkPassword(user: SessionUser, password: string, actor: Actor):
  * the field and counted as a failed sign-in (per account and per network),
  * so a borrowed browser cannot be used to guess; the failure that locks the
  * account also ends all its sessions. An account locked by failed sign-ins
- * elsewhere waits out the lock here too, still signed in.
+ * elsewhere waits out the lock here too, still signed in. A refusal with a
+ * wait in it is written with `t`, in the page's language.
  */
-export async function confirmIdentity(user: SessionUser, proof: IdentityProof, actor: Actor, at: Date): Promise<IdentityConfirmation> {
+export async function confirmIdentity(
+  user: SessionUser,
+  proof: IdentityProof,
+  actor: Actor,
+  at: Date,
+  t: TFunction = translator(DEFAULT_LOCALE),
+): Promise<IdentityConfirmation> {
   const factors = await secondFactorsOf(user.id);
   const proving = { sessionId: user.sessionId, user, failedAction: FAILED };
   let field: "password" | "code" = "password";
@@ -68,9 +79,9 @@ export async function confirmIdentity(user: SessionUser, proof: IdentityProof, a
   if ("passkeyResponse" in proof) {
     result = await checkPasskeySignIn(proving, proof.passkeyResponse, actor, at);
   } else if (factors.passkeys.length > 0 && !factors.authenticatorApp) {
-    throw new AppError("BAD_REQUEST", "Confirm with your passkey: a password alone is not enough for this.", { field: "password" });
+    throw new AppError("BAD_REQUEST", msg("Confirm with your passkey: a password alone is not enough for this."), { field: "password" });
   } else if (factors.authenticatorApp && !proof.code) {
-    throw new AppError("BAD_REQUEST", "Enter the 6-digit code from your app, or a recovery code.", { field: "code" });
+    throw new AppError("BAD_REQUEST", msg("Enter the 6-digit code from your app, or a recovery code."), { field: "code" });
   } else {
     result = await checkPassword(user, proof.password, actor);
     if (result.ok && factors.authenticatorApp) {
@@ -91,6 +102,6 @@ export async function confirmIdentity(user: SessionUser, proof: IdentityProof, a
     return { confirmed: false, signedOut: true };
   }
   if (result.reason === "locked") await audit(actor, { action: FAILED, objectType: "User", objectId: user.id, detail: { reason: "locked" } });
-  const wrong = field === "code" ? "That code is not right, or was used already. Try the code your app shows now." : "That is not your password.";
-  throw new AppError("BAD_REQUEST", signInRefusalMessage(result, wrong), { field: "passkeyResponse" in proof ? undefined : field });
+  const wrong = field === "code" ? msg("That code is not right, or was used already. Try the code your app shows now.") : msg("That is not your password.");
+  throw new AppError("BAD_REQUEST", signInRefusalMessage(result, wrong, t), { field: "passkeyResponse" in proof ? undefined : field });
 }

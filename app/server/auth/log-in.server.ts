@@ -8,7 +8,7 @@ import { queueEmail } from "../outbox.server";
 import { config } from "../config.server";
 import type { TFunction } from "i18next";
 import { translateMessage, translator } from "~/i18n/i18n";
-import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { DEFAULT_LOCALE, noticeLocale } from "~/i18n/locales";
 import type { LoginInput } from "~/schemas/auth";
 import type { Role } from "~/domain/roles";
 import { stageAfterPassword, type SignInStage } from "~/domain/second-factor";
@@ -111,6 +111,7 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
       id: true,
       email: true,
       name: true,
+      language: true,
       roles: true,
       passwordHash: true,
       emailVerifiedAt: true,
@@ -146,6 +147,7 @@ export async function logIn(input: LoginInput, actor: Actor): Promise<LoginResul
       await queueEmail(tx, {
         template: "verify-email",
         to: user.email,
+        locale: noticeLocale(user.language),
         props: { organizationName: config().organizationName, name: user.name, link: `${config().appUrl}/verify-email?token=${token}` },
       });
     });

@@ -8,6 +8,7 @@
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { AppError } from "../errors.server";
+import { msg } from "~/i18n/msg";
 
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable" (about 10^8 guesses), the least we accept. */
 export const MIN_PASSWORD_SCORE = 3;
@@ -16,9 +17,9 @@ export const MIN_PASSWORD_SCORE = 3;
 const MIN_PERSONAL_PART = 4;
 
 export const PASSWORD_MESSAGES = {
-  breached: "This password is on a list of common or breached passwords. Choose another one.",
-  personal: "Do not use your name or email address in your password.",
-  guessable: "This password is too easy to guess. Use a few unrelated words, or mix in more characters.",
+  breached: msg("This password is on a list of common or breached passwords. Choose another one."),
+  personal: msg("Do not use your name or email address in your password."),
+  guessable: msg("This password is too easy to guess. Use a few unrelated words, or mix in more characters."),
 } as const;
 
 export type PasswordProblem = keyof typeof PASSWORD_MESSAGES;

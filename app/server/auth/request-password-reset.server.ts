@@ -5,6 +5,7 @@ import { queueEmail } from "../outbox.server";
 import { hitRateLimit } from "../rate-limit.server";
 import type { Actor } from "../request-context.server";
 import { issueToken } from "./tokens.server";
+import { noticeLocale } from "~/i18n/locales";
 
 /**
  * Emails a single-use link valid for one hour, when the address belongs to an
@@ -13,7 +14,7 @@ import { issueToken } from "./tokens.server";
 export async function requestPasswordReset(email: string, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const limit = await hitRateLimit(`reset:${actor.ip ?? "unknown"}`, 10, 15 * 60);
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabledAt: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, language: true, disabledAt: true } });
   if (!user || user.disabledAt) {
     await audit({ ...actor, email }, { action: "auth.password_reset.requested", detail: { known: false } });
     return { ok: true };
@@ -23,6 +24,7 @@ export async function requestPasswordReset(email: string, actor: Actor): Promise
     await queueEmail(tx, {
       template: "password-reset",
       to: user.email,
+      locale: noticeLocale(user.language),
       props: { organizationName: config().organizationName, name: user.name, link: `${config().appUrl}/reset-password?token=${token}` },
     });
     await audit(

@@ -27,6 +27,7 @@ import type { Actor } from "../request-context.server";
 import { secretBox } from "../secret-box.server";
 import { rememberChallenge, takeChallenge } from "../session.server";
 import { clearFailedSignIns, countFailedSignIn, lockRefusal, networkRefusal, type SignInRefusal } from "./log-in.server";
+import { msg } from "~/i18n/msg";
 
 const authenticatorSecrets = secretBox("imr authenticator app secrets");
 const TOTP_PERIOD_SECONDS = 30;
@@ -234,11 +235,11 @@ export async function authenticatorToSetUp(user: { id: string; email: string }):
 /** A code from the new app proves it holds the secret; the app is then a factor. Returns the recovery codes if these are the first. */
 export async function confirmAuthenticator(user: { id: string }, code: string, actor: Actor, at: Date): Promise<string[] | null> {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
-  if (row.totpEnabledAt) throw new AppError("CONFLICT", "Your authenticator app is already set up.");
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", msg("Your authenticator app is already set up."));
   const step = row.totpSecret ? await matchingStep(row.totpSecret, null, code, at) : null;
   if (step === null) {
     await audit(actor, { action: "auth.second_factor.setup_failed", objectType: "User", objectId: user.id, detail: { method: "authenticator" } });
-    throw new AppError("BAD_REQUEST", "That code is not the one your app shows now. Check the app's entry for this portal and try the new code.", {
+    throw new AppError("BAD_REQUEST", msg("That code is not the one your app shows now. Check the app's entry for this portal and try the new code."), {
       field: "code",
     });
   }
@@ -293,12 +294,12 @@ export async function addPasskey(
       : null;
   if (!verification?.verified) {
     await audit(actor, { action: "auth.second_factor.setup_failed", objectType: "User", objectId: user.id, detail: { method: "passkey" } });
-    throw new AppError("BAD_REQUEST", "The passkey could not be checked. Try again, or use an authenticator app.");
+    throw new AppError("BAD_REQUEST", msg("The passkey could not be checked. Try again, or use an authenticator app."));
   }
   const { credential } = verification.registrationInfo;
   return db.$transaction(async (tx) => {
     if (await tx.passkey.findUnique({ where: { id: credential.id }, select: { id: true } }))
-      throw new AppError("CONFLICT", "That passkey is already registered.");
+      throw new AppError("CONFLICT", msg("That passkey is already registered."));
     await tx.passkey.create({
       data: {
         id: credential.id,
@@ -328,7 +329,7 @@ export async function setUpAuthenticatorWithSecret(userIds: readonly string[], s
 
 /** New recovery codes, the old ones void. Only for someone with a factor to recover. */
 export async function replaceRecoveryCodes(user: { id: string }, actor: Actor): Promise<string[]> {
-  if (factorCount(await secondFactorsOf(user.id)) === 0) throw new AppError("CONFLICT", "Set up an authenticator app or a passkey first.");
+  if (factorCount(await secondFactorsOf(user.id)) === 0) throw new AppError("CONFLICT", msg("Set up an authenticator app or a passkey first."));
   return db.$transaction(async (tx) => {
     const codes = await issueRecoveryCodes(tx, user.id);
     await audit(actor, { action: "auth.second_factor.recovery_codes_replaced", objectType: "User", objectId: user.id }, tx);

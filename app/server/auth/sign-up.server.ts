@@ -7,6 +7,7 @@ import type { Actor } from "../request-context.server";
 import { hashPassword } from "./password.server";
 import { assertStrongPassword } from "./password-strength.server";
 import { issueToken } from "./tokens.server";
+import type { Locale } from "~/i18n/locales";
 import type { SignUpInput } from "~/schemas/auth";
 
 /** Accounts one network address may ask for in an hour, and sign-ups one address may be sent. */
@@ -21,9 +22,10 @@ const HOUR_SECONDS = 3600;
  * the form nor its timing tells who has an account. A network, and an email
  * address, may only ask so often: the form cannot be used to send mail to
  * anyone at will. A password too easy to guess is refused by its field first,
- * whether or not the address has an account.
+ * whether or not the address has an account. The account keeps `language`,
+ * the one the person read the form in, for its pages and emails.
  */
-export async function signUp(input: SignUpInput, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function signUp(input: SignUpInput & { language: Locale }, actor: Actor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   await assertStrongPassword(input.password, input);
   for (const [key, limit] of [
     [`signup:${actor.ip ?? "unknown"}`, SIGNUPS_PER_NETWORK],
@@ -43,13 +45,14 @@ export async function signUp(input: SignUpInput, actor: Actor): Promise<{ ok: tr
   }
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, roles: ["APPLICANT"], passwordHash },
+      data: { email: input.email, name: input.name, roles: ["APPLICANT"], passwordHash, language: input.language },
       select: { id: true },
     });
     const token = await issueToken(tx, user.id, "EMAIL_VERIFICATION");
     await queueEmail(tx, {
       template: "verify-email",
       to: input.email,
+      locale: input.language,
       props: { organizationName: config().organizationName, name: input.name, link: `${config().appUrl}/verify-email?token=${token}` },
     });
     await audit({ ...actor, userId: user.id, email: input.email }, { action: "auth.signup", objectType: "User", objectId: user.id }, tx);

@@ -71,19 +71,10 @@ async function answer(row: LetterRow | null, actor: Actor, by: "code" | "file"):
       decisionDate: day(row.case.decidedAt ?? row.issuedAt),
       outcome: OUTCOME_VERIFIED_WORDS[row.outcome as DecisionOutcome],
       sha256: row.sha256,
-      copies: copies.map((copy) => ({ language: languageName(copy.language ?? ""), sha256: copy.sha256 })),
+      copies: copies.map((copy) => ({ language: copy.language ?? "", sha256: copy.sha256 })),
       newer: latest && latest.version > row.version ? { version: latest.version, issuedOn: day(latest.issuedAt) } : null,
     },
   };
-}
-
-/** "Spanish": /verify is read in English like the plan's copy. */
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 async function limited(actor: Actor): Promise<VerifyAnswer | null> {

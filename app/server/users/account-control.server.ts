@@ -14,6 +14,7 @@ import { db, type Tx } from "../db.server";
 import { AppError, notFound } from "../errors.server";
 import { queueEmail } from "../outbox.server";
 import type { Actor } from "../request-context.server";
+import { noticeLocale } from "~/i18n/locales";
 
 /** Who acts on which account, and when. */
 export interface AccountAction {
@@ -24,7 +25,7 @@ export interface AccountAction {
 }
 
 /** The account as the rule needs it, locked for the transaction so two administrators' changes queue. */
-async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { email: string; name: string }> {
+async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { email: string; name: string; language: string }> {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
   if (!locked) throw notFound("This account");
   const user = await tx.user.findUniqueOrThrow({
@@ -33,6 +34,7 @@ async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { em
       id: true,
       email: true,
       name: true,
+      language: true,
       roles: true,
       disabledAt: true,
       totpEnabledAt: true,
@@ -43,6 +45,7 @@ async function accountFacts(tx: Tx, userId: string): Promise<AccountFacts & { em
     id: user.id,
     email: user.email,
     name: user.name,
+    language: user.language,
     roles: user.roles as Role[],
     disabled: user.disabledAt !== null,
     openAssignments: user._count.assignments,
@@ -144,6 +147,7 @@ export async function forcePasswordReset(action: AccountAction): Promise<void> {
     await queueEmail(tx, {
       template: "password-reset",
       to: account.email,
+      locale: noticeLocale(account.language),
       props: { organizationName: config().organizationName, name: account.name, link: `${config().appUrl}/reset-password?token=${token}` },
     });
     await audit(
