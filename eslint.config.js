@@ -25,6 +25,8 @@ const APPLICANT_FILES = [
   "app/components/forms/notices.tsx",
   "app/components/forms/remove-button.tsx",
   "emails/request-received.tsx",
+  "app/components/document-uploader.tsx",
+  "app/components/pending-uploads.tsx",
 ];
 
 export default tseslint.config(
