@@ -14,6 +14,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
 import { AppError } from "~/server/errors.server";
 import { formFailure, readForm, requestWithFields, textFields } from "~/server/forms.server";
+import { requestTranslator } from "~/server/i18n/locale.server";
 import { uploadFormFile } from "~/server/documents/upload-form-file.server";
 import { FORM_FILE_FIELDS } from "~/schemas/upload-query";
 import { draftStepPage } from "~/server/requests/draft-step-page.server";
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
   if (step === "documents") {
     // A file chosen without JavaScript comes with the button pressed: it is added first, or the step stays and says why.
-    const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, form: submitted });
+    const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, form: submitted, t: await requestTranslator(request) });
     if (added.kind === "refused") return formFailure({}, { [FORM_FILE_FIELDS.file]: added.reason });
   }
   // Leaving a step half done keeps what was typed; only moving on needs every answer.
