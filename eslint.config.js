@@ -29,6 +29,19 @@ const APPLICANT_FILES = [
   "app/components/second-factor.tsx",
   "emails/verify-email.tsx",
   "emails/password-reset.tsx",
+  "app/routes/requests/new.tsx",
+  "app/routes/requests/edit-step.tsx",
+  "app/routes/requests/review.tsx",
+  "app/components/request-steps/*.tsx",
+  "app/components/forms/case-form.tsx",
+  "app/components/forms/fields.tsx",
+  "app/components/forms/filters.tsx",
+  "app/components/forms/intent-form.tsx",
+  "app/components/forms/notices.tsx",
+  "app/components/forms/remove-button.tsx",
+  "emails/request-received.tsx",
+  "app/components/document-uploader.tsx",
+  "app/components/pending-uploads.tsx",
 ];
 
 export default tseslint.config(

@@ -1,13 +1,16 @@
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useRevalidator } from "react-router";
 import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
-import { allowanceText, formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
+import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE, type UploadLimits } from "~/domain/documents/limits";
 import { leaveStoppedMessage, type LeavingPlace, type PendingUpload } from "~/domain/documents/pending-uploads";
 import { usePendingUploads } from "./pending-uploads";
 import { DOCUMENT_DESCRIPTION_MAX, FORM_FILE_FIELDS, uploadUrl } from "~/schemas/upload-query";
+import { translateMessage } from "~/i18n/i18n";
 
 export type { DocumentKind } from "~/domain/documents/document-kinds";
 
@@ -39,6 +42,20 @@ interface Problem {
 
 let nextKey = 0;
 
+/** The uploader's line on what may be added: "Up to 100 MB a file; 293 KB left of the 1 GB this request may hold." */
+function allowanceLine(t: TFunction, limits: UploadLimits, usedBytes: number): string {
+  const size = formatFileSize(limits.fileBytes);
+  if (limits.caseBytes === null) return t("Up to {size} a file.", { size });
+  return t("Up to {size} a file; {left} left of the {total} this request may hold.", {
+    size,
+    left: formatFileSize(Math.max(0, limits.caseBytes - usedBytes)),
+    total: formatFileSize(limits.caseBytes),
+  });
+}
+
+/** A document kind's label in the page's language. */
+const kindLabel = (t: TFunction, kind: DocumentKind) => translateMessage(t, DOCUMENT_KIND_TEXT[kind].label);
+
 /**
  * Adds files to a case: pick them or drop them, say what each one is, then
  * send. Each file goes as the raw body of its own request (POST /documents),
@@ -64,7 +81,8 @@ export function DocumentUploader(props: {
    */
   formFallback?: { form: string; error?: string };
 }) {
-  const { caseId, kinds, defaultKind, informationRequestId, caseFileItem, describe, label = "Add documents", leaving = "page", formFallback } = props;
+  const { t } = useTranslation();
+  const { caseId, kinds, defaultKind, informationRequestId, caseFileItem, describe, label = t("Add documents"), leaving = "page", formFallback } = props;
   const revalidator = useRevalidator();
   const inputRef = useRef<HTMLInputElement>(null);
   const requests = useRef(new Map<string, XMLHttpRequest>());
@@ -88,13 +106,14 @@ export function DocumentUploader(props: {
           setAllowance((await response.json()) as UploadAllowance);
           setClosedReason(null);
         } else if (response.status === 409) {
-          setClosedReason(((await response.json()) as Problem).detail ?? "Documents can no longer be added to this case.");
+          const detail = ((await response.json()) as Problem).detail;
+          setClosedReason(detail ? translateMessage(t, detail) : t("Documents can no longer be added to this case."));
         }
       } catch {
         // Only the pre-checks need it; the server checks every upload anyway.
       }
     },
-    [caseId, informationRequestId],
+    [caseId, informationRequestId, t],
   );
 
   useEffect(() => {
@@ -153,7 +172,7 @@ export function DocumentUploader(props: {
       requests.current.delete(item.key);
       if (request.status === 201) {
         forget(item.key);
-        setAnnouncement(`"${item.file.name}" was added.`);
+        setAnnouncement(t('"{name}" was added.', { name: item.file.name }));
         void revalidator.revalidate();
         void loadAllowance();
         return;
@@ -161,16 +180,16 @@ export function DocumentUploader(props: {
       const problem = request.response as Problem | null;
       update(item.key, {
         stage: "failed",
-        refusal: problem?.detail ?? problem?.title ?? `The file could not be added (error ${request.status}). Try again.`,
+        refusal: translateProblem(t, problem) ?? t("The file could not be added (error {status}). Try again.", { status: request.status }),
       });
     };
     request.onerror = () => {
       requests.current.delete(item.key);
-      update(item.key, { stage: "failed", refusal: "The connection was lost before the whole file arrived. Check your connection and try again." });
+      update(item.key, { stage: "failed", refusal: t("The connection was lost before the whole file arrived. Check your connection and try again.") });
     };
     request.onabort = () => {
       requests.current.delete(item.key);
-      update(item.key, { stage: "ready", progress: 0, note: "Upload cancelled: nothing was kept." });
+      update(item.key, { stage: "ready", progress: 0, note: t("Upload cancelled: nothing was kept.") });
     };
     update(item.key, { stage: "uploading", progress: 0, refusal: undefined, note: undefined });
     request.send(item.file);
@@ -208,7 +227,7 @@ export function DocumentUploader(props: {
     <fieldset className="field uploader">
       <legend>{label}</legend>
       <p className="hint" id={hintId}>
-        {ACCEPTED_TYPES_TEXT}. {allowance ? allowanceText(allowance.limits, allowance.usedBytes) : null}
+        {translateMessage(t, ACCEPTED_TYPES_TEXT)}. {allowance ? allowanceLine(t, allowance.limits, allowance.usedBytes) : null}
       </p>
       {formFallback && !scripted ? (
         <FormFileFields form={formFallback.form} kinds={kinds} initialKind={initialKind} hintId={hintId} error={formFallback.error} />
@@ -222,9 +241,9 @@ export function DocumentUploader(props: {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <p className="flush-top">Drag files here, or</p>
+          <p className="flush-top">{t("Drag files here, or")}</p>
           <button type="button" className="button button--secondary" aria-describedby={hintId} onClick={() => inputRef.current?.click()}>
-            Choose files
+            {t("Choose files")}
           </button>
           <input ref={inputRef} type="file" multiple hidden accept={FILE_INPUT_ACCEPT} onChange={(event) => void add(event.currentTarget.files)} />
         </div>
@@ -250,14 +269,14 @@ export function DocumentUploader(props: {
 
       {stoppedMessage ? (
         <p ref={stoppedRef} className="field-error" role="alert" tabIndex={-1}>
-          {stoppedMessage}
+          {translateMessage(t, stoppedMessage)}
         </p>
       ) : null}
 
       {sendable.length > 1 ? (
         <div className="actions">
           <button type="button" className="button" onClick={() => sendable.forEach(send)}>
-            Upload all {sendable.length} files
+            {t("Upload all {count} files", { count: sendable.length })}
           </button>
         </div>
       ) : null}
@@ -278,12 +297,13 @@ function PickedFileRow(props: {
   onCancel: () => void;
   onForget: () => void;
 }) {
+  const { t } = useTranslation();
   const { item, kinds, describe } = props;
   const selectId = useId();
   const descriptionId = useId();
   const reasonId = useId();
   const uploading = item.stage === "uploading";
-  const reason = item.blocked ?? (item.kindMissing ? "Choose what this document is first." : item.refusal);
+  const reason = item.blocked ? translateMessage(t, item.blocked) : item.kindMissing ? t("Choose what this document is first.") : item.refusal;
   return (
     <li className="card">
       <p className="picked-file__name">
@@ -291,7 +311,7 @@ function PickedFileRow(props: {
       </p>
       {item.blocked ? null : (
         <div className="field space-below-sm">
-          <label htmlFor={selectId}>What is this document?</label>
+          <label htmlFor={selectId}>{t("What is this document?")}</label>
           <select
             id={selectId}
             value={item.kind}
@@ -299,14 +319,14 @@ function PickedFileRow(props: {
             aria-describedby={reason ? reasonId : undefined}
             onChange={(event) => props.onKind(event.currentTarget.value as DocumentKind | "")}
           >
-            {item.kind === "" ? <option value="">Choose…</option> : null}
+            {item.kind === "" ? <option value="">{t("Choose…")}</option> : null}
             {kinds.map((kind) => (
               <option key={kind} value={kind}>
-                {DOCUMENT_KIND_TEXT[kind].label}
+                {kindLabel(t, kind)}
               </option>
             ))}
           </select>
-          {item.kind ? <p className="hint hint--below">{DOCUMENT_KIND_TEXT[item.kind].help}</p> : null}
+          {item.kind ? <p className="hint hint--below">{translateMessage(t, DOCUMENT_KIND_TEXT[item.kind].help)}</p> : null}
         </div>
       )}
       {describe && !item.blocked ? (
@@ -328,7 +348,7 @@ function PickedFileRow(props: {
       ) : null}
       {uploading ? (
         <p className="upload-progress">
-          <progress max={100} value={item.progress} aria-label={`Upload progress of ${item.file.name}`} />
+          <progress max={100} value={item.progress} aria-label={t("Upload progress of {name}", { name: item.file.name })} />
           <span aria-hidden="true">{item.progress}%</span>
         </p>
       ) : null}
@@ -341,18 +361,20 @@ function PickedFileRow(props: {
       <div className="actions space-above-sm">
         {uploading ? (
           <button type="button" className="button button--secondary" onClick={props.onCancel}>
-            Cancel<span className="visually-hidden"> uploading {item.file.name}</span>
+            {t("Cancel")}
+            <span className="visually-hidden"> {t("uploading {name}", { name: item.file.name })}</span>
           </button>
         ) : (
           <>
             {item.blocked ? null : (
               <button type="button" className="button" onClick={props.onSend}>
-                {item.stage === "failed" ? "Try again" : "Upload"}
+                {item.stage === "failed" ? t("Try again") : t("Upload")}
                 <span className="visually-hidden"> {item.file.name}</span>
               </button>
             )}
             <button type="button" className="button button--secondary" onClick={props.onForget}>
-              Remove from list<span className="visually-hidden"> {item.file.name}</span>
+              {t("Remove from list")}
+              <span className="visually-hidden"> {item.file.name}</span>
             </button>
           </>
         )}
@@ -363,6 +385,7 @@ function PickedFileRow(props: {
 
 /** The uploader without JavaScript: a file input and its kind, sent with the page's form and added by its action. */
 function FormFileFields(props: { form: string; kinds: readonly DocumentKind[]; initialKind: DocumentKind | ""; hintId: string; error?: string }) {
+  const { t } = useTranslation();
   const { form, kinds, initialKind, hintId, error } = props;
   const fileId = useId();
   const kindId = useId();
@@ -370,7 +393,7 @@ function FormFileFields(props: { form: string; kinds: readonly DocumentKind[]; i
   return (
     <div className="card">
       <div className="field space-below-sm">
-        <label htmlFor={fileId}>Choose a file</label>
+        <label htmlFor={fileId}>{t("Choose a file")}</label>
         <input
           id={fileId}
           type="file"
@@ -387,19 +410,25 @@ function FormFileFields(props: { form: string; kinds: readonly DocumentKind[]; i
         ) : null}
       </div>
       <div className="field flush-bottom">
-        <label htmlFor={kindId}>What is this document?</label>
+        <label htmlFor={kindId}>{t("What is this document?")}</label>
         <select id={kindId} name={FORM_FILE_FIELDS.kind} form={form} defaultValue={initialKind}>
-          {initialKind === "" ? <option value="">Choose…</option> : null}
+          {initialKind === "" ? <option value="">{t("Choose…")}</option> : null}
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
-              {DOCUMENT_KIND_TEXT[kind].label}
+              {kindLabel(t, kind)}
             </option>
           ))}
         </select>
       </div>
-      <p className="hint hint--below flush-bottom">The file is added when you press a button below.</p>
+      <p className="hint hint--below flush-bottom">{t("The file is added when you press a button below.")}</p>
     </div>
   );
+}
+
+/** The server's words for a refusal, in the page's language when the catalog has them. */
+function translateProblem(t: TFunction, problem: Problem | null): string | undefined {
+  const text = problem?.detail ?? problem?.title;
+  return text === undefined ? undefined : translateMessage(t, text);
 }
 
 /** The server's own size and content rules, run on the picked file before sending it. */
@@ -420,7 +449,8 @@ export function DocumentList(props: {
   /** Where a document is read in the record viewer, on pages that have one (the coordinator's case page). */
   readLink?: (documentId: string) => string;
 }) {
-  const { documents, caption = "Documents", readLink } = props;
+  const { t } = useTranslation();
+  const { documents, caption = t("Documents"), readLink } = props;
   const revalidator = useRevalidator();
   const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ id: string; reason: string } | null>(null);
@@ -434,16 +464,19 @@ export function DocumentList(props: {
         await revalidator.revalidate();
       } else {
         const problem = (await response.json().catch(() => null)) as Problem | null;
-        setFailure({ id: document.id, reason: problem?.detail ?? `The document could not be removed (error ${response.status}).` });
+        setFailure({
+          id: document.id,
+          reason: translateProblem(t, problem) ?? t("The document could not be removed (error {status}).", { status: response.status }),
+        });
       }
     } catch {
-      setFailure({ id: document.id, reason: "The connection was lost. Check your connection and try again." });
+      setFailure({ id: document.id, reason: t("The connection was lost. Check your connection and try again.") });
     } finally {
       setRemoving(null);
     }
   };
 
-  if (!documents.length) return <p className="muted">No documents yet.</p>;
+  if (!documents.length) return <p className="muted">{t("No documents yet.")}</p>;
   return (
     <DocumentTable
       caption={caption}
@@ -454,15 +487,18 @@ export function DocumentList(props: {
           <div className="actions flush-top">
             {readLink ? (
               <Link to={readLink(document.id)}>
-                Read here<span className="visually-hidden"> {document.fileName}</span>
+                {t("Read here")}
+                <span className="visually-hidden"> {document.fileName}</span>
               </Link>
             ) : null}
             <a href={`/documents/${document.id}`}>
-              Download<span className="visually-hidden"> {document.fileName}</span>
+              {t("Download")}
+              <span className="visually-hidden"> {document.fileName}</span>
             </a>
             {document.removable ? (
               <button type="button" className="link-button" disabled={removing === document.id} onClick={() => void remove(document)}>
-                Remove<span className="visually-hidden"> {document.fileName}</span>
+                {t("Remove")}
+                <span className="visually-hidden"> {document.fileName}</span>
               </button>
             ) : null}
           </div>

@@ -21,17 +21,34 @@ import {
 } from "~/domain/requests/options";
 import type { FilingContext, RequestDraft } from "~/domain/requests/request-draft";
 import type { EditStep } from "~/domain/requests/steps";
+import { msg } from "~/i18n/msg";
 
 // Form fields arrive as strings (or null for an unticked radio in the browser).
 const input = z.string().nullish();
 
-function text(max: number) {
+// Messages are catalog keys (msg), translated where they are shown: one per length a field allows.
+const TOO_LONG = {
+  10: msg("Use at most 10 characters."),
+  20: msg("Use at most 20 characters."),
+  36: msg("Use at most 36 characters."),
+  40: msg("Use at most 40 characters."),
+  50: msg("Use at most 50 characters."),
+  100: msg("Use at most 100 characters."),
+  200: msg("Use at most 200 characters."),
+  254: msg("Use at most 254 characters."),
+  500: msg("Use at most 500 characters."),
+  1000: msg("Use at most 1,000 characters."),
+  4000: msg("Use at most 4,000 characters."),
+  20_000: msg("Use at most 20,000 characters."),
+} as const;
+
+function text(max: keyof typeof TOO_LONG) {
   return input
     .transform((value) => value?.trim() ?? "")
     .pipe(
       z
         .string()
-        .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
+        .max(max, TOO_LONG[max])
         .transform((value) => value || null),
     );
 }
@@ -41,7 +58,7 @@ function choice<T extends readonly [string, ...string[]]>(options: T, message: s
 }
 
 /** A field checked by `check` when filled: it returns the message, or null when the value is fine. */
-function checked(max: number, check: (value: string) => string | null) {
+function checked(max: keyof typeof TOO_LONG, check: (value: string) => string | null) {
   return text(max).superRefine((value, ctx) => {
     const problem = value === null ? null : check(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -50,9 +67,9 @@ function checked(max: number, check: (value: string) => string | null) {
 
 function dateField(options: { notAfter?: LocalDate; futureMessage?: string } = {}) {
   return checked(10, (value) => {
-    if (!isRealLocalDate(value)) return "Enter a real date: day, month and year.";
-    if (value < "1900-01-01") return "Check the year: it looks too long ago.";
-    if (options.notAfter && value > options.notAfter) return options.futureMessage ?? "This date cannot be in the future.";
+    if (!isRealLocalDate(value)) return msg("Enter a real date: day, month and year.");
+    if (value < "1900-01-01") return msg("Check the year: it looks too long ago.");
+    if (options.notAfter && value > options.notAfter) return options.futureMessage ?? msg("This date cannot be in the future.");
     return null;
   });
 }
@@ -63,12 +80,12 @@ const checkbox = z
   .transform((value) => value === true || value === "true" || value === "on");
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const email = checked(254, (value) => (EMAIL_RE.test(value) ? null : "Enter an email address like name@example.com."));
+const email = checked(254, (value) => (EMAIL_RE.test(value) ? null : msg("Enter an email address like name@example.com.")));
 
 const phone = checked(40, (value) => {
-  if (!/^[0-9+().\-\s]+(\s*(ext\.?|x)\s*\d+)?$/i.test(value)) return "Use only digits, spaces and + ( ) -, like (555) 010-2345.";
+  if (!/^[0-9+().\-\s]+(\s*(ext\.?|x)\s*\d+)?$/i.test(value)) return msg("Use only digits, spaces and + ( ) -, like (555) 010-2345.");
   const digits = value.replace(/ext.*$|x.*$/i, "").replace(/\D/g, "").length;
-  return digits >= 7 && digits <= 15 ? null : "Enter the whole phone number, with its area code.";
+  return digits >= 7 && digits <= 15 ? null : msg("Enter the whole phone number, with its area code.");
 });
 
 /** CPT (5 digits, or 4 digits and F/T/U) and HCPCS level II (a letter A–V and 4 digits). */
@@ -76,7 +93,7 @@ const PROCEDURE_CODE_RE = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
 /** ICD-10-CM: a letter, a digit, a digit or letter, then up to 4 more after the dot. */
 const DIAGNOSIS_CODE_RE = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 
-function codeList(normalise: (code: string) => string, valid: RegExp, example: string) {
+function codeList(normalise: (code: string) => string, valid: RegExp, mistake: string) {
   return input
     .transform((value) =>
       (value ?? "")
@@ -87,21 +104,25 @@ function codeList(normalise: (code: string) => string, valid: RegExp, example: s
     )
     .superRefine((codes, ctx) => {
       const wrong = codes.filter((code) => !valid.test(code));
-      if (wrong.length) ctx.addIssue({ code: "custom", message: `Check ${wrong.join(", ")}: codes look like ${example}. Leave it empty if you are not sure.` });
-      if (codes.length > 20) ctx.addIssue({ code: "custom", message: "Enter at most 20 codes." });
+      if (wrong.length) ctx.addIssue({ code: "custom", message: mistake });
+      if (codes.length > 20) ctx.addIssue({ code: "custom", message: msg("Enter at most 20 codes.") });
     });
 }
 
-const procedureCodes = codeList((code) => code, PROCEDURE_CODE_RE, "99213 or J1234");
+const procedureCodes = codeList(
+  (code) => code,
+  PROCEDURE_CODE_RE,
+  msg("Check the codes: procedure codes look like 99213 or J1234. Leave it empty if you are not sure."),
+);
 // People often leave out the dot (E119 for E11.9): put it back.
 const diagnosisCodes = codeList(
   (code) => (/^[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}$/.test(code) ? `${code.slice(0, 3)}.${code.slice(3)}` : code),
   DIAGNOSIS_CODE_RE,
-  "E11.9 or M54.5",
+  msg("Check the codes: diagnosis codes look like E11.9 or M54.5. Leave it empty if you are not sure."),
 );
 
 const npi = checked(20, (value) =>
-  /^\d{10}$/.test(value.replace(/[\s-]/g, "")) ? null : "An NPI has 10 digits. Leave it empty if you do not have it.",
+  /^\d{10}$/.test(value.replace(/[\s-]/g, "")) ? null : msg("An NPI has 10 digits. Leave it empty if you do not have it."),
 ).transform((value) => value?.replace(/[\s-]/g, "") ?? null);
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -113,27 +134,27 @@ function stepFields(step: EditStep, context: FilingContext) {
   switch (step) {
     case "filer":
       return z.object({
-        filedBy: choice(FILED_BY, "Choose one of the answers."),
-        representativeRelationship: choice(REPRESENTATIVE_RELATIONSHIPS, "Choose one of the relationships listed."),
-        referralSource: choice(REFERRAL_SOURCES, "Choose one of the answers."),
+        filedBy: choice(FILED_BY, msg("Choose one of the answers.")),
+        representativeRelationship: choice(REPRESENTATIVE_RELATIONSHIPS, msg("Choose one of the relationships listed.")),
+        referralSource: choice(REFERRAL_SOURCES, msg("Choose one of the answers.")),
       });
     case "patient":
       return z.object({
         patientName: text(200),
-        patientBirthDate: dateField({ notAfter: context.today, futureMessage: "A date of birth cannot be in the future." }),
-        patientSex: choice(PATIENT_SEXES, "Choose one of the answers."),
+        patientBirthDate: dateField({ notAfter: context.today, futureMessage: msg("A date of birth cannot be in the future.") }),
+        patientSex: choice(PATIENT_SEXES, msg("Choose one of the answers.")),
         patientAddress: text(500),
         patientPhone: phone,
         patientEmail: email,
-        preferredLanguage: choice(LANGUAGES, "Choose one of the languages listed."),
+        preferredLanguage: choice(LANGUAGES, msg("Choose one of the languages listed.")),
         memberId: text(50),
         groupNumber: text(50),
       });
     case "plan":
-      return z.object({ planId: checked(36, (value) => (UUID_RE.test(value) ? null : "Choose one of the plans listed.")) });
+      return z.object({ planId: checked(36, (value) => (UUID_RE.test(value) ? null : msg("Choose one of the plans listed."))) });
     case "denial":
       return z.object({
-        denialDate: dateField({ notAfter: context.today, futureMessage: "The denial date cannot be in the future. Check the date on the letter." }),
+        denialDate: dateField({ notAfter: context.today, futureMessage: msg("The denial date cannot be in the future. Check the date on the letter.") }),
         planDenialReference: text(100),
         serviceDescription: text(1000),
         serviceDate: dateField(),
@@ -145,18 +166,18 @@ function stepFields(step: EditStep, context: FilingContext) {
         notifyProvider: checkbox,
         providerEmail: email,
         denialReason: text(4000),
-        disputeType: choice(DISPUTE_TYPES, "Choose one of the reasons listed."),
+        disputeType: choice(DISPUTE_TYPES, msg("Choose one of the reasons listed.")),
         lateFilingReason: text(4000),
       });
     case "appeal":
       return z.object({
-        appealStatus: choice(APPEAL_STATUSES, "Choose one of the answers."),
-        appealCompletedDate: dateField({ notAfter: context.today, futureMessage: "The appeal decision date cannot be in the future." }),
-        appealNotNeededReason: choice(APPEAL_NOT_NEEDED_REASONS, "Choose one of the reasons listed."),
+        appealStatus: choice(APPEAL_STATUSES, msg("Choose one of the answers.")),
+        appealCompletedDate: dateField({ notAfter: context.today, futureMessage: msg("The appeal decision date cannot be in the future.") }),
+        appealNotNeededReason: choice(APPEAL_NOT_NEEDED_REASONS, msg("Choose one of the reasons listed.")),
       });
     case "urgency":
       return z.object({
-        track: choice(TRACKS, "Choose one of the answers."),
+        track: choice(TRACKS, msg("Choose one of the answers.")),
         expeditedReason: text(4000),
         certificationToFollow: certificationAnswer,
       });
@@ -277,11 +298,11 @@ export function stepIntent(value: FormDataEntryValue | null): StepIntent | null 
 
 /** The consent and signature on the review page. */
 export const signAndSubmitSchema = z.object({
-  consentName: z.string().trim().min(1, "Type your full name to sign.").max(200, "Use at most 200 characters."),
+  consentName: z.string().trim().min(1, msg("Type your full name to sign.")).max(200, TOO_LONG[200]),
   consentAgreed: z
     .union([z.boolean(), z.string()])
     .nullish()
-    .refine((value) => value === true || value === "true" || value === "on", "Tick the box to authorize the release of medical records."),
+    .refine((value) => value === true || value === "true" || value === "on", msg("Tick the box to authorize the release of medical records.")),
 });
 
 /** The server also needs the version of the draft the applicant reviewed (a hidden field, not a question). */

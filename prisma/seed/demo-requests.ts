@@ -273,7 +273,7 @@ export async function fillDraft(db: Db, people: People, request: DemoRequest, pr
   const applicant = await people(request.applicant);
   const plan = await db.healthPlan.findUniqueOrThrow({ where: { name: request.plan }, select: { id: true, ruleProfileCode: true } });
   const startedAt = new Date(savedAt.getTime() - WRITING_TIME);
-  const { caseId } = await startDraft(applicant.user, applicant.actor, startedAt);
+  const { caseId } = await startDraft(applicant.user, applicant.actor, { at: startedAt });
   const { today, filingWindow } = await filingContext(plan.ruleProfileCode, savedAt);
   let answers: Partial<RequestDraft> = {};
   let lastStep: EditStep = "filer";

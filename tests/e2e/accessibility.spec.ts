@@ -846,3 +846,30 @@ test.describe("in Spanish", () => {
     },
   );
 });
+
+pages(
+  "the request wizard in Spanish: the start, a step with its messages, the documents step and the review",
+  ["requests/new", "requests/:caseId/edit/:step", "requests/:caseId/review"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const applicant = await makeUser(["APPLICANT"]);
+    await db.user.update({ where: { id: applicant.id }, data: { language: "es" } });
+    await signInPageAs(applicant);
+    await page.goto("/requests/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await check(page, "requests/new", "in Spanish");
+    await page.getByRole("button", { name: "Empezar mi solicitud" }).click();
+    await page.getByLabel("Soy el paciente").check();
+    await page.getByRole("button", { name: "Guardar y continuar" }).click();
+    await expect(page.getByText("Paso 2 de 9: El paciente")).toBeVisible();
+    await page.getByRole("button", { name: "Guardar y continuar" }).click();
+    await expect(page.locator("#field-patientBirthDate-error")).toContainText("Escriba la fecha de nacimiento del paciente.");
+    await check(page, "requests/:caseId/edit/:step", "the patient in Spanish, with its messages");
+    const caseId = page.url().match(/\/requests\/([0-9a-f-]{36})\//)![1]!;
+    await page.goto(`/requests/${caseId}/edit/documents`);
+    await expect(page.getByRole("group", { name: "Agregar documentos" })).toContainText("Hasta 100 MB por archivo");
+    await check(page, "requests/:caseId/edit/:step", "the documents step in Spanish");
+    await page.goto(`/requests/${caseId}/review`);
+    await expect(page.getByRole("region", { name: "Antes de poder enviar su solicitud" })).toBeVisible();
+    await check(page, "requests/:caseId/review", "the review in Spanish, with what is missing");
+  },
+);

@@ -234,7 +234,8 @@ describe("submitting a request", () => {
     ]);
     expect(emails.map((email) => email.toAddress)).not.toContain(disabledCoordinator);
     const received = emails.find((email) => email.template === "request-received")!;
-    expect(received.subject).toBe(`${reference}: we received your request for independent review`);
+    // Maria asked for her notices in Spanish: her confirmation is in Spanish too.
+    expect(received).toMatchObject({ language: "es", subject: `${reference}: recibimos su solicitud de revisión independiente` });
     expect(received.props).toMatchObject({ reference, expedited: false, link: `http://portal.test/cases/${reference}` });
     // Never medical details in an email.
     const everything = JSON.stringify(emails);

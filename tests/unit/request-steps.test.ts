@@ -74,7 +74,7 @@ describe("the questions a step needs answered", () => {
     expect(output.procedureCodes).toEqual(["99213", "J1234"]);
     expect(output.diagnosisCodes).toEqual(["E11.9", "M54.5"]);
     expect(errorsOf("denial", { ...stepFormValues("denial", completeDraft()), diagnosisCodes: "diabetes" }).diagnosisCodes).toMatch(
-      /Check DIABETES: codes look like E11\.9/,
+      /diagnosis codes look like E11\.9/,
     );
   });
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { FieldValues } from "react-hook-form";
 import { Form, useLocation, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { z } from "zod";
@@ -6,6 +7,7 @@ import { FormError } from "./error-summary";
 import type { AnyForm } from "./fields";
 import { Notice } from "./notices";
 import { useZodForm, type ZodForm } from "./use-zod-form";
+import { translateMessage } from "~/i18n/i18n";
 import { CONFLICT_MESSAGE } from "~/schemas/intake";
 
 /**
@@ -44,11 +46,12 @@ export function isConflict(actionData: unknown): boolean {
  * revalidateAfterConflict); reloading also clears what was typed.
  */
 export function ConflictAlert({ actionData }: { actionData: unknown }) {
+  const { t } = useTranslation();
   const location = useLocation();
   if (!isConflict(actionData)) return null;
   return (
     <Notice tone="error">
-      {CONFLICT_MESSAGE}. <a href={location.pathname}>Reload the page</a>
+      {translateMessage(t, CONFLICT_MESSAGE)}. <a href={location.pathname}>{t("Reload the page")}</a>
     </Notice>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
 import { describedByFor, FieldFrame, OptionList, type Option, type OptionGroups } from "./fields";
 
@@ -22,8 +23,9 @@ export function FilterForm(props: { label: string; children: ReactNode }) {
  * an area's home page, an index route, would keep React Router's `?index`.)
  */
 export function ClearFilters() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
-  return <Link to={pathname}>Clear</Link>;
+  return <Link to={pathname}>{t("Clear")}</Link>;
 }
 
 /**

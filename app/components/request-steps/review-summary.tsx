@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
   APPEAL_NOT_NEEDED_LABELS,
@@ -13,24 +15,34 @@ import {
 } from "~/domain/requests/options";
 import type { RequestDraft } from "~/domain/requests/request-draft";
 import { stepPath, stepTitle, type EditStep } from "~/domain/requests/steps";
-import { formatLocalDate } from "~/domain/rule-profiles";
+import { translateMessage } from "~/i18n/i18n";
+import { useDraftDate } from "./step-frame";
 
-const NOT_GIVEN = <span className="muted">Not given</span>;
-
-const show = (value: string | null | undefined): ReactNode => (value?.trim() ? value : NOT_GIVEN);
-const showDate = (value: string | null): ReactNode => (value ? formatLocalDate(value) : NOT_GIVEN);
-const showList = (values: readonly string[]): ReactNode => (values.length ? values.join(", ") : NOT_GIVEN);
-const multiline = (value: string | null): ReactNode => (value?.trim() ? <span className="verbatim">{value}</span> : NOT_GIVEN);
+/** What the summary shows for each kind of answer, "Not given" when there is none. */
+function answerShapes(t: TFunction, draftDate: (date: string) => string) {
+  const notGiven = <span className="muted">{t("Not given")}</span>;
+  const label = (value: string | null | undefined): ReactNode => (value ? translateMessage(t, value) : notGiven);
+  return {
+    notGiven,
+    label,
+    show: (value: string | null | undefined): ReactNode => (value?.trim() ? value : notGiven),
+    showDate: (value: string | null): ReactNode => (value ? draftDate(value) : notGiven),
+    showList: (values: readonly string[]): ReactNode => (values.length ? values.join(", ") : notGiven),
+    multiline: (value: string | null): ReactNode => (value?.trim() ? <span className="verbatim">{value}</span> : notGiven),
+  };
+}
 
 /** One part of the request as entered, with the link to change it. */
 function Section({ caseId, step, rows }: { caseId: string; step: EditStep; rows: [string, ReactNode][] }) {
-  const title = stepTitle(step);
+  const { t } = useTranslation();
+  const title = translateMessage(t, stepTitle(step));
   return (
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <div className="review-section__head">
         <h2 id={`review-${step}`}>{title}</h2>
         <Link to={`${stepPath(caseId, step)}?from=review`}>
-          Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+          {t("Change")}
+          <span className="visually-hidden"> {title.toLowerCase()}</span>
         </Link>
       </div>
       <dl className="summary">
@@ -57,6 +69,9 @@ export function ReviewSummary({
   planName: string | null;
   profileName: string | null;
 }) {
+  const { t } = useTranslation();
+  const draftDate = useDraftDate();
+  const { notGiven, label, show, showDate, showList, multiline } = answerShapes(t, draftDate);
   const d = draft;
   const expedited = d.track === "EXPEDITED";
   return (
@@ -65,56 +80,56 @@ export function ReviewSummary({
         caseId={caseId}
         step="filer"
         rows={[
-          ["Who is filing", d.filedBy ? FILED_BY_LABELS[d.filedBy] : NOT_GIVEN],
+          [t("Who is filing"), label(d.filedBy && FILED_BY_LABELS[d.filedBy])],
           ...(d.filedBy === "REPRESENTATIVE"
-            ? ([["Relationship to the patient", d.representativeRelationship ? RELATIONSHIP_LABELS[d.representativeRelationship].label : NOT_GIVEN]] as [
+            ? ([[t("Relationship to the patient"), label(d.representativeRelationship && RELATIONSHIP_LABELS[d.representativeRelationship].label)]] as [
                 string,
                 ReactNode,
               ][])
             : []),
-          ["Who told you about independent review", d.referralSource ? REFERRAL_LABELS[d.referralSource] : NOT_GIVEN],
+          [t("Who told you about independent review"), label(d.referralSource && REFERRAL_LABELS[d.referralSource])],
         ]}
       />
       <Section
         caseId={caseId}
         step="patient"
         rows={[
-          ["Full legal name", show(d.patientName)],
-          ["Date of birth", showDate(d.patientBirthDate)],
-          ["Sex", d.patientSex ? SEX_LABELS[d.patientSex] : NOT_GIVEN],
-          ["Home address", multiline(d.patientAddress)],
-          ["Phone", show(d.patientPhone)],
-          ["Email", show(d.patientEmail)],
-          ["Preferred language", d.preferredLanguage ? (LANGUAGE_LABELS[d.preferredLanguage as Language] ?? d.preferredLanguage) : NOT_GIVEN],
-          ["Member ID", show(d.memberId)],
-          ["Group number", show(d.groupNumber)],
+          [t("Full legal name"), show(d.patientName)],
+          [t("Date of birth"), showDate(d.patientBirthDate)],
+          [t("Sex"), label(d.patientSex && SEX_LABELS[d.patientSex])],
+          [t("Home address"), multiline(d.patientAddress)],
+          [t("Phone"), show(d.patientPhone)],
+          [t("Email"), show(d.patientEmail)],
+          [t("Language of notices and the letter"), label(d.preferredLanguage && (LANGUAGE_LABELS[d.preferredLanguage as Language] ?? d.preferredLanguage))],
+          [t("Member ID"), show(d.memberId)],
+          [t("Group number"), show(d.groupNumber)],
         ]}
       />
       <Section
         caseId={caseId}
         step="plan"
         rows={[
-          ["Health plan", show(planName)],
-          ["Rules that apply", show(profileName)],
+          [t("Health plan"), show(planName)],
+          [t("Rules that apply"), show(profileName)],
         ]}
       />
       <Section
         caseId={caseId}
         step="denial"
         rows={[
-          ["Date of the final denial", showDate(d.denialDate)],
-          ...(d.lateFilingReason ? ([["Why it is filed late", multiline(d.lateFilingReason)]] as [string, ReactNode][]) : []),
-          ["Plan's reference", show(d.planDenialReference)],
-          ["Treatment denied", multiline(d.serviceDescription)],
-          ["Date of treatment or request", showDate(d.serviceDate)],
-          ["Procedure codes", showList(d.procedureCodes)],
-          ["Diagnosis codes", showList(d.diagnosisCodes)],
-          ["Provider", show(d.providerName)],
-          ["Provider's NPI", show(d.providerNpi)],
-          ["Hospital or clinic", show(d.providerFacility)],
-          ["Send the decision to the provider", d.notifyProvider ? `Yes, to ${d.providerEmail ?? ""}` : "No"],
-          ["The plan's reason", multiline(d.denialReason)],
-          ["Kind of denial", d.disputeType ? DISPUTE_TYPE_LABELS[d.disputeType].label : NOT_GIVEN],
+          [t("Date of the final denial"), showDate(d.denialDate)],
+          ...(d.lateFilingReason ? ([[t("Why it is filed late"), multiline(d.lateFilingReason)]] as [string, ReactNode][]) : []),
+          [t("Plan's reference"), show(d.planDenialReference)],
+          [t("Treatment denied"), multiline(d.serviceDescription)],
+          [t("Date of treatment or request"), showDate(d.serviceDate)],
+          [t("Procedure codes"), showList(d.procedureCodes)],
+          [t("Diagnosis codes"), showList(d.diagnosisCodes)],
+          [t("Provider"), show(d.providerName)],
+          [t("Provider's NPI"), show(d.providerNpi)],
+          [t("Hospital or clinic"), show(d.providerFacility)],
+          [t("Send the decision to the provider"), d.notifyProvider ? t("Yes, to {email}", { email: d.providerEmail ?? "" }) : t("No")],
+          [t("The plan's reason"), multiline(d.denialReason)],
+          [t("Kind of denial"), label(d.disputeType && DISPUTE_TYPE_LABELS[d.disputeType].label)],
         ]}
       />
       <Section
@@ -122,12 +137,12 @@ export function ReviewSummary({
         step="appeal"
         rows={[
           [
-            "Internal appeal",
+            t("Internal appeal"),
             d.appealCompletedDate
-              ? `Decided on ${formatLocalDate(d.appealCompletedDate)}`
+              ? t("Decided on {date}", { date: draftDate(d.appealCompletedDate) })
               : d.appealNotNeededReason
-                ? `Not needed: ${APPEAL_NOT_NEEDED_LABELS[d.appealNotNeededReason].label.toLowerCase()}`
-                : NOT_GIVEN,
+                ? t("Not needed: {reason}", { reason: translateMessage(t, APPEAL_NOT_NEEDED_LABELS[d.appealNotNeededReason].label).toLowerCase() })
+                : notGiven,
           ],
         ]}
       />
@@ -135,16 +150,16 @@ export function ReviewSummary({
         caseId={caseId}
         step="urgency"
         rows={[
-          ["Review", d.track ? TRACK_LABELS[d.track].label : NOT_GIVEN],
+          [t("Review"), label(d.track && TRACK_LABELS[d.track].label)],
           ...(expedited
             ? ([
-                ["Why it cannot wait", multiline(d.expeditedReason)],
-                ["Doctor's certification", d.certificationToFollow ? "The doctor will send it later" : "Uploaded with the documents"],
+                [t("Why it cannot wait"), multiline(d.expeditedReason)],
+                [t("Doctor's certification"), d.certificationToFollow ? t("The doctor will send it later") : t("Uploaded with the documents")],
               ] as [string, ReactNode][])
             : []),
         ]}
       />
-      <Section caseId={caseId} step="statement" rows={[["In your words", multiline(d.applicantStatement)]]} />
+      <Section caseId={caseId} step="statement" rows={[[t("In your words"), multiline(d.applicantStatement)]]} />
     </>
   );
 }

@@ -1,15 +1,21 @@
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { usePageLocale } from "~/components/instant";
+import type { LocalDate } from "~/domain/deadlines/time-zone";
+import { formatInstant } from "~/domain/format-instant";
 import { REQUEST_STEPS, stepNumber, stepTitle, type RequestStep } from "~/domain/requests/steps";
+import { formatLocalDate, type RuleDuration } from "~/domain/rule-profiles";
+import { translateMessage } from "~/i18n/i18n";
 
 /** "Step 3 of 9: The plan", in words for everyone and as a bar for the eye. */
 export function StepProgress({ step }: { step: RequestStep }) {
+  const { t } = useTranslation();
   const number = stepNumber(step);
   const total = REQUEST_STEPS.length;
   return (
     <div className="step-progress">
-      <p>
-        Step {number} of {total}: {stepTitle(step)}
-      </p>
+      <p>{t("Step {number} of {total}: {title}", { number, total, title: translateMessage(t, stepTitle(step)) })}</p>
       <div className="step-progress__bar" aria-hidden="true">
         {/* The one style worked out at runtime: how far along the form the person is. */}
         <span style={{ width: `${Math.round((number / total) * 100)}%` }} />
@@ -23,18 +29,19 @@ export function StepProgress({ step }: { step: RequestStep }) {
  * means it; every button saves what was typed.
  */
 export function StepActions({ back, submitting }: { back: boolean; submitting: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="actions step-actions">
       <button type="submit" name="intent" value="continue" className="button" disabled={submitting}>
-        {submitting ? "Saving…" : "Save and continue"}
+        {submitting ? t("Saving…") : t("Save and continue")}
       </button>
       {back ? (
         <button type="submit" name="intent" value="back" className="button button--secondary" disabled={submitting}>
-          Back
+          {t("Back")}
         </button>
       ) : null}
       <button type="submit" name="intent" value="later" className="button button--secondary" disabled={submitting}>
-        Save and finish later
+        {t("Save and finish later")}
       </button>
     </div>
   );
@@ -48,4 +55,30 @@ export function Explainer({ summary, children }: { summary: string; children: Re
       <div>{children}</div>
     </details>
   );
+}
+
+/**
+ * A date the applicant entered, in the page's language: "Tue 6 Jan 2027",
+ * "6 ene 2027" (a local date has no time or zone: read at noon UTC).
+ */
+export function useDraftDate(): (date: LocalDate) => string {
+  const locale = usePageLocale();
+  return (date) => (locale === "es" ? formatInstant(`${date}T12:00:00.000Z`, "UTC", "date", "es") : formatLocalDate(date));
+}
+
+/** A rule's duration in words: "4 months", "4 meses". */
+export function durationText(t: TFunction, duration: RuleDuration): string {
+  const count = duration.amount;
+  switch (duration.unit) {
+    case "hours":
+      return t("{count, plural, one {# hour} other {# hours}}", { count });
+    case "calendar_days":
+      return t("{count, plural, one {# calendar day} other {# calendar days}}", { count });
+    case "business_days":
+      return t("{count, plural, one {# business day} other {# business days}}", { count });
+    case "months":
+      return t("{count, plural, one {# month} other {# months}}", { count });
+    case "years":
+      return t("{count, plural, one {# year} other {# years}}", { count });
+  }
 }

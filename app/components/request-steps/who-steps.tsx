@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { FollowUp, RadioGroup, SelectField, TextAreaField, TextField, type AnyForm } from "~/components/forms";
 import {
   FILED_BY,
@@ -11,10 +12,12 @@ import {
   REPRESENTATIVE_RELATIONSHIPS,
   SEX_LABELS,
 } from "~/domain/requests/options";
+import { translateMessage } from "~/i18n/i18n";
 import { Explainer } from "./step-frame";
 
 /** Step 1: the patient, or someone acting for them. */
 export function FilerStep({ zod }: { zod: AnyForm }) {
+  const { t } = useTranslation();
   const filedBy = zod.form.watch("filedBy") as string | undefined;
   return (
     <>
@@ -22,9 +25,9 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
         large
         zod={zod}
         name="filedBy"
-        legend="Are you the patient?"
-        hint="The patient is the person whose treatment was denied."
-        choices={FILED_BY.map((value) => ({ value, label: FILED_BY_LABELS[value] }))}
+        legend={t("Are you the patient?")}
+        hint={t("The patient is the person whose treatment was denied.")}
+        choices={FILED_BY.map((value) => ({ value, label: translateMessage(t, FILED_BY_LABELS[value]) }))}
       />
       {filedBy === "REPRESENTATIVE" ? (
         <FollowUp>
@@ -32,18 +35,22 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
             large
             zod={zod}
             name="representativeRelationship"
-            legend="How are you related to the patient?"
-            hint="You will need to upload a paper that shows you may act for the patient. Without it the request cannot be sent."
-            choices={REPRESENTATIVE_RELATIONSHIPS.map((value) => ({ value, ...RELATIONSHIP_LABELS[value] }))}
+            legend={t("How are you related to the patient?")}
+            hint={t("You will need to upload a paper that shows you may act for the patient. Without it the request cannot be sent.")}
+            choices={REPRESENTATIVE_RELATIONSHIPS.map((value) => ({
+              value,
+              label: translateMessage(t, RELATIONSHIP_LABELS[value].label),
+              hint: translateMessage(t, RELATIONSHIP_LABELS[value].hint),
+            }))}
           />
         </FollowUp>
       ) : null}
       <RadioGroup
         zod={zod}
         name="referralSource"
-        legend="Who told you about independent medical review? (optional)"
-        hint="Review organizations keep this for their regulator's case log. It does not change how the request is reviewed."
-        choices={REFERRAL_SOURCES.map((value) => ({ value, label: REFERRAL_LABELS[value] }))}
+        legend={t("Who told you about independent medical review? (optional)")}
+        hint={t("Review organizations keep this for their regulator's case log. It does not change how the request is reviewed.")}
+        choices={REFERRAL_SOURCES.map((value) => ({ value, label: translateMessage(t, REFERRAL_LABELS[value]) }))}
       />
     </>
   );
@@ -51,62 +58,73 @@ export function FilerStep({ zod }: { zod: AnyForm }) {
 
 /** Step 2: who the patient is, and how to reach them. */
 export function PatientStep({ zod }: { zod: AnyForm }) {
+  const { t } = useTranslation();
   return (
     <>
-      <TextField zod={zod} name="patientName" label="Full legal name" hint="As it appears on the insurance card." autoComplete="off" required />
-      <TextField zod={zod} name="patientBirthDate" label="Date of birth" type="date" required />
+      <TextField zod={zod} name="patientName" label={t("Full legal name")} hint={t("As it appears on the insurance card.")} autoComplete="off" required />
+      <TextField zod={zod} name="patientBirthDate" label={t("Date of birth")} type="date" required />
       <RadioGroup
         large
         zod={zod}
         name="patientSex"
-        legend="Sex"
-        hint="As your health plan has it on record. It helps us match the plan's records to the patient."
-        choices={PATIENT_SEXES.map((value) => ({ value, label: SEX_LABELS[value] }))}
+        legend={t("Sex")}
+        hint={t("As your health plan has it on record. It helps us match the plan's records to the patient.")}
+        choices={PATIENT_SEXES.map((value) => ({ value, label: translateMessage(t, SEX_LABELS[value]) }))}
       />
-      <TextAreaField zod={zod} name="patientAddress" label="Home address" hint="Street, city, state and ZIP code. Letters are sent here." rows={3} required />
+      <TextAreaField
+        zod={zod}
+        name="patientAddress"
+        label={t("Home address")}
+        hint={t("Street, city, state and ZIP code. Letters are sent here.")}
+        rows={3}
+        required
+      />
       <TextField
         zod={zod}
         name="patientPhone"
-        label="Phone number"
+        label={t("Phone number")}
         type="tel"
-        hint="A number we can call if something about the request is unclear."
+        hint={t("A number we can call if something about the request is unclear.")}
         autoComplete="off"
         required
       />
       <TextField
         zod={zod}
         name="patientEmail"
-        label="Email address (optional)"
+        label={t("Email address (optional)")}
         type="email"
-        hint="The patient's own email, if they have one."
+        hint={t("The patient's own email, if they have one.")}
         autoComplete="off"
       />
       <SelectField
         zod={zod}
         name="preferredLanguage"
-        label="Preferred language"
-        hint="Decision letters and notices are offered in this language."
-        options={LANGUAGES.map((value) => ({ value, label: LANGUAGE_LABELS[value] }))}
+        label={t("Language of the written notices and the decision letter")}
+        hint={t(
+          "Notices and the decision letter are written in Spanish or English. In any other language listed, they come with free help to read them in that language.",
+        )}
+        options={LANGUAGES.map((value) => ({ value, label: translateMessage(t, LANGUAGE_LABELS[value]) }))}
       />
       <TextField
         zod={zod}
         name="memberId"
-        label="Member ID"
-        hint="On the front of the health insurance card, often called “ID”, “Member ID” or “Subscriber ID”. It is also near the top of the denial letter."
+        label={t("Member ID")}
+        hint={t("On the front of the health insurance card, often called “ID”, “Member ID” or “Subscriber ID”. It is also near the top of the denial letter.")}
         autoComplete="off"
         required
       />
       <TextField
         zod={zod}
         name="groupNumber"
-        label="Group number (optional)"
-        hint="On the insurance card, often “Group” or “Grp”. Leave it empty if there is none."
+        label={t("Group number (optional)")}
+        hint={t("On the insurance card, often “Group” or “Grp”. Leave it empty if there is none.")}
         autoComplete="off"
       />
-      <Explainer summary="Why do you need all this?">
+      <Explainer summary={t("Why do you need all this?")}>
         <p>
-          The review organization checks with the health plan that the patient was covered when the treatment was asked for. The plan finds the patient by name,
-          date of birth and member ID. We never share these details with anyone but the plan and the independent reviewer.
+          {t(
+            "The review organization checks with the health plan that the patient was covered when the treatment was asked for. The plan finds the patient by name, date of birth and member ID. We never share these details with anyone but the plan and the independent reviewer.",
+          )}
         </p>
       </Explainer>
     </>

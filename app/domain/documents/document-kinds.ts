@@ -1,8 +1,11 @@
 /**
  * What a document on a case is, with the words shown to every party. The
  * union mirrors the Prisma enum DocumentKind; client code imports it from
- * here so it never pulls in Prisma.
+ * here so it never pulls in Prisma. The words are English (msg), translated
+ * where they are shown.
  */
+import { msg } from "~/i18n/msg";
+
 export const DOCUMENT_KINDS = [
   "DENIAL_LETTER",
   "APPEAL_DECISION",
@@ -24,44 +27,44 @@ export interface DocumentKindText {
 
 export const DOCUMENT_KIND_TEXT: Record<DocumentKind, DocumentKindText> = {
   DENIAL_LETTER: {
-    label: "Denial letter",
-    help: "The health plan's final letter refusing the treatment, drug or test. Every request needs it.",
+    label: msg("Denial letter"),
+    help: msg("The health plan's final letter refusing the treatment, drug or test. Every request needs it."),
   },
   APPEAL_DECISION: {
-    label: "Appeal decision",
-    help: "The plan's decision on your internal appeal, if you had one.",
+    label: msg("Appeal decision"),
+    help: msg("The plan's decision on your internal appeal, if you had one."),
   },
   MEDICAL_RECORDS: {
-    label: "Medical records",
-    help: "Notes, test results and reports about the condition and the treatment in dispute.",
+    label: msg("Medical records"),
+    help: msg("Notes, test results and reports about the condition and the treatment in dispute."),
   },
   PHYSICIAN_LETTER: {
-    label: "Letter from a doctor",
-    help: "A letter from a treating doctor explaining why the treatment is needed.",
+    label: msg("Letter from a doctor"),
+    help: msg("A letter from a treating doctor explaining why the treatment is needed."),
   },
   AUTHORIZATION: {
-    label: "Authorization to act for the patient",
-    help: "The form the patient signed naming you as their representative, or papers showing you are their parent, guardian or conservator.",
+    label: msg("Authorization to act for the patient"),
+    help: msg("The form the patient signed naming you as their representative, or papers showing you are their parent, guardian or conservator."),
   },
   PHYSICIAN_CERTIFICATION: {
-    label: "Doctor's certification for an expedited review",
-    help: "A treating doctor's statement that waiting for a standard review would seriously put the patient's life, health or recovery at risk.",
+    label: msg("Doctor's certification for an expedited review"),
+    help: msg("A treating doctor's statement that waiting for a standard review would seriously put the patient's life, health or recovery at risk."),
   },
   PLAN_CASE_FILE: {
-    label: "Plan case file",
-    help: "What the plan used to decide: its letters, the records it reviewed, the criteria it applied, the policy language and any expert opinions.",
+    label: msg("Plan case file"),
+    help: msg("What the plan used to decide: its letters, the records it reviewed, the criteria it applied, the policy language and any expert opinions."),
   },
   DECISION_LETTER: {
-    label: "Decision letter",
-    help: "The review organization's letter with the independent review's decision.",
+    label: msg("Decision letter"),
+    help: msg("The review organization's letter with the independent review's decision."),
   },
   NOTICE: {
-    label: "Notice",
-    help: "A notice the review organization sent about the case.",
+    label: msg("Notice"),
+    help: msg("A notice the review organization sent about the case."),
   },
   OTHER: {
-    label: "Other document",
-    help: "Anything else that supports the request.",
+    label: msg("Other document"),
+    help: msg("Anything else that supports the request."),
   },
 };
 

@@ -7,6 +7,7 @@
 import { can } from "../case-actions";
 import type { CaseStatus } from "../case-status";
 import type { DocumentKind } from "../documents/document-kinds";
+import { msg } from "~/i18n/msg";
 import type { Track } from "./options";
 
 export interface CertificationFacts {
@@ -47,6 +48,6 @@ export function certificationStatus(facts: Pick<CertificationFacts, "certificati
 
 /** What the certification must say, in the applicant's words. */
 export const CERTIFICATION_MUST_SAY = [
-  "that waiting for a standard review would seriously put the patient's life or health at risk, or their ability to regain full function; or",
-  "that the patient was admitted to hospital in an emergency and has not been discharged yet.",
+  msg("that waiting for a standard review would seriously put the patient's life or health at risk, or their ability to regain full function; or"),
+  msg("that the patient was admitted to hospital in an emergency and has not been discharged yet."),
 ] as const;

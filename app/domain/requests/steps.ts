@@ -1,17 +1,20 @@
 /**
  * The request form, one step per part of a request (docs/rules/filing.md,
- * "The request form"). The slugs are stored in Case.draftStep to resume a draft there.
+ * "The request form"). The slugs are stored in Case.draftStep to resume a draft there;
+ * the titles are English (msg), translated where they are shown.
  */
+import { msg } from "~/i18n/msg";
+
 export const REQUEST_STEPS = [
-  { slug: "filer", title: "Who is filing" },
-  { slug: "patient", title: "The patient" },
-  { slug: "plan", title: "The plan" },
-  { slug: "denial", title: "The denial" },
-  { slug: "appeal", title: "Internal appeal" },
-  { slug: "urgency", title: "Urgency" },
-  { slug: "statement", title: "Why you disagree" },
-  { slug: "documents", title: "Documents" },
-  { slug: "review", title: "Review and sign" },
+  { slug: "filer", title: msg("Who is filing") },
+  { slug: "patient", title: msg("The patient") },
+  { slug: "plan", title: msg("The plan") },
+  { slug: "denial", title: msg("The denial") },
+  { slug: "appeal", title: msg("Internal appeal") },
+  { slug: "urgency", title: msg("Urgency") },
+  { slug: "statement", title: msg("Why you disagree") },
+  { slug: "documents", title: msg("Documents") },
+  { slug: "review", title: msg("Review and sign") },
 ] as const;
 
 export type RequestStep = (typeof REQUEST_STEPS)[number]["slug"];

@@ -1,4 +1,5 @@
 import { useMemo, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, redirect, useActionData, useSubmit } from "react-router";
 import type { Route } from "./+types/edit-step";
 import { Form, FormError, Notice, useZodForm } from "~/components/forms";
@@ -7,9 +8,13 @@ import { StepActions, StepProgress } from "~/components/request-steps/step-frame
 import { DocumentsStep, StatementStep, UrgencyStep } from "~/components/request-steps/urgency-steps";
 import { FilerStep, PatientStep } from "~/components/request-steps/who-steps";
 import { isEditStep, nextStep, previousStep, stepPath, stepTitle, type EditStep, type RequestStep } from "~/domain/requests/steps";
+import { translateMessage } from "~/i18n/i18n";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
 import { requestStepSchemas, stepIntent } from "~/schemas/request-steps";
 import { AppError } from "~/server/errors.server";
 import { formFailure, readForm, requestWithFields, textFields } from "~/server/forms.server";
+import { requestTranslator } from "~/server/i18n/locale.server";
 import { uploadFormFile } from "~/server/documents/upload-form-file.server";
 import { FORM_FILE_FIELDS } from "~/schemas/upload-query";
 import { draftStepPage } from "~/server/requests/draft-step-page.server";
@@ -20,20 +25,17 @@ import { submitForm } from "~/server/route-answers.server";
 import { signedInUser } from "~/server/role-areas.server";
 
 const HEADINGS: Record<EditStep, string> = {
-  filer: "Who is asking for the review?",
-  patient: "About the patient",
-  plan: "The health plan",
-  denial: "About the denial",
-  appeal: "The plan's internal appeal",
-  urgency: "How urgent is it?",
-  statement: "Why do you disagree with the plan?",
-  documents: "Add your documents",
+  filer: msg("Who is asking for the review?"),
+  patient: msg("About the patient"),
+  plan: msg("The health plan"),
+  denial: msg("About the denial"),
+  appeal: msg("The plan's internal appeal"),
+  urgency: msg("How urgent is it?"),
+  statement: msg("Why do you disagree with the plan?"),
+  documents: msg("Add your documents"),
 };
 
-export function meta({ params }: Route.MetaArgs) {
-  const title = isEditStep(params.step) ? stepTitle(params.step) : "Your request";
-  return [{ title: `${title} | Your request | Independent Medical Review` }];
-}
+export const meta: Route.MetaFunction = ({ params, matches }) => [pageTitle(matches, isEditStep(params.step) ? stepTitle(params.step) : msg("Your request"))];
 
 const STEP_FORM_ID = "step-form";
 
@@ -55,7 +57,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const step = editStepOf(params.step);
   const submitted = await readForm(request);
   const intent = stepIntent(submitted.get("intent"));
-  if (!intent) throw new AppError("BAD_REQUEST", "Use one of the step's buttons: Save and continue, Back, or Save and finish later.");
+  if (!intent) throw new AppError("BAD_REQUEST", msg("Use one of the step's buttons: Save and continue, Back, or Save and finish later."));
   const fromReview = submitted.get("from") === "review";
   const filing = await draftFilingContext(user, params.caseId);
   const schemas = requestStepSchemas(step, filing);
@@ -63,7 +65,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     intent === "continue" ? (fromReview ? "review" : (nextStep(step) ?? "review")) : intent === "back" ? (previousStep(step) ?? step) : step;
   if (step === "documents") {
     // A file chosen without JavaScript comes with the button pressed: it is added first, or the step stays and says why.
-    const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, form: submitted });
+    const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, form: submitted, t: await requestTranslator(request) });
     if (added.kind === "refused") return formFailure({}, { [FORM_FILE_FIELDS.file]: added.reason });
   }
   // Leaving a step half done keeps what was typed; only moving on needs every answer.
@@ -82,6 +84,7 @@ export default function EditStepPage({ loaderData }: Route.ComponentProps) {
 }
 
 function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const schema = useMemo(() => requestStepSchemas(page.step, page.context).complete, [page.step, page.context]);
   const zod = useZodForm(schema, { defaultValues: page.values, actionData });
@@ -94,16 +97,17 @@ function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
     void submit(submitter, { method: "post" });
   };
   const step = page.step;
+  const fileError = actionData && "fieldErrors" in actionData ? actionData.fieldErrors[FORM_FILE_FIELDS.file] : undefined;
   return (
     <div className="page narrow wizard">
       <p>
-        <Link to="/requests">My requests</Link>
+        <Link to="/requests">{t("My requests")}</Link>
       </p>
       <StepProgress step={step} />
-      <h1>{HEADINGS[step]}</h1>
+      <h1>{translateMessage(t, HEADINGS[step])}</h1>
       <FormError message={zod.formError} />
       {Object.keys(zod.form.formState.errors).length || (actionData && "fieldErrors" in actionData && Object.keys(actionData.fieldErrors).length) ? (
-        <Notice tone="error">Some answers need your attention. They are marked below; everything you typed is still here.</Notice>
+        <Notice tone="error">{t("Some answers need your attention. They are marked below; everything you typed is still here.")}</Notice>
       ) : null}
       {step === "documents" ? (
         <DocumentsStep
@@ -111,7 +115,7 @@ function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
           documents={page.documents}
           checklist={page.checklist}
           stepForm={STEP_FORM_ID}
-          fileError={actionData && "fieldErrors" in actionData ? actionData.fieldErrors[FORM_FILE_FIELDS.file] : undefined}
+          fileError={fileError && translateMessage(t, fileError)}
         />
       ) : null}
       {/* Without JavaScript the documents step's file goes with its buttons, so that form carries files. */}
@@ -126,7 +130,7 @@ function StepForm({ page }: { page: Route.ComponentProps["loaderData"] }) {
         {step === "statement" ? <StatementStep zod={zod} /> : null}
         <StepActions back={previousStep(step) !== null} submitting={zod.submitting} />
       </Form>
-      <p className="muted">Your answers are saved on every button press. You can finish on another phone or computer by signing in there.</p>
+      <p className="muted">{t("Your answers are saved on every button press. You can finish on another phone or computer by signing in there.")}</p>
     </div>
   );
 }

@@ -1,11 +1,14 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/review";
 import { DocumentList } from "~/components/document-uploader";
 import { CheckboxField, Form, FormError, Notice, SubmitButton, TextField, useZodForm } from "~/components/forms";
 import { ReviewSummary } from "~/components/request-steps/review-summary";
-import { StepProgress } from "~/components/request-steps/step-frame";
+import { StepProgress, useDraftDate } from "~/components/request-steps/step-frame";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
-import { formatLocalDate } from "~/domain/rule-profiles";
+import { translateMessage } from "~/i18n/i18n";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
 import { signAndSubmitSchema, submitRequestSchema } from "~/schemas/request-steps";
 import { formFailure, parseForm, rejectForm } from "~/server/forms.server";
 import { reviewPage } from "~/server/requests/request-review-page.server";
@@ -13,10 +16,9 @@ import { submitRequest } from "~/server/requests/submit-request.server";
 import { actorOf } from "~/server/session.server";
 import { signedInUser } from "~/server/role-areas.server";
 
-export function meta({ loaderData }: Route.MetaArgs) {
-  const title = loaderData?.kind === "filed" ? "Request sent" : "Review and sign";
-  return [{ title: `${title} | Independent Medical Review` }];
-}
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
+  pageTitle(matches, loaderData?.kind === "filed" ? msg("Request sent") : msg("Review and sign")),
+];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
@@ -41,12 +43,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       // A second click or a retry: the request was filed once; show it.
       throw redirect(`/requests/${outcome.caseId}`);
     case "incomplete":
-      return formFailure(parsed.values, {}, "Your request cannot be sent yet. Add what is listed under “Before you can send your request”.");
+      return formFailure(parsed.values, {}, msg("Your request cannot be sent yet. Add what is listed under “Before you can send your request”."));
     case "changed":
       return formFailure(
         parsed.values,
         {},
-        "Your request was changed in another window or on another device. Check the answers below, then sign and send it again.",
+        msg("Your request was changed in another window or on another device. Check the answers below, then sign and send it again."),
       );
   }
 }
@@ -56,31 +58,39 @@ export default function Review({ loaderData }: Route.ComponentProps) {
 }
 
 function Confirmation({ page }: { page: Extract<Route.ComponentProps["loaderData"], { kind: "filed" }> }) {
+  const { t } = useTranslation();
   return (
     <div className="page narrow wizard">
       <div className="alert alert--success" role="status">
-        <h1 className="space-below-xs">Your request was sent</h1>
+        <h1 className="space-below-xs">{t("Your request was sent")}</h1>
         <p className="flush">
-          Your reference number is <strong className="reference">{page.reference}</strong>
+          <Trans
+            i18nKey="Your reference number is <0>{reference}</0>"
+            values={{ reference: page.reference }}
+            components={[<strong key="reference" className="reference" />]}
+          />
         </p>
       </div>
-      <p>Keep the reference number: quote it if you call or write to us. We also sent it to you by email.</p>
-      <h2>What happens next</h2>
+      <p>{t("Keep the reference number: quote it if you call or write to us. We also sent it to you by email.")}</p>
+      <h2>{t("What happens next")}</h2>
       <ol>
         <li>
-          We check that the request can be reviewed{page.expedited ? ", as an expedited request, within hours" : ""}. If something is missing we ask you for it
-          here and by email.
+          {page.expedited
+            ? t(
+                "We check that the request can be reviewed, as an expedited request, within hours. If something is missing we ask you for it here and by email.",
+              )
+            : t("We check that the request can be reviewed. If something is missing we ask you for it here and by email.")}
         </li>
-        <li>Your health plan is told and sends us its records.</li>
-        <li>An independent doctor with no ties to your plan reviews the case.</li>
-        <li>You receive the decision in writing. If it goes your way, the plan must follow it.</li>
+        <li>{t("Your health plan is told and sends us its records.")}</li>
+        <li>{t("An independent doctor with no ties to your plan reviews the case.")}</li>
+        <li>{t("You receive the decision in writing. If it goes your way, the plan must follow it.")}</li>
       </ol>
       <div className="actions">
         <Link className="button" to={`/requests/${page.caseId}`}>
-          Follow your request
+          {t("Follow your request")}
         </Link>
         <Link className="button button--secondary" to="/requests">
-          Back to my requests
+          {t("Back to my requests")}
         </Link>
       </div>
     </div>
@@ -88,23 +98,28 @@ function Confirmation({ page }: { page: Extract<Route.ComponentProps["loaderData
 }
 
 function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"], { kind: "draft" }> }) {
+  const { t } = useTranslation();
+  const draftDate = useDraftDate();
   const actionData = useActionData<typeof action>();
   const zod = useZodForm(signAndSubmitSchema, { actionData, defaultValues: { consentName: "", consentAgreed: false } });
   return (
     <div className="page narrow wizard">
       <p>
-        <Link to="/requests">My requests</Link>
+        <Link to="/requests">{t("My requests")}</Link>
       </p>
       <StepProgress step="review" />
-      <h1>Check your answers and sign</h1>
+      <h1>{t("Check your answers and sign")}</h1>
       <FormError message={zod.formError} />
       {page.missing.length ? (
         <div className="alert alert--warning" role="region" aria-labelledby="missing-heading">
-          <h2 id="missing-heading">Before you can send your request</h2>
+          <h2 id="missing-heading">{t("Before you can send your request")}</h2>
           <ul>
             {page.missing.map((item) => (
               <li key={`${item.step}:${item.message}`}>
-                {item.message} <Link to={`${stepPath(page.caseId, item.step)}?from=review`}>Go to {stepTitle(item.step).toLowerCase()}</Link>
+                {translateMessage(t, item.message)}{" "}
+                <Link to={`${stepPath(page.caseId, item.step)}?from=review`}>
+                  {t("Go to {step}", { step: translateMessage(t, stepTitle(item.step)).toLowerCase() })}
+                </Link>
               </li>
             ))}
           </ul>
@@ -112,43 +127,45 @@ function SignAndSend({ page }: { page: Extract<Route.ComponentProps["loaderData"
       ) : null}
       {page.late ? (
         <Notice tone="warning">
-          This request is past the usual deadline. It will be sent with your reason, and a coordinator decides whether to accept it.
+          {t("This request is past the usual deadline. It will be sent with your reason, and a coordinator decides whether to accept it.")}
         </Notice>
       ) : null}
       <ReviewSummary caseId={page.caseId} draft={page.draft} planName={page.planName} profileName={page.profileName} />
       <section className="review-section" aria-labelledby="review-documents">
         <div className="review-section__head">
-          <h2 id="review-documents">Documents</h2>
+          <h2 id="review-documents">{t("Documents")}</h2>
           <Link to={`${stepPath(page.caseId, "documents")}?from=review`}>
-            Change<span className="visually-hidden"> documents</span>
+            {t("Change")}
+            <span className="visually-hidden"> {t("documents")}</span>
           </Link>
         </div>
-        <DocumentList documents={page.documents} caption="Documents sent with the request" />
+        <DocumentList documents={page.documents} caption={t("Documents sent with the request")} />
       </section>
-      <h2>Sign and send</h2>
+      <h2>{t("Sign and send")}</h2>
       <Form method="post" noValidate onSubmit={zod.onSubmit}>
         <input type="hidden" name="version" value={page.version} />
         <p>
-          To review the request, the review organization and its independent reviewers need the patient's medical records from the health plan and the doctors.
-          They use them only for this review and keep them confidential.
+          {t(
+            "To review the request, the review organization and its independent reviewers need the patient's medical records from the health plan and the doctors. They use them only for this review and keep them confidential.",
+          )}
         </p>
         <CheckboxField
           large
           zod={zod}
           name="consentAgreed"
-          label="I authorize the release of medical records about this treatment to the review organization and its reviewers, for this review."
-          hint="If you act for the patient, you sign for them."
+          label={t("I authorize the release of medical records about this treatment to the review organization and its reviewers, for this review.")}
+          hint={t("If you act for the patient, you sign for them.")}
         />
         <TextField
           zod={zod}
           name="consentName"
-          label="Type your full name to sign"
-          hint={`Date: ${formatLocalDate(page.context.today)}. Typing your name here counts as your signature.`}
+          label={t("Type your full name to sign")}
+          hint={t("Date: {date}. Typing your name here counts as your signature.", { date: draftDate(page.context.today) })}
           autoComplete="name"
           required
         />
         <div className="actions">
-          <SubmitButton submitting={zod.submitting}>Sign and send my request</SubmitButton>
+          <SubmitButton submitting={zod.submitting}>{t("Sign and send my request")}</SubmitButton>
         </div>
       </Form>
     </div>

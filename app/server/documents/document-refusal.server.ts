@@ -1,4 +1,5 @@
 import type { UploadRefusal } from "~/domain/documents/limits";
+import { msg } from "~/i18n/msg";
 import { problem } from "../api/problem.server";
 
 /**
@@ -25,7 +26,8 @@ export class DocumentRefusal extends Error {
   }
 }
 
-export const caseNotFound = () => new DocumentRefusal(404, "Case not found", "There is no case with this id that you can add documents to.");
-export const documentNotFound = () => new DocumentRefusal(404, "Document not found", "There is no document with this id that you can open.");
+// The details are catalog keys (msg): the uploader shows them in the page's language.
+export const caseNotFound = () => new DocumentRefusal(404, "Case not found", msg("There is no case with this id that you can add documents to."));
+export const documentNotFound = () => new DocumentRefusal(404, "Document not found", msg("There is no document with this id that you can open."));
 export const uploadInterrupted = () =>
-  new DocumentRefusal(400, "Upload interrupted", "The upload stopped before the whole file arrived, so nothing was saved. Try again.");
+  new DocumentRefusal(400, "Upload interrupted", msg("The upload stopped before the whole file arrived, so nothing was saved. Try again."));

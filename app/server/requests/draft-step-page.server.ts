@@ -3,7 +3,7 @@ import type { DocumentSummary } from "~/domain/documents/document-summary";
 import { requiredDocuments } from "~/domain/requests/completeness";
 import type { FilingContext } from "~/domain/requests/request-draft";
 import type { EditStep } from "~/domain/requests/steps";
-import { describeDuration, type RuleDuration } from "~/domain/rule-profiles";
+import type { RuleDuration } from "~/domain/rule-profiles";
 import { stepFormValues } from "~/schemas/request-steps";
 import { caseViewed, refusedAs } from "../cases/case-views.server";
 import { db } from "../db.server";
@@ -17,7 +17,7 @@ interface PlanChoice {
   id: string;
   name: string;
   profileName: string;
-  filingWindow: string;
+  filingWindow: RuleDuration;
 }
 
 async function planChoices(): Promise<PlanChoice[]> {
@@ -29,7 +29,7 @@ async function planChoices(): Promise<PlanChoice[]> {
   }
   return plans.map((plan) => {
     const profile = profiles.get(plan.ruleProfileCode)!;
-    return { id: plan.id, name: plan.name, profileName: profile.name, filingWindow: describeDuration(profile.filingWindow) };
+    return { id: plan.id, name: plan.name, profileName: profile.name, filingWindow: profile.filingWindow };
   });
 }
 

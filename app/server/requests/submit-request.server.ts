@@ -2,9 +2,11 @@ import { can } from "~/domain/case-actions";
 import { caseLinkPath } from "~/domain/case-paths";
 import { computeDeadline, formatDeadlineTime, type Dispute } from "~/domain/deadlines/case-deadlines";
 import { localDate } from "~/domain/deadlines/time-zone";
+import { formatInstant } from "~/domain/format-instant";
 import { missingForFiling, type MissingItem } from "~/domain/requests/completeness";
 import { isFiledLate } from "~/domain/requests/filing-window";
 import type { Role } from "~/domain/roles";
+import { noticeLocale } from "~/i18n/locales";
 import { changeCase } from "../cases/change-case.server";
 import { nextReference } from "../cases/reference-number.server";
 import { config } from "../config.server";
@@ -75,6 +77,10 @@ export async function submitRequest(options: {
       )
     : null;
   const eligibilityDue = eligibilityDueAt ? formatDeadlineTime(eligibilityDueAt, calendar.timeZone) : "";
+  // The applicant's confirmation is in the language of the case's notices; staff and the plan read English.
+  const applicantLocale = noticeLocale(draft.preferredLanguage);
+  const applicantEligibilityDue =
+    eligibilityDueAt && applicantLocale !== "en" ? formatInstant(eligibilityDueAt, calendar.timeZone, "dateTime", applicantLocale) : eligibilityDue;
   const link = (reference: string) => `${config().appUrl}${caseLinkPath(reference)}`;
 
   try {
@@ -122,7 +128,8 @@ export async function submitRequest(options: {
         {
           template: "request-received" as const,
           to: user.email,
-          props: { organizationName: config().organizationName, reference, checkedBy: eligibilityDue, expedited, link: link(reference) },
+          locale: applicantLocale,
+          props: { organizationName: config().organizationName, reference, checkedBy: applicantEligibilityDue, expedited, link: link(reference) },
         },
         ...coordinators.map((to) => ({
           template: "new-request" as const,
