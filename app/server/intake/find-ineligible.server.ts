@@ -15,6 +15,7 @@ import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { answersOf } from "./eligibility-answers.server";
 import { explainingConflicts, planRecipients, screeningWhere } from "./intake-case.server";
+import { noticeLocale } from "~/i18n/locales";
 
 export interface FindIneligible {
   user: SessionUser;
@@ -40,6 +41,7 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
       reference: true,
       submittedAt: true,
       planId: true,
+      preferredLanguage: true,
       applicant: { select: { name: true, email: true } },
       plan: { select: { name: true } },
       ruleProfile: { select: { regulatorName: true, regulatorContact: true } },
@@ -116,7 +118,12 @@ export async function findIneligible(input: FindIneligible, storage: DocumentSto
           const link = `${config().appUrl}/documents/${result.documentId}`;
           const props = { organizationName, reference, regulatorName: regulator.regulatorName, link };
           return [
-            { template: "case-ineligible" as const, to: kase.applicant.email, props: { ...props, forApplicant: true } },
+            {
+              template: "case-ineligible" as const,
+              to: kase.applicant.email,
+              locale: noticeLocale(kase.preferredLanguage),
+              props: { ...props, forApplicant: true },
+            },
             ...result.plan.map((to) => ({ template: "case-ineligible" as const, to, props: { ...props, forApplicant: false } })),
           ];
         },
