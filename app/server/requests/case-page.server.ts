@@ -230,7 +230,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
           letters: letters.map(summary),
         }
       : null,
-    addDocuments: { ...describeWindow(window, rule, timeZone), open: windowIsOpen(window) },
+    addDocuments: { ...describeWindow(window, rule, timeZone, locale), open: windowIsOpen(window) },
     canWithdraw: can("withdraw", kase.status, user.roles),
     canAnswer: can("answerInformation", kase.status, user.roles),
     certificationNeeded: certificationStillNeeded({ ...kase, documentKinds: kase.documents.map((row) => row.kind) })
