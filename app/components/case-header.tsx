@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Badge, CaseStatusBadge } from "~/components/status-badge";
 import type { CaseStatus } from "~/domain/case-status";
 
@@ -17,46 +18,47 @@ export interface CaseFacts {
  * patient, the service, the plan and the track are in view at every form.
  */
 export function CaseHeader({ title, facts }: { title: string; facts: CaseFacts }) {
+  const { t } = useTranslation();
   return (
     <>
       <h1>{title}</h1>
-      <section className="case-facts" aria-label="This case">
+      <section className="case-facts" aria-label={t("This case")}>
         <dl>
           <div>
-            <dt>Patient</dt>
-            <dd>{facts.patientName ?? "Not entered"}</dd>
+            <dt>{t("Patient")}</dt>
+            <dd>{facts.patientName ?? t("Not entered")}</dd>
           </div>
           <div>
-            <dt>Service in dispute</dt>
-            <dd>{facts.serviceDescription ?? "Not entered"}</dd>
+            <dt>{t("Service in dispute")}</dt>
+            <dd>{facts.serviceDescription ?? t("Not entered")}</dd>
           </div>
           <div>
-            <dt>Health plan</dt>
-            <dd>{facts.planName ?? "Not chosen"}</dd>
+            <dt>{t("Health plan")}</dt>
+            <dd>{facts.planName ?? t("Not chosen")}</dd>
           </div>
           <div>
-            <dt>Track</dt>
+            <dt>{t("Track")}</dt>
             <dd>
               {facts.expedited ? (
                 <Badge tone="danger" icon="alert">
-                  Expedited
+                  {t("Expedited")}
                 </Badge>
               ) : (
                 <Badge tone="neutral" icon="clock">
-                  Standard
+                  {t("Standard")}
                 </Badge>
               )}
             </dd>
           </div>
           <div>
-            <dt>Status</dt>
+            <dt>{t("Status")}</dt>
             <dd>
               <CaseStatusBadge status={facts.status} />
             </dd>
           </div>
           {facts.disputeType ? (
             <div>
-              <dt>Dispute</dt>
+              <dt>{t("Dispute")}</dt>
               <dd>{facts.disputeType}</dd>
             </div>
           ) : null}

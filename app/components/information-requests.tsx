@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DocumentList } from "~/components/document-uploader";
 import type { DocumentSummary } from "~/domain/documents/document-summary";
 
@@ -27,6 +28,7 @@ export function InformationRequests<Item extends InformationRequestItem>(props: 
   actions?: (item: Item, index: number) => ReactNode;
 }) {
   const { items, heading, waiting, answerLabel, actions } = props;
+  const { t } = useTranslation();
   return (
     <ol className="card-list">
       {items.map((item, index) => (
@@ -35,9 +37,9 @@ export function InformationRequests<Item extends InformationRequestItem>(props: 
           <p className="multiline">{item.question}</p>
           <p>
             {item.answered ? (
-              <span className="badge badge--ok">Answered</span>
+              <span className="badge badge--ok">{t("Answered")}</span>
             ) : item.overdue ? (
-              <span className="badge badge--danger">Overdue</span>
+              <span className="badge badge--danger">{t("Overdue")}</span>
             ) : (
               <span className="badge badge--warn">{waiting}</span>
             )}{" "}
@@ -49,7 +51,9 @@ export function InformationRequests<Item extends InformationRequestItem>(props: 
               <p className="multiline">{item.answer}</p>
             </>
           ) : null}
-          {item.documents?.length ? <DocumentList documents={item.documents} caption={`Documents sent with request ${index + 1}`} /> : null}
+          {item.documents?.length ? (
+            <DocumentList documents={item.documents} caption={t("Documents sent with request {number}", { number: index + 1 })} />
+          ) : null}
           {actions?.(item, index)}
         </li>
       ))}

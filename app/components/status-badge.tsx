@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Icon, type IconName } from "~/components/icon";
 import { STATUS_LABELS, type CaseStatus } from "~/domain/case-status";
+import { translateMessage } from "~/i18n/i18n";
 
 export type BadgeTone = "neutral" | "info" | "progress" | "ok" | "warn" | "danger";
 
@@ -30,10 +32,11 @@ const CASE_STATUS_BADGES: Record<CaseStatus, { tone: BadgeTone; icon: IconName }
 };
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
   const { tone, icon } = CASE_STATUS_BADGES[status];
   return (
     <Badge tone={tone} icon={icon}>
-      {STATUS_LABELS[status]}
+      {translateMessage(t, STATUS_LABELS[status])}
     </Badge>
   );
 }

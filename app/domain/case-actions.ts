@@ -1,4 +1,5 @@
 import { CASE_STATUSES, OPEN_STATUSES, STATUS_LABELS, type CaseStatus } from "./case-status";
+import { msg } from "~/i18n/msg";
 import { ENDED_STATUSES } from "./retention";
 import type { Role } from "./roles";
 
@@ -50,14 +51,14 @@ export const NOT_ISSUED_MESSAGE = "Only an issued decision can be amended: issue
 function whyNoWithdrawal(status: CaseStatus): string {
   switch (status) {
     case "WITHDRAWN":
-      return "This request is already withdrawn.";
+      return msg("This request is already withdrawn.");
     case "DECIDED":
     case "CLOSED":
-      return "This request can no longer be withdrawn: the decision has been issued.";
+      return msg("This request can no longer be withdrawn: the decision has been issued.");
     case "INELIGIBLE":
-      return "This request can no longer be withdrawn: it was found not eligible for review.";
+      return msg("This request can no longer be withdrawn: it was found not eligible for review.");
     case "REVERSED_BY_PLAN":
-      return "This request can no longer be withdrawn: your health plan already reversed its denial.";
+      return msg("This request can no longer be withdrawn: your health plan already reversed its denial.");
     default:
       return `This request cannot be withdrawn while it is "${STATUS_LABELS[status]}".`;
   }
@@ -97,7 +98,7 @@ export const CASE_ACTIONS = {
     roles: ["COORDINATOR"],
     refusal: reload("This case is no longer open, so nothing more can be asked."),
   },
-  answerInformation: { moves: keeps(OPEN_STATUSES), roles: ["APPLICANT"], refusal: () => "This case is no longer open, so it takes no more answers." },
+  answerInformation: { moves: keeps(OPEN_STATUSES), roles: ["APPLICANT"], refusal: () => msg("This case is no longer open, so it takes no more answers.") },
   addDocument: {
     moves: keeps(OPEN_STATUSES),
     roles: ["APPLICANT", "PLAN"],
@@ -248,7 +249,7 @@ export function checkStatusAndRole(name: CaseActionName, status: CaseStatus, rol
   const action: CaseAction = CASE_ACTIONS[name];
   const to = action.moves[status];
   if (!to) return { ok: false, refusal: "wrong-status", message: action.refusal(status) };
-  if (!action.roles.some((role) => roles.includes(role))) return { ok: false, refusal: "wrong-role", message: "You cannot take this step on this case." };
+  if (!action.roles.some((role) => roles.includes(role))) return { ok: false, refusal: "wrong-role", message: msg("You cannot take this step on this case.") };
   return { ok: true, to };
 }
 

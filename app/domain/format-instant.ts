@@ -1,5 +1,5 @@
 import type { Locale } from "~/i18n/locales";
-import { localDateTime } from "./deadlines/time-zone";
+import { localDateTime, parseLocalDate, weekdayOfLocalDate, type LocalDate } from "./deadlines/time-zone";
 
 /**
  * An instant as the organization reads it: in its time zone (a setting), with
@@ -76,6 +76,12 @@ function formatInstantInSpanish(instant: Date, timeZone: string, style: InstantS
   const zone = genericZoneName(instant, timeZone);
   const time = `${spanishTime(local, style === "dateTimeSeconds")} ${zone}`.trimEnd();
   return style === "time" ? time : `${WEEKDAYS_ES[local.weekday]} ${date}, ${time}`;
+}
+
+/** "sáb 5 dic 2026": a day of the organization's calendar (a draft's last save), as Spanish pages write it. */
+export function formatLocalDateInSpanish(date: LocalDate): string {
+  const { year, month, day } = parseLocalDate(date);
+  return `${WEEKDAYS_ES[weekdayOfLocalDate(date)]} ${day} ${MONTHS_ES[month - 1]} ${year}`;
 }
 
 /** A cell's date and its tooltip: short to scan down a column, in full (year and zone) to check one. */

@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { msg } from "~/i18n/msg";
 
 /** Form schemas of what an applicant does on their case page, shared by the browser and the actions. */
 
 export const ANSWER_MAX_LENGTH = 10_000;
 export const WITHDRAWAL_REASON_MAX_LENGTH = 2_000;
 
-export const ANSWER_REQUIRED_MESSAGE = "Write your answer, or add a document that answers the question.";
+export const ANSWER_REQUIRED_MESSAGE = msg("Write your answer, or add a document that answers the question.");
 
 /** The case version the person saw: a change by someone else in between is caught, not overwritten. */
-const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
+const version = z.coerce
+  .number({ error: msg("Reload the page and try again.") })
+  .int()
+  .min(0);
 
 export const answerInformationSchema = z
   .object({
     version,
-    answer: z
-      .string()
-      .trim()
-      .max(ANSWER_MAX_LENGTH, `Use at most ${ANSWER_MAX_LENGTH.toLocaleString("en-US")} characters.`),
+    answer: z.string().trim().max(ANSWER_MAX_LENGTH, msg("Use at most 10,000 characters.")),
     /**
      * How many documents the page has attached to the request. The browser
      * uses it to allow an answer made only of documents; the server counts
@@ -33,7 +34,7 @@ export const withdrawSchema = z.object({
   reason: z
     .string()
     .trim()
-    .max(WITHDRAWAL_REASON_MAX_LENGTH, `Use at most ${WITHDRAWAL_REASON_MAX_LENGTH.toLocaleString("en-US")} characters.`)
+    .max(WITHDRAWAL_REASON_MAX_LENGTH, msg("Use at most 2,000 characters."))
     .optional()
     .transform((value) => value || undefined),
 });

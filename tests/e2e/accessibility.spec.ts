@@ -873,3 +873,28 @@ pages(
     await check(page, "requests/:caseId/review", "the review in Spanish, with what is missing");
   },
 );
+
+pages(
+  "an applicant who reads Spanish: their requests, a case, answering and withdrawing",
+  ["requests", "requests/:caseId", "requests/:caseId/information/:requestId", "requests/:caseId/withdraw"],
+  async ({ page, makeUser, signInPageAs, check }) => {
+    const applicant = await makeUser(["APPLICANT"]);
+    await db.user.update({ where: { id: applicant.id }, data: { language: "es" } });
+    const kase = await createFiledCase({ applicantId: applicant.id, planId: await evergreenPlanId() });
+    const request = await createInformationRequest({ caseId: kase.id });
+    await signInPageAs(applicant);
+    await page.goto("/requests");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mis solicitudes");
+    await check(page, "requests", "in Spanish, one request sent");
+    await page.goto(`/requests/${kase.id}`);
+    await expect(page.getByRole("heading", { name: "Plazos" })).toBeVisible();
+    await check(page, "requests/:caseId", "in Spanish, with a request for information open");
+    await page.goto(`/requests/${kase.id}/information/${request.id}`);
+    await page.getByRole("button", { name: "Enviar su respuesta" }).click();
+    await expect(page.getByText("Escriba su respuesta o agregue un documento que responda a la pregunta.")).toBeVisible();
+    await check(page, "requests/:caseId/information/:requestId", "in Spanish, an empty answer refused");
+    await page.goto(`/requests/${kase.id}/withdraw`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("¿Retirar su solicitud?");
+    await check(page, "requests/:caseId/withdraw", "in Spanish");
+  },
+);

@@ -5,7 +5,11 @@
  * of new information); the caller
  * passes that event's instant as `start`.
  */
+import type { TFunction } from "i18next";
+import { formatInstant } from "~/domain/format-instant";
 import type { RuleDuration, RuleSet } from "~/domain/rule-profiles";
+import { translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
 import { addRuleDuration, type DeadlineCalendar } from "./calendar";
 import { localDateTime, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "./time-zone";
 
@@ -134,30 +138,39 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  * "Tue 6 Jan 2027, 11:59 PM ET". Built by hand rather than with Intl, whose
  * en-US output changes between ICU versions (e.g. a narrow no-break space before "PM").
  */
-export function formatDeadlineTime(due: Date, timeZone: string): string {
+export function formatDeadlineTime(due: Date, timeZone: string, locale: Locale = "en"): string {
+  // Spanish reads its own way ("sáb 5 dic 2026, 11:59 p. m. ET"), as every Spanish page writes an instant.
+  if (locale === "es") return formatInstant(due, timeZone, "dateTime", "es");
   const t = localDateTime(due, timeZone);
   const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
   const minute = t.minute < 10 ? `0${t.minute}` : String(t.minute);
   return `${WEEKDAYS[t.weekday] ?? ""} ${t.day} ${MONTHS[t.month - 1] ?? ""} ${t.year}, ${hour12}:${minute} ${t.hour < 12 ? "AM" : "PM"} ${zoneAbbreviation(timeZone, due)}`;
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-
 /** Whole days, else whole hours, else whole minutes, rounded down so the time left is never overstated. */
-function roughDuration(ms: number): string | null {
-  if (ms >= MS_PER_DAY) return plural(Math.floor(ms / MS_PER_DAY), "day");
-  if (ms >= MS_PER_HOUR) return plural(Math.floor(ms / MS_PER_HOUR), "hour");
-  if (ms >= MS_PER_MINUTE) return plural(Math.floor(ms / MS_PER_MINUTE), "minute");
+function roughDuration(ms: number): { unit: "day" | "hour" | "minute"; count: number } | null {
+  if (ms >= MS_PER_DAY) return { unit: "day", count: Math.floor(ms / MS_PER_DAY) };
+  if (ms >= MS_PER_HOUR) return { unit: "hour", count: Math.floor(ms / MS_PER_HOUR) };
+  if (ms >= MS_PER_MINUTE) return { unit: "minute", count: Math.floor(ms / MS_PER_MINUTE) };
   return null;
 }
 
-/** "12 days left", "5 hours left", "overdue by 2 days"… The deadline itself still counts as on time. */
-export function timeLeftText(due: Date, now: Date): string {
+/** "12 days left", "5 hours left", "overdue by 2 days"… The deadline itself still counts as on time. In the reader's language when given its `t`. */
+export function timeLeftText(due: Date, now: Date, t: TFunction = translator("en")): string {
   const diff = due.getTime() - now.getTime();
-  if (diff >= 0) return `${roughDuration(diff) ?? "less than a minute"} left`;
-  return `overdue by ${roughDuration(-diff) ?? "less than a minute"}`;
+  const duration = roughDuration(Math.abs(diff));
+  if (diff >= 0) {
+    if (!duration) return t("less than a minute left");
+    const { count } = duration;
+    if (duration.unit === "day") return t("{count, plural, one {# day left} other {# days left}}", { count });
+    if (duration.unit === "hour") return t("{count, plural, one {# hour left} other {# hours left}}", { count });
+    return t("{count, plural, one {# minute left} other {# minutes left}}", { count });
+  }
+  if (!duration) return t("overdue by less than a minute");
+  const { count } = duration;
+  if (duration.unit === "day") return t("{count, plural, one {overdue by # day} other {overdue by # days}}", { count });
+  if (duration.unit === "hour") return t("{count, plural, one {overdue by # hour} other {overdue by # hours}}", { count });
+  return t("{count, plural, one {overdue by # minute} other {overdue by # minutes}}", { count });
 }
 
 /** e.g. "Decision due by Wed 6 Jan 2027, 11:59 PM ET — 12 days left". */

@@ -5,6 +5,7 @@
  * ineligible, reversed by the plan, or decided.
  */
 import type { CaseActionName } from "~/domain/case-actions";
+import { msg } from "~/i18n/msg";
 import type { DeadlineKind } from "./case-deadlines";
 
 export type ResponsibleParty = "ORGANIZATION" | "APPLICANT" | "PLAN" | "REVIEWER";
@@ -55,16 +56,16 @@ export const RESPONSIBLE: Record<DeadlineKind, ResponsibleParty> = {
 
 /** What each clock is called on pages and in emails. */
 export const DEADLINE_LABELS: Record<DeadlineKind | "offerResponse", string> = {
-  eligibility: "Eligibility decision",
-  planCaseFile: "Plan case file",
-  applicantInformation: "Additional information",
-  informationForwarding: "New information forwarded to the plan",
-  assignment: "Reviewer assignment",
-  offerResponse: "Reviewer's answer to the offer",
-  opinions: "Reviewers' opinions",
-  decision: "Decision",
-  writtenConfirmation: "Written decision letter",
-  compliance: "Plan compliance",
+  eligibility: msg("Eligibility decision"),
+  planCaseFile: msg("Plan case file"),
+  applicantInformation: msg("Additional information"),
+  informationForwarding: msg("New information forwarded to the plan"),
+  assignment: msg("Reviewer assignment"),
+  offerResponse: msg("Reviewer's answer to the offer"),
+  opinions: msg("Reviewers' opinions"),
+  decision: msg("Decision"),
+  writtenConfirmation: msg("Written decision letter"),
+  compliance: msg("Plan compliance"),
 };
 
 /** The same effects combined: used when an operation adds clocks of its own to a transition's. */

@@ -9,11 +9,14 @@
  * Answers to the organization's own requests for information are not bound
  * by the window: each has its due date.
  */
+import type { TFunction } from "i18next";
+import { translateMessage, translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
 import { can } from "../case-actions";
 import { STATUS_LABELS, type CaseStatus } from "../case-status";
 import { addRuleDuration, type DeadlineCalendar } from "../deadlines/calendar";
 import { formatDeadlineTime } from "../deadlines/case-deadlines";
-import { describeDuration, type RuleDuration } from "../rule-profiles";
+import type { RuleDuration } from "../rule-profiles";
 
 export type ApplicantDocumentWindow =
   /** Filed, not accepted yet: documents join the case. */
@@ -60,40 +63,69 @@ export interface WindowText {
   explanation: string;
 }
 
-/** The window in the applicant's words, times in the organization's zone. */
-export function describeWindow(window: ApplicantDocumentWindow, rule: RuleDuration, timeZone: string): WindowText {
-  const after = `${describeDuration(rule)} after a reviewer is assigned`;
+/** "5 business days", "72 hours": a rule's time in the reader's language. */
+function durationWords(rule: RuleDuration, t: TFunction): string {
+  const count = rule.amount;
+  switch (rule.unit) {
+    case "hours":
+      return t("{count, plural, one {# hour} other {# hours}}", { count });
+    case "calendar_days":
+      return t("{count, plural, one {# calendar day} other {# calendar days}}", { count });
+    case "business_days":
+      return t("{count, plural, one {# business day} other {# business days}}", { count });
+    case "months":
+      return t("{count, plural, one {# month} other {# months}}", { count });
+    case "years":
+      return t("{count, plural, one {# year} other {# years}}", { count });
+  }
+}
+
+/** The window in the applicant's words and language, times in the organization's zone. */
+export function describeWindow(window: ApplicantDocumentWindow, rule: RuleDuration, timeZone: string, locale: Locale = "en"): WindowText {
+  const t = translator(locale);
+  const time = (at: Date) => formatDeadlineTime(at, timeZone, locale);
+  const duration = durationWords(rule, t);
   switch (window.state) {
     case "joins_case":
       return {
-        opens: formatDeadlineTime(window.opensAt, timeZone),
-        closes: `${after} (your request is not accepted yet)`,
-        explanation:
+        opens: time(window.opensAt),
+        closes: t("{duration} after a reviewer is assigned (your request is not accepted yet)", { duration }),
+        explanation: t(
           "Documents you add now join your request for the review organization to consider. Once your request is accepted, anything you add is also sent to your health plan.",
+        ),
       };
     case "new_information":
       return {
-        opens: formatDeadlineTime(window.opensAt, timeZone),
-        closes: window.closesAt ? formatDeadlineTime(window.closesAt, timeZone) : `${after} (no reviewer is assigned yet)`,
-        explanation:
+        opens: time(window.opensAt),
+        closes: window.closesAt ? time(window.closesAt) : t("{duration} after a reviewer is assigned (no reviewer is assigned yet)", { duration }),
+        explanation: t(
           "Your request is accepted: a document you add now is new information. We send it to your health plan within 1 business day, and the plan may reconsider its denial.",
+        ),
       };
     case "closed":
-      return {
-        opens: formatDeadlineTime(window.opensAt, timeZone),
-        closes: formatDeadlineTime(window.closesAt, timeZone),
-        explanation: windowClosedMessage(window, rule, timeZone),
-      };
+      return { opens: time(window.opensAt), closes: time(window.closesAt), explanation: windowClosedMessage(window, rule, timeZone, locale) };
     case "review_over":
-      return { opens: null, closes: null, explanation: reviewOverMessage(window.status) };
+      return { opens: null, closes: null, explanation: reviewOverMessage(window.status, locale) };
   }
 }
 
 /** Why an upload outside the window is refused: shown on the page and answered by the server. */
-export function windowClosedMessage(window: Extract<ApplicantDocumentWindow, { state: "closed" }>, rule: RuleDuration, timeZone: string): string {
-  return `The window to add documents closed on ${formatDeadlineTime(window.closesAt, timeZone)}, ${describeDuration(rule)} after a reviewer was assigned. If the review organization asks you for information, answer its request; otherwise contact the review organization.`;
+export function windowClosedMessage(
+  window: Extract<ApplicantDocumentWindow, { state: "closed" }>,
+  rule: RuleDuration,
+  timeZone: string,
+  locale: Locale = "en",
+): string {
+  const t = translator(locale);
+  return t(
+    "The window to add documents closed on {time}, {duration} after a reviewer was assigned. If the review organization asks you for information, answer its request; otherwise contact the review organization.",
+    { time: formatDeadlineTime(window.closesAt, timeZone, locale), duration: durationWords(rule, t) },
+  );
 }
 
-export function reviewOverMessage(status: CaseStatus): string {
-  return `This request is "${STATUS_LABELS[status]}", so documents can no longer be added to it. Contact the review organization if something is missing.`;
+export function reviewOverMessage(status: CaseStatus, locale: Locale = "en"): string {
+  const t = translator(locale);
+  return t('This request is "{status}", so documents can no longer be added to it. Contact the review organization if something is missing.', {
+    status: translateMessage(t, STATUS_LABELS[status]),
+  });
 }

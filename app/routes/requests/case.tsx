@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/case";
@@ -13,19 +14,21 @@ import { applicantCasePage } from "~/server/requests/case-page.server";
 import { actorOf } from "~/server/session.server";
 import { signedInUser } from "~/server/role-areas.server";
 import { CaseStatusBadge } from "~/components/status-badge";
+import { translateMessage } from "~/i18n/i18n";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
+import { requestLocale } from "~/server/i18n/locale.server";
 
-export function meta() {
-  return [{ title: "Your request | Independent Medical Review" }];
-}
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("Your request"))];
 
 const NOTICES = {
-  answered: "Thank you. Your answer was sent to the review organization.",
-  withdrawn: "Your request was withdrawn. We told your health plan and the review organization.",
+  answered: msg("Thank you. Your answer was sent to the review organization."),
+  withdrawn: msg("Your request was withdrawn. We told your health plan and the review organization."),
 } as const;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
-  const page = await applicantCasePage(user, params.caseId, actorOf(user, request));
+  const page = await applicantCasePage(user, params.caseId, actorOf(user, request), new Date(), await requestLocale(request, user));
   if (page.kind === "draft") throw redirect(page.resumePath);
   const done = new URL(request.url).searchParams.get("done");
   return { ...page, notice: done === "answered" || done === "withdrawn" ? NOTICES[done] : null };
@@ -34,20 +37,21 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 const OUTCOME_ICONS: Record<Outcome, IconName> = { OVERTURNED: "check", OVERTURNED_IN_PART: "half", UPHELD: "cross" };
 
 export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
   const page = loaderData;
   const waiting = page.informationRequests.filter((item) => !item.answered);
   return (
     <>
       <p>
-        <Link to="/requests">Back to my requests</Link>
+        <Link to="/requests">{t("Back to my requests")}</Link>
       </p>
-      <h1>Request {page.reference}</h1>
+      <h1>{t("Request {reference}", { reference: page.reference })}</h1>
       <p className="lead">
-        {page.service ?? "Service not entered"}
+        {page.service ?? t("Service not entered")}
         {page.planName ? ` · ${page.planName}` : null}
-        {page.filed ? ` · filed ${page.filed}` : null}
+        {page.filed ? ` · ${t("filed {time}", { time: page.filed })}` : null}
       </p>
-      {page.notice ? <Notice tone="success">{page.notice}</Notice> : null}
+      {page.notice ? <Notice tone="success">{translateMessage(t, page.notice)}</Notice> : null}
       {page.certificationNeeded ? (
         <CertificationToDo
           caseId={page.id}
@@ -58,52 +62,52 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <section className="card space-below-xl" aria-labelledby="status-heading">
-        <h2 id="status-heading">Where your request stands</h2>
+        <h2 id="status-heading">{t("Where your request stands")}</h2>
         <p>
           <CaseStatusBadge status={page.status} />{" "}
-          {page.expedited ? <span className="badge badge--danger">Expedited</span> : <span className="badge">Standard</span>}
+          {page.expedited ? <span className="badge badge--danger">{t("Expedited")}</span> : <span className="badge">{t("Standard")}</span>}
         </p>
         <p className="flush-bottom">{page.nextStep}</p>
       </section>
 
       {page.decision ? (
         <section aria-labelledby="decision-heading">
-          <h2 id="decision-heading">The decision</h2>
+          <h2 id="decision-heading">{t("The decision")}</h2>
           {page.decision.result ? (
             <div className={`result result--${page.decision.result.outcome === "UPHELD" ? "upheld" : "overturned"}`}>
               <h3 className="result__headline">
                 <Icon name={OUTCOME_ICONS[page.decision.result.outcome]} /> {page.decision.result.headline}
               </h3>
               <p>{page.decision.result.meaning}</p>
-              {page.decision.decided ? <p className="muted flush-bottom">Issued on {page.decision.decided}.</p> : null}
+              {page.decision.decided ? <p className="muted flush-bottom">{t("Issued on {time}.", { time: page.decision.decided })}</p> : null}
             </div>
           ) : page.decision.decided ? (
-            <p>Issued on {page.decision.decided}.</p>
+            <p>{t("Issued on {time}.", { time: page.decision.decided })}</p>
           ) : null}
           {page.decision.letters.length ? (
-            <DocumentList documents={page.decision.letters} caption="Decision letter" />
+            <DocumentList documents={page.decision.letters} caption={t("Decision letter")} />
           ) : (
-            <p>The decision letter will appear here as soon as it is ready.</p>
+            <p>{t("The decision letter will appear here as soon as it is ready.")}</p>
           )}
         </section>
       ) : null}
 
       {page.informationRequests.length ? (
         <section aria-labelledby="information-heading">
-          <h2 id="information-heading">Requests for information</h2>
+          <h2 id="information-heading">{t("Requests for information")}</h2>
           {waiting.length && page.canAnswer ? (
-            <p>We need more information from you to review your request. Answer each question below before its due date.</p>
+            <p>{t("We need more information from you to review your request. Answer each question below before its due date.")}</p>
           ) : null}
           <InformationRequests
             items={page.informationRequests}
-            heading={(_item, index) => `Request ${index + 1}`}
-            waiting="Waiting for your answer"
-            answerLabel="Your answer"
+            heading={(_item, index) => t("Request {number}", { number: index + 1 })}
+            waiting={t("Waiting for your answer")}
+            answerLabel={t("Your answer")}
             actions={(item, index) =>
               !item.answered && page.canAnswer ? (
                 <p className="flush-bottom">
                   <Link className="button" to={`/requests/${page.id}/information/${item.id}`}>
-                    Answer request {index + 1}
+                    {t("Answer request {number}", { number: index + 1 })}
                   </Link>
                 </p>
               ) : null
@@ -113,47 +117,47 @@ export default function ApplicantCase({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <section aria-labelledby="deadlines-heading">
-        <h2 id="deadlines-heading">Deadlines</h2>
-        <CaseDeadlines rows={page.deadlines} caption="Deadlines on your request" />
+        <h2 id="deadlines-heading">{t("Deadlines")}</h2>
+        <CaseDeadlines rows={page.deadlines} caption={t("Deadlines on your request")} />
       </section>
 
       <section aria-labelledby="documents-heading">
-        <h2 id="documents-heading">Documents</h2>
-        <DocumentList documents={page.documents.own} caption="Documents you sent" />
+        <h2 id="documents-heading">{t("Documents")}</h2>
+        <DocumentList documents={page.documents.own} caption={t("Documents you sent")} />
         <section className="card space-above" aria-labelledby="add-documents-heading">
           <h3 id="add-documents-heading" className="flush-top">
-            Add documents
+            {t("Add documents")}
           </h3>
           {page.addDocuments.opens ? (
             <dl className="summary">
-              <dt>Window opened</dt>
+              <dt>{t("Window opened")}</dt>
               <dd>{page.addDocuments.opens}</dd>
-              <dt>Window closes</dt>
+              <dt>{t("Window closes")}</dt>
               <dd>{page.addDocuments.closes}</dd>
             </dl>
           ) : null}
           <p>{page.addDocuments.explanation}</p>
-          {page.addDocuments.open ? <DocumentUploader caseId={page.id} kinds={APPLICANT_DOCUMENT_KINDS} label="Add documents to your request" /> : null}
+          {page.addDocuments.open ? <DocumentUploader caseId={page.id} kinds={APPLICANT_DOCUMENT_KINDS} label={t("Add documents to your request")} /> : null}
         </section>
         {page.documents.others.length ? (
           <div className="space-above">
-            <DocumentList documents={page.documents.others} caption="Documents from your health plan and the review organization" />
+            <DocumentList documents={page.documents.others} caption={t("Documents from your health plan and the review organization")} />
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">What has happened so far</h2>
+        <h2 id="timeline-heading">{t("What has happened so far")}</h2>
         <CaseTimeline items={page.timeline} />
       </section>
 
       {page.canWithdraw ? (
         <section aria-labelledby="withdraw-heading">
-          <h2 id="withdraw-heading">Withdraw your request</h2>
-          <p>If you no longer want an independent review, you can withdraw your request until the decision is issued.</p>
+          <h2 id="withdraw-heading">{t("Withdraw your request")}</h2>
+          <p>{t("If you no longer want an independent review, you can withdraw your request until the decision is issued.")}</p>
           <p>
             <Link className="button button--secondary" to={`/requests/${page.id}/withdraw`}>
-              Withdraw this request
+              {t("Withdraw this request")}
             </Link>
           </p>
         </section>

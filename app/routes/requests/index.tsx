@@ -1,17 +1,20 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Notice } from "~/components/forms";
 import type { Route } from "./+types/index";
 import { DataTable } from "~/components/data-table";
-import { Instant } from "~/components/instant";
+import { Instant, usePageLocale } from "~/components/instant";
+import { formatLocalDateInSpanish } from "~/domain/format-instant";
 import { stepPath, stepTitle } from "~/domain/requests/steps";
 import { formatLocalDate } from "~/domain/rule-profiles";
+import { translateMessage } from "~/i18n/i18n";
+import { msg } from "~/i18n/msg";
+import { pageTitle } from "~/i18n/page-title";
 import { applicantRequests } from "~/server/requests/applicant-requests-page.server";
 import { signedInUser } from "~/server/role-areas.server";
 import { CaseStatusBadge } from "~/components/status-badge";
 
-export function meta() {
-  return [{ title: "My requests | Independent Medical Review" }];
-}
+export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("My requests"))];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = signedInUser(context);
@@ -21,40 +24,48 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /** To the page that says what filing takes; its own button starts the draft. */
 function StartButton() {
+  const { t } = useTranslation();
   return (
     <Link className="button" to="/requests/new">
-      Start a new request
+      {t("Start a new request")}
     </Link>
   );
 }
 
 export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
   const { drafts, filed, name, saved, emailConfirmed } = loaderData;
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  const localDate = (date: string) => (locale === "es" ? formatLocalDateInSpanish(date) : formatLocalDate(date));
   return (
     <>
-      <h1>My requests</h1>
-      <p className="lead">Welcome, {name}.</p>
-      {emailConfirmed ? <Notice tone="success">Your email address is confirmed, and you are signed in.</Notice> : null}
-      {saved ? <Notice tone="success">Your answers are saved. Continue your request below whenever you are ready, on any device.</Notice> : null}
+      <h1>{t("My requests")}</h1>
+      <p className="lead">{t("Welcome, {name}.", { name })}</p>
+      {emailConfirmed ? <Notice tone="success">{t("Your email address is confirmed, and you are signed in.")}</Notice> : null}
+      {saved ? <Notice tone="success">{t("Your answers are saved. Continue your request below whenever you are ready, on any device.")}</Notice> : null}
       {drafts.length || filed.length ? <StartButton /> : null}
 
       {drafts.length ? (
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">Requests not sent yet</h2>
+          <h2 id="drafts-heading">{t("Requests not sent yet")}</h2>
           <ul className="cards">
             {drafts.map((draft) => (
               <li key={draft.id} className="card">
-                <h3>{draft.serviceDescription ?? "New request"}</h3>
+                <h3>{draft.serviceDescription ?? t("New request")}</h3>
                 <p className="muted flush-top">
-                  {draft.planName ?? "Plan not chosen yet"} · last saved {formatLocalDate(draft.savedOn)}
+                  {draft.planName
+                    ? t("{plan} · last saved {date}", { plan: draft.planName, date: localDate(draft.savedOn) })
+                    : t("Plan not chosen yet · last saved {date}", { date: localDate(draft.savedOn) })}
                   <br />
-                  Next: {stepTitle(draft.resumeStep)}
+                  {t("Next: {step}", { step: translateMessage(t, stepTitle(draft.resumeStep)) })}
                 </p>
                 <Link className="button" to={stepPath(draft.id, draft.resumeStep)}>
-                  Continue
+                  {t("Continue")}
                   <span className="visually-hidden">
                     {" "}
-                    the request {draft.serviceDescription ? `“${draft.serviceDescription}”` : "without a treatment yet"}, saved {formatLocalDate(draft.savedOn)}
+                    {draft.serviceDescription
+                      ? t("the request “{service}”, saved {date}", { service: draft.serviceDescription, date: localDate(draft.savedOn) })
+                      : t("the request without a treatment yet, saved {date}", { date: localDate(draft.savedOn) })}
                   </span>
                 </Link>
               </li>
@@ -65,31 +76,31 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
 
       {filed.length ? (
         <section aria-labelledby="filed-heading">
-          <h2 id="filed-heading">Requests you sent</h2>
+          <h2 id="filed-heading">{t("Requests you sent")}</h2>
           <DataTable
-            caption="Requests you sent, newest activity first"
+            caption={t("Requests you sent, newest activity first")}
             captionHidden
             rows={filed}
             rowKey={(row) => row.id}
             columns={[
               {
-                header: "Reference",
+                header: t("Reference"),
                 cell: (row) => (
                   <>
                     <Link to={`/requests/${row.id}`}>{row.reference}</Link>
                     {row.track === "EXPEDITED" ? (
                       <>
                         {" "}
-                        <span className="badge badge--danger">Expedited</span>
+                        <span className="badge badge--danger">{t("Expedited")}</span>
                       </>
                     ) : null}
                   </>
                 ),
               },
-              { header: "Status", cell: (row) => <CaseStatusBadge status={row.status} /> },
-              { header: "Treatment", cell: (row) => row.serviceDescription ?? "Not entered" },
-              { header: "Health plan", cell: (row) => row.planName ?? "Not chosen" },
-              { header: "Sent", cell: (row) => (row.filedAt ? <Instant at={row.filedAt} style="table" /> : "") },
+              { header: t("Status"), cell: (row) => <CaseStatusBadge status={row.status} /> },
+              { header: t("Treatment"), cell: (row) => row.serviceDescription ?? t("Not entered") },
+              { header: t("Health plan"), cell: (row) => row.planName ?? t("Not chosen") },
+              { header: t("Sent"), cell: (row) => (row.filedAt ? <Instant at={row.filedAt} style="table" /> : "") },
             ]}
           />
         </section>
@@ -97,20 +108,22 @@ export default function ApplicantHome({ loaderData }: Route.ComponentProps) {
 
       {!drafts.length && !filed.length ? (
         <section className="empty-state" aria-labelledby="no-requests">
-          <h2 id="no-requests">You have not filed a request yet</h2>
-          <p>An independent medical review is for a treatment, drug or test your health plan refused after its own appeal. Before you start, gather:</p>
+          <h2 id="no-requests">{t("You have not filed a request yet")}</h2>
+          <p>{t("An independent medical review is for a treatment, drug or test your health plan refused after its own appeal. Before you start, gather:")}</p>
           <ul>
-            <li>the plan's final denial letter (required),</li>
-            <li>the plan's decision on your internal appeal, if there was one,</li>
-            <li>medical records and letters from your doctors that support the treatment,</li>
+            <li>{t("the plan's final denial letter (required),")}</li>
+            <li>{t("the plan's decision on your internal appeal, if there was one,")}</li>
+            <li>{t("medical records and letters from your doctors that support the treatment,")}</li>
             <li>
-              if you are filing for someone else, the form they signed authorizing you to act for them (or the papers showing you are their parent, guardian or
-              conservator).
+              {t(
+                "if you are filing for someone else, the form they signed authorizing you to act for them (or the papers showing you are their parent, guardian or conservator).",
+              )}
             </li>
           </ul>
           <p>
-            Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at serious risk from waiting, the review can be
-            expedited and decided within 72 hours.
+            {t(
+              "Your request is reviewed by independent doctors with no ties to your plan. If your life or health is at serious risk from waiting, the review can be expedited and decided within 72 hours.",
+            )}
           </p>
           <StartButton />
         </section>

@@ -1,4 +1,4 @@
-import { describeDeadline } from "~/domain/deadlines/case-deadlines";
+import { describeDeadline, formatDeadlineTime, timeLeftText } from "~/domain/deadlines/case-deadlines";
 import { DEADLINE_LABELS, type ResponsibleParty } from "~/domain/deadlines/lifecycle";
 import { reminderSchedule, remindersDue, type ReminderKind } from "~/domain/deadlines/reminders";
 import { ROLE_HOMES } from "~/domain/roles";
@@ -12,6 +12,8 @@ import { queueEmail } from "../outbox.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { organizationCalendar } from "./calendar.server";
 import { KIND_OF_DB } from "./case-clocks.server";
+import { translateMessage, translator } from "~/i18n/i18n";
+import { noticeLocale, type Locale } from "~/i18n/locales";
 
 const BATCH = 500;
 // Reminders fall at half time or later, or within the last days before the
@@ -29,10 +31,12 @@ interface OpenClock {
 }
 
 /** Who is reminded for a clock: the responsible party's addresses. */
-async function recipients(tx: Tx, clock: OpenClock): Promise<{ email: string; home: string }[]> {
+/** Who a reminder goes to; the applicant reads it in their case's notice language, everyone else in English. */
+async function recipients(tx: Tx, clock: OpenClock): Promise<{ email: string; home: string; locale?: Locale }[]> {
   const kase = await tx.case.findUniqueOrThrow({
     where: { id: clock.caseId },
     select: {
+      preferredLanguage: true,
       applicant: { select: { email: true } },
       coordinator: { select: { email: true } },
       plan: { select: { id: true, contactEmail: true } },
@@ -40,7 +44,7 @@ async function recipients(tx: Tx, clock: OpenClock): Promise<{ email: string; ho
   });
   switch (clock.responsible) {
     case "APPLICANT":
-      return [{ email: kase.applicant.email, home: ROLE_HOMES.APPLICANT }];
+      return [{ email: kase.applicant.email, home: ROLE_HOMES.APPLICANT, locale: noticeLocale(kase.preferredLanguage) }];
     case "PLAN": {
       if (!kase.plan) return [];
       const users = await tx.user.findMany({ where: { planId: kase.plan.id, roles: { has: "PLAN" }, disabledAt: null }, select: { email: true } });
@@ -91,18 +95,25 @@ async function remind(clock: OpenClock, kinds: ReminderKind[], send: ReminderKin
         data: { reference: kase.reference, deadline: clock.kind, label, dueAt: clock.dueAt.toISOString(), reminder: send },
       });
     }
-    const dueText = describeDeadline(clock.dueAt, now, timeZone, label);
     for (const recipient of await recipients(tx, clock)) {
+      const locale = recipient.locale ?? "en";
+      const t = translator(locale);
+      const deadline = translateMessage(t, label);
       await queueEmail(tx, {
         template: "case-update",
         to: recipient.email,
+        locale: recipient.locale,
         caseId: clock.caseId,
         dedupeKey: `reminder:${clock.id}:${send}:${recipient.email}`,
         props: {
           organizationName: config().organizationName,
           reference: kase.reference ?? "Your request",
-          headline: `Reminder: ${label.toLowerCase()} due soon`,
-          action: `${dueText}. Please sign in to the portal and take the next step before then.`,
+          headline: t("Reminder: {deadline} due soon", { deadline: deadline.toLowerCase() }),
+          action: t("{deadline} due by {time} — {left}. Please sign in to the portal and take the next step before then.", {
+            deadline,
+            time: formatDeadlineTime(clock.dueAt, timeZone, locale),
+            left: timeLeftText(clock.dueAt, now, t),
+          }),
           link: `${config().appUrl}${recipient.home}`,
         },
       });

@@ -12,6 +12,7 @@ import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { answersOf } from "./eligibility-answers.server";
 import { dueAtFor, explainingConflicts, panelSize, planRecipients, screeningWhere } from "./intake-case.server";
+import { noticeLocale } from "~/i18n/locales";
 
 export interface AcceptCase {
   user: SessionUser;
@@ -32,7 +33,7 @@ export interface AcceptCase {
 export async function acceptCase(input: AcceptCase) {
   const kase = await db.case.findFirst({
     where: screeningWhere(input.user, input.caseId),
-    select: { id: true, reference: true, disputeType: true, planId: true, applicant: { select: { email: true } } },
+    select: { id: true, reference: true, disputeType: true, planId: true, preferredLanguage: true, applicant: { select: { email: true } } },
   });
   if (!kase?.reference) throw notFound("This case");
   const reference = kase.reference;
@@ -86,7 +87,8 @@ export async function acceptCase(input: AcceptCase) {
           });
         }
         return {
-          decisionDue: formatDeadlineTime(decision.dueAt, decision.timeZone),
+          // In the applicant's notice language, as their email reads it.
+          decisionDue: formatDeadlineTime(decision.dueAt, decision.timeZone, noticeLocale(kase.preferredLanguage)),
           caseFileDue: formatDeadlineTime(caseFile.dueAt, caseFile.timeZone),
           plan: await planRecipients(tx, kase.planId),
         };
@@ -95,7 +97,12 @@ export async function acceptCase(input: AcceptCase) {
         const link = `${config().appUrl}${caseLinkPath(reference)}`;
         const organizationName = config().organizationName;
         return [
-          { template: "case-accepted" as const, to: kase.applicant.email, props: { organizationName, reference, decisionDue: result.decisionDue, link } },
+          {
+            template: "case-accepted" as const,
+            to: kase.applicant.email,
+            locale: noticeLocale(kase.preferredLanguage),
+            props: { organizationName, reference, decisionDue: result.decisionDue, link },
+          },
           ...result.plan.map((to) => ({
             template: "case-file-requested" as const,
             to,

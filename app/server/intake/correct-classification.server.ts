@@ -12,6 +12,8 @@ import { AppError, notFound } from "../errors.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { explainingConflicts, panelSize, planRecipients, screeningWhere } from "./intake-case.server";
+import { translateMessage, translator } from "~/i18n/i18n";
+import { noticeLocale } from "~/i18n/locales";
 
 type CaseTrack = "STANDARD" | "EXPEDITED";
 
@@ -52,6 +54,7 @@ export async function correctClassification(input: CorrectClassification) {
       disputeType: true,
       track: true,
       panelSize: true,
+      preferredLanguage: true,
       applicant: { select: { email: true } },
       ruleProfile: { select: { rules: true } },
     },
@@ -113,17 +116,40 @@ export async function correctClassification(input: CorrectClassification) {
       },
       emails: (_before, { recipients }) => {
         const what = `The review is now ${TRACK_WORDS[input.track]}, for a dispute of type "${DISPUTE_TYPE_LABELS[input.disputeType]}".`;
-        return [kase.applicant.email, ...recipients.filter((email) => email !== kase.applicant.email)].map((to) => ({
+        // The applicant reads it in their case's notice language; the plan in English.
+        const locale = noticeLocale(kase.preferredLanguage);
+        const t = translator(locale);
+        const toApplicant = {
           template: "case-update" as const,
-          to,
+          to: kase.applicant.email,
+          locale,
           props: {
             organizationName,
             reference,
-            headline: "The review organization corrected how this case is classified",
-            action: `${what} The case's deadlines were counted again under the rules for it: see the case page for the dates now due.`,
+            headline: t("The review organization corrected how this case is classified"),
+            action: t(
+              'The review is now {track, select, EXPEDITED {expedited} other {standard}}, for a dispute of type "{disputeType}". The case\'s deadlines were counted again under the rules for it: see the case page for the dates now due.',
+              { track: input.track, disputeType: translateMessage(t, DISPUTE_TYPE_LABELS[input.disputeType]) },
+            ),
             link,
           },
-        }));
+        };
+        return [
+          toApplicant,
+          ...recipients
+            .filter((email) => email !== kase.applicant.email)
+            .map((to) => ({
+              template: "case-update" as const,
+              to,
+              props: {
+                organizationName,
+                reference,
+                headline: "The review organization corrected how this case is classified",
+                action: `${what} The case's deadlines were counted again under the rules for it: see the case page for the dates now due.`,
+                link,
+              },
+            })),
+        ];
       },
     }),
   );

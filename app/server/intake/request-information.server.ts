@@ -11,6 +11,7 @@ import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { dueAtFor, explainingConflicts, planRecipients, screeningWhere } from "./intake-case.server";
+import { noticeLocale } from "~/i18n/locales";
 
 export interface RequestInformation {
   user: SessionUser;
@@ -38,13 +39,15 @@ const ANSWER_RULE: Record<InformationParty, DeadlineKind> = { APPLICANT: "applic
 export async function requestInformation(input: RequestInformation) {
   const kase = await db.case.findFirst({
     where: screeningWhere(input.user, input.caseId),
-    select: { id: true, reference: true, planId: true, applicant: { select: { email: true } } },
+    select: { id: true, reference: true, planId: true, preferredLanguage: true, applicant: { select: { email: true } } },
   });
   if (!kase?.reference) throw notFound("This case");
   if (input.addressedTo === "PLAN" && !kase.planId) throw new AppError("BAD_REQUEST", "This case has no health plan to ask.", { field: "addressedTo" });
   const reference = kase.reference;
   const requestId = crypto.randomUUID();
   const at = input.at ?? new Date();
+  // The applicant reads the email in their case's notice language; the plan in English.
+  const locale = input.addressedTo === "APPLICANT" ? noticeLocale(kase.preferredLanguage) : undefined;
   return explainingConflicts(kase.id, input.expectedVersion, () =>
     changeCase({
       caseId: kase.id,
@@ -78,12 +81,13 @@ export async function requestInformation(input: RequestInformation) {
           });
         }
         const recipients = input.addressedTo === "APPLICANT" ? [kase.applicant.email] : await planRecipients(tx, kase.planId);
-        return { requestId, dueAt, due: formatDeadlineTime(dueAt, timeZone), recipients };
+        return { requestId, dueAt, due: formatDeadlineTime(dueAt, timeZone, locale), recipients };
       },
       emails: (_before, result) =>
         result.recipients.map((to) => ({
           template: "information-requested" as const,
           to,
+          locale,
           props: {
             organizationName: config().organizationName,
             reference,

@@ -36,7 +36,16 @@ export function apiPlanUser(client: Pick<ApiClient, "apiKeyId" | "planId" | "key
 export async function findPlanCase(user: PlanUser, caseId: string) {
   const kase = await db.case.findFirst({
     where: planCaseWhere(user, caseId),
-    select: { id: true, reference: true, status: true, version: true, planId: true, outcome: true, applicant: { select: { email: true } } },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      version: true,
+      planId: true,
+      outcome: true,
+      preferredLanguage: true,
+      applicant: { select: { email: true } },
+    },
   });
   if (!kase?.reference || !kase.planId) throw notFound("This case");
   return { ...kase, reference: kase.reference, planId: kase.planId };

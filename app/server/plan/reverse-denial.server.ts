@@ -1,4 +1,6 @@
 import { caseLinkPath } from "~/domain/case-paths";
+import { translator } from "~/i18n/i18n";
+import { noticeLocale, type Locale } from "~/i18n/locales";
 import { assertCaseAction, changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";
 import type { Actor } from "../request-context.server";
@@ -57,17 +59,23 @@ export async function reverseDenial(input: ReverseDenial): Promise<{ version: nu
         };
       },
       emails: (_before, { coordinators, reviewers }) => {
-        const update = (to: string, headline: string, action: string) => ({
+        const update = (to: string, headline: string, action: string, locale?: Locale) => ({
           template: "case-update" as const,
           to,
+          locale,
           props: { organizationName, reference: kase.reference, headline, action, link },
         });
         const staff = [...new Set([...coordinators, ...reviewers])].filter((email) => email !== kase.applicant.email);
+        const locale = noticeLocale(kase.preferredLanguage);
+        const t = translator(locale);
         return [
           update(
             kase.applicant.email,
-            "Your health plan reversed its denial",
-            "Your health plan approved what it had denied, so the independent review has ended. Nothing more is due from you. Contact your plan if the service is not arranged.",
+            t("Your health plan reversed its denial"),
+            t(
+              "Your health plan approved what it had denied, so the independent review has ended. Nothing more is due from you. Contact your plan if the service is not arranged.",
+            ),
+            locale,
           ),
           ...staff.map((to) =>
             update(

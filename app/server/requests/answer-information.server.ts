@@ -12,9 +12,11 @@ import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
 import { coordinatorEmails, documentSelect, documentSummary, explainConflict, informationDueText, ownRequestWhere } from "./case-page.server";
 import { isId } from "~/schemas/ids";
+import type { Locale } from "~/i18n/locales";
+import { msg } from "~/i18n/msg";
 
 /** One request for information to the applicant, with what they attached to it so far. */
-export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, actor: Actor, now = new Date()) {
+export async function informationRequestPage(user: SessionUser, caseId: string, requestId: string, actor: Actor, now = new Date(), locale: Locale = "en") {
   const kase = isId(requestId)
     ? await db.case.findFirst({
         where: ownRequestWhere(user, caseId),
@@ -48,7 +50,7 @@ export async function informationRequestPage(user: SessionUser, caseId: string, 
     version: kase.version,
     requestId: request.id,
     question: request.question,
-    dueText: informationDueText(request, now, timeZone),
+    dueText: informationDueText(request, now, timeZone, locale),
     overdue: request.answeredAt === null && request.dueAt < now,
     answered: request.answeredAt !== null,
     answer: request.answer,
@@ -95,7 +97,7 @@ export async function answerInformationRequest(input: AnswerInformation) {
           select: { id: true, answeredAt: true, _count: { select: { documents: true } } },
         });
         if (!request) throw notFound("This request for information");
-        if (request.answeredAt) throw conflict("You already answered this request.");
+        if (request.answeredAt) throw conflict(msg("You already answered this request."));
         if (input.answer === "" && request._count.documents === 0) {
           throw new AppError("BAD_REQUEST", ANSWER_REQUIRED_MESSAGE, { field: "answer" });
         }

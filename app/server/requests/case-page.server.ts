@@ -11,6 +11,9 @@ import { documentsForReader } from "~/domain/notice-copies";
 import { noticeLocale } from "~/i18n/locales";
 import { deadlineItems, nextStepText, OUTCOME_HEADLINES, outcomeWords, type DeadlineItem, type Outcome } from "~/domain/next-steps";
 import type { Role } from "~/domain/roles";
+import { translateMessage, translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
+import { msg } from "~/i18n/msg";
 import { caseAccessDenied, caseRefused, caseViewed } from "../cases/case-views.server";
 import { caseAccessWhere } from "../cases/case-access.server";
 import { config } from "../config.server";
@@ -33,13 +36,13 @@ export function ownRequestWhere(user: CaseUser, caseId: string): Prisma.CaseWher
 
 /** Who did something, in the words an applicant may see: never a reviewer's or a staff member's name. */
 function actorWords(actor: { id: string; roles: Role[] } | null, viewerId: string): string {
-  if (!actor) return "The portal";
-  if (actor.id === viewerId) return "You";
-  if (actor.roles.includes("COORDINATOR")) return "A coordinator";
-  if (actor.roles.includes("REVIEWER")) return "The reviewer";
-  if (actor.roles.includes("PLAN")) return "Your health plan";
-  if (actor.roles.includes("APPLICANT")) return "The applicant";
-  return "The review organization";
+  if (!actor) return msg("The portal");
+  if (actor.id === viewerId) return msg("You");
+  if (actor.roles.includes("COORDINATOR")) return msg("A coordinator");
+  if (actor.roles.includes("REVIEWER")) return msg("The reviewer");
+  if (actor.roles.includes("PLAN")) return msg("Your health plan");
+  if (actor.roles.includes("APPLICANT")) return msg("The applicant");
+  return msg("The review organization");
 }
 
 /** Events an applicant sees besides every change of status; internal steps (offers, escalations) stay off their page. */
@@ -116,18 +119,20 @@ export function documentSummary(row: DocumentRow, viewerId: string, status: Case
   };
 }
 
-/** "Answer due by … — 3 days left", or "Answered on …". */
-export function informationDueText(request: { dueAt: Date; answeredAt: Date | null }, now: Date, timeZone: string): string {
-  if (request.answeredAt) return `Answered on ${formatDeadlineTime(request.answeredAt, timeZone)}`;
-  return `Answer due by ${formatDeadlineTime(request.dueAt, timeZone)} — ${timeLeftText(request.dueAt, now)}`;
+/** "Answer due by … — 3 days left", or "Answered on …": in the applicant's language on their pages. */
+export function informationDueText(request: { dueAt: Date; answeredAt: Date | null }, now: Date, timeZone: string, locale: Locale = "en"): string {
+  const t = translator(locale);
+  if (request.answeredAt) return t("Answered on {time}", { time: formatDeadlineTime(request.answeredAt, timeZone, locale) });
+  return t("Answer due by {time} — {left}", { time: formatDeadlineTime(request.dueAt, timeZone, locale), left: timeLeftText(request.dueAt, now, t) });
 }
 
 /**
  * Everything the applicant's case page shows, with its words worked out at
  * one instant. A draft is not a case page yet: the caller resumes the form.
  * Outside the applicant's own requests, the case does not exist (404).
+ * The words are in the page's language (`locale`).
  */
-export async function applicantCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date()): Promise<ApplicantCasePage> {
+export async function applicantCasePage(user: SessionUser, caseId: string, actor: Actor, now = new Date(), locale: Locale = "en"): Promise<ApplicantCasePage> {
   const kase = await db.case.findFirst({
     where: ownRequestWhere(user, caseId),
     select: {
@@ -175,6 +180,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
   const letters = documents.filter((row) => row.kind === "DECISION_LETTER");
   const others = documents.filter((row) => row.kind !== "DECISION_LETTER");
   const decided = kase.decidedAt !== null;
+  const t = translator(locale);
 
   return {
     kind: "case",
@@ -185,7 +191,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     expedited: kase.track === "EXPEDITED",
     service: kase.serviceDescription,
     planName: kase.plan?.name ?? null,
-    filed: kase.submittedAt ? formatDeadlineTime(kase.submittedAt, timeZone) : null,
+    filed: kase.submittedAt ? formatDeadlineTime(kase.submittedAt, timeZone, locale) : null,
     nextStep: nextStepText({
       status: kase.status,
       viewer: "APPLICANT",
@@ -193,17 +199,18 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
       outcome: kase.outcome,
       timeZone,
       now,
+      locale,
     }),
-    deadlines: deadlineItems(clocks, "APPLICANT", now, timeZone),
+    deadlines: deadlineItems(clocks, "APPLICANT", now, timeZone, locale),
     timeline: kase.events
       .filter((event) => event.toStatus !== null || APPLICANT_EVENTS.has(event.type))
       .map((event) => ({
         id: event.id,
         type: event.type,
         toStatus: event.toStatus,
-        at: formatDeadlineTime(event.createdAt, timeZone),
+        at: formatDeadlineTime(event.createdAt, timeZone, locale),
         atIso: event.createdAt.toISOString(),
-        actor: actorWords(event.actor, user.id),
+        actor: translateMessage(t, actorWords(event.actor, user.id)),
         note: event.actor?.id === user.id || NOTES_FOR_APPLICANT.has(event.type) ? event.note : null,
       })),
     documents: {
@@ -213,7 +220,7 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     informationRequests: kase.informationRequests.map((request) => ({
       id: request.id,
       question: request.question,
-      dueText: informationDueText(request, now, timeZone),
+      dueText: informationDueText(request, now, timeZone, locale),
       answered: request.answeredAt !== null,
       overdue: request.answeredAt === null && request.dueAt < now,
       answer: request.answer,
@@ -221,12 +228,14 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
     })),
     decision: decided
       ? {
-          result: kase.outcome ? { outcome: kase.outcome, headline: OUTCOME_HEADLINES[kase.outcome], meaning: outcomeWords(kase.outcome, "APPLICANT") } : null,
-          decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, timeZone) : null,
+          result: kase.outcome
+            ? { outcome: kase.outcome, headline: translateMessage(t, OUTCOME_HEADLINES[kase.outcome]), meaning: outcomeWords(kase.outcome, "APPLICANT", t) }
+            : null,
+          decided: kase.decidedAt ? formatDeadlineTime(kase.decidedAt, timeZone, locale) : null,
           letters: letters.map(summary),
         }
       : null,
-    addDocuments: { ...describeWindow(window, rule, timeZone), open: windowIsOpen(window) },
+    addDocuments: { ...describeWindow(window, rule, timeZone, locale), open: windowIsOpen(window) },
     canWithdraw: can("withdraw", kase.status, user.roles),
     canAnswer: can("answerInformation", kase.status, user.roles),
     certificationNeeded: certificationStillNeeded({ ...kase, documentKinds: kase.documents.map((row) => row.kind) })
@@ -254,7 +263,7 @@ export async function casePageForReference(user: CaseUser, reference: string, ac
   return null;
 }
 
-export const STALE_CASE_MESSAGE = "Someone changed this case while you were looking; here is the latest.";
+export const STALE_CASE_MESSAGE = msg("Someone changed this case while you were looking; here is the latest.");
 
 /**
  * A change refused because the case moved on since the person loaded the

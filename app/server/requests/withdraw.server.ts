@@ -11,6 +11,8 @@ import type { SessionUser } from "../session.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import { planRecipients } from "../intake/intake-case.server";
 import { coordinatorEmails, explainConflict, ownRequestWhere } from "./case-page.server";
+import { translator } from "~/i18n/i18n";
+import { noticeLocale } from "~/i18n/locales";
 
 /** Why the request cannot be withdrawn now, in the applicant's words; null when it can. */
 function withdrawalRefusal(status: CaseStatus, roles: readonly CaseActorRole[]): string | null {
@@ -58,13 +60,15 @@ export async function withdrawRequest(input: WithdrawRequest) {
   const at = input.at ?? new Date();
   const kase = await db.case.findFirst({
     where: ownRequestWhere(input.user, input.caseId),
-    select: { id: true, reference: true, status: true, planId: true, applicant: { select: { email: true } } },
+    select: { id: true, reference: true, status: true, planId: true, preferredLanguage: true, applicant: { select: { email: true } } },
   });
   const reference = kase?.reference;
   if (!kase || !reference) throw notFound("This request");
   assertCaseAction("withdraw", kase.status, input.user.roles);
   const link = `${config().appUrl}${caseLinkPath(reference)}`;
   const organizationName = config().organizationName;
+  const locale = noticeLocale(kase.preferredLanguage);
+  const t = translator(locale);
   try {
     return await changeCase({
       caseId: kase.id,
@@ -100,12 +104,14 @@ export async function withdrawRequest(input: WithdrawRequest) {
           {
             template: "case-update" as const,
             to: kase.applicant.email,
+            locale,
             props: {
               organizationName,
               reference,
-              headline: "Your request was withdrawn",
-              action:
+              headline: t("Your request was withdrawn"),
+              action: t(
                 "You withdrew your request for independent review. The review has stopped and nothing more is due. If this was a mistake, contact the review organization as soon as possible.",
+              ),
               link,
             },
           },
