@@ -219,10 +219,13 @@ describe("demo data on a fresh database", () => {
     expect(panel.determinations).toEqual([{ status: "SUBMITTED", outcome: "OVERTURNED" }]);
   });
 
-  it("has a Spanish-speaking applicant whose overturned case gives its notices in Spanish", async () => {
+  it("has a Spanish-speaking applicant whose overturned case gives its notices in Spanish: her letter's Spanish copy beside the plan's English one", async () => {
     const lucia = await demoCase("PCH-DEMO-2009");
     expect(lucia).toMatchObject({ status: "DECIDED", outcome: "OVERTURNED", preferredLanguage: "es" });
     expect(lucia.decisionLetters).toHaveLength(1);
+    const copy = await db.document.findFirstOrThrow({ where: { translationOfId: lucia.decisionLetters[0]!.documentId } });
+    expect(copy).toMatchObject({ language: "es", kind: "DECISION_LETTER" });
+    expect(copy.sha256).not.toBe(lucia.decisionLetters[0]!.sha256);
     const account = await db.user.findUniqueOrThrow({ where: { email: "lucia.hernandez@example.com" } });
     expect(account).toMatchObject({ language: "es", id: lucia.applicantId });
   });

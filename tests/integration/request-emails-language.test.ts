@@ -75,7 +75,7 @@ describe("filing a request whose notices are in Spanish", () => {
     expect(text).toContain(`Número de referencia: ${reference}.`);
     // "a más tardar el mar 12 ene 2027, 11:59 p. m. ET"
     expect(text).toMatch(/a más tardar el (dom|lun|mar|mié|jue|vie|sáb) \d{1,2} [a-z]{3,4} \d{4}, \d{1,2}:\d{2} (a|p)\. m\. [A-Z]+/);
-    expect(text).toContain("Seguir su solicitud");
+    expect(text).toContain("Siga su solicitud");
     expect(text).not.toContain("We received your request");
 
     // The plan and the coordinators read English, whatever the applicant's language.

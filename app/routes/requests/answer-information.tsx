@@ -10,6 +10,7 @@ import { answerInformationRequest, informationRequestPage } from "~/server/reque
 import { actorOf } from "~/server/session.server";
 import { submitForm } from "~/server/route-answers.server";
 import { uploadFormFile } from "~/server/documents/upload-form-file.server";
+import { requestTranslator } from "~/server/i18n/locale.server";
 import { formFailure, readForm, requestWithFields, textFields } from "~/server/forms.server";
 import { FORM_FILE_FIELDS } from "~/schemas/upload-query";
 import { signedInUser } from "~/server/role-areas.server";
@@ -29,7 +30,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submitted = await readForm(request);
   const fields = textFields(submitted);
   // A file chosen without JavaScript comes with the answer: it is added first, or the page stays and says why.
-  const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, informationRequestId: params.requestId, form: submitted });
+  const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, informationRequestId: params.requestId, form: submitted, t: await requestTranslator(request) });
   if (added.kind === "refused") return formFailure(Object.fromEntries(fields), { [FORM_FILE_FIELDS.file]: added.reason });
   // The file added is a document of the answer: an answer may be that alone.
   if (added.kind === "added") fields.set("documentCount", String(Number(fields.get("documentCount") ?? 0) + 1));
