@@ -30,7 +30,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const submitted = await readForm(request);
   const fields = textFields(submitted);
   // A file chosen without JavaScript comes with the answer: it is added first, or the page stays and says why.
-  const added = await uploadFormFile({ user, actor: actorOf(user, request), caseId: params.caseId, informationRequestId: params.requestId, form: submitted, t: await requestTranslator(request) });
+  const added = await uploadFormFile({
+    user,
+    actor: actorOf(user, request),
+    caseId: params.caseId,
+    informationRequestId: params.requestId,
+    form: submitted,
+    t: await requestTranslator(request),
+  });
   if (added.kind === "refused") return formFailure(Object.fromEntries(fields), { [FORM_FILE_FIELDS.file]: added.reason });
   // The file added is a document of the answer: an answer may be that alone.
   if (added.kind === "added") fields.set("documentCount", String(Number(fields.get("documentCount") ?? 0) + 1));
