@@ -36,7 +36,7 @@ interface Visit {
   allowed: Opener;
   refused: Opener;
   /** The row an allowed opening leaves: a page's view, a document opened in the viewer, or a file's download. */
-  row: "case.viewed" | "document.viewed" | "document.downloaded";
+  row: "case.viewed" | "document.viewed" | "document.text_read" | "document.downloaded";
 }
 
 let visits: Record<string, Visit>;
@@ -105,6 +105,15 @@ beforeAll(async () => {
     "iro/cases/:caseId/documents/:documentId": {
       ...page(inReview.id, coordinator, reviewer, { documentId: inReview.documents[0]!.id }),
       row: "document.viewed",
+    },
+    // The viewer's next block of page text, as pages are turned.
+    "review/cases/:caseId/documents/:documentId/text": {
+      ...page(inReview.id, reviewer, otherReviewer, { documentId: inReview.documents[0]!.id }),
+      row: "document.text_read",
+    },
+    "iro/cases/:caseId/documents/:documentId/text": {
+      ...page(inReview.id, coordinator, reviewer, { documentId: inReview.documents[0]!.id }),
+      row: "document.text_read",
     },
     "plan/cases/:caseId": page(inReview.id, planUser, otherPlanUser),
     "cases/:reference": { ...page(inReview.id, applicant, stranger), params: { reference: inReview.reference } },
