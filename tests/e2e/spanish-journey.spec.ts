@@ -123,6 +123,8 @@ test("a Spanish-speaking applicant signs up, files, and receives the letter in S
   // The plan's page gives the English letter under the same code.
   const plan = await pageAs(DEMO.evergreenStaff);
   await plan.goto(`/plan/cases/${caseId}`);
+  await expect(plan.getByRole("main")).toContainText("Patient's language for notices");
+  await expect(plan.getByRole("main")).toContainText("Spanish");
   await expect(plan.locator(`a[href="/documents/${letter.documentId}"]`).first()).toBeVisible();
   await expect(plan.locator(`a[href="/documents/${spanishCopy.id}"]`)).toHaveCount(0);
 });

@@ -57,6 +57,7 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       disputeType: true,
       submittedAt: true,
       patientName: true,
+      preferredLanguage: true,
       memberId: true,
       planDenialReference: true,
       denialDate: true,
@@ -145,6 +146,11 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
     summary: [
       { label: "Health plan", value: kase.plan?.name ?? "Not recorded" },
       { label: "Member", value: [kase.patientName, kase.memberId ? `member ID ${kase.memberId}` : null].filter(Boolean).join(", ") || "Not recorded" },
+      // The patient's notices and letter are in this language; the plan's copies stay English.
+      {
+        label: "Patient's language for notices",
+        value: new Intl.DisplayNames(["en"], { type: "language" }).of(kase.preferredLanguage) ?? kase.preferredLanguage,
+      },
       { label: "Filed", value: kase.submittedAt ? at(kase.submittedAt) : "Not recorded" },
     ],
     timeline: timeline.map((entry): TimelineItem => ({ ...entry, at: formatDeadlineTime(entry.at, timeZone), atIso: entry.at.toISOString() })),
