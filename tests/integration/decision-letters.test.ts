@@ -799,7 +799,7 @@ describe("a Spanish-speaking applicant's decision", () => {
       `Un médico revisor independiente concluyó que ${plan.name} no debió negar el servicio (lumbar spinal fusion).`,
       `Esto significa que ${plan.name} debe aprobarlo o pagarlo a más tardar el ${formatInstant(dueAt, TIME_ZONE, "dateTime", "es")}, y confirmarnos que lo hizo.`,
       "Paciente Rosa Delgado",
-      "Número de miembro EVG-123456",
+      "Número de miembro (Member ID) EVG-123456",
       `Plan de salud ${plan.name}`,
       "Servicio en disputa Lumbar spinal fusion (códigos de procedimiento 22612; códigos de diagnóstico M43.16)",
       "Fecha del servicio o de la solicitud 14 de septiembre de 2026",

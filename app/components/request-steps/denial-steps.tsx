@@ -12,7 +12,8 @@ import {
 } from "~/domain/requests/options";
 import type { RuleDuration } from "~/domain/rule-profiles";
 import { translateMessage } from "~/i18n/i18n";
-import { durationText, Explainer, useDraftDate } from "./step-frame";
+import { durationWords } from "~/domain/duration-words";
+import { Explainer, useDraftDate } from "./step-frame";
 
 export interface PlanChoice {
   id: string;
@@ -37,7 +38,7 @@ export function PlanStep({ zod, plans }: { zod: AnyForm; plans: readonly PlanCho
           label: plan.name,
           hint: t("Reviewed under: {profile}. You have {window} after the plan's final denial to ask for a review.", {
             profile: plan.profileName,
-            window: durationText(t, plan.filingWindow),
+            window: durationWords(t, plan.filingWindow),
           }),
         }))}
       />
@@ -75,7 +76,7 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
         hint={
           window
             ? t("The date on the plan's last letter refusing the treatment (after any appeal). Requests are due within {window} of it.", {
-                window: durationText(t, window),
+                window: durationWords(t, window),
               })
             : t("The date on the plan's last letter refusing the treatment (after any appeal).")
         }
@@ -88,7 +89,7 @@ export function DenialStep({ zod, context, profileName }: { zod: AnyForm; contex
             <p>
               {t(
                 "Under {rules}, a request is due within {window} of the final denial, so by {date}. You can still send it: a coordinator decides whether there was a good reason for the delay, such as illness or not receiving the letter.",
-                { rules, window: durationText(t, window), date: draftDate(lastDayToFile(denialDate, window)) },
+                { rules, window: durationWords(t, window), date: draftDate(lastDayToFile(denialDate, window)) },
               )}
             </p>
           </div>

@@ -1,11 +1,10 @@
-import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { usePageLocale } from "~/components/instant";
 import type { LocalDate } from "~/domain/deadlines/time-zone";
 import { formatInstant } from "~/domain/format-instant";
 import { REQUEST_STEPS, stepNumber, stepTitle, type RequestStep } from "~/domain/requests/steps";
-import { formatLocalDate, type RuleDuration } from "~/domain/rule-profiles";
+import { formatLocalDate } from "~/domain/rule-profiles";
 import { translateMessage } from "~/i18n/i18n";
 
 /** "Step 3 of 9: The plan", in words for everyone and as a bar for the eye. */
@@ -64,21 +63,4 @@ export function Explainer({ summary, children }: { summary: string; children: Re
 export function useDraftDate(): (date: LocalDate) => string {
   const locale = usePageLocale();
   return (date) => (locale === "es" ? formatInstant(`${date}T12:00:00.000Z`, "UTC", "date", "es") : formatLocalDate(date));
-}
-
-/** A rule's duration in words: "4 months", "4 meses". */
-export function durationText(t: TFunction, duration: RuleDuration): string {
-  const count = duration.amount;
-  switch (duration.unit) {
-    case "hours":
-      return t("{count, plural, one {# hour} other {# hours}}", { count });
-    case "calendar_days":
-      return t("{count, plural, one {# calendar day} other {# calendar days}}", { count });
-    case "business_days":
-      return t("{count, plural, one {# business day} other {# business days}}", { count });
-    case "months":
-      return t("{count, plural, one {# month} other {# months}}", { count });
-    case "years":
-      return t("{count, plural, one {# year} other {# years}}", { count });
-  }
 }

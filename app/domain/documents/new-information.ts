@@ -9,13 +9,13 @@
  * Answers to the organization's own requests for information are not bound
  * by the window: each has its due date.
  */
-import type { TFunction } from "i18next";
 import { translateMessage, translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { can } from "../case-actions";
 import { STATUS_LABELS, type CaseStatus } from "../case-status";
 import { addRuleDuration, type DeadlineCalendar } from "../deadlines/calendar";
 import { formatDeadlineTime } from "../deadlines/case-deadlines";
+import { durationWords } from "../duration-words";
 import type { RuleDuration } from "../rule-profiles";
 
 export type ApplicantDocumentWindow =
@@ -63,28 +63,11 @@ export interface WindowText {
   explanation: string;
 }
 
-/** "5 business days", "72 hours": a rule's time in the reader's language. */
-function durationWords(rule: RuleDuration, t: TFunction): string {
-  const count = rule.amount;
-  switch (rule.unit) {
-    case "hours":
-      return t("{count, plural, one {# hour} other {# hours}}", { count });
-    case "calendar_days":
-      return t("{count, plural, one {# calendar day} other {# calendar days}}", { count });
-    case "business_days":
-      return t("{count, plural, one {# business day} other {# business days}}", { count });
-    case "months":
-      return t("{count, plural, one {# month} other {# months}}", { count });
-    case "years":
-      return t("{count, plural, one {# year} other {# years}}", { count });
-  }
-}
-
 /** The window in the applicant's words and language, times in the organization's zone. */
 export function describeWindow(window: ApplicantDocumentWindow, rule: RuleDuration, timeZone: string, locale: Locale = "en"): WindowText {
   const t = translator(locale);
   const time = (at: Date) => formatDeadlineTime(at, timeZone, locale);
-  const duration = durationWords(rule, t);
+  const duration = durationWords(t, rule);
   switch (window.state) {
     case "joins_case":
       return {
@@ -119,7 +102,7 @@ export function windowClosedMessage(
   const t = translator(locale);
   return t(
     "The window to add documents closed on {time}, {duration} after a reviewer was assigned. If the review organization asks you for information, answer its request; otherwise contact the review organization.",
-    { time: formatDeadlineTime(window.closesAt, timeZone, locale), duration: durationWords(rule, t) },
+    { time: formatDeadlineTime(window.closesAt, timeZone, locale), duration: durationWords(t, rule) },
   );
 }
 
