@@ -7,6 +7,7 @@
  * Reviewers are anonymous to the parties: an opinion carries the reviewer's
  * specialty and qualifications, and nothing here ever takes a name.
  */
+import { languageName } from "./language-names";
 import type { TFunction } from "i18next";
 import { translator } from "~/i18n/i18n";
 import { noticeLocale, type Locale } from "~/i18n/locales";
@@ -221,14 +222,6 @@ function listOf(items: readonly string[], locale: Locale = "en"): string {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
-}
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** How a letter in one language writes: its translator, its dates and its lists. */

@@ -1,3 +1,4 @@
+import { languageName } from "~/domain/language-names";
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
@@ -36,7 +37,6 @@ interface RequestLine {
 }
 
 const NOT_GIVEN = "Not given";
-const languages = new Intl.DisplayNames(["en"], { type: "language" });
 
 const dateOnly = (date: Date | null) => (date ? formatLocalDate(date.toISOString().slice(0, 10)) : NOT_GIVEN);
 const given = (value: string | null | undefined) => (value?.trim() ? value : NOT_GIVEN);
@@ -139,7 +139,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
         { label: "Address", value: given(kase.patientAddress) },
         { label: "Phone", value: given(kase.patientPhone) },
         { label: "Email", value: given(kase.patientEmail) },
-        { label: "Preferred language", value: languages.of(kase.preferredLanguage) ?? kase.preferredLanguage },
+        { label: "Preferred language", value: languageName(kase.preferredLanguage) },
         { label: "Member ID", value: given(kase.memberId) },
         { label: "Group number", value: given(kase.groupNumber) },
       ],

@@ -1,3 +1,4 @@
+import { languageName } from "~/domain/language-names";
 import { can } from "~/domain/case-actions";
 import type { LetterContents } from "~/domain/decision-letter";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
@@ -119,12 +120,3 @@ export async function decisionPage(user: SessionUser, caseId: string, actor: Act
 }
 
 export type DecisionPage = Awaited<ReturnType<typeof decisionPage>>;
-
-/** "Spanish": staff pages are in English. */
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -1,3 +1,4 @@
+import { languageName } from "~/domain/language-names";
 import type { TimelineItem } from "~/components/case-timeline";
 import { can } from "~/domain/case-actions";
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
@@ -149,7 +150,7 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       // The patient's notices and letter are in this language; the plan's copies stay English.
       {
         label: "Patient's language for notices",
-        value: new Intl.DisplayNames(["en"], { type: "language" }).of(kase.preferredLanguage) ?? kase.preferredLanguage,
+        value: languageName(kase.preferredLanguage),
       },
       { label: "Filed", value: kase.submittedAt ? at(kase.submittedAt) : "Not recorded" },
     ],
