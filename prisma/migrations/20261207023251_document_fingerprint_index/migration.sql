@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Document_sha256_idx" ON "Document"("sha256");
+
