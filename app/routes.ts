@@ -35,6 +35,7 @@ export default [
     route("cases/:caseId/assign", "routes/iro/assign.tsx"),
     route("cases/:caseId/quality", "routes/iro/quality.tsx"),
     route("cases/:caseId/decision", "routes/iro/decision.tsx"),
+    route("cases/:caseId/publication", "routes/iro/publication.tsx"),
     route("cases/:caseId/documents/:documentId", "routes/iro/document.tsx"),
     route("cases/:caseId/documents/:documentId/text", "routes/iro/document.text.ts"),
     route("roster", "routes/iro/roster.tsx"),

@@ -55,6 +55,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   quality_approved: msg("Determination passed quality review"),
   expedited_decision_notified: msg("Expedited decision notice sent"),
   decision_amended: msg("Decision amended"),
+  publication_edited: msg("De-identified decision edited for the public library"),
+  decision_published: msg("De-identified decision approved for the public library"),
   compliance_confirmed: msg("The health plan confirmed it complied"),
   offer_withdrawn: msg("Offer withdrawn: the reviewer no longer qualifies"),
   reviewer_flagged_for_replacement: msg("Reviewer to replace: no longer qualifies"),

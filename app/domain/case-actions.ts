@@ -45,6 +45,7 @@ const notWhile = (status: CaseStatus) => `This step is not possible while the ca
 
 const ALREADY_ISSUED_MESSAGE = "The decision letter has already been issued and cannot be changed. To correct it, issue an amended letter.";
 const NO_LONGER_IN_REVIEW = "This case is no longer in review, so the determination cannot be changed.";
+const NOT_PUBLISHABLE_MESSAGE = "Only an issued decision can be published.";
 export const NOT_ISSUED_MESSAGE = "Only an issued decision can be amended: issue the decision letter first.";
 
 /** Why a request in this status cannot be withdrawn, in the applicant's words. */
@@ -209,6 +210,9 @@ export const CASE_ACTIONS = {
   // An upheld denial leaves the plan nothing to do: the case closes with its letter.
   closeUpheld: { moves: leads(["DECIDED"], "CLOSED"), roles: ["COORDINATOR"], refusal: notWhile },
   amendDecision: { moves: keeps(ISSUED_STATUSES), roles: ["COORDINATOR"], refusal: () => NOT_ISSUED_MESSAGE },
+  // The de-identified decision for the public library (docs/rules/publication.md).
+  editPublication: { moves: keeps(ISSUED_STATUSES), roles: ["COORDINATOR"], refusal: () => NOT_PUBLISHABLE_MESSAGE },
+  publishDecision: { moves: keeps(ISSUED_STATUSES), roles: ["COORDINATOR"], refusal: () => NOT_PUBLISHABLE_MESSAGE },
   confirmCompliance: {
     moves: leads(["DECIDED"], "CLOSED"),
     roles: ["PLAN"],

@@ -88,7 +88,7 @@ describe("the case's state machine", () => {
       "issueDecision",
     ]);
     expect(availableActions("IN_REVIEW", ["APPLICANT"])).toEqual(["answerInformation", "addDocument", "addNewInformation", "withdraw"]);
-    expect(availableActions("CLOSED", ROLES)).toEqual(["amendDecision"]);
+    expect(availableActions("CLOSED", ROLES)).toEqual(["amendDecision", "editPublication", "publishDecision"]);
     expect(availableActions("WITHDRAWN", ROLES)).toEqual([]);
     expect(statusesAllowing("editDraft")).toEqual(["DRAFT"]);
   });

@@ -23,6 +23,7 @@ export const DEADLINE_KINDS = [
   "decision",
   "writtenConfirmation",
   "compliance",
+  "publication",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -53,6 +54,13 @@ export function decisionClockToStart(rules: RuleSet, dispute: Dispute, existing:
   return "decision";
 }
 
+/**
+ * The organization's own rule, not a regulator's: a decision's de-identified
+ * findings are reviewed for the public library one business day after it is
+ * issued (docs/rules/publication.md).
+ */
+export const PUBLICATION_RULE: RuleDuration = { amount: 1, unit: "business_days" };
+
 /** The profile rule that sets the time allowed for `kind`. */
 export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, dispute: Dispute): RuleDuration {
   switch (kind) {
@@ -75,6 +83,8 @@ export function ruleFor(kind: DeadlineKind, rules: RuleSet, track: Track, disput
       return rules.writtenConfirmation;
     case "compliance":
       return rules.compliance;
+    case "publication":
+      return PUBLICATION_RULE;
     default: {
       const never: never = kind;
       throw new RangeError(`Unknown deadline kind: ${String(never)}`);

@@ -52,6 +52,7 @@ export const RESPONSIBLE: Record<DeadlineKind, ResponsibleParty> = {
   decision: "ORGANIZATION",
   writtenConfirmation: "ORGANIZATION",
   compliance: "PLAN",
+  publication: "ORGANIZATION",
 };
 
 /** What each clock is called on pages and in emails. */
@@ -66,6 +67,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind | "offerResponse", string> = {
   decision: msg("Decision"),
   writtenConfirmation: msg("Written decision letter"),
   compliance: msg("Plan compliance"),
+  publication: msg("Publication of the de-identified decision"),
 };
 
 /** The same effects combined: used when an operation adds clocks of its own to a transition's. */

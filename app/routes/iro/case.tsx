@@ -182,6 +182,13 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
             <Link to={`/iro/cases/${page.id}/quality`}>Run the quality review of the determination</Link>
           </p>
         ) : null}
+        {actions.publication ? (
+          <p>
+            <Link to={`/iro/cases/${page.id}/publication`}>
+              {actions.publication === "DRAFT" ? "Review the de-identified decision for the public library" : "The decision in the public library"}
+            </Link>
+          </p>
+        ) : null}
         <p>
           {page.coordinator
             ? page.coordinator.isViewer
@@ -238,7 +245,7 @@ export default function CoordinatorCase({ loaderData }: Route.ComponentProps) {
 
       {actions.recordEligibility ? (
         // While screening, what the applicant gave sits beside the checklist (stacked on a phone): each answer is read where its check is ticked.
-        <div className="screening-columns">
+        <div className="side-by-side">
           {applicantGave}
           {eligibility}
         </div>

@@ -85,8 +85,8 @@ export async function planCaseByReference(planId: string, reference: string, act
       planCaseFileCompletedAt: true,
       planCaseFileDenialReason: true,
       deadlines: {
-        // An offer's answer is between the organization and a reviewer: not the plan's business.
-        where: { kind: { not: "OFFER_RESPONSE" } },
+        // An offer's answer (between the organization and a reviewer) and the publication review (the organization's own) are not the plan's business.
+        where: { kind: { notIn: ["OFFER_RESPONSE", "PUBLICATION"] } },
         orderBy: { startedAt: "asc" },
         select: { kind: true, responsible: true, status: true, startedAt: true, dueAt: true, closedAt: true },
       },
@@ -112,7 +112,7 @@ export async function planCaseByReference(planId: string, reference: string, act
       denialReason: row.planCaseFileDenialReason,
     },
     deadlines: row.deadlines.map((deadline) => ({
-      kind: deadline.kind as Exclude<typeof deadline.kind, "OFFER_RESPONSE">,
+      kind: deadline.kind as Exclude<typeof deadline.kind, "OFFER_RESPONSE" | "PUBLICATION">,
       label: DEADLINE_LABELS[KIND_OF_DB[deadline.kind]],
       responsible: deadline.responsible as "ORGANIZATION" | "APPLICANT" | "PLAN",
       status: deadline.status,

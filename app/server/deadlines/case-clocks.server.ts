@@ -15,6 +15,7 @@ export const DB_KIND: Record<DeadlineKind, DbDeadlineKind> = {
   decision: "DECISION",
   writtenConfirmation: "WRITTEN_CONFIRMATION",
   compliance: "COMPLIANCE",
+  publication: "PUBLICATION",
 };
 
 /** The domain's name for each stored kind. */
@@ -51,8 +52,10 @@ export async function applyDeadlineEffects(tx: Tx, caseId: string, effects: Dead
   if (merged.stopOthers) {
     // A clock already past due when the review ends was missed, not stopped:
     // nothing more is due, but the deadline ran out first and the reports count it.
-    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN", dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
-    await tx.caseDeadline.updateMany({ where: { caseId, status: "OPEN" }, data: { status: "STOPPED", closedAt: at } });
+    // The publication review follows the decision and outlives the case's closing.
+    const review = { caseId, status: "OPEN" as const, kind: { not: "PUBLICATION" as const } };
+    await tx.caseDeadline.updateMany({ where: { ...review, dueAt: { lt: at } }, data: { status: "MISSED", closedAt: at } });
+    await tx.caseDeadline.updateMany({ where: review, data: { status: "STOPPED", closedAt: at } });
   }
   const starts: ClockStart[] = [...merged.start.map((kind) => ({ kind })), ...(effects.startWith ?? [])];
   if (starts.length) {

@@ -78,6 +78,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
     include: {
       applicant: { select: { name: true, email: true } },
       coordinator: { select: { id: true, name: true } },
+      publication: { select: { status: true } },
       plan: { select: { name: true } },
       ruleProfile: { select: { name: true, version: true, rules: true } },
       deadlines: { select: { id: true, kind: true, status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true } },
@@ -293,6 +294,7 @@ export async function coordinatorCasePage(user: SessionUser, caseId: string, act
       lookAfter: can("lookAfterCase", kase.status, user.roles) && kase.coordinator?.id !== user.id,
       proceedWithoutCaseFile: mayProceedWithoutCaseFile(kase.status, caseFile),
       qualityReview: can("approveDetermination", kase.status, user.roles),
+      publication: kase.publication?.status ?? null,
       correctClassification: can("correctClassification", kase.status, user.roles),
       offerReviewers: can("offerReviewers", kase.status, user.roles),
       replaceReviewer: can("replaceReviewer", kase.status, user.roles),

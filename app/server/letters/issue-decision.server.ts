@@ -10,6 +10,7 @@ import { AppError, notFound } from "../errors.server";
 import { dueAtFor, explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
+import { draftPublication } from "../publication/draft-publication.server";
 import { queueWebhookEvent } from "../webhooks/queue-webhook.server";
 import {
   createLetterDocuments,
@@ -43,7 +44,8 @@ async function assertApproved(caseId: string, tx: Tx = db): Promise<void> {
  * SHA-256 taken as it is written); then one change makes the case DECIDED,
  * records the Document and version 1 of the DecisionLetter, meets the
  * decision and written-letter clocks, starts the plan's compliance clock for
- * an overturn, emails the parties and queues the plan's webhook. If the
+ * an overturn and the publication clock, drafts the de-identified decision
+ * for the public library, emails the parties and queues the plan's webhook. If the
  * change fails, the stored file is deleted. An upheld denial closes at once,
  * in the same transaction: nothing more is due from anyone.
  */
@@ -90,10 +92,11 @@ export async function issueDecision(input: IssueDecision, storage: DocumentStora
           },
           update: { decidedAt: at, outcome: facts.letterCase.outcome },
           at,
-          deadlines: upheld ? undefined : { start: ["compliance"] },
+          deadlines: { start: upheld ? ["publication"] : ["compliance", "publication"] },
           work: async (tx) => {
             await assertApproved(caseId, tx);
             const documents = await createLetterDocuments(tx, facts, copies, { version: 1, issuedById: user.id, at });
+            await draftPublication(tx, caseId, at);
             await tx.decisionLetter.create({
               data: {
                 caseId,

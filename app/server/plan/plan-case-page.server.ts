@@ -72,7 +72,8 @@ export async function planCasePage(user: SessionUser, caseId: string, actor: Act
       plan: { select: { name: true } },
       // Offers go to reviewers one by one: the organization's business, and a reviewer's identity is never the plan's.
       deadlines: {
-        where: { kind: { not: "OFFER_RESPONSE" } },
+        // The publication review is the organization's own step after the decision.
+        where: { kind: { notIn: ["OFFER_RESPONSE", "PUBLICATION"] } },
         select: { id: true, kind: true, status: true, responsible: true, startedAt: true, dueAt: true, closedAt: true },
       },
       informationRequests: {

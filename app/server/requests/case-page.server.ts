@@ -172,8 +172,10 @@ export async function applicantCasePage(user: SessionUser, caseId: string, actor
 
   const { timeZone } = await organizationCalendar();
   const { window, rule } = await applicantWindowOf(db, kase, now);
-  // Offers to individual reviewers are the organization's business, not the applicant's.
-  const clocks = kase.deadlines.filter((row) => row.kind !== "OFFER_RESPONSE").map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
+  // Offers to individual reviewers and the publication review are the organization's business, not the applicant's.
+  const clocks = kase.deadlines
+    .filter((row) => row.kind !== "OFFER_RESPONSE" && row.kind !== "PUBLICATION")
+    .map((row) => ({ ...row, kind: KIND_OF_DB[row.kind] }));
   const summary = (row: DocumentRow) => documentSummary(row, user.id, kase.status);
   // Each notice and letter in the applicant's language when the portal wrote a copy in it.
   const documents = documentsForReader(kase.documents, noticeLocale(kase.preferredLanguage));

@@ -157,6 +157,9 @@ async function removeCaseRows(tx: Tx, caseId: string): Promise<void> {
   // Emails and webhook messages about the case carry its details in their bodies.
   await tx.outboxMessage.deleteMany({ where: { caseId } });
   await tx.webhookDelivery.deleteMany({ where: { caseId } });
+  // An approved publication is de-identified and stays in the library (its link to the case goes with the case);
+  // a draft nobody reviewed is the findings as written, so it goes.
+  await tx.publication.deleteMany({ where: { caseId, status: "DRAFT" } });
   await tx.case.delete({ where: { id: caseId } });
 }
 
