@@ -100,6 +100,7 @@ export default [
   route("documents", "routes/documents/index.ts"),
   route("documents/:documentId", "routes/documents/document.ts"),
   route("verify", "routes/verify.tsx"),
+  route("decisions/statistics", "routes/decisions/statistics.tsx"),
   route("organization-logo", "routes/organization-logo.ts"),
 
   route("*", "routes/not-found.tsx"),

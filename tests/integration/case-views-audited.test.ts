@@ -97,6 +97,7 @@ beforeAll(async () => {
     "iro/cases/:caseId/assign": page(inReview.id, coordinator, reviewer),
     "iro/cases/:caseId/quality": page(decided.id, coordinator, applicant),
     "iro/cases/:caseId/decision": page(decided.id, coordinator, applicant),
+    "iro/cases/:caseId/publication": page(decided.id, coordinator, applicant),
     "review/cases/:caseId": page(inReview.id, reviewer, otherReviewer),
     "review/cases/:caseId/documents/:documentId": {
       ...page(inReview.id, reviewer, otherReviewer, { documentId: inReview.documents[0]!.id }),

@@ -267,6 +267,7 @@ beforeAll(async () => {
     "iro/cases/:caseId/assign": { caseId: [offered.id] },
     "iro/cases/:caseId/quality": { caseId: [inReview.id] },
     "iro/cases/:caseId/decision": { caseId: [inReview.id] },
+    "iro/cases/:caseId/publication": { caseId: [planCase.id] },
     "iro/cases/:caseId/documents/:documentId": { caseId: [inReview.id], documentId: [inReview.documents[0]!.id] },
     "iro/cases/:caseId/documents/:documentId/text": { caseId: [inReview.id], documentId: [inReview.documents[0]!.id] },
     "iro/roster/:reviewerId": { reviewerId: [reviewer.id] },

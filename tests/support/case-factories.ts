@@ -13,6 +13,7 @@ import { nextReference } from "~/server/cases/reference-number.server";
 import { db, type Prisma } from "~/server/db.server";
 import { applyDeadlineEffects } from "~/server/deadlines/case-clocks.server";
 import { documentStorage } from "~/server/documents/storage.server";
+import { draftPublication } from "~/server/publication/draft-publication.server";
 import { actorFor, createAssignment, createCase } from "./factories";
 
 const DAY = 86_400_000;
@@ -211,6 +212,7 @@ export async function createPlanActionCase(
       planCaseFileCompletedAt: overturned ? acceptedAt : null,
       decidedAt,
       outcome: overturned ? "OVERTURNED" : null,
+      findings: overturned ? "The requested service is medically necessary for this patient's condition." : null,
     },
   });
   const startedAt = decidedAt ?? acceptedAt;
@@ -243,6 +245,7 @@ export async function createPlanActionCase(
         issuedById: options.coordinatorId,
       },
     });
+    await db.$transaction((tx) => draftPublication(tx, kase.id, decidedAt!));
   }
   return filedCase(kase.id);
 }
