@@ -7,6 +7,8 @@
 import { createApiKey, hashApiKey } from "~/server/api/api-keys.server";
 import { isStaff, type Role } from "~/domain/roles";
 import type { Db } from "~/server/db.server";
+import { seedDemoLibrary } from "./demo-library";
+import { demoPeople } from "./demo-people";
 import { hashPassword } from "~/server/auth/password.server";
 import { seedDemoCases } from "./demo-cases";
 import { setUpAuthenticatorWithSecret } from "~/server/auth/second-factor.server";
@@ -105,6 +107,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ users: n
   await seedDemoRoster(db, now);
   await setUpDemoAuthenticators(db, opened);
   const cases = await seedDemoCases(db, now);
+  await seedDemoLibrary(db, demoPeople(db), now);
   await seedDemoApiKey(db, planIds.get("Evergreen Health Plan")!);
   return { users: DEMO_USERS.length, plans: DEMO_PLANS.length, cases };
 }

@@ -230,6 +230,20 @@ describe("demo data on a fresh database", () => {
     expect(account).toMatchObject({ language: "es", id: lucia.applicantId });
   });
 
+  it("has a public library: earlier years' decisions published in fives, Lucía's decision among them, the others' drafts waiting for a coordinator", async () => {
+    const lucia = await db.publication.findFirstOrThrow({ where: { case: { planDenialReference: "PCH-DEMO-2009" } } });
+    expect(lucia).toMatchObject({ status: "PUBLISHED", diagnosisDetail: "SUBCATEGORY" });
+    const drafts = await db.publication.count({ where: { status: "DRAFT" } });
+    expect(drafts).toBe((await db.case.count({ where: { decidedAt: { not: null } } })) - 1);
+    const groups = await db.publication.groupBy({
+      by: ["year", "ageRange", "gender", "diagnosisCategory", "shownDiagnosisSubcategory"],
+      where: { status: "PUBLISHED" },
+      _count: true,
+    });
+    expect(groups.length).toBeGreaterThan(20);
+    for (const group of groups) expect(group._count).toBeGreaterThanOrEqual(5);
+  });
+
   it("has decisions upheld, overturned, overturned in part and amended, each letter stored with its SHA-256", async () => {
     const upheld = await demoCase("EHP-DEMO-1003");
     expect(upheld).toMatchObject({ status: "CLOSED", outcome: "UPHELD", panelSize: 3 });
@@ -318,6 +332,7 @@ describe("demo data on a fresh database", () => {
         db.caseEvent.count(),
         db.outboxMessage.count(),
         db.user.count(),
+        db.publication.count(),
       ]);
     const before = await counts();
     const again = await seedDemoData(db);

@@ -118,6 +118,7 @@ export async function draftPublication(tx: Tx, caseId: string, at: Date): Promis
       planId: kase.planId,
       daysToDecision: draft.daysToDecision,
       decidedOnTime: draft.decidedOnTime,
+      createdAt: at,
       literature: citedOnce(kase.determinations.flatMap((determination) => determination.references as Prisma.JsonArray)),
     },
   });

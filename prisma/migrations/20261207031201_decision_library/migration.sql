@@ -11,7 +11,7 @@ ALTER TYPE "DeadlineKind" ADD VALUE 'PUBLICATION';
 CREATE TABLE "Publication" (
     "id" UUID NOT NULL,
     "number" SERIAL NOT NULL,
-    "caseId" UUID NOT NULL,
+    "caseId" UUID,
     "status" "PublicationStatus" NOT NULL DEFAULT 'DRAFT',
     "draftFindings" TEXT NOT NULL,
     "redactions" JSONB NOT NULL DEFAULT '[]',
@@ -64,7 +64,7 @@ CREATE INDEX "Publication_status_publishedAt_idx" ON "Publication"("status", "pu
 CREATE INDEX "Publication_searchVector_idx" ON "Publication" USING GIN ("searchVector");
 
 -- AddForeignKey
-ALTER TABLE "Publication" ADD CONSTRAINT "Publication_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Publication" ADD CONSTRAINT "Publication_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Publication" ADD CONSTRAINT "Publication_planId_fkey" FOREIGN KEY ("planId") REFERENCES "HealthPlan"("id") ON DELETE SET NULL ON UPDATE CASCADE;
