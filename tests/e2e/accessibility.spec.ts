@@ -898,3 +898,26 @@ pages(
     await check(page, "requests/:caseId/withdraw", "in Spanish");
   },
 );
+
+pages(
+  "a decision's publication: the coordinator's draft beside the findings as written, a refusal, then the public figures",
+  ["iro/cases/:caseId/publication", "decisions/statistics"],
+  async ({ page, signInPageAs, check }) => {
+    const parties = await demoParties();
+    const decided = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 5 * 86_400_000) });
+    await signInPageAs(DEMO.coordinator);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/iro/cases/${decided.id}/publication`);
+    await expect(page.getByRole("heading", { name: "The findings as written" })).toBeVisible();
+    await check(page, "iro/cases/:caseId/publication", "the draft beside the original");
+    await page.getByLabel("Findings to publish").fill("");
+    await page.getByRole("button", { name: "Save the draft" }).click();
+    await expect(page.getByLabel("Findings to publish")).toHaveAttribute("aria-invalid", "true");
+    await check(page, "iro/cases/:caseId/publication", "empty findings refused");
+
+    await page.context().clearCookies();
+    await page.goto("/decisions/statistics");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Figures from the published decisions");
+    await check(page, "decisions/statistics", "signed out, the demo library's figures");
+  },
+);
