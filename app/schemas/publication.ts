@@ -7,9 +7,8 @@ export const PUBLICATION_LIMITS = { findings: 20_000, relatives: 20, relativeNam
 /** The case version the coordinator saw: a change by someone else in between is caught, not overwritten. */
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().min(0);
 
-export const publicationSchema = z.object({
-  /** "save" keeps the draft; "approve" approves it for the library. */
-  intent: z.enum(["save", "approve"], { error: "Choose to save the draft or approve it." }),
+/** What the coordinator types; the button pressed (save or approve) comes with the post, not from a field. */
+export const publicationFields = z.object({
   version,
   findings: z
     .string({ error: "Write the findings to publish." })
@@ -28,5 +27,10 @@ export const publicationSchema = z.object({
     )
     .refine((names) => names.length <= PUBLICATION_LIMITS.relatives, "Give at most 20 names, one per line.")
     .refine((names) => names.every((name) => name.length <= PUBLICATION_LIMITS.relativeName), "A name is shorter than 100 characters: one name per line."),
+});
+
+export const publicationSchema = publicationFields.extend({
+  /** "save" keeps the draft; "approve" approves it for the library. */
+  intent: z.enum(["save", "approve"], { error: "Choose to save the draft or approve it." }),
 });
 export type PublicationInput = z.output<typeof publicationSchema>;

@@ -5,7 +5,7 @@ import { FormError, Notice, TextAreaField, useZodForm } from "~/components/forms
 import { CaseStatusBadge } from "~/components/status-badge";
 import { DETERMINATION_LABELS, DISPUTE_TYPE_LABELS, TRACK_LABELS } from "~/domain/reports/labels";
 import { sexLabel } from "~/domain/requests/options";
-import { publicationSchema } from "~/schemas/publication";
+import { publicationFields, publicationSchema } from "~/schemas/publication";
 import { publicationReview, reviewPublication, type PublicationReview } from "~/server/publication/review-publication.server";
 import { submitForm } from "~/server/route-answers.server";
 import { idParam } from "~/server/route-params.server";
@@ -85,7 +85,7 @@ function Facts({ page }: { page: PublicationReview }) {
 export default function Publication({ loaderData: page }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const p = page.publication;
-  const zod = useZodForm(publicationSchema, {
+  const zod = useZodForm(publicationFields, {
     defaultValues: { version: String(page.case.version), findings: p.findings, relativeNames: p.relativeNames.join("\n") },
     actionData,
   });
