@@ -96,7 +96,11 @@ export function computeDeadline(kind: DeadlineKind, rules: RuleSet, track: Track
   return addRuleDuration(start, ruleFor(kind, rules, track, dispute), calendar);
 }
 
-/** Every kind the case has, counted from the same `start`: a preview; real clocks start at different events. */
+/**
+ * Every kind the profile sets, counted from the same `start`: a preview; real
+ * clocks start at different events. The publication review is the
+ * organization's own step after the decision, not the profile's: left out.
+ */
 export function computeAllDeadlines(
   rules: RuleSet,
   track: Track,
@@ -106,7 +110,7 @@ export function computeAllDeadlines(
 ): Partial<Record<DeadlineKind, Date>> {
   const result: Partial<Record<DeadlineKind, Date>> = {};
   for (const kind of DEADLINE_KINDS) {
-    if (kind === "opinions" && !decisionFollowsOpinions(rules, dispute)) continue;
+    if (kind === "publication" || (kind === "opinions" && !decisionFollowsOpinions(rules, dispute))) continue;
     result[kind] = computeDeadline(kind, rules, track, dispute, start, calendar);
   }
   return result;

@@ -245,6 +245,14 @@ const VECTORS: Vector[] = [
     due: "2026-11-27T23:59:59-05:00",
     why: "added the day before Thanksgiving: Thu 26 skipped, Fri 27",
   },
+  {
+    profile: "naic",
+    kind: "publication",
+    track: "standard",
+    start: "2026-12-24T15:00:00-05:00",
+    due: "2026-12-28T23:59:59-05:00",
+    why: "decided on Christmas Eve: Christmas Fri 25 and the weekend skipped, Mon 28",
+  },
 
   // ---- Federal
   {
@@ -392,6 +400,14 @@ const VECTORS: Vector[] = [
     start: "2026-07-02T14:00:00-04:00",
     due: "2026-07-06T23:59:59-04:00",
     why: "Saturday July 4 observed Fri 3, then the weekend → Mon 6; the same on either track",
+  },
+  {
+    profile: "federal",
+    kind: "publication",
+    track: "expedited",
+    start: "2026-11-06T18:00:00-05:00",
+    due: "2026-11-09T23:59:59-05:00",
+    why: "decided on a Friday evening: the organization's own rule, one business day on either track → Mon 9",
   },
 
   // ---- California (organization in Los Angeles unless noted)
@@ -549,6 +565,15 @@ const VECTORS: Vector[] = [
     start: "2026-03-07T10:00:00-08:00",
     due: "2026-03-09T23:59:59-07:00",
     why: "added on a Saturday, DST starts Sun 8: Mon 9 ends at 23:59:59 PDT",
+  },
+  {
+    profile: "california",
+    kind: "publication",
+    track: "standard",
+    tz: LA,
+    start: "2026-10-31T11:00:00-07:00",
+    due: "2026-11-02T23:59:59-08:00",
+    why: "decided on a Saturday, DST ends Sun Nov 1: Mon 2 ends at 23:59:59 PST",
   },
   {
     profile: "california",
