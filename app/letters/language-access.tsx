@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import path from "node:path";
 import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { nondiscriminationNotice, taglines, type Tagline, type TaglineScript } from "~/domain/language-access";
 import { translator } from "~/i18n/i18n";
@@ -8,39 +7,41 @@ import type { Locale } from "~/i18n/locales";
 /**
  * The taglines and the nondiscrimination notice, closing every notice and
  * letter. PDF's built-in Helvetica draws only Western European letters, so
- * every other tagline is set in a font for its script, installed with the
- * project's packages and never fetched at run time (all SIL Open Font
- * License): Noto Sans (Latin with Vietnamese, Cyrillic, Devanagari, and
- * the digits and punctuation of the others), Noto Sans CJK cut by language
- * for Chinese, Japanese and Korean, Noto Sans Armenian and Thai, Vazirmatn
- * (Arabic and Persian), Baloo Paaji 2 (Gurmukhi) and Kantumruy Pro
- * (Khmer). react-pdf embeds only the letters a document uses, shapes
+ * every other tagline is set in a font for its script: Google Fonts'
+ * TrueType files, which the @expo-google-fonts/* packages ship and `npm ci`
+ * installs (never fetched at run time; SIL Open Font License). Noto Sans
+ * draws Latin with Vietnamese, Cyrillic, Devanagari, and the digits and
+ * punctuation of the others; Noto Sans TC, JP and KR draw Chinese, Japanese
+ * and Korean each in its own forms; then Noto Sans Armenian and Thai,
+ * Vazirmatn (Arabic and Persian), Baloo Paaji 2 (Gurmukhi) and Kantumruy
+ * Pro (Khmer). react-pdf embeds only the letters a document uses, shapes
  * joined and stacked scripts, and orders right-to-left ones
  * (docs/decisions/0027-notices-in-the-applicants-language.md).
  *
- * What react-pdf's font engine (fontkit 2) can do chose some of them:
- * Noto Sans Arabic draws each dot as a mark that it places beside its
- * letter, not on it; Noto Sans Gurmukhi and Khmer have mark anchors it
- * fails on (foliojs/fontkit#367). Each is a plain TrueType or OpenType
- * file: fontkit unpacks a WOFF's glyph table again for every letter it
- * embeds (a tenth of a second for the Arabic line alone). Each file has its own
- * name: PDFKit keeps one embedded font per name, and two files of one name
- * are embedded again for every line that uses them.
+ * What react-pdf's font engine (fontkit 2) can do chose the files: Noto
+ * Sans Arabic draws each dot as a mark that it places beside its letter,
+ * not on it; Noto Sans Gurmukhi and Khmer have mark anchors it fails on
+ * (foliojs/fontkit#367); it unpacks a WOFF's glyph table again for every
+ * letter it embeds (a tenth of a second for the Arabic line alone); and it
+ * embeds an OpenType (CFF) CJK font with an entry for each of its
+ * thousands of shared subroutines (30 KB a font, where TrueType adds 8).
+ * Each file has its own name: PDFKit keeps one embedded font per name, and
+ * two files of one name are embedded again for every line that uses them.
  */
 const require = createRequire(import.meta.url);
-/** A Noto Sans CJK font of @embedpdf/fonts-*: the package exports only an index, beside which its fonts lie. */
-const embedpdf = (pkg: string, file: string) => path.join(path.dirname(require.resolve(pkg)), "..", "fonts", file);
+/** A regular-weight file of an @expo-google-fonts package. */
+const googleFont = (file: string) => require.resolve(`@expo-google-fonts/${file}`);
 
 const FONT_FILES = {
-  "Noto Sans": require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
-  "Noto Sans TC": embedpdf("@embedpdf/fonts-tc", "NotoSansHant-Regular.otf"),
-  "Noto Sans JP": embedpdf("@embedpdf/fonts-jp", "NotoSansJP-Regular.otf"),
-  "Noto Sans KR": embedpdf("@embedpdf/fonts-kr", "NotoSansKR-Regular.otf"),
-  "Noto Sans Armenian": require.resolve("@expo-google-fonts/noto-sans-armenian/400Regular/NotoSansArmenian_400Regular.ttf"),
-  "Noto Sans Thai": require.resolve("@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf"),
-  Vazirmatn: require.resolve("@expo-google-fonts/vazirmatn/400Regular/Vazirmatn_400Regular.ttf"),
-  "Baloo Paaji 2": require.resolve("@expo-google-fonts/baloo-paaji-2/BalooPaaji2_400Regular.ttf"),
-  "Kantumruy Pro": require.resolve("@expo-google-fonts/kantumruy-pro/400Regular/KantumruyPro_400Regular.ttf"),
+  "Noto Sans": googleFont("noto-sans/400Regular/NotoSans_400Regular.ttf"),
+  "Noto Sans TC": googleFont("noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf"),
+  "Noto Sans JP": googleFont("noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"),
+  "Noto Sans KR": googleFont("noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf"),
+  "Noto Sans Armenian": googleFont("noto-sans-armenian/400Regular/NotoSansArmenian_400Regular.ttf"),
+  "Noto Sans Thai": googleFont("noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf"),
+  Vazirmatn: googleFont("vazirmatn/400Regular/Vazirmatn_400Regular.ttf"),
+  "Baloo Paaji 2": googleFont("baloo-paaji-2/BalooPaaji2_400Regular.ttf"),
+  "Kantumruy Pro": googleFont("kantumruy-pro/400Regular/KantumruyPro_400Regular.ttf"),
 } as const;
 type TaglineFamily = keyof typeof FONT_FILES;
 for (const [family, src] of Object.entries(FONT_FILES)) Font.register({ family, src });
