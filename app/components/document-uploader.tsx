@@ -6,7 +6,7 @@ import { DocumentTable } from "~/components/document-table";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import type { DocumentSummary, UploadAllowance } from "~/domain/documents/document-summary";
 import { ACCEPTED_TYPES_TEXT, FILE_INPUT_ACCEPT, SNIFF_LIMIT_BYTES, sniffFileType } from "~/domain/documents/file-types";
-import { formatFileSize, sizeRefusal, UNSUPPORTED_TYPE, type UploadLimits } from "~/domain/documents/limits";
+import { allowanceText, formatFileSize, sizeRefusal, UNSUPPORTED_TYPE } from "~/domain/documents/limits";
 import { leaveStoppedMessage, type LeavingPlace, type PendingUpload } from "~/domain/documents/pending-uploads";
 import { usePendingUploads } from "./pending-uploads";
 import { DOCUMENT_DESCRIPTION_MAX, FORM_FILE_FIELDS, uploadUrl } from "~/schemas/upload-query";
@@ -23,7 +23,7 @@ interface PickedFile {
   stage: Stage;
   /** 0 to 100 while uploading. */
   progress: number;
-  /** The browser's pre-check refused it: sending it would be refused too. */
+  /** The browser's pre-check refused it, saying why in the page's language: sending it would be refused too. */
   blocked?: string;
   /** Upload was pressed before the kind was chosen. */
   kindMissing: boolean;
@@ -41,17 +41,6 @@ interface Problem {
 }
 
 let nextKey = 0;
-
-/** The uploader's line on what may be added: "Up to 100 MB a file; 293 KB left of the 1 GB this request may hold." */
-function allowanceLine(t: TFunction, limits: UploadLimits, usedBytes: number): string {
-  const size = formatFileSize(limits.fileBytes);
-  if (limits.caseBytes === null) return t("Up to {size} a file.", { size });
-  return t("Up to {size} a file; {left} left of the {total} this request may hold.", {
-    size,
-    left: formatFileSize(Math.max(0, limits.caseBytes - usedBytes)),
-    total: formatFileSize(limits.caseBytes),
-  });
-}
 
 /** A document kind's label in the page's language. */
 const kindLabel = (t: TFunction, kind: DocumentKind) => translateMessage(t, DOCUMENT_KIND_TEXT[kind].label);
@@ -147,7 +136,7 @@ export function DocumentUploader(props: {
           progress: 0,
           kindMissing: false,
           description: "",
-          blocked: await preCheck(file, allowance),
+          blocked: await preCheck(t, file, allowance),
         };
       }),
     );
@@ -202,7 +191,7 @@ export function DocumentUploader(props: {
     [files],
   );
   const leaveStopped = usePendingUploads(uploaderId, pending);
-  const stoppedMessage = leaveStopped === null ? null : leaveStoppedMessage(pending, leaving);
+  const stoppedMessage = leaveStopped === null ? null : leaveStoppedMessage(t, pending, leaving);
   useEffect(() => {
     if (leaveStopped === null) return;
     stoppedRef.current?.scrollIntoView({ block: "center" });
@@ -227,7 +216,7 @@ export function DocumentUploader(props: {
     <fieldset className="field uploader">
       <legend>{label}</legend>
       <p className="hint" id={hintId}>
-        {translateMessage(t, ACCEPTED_TYPES_TEXT)}. {allowance ? allowanceLine(t, allowance.limits, allowance.usedBytes) : null}
+        {translateMessage(t, ACCEPTED_TYPES_TEXT)}. {allowance ? allowanceText(t, allowance.limits, allowance.usedBytes) : null}
       </p>
       {formFallback && !scripted ? (
         <FormFileFields form={formFallback.form} kinds={kinds} initialKind={initialKind} hintId={hintId} error={formFallback.error} />
@@ -269,7 +258,7 @@ export function DocumentUploader(props: {
 
       {stoppedMessage ? (
         <p ref={stoppedRef} className="field-error" role="alert" tabIndex={-1}>
-          {translateMessage(t, stoppedMessage)}
+          {stoppedMessage}
         </p>
       ) : null}
 
@@ -303,7 +292,7 @@ function PickedFileRow(props: {
   const descriptionId = useId();
   const reasonId = useId();
   const uploading = item.stage === "uploading";
-  const reason = item.blocked ? translateMessage(t, item.blocked) : item.kindMissing ? t("Choose what this document is first.") : item.refusal;
+  const reason = item.blocked ?? (item.kindMissing ? t("Choose what this document is first.") : item.refusal);
   return (
     <li className="card">
       <p className="picked-file__name">
@@ -431,15 +420,15 @@ function translateProblem(t: TFunction, problem: Problem | null): string | undef
   return text === undefined ? undefined : translateMessage(t, text);
 }
 
-/** The server's own size and content rules, run on the picked file before sending it. */
-async function preCheck(file: File, allowance: UploadAllowance | null): Promise<string | undefined> {
+/** The server's own size and content rules, run on the picked file before sending it: why it would be refused, in the page's language. */
+async function preCheck(t: TFunction, file: File, allowance: UploadAllowance | null): Promise<string | undefined> {
   if (allowance) {
     const refusal = sizeRefusal(file.size, allowance.limits, allowance.allowance);
-    if (refusal) return refusal.detail;
+    if (refusal) return translateMessage(t, refusal.detail, refusal.values);
   }
   const head = new Uint8Array(await file.slice(0, SNIFF_LIMIT_BYTES).arrayBuffer());
   const sniff = sniffFileType(head, file.size <= SNIFF_LIMIT_BYTES);
-  return sniff.verdict === "type" ? undefined : UNSUPPORTED_TYPE.detail;
+  return sniff.verdict === "type" ? undefined : translateMessage(t, UNSUPPORTED_TYPE.detail);
 }
 
 /** The documents on a case as a table, with a download link for each and Remove for the person's own on a draft. */

@@ -9,7 +9,7 @@
  */
 import { languageName } from "./language-names";
 import type { TFunction } from "i18next";
-import { translator } from "~/i18n/i18n";
+import { translateMessage, translator } from "~/i18n/i18n";
 import { noticeLocale, type Locale } from "~/i18n/locales";
 import { msg, type MessageKey } from "~/i18n/msg";
 import { citedPagesByDocument, type Citation } from "./citations";
@@ -17,6 +17,7 @@ import type { LocalDate } from "./deadlines/time-zone";
 import type { DocumentKind } from "./documents/document-kinds";
 import { letterDay, letterDayOf, letterDeadline } from "./letter-dates";
 import { countOutcomes, type DecisionOutcome } from "./panel";
+import { NO_CONFLICT_STATEMENT, STANDARDS_OF_REVIEW } from "./review-statements";
 import type { DisputeTypeCode, TrackCode } from "./reports/labels";
 import { formatVerificationCode } from "./verification-code";
 
@@ -160,6 +161,8 @@ export interface LetterContents {
   evidence: { documents: string[]; criteria: string[]; standards: string[] };
   decision: { outcome: string; basis: string };
   opinions: LetterOpinionSection[];
+  /** In a letter not in English: the reviewers' own words follow in English, and where to call for free help with them. */
+  findingsNote: string | null;
   binding: string[];
   rights: string[];
   contact: string[];
@@ -232,6 +235,24 @@ interface Writing {
 }
 
 const dayOf = (instant: Date, w: Writing) => letterDayOf(instant, w.timeZone, w.locale);
+
+const OUR_STANDARDS: ReadonlySet<string> = new Set(STANDARDS_OF_REVIEW.map((standard) => standard.text));
+
+/** A standard of review: one the form offers, in the letter's language; one the reviewer described, as they wrote it. */
+function standardText(standard: string, w: Writing): string {
+  return OUR_STANDARDS.has(standard) ? translateMessage(w.t, standard) : standard;
+}
+
+/**
+ * The reviewer's no-conflict statement: in English, word for word as
+ * signed; in another language, ours in that language with the time it was
+ * signed. A statement in other words (an earlier wording) stays as signed.
+ */
+function noConflictText(opinion: LetterOpinionInput, w: Writing): string {
+  if (w.locale === "en" || !opinion.noConflictStatement.startsWith(NO_CONFLICT_STATEMENT)) return opinion.noConflictStatement;
+  const signed = w.t("Signed electronically on {time}.", { time: letterDeadline(opinion.submittedAt, w.timeZone, w.locale) });
+  return `${w.t(NO_CONFLICT_STATEMENT)} ${signed}`;
+}
 
 /** The specialties a reviewer is board-certified in, else their primary specialty; never their name. */
 function reviewerHeading(opinion: LetterOpinionInput, panel: boolean, w: Writing): string {
@@ -362,7 +383,11 @@ export function letterContents(
   const decisionDate = dayOf(issue.decidedAt, w);
   const code = issue.verificationCode ? formatVerificationCode(issue.verificationCode) : t("(given when the letter is issued)");
   const verifyAddress = `${organization.appUrl}/verify`;
-  const regulator = t("the {regulator}: {contact}", { regulator: issue.regulator.name, contact: issue.regulator.contact });
+  // The rule profile's regulator is our wording until an administrator edits it: ours reads in the letter's language.
+  const regulator = t("the {regulator}: {contact}", {
+    regulator: translateMessage(t, issue.regulator.name),
+    contact: translateMessage(t, issue.regulator.contact),
+  });
   const organizationContact = [...lines(organization.postalAddress), t("Phone {phone}", { phone: organization.phone })];
   const who = capitalized(reviewers(opinions, w));
   const ifNotHeard = t("If you do not hear from {plan} by then, contact {plan} and tell us.", { plan });
@@ -509,7 +534,7 @@ export function letterContents(
     evidence: {
       documents: documentsConsidered(opinions, w),
       criteria: unique(opinions.flatMap((opinion) => opinion.references.map(criterionText))),
-      standards: unique(opinions.map((opinion) => opinion.standardOfReview).filter(Boolean)),
+      standards: unique(opinions.map((opinion) => standardText(opinion.standardOfReview, w)).filter(Boolean)),
     },
     decision: {
       outcome:
@@ -527,13 +552,20 @@ export function letterContents(
       clinicalRationale: opinion.clinicalRationale,
       ownEvidence: panel
         ? {
-            standardOfReview: opinion.standardOfReview,
+            standardOfReview: standardText(opinion.standardOfReview, w),
             criteria: opinion.references.map(criterionText),
             documents: documentsConsidered([opinion], w),
           }
         : null,
-      noConflict: opinion.noConflictStatement,
+      noConflict: noConflictText(opinion, w),
     })),
+    findingsNote:
+      locale === "en"
+        ? null
+        : t(
+            "{count, plural, one {The reviewer's findings below are reproduced as the reviewer wrote them, in English.} other {The reviewers' findings below are reproduced as they wrote them, in English.}} For free help with them in your language, call {phone}.",
+            { count: opinions.length, phone: organization.phone },
+          ),
     binding: [
       planMust[kase.outcome],
       t(

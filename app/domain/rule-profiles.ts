@@ -3,6 +3,7 @@
  * seed stores these as the first version of each profile; later versions are
  * rows an admin creates, and a case keeps the version it was filed under.
  */
+import { msg } from "~/i18n/msg";
 import { parseLocalDate, weekdayOfLocalDate, type LocalDate } from "./deadlines/time-zone";
 
 export type DurationUnit = "hours" | "calendar_days" | "business_days" | "months" | "years";
@@ -43,6 +44,7 @@ const d = (amount: number, unit: DurationUnit): RuleDuration => ({ amount, unit 
 export interface RuleProfileSeed {
   code: RuleProfileCode;
   name: string;
+  /** The regulator as the portal first words it (catalog messages: a Spanish letter states them in Spanish until an administrator rewords them). */
   regulatorName: string;
   regulatorContact: string;
   rules: RuleSet;
@@ -52,9 +54,10 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
   {
     code: "naic",
     name: "NAIC Uniform Health Carrier External Review Model Act",
-    regulatorName: "State Department of Insurance",
-    regulatorContact:
+    regulatorName: msg("State Department of Insurance"),
+    regulatorContact: msg(
       "National Association of Insurance Commissioners, which lists every state's insurance department and its consumer line: content.naic.org/state-insurance-departments, 1-816-842-3600",
+    ),
     rules: {
       filingWindow: d(4, "months"),
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
@@ -74,8 +77,8 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
   {
     code: "federal",
     name: "Federal external review (45 CFR 147.136)",
-    regulatorName: "U.S. Department of Health and Human Services",
-    regulatorContact: "HHS federal external review assistance, 1-888-866-6205, www.healthcare.gov/appeal-insurance-company-decision/external-review",
+    regulatorName: msg("U.S. Department of Health and Human Services"),
+    regulatorContact: msg("HHS federal external review assistance, 1-888-866-6205, www.healthcare.gov/appeal-insurance-company-decision/external-review"),
     rules: {
       filingWindow: d(4, "months"),
       eligibilityDecision: { standard: d(5, "business_days"), expedited: d(24, "hours") },
@@ -93,8 +96,8 @@ export const INITIAL_RULE_PROFILES: readonly RuleProfileSeed[] = [
   {
     code: "california",
     name: "California Knox-Keene Independent Medical Review (DMHC)",
-    regulatorName: "California Department of Managed Health Care",
-    regulatorContact: "DMHC Help Center, 1-888-466-2219 (TDD 1-877-688-9891), www.dmhc.ca.gov",
+    regulatorName: msg("California Department of Managed Health Care"),
+    regulatorContact: msg("DMHC Help Center, 1-888-466-2219 (TDD 1-877-688-9891), www.dmhc.ca.gov"),
     rules: {
       filingWindow: d(6, "months"),
       eligibilityDecision: { standard: d(7, "calendar_days"), expedited: d(48, "hours") },

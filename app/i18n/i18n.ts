@@ -3,7 +3,7 @@ import ICU from "i18next-icu";
 import en from "./catalogs/en.json" with { type: "json" };
 import es from "./catalogs/es.json" with { type: "json" };
 import { LOCALES, type Locale } from "./locales";
-import type { MessageKey } from "./msg";
+import type { MessageKey, MessageValues } from "./msg";
 
 /**
  * The portal's messages: the English text is the key (catalogs/en.json holds
@@ -46,8 +46,8 @@ export function translator(locale: Locale): TFunction {
 /**
  * A message that arrives as data (a zod error, an action's refusal): its
  * translation when the catalog has it, itself otherwise (a staff page's
- * English, or text the person typed).
+ * English, or text the person typed), with `values` in its placeholders.
  */
-export function translateMessage(t: TFunction, message: string): string {
-  return t(message as MessageKey) as string;
+export function translateMessage(t: TFunction, message: string, values?: MessageValues): string {
+  return (values ? t(message as MessageKey, values) : t(message as MessageKey)) as string;
 }

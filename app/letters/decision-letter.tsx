@@ -174,6 +174,7 @@ export function DecisionLetter({ contents }: { contents: LetterContents }) {
         <Text style={styles.paragraph}>{letter.decision.basis}</Text>
 
         <Text style={styles.heading}>{letter.opinions.length > 1 ? t("The reviewers' opinions") : t("The reviewer's opinion")}</Text>
+        {letter.findingsNote ? <Text style={styles.paragraph}>{letter.findingsNote}</Text> : null}
         {letter.opinions.map((opinion) => (
           <Fragment key={opinion.heading}>
             <View style={styles.divider} />

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CITATION_LIMITS, citationProblems, type CitableDocument, type Citation } from "~/domain/citations";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "~/domain/panel";
+import { STANDARDS_OF_REVIEW } from "~/domain/review-statements";
 import { isId } from "./ids";
 
 /**
@@ -14,21 +15,6 @@ import { isId } from "./ids";
 const DETERMINATION_INTENTS = ["save", "saveDraft", "submit"] as const;
 type DeterminationIntent = (typeof DETERMINATION_INTENTS)[number];
 
-/** The standards a reviewer applies, by dispute type (NAIC Model Act #76 wording), plus their own. */
-export const STANDARDS_OF_REVIEW = [
-  {
-    key: "medical-necessity",
-    text: "Medical necessity, under generally accepted standards of medical practice",
-  },
-  {
-    key: "experimental",
-    text: "Experimental or investigational treatment: whether, on the medical and scientific evidence, it is likely to be more beneficial than any available standard treatment, without substantially greater risk",
-  },
-  {
-    key: "emergency",
-    text: "Urgent or emergency care: whether a prudent layperson would have believed the symptoms needed immediate care",
-  },
-] as const;
 export const OTHER_STANDARD = "other";
 
 const DISPUTE_STANDARD: Record<string, string> = {
@@ -36,11 +22,6 @@ const DISPUTE_STANDARD: Record<string, string> = {
   EXPERIMENTAL_INVESTIGATIONAL: "experimental",
   URGENT_CARE: "emergency",
 };
-
-export const NO_CONFLICT_STATEMENT =
-  "The reviewer attests that they have no material professional, familial or financial conflict of interest with the health plan or its officers, " +
-  "the patient or the patient's family, the treating physician or their medical group, the facility, or the maker of the drug or device in dispute, " +
-  "and had no earlier involvement in this case or its appeal.";
 
 export const LIMITS = {
   partOverturned: 2_000,

@@ -88,10 +88,23 @@ test("an applicant whose account is in Spanish files a whole request in Spanish,
   const checklist = page.getByRole("list", { name: "Lo que necesita su solicitud" });
   await expect(checklist).toContainText("Falta Carta de rechazo");
   const uploader = page.getByRole("group", { name: "Agregar documentos" });
-  await expect(uploader).toContainText("Hasta 100 MB por archivo");
-  const chooser = page.waitForEvent("filechooser");
-  await uploader.getByRole("button", { name: "Elegir archivos" }).click();
-  await (await chooser).setFiles({ name: "carta-rechazo.pdf", mimeType: "application/pdf", buffer: PDF });
+  // The types, the size of a file and the room left on the request, all in Spanish.
+  await expect(uploader).toContainText("PDF, JPEG, PNG, TIFF o Word (DOCX). Hasta 100 MB por archivo; quedan 1 GB de los 1 GB que admite esta solicitud.");
+  const pick = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent("filechooser");
+    await uploader.getByRole("button", { name: "Elegir archivos" }).click();
+    await (await chooser).setFiles(file);
+  };
+  // A file of a type the portal does not take is refused before it is sent, in Spanish.
+  await pick({ name: "notas.txt", mimeType: "text/plain", buffer: Buffer.from("Notas de la consulta") });
+  await expect(uploader).toContainText(
+    "Este archivo no es un documento PDF, JPEG, PNG, TIFF o Word (DOCX) (se revisó su contenido, no su nombre). Guárdelo o escanéelo como PDF e inténtelo de nuevo.",
+  );
+  await uploader.getByRole("button", { name: "Quitar de la lista notas.txt" }).click();
+  await pick({ name: "carta-rechazo.pdf", mimeType: "application/pdf", buffer: PDF });
+  // Leaving the step with the file not uploaded is stopped, and the reason is in Spanish.
+  await saveAndContinue(page);
+  await expect(uploader.getByRole("alert")).toHaveText('Su archivo "carta-rechazo.pdf" todavía no se ha subido: súbalo o quítelo antes de salir de este paso.');
   await uploader.getByLabel("¿Qué documento es?").selectOption({ label: "Carta de rechazo" });
   await uploader.getByRole("button", { name: "Subir carta-rechazo.pdf" }).click();
   await expect(checklist).toContainText("Agregado Carta de rechazo");

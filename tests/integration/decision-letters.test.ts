@@ -27,6 +27,7 @@ import { call, request, withSession, type RouteFunction } from "#tests/support/r
 /** A form as its fields in order (checkbox groups repeat a name). */
 type Form = [string, string][];
 import { pdfPageTexts } from "#tests/support/pdf-text";
+import { TAGLINE_WORDS } from "#tests/support/taglines";
 
 /**
  * The decision letter end to end through the routes people use: reviewers
@@ -709,12 +710,8 @@ function expectLanguageAccess(text: string, locale: "en" | "es") {
     locale === "es" ? "Ayuda en su idioma" : "Help in your language",
     `ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al ${phone}.`,
     "PAUNAWA: Kung nagsasalita ka ng Tagalog",
-    "ВНИМАНИЕ: Если вы говорите на русском языке",
     "LUS CEEV: Yog tias koj hais lus Hmoob",
-    // The PDF's font cannot draw these scripts: the language is named in English with the phone line.
-    ...["Chinese", "Vietnamese", "Korean", "Armenian", "Japanese", "Persian (Farsi)", "Punjabi", "Khmer", "Arabic", "Hindi", "Thai"].map(
-      (language) => `${language}: free language assistance is available to you. Call ${phone}.`,
-    ),
+    ...TAGLINE_WORDS,
     ...(locale === "es"
       ? [
           `ATTENTION: If you speak English, language assistance services, free of charge, are available to you. Call ${phone}.`,
@@ -725,6 +722,8 @@ function expectLanguageAccess(text: string, locale: "en" | "es") {
       : ["Nondiscrimination notice", "does not discriminate on the basis of race, color, national origin, age, disability or sex", "Office for Civil Rights"]),
   ])
     expect(text).toContain(element);
+  // The phone in the Arabic and Persian taglines reads left to right, not group by group from the right.
+  expect(text).not.toContain(phone.split("-").reverse().join("-"));
 }
 
 describe("a Spanish-speaking applicant's decision", () => {
@@ -823,14 +822,32 @@ describe("a Spanish-speaking applicant's decision", () => {
       `La decisión es obligatoria para ${plan.name}.`,
       "Esta decisión es obligatoria",
       "demanda ante un tribunal",
-      "State Department of Insurance",
+      // Our fixed words in Spanish: the standard of review, the signed statement, the regulator the rules name.
+      "Necesidad médica, según las normas de práctica médica generalmente aceptadas",
+      "El revisor declara que no tiene ningún conflicto de interés profesional, familiar o económico importante con el plan de salud",
+      "y que no participó antes en este caso ni en su apelación. Firmado electrónicamente el",
+      "comuníquese con el Departamento de Seguros de su estado: la Asociación Nacional de Comisionados de Seguros (NAIC), que publica el departamento de seguros de cada estado",
+      // The reviewer's own findings stay as written, introduced in Spanish with where to call for help.
+      `Las conclusiones del revisor se reproducen abajo tal como las escribió, en inglés. Si necesita ayuda en español para entenderlas, llame gratis al ${config().organizationPhone}.`,
+      "Imaging shows instability at L4-L5.",
       `Si tiene preguntas sobre esta carta: ${ORGANIZATION}, ${config().organizationPostalAddress}, Teléfono ${config().organizationPhone}, http://portal.test`,
       "Rosa Delgado 12 Birch Lane Springfield IL 62704",
       `Copias a: ${plan.name} y Dr. Alan Chu`,
     ])
       expect(text).toContain(element);
     expectLanguageAccess(text, "es");
-    for (const english of ["What was decided", "The formal record", "Reference number", "Verification code", "You told us you prefer"])
+    for (const english of [
+      "What was decided",
+      "The formal record",
+      "Reference number",
+      "Verification code",
+      "You told us you prefer",
+      "Medical necessity, under",
+      "The reviewer attests",
+      "Signed electronically",
+      "State Department of Insurance",
+      "National Association of Insurance Commissioners",
+    ])
       expect(text).not.toContain(english);
     for (const name of nameParts(kase.members)) expect(text).not.toContain(name);
 
@@ -840,6 +857,11 @@ describe("a Spanish-speaking applicant's decision", () => {
     expectCaseElements(englishText, kase, letter.issuedAt);
     expect(englishText).toContain("This is the English copy of this letter. The patient was sent a copy in Spanish.");
     expect(englishText).toContain(`must approve or pay for it by ${formatDeadlineTime(dueAt, TIME_ZONE)}`);
+    // The statement word for word as the reviewer signed it, and no note on the findings' language.
+    expect(englishText).toContain("The reviewer attests that they have no material professional, familial or financial conflict of interest");
+    expect(englishText).toContain("Medical necessity, under generally accepted standards of medical practice");
+    expect(englishText).toContain("the State Department of Insurance: National Association of Insurance Commissioners");
+    expect(englishText).not.toContain("reproduced as");
     expectLanguageAccess(englishText, "en");
 
     // /verify by the code confirms both fingerprints; either file matches the one letter.

@@ -294,6 +294,29 @@ describe("POST /documents: an applicant adds a file to their request", () => {
     expect((await upload(applicant, { caseId: draft.id, kind: "OTHER", name: "small.pdf" }, pdf(10))).status).toBe(201);
   });
 
+  it("tells an applicant who reads Spanish why a file was refused, in Spanish", async () => {
+    const reader = await signedIn(["APPLICANT"]);
+    await db.user.update({ where: { id: reader.id }, data: { language: "es" } });
+    const draft = await createCase({ applicantId: reader.id, planId, status: "DRAFT" });
+    const wrongType = await upload(reader, { caseId: draft.id, kind: "MEDICAL_RECORDS", name: "records.pdf" }, EXE);
+    expect(wrongType.status).toBe(415);
+    expect((await problemOf(wrongType)).detail).toBe(
+      "Este archivo no es un documento PDF, JPEG, PNG, TIFF o Word (DOCX) (se revisó su contenido, no su nombre). Guárdelo o escanéelo como PDF e inténtelo de nuevo.",
+    );
+    const tooBig = await upload(reader, { caseId: draft.id, kind: "MEDICAL_RECORDS", name: "scan.pdf" }, largePdfStream(1024), {
+      contentLength: APPLICANT_FILE_LIMIT_BYTES + 1,
+    });
+    expect(tooBig.status).toBe(413);
+    expect((await problemOf(tooBig)).detail).toBe(
+      "Este archivo pesa más de 100 MB, el máximo por archivo. Divídalo en archivos más pequeños (por ejemplo, uno por consulta) o escanéelo con menos resolución.",
+    );
+    // The same refusal reads in English to an applicant who reads English.
+    const english = await upload(applicant, { caseId: (await draftCase()).id, kind: "MEDICAL_RECORDS", name: "scan.pdf" }, largePdfStream(1024), {
+      contentLength: APPLICANT_FILE_LIMIT_BYTES + 1,
+    });
+    expect((await problemOf(english)).detail).toMatch(/^This file is larger than 100 MB, the most one file may be\./);
+  });
+
   it("an upload cut off midway (the client went away) leaves no row and no file", async () => {
     const draft = await draftCase();
     const before = storedFiles();

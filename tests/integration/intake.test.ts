@@ -27,6 +27,7 @@ import { ACCEPTANCE_CATEGORIES } from "#tests/support/case-factories";
 import { clockStartsAt, INSTANTS } from "#tests/support/clock";
 import { testDatabase } from "#tests/support/test-database";
 import { refusal } from "#tests/support/refusal";
+import { TAGLINE_WORDS } from "#tests/support/taglines";
 
 const MONDAY_10_AM = INSTANTS.mondayBeforeThanksgiving;
 // What is not given a time happens as the file runs on from that Monday morning.
@@ -312,11 +313,8 @@ describe("finding a request ineligible", () => {
       "ATTENTION: If you speak English, language assistance services, free of charge, are available to you. Call 1-800-555-0143.",
       "ATENCIÓN: si habla español",
       "PAUNAWA: Kung nagsasalita ka ng Tagalog",
-      "ВНИМАНИЕ: Если вы говорите на русском языке",
       "LUS CEEV: Yog tias koj hais lus Hmoob",
-      // Scripts the PDF's font cannot draw: the language named in English, with the phone line.
-      "Chinese: free language assistance is available to you. Call 1-800-555-0143.",
-      "Vietnamese: free language assistance is available to you. Call 1-800-555-0143.",
+      ...TAGLINE_WORDS,
       "Aviso de no discriminación",
       "no discrimina por motivos de raza, color, origen nacional, edad, discapacidad o sexo",
       "Oficina de Derechos Civiles",

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { zodFieldErrors } from "~/forms/form-data";
-import {
-  comparableName,
-  determinationDefaults,
-  determinationFormValues,
-  determinationSchema,
-  qualityDecisionSchema,
-  STANDARDS_OF_REVIEW,
-} from "~/schemas/determination";
+import { comparableName, determinationDefaults, determinationFormValues, determinationSchema, qualityDecisionSchema } from "~/schemas/determination";
+import { STANDARDS_OF_REVIEW } from "~/domain/review-statements";
 
 const schema = determinationSchema({ reviewerName: "Dr. Priya Raman" });
 const year = new Date().getFullYear();

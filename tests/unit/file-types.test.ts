@@ -170,16 +170,19 @@ describe("upload limits", () => {
     expect(sizeRefusal(APPLICANT_FILE_LIMIT_BYTES + 1, applicant, full)).toMatchObject({
       status: 413,
       reason: "file-too-large",
-      detail: expect.stringContaining("larger than 100 MB"),
+      detail: expect.stringContaining("larger than {size}"),
+      values: { size: "100 MB" },
     });
     const nearlyFull = allowanceFor(applicant, APPLICANT_CASE_LIMIT_BYTES - 5 * 1024 * 1024);
     expect(sizeRefusal(6 * 1024 * 1024, applicant, nearlyFull)).toMatchObject({
       reason: "case-limit-reached",
-      detail: expect.stringContaining("only 5 MB left of the 1 GB"),
+      detail: expect.stringContaining("only {left} left of the {total}"),
+      values: { left: "5 MB", total: "1 GB" },
     });
     expect(sizeRefusal(1, applicant, allowanceFor(applicant, APPLICANT_CASE_LIMIT_BYTES))).toMatchObject({
       reason: "case-limit-reached",
-      detail: expect.stringContaining("the documents already fill the 1 GB this request may hold"),
+      detail: expect.stringContaining("the documents already fill the {total} this request may hold"),
+      values: { total: "1 GB" },
     });
     expect(sizeRefusal(0, applicant, full)).toMatchObject({ reason: "empty", status: 400 });
   });

@@ -1,16 +1,16 @@
+import { Font } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
 import { nondiscriminationNotice, TAGLINES, taglines } from "~/domain/language-access";
 import { documentsForReader } from "~/domain/notice-copies";
 import { translator } from "~/i18n/i18n";
+import { SCRIPT_FONTS } from "~/letters/language-access";
 
 const PHONE = "1-800-555-0143";
-const everything = () => true;
-const latinOnly = (text: string) => /^[\u0020-\u00FF]*$/u.test(text);
 
 describe("the Section 1557 taglines", () => {
   it("offer help in the top 15 languages, each in itself with the phone number", () => {
     expect(TAGLINES).toHaveLength(15);
-    const lines = taglines(PHONE, "en", everything);
+    const lines = taglines(PHONE, "en");
     expect(lines.map((line) => line.englishName)).toEqual([
       "Spanish",
       "Chinese",
@@ -28,16 +28,13 @@ describe("the Section 1557 taglines", () => {
       "Hindi",
       "Thai",
     ]);
-    for (const line of lines) {
-      expect(line.text).toContain(PHONE);
-      expect(line.inOwnScript).toBe(true);
-    }
+    for (const line of lines) expect(line.text).toContain(PHONE);
     expect(lines[0]!.text).toBe(`ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. Llame al ${PHONE}.`);
     expect(lines[1]!.text).toBe(`注意：如果您使用繁體中文，您可以免費獲得語言援助服務。請致電 ${PHONE}。`);
   });
 
   it("add English first on a notice written in another language", () => {
-    const lines = taglines(PHONE, "es", everything);
+    const lines = taglines(PHONE, "es");
     expect(lines).toHaveLength(16);
     expect(lines[0]).toMatchObject({
       englishName: "English",
@@ -45,16 +42,24 @@ describe("the Section 1557 taglines", () => {
     });
   });
 
-  it("name the language in English with the phone line when the font cannot draw its letters", () => {
-    const lines = taglines(PHONE, "en", latinOnly);
-    expect(lines.find((line) => line.englishName === "Tagalog")).toMatchObject({ inOwnScript: true });
-    expect(lines.find((line) => line.englishName === "Korean")).toEqual({
-      englishName: "Korean",
-      text: `Korean: free language assistance is available to you. Call ${PHONE}.`,
-      inOwnScript: false,
-    });
-    // Vietnamese is Latin, but its stacked accents are beyond Latin-1.
-    expect(lines.find((line) => line.englishName === "Vietnamese")).toMatchObject({ inOwnScript: false });
+  it("keep the phone whole, read left to right, in the right-to-left ones", () => {
+    const arabic = taglines(PHONE, "en").find((line) => line.englishName === "Arabic");
+    expect(arabic).toMatchObject({ script: "Arab" });
+    expect(arabic!.text).toContain(`\u200E${PHONE}`);
+    expect(taglines(PHONE, "en").find((line) => line.englishName === "Korean")!.text).not.toContain("\u200E");
+  });
+
+  it("are drawn in fonts that have every letter of them", async () => {
+    for (const line of taglines(PHONE, "es")) {
+      const fonts = await Promise.all(
+        SCRIPT_FONTS[line.script].map(async (fontFamily) => {
+          await Font.load({ fontFamily });
+          return Font.getFont({ fontFamily }).data!;
+        }),
+      );
+      const missing = [...line.text].filter((letter) => !fonts.some((font) => font.hasGlyphForCodePoint(letter.codePointAt(0)!)));
+      expect({ tagline: line.englishName, missing }).toEqual({ tagline: line.englishName, missing: [] });
+    }
   });
 });
 

@@ -19,7 +19,8 @@ import { Instant } from "~/components/instant";
 import { CITATION_LIMITS, formatPages } from "~/domain/citations";
 import { DOCUMENT_KIND_TEXT, type DocumentKind } from "~/domain/documents/document-kinds";
 import { DECISION_OUTCOMES, OUTCOME_LABELS } from "~/domain/panel";
-import { BLANK_CITATION, BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD, STANDARDS_OF_REVIEW } from "~/schemas/determination";
+import { STANDARDS_OF_REVIEW } from "~/domain/review-statements";
+import { BLANK_CITATION, BLANK_REFERENCE, determinationSchema, LIMITS, OTHER_STANDARD } from "~/schemas/determination";
 
 const REFERENCE_FIELDS = [
   { key: "title", label: "Title", hint: undefined },

@@ -4,6 +4,8 @@
  * runs it on the upload as it streams in, the browser on the file the person
  * picked, so both give the same answer.
  */
+import { msg } from "~/i18n/msg";
+
 export type FileTypeId = "pdf" | "jpeg" | "png" | "tiff" | "docx";
 
 export interface FileType {
@@ -43,7 +45,8 @@ export function nameForType(name: string, type: FileType): string {
   return `${stem}${type.extensions[0]}`;
 }
 
-export const ACCEPTED_TYPES_TEXT = "PDF, JPEG, PNG, TIFF or Word (DOCX)";
+/** The accepted types as the uploader lists them (a catalog message). */
+export const ACCEPTED_TYPES_TEXT = msg("PDF, JPEG, PNG, TIFF or Word (DOCX)");
 
 /** For <input type="file" accept>: a hint to the picker, not a check. */
 export const FILE_INPUT_ACCEPT = Object.values(FILE_TYPES)

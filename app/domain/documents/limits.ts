@@ -1,7 +1,8 @@
 import { can } from "../case-actions";
 import type { CaseStatus } from "../case-status";
 import type { UploaderParty } from "./document-kinds";
-import { ACCEPTED_TYPES_TEXT } from "./file-types";
+import type { TFunction } from "i18next";
+import { msg, type MessageKey, type MessageValues } from "~/i18n/msg";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -67,27 +68,33 @@ export function formatFileSize(bytes: number): string {
 
 type UploadRefusalReason = "file-too-large" | "case-limit-reached" | "unsupported-type" | "empty";
 
+/**
+ * Why a file was refused, in words the uploader can act on; the browser's
+ * pre-check says the same. `detail` is a catalog message and `values` fill
+ * it: each reader gets it in their language (`translateMessage`).
+ */
 export interface UploadRefusal {
   reason: UploadRefusalReason;
   status: number;
   title: string;
-  detail: string;
+  detail: MessageKey;
+  values?: MessageValues;
 }
-
-// Why a file was refused, in words the uploader can act on; the browser's pre-check says the same.
 
 export const UNSUPPORTED_TYPE: UploadRefusal = {
   reason: "unsupported-type",
   status: 415,
   title: "File type not accepted",
-  detail: `This file is not a ${ACCEPTED_TYPES_TEXT} document (its content was checked, not its name). Save or scan it as a PDF and try again.`,
+  detail: msg(
+    "This file is not a PDF, JPEG, PNG, TIFF or Word (DOCX) document (its content was checked, not its name). Save or scan it as a PDF and try again.",
+  ),
 };
 
 export const EMPTY_FILE: UploadRefusal = {
   reason: "empty",
   status: 400,
   title: "Empty file",
-  detail: "This file is empty. Check it opens on your device, then choose it again.",
+  detail: msg("This file is empty. Check it opens on your device, then choose it again."),
 };
 
 /** The refusal for a file of `sizeBytes` under `allowance`, or null when it fits. */
@@ -99,33 +106,49 @@ export function sizeRefusal(sizeBytes: number, limits: UploadLimits, allowance: 
       reason: "file-too-large",
       status: 413,
       title: "File too large",
-      detail: `This file is larger than ${formatFileSize(limits.fileBytes)}, the most one file may be. Split it into smaller files (for example one per visit), or scan it at a lower resolution.`,
+      detail: msg(
+        "This file is larger than {size}, the most one file may be. Split it into smaller files (for example one per visit), or scan it at a lower resolution.",
+      ),
+      values: { size: formatFileSize(limits.fileBytes) },
     };
   }
-  const room = roomLeftText(allowance.maxBytes, limits.caseBytes ?? 0);
+  const total = formatFileSize(limits.caseBytes ?? 0);
   return {
     reason: "case-limit-reached",
     status: 413,
     title: "This request's document limit is reached",
-    detail:
-      allowance.maxBytes === 0
-        ? `This file does not fit: the documents already fill the ${formatFileSize(limits.caseBytes ?? 0)} this request may hold. Remove a document you no longer need before adding another.`
-        : `This file does not fit: only ${room}. Remove a document you no longer need, or send a smaller file.`,
+    ...(allowance.maxBytes === 0
+      ? {
+          detail: msg(
+            "This file does not fit: the documents already fill the {total} this request may hold. Remove a document you no longer need before adding another.",
+          ),
+          values: { total },
+        }
+      : {
+          detail: msg(
+            "This file does not fit: only {left} left of the {total} this request may hold. Remove a document you no longer need, or send a smaller file.",
+          ),
+          values: { left: formatFileSize(allowance.maxBytes), total },
+        }),
   };
 }
 
-/** The most one file may weigh, as every page says it: "Up to 100 MB a file". */
+/** The most one file may weigh, on the plan's pages and in the API's description (English): "Up to 1 GB a file". */
 export function perFileText(limits: UploadLimits): string {
   return `Up to ${formatFileSize(limits.fileBytes)} a file`;
 }
 
-/** The room left on a request, said one way wherever it is shown: "293 KB left of the 1 GB this request may hold". */
-export function roomLeftText(leftBytes: number, caseBytes: number): string {
-  return `${formatFileSize(Math.max(0, leftBytes))} left of the ${formatFileSize(caseBytes)} this request may hold`;
-}
-
-/** The uploader's line on what may still be added: the size of a file, and the room left when the request has a limit. */
-export function allowanceText(limits: UploadLimits, usedBytes: number): string {
-  if (limits.caseBytes === null) return `${perFileText(limits)}.`;
-  return `${perFileText(limits)}; ${roomLeftText(limits.caseBytes - usedBytes, limits.caseBytes)}.`;
+/**
+ * The uploader's line on what may still be added, in the reader's language
+ * (`t`): the size of a file, and the room left when the request has a limit
+ * ("Up to 100 MB a file; 293 KB left of the 1 GB this request may hold.").
+ */
+export function allowanceText(t: TFunction, limits: UploadLimits, usedBytes: number): string {
+  const size = formatFileSize(limits.fileBytes);
+  if (limits.caseBytes === null) return t("Up to {size} a file.", { size });
+  return t("Up to {size} a file; {left} left of the {total} this request may hold.", {
+    size,
+    left: formatFileSize(Math.max(0, limits.caseBytes - usedBytes)),
+    total: formatFileSize(limits.caseBytes),
+  });
 }

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 /**
  * A file the person picked that is not on the case yet: waiting for its
  * Upload button (or refused by the server, ready to try again), or still
@@ -12,22 +14,34 @@ export interface PendingUpload {
 /** Where the person was going to leave: a step of the request form, or a page. */
 export type LeavingPlace = "step" | "page";
 
-function names(files: readonly PendingUpload[]): string {
+/** The files' names, quoted, as a list in the reader's language: "a.pdf", "b.pdf" and "c.pdf". */
+function names(t: TFunction, files: readonly PendingUpload[]): string {
   const quoted = files.map((file) => `"${file.name}"`);
   if (quoted.length === 1) return quoted[0]!;
-  return `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)!}`;
+  return t("{names} and {last}", { names: quoted.slice(0, -1).join(", "), last: quoted.at(-1)! });
 }
 
-/** Why leaving was stopped, naming each file and what to do with it; null when nothing is pending. */
-export function leaveStoppedMessage(files: readonly PendingUpload[], place: LeavingPlace): string | null {
+/**
+ * Why leaving was stopped, naming each file and what to do with it, in the
+ * reader's language (`t`); null when nothing is pending.
+ */
+export function leaveStoppedMessage(t: TFunction, files: readonly PendingUpload[], place: LeavingPlace): string | null {
   const waiting = files.filter((file) => !file.uploading);
   const sending = files.filter((file) => file.uploading);
   const sentences: string[] = [];
-  if (waiting.length === 1) sentences.push(`Your file ${names(waiting)} is not uploaded yet: upload it or remove it before leaving this ${place}.`);
-  if (waiting.length > 1) sentences.push(`Your files ${names(waiting)} are not uploaded yet: upload them or remove them before leaving this ${place}.`);
-  if (sending.length === 1)
-    sentences.push(`Your file ${names(sending)} is still uploading: wait until it is added, or cancel it, before leaving this ${place}.`);
-  if (sending.length > 1)
-    sentences.push(`Your files ${names(sending)} are still uploading: wait until they are added, or cancel them, before leaving this ${place}.`);
+  if (waiting.length)
+    sentences.push(
+      t(
+        "{count, plural, one {Your file {names} is not uploaded yet: upload it or remove it} other {Your files {names} are not uploaded yet: upload them or remove them}} before leaving this {place, select, step {step} other {page}}.",
+        { count: waiting.length, names: names(t, waiting), place },
+      ),
+    );
+  if (sending.length)
+    sentences.push(
+      t(
+        "{count, plural, one {Your file {names} is still uploading: wait until it is added, or cancel it,} other {Your files {names} are still uploading: wait until they are added, or cancel them,}} before leaving this {place, select, step {step} other {page}}.",
+        { count: sending.length, names: names(t, sending), place },
+      ),
+    );
   return sentences.length ? sentences.join(" ") : null;
 }

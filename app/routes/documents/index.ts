@@ -6,7 +6,9 @@ import { discardUnreadBody } from "~/server/documents/checked-upload.server";
 import { DocumentRefusal } from "~/server/documents/document-refusal.server";
 import { uploadDocument } from "~/server/documents/upload-document.server";
 import { findUploadTarget } from "~/server/documents/upload-target.server";
+import { requestLocale } from "~/server/i18n/locale.server";
 import { actorOf, getSessionUser } from "~/server/session.server";
+import { translator } from "~/i18n/i18n";
 
 const signInAgain = () => problem(401, "Signed out", "Your session has ended. Sign in again, then add the file again.");
 
@@ -25,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     const answer: UploadAllowance = { kinds: [...target.kinds], limits: target.limits, usedBytes: target.usedBytes, allowance: target.allowance };
     return Response.json(answer, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof DocumentRefusal) return error.toResponse();
+    if (error instanceof DocumentRefusal) return error.toResponse(translator(await requestLocale(request, user)));
     throw error;
   }
 }
@@ -63,7 +65,8 @@ async function answerUpload(request: Request): Promise<Response> {
     });
     return Response.json(document, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof DocumentRefusal) return error.toResponse();
+    // The applicant reads why in their language; staff and plans in English.
+    if (error instanceof DocumentRefusal) return error.toResponse(translator(await requestLocale(request, user)));
     throw error;
   }
 }

@@ -25,7 +25,7 @@ import type { ApiClient } from "./api-keys.server";
 import { apiRequest, jsonBody } from "./api-request.server";
 import { withIdempotency, type Answer } from "./idempotency.server";
 import { planCaseByReference } from "./plan-cases.server";
-import { badParameters, problem } from "./problem.server";
+import { badParameters } from "./problem.server";
 import { isId } from "~/schemas/ids";
 
 /** The API client reading a case, named by its endpoint ("API POST /api/v1/cases/…/compliance") in the audit log. */
@@ -115,7 +115,7 @@ export async function postDocument(request: Request, reference: string): Promise
           return { status: 201, body, contentSha256: document.sha256 };
         } catch (error) {
           if (!(error instanceof DocumentRefusal)) throw error;
-          return { status: error.status, body: { type: "about:blank", title: error.title, status: error.status, detail: error.detail } };
+          return { status: error.status, body: { type: "about:blank", title: error.title, status: error.status, detail: error.detailIn() } };
         }
       };
       try {
@@ -181,7 +181,7 @@ export function getDocumentFile(request: Request, reference: string, documentId:
       const download = await downloadDocument({ user: apiPlanUser(client), actor: client.actor, documentId, inline: false });
       return new Response(download.body, { headers: downloadHeaders(download) });
     } catch (error) {
-      if (error instanceof DocumentRefusal) return problem(error.status, error.title, error.detail);
+      if (error instanceof DocumentRefusal) return error.toResponse();
       throw error;
     }
   });
@@ -229,7 +229,7 @@ export function getLetterPdf(request: Request, reference: string, version: strin
       headers.set("Digest", `sha-256=${Buffer.from(letter.sha256, "hex").toString("base64")}`);
       return new Response(download.body, { headers });
     } catch (error) {
-      if (error instanceof DocumentRefusal) return problem(error.status, error.title, error.detail);
+      if (error instanceof DocumentRefusal) return error.toResponse();
       throw error;
     }
   });

@@ -1,6 +1,7 @@
 import { formatDeadlineTime } from "~/domain/deadlines/case-deadlines";
 import { majorityOutcome, type DecisionOutcome } from "~/domain/panel";
-import { NO_CONFLICT_STATEMENT, type DeterminationInput } from "~/schemas/determination";
+import { NO_CONFLICT_STATEMENT } from "~/domain/review-statements";
+import type { DeterminationInput } from "~/schemas/determination";
 import { audit } from "../audit.server";
 import { changeCase } from "../cases/change-case.server";
 import { config } from "../config.server";

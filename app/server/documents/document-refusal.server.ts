@@ -1,28 +1,41 @@
+import type { TFunction } from "i18next";
 import type { UploadRefusal } from "~/domain/documents/limits";
-import { msg } from "~/i18n/msg";
+import { translateMessage, translator } from "~/i18n/i18n";
+import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { msg, type MessageValues } from "~/i18n/msg";
 import { problem } from "../api/problem.server";
+
+const ENGLISH = translator(DEFAULT_LOCALE);
 
 /**
  * Why a document request was not done, with the status and the words the
  * person sees. The document routes answer it as application/problem+json,
- * which the uploader shows next to the file.
+ * in the reader's language, which the uploader shows next to the file.
  */
 export class DocumentRefusal extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
+    /** A catalog message (msg), or English written as it is shown. */
     readonly detail: string,
+    /** What fills the detail's placeholders. */
+    readonly values?: MessageValues,
   ) {
-    super(detail);
+    super(translateMessage(ENGLISH, detail, values));
     this.name = "DocumentRefusal";
   }
 
   static of(refusal: UploadRefusal): DocumentRefusal {
-    return new DocumentRefusal(refusal.status, refusal.title, refusal.detail);
+    return new DocumentRefusal(refusal.status, refusal.title, refusal.detail, refusal.values);
   }
 
-  toResponse(): Response {
-    return problem(this.status, this.title, this.detail);
+  /** The detail in the reader's language (`t`); English for the plan's API. */
+  detailIn(t: TFunction = ENGLISH): string {
+    return translateMessage(t, this.detail, this.values);
+  }
+
+  toResponse(t?: TFunction): Response {
+    return problem(this.status, this.title, this.detailIn(t));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/document-kinds";
-import { translateMessage, translator } from "~/i18n/i18n";
+import { translator } from "~/i18n/i18n";
 import { DEFAULT_LOCALE } from "~/i18n/locales";
 import { FORM_FILE_FIELDS, uploadQuerySchema } from "~/schemas/upload-query";
 import type { Actor } from "../request-context.server";
@@ -50,7 +50,7 @@ export async function uploadFormFile(input: {
     return { kind: "added", document };
   } catch (error) {
     if (error instanceof DocumentRefusal) {
-      return { kind: "refused", reason: t('"{name}" was not added: {reason}', { name: file.name, reason: translateMessage(t, error.detail) }) };
+      return { kind: "refused", reason: t('"{name}" was not added: {reason}', { name: file.name, reason: error.detailIn(t) }) };
     }
     throw error;
   }
