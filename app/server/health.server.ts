@@ -1,4 +1,5 @@
 import { db } from "./db.server";
+import { documentStorage } from "./documents/storage.server";
 import { jobQueueHealth, mailTransport } from "./jobs.server";
 import { log } from "./log.server";
 
@@ -47,4 +48,31 @@ function reported(part: string, words: string, check: Promise<Check>): Promise<C
 function down(part: string, words: string, error: Error): Check {
   log.warn(`health check: ${words}`, { part, error: error.message });
   return { ok: false, detail: words };
+}
+
+let draining = false;
+
+/** From now on /readyz answers 503: the load balancer stops sending requests while those in flight finish. */
+export function stopBeingReady(): void {
+  draining = true;
+}
+
+/**
+ * What /readyz tells a load balancer: whether this process should get
+ * requests now. Every part it needs must answer (the database, the
+ * document storage, the job queue), and it must not be shutting down.
+ */
+export async function readinessReport(): Promise<{ ready: boolean; shuttingDown: boolean; database: Check; storage: Check; jobs: Check }> {
+  const [database, storage, jobs] = await Promise.all([
+    within(3_000, db.$queryRaw`SELECT 1`).then(
+      () => ({ ok: true, detail: "PostgreSQL answered" }),
+      (error: Error) => down("database", "PostgreSQL unreachable", error),
+    ),
+    within(3_000, documentStorage().check()).then(
+      () => ({ ok: true, detail: "document storage readable and writable" }),
+      (error: Error) => down("storage", "document storage not available", error),
+    ),
+    reported("jobs", "job queue not answering", jobQueueHealth()),
+  ]);
+  return { ready: !draining && database.ok && storage.ok && jobs.ok, shuttingDown: draining, database, storage, jobs };
 }

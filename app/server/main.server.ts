@@ -20,6 +20,7 @@ import {
   securityHeaders,
   serverErrorHandler,
 } from "./http.server";
+import { stopBeingReady } from "./health.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
 import { cspNonceContext } from "./request-context.server";
@@ -74,6 +75,7 @@ async function serve(): Promise<void> {
   });
   answerClientErrors(server);
   onShutdown([
+    { name: "answering /readyz with 503", run: async () => stopBeingReady() },
     { name: "finishing the requests in flight", run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
     { name: "closing idle connections", run: async () => server.closeAllConnections() },
     { name: "stopping the job worker", run: async () => worker?.stop() },

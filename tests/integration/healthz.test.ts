@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loader } from "~/routes/healthz";
+import { loader as readyz } from "~/routes/readyz";
+import { stopBeingReady } from "~/server/health.server";
 import { connectDatabase, databaseUrl, disconnectDatabase } from "~/server/db.server";
 import { testDatabase } from "#tests/support/test-database";
 
@@ -63,5 +65,31 @@ describe("GET /healthz", () => {
       expect(answer).not.toContain(testDatabase.dataDir);
       expect(answer).not.toMatch(/127\.0\.0\.1|:1\b|ECONNREFUSED|postgresql:\/\//);
     }
+  });
+});
+
+describe("GET /readyz", () => {
+  it("answers 200, uncached, while the database, the document storage and the job queue answer", async () => {
+    const response = await readyz();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(await response.json()).toMatchObject({ ready: true, shuttingDown: false, database: { ok: true }, storage: { ok: true }, jobs: { ok: true } });
+  });
+
+  it("answers 503 while the database cannot be reached", async () => {
+    await disconnectDatabase();
+    connectDatabase(UNREACHABLE);
+    const response = await readyz();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ready: false, database: { ok: false }, storage: { ok: true } });
+  });
+
+  // Last: a process that began shutting down is never ready again.
+  it("answers 503 once the process begins shutting down, so the load balancer drains it, while /healthz stays 200", async () => {
+    stopBeingReady();
+    const response = await readyz();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ready: false, shuttingDown: true, database: { ok: true } });
+    expect((await loader()).status).toBe(200);
   });
 });

@@ -77,6 +77,7 @@ function killedBeforeCleanUp(storage: DocumentStorage): DocumentStorage {
     objects: () => storage.objects(),
     unfinishedWrites: () => storage.unfinishedWrites(),
     removeUnfinished: (name) => storage.removeUnfinished(name),
+    check: () => storage.check(),
   };
 }
 

@@ -86,6 +86,12 @@ export class LocalDiskStorage implements DocumentStorage {
     await fs.rm(path.join(this.root, "incoming", name), { force: true });
   }
 
+  async check(): Promise<void> {
+    // A fresh install has stored nothing yet: the folder is made as a first upload would.
+    await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
+    await fs.access(this.root, fs.constants.R_OK | fs.constants.W_OK);
+  }
+
   private pathOf(key: string): string {
     // Keys are ours (UUIDs); checking the shape keeps any other string from naming a path.
     if (!KEY_PATTERN.test(key)) throw new Error(`Not a document storage key: ${JSON.stringify(key)}`);

@@ -55,6 +55,8 @@ export interface DocumentStorage {
   unfinishedWrites(): AsyncIterable<StorageEntry>;
   /** Removes an unfinished write `unfinishedWrites` named; one already gone is not an error. */
   removeUnfinished(name: string): Promise<void>;
+  /** Fails when the storage cannot be read and written now (for /readyz). */
+  check(): Promise<void>;
 }
 
 /** The storage the portal uses: encrypted files under DATA_DIR/documents. */
