@@ -32,6 +32,7 @@ type Published = Partial<{
   track: "STANDARD" | "EXPEDITED";
   planId: string | null;
   literature: object[];
+  publishedAt: Date;
 }> & { findings: string };
 
 let applicantId = "";
@@ -64,7 +65,7 @@ async function publish(fields: Published) {
       daysToDecision: 30,
       decidedOnTime: true,
       literature: fields.literature ?? [],
-      publishedAt: status === "PUBLISHED" ? publicationAt : null,
+      publishedAt: status === "PUBLISHED" ? (fields.publishedAt ?? publicationAt) : null,
     },
     include: { case: { select: { reference: true } } },
   });
@@ -157,17 +158,20 @@ describe("searching the library", () => {
     expect(all.hits.map((hit) => hit.number)).not.toContain(draft.number);
   });
 
-  it("filters, and counts each filter's values with every other filter applied", async () => {
+  it("filters, and counts each filter's values among the decisions found", async () => {
+    const cancer = await search("/decisions?diagnosisCategory=Cancer");
+    expect(cancer.total).toBe(2);
+    expect(counts(cancer.facets.outcome)).toEqual({ OVERTURNED: 1, UPHELD: 1 });
+    expect(cancer.facets.plan).toEqual([{ value: harbor.id, label: "Harbor Health", count: 2 }]);
     const result = await search("/decisions?year=2025&outcome=UPHELD");
     expect(result.hits.map((hit) => hit.number)).toEqual([radiation.number]);
     expect(result.total).toBe(1);
-    // The years count the upheld decisions; the outcomes count 2025's.
-    expect(counts(result.facets.year)).toEqual({ "2025": 1, "2026": 1 });
-    expect(counts(result.facets.outcome)).toEqual({ OVERTURNED: 1, UPHELD: 1 });
-    expect(result.facets.plan).toEqual([{ value: harbor.id, label: "Harbor Health", count: 1 }]);
+    expect(counts(result.facets.year)).toEqual({ "2025": 1 });
+    expect(counts(result.facets.treatmentCategory)).toEqual({ "Cancer care": 1 });
     const twoYears = await search("/decisions?year=2024&year=2026");
     expect(twoYears.hits.map((hit) => hit.number)).toEqual([depression.number, knee.number]);
     expect(counts(twoYears.facets.gender)).toEqual({ MALE: 1, X: 1 });
+    expect(counts(twoYears.facets.year)).toEqual({ "2024": 1, "2026": 1 });
     expect(counts((await search("/decisions?q=therapy")).facets.diagnosisCategory)).toEqual({ Cancer: 2 });
   });
 
@@ -287,9 +291,17 @@ describe("the exports", () => {
     expect(again.status).toBe(304);
     expect(again.headers.get("ETag")).toBe(etag);
     expect((await get(jsonExport, "/decisions.json?year=2026", { "If-None-Match": etag })).status).toBe(200);
-    await publish({ year: 2024, findings: "Another knee decision.", diagnosisCategory: "Orthopedic/Musculoskeletal", diagnosisSubcategory: "Knee" });
+    await publish({
+      year: 2024,
+      publishedAt: new Date("2026-03-03T15:00:00Z"),
+      findings: "Another knee decision.",
+      diagnosisCategory: "Orthopedic/Musculoskeletal",
+      diagnosisSubcategory: "Knee",
+    });
     const changed = await get(jsonExport, "/decisions.json?year=2024", { "If-None-Match": etag });
     expect(changed.status).toBe(200);
+    // The whole library's counts, kept between searches, count it too.
+    expect((await search("/decisions")).total).toBe(26);
     expect(changed.headers.get("ETag")).not.toBe(etag);
   });
 });
