@@ -11,6 +11,8 @@ export const LIBRARY_PAGE_SIZE = 20;
 /** Deeper than anyone pages (10,000 decisions): past it, narrow the search or export it. */
 export const LIBRARY_MAX_PAGE = 500;
 export const LIBRARY_QUERY_MAX = 200;
+/** The most rows an export holds; the page says so. */
+export const LIBRARY_EXPORT_MAX = 50_000;
 
 export const LIBRARY_FILTERS = ["year", "outcome", "disputeType", "track", "diagnosisCategory", "treatmentCategory", "ageRange", "gender", "plan"] as const;
 export type LibraryFilter = (typeof LIBRARY_FILTERS)[number];

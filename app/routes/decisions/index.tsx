@@ -8,6 +8,7 @@ import { translateMessage } from "~/i18n/i18n";
 import { msg } from "~/i18n/msg";
 import { pageTitle } from "~/i18n/page-title";
 import {
+  LIBRARY_EXPORT_MAX,
   LIBRARY_MAX_PAGE,
   LIBRARY_PAGE_SIZE,
   LIBRARY_QUERY_MAX,
@@ -17,7 +18,7 @@ import {
   type LibraryQuery,
 } from "~/schemas/library";
 import { libraryAnswerHeaders } from "~/server/publication/library-http.server";
-import { LIBRARY_EXPORT_MAX, searchLibrary, type FacetValue, type LibraryHit } from "~/server/publication/library.server";
+import { searchLibrary, type FacetValue, type LibraryHit } from "~/server/publication/library.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("Published decisions"))];
 

@@ -9,7 +9,7 @@ import { MARK_START, MARK_STOP } from "~/domain/casefile/search-hits";
 import type { PublishedRow } from "~/domain/publication/library-export";
 import type { DisputeTypeCode, OutcomeCode, TrackCode } from "~/domain/reports/labels";
 import { isId } from "~/schemas/ids";
-import { LIBRARY_FILTERS, LIBRARY_PAGE_SIZE, type LibraryFilter, type LibraryQuery } from "~/schemas/library";
+import { LIBRARY_EXPORT_MAX, LIBRARY_FILTERS, LIBRARY_PAGE_SIZE, type LibraryFilter, type LibraryQuery } from "~/schemas/library";
 import { Prisma, readRows } from "../db.server";
 
 const OUTCOMES: readonly OutcomeCode[] = ["UPHELD", "OVERTURNED", "OVERTURNED_IN_PART"];
@@ -17,9 +17,6 @@ const DISPUTE_TYPES: readonly DisputeTypeCode[] = ["MEDICAL_NECESSITY", "EXPERIM
 const TRACKS: readonly TrackCode[] = ["STANDARD", "EXPEDITED"];
 /** The genders a publication holds (the wizard's NOT_SAID is published as none). */
 export const LIBRARY_GENDERS = ["FEMALE", "MALE", "X"] as const;
-
-/** The most rows an export holds; the page says so. */
-export const LIBRARY_EXPORT_MAX = 50_000;
 
 export interface LibraryHit {
   number: number;
