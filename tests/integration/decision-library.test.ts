@@ -212,6 +212,9 @@ describe("the pages", () => {
     expect(answer.data.search.hits.map((hit) => hit.number)).toEqual([knee.number]);
     expect(answer.headers.get("Cache-Control")).toBe("public, max-age=60");
     expect(answer.headers.get("ETag")).toMatch(/^"[\w-]+"$/);
+    const again = request("/decisions?q=knee", null);
+    again.headers.set("If-None-Match", answer.headers.get("ETag")!);
+    expect((await call(decisionsPage.loader as RouteFunction, again)).status).toBe(304);
   });
 
   it("shows a published decision with its literature and similar decisions, and nothing it must not", async () => {
