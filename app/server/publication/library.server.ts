@@ -7,16 +7,14 @@
  */
 import { MARK_START, MARK_STOP } from "~/domain/casefile/search-hits";
 import type { PublishedRow } from "~/domain/publication/library-export";
-import type { DisputeTypeCode, OutcomeCode, TrackCode } from "~/domain/reports/labels";
+import { DISPUTE_TYPES, TRACKS, type DisputeTypeCode, type OutcomeCode, type TrackCode } from "~/domain/reports/labels";
 import { isId } from "~/schemas/ids";
 import { LIBRARY_EXPORT_MAX, LIBRARY_FILTERS, LIBRARY_PAGE_SIZE, type LibraryFilter, type LibraryQuery } from "~/schemas/library";
 import { Prisma, readRows } from "../db.server";
 
 const OUTCOMES: readonly OutcomeCode[] = ["UPHELD", "OVERTURNED", "OVERTURNED_IN_PART"];
-const DISPUTE_TYPES: readonly DisputeTypeCode[] = ["MEDICAL_NECESSITY", "EXPERIMENTAL_INVESTIGATIONAL", "URGENT_CARE"];
-const TRACKS: readonly TrackCode[] = ["STANDARD", "EXPEDITED"];
-/** The genders a publication holds (the wizard's NOT_SAID is published as none). */
-export const LIBRARY_GENDERS = ["FEMALE", "MALE", "X"] as const;
+/** The genders a publication shows (app/domain/publication/draft.ts publishes no other). */
+const GENDERS = ["FEMALE", "MALE", "X"];
 
 export interface LibraryHit {
   number: number;
@@ -239,7 +237,7 @@ const FACET_ORDER: Record<LibraryFilter, (a: FacetValue, b: FacetValue) => numbe
   diagnosisCategory: byCount,
   treatmentCategory: byCount,
   ageRange: (a, b) => a.value.localeCompare(b.value, "en", { numeric: true }),
-  gender: inListOrder(LIBRARY_GENDERS),
+  gender: inListOrder(GENDERS),
   plan: byCount,
 };
 
