@@ -101,7 +101,12 @@ export default [
   route("documents", "routes/documents/index.ts"),
   route("documents/:documentId", "routes/documents/document.ts"),
   route("verify", "routes/verify.tsx"),
+  // The public library of decisions: anyone, signed in or not.
+  route("decisions", "routes/decisions/index.tsx"),
+  route("decisions.csv", "routes/decisions/decisions.csv.ts"),
+  route("decisions.json", "routes/decisions/decisions.json.ts"),
   route("decisions/statistics", "routes/decisions/statistics.tsx"),
+  route("decisions/:number", "routes/decisions/decision.tsx"),
   route("organization-logo", "routes/organization-logo.ts"),
 
   route("*", "routes/not-found.tsx"),

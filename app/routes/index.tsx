@@ -43,6 +43,11 @@ export default function Welcome() {
           {t("Sign in")}
         </Link>
       </div>
+      <h2>{t("How others' disputes were decided")}</h2>
+      <p>
+        {t("Read the decisions of past reviews, without anything that could identify the patient, and search them by diagnosis, treatment and outcome.")}{" "}
+        <Link to="/decisions">{t("Published decisions")}</Link>
+      </p>
     </div>
   );
 }

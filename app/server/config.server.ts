@@ -30,6 +30,8 @@ export interface AppConfig {
   apiRateLimitPerMinute: number;
   /** Sign-in attempts one network address may make in 15 minutes. */
   loginAttemptsPerNetwork: number;
+  /** Requests a minute one network (IPv4 /24, IPv6 /64) may make to the public library of decisions. */
+  libraryRequestsPerMinute: number;
   /** Webhook endpoints may be plain http:// (development and tests); production wants https://. */
   allowHttpWebhooks: boolean;
   /** Host names or addresses on a private or internal network webhooks may still be sent to (development only). */
@@ -84,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
     loginAttemptsPerNetwork: intFromEnv(env, "LOGIN_ATTEMPTS_PER_NETWORK", 30),
+    libraryRequestsPerMinute: intFromEnv(env, "LIBRARY_REQUESTS_PER_MINUTE", 120),
     allowHttpWebhooks: env.ALLOW_HTTP_WEBHOOKS ? env.ALLOW_HTTP_WEBHOOKS === "true" : !isProduction,
     webhookInternalHosts: (env.WEBHOOK_INTERNAL_HOSTS ?? "")
       .split(",")

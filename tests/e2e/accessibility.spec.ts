@@ -845,6 +845,16 @@ test.describe("in Spanish", () => {
       await check(page, "account", "her sessions and her language, in Spanish");
     },
   );
+
+  pages("the public library of decisions, in Spanish", ["decisions", "decisions/:number"], async ({ page, check }) => {
+    await page.goto("/decisions");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Decisiones publicadas");
+    await check(page, "decisions", "the whole library, in Spanish");
+    const number = await demoPublishedNumber();
+    await page.goto(`/decisions/${number}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Decisión ${number}`);
+    await check(page, "decisions/:number", "a published decision, in Spanish");
+  });
 });
 
 pages(
@@ -921,3 +931,20 @@ pages(
     await check(page, "decisions/statistics", "signed out, the demo library's figures");
   },
 );
+
+/** A decision the demo publishes, for the library's own page. */
+const demoPublishedNumber = async () => (await db.publication.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { number: "asc" } })).number;
+
+pages("the public library of decisions, signed out: the search with filters and a decision", ["decisions", "decisions/:number"], async ({ page, check }) => {
+  await page.goto("/decisions");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Published decisions");
+  await check(page, "decisions", "the whole library, with its filters");
+  await page.getByLabel("Words to search for").fill("no-such-word-anywhere");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("No published decision matches this search.")).toBeVisible();
+  await check(page, "decisions", "a search that finds nothing");
+  const number = await demoPublishedNumber();
+  await page.goto(`/decisions/${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Decision ${number}`);
+  await check(page, "decisions/:number", "a published decision");
+});

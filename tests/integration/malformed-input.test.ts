@@ -253,6 +253,12 @@ beforeAll(async () => {
     dueAt: new Date(Date.now() + 86_400_000),
   });
   const letter = await db.decisionLetter.findFirstOrThrow({ where: { caseId: planCase.id }, select: { documentId: true } });
+  // A decision in the public library: another decided case's publication, published.
+  const decided = await createPlanActionCase({ ...parties, stage: "overturned", dueAt: new Date(Date.now() + 86_400_000) });
+  const published = await db.publication.update({
+    where: { caseId: decided.id },
+    data: { status: "PUBLISHED", diagnosisDetail: "CATEGORY", shownDiagnosisSubcategory: null, publishedAt: new Date() },
+  });
   apiKey = (await createApiKey(plan.id, "Malformed input", actorFor(people.admin as never))).key;
   // An account of its own for the account page's forms, so a deactivation among them signs out none of the people above.
   const account = await createUser({ roles: ["COORDINATOR"] });
@@ -280,6 +286,7 @@ beforeAll(async () => {
     "admin/plans/:planId/integrations": { planId: [plan.id] },
     "admin/rules/:code/new": { code: ["naic", "federal"] },
     "cases/:reference": { reference: [filed.reference] },
+    "decisions/:number": { number: [String(published.number)] },
     "documents/:documentId": { documentId: [letter.documentId] },
     "api/v1/cases/:reference": { reference: [planCase.reference] },
     "api/v1/cases/:reference/documents": { reference: [planCase.reference] },
