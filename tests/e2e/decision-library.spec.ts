@@ -8,7 +8,7 @@ import { db } from "~/server/db.server";
 import { expect, test } from "./support/fixtures";
 import { DEMO } from "./support/portal";
 
-test("a coordinator publishes an edited draft", async ({ page, signInPageAs }) => {
+test("a coordinator publishes an edited draft and a signed-out visitor finds it by keyword and filter", async ({ page, signInPageAs }) => {
   // A demo decision still waiting for its review (a retry takes the next one).
   const draft = await db.publication.findFirstOrThrow({
     where: { status: "DRAFT", case: { planDenialReference: { startsWith: "EHP-DEMO-" } } },
@@ -29,4 +29,19 @@ test("a coordinator publishes an edited draft", async ({ page, signInPageAs }) =
   await page.getByRole("button", { name: "Approve for the public library" }).click();
   await expect(page.getByText("Approved and published in the public library.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Published" })).toHaveAttribute("href", `/decisions/${draft.number}`);
+
+  await page.context().clearCookies();
+  await page.goto("/decisions");
+  await page.getByLabel("Words to search for").fill(marker);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "1 decision", exact: true })).toBeVisible();
+  // Its diagnosis among the filters keeps it found.
+  await page.getByRole("group", { name: "Diagnosis" }).getByLabel(draft.diagnosisCategory).check();
+  await page.getByRole("button", { name: "Apply the filters" }).click();
+  await expect(page).toHaveURL(/diagnosisCategory=/);
+  await expect(page.getByRole("heading", { name: "1 decision", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(`^Decision ${draft.number}:`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Decision ${draft.number}`);
+  await expect(page.getByText(marker)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Similar decisions" })).toBeVisible();
 });

@@ -57,6 +57,9 @@ export default function Decisions({ loaderData }: Route.ComponentProps) {
           "Every decision of an independent review, with what could identify the patient taken out: the reviewers' findings, the facts of the dispute, and the medical literature they cited.",
         )}
       </p>
+      <p>
+        <Link to="/decisions/statistics">{t("Figures from the published decisions")}</Link>
+      </p>
       <Form method="get" action="/decisions" className="library" role="search" aria-label={t("Search the decisions")}>
         <div className="library__search">
           <div className="field">

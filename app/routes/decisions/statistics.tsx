@@ -1,17 +1,22 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/statistics";
+import { translateMessage } from "~/i18n/i18n";
 import { msg } from "~/i18n/msg";
 import { pageTitle } from "~/i18n/page-title";
+import { LIBRARY_TRACK_LABELS } from "~/domain/publication/library-labels";
+import { libraryAnswerHeaders } from "~/server/publication/library-http.server";
 import { libraryStatistics, type Share } from "~/server/publication/statistics.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [pageTitle(matches, msg("Figures from the published decisions"))];
 
-export async function loader() {
-  return libraryStatistics();
+/** Counted at each request, behind the library's rate limit and ETag (a new publication changes it). */
+export async function loader({ request }: Route.LoaderArgs) {
+  const headers = await libraryAnswerHeaders(request, "page");
+  return data(await libraryStatistics(), { headers });
 }
 
-const TRACK_NAMES = { STANDARD: msg("Standard"), EXPEDITED: msg("Expedited") } as const;
+export const headers: Route.HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 
 function ShareTable({ caption, heading, rows }: { caption: string; heading: string; rows: readonly Share[] }) {
   const { t } = useTranslation();
@@ -67,7 +72,7 @@ export default function LibraryStatistics({ loaderData: figures }: Route.Compone
         <tbody>
           {figures.tracks.map((row) => (
             <tr key={row.track}>
-              <th scope="row">{t(TRACK_NAMES[row.track])}</th>
+              <th scope="row">{translateMessage(t, LIBRARY_TRACK_LABELS[row.track])}</th>
               <td>{row.decisions}</td>
               <td>{t("{days, number}", { days: row.medianDays })}</td>
               <td>{t("{share, number, percent} ({count})", { share: row.onTime / row.decisions, count: row.onTime })}</td>
