@@ -2,8 +2,8 @@
  * The public library's search over 500,000 published decisions
  * (`npm run bench:decisions`): p50 and p95 of keyword-plus-filters queries
  * as /decisions runs them (`searchLibrary`: the page of results and every
- * facet's counts), beside the same two statements sent over plain pg, timed
- * turn about. Target: p95 ≤ 200 ms with the facets.
+ * facet's counts, on two connections at once), beside the same two
+ * statements sent one after the other over plain pg, timed turn about. Target: p95 ≤ 200 ms with the facets.
  *
  * Runs on a throwaway embedded PostgreSQL filled by bench/fill-decisions.ts,
  * so it never touches ./data. BENCH_DECISIONS changes the number of decisions.
@@ -56,7 +56,7 @@ try {
   const raw = (statement: ReturnType<typeof resultPageStatement>) => sql.query(statement.text, statement.values as unknown[]);
 
   console.log(
-    `\n${RUNS} runs each after ${WARMUP} warm-up runs; milliseconds. "app" is searchLibrary (results + facets); "sql" the same two statements over plain pg.`,
+    `\n${RUNS} runs each after ${WARMUP} warm-up runs; milliseconds. "app" is searchLibrary (results and facets, on two connections at once); "sql" the same two statements over plain pg, one after the other.`,
   );
   console.log(pad("query", 26) + pad("found", 9) + pad("app p50", 10) + pad("app p95", 10) + pad("sql p50", 10) + pad("sql p95", 10) + `p95 ≤ ${TARGET_MS} ms`);
   let worst = 0;
