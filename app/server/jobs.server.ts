@@ -150,7 +150,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   // backlog (the demo data's first start, a burst of reminders) clears in seconds.
   // Batches still sending when pg-boss stops waiting for them (stop, below): awaited before the worker says it stopped.
   const sendingBatches = new Set<Promise<unknown>>();
+  const stopping = new AbortController();
   const sendBatch = async (outboxIds: string[]) => {
+    // A batch handed over while the worker stops is left to the next worker: its messages stay PENDING in the outbox.
+    if (stopping.signal.aborted) return;
     const outcomes = await Promise.all(outboxIds.map((outboxId) => deliverOutboxMessage(outboxId, delivery)));
     if (outcomes.includes("failed")) await alertAdministratorsIfFailing(clock(), alertMail);
     if (outcomes.includes("sent")) await closeEmailIncidentIfClear();
@@ -199,7 +202,6 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const queueTextLayer = async (job: TextLayerJob) => {
     await boss.send(TEXT_LAYER_QUEUE, job, { id: textLayerJobId(job) });
   };
-  const stopping = new AbortController();
   // One job at a time per worker: OCR takes a whole core.
   await boss.work<TextLayerJob>(TEXT_LAYER_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await readDocumentPages(job!.data, { queue: queueTextLayer, signal: stopping.signal });

@@ -37,7 +37,8 @@ const SCHEMAS = import.meta.glob<Record<string, unknown>>("/app/schemas/*.ts", {
 const SEED = 16;
 /** Runs per route and form (half as many per page address): a few seconds in all; `MALFORMED_RUNS=200` searches longer by hand. */
 const RUNS_PER_ROUTE = Number(process.env.MALFORMED_RUNS ?? 12);
-const FUZZ_TIMEOUT_MS = 30_000 + RUNS_PER_ROUTE * 2_000;
+// Generous: the suite runs it beside the build and the other test runs, which can slow it threefold.
+const FUZZ_TIMEOUT_MS = 60_000 + RUNS_PER_ROUTE * 4_000;
 
 /** Values no field should take as they are, or should refuse with a message. */
 const HOSTILE_TEXT = [
