@@ -5,9 +5,10 @@
 import crypto from "node:crypto";
 import { CreateMultipartUploadCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config, setConfig } from "~/server/config.server";
 import { DocumentIntegrityError } from "~/server/documents/document-cipher.server";
 import { S3DocumentStorage, s3Client } from "~/server/documents/s3-storage.server";
-import type { StorageEntry } from "~/server/documents/storage.server";
+import { documentStorage, type StorageEntry } from "~/server/documents/storage.server";
 import { S3RVER_CREDENTIALS, startS3Server, type S3TestServer } from "#tests/support/s3-server";
 
 const BUCKET = "documents";
@@ -134,5 +135,17 @@ describe("S3 document storage", () => {
   it("passes its check when the bucket is there, and fails it when not", async () => {
     await expect(storage.check()).resolves.toBeUndefined();
     await expect(new S3DocumentStorage(client, "no-such-bucket", masterKey).check()).rejects.toThrow();
+  });
+
+  it("is the storage the portal uses when STORAGE=s3", async () => {
+    const before = config();
+    setConfig({ ...before, storage: { kind: "s3", s3: { endpoint: server.endpoint, bucket: BUCKET, region: "us-east-1", credentials: S3RVER_CREDENTIALS } } });
+    try {
+      const stored = await documentStorage().put(chunksOf(Buffer.from("through the portal's storage")));
+      expect(await storedKeys()).toContain(stored.key);
+      expect((await readAll(await documentStorage().get(stored.key))).toString()).toBe("through the portal's storage");
+    } finally {
+      setConfig(before);
+    }
   });
 });
