@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { S3Settings } from "./documents/s3-storage.server";
 
 /** Settings read from the environment once, with the defaults a fresh clone needs. */
 export interface AppConfig {
@@ -6,6 +7,8 @@ export interface AppConfig {
   isProduction: boolean;
   /** Where the embedded database, mail files, secrets and documents live. */
   dataDir: string;
+  /** Where document bytes are kept: encrypted files under DATA_DIR/documents, or encrypted objects in an S3-compatible bucket. */
+  storage: { kind: "disk" } | { kind: "s3"; s3: S3Settings };
   /** Set: use this PostgreSQL server, connected as the portal's own role. Unset: start the embedded one. */
   databaseUrl: string | undefined;
   /** The tables' owner on that server: the start migrates and grants with it. Unset: someone else migrates (npm run db:migrate). */
@@ -64,6 +67,35 @@ function migrationDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined
   return url;
 }
 
+/** STORAGE=s3 and its settings; an S3 setting without it would leave documents on the disk unnoticed. */
+function storageFromEnv(env: NodeJS.ProcessEnv): AppConfig["storage"] {
+  const kind = env.STORAGE || "disk";
+  if (kind === "disk") {
+    const stray = ["S3_ENDPOINT", "S3_BUCKET"].filter((name) => env[name]);
+    if (stray.length > 0) throw new Error(`${stray.join(" and ")} set without STORAGE=s3: set STORAGE=s3 to keep documents in the bucket, or unset them`);
+    return { kind: "disk" };
+  }
+  if (kind !== "s3") throw new Error(`STORAGE must be "disk" or "s3", got "${kind}"`);
+  const bucket = env.S3_BUCKET;
+  if (!bucket) throw new Error("STORAGE=s3 needs S3_BUCKET, the bucket documents are kept in");
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) throw new Error(`S3_ENDPOINT must be the server's http:// or https:// address, got "${endpoint}"`);
+  const accessKeyId = env.AWS_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new Error("Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither for the SDK's own credentials (a profile, an instance role)");
+  return {
+    kind: "s3",
+    s3: {
+      endpoint,
+      bucket,
+      // MinIO and most S3-compatible servers answer to us-east-1 unless set otherwise.
+      region: env.S3_REGION || "us-east-1",
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    },
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intFromEnv(env, "PORT", 3000);
   const isProduction = env.NODE_ENV === "production";
@@ -71,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     isProduction,
     dataDir: path.resolve(env.DATA_DIR || "data"),
+    storage: storageFromEnv(env),
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: migrationDatabaseUrlFromEnv(env),
     databasePoolSize: intFromEnv(env, "DATABASE_POOL_SIZE", 10),

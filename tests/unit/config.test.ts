@@ -23,3 +23,32 @@ describe("the owner's database connection", () => {
     );
   });
 });
+
+describe("document storage", () => {
+  it("is the disk unless STORAGE=s3 names a bucket", () => {
+    expect(readConfig({}).storage).toEqual({ kind: "disk" });
+    expect(
+      readConfig({ STORAGE: "s3", S3_BUCKET: "imr-documents", S3_ENDPOINT: "http://minio:9000", AWS_ACCESS_KEY_ID: "imr", AWS_SECRET_ACCESS_KEY: "secret" })
+        .storage,
+    ).toEqual({
+      kind: "s3",
+      s3: { endpoint: "http://minio:9000", bucket: "imr-documents", region: "us-east-1", credentials: { accessKeyId: "imr", secretAccessKey: "secret" } },
+    });
+    expect(readConfig({ STORAGE: "s3", S3_BUCKET: "imr-documents", S3_REGION: "eu-west-1" }).storage).toEqual({
+      kind: "s3",
+      s3: { endpoint: undefined, bucket: "imr-documents", region: "eu-west-1", credentials: undefined },
+    });
+  });
+
+  it("refuses settings that would not reach the bucket, saying which", () => {
+    expect(() => readConfig({ STORAGE: "minio" })).toThrow('STORAGE must be "disk" or "s3", got "minio"');
+    expect(() => readConfig({ STORAGE: "s3" })).toThrow("STORAGE=s3 needs S3_BUCKET");
+    expect(() => readConfig({ S3_BUCKET: "imr-documents" })).toThrow("S3_BUCKET set without STORAGE=s3");
+    expect(() => readConfig({ STORAGE: "s3", S3_BUCKET: "imr-documents", S3_ENDPOINT: "minio:9000" })).toThrow(
+      "S3_ENDPOINT must be the server's http:// or https:// address",
+    );
+    expect(() => readConfig({ STORAGE: "s3", S3_BUCKET: "imr-documents", AWS_ACCESS_KEY_ID: "imr" })).toThrow(
+      "Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither",
+    );
+  });
+});

@@ -168,3 +168,24 @@ function readHeader(header: Buffer, masterKey: Buffer): { key: Buffer; sealedSeg
   }
   return { key: fileKey(masterKey, header.subarray(MAGIC.length + 1)), sealedSegmentBytes: segmentBytes + TAG_BYTES };
 }
+
+/**
+ * The plaintext of a sealed document as a stream, its first segment read and
+ * verified before this returns: a missing or tampered document fails here,
+ * while the caller can still answer with an error page.
+ */
+export async function verifiedPlaintext(sealed: AsyncIterable<Uint8Array>, masterKey: Buffer): Promise<ReadableStream<Uint8Array>> {
+  const plaintext = decryptDocument(sealed, masterKey);
+  let first: IteratorResult<Buffer> | null = await plaintext.next();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = first ?? (await plaintext.next());
+      first = null;
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await plaintext.return(undefined);
+    },
+  });
+}

@@ -1,16 +1,11 @@
 import { Worker } from "node:worker_threads";
+import type { SealedFile } from "./sealed-stream.server";
 import type { SealingReply, SealingRequest } from "./sealing-worker.server";
 
 /** Chunks go to the sealing thread about 1 MiB at a time; each message costs both threads a little. */
 const BATCH_BYTES = 1024 * 1024;
 /** Batches sent and not yet sealed: what one document holds in memory between the threads. */
 const MAX_BATCHES_IN_FLIGHT = 4;
-
-export interface SealedFile {
-  sizeBytes: number;
-  /** SHA-256 of the plaintext, hex. */
-  sha256: string;
-}
 
 /**
  * Seals `content` into a new file at `path` (document-cipher.server.ts) on

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { decryptDocument } from "./document-cipher.server";
+import { verifiedPlaintext } from "./document-cipher.server";
 import { sealToFile } from "./document-sealer.server";
 import type { DocumentStorage, PutOptions, StorageEntry, StoredDocument } from "./storage.server";
 
@@ -40,21 +40,7 @@ export class LocalDiskStorage implements DocumentStorage {
 
   async get(key: string): Promise<ReadableStream<Uint8Array>> {
     const file = await fs.open(this.pathOf(key), "r");
-    const plaintext = decryptDocument(file.createReadStream(), this.masterKey);
-    // Reading the first segment now means a missing or tampered file fails
-    // here, while the caller can still answer with an error page.
-    let first: IteratorResult<Buffer> | null = await plaintext.next();
-    return new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = first ?? (await plaintext.next());
-        first = null;
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await plaintext.return(undefined);
-      },
-    });
+    return verifiedPlaintext(file.createReadStream(), this.masterKey);
   }
 
   async delete(key: string): Promise<void> {

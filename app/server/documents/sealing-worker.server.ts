@@ -9,11 +9,10 @@
  * the heap holds little more than this file, so the same collections cost
  * next to nothing, and the server's heap never sees the bytes.
  */
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
-import { encryptDocument } from "./document-cipher.server";
 import { SealedFileWriter } from "./sealed-file-writer.server";
+import { sealStream, type SealedFile } from "./sealed-stream.server";
 
 export type SealingRequest =
   | { job: number; kind: "start"; path: string; masterKey: Uint8Array }
@@ -71,20 +70,12 @@ function reply(message: SealingReply): void {
   parentPort!.postMessage(message);
 }
 
-async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<{ sizeBytes: number; sha256: string }> {
-  const hash = crypto.createHash("sha256");
-  let sizeBytes = 0;
-  async function* measured(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of inbox.chunks()) {
-      hash.update(chunk);
-      sizeBytes += chunk.byteLength;
-      yield chunk;
-    }
-  }
+async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<SealedFile> {
+  const sealing = sealStream(inbox.chunks(), masterKey);
   const file = await fs.open(path, "wx", 0o600);
   const writer = new SealedFileWriter(file);
   try {
-    for await (const piece of encryptDocument(measured(), masterKey)) await writer.write(piece);
+    for await (const piece of sealing.pieces) await writer.write(piece);
     await writer.finish();
   } catch (error) {
     await writer.abandon();
@@ -93,7 +84,7 @@ async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<{ si
     throw error;
   }
   await file.close();
-  return { sizeBytes, sha256: hash.digest("hex") };
+  return sealing.measured();
 }
 
 const inboxes = new Map<number, Inbox>();

@@ -1,8 +1,10 @@
 import path from "node:path";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config.server";
 import { secrets } from "../secrets.server";
 import { masterKeyFrom } from "./document-cipher.server";
 import { LocalDiskStorage } from "./local-disk-storage.server";
+import { S3DocumentStorage, s3Client, type S3Settings } from "./s3-storage.server";
 
 export interface StoredDocument {
   /** Opaque; the only way back to the bytes. */
@@ -59,7 +61,14 @@ export interface DocumentStorage {
   check(): Promise<void>;
 }
 
-/** The storage the portal uses: encrypted files under DATA_DIR/documents. */
+/** One S3 client for the process, made for the settings in use: it keeps its connections open between requests. */
+let s3InUse: { settings: S3Settings; client: S3Client } | undefined;
+
+/** The storage the portal uses (STORAGE): encrypted files under DATA_DIR/documents, or encrypted objects in an S3 bucket. */
 export function documentStorage(): DocumentStorage {
-  return new LocalDiskStorage(path.join(config().dataDir, "documents"), masterKeyFrom(secrets().documentKey));
+  const { storage, dataDir } = config();
+  const masterKey = masterKeyFrom(secrets().documentKey);
+  if (storage.kind === "disk") return new LocalDiskStorage(path.join(dataDir, "documents"), masterKey);
+  if (s3InUse?.settings !== storage.s3) s3InUse = { settings: storage.s3, client: s3Client(storage.s3) };
+  return new S3DocumentStorage(s3InUse.client, storage.s3.bucket, masterKey);
 }

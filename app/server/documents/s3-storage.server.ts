@@ -1,0 +1,151 @@
+import crypto from "node:crypto";
+import { Readable } from "node:stream";
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListMultipartUploadsCommand,
+  NoSuchUpload,
+  S3Client,
+  paginateListObjectsV2,
+} from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { verifiedPlaintext } from "./document-cipher.server";
+import { sealStream } from "./sealed-stream.server";
+import type { DocumentStorage, StorageEntry, StoredDocument } from "./storage.server";
+
+const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * 8 MiB parts, two uploading while the next fills: about 24 MiB held per
+ * upload, whatever the document's size. S3 allows 10,000 parts, so a
+ * document may reach about 78 GiB.
+ */
+const PART_BYTES = 8 * 1024 * 1024;
+const PARTS_IN_FLIGHT = 2;
+
+export interface S3Settings {
+  /** The server's URL, e.g. http://minio:9000; unset for AWS itself. */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Unset: the SDK's own chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+}
+
+export interface S3StorageOptions {
+  /** Smaller parts let a test exercise multipart uploads with a few MiB (S3 itself wants at least 5 MiB but for the last). */
+  partBytes?: number;
+}
+
+/** The client for `settings`, with path-style addressing (bucket in the path), as MinIO and the like need. */
+export function s3Client(settings: S3Settings): S3Client {
+  return new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials: settings.credentials,
+    forcePathStyle: true,
+    // By default the SDK sends a streamed body in aws-chunked encoding with a
+    // trailing checksum, which S3-compatible servers do not all read. The
+    // sealed format carries its own tags, checked on every read.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+}
+
+/**
+ * Documents as encrypted objects in an S3-compatible bucket, named by their
+ * key, in the same sealed format as on disk (document-cipher.server.ts): the
+ * object store sees only ciphertext. A document is sent as a multipart upload
+ * of sealed bytes as they are made, so it never sits in memory whole; an
+ * upload that fails is aborted, and one a dead process left open is what
+ * `unfinishedWrites` finds.
+ */
+export class S3DocumentStorage implements DocumentStorage {
+  private readonly partBytes: number;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    private readonly masterKey: Buffer,
+    options: S3StorageOptions = {},
+  ) {
+    this.partBytes = options.partBytes ?? PART_BYTES;
+  }
+
+  async put(content: AsyncIterable<Uint8Array>): Promise<StoredDocument> {
+    const key = crypto.randomUUID();
+    const sealing = sealStream(content, this.masterKey);
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: Readable.from(sealing.pieces, { objectMode: false }) },
+      partSize: this.partBytes,
+      queueSize: PARTS_IN_FLIGHT,
+      // Said outright because it is the point: a failed upload aborts its multipart upload, leaving no parts.
+      leavePartsOnError: false,
+    });
+    await upload.done();
+    return { key, ...sealing.measured() };
+  }
+
+  async get(key: string): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
+    return verifiedPlaintext(response.Body as Readable, this.masterKey);
+  }
+
+  async delete(key: string): Promise<void> {
+    // S3 answers a delete of a missing object with success.
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
+  }
+
+  async *objects(): AsyncIterable<StorageEntry> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket })) {
+      for (const object of page.Contents ?? []) {
+        if (!object.Key || !KEY_PATTERN.test(object.Key)) continue;
+        yield { name: object.Key, sizeBytes: object.Size ?? 0, writtenAt: object.LastModified ?? new Date(0) };
+      }
+    }
+  }
+
+  /**
+   * Multipart uploads left open, named `<key>/<upload id>`. Their size is
+   * not listed with them (it would take a request per upload): it counts as 0.
+   */
+  async *unfinishedWrites(): AsyncIterable<StorageEntry> {
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    for (;;) {
+      const page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+      for (const upload of page.Uploads ?? []) {
+        if (!upload.Key || !upload.UploadId || !KEY_PATTERN.test(upload.Key)) continue;
+        yield { name: `${upload.Key}/${upload.UploadId}`, sizeBytes: 0, writtenAt: upload.Initiated ?? new Date(0) };
+      }
+      if (!page.IsTruncated) return;
+      keyMarker = page.NextKeyMarker;
+      uploadIdMarker = page.NextUploadIdMarker;
+    }
+  }
+
+  async removeUnfinished(name: string): Promise<void> {
+    const slash = name.indexOf("/");
+    const key = name.slice(0, slash);
+    const uploadId = name.slice(slash + 1);
+    if (slash < 0 || !KEY_PATTERN.test(key) || !uploadId) throw new Error(`Not an unfinished write: ${JSON.stringify(name)}`);
+    try {
+      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
+    } catch (error) {
+      if (!(error instanceof NoSuchUpload)) throw error;
+    }
+  }
+
+  async check(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+}
+
+/** Keys are ours (UUIDs); checking the shape keeps any other string from naming an object. */
+function checked(key: string): string {
+  if (!KEY_PATTERN.test(key)) throw new Error(`Not a document storage key: ${JSON.stringify(key)}`);
+  return key;
+}
