@@ -3,7 +3,8 @@ import type { CaseIdentifiers } from "~/domain/publication/redaction";
 import type { Prisma, Tx } from "../db.server";
 import { organizationCalendar } from "../deadlines/calendar.server";
 
-const identifierSelect = {
+/** The case columns that name the patient or the people around them. */
+export const identifierSelect = {
   patientName: true,
   patientEmail: true,
   patientPhone: true,
@@ -23,7 +24,7 @@ const identifierSelect = {
 type IdentifierRow = Prisma.CaseGetPayload<{ select: typeof identifierSelect }>;
 
 /** Everything the case knows that could name the patient or the people around them. */
-function caseIdentifiers(kase: IdentifierRow, relativeNames: readonly string[]): CaseIdentifiers {
+export function caseIdentifiers(kase: IdentifierRow, relativeNames: readonly string[]): CaseIdentifiers {
   return {
     patientName: kase.patientName,
     representativeName: kase.filedBy === "PATIENT" ? null : kase.applicant.name,
@@ -38,12 +39,6 @@ function caseIdentifiers(kase: IdentifierRow, relativeNames: readonly string[]):
     phones: [kase.patientPhone],
     addresses: [kase.patientAddress],
   };
-}
-
-/** The case's identifiers, for redacting its findings again with relatives' names the coordinator added. */
-export async function identifiersOfCase(tx: Tx, caseId: string, relativeNames: readonly string[]): Promise<CaseIdentifiers> {
-  const kase = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: identifierSelect });
-  return caseIdentifiers(kase, relativeNames);
 }
 
 /** A panel's reviewers often cite the same paper: the library lists it once. */

@@ -13,7 +13,7 @@ import { AppError, notFound } from "../errors.server";
 import { explainingConflicts } from "../intake/intake-case.server";
 import type { Actor } from "../request-context.server";
 import type { SessionUser } from "../session.server";
-import { identifiersOfCase } from "./draft-publication.server";
+import { caseIdentifiers, identifierSelect } from "./draft-publication.server";
 
 /**
  * The coordinator's publication page: the decision's findings as written
@@ -25,6 +25,7 @@ export async function publicationReview(user: SessionUser, caseId: string, actor
   const kase = await db.case.findFirst({
     where: { AND: [{ id: caseId }, caseAccessWhere(user, "case:decide")] },
     select: {
+      ...identifierSelect,
       id: true,
       reference: true,
       status: true,
@@ -41,7 +42,7 @@ export async function publicationReview(user: SessionUser, caseId: string, actor
   const publication = kase.publication;
   const { timeZone } = await organizationCalendar();
   // What the redaction would still take out of the text as it stands: names the coordinator put back, or typed in.
-  const identifiers = await identifiersOfCase(db, caseId, publication.relativeNames);
+  const identifiers = caseIdentifiers(kase, publication.relativeNames);
   const remaining = redactFindings(publication.findings, identifiers).redactions.map((redaction) => ({
     kind: redaction.kind,
     text: publication.findings.slice(redaction.start, redaction.end),
