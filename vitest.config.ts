@@ -80,6 +80,22 @@ export default defineConfig({
           maxWorkers: 1,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Two app servers and two workers of the production build on one
+          // database and one bucket (tests/cluster): after the crash tests,
+          // beside Playwright (tests/run-all.mjs).
+          name: "cluster",
+          sequence: { groupOrder: 4 },
+          include: ["tests/cluster/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          environment: "node",
+          testTimeout: 420_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

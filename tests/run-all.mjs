@@ -5,7 +5,8 @@
 //                                                  ├─ vitest: unit + integration (real PostgreSQL)
 //                                                  ├─ vitest: outage (its own PostgreSQL, stopped for 2 minutes)
 //                                                  └─ build ─┬─ e2e server starts ── Playwright (real Chromium)
-//                                                            └─ vitest: crashes (the built server killed with SIGKILL)
+//                                                            └─ vitest: crashes (the built server killed with SIGKILL),
+//                                                               then cluster (two app servers and two workers on one database)
 //
 // Each phase's output is printed whole when it ends, with its time. Ends with
 // "N passed, N failed" and exits non-zero when anything failed.
@@ -148,10 +149,13 @@ async function vitest(label, projects) {
 
 const asCheck = (ok) => (ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
-/** The built server killed mid-upload, mid-send and mid-issue (tests/crashes), beside Playwright. */
-async function crashes() {
+/**
+ * The built server killed mid-upload, mid-send and mid-issue (tests/crashes),
+ * then several of its processes on one database (tests/cluster), beside Playwright.
+ */
+async function processes() {
   if (!(await built())) return { failed: 1, passed: 0 };
-  return vitest("vitest-crashes", ["crashes"]);
+  return vitest("vitest-processes", ["crashes", "cluster"]);
 }
 
 // Lint first, with no warnings allowed: a finding fails the run, and the tests still run so one CI run shows everything.
@@ -165,7 +169,7 @@ const results = await Promise.all([
   // Two minutes with the database stopped, mostly waiting: beside the rest, not after it.
   vitest("vitest-outage", ["outage"]),
   endToEnd(),
-  crashes(),
+  processes(),
 ]);
 for (const result of results) {
   passed += result.passed;

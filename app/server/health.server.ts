@@ -1,3 +1,5 @@
+import type { ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { db } from "./db.server";
 import { documentStorage } from "./documents/storage.server";
 import { jobQueueHealth, mailTransport } from "./jobs.server";
@@ -51,11 +53,30 @@ function down(part: string, words: string, error: Error): Check {
 }
 
 let draining = false;
+/** Answers not yet begun: told to close their connection when draining starts. */
+const answering = new Set<ServerResponse>();
 
 /** From now on /readyz answers 503: the load balancer stops sending requests while those in flight finish. */
 export function stopBeingReady(): void {
   draining = true;
+  for (const response of answering) if (!response.headersSent) response.setHeader("Connection", "close");
 }
+
+/**
+ * While draining, every answer closes its connection, those in flight when
+ * it began too: a proxy that keeps connections open to this process opens
+ * its next one to another server, instead of keeping this one busy until the
+ * shutdown's time runs out.
+ */
+export const closeConnectionsWhileDraining: RequestHandler = (_req, res, next) => {
+  if (draining) {
+    res.setHeader("Connection", "close");
+  } else {
+    answering.add(res);
+    res.once("close", () => answering.delete(res));
+  }
+  next();
+};
 
 /**
  * What /readyz tells a load balancer: whether this process should get

@@ -20,7 +20,7 @@ import {
   securityHeaders,
   serverErrorHandler,
 } from "./http.server";
-import { stopBeingReady } from "./health.server";
+import { closeConnectionsWhileDraining, stopBeingReady } from "./health.server";
 import { startWorker } from "./jobs.server";
 import { log } from "./log.server";
 import { cspNonceContext } from "./request-context.server";
@@ -36,6 +36,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), cli
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ?? false);
   app.use(clientAddress);
+  app.use(closeConnectionsWhileDraining);
   app.use(securityHeaders);
   app.use(refuseUnreadableRequests);
   if (clientDir) {

@@ -6,9 +6,7 @@
  * made) serving in its own process, as `npm start` does, on this file's
  * PostgreSQL and data folder.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { once } from "node:events";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,13 +29,10 @@ import { startSession } from "~/server/session.server";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, cookieHeaderFrom, createCase, createPlan, createReviewer, createUser, requestWithCookie } from "#tests/support/factories";
+import { assertBuilt, startPortalProcess, stopPortalProcess, type PortalProcess } from "#tests/support/portal-process";
 import { startSmtpSink, type SmtpSink } from "#tests/support/smtp-sink";
 import { waitFor } from "#tests/support/wait-for";
 
-/** A portal starting on a busy machine (two cores shared with the rest of `npm test`) answers /healthz within this. */
-const STARTS_WITHIN_MS = 60_000;
-const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
-const serverEntry = path.join(buildDir, "server", "index.js");
 /** The uploaded file, and what arrives of it before the kill: more than the 1 MiB the storage writes at a time, so bytes are on disk. */
 const FILE_BYTES = 4 * 1024 * 1024;
 const FIRST_CHUNK_BYTES = 2 * 1024 * 1024;
@@ -58,17 +53,13 @@ const silentlyReceived: string[] = [];
 let silentMailUrl: string;
 let sink: SmtpSink;
 
-interface Portal {
-  process: ChildProcess;
-  port: number;
+interface Portal extends PortalProcess {
   smtpUrl: string;
-  /** What it printed, for the failure message when it does not start. */
-  output: string[];
 }
 let portal: Portal | undefined;
 
 beforeAll(async () => {
-  if (!fs.existsSync(serverEntry)) throw new Error(`No production build at ${serverEntry}: run \`npm run build\` (with the same BUILD_DIR) first`);
+  assertBuilt();
   database = await startEmbeddedDatabase({ dir: path.join(dir, "pg"), port: await freePort(), password: "crashes", database: "crashes" });
   await prepareDatabase(database.url, EMBEDDED_APP_ROLE);
   setConfig(readConfig({ NODE_ENV: "test", DATA_DIR: dataDir, DATABASE_URL: database.appUrl, APP_URL: "http://portal.test" }));
@@ -100,12 +91,7 @@ afterAll(async () => {
 
 /** `npm start` (the portal with its job worker) on this file's database and data folder, serving once this resolves. */
 async function startPortal(smtpUrl: string): Promise<Portal> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    BUILD_DIR: buildDir,
-    PORT: String(port),
+  const started = await startPortalProcess("serve", {
     DATABASE_URL: database!.appUrl,
     MIGRATION_DATABASE_URL: database!.url,
     DATA_DIR: dataDir,
@@ -114,41 +100,13 @@ async function startPortal(smtpUrl: string): Promise<Portal> {
     SMTP_URL: smtpUrl,
     APP_URL: "http://portal.test",
     LOG_LEVEL: "warn",
-  };
-  delete env.SEED_DEMO_DATA;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", `import(${JSON.stringify(serverEntry)}).then((m) => m.main("serve"))`], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const started: Portal = { process: child, port, smtpUrl, output: [] };
-  child.stdout!.setEncoding("utf8").on("data", (text: string) => started.output.push(text));
-  child.stderr!.setEncoding("utf8").on("data", (text: string) => started.output.push(text));
-  try {
-    await waitFor(
-      "the portal to answer /healthz",
-      async () => {
-        if (child.exitCode !== null) throw new Error(`The portal exited with code ${child.exitCode}`);
-        return fetch(`http://127.0.0.1:${port}/healthz`).then(
-          (response) => response.ok,
-          () => false,
-        );
-      },
-      STARTS_WITHIN_MS,
-    );
-  } catch (error) {
-    await stopPortal(started, "SIGKILL");
-    throw new Error(`${(error as Error).message}\n${started.output.join("")}`);
-  }
-  return started;
+  return { ...started, smtpUrl };
 }
 
-/** SIGKILL: the process dies at once, as in a crash, and runs none of its cleanup. */
 async function stopPortal(running: Portal, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
   if (running === portal) portal = undefined;
-  if (running.process.exitCode !== null || running.process.signalCode !== null) return;
-  const exited = once(running.process, "exit");
-  running.process.kill(signal);
-  await exited;
+  await stopPortalProcess(running, signal);
 }
 
 /** The running portal if it sends mail to `smtpUrl`, else a new one that does. */

@@ -1,7 +1,8 @@
 /**
  * A real SMTP server for integration tests: it listens on 127.0.0.1 at a free
  * port, keeps every message it accepts, and can be told to refuse the next
- * messages with an SMTP error, the way a mail provider that is down would.
+ * messages with an SMTP error, the way a mail provider that is down would,
+ * or to hold its answers, the way a slow one does.
  */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -25,14 +26,29 @@ export interface SmtpSink {
   rejected: number;
   /** Refuses the next `count` messages with `code` (4xx: try again later, 5xx: permanent). */
   rejectNext(count: number, code?: number): void;
+  /** Holds the answer to every message from now on: its sender waits, mid-send, until `releaseHeld`. */
+  holdAnswers(): void;
+  /** Messages whose answer is held now. */
+  held(): number;
+  /** Accepts the held messages whose sender is still connected, and stops holding; returns the recipients of those whose sender went away. */
+  releaseHeld(): string[];
   /** Forgets received messages and pending rejections. */
   reset(): void;
   stop(): Promise<void>;
 }
 
+interface HeldMessage {
+  message: ReceivedMessage;
+  sessionId: string;
+  accept: () => void;
+}
+
 export async function startSmtpSink(): Promise<SmtpSink> {
   let rejectRemaining = 0;
   let rejectCode = 451;
+  let holding = false;
+  const heldMessages: HeldMessage[] = [];
+  const closedSessions = new Set<string>();
   const sink = {
     port: 0,
     url: "",
@@ -44,6 +60,23 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     rejectNext(count: number, code = 451) {
       rejectRemaining = count;
       rejectCode = code;
+    },
+    holdAnswers() {
+      holding = true;
+    },
+    held: () => heldMessages.filter((held) => !closedSessions.has(held.sessionId)).length,
+    releaseHeld() {
+      holding = false;
+      const gone: string[] = [];
+      for (const held of heldMessages.splice(0)) {
+        if (closedSessions.has(held.sessionId)) {
+          gone.push(...held.message.recipients);
+        } else {
+          sink.messages.push(held.message);
+          held.accept();
+        }
+      }
+      return gone;
     },
     reset() {
       sink.messages.length = 0;
@@ -71,13 +104,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           callback(error);
           return;
         }
-        sink.messages.push({
+        const message = {
           recipients: session.envelope.rcptTo.map((address) => address.address),
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback(null, "Queued by the test sink");
+        };
+        const accept = () => callback(null, "Queued by the test sink");
+        if (holding) {
+          heldMessages.push({ message, sessionId: session.id, accept });
+          return;
+        }
+        sink.messages.push(message);
+        accept();
       });
+    },
+    onClose(session) {
+      closedSessions.add(session.id);
     },
   });
   // A dropped client connection must not crash the test run.
