@@ -2,7 +2,7 @@ import i18next, { type i18n, type TFunction } from "i18next";
 import ICU from "i18next-icu";
 import en from "./catalogs/en.json" with { type: "json" };
 import es from "./catalogs/es.json" with { type: "json" };
-import { LOCALES, type Locale } from "./locales";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 import type { MessageKey, MessageValues } from "./msg";
 
 /**
@@ -41,6 +41,11 @@ export function i18nFor(locale: Locale): i18n {
 /** The `t` of one language, for text written outside React: emails, letters, notices. */
 export function translator(locale: Locale): TFunction {
   return INSTANCES[locale].t;
+}
+
+/** The language of a `t` that `translator` gave; English for any other. */
+export function localeOf(t: TFunction): Locale {
+  return LOCALES.find((locale) => INSTANCES[locale].t === t) ?? DEFAULT_LOCALE;
 }
 
 /**

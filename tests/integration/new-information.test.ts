@@ -18,6 +18,7 @@ import { planCasePage } from "~/server/plan/plan-case-page.server";
 import { ensureReferenceData } from "~/server/reference-data.server";
 import { applicantCasePage } from "~/server/requests/case-page.server";
 import type { DocumentKind } from "~/domain/documents/document-kinds";
+import { translator } from "~/i18n/i18n";
 import { SMALL_PDF, createInformationRequest } from "#tests/support/case-factories";
 import { actorFor, createCase, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
 import { callApi } from "#tests/support/routes";
@@ -240,7 +241,11 @@ describe("the window to add documents", () => {
     const refusal = await refusalOf(add(applicant, kase.id, new Date(WINDOW_CLOSES.getTime() + 1000)));
     expect(refusal.status).toBe(409);
     expect(refusal.title).toBe("The window to add documents has closed");
-    expect(refusal.detail).toContain("closed on Thu 3 Dec 2026, 11:59 PM ET, 5 business days after a reviewer was assigned");
+    expect(refusal.detailIn()).toContain("closed on Thu 3 Dec 2026, 11:59 PM ET, 5 business days after a reviewer was assigned");
+    // A Spanish-speaking applicant reads why in Spanish, the date written their way.
+    expect(refusal.detailIn(translator("es"))).toMatch(
+      /^El plazo para agregar documentos terminó el .*3 .*dic.* 2026.*5 días hábiles después de que se asignó un revisor/,
+    );
     expect(await db.document.count({ where: { caseId: kase.id } })).toBe(1);
 
     const coordinator = await createUser({ roles: ["COORDINATOR"] });

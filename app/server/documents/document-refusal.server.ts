@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { UploadRefusal } from "~/domain/documents/limits";
-import { translateMessage, translator } from "~/i18n/i18n";
-import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { localeOf, translateMessage, translator } from "~/i18n/i18n";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { msg, type MessageValues } from "~/i18n/msg";
 import { problem } from "../api/problem.server";
 
@@ -16,12 +16,16 @@ export class DocumentRefusal extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
-    /** A catalog message (msg), or English written as it is shown. */
-    readonly detail: string,
+    /**
+     * A catalog message (msg), English written as it is shown, or the words
+     * for each language when they hold more than placeholders can (a date
+     * written the reader's way).
+     */
+    readonly detail: string | ((locale: Locale) => string),
     /** What fills the detail's placeholders. */
     readonly values?: MessageValues,
   ) {
-    super(translateMessage(ENGLISH, detail, values));
+    super(typeof detail === "function" ? detail(DEFAULT_LOCALE) : translateMessage(ENGLISH, detail, values));
     this.name = "DocumentRefusal";
   }
 
@@ -31,7 +35,7 @@ export class DocumentRefusal extends Error {
 
   /** The detail in the reader's language (`t`); English for the plan's API. */
   detailIn(t: TFunction = ENGLISH): string {
-    return translateMessage(t, this.detail, this.values);
+    return typeof this.detail === "function" ? this.detail(localeOf(t)) : translateMessage(t, this.detail, this.values);
   }
 
   toResponse(t?: TFunction): Response {

@@ -51,7 +51,7 @@ export async function findUploadTarget(user: SessionUser, caseId: string, tx: Tx
   if (party === "APPLICANT" && !can("editDraft", found.status, ["APPLICANT"])) {
     const { window, rule, timeZone } = await applicantWindowOf(tx, found, options.at ?? new Date());
     if (window.state === "closed" && !(await answersOwnRequest(tx, found.id, options.informationRequestId))) {
-      throw new DocumentRefusal(409, "The window to add documents has closed", windowClosedMessage(window, rule, timeZone));
+      throw new DocumentRefusal(409, "The window to add documents has closed", (locale) => windowClosedMessage(window, rule, timeZone, locale));
     }
     newInformation = isNewInformation(window);
   }
