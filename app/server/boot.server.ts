@@ -9,7 +9,7 @@ import { installJobQueue } from "./jobs.server";
 import { assertMigrated, migrate, readMigrations } from "./migrate.server";
 import { sealStoredWebhookSecrets } from "./webhooks/secret-box.server";
 import { ensureReferenceData } from "./reference-data.server";
-import { loadSecrets, setSecrets } from "./secrets.server";
+import { assertSharedSecrets, loadSecrets, setSecrets } from "./secrets.server";
 
 export interface Booted {
   databaseUrl: string;
@@ -40,6 +40,7 @@ export async function prepareDatabase(ownerUrl: string, appRole: string): Promis
  */
 export async function boot(options: { seed: "if-empty" | "never" } = { seed: "if-empty" }): Promise<Booted> {
   const settings = config();
+  if (settings.storage.kind === "s3") assertSharedSecrets();
   const loaded = loadSecrets(settings.dataDir);
   setSecrets(loaded);
   let databaseUrl = settings.databaseUrl;

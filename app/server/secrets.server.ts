@@ -34,6 +34,20 @@ export function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.en
   };
 }
 
+/**
+ * Documents in a bucket are read by every app server and worker: their key,
+ * and the session secret, must be the same everywhere. One made into a
+ * machine's data folder would leave the others unable to read what it
+ * stored, and be lost with that machine.
+ */
+export function assertSharedSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  const missing = ["SESSION_SECRET", "DOCUMENT_ENCRYPTION_KEY"].filter((name) => !env[name]);
+  if (missing.length === 0) return;
+  throw new Error(
+    `STORAGE=s3 needs ${missing.join(" and ")} set, the same on every app server and worker: a secret made into one machine's DATA_DIR would leave the bucket's documents unreadable to the others (make one with \`openssl rand -base64 32\`)`,
+  );
+}
+
 let current: Secrets | undefined;
 export function secrets(): Secrets {
   if (!current) throw new Error("Secrets are not loaded yet");

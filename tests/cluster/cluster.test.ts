@@ -61,6 +61,8 @@ let servers: PortalProcess[] = [];
 let workers: PortalProcess[] = [];
 /** The database's clock once every worker was running: the deadline sweep is counted from here. */
 let watchFrom: Date;
+/** What every app server and worker is started with, beside its own DATA_DIR. */
+let settings: NodeJS.ProcessEnv;
 
 interface HeldRequest {
   id: string;
@@ -104,7 +106,7 @@ beforeAll(async () => {
   s3 = await startS3Server([BUCKET]);
   sink = await startSmtpSink();
   await new Promise<void>((resolve) => receiver.server.listen(0, "127.0.0.1", resolve));
-  const settings = {
+  settings = {
     DATABASE_URL: database.appUrl,
     SESSION_SECRET: secrets.sessionSecret,
     DOCUMENT_ENCRYPTION_KEY: secrets.documentKey,
@@ -173,6 +175,12 @@ const cookieOf = (response: Response) =>
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+
+it("refuses to start a process that would make its own document key for a shared bucket", async () => {
+  await expect(startPortalProcess("worker", { ...settings, DOCUMENT_ENCRYPTION_KEY: "", DATA_DIR: path.join(dir, "worker-without-key") })).rejects.toThrow(
+    "STORAGE=s3 needs DOCUMENT_ENCRYPTION_KEY set, the same on every app server and worker",
+  );
+});
 
 it("signs in on one app server and is signed in on the other; signing out on the other ends it on both", async () => {
   const applicant = await createUser({ roles: ["APPLICANT"], name: "Rosa Delgado" });
