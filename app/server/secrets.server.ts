@@ -44,7 +44,7 @@ export function assertSharedSecrets(env: NodeJS.ProcessEnv = process.env): void 
   const missing = ["SESSION_SECRET", "DOCUMENT_ENCRYPTION_KEY"].filter((name) => !env[name]);
   if (missing.length === 0) return;
   throw new Error(
-    `STORAGE=s3 needs ${missing.join(" and ")} set, the same on every app server and worker: a secret made into one machine's DATA_DIR would leave the bucket's documents unreadable to the others (make one with \`openssl rand -base64 32\`)`,
+    `STORAGE=s3 needs ${missing.join(" and ")} set, the same on every app server and worker: a secret made into one machine's DATA_DIR would leave the bucket's documents unreadable to the others. A portal that already has documents keeps its own (DATA_DIR/secrets.json holds them); a new one makes each with \`openssl rand -base64 32\``,
   );
 }
 
