@@ -44,6 +44,9 @@ const EMAIL_BATCH = 10;
 const WEBHOOK_BATCH = 20;
 /** Three minute marks pass within this on the database's clock, from whenever the watch starts. */
 const SWEEP_WATCH_MS = 4 * 60_000;
+/** Messages received for `to` by either worker's mail server. */
+const receivedFor = (to: string) => sinks.flatMap((sink) => sink.messagesTo(to));
+
 /** A message or delivery claimed by a worker that died is taken up by another after its lease (90 s, 60 s) has run out. */
 const AFTER_LEASE_MS = 180_000;
 
@@ -56,7 +59,8 @@ const secrets = {
 };
 let database: EmbeddedDatabase | undefined;
 let s3: S3TestServer | undefined;
-let sink: SmtpSink;
+/** Each worker's mail server: what a worker is sending is known apart from the other's. */
+let sinks: SmtpSink[] = [];
 let servers: PortalProcess[] = [];
 let workers: PortalProcess[] = [];
 /** The database's clock once every worker was running: the deadline sweep is counted from here. */
@@ -104,7 +108,7 @@ beforeAll(async () => {
   // Migrated once, as the tables' owner (npm run db:migrate): the processes connect as the portal's role only.
   await prepareDatabase(database.url, EMBEDDED_APP_ROLE);
   s3 = await startS3Server([BUCKET]);
-  sink = await startSmtpSink();
+  sinks = await Promise.all([startSmtpSink(), startSmtpSink()]);
   await new Promise<void>((resolve) => receiver.server.listen(0, "127.0.0.1", resolve));
   settings = {
     DATABASE_URL: database.appUrl,
@@ -115,7 +119,7 @@ beforeAll(async () => {
     S3_ENDPOINT: s3.endpoint,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-    SMTP_URL: sink.url,
+    SMTP_URL: sinks[0]!.url,
     APP_URL: "http://portal.test",
     LIBRARY_REQUESTS_PER_MINUTE: String(LIBRARY_LIMIT),
     WEBHOOK_INTERNAL_HOSTS: "127.0.0.1",
@@ -129,13 +133,15 @@ beforeAll(async () => {
   await ensureReferenceData();
   const start = (command: "serve" | "worker", name: string) => startPortalProcess(command, { ...settings, DATA_DIR: path.join(dir, name) });
   servers = await Promise.all([start("serve", "server-a"), start("serve", "server-b")]);
-  workers = await Promise.all([start("worker", "worker-a"), start("worker", "worker-b")]);
+  workers = await Promise.all(
+    ["worker-a", "worker-b"].map((name, index) => startPortalProcess("worker", { ...settings, SMTP_URL: sinks[index]!.url, DATA_DIR: path.join(dir, name) })),
+  );
   watchFrom = await databaseNow();
 }, 240_000);
 
 afterAll(async () => {
   await Promise.all([...servers, ...workers].map((running) => stopPortalProcess(running, "SIGTERM")));
-  await sink?.stop();
+  await Promise.all(sinks.map((sink) => sink.stop()));
   await new Promise<void>((resolve) => receiver.server.close(() => resolve()));
   await s3?.close();
   await disconnectDatabase();
@@ -313,7 +319,7 @@ async function expectEachDeliveredOnce(emails: string[], planId: string, timeout
       (await db.webhookDelivery.count({ where: { endpoint: { planId }, status: "SUCCEEDED" } })) === BURST,
     timeoutMs,
   );
-  for (const to of emails) expect(sink.messagesTo(to), to).toHaveLength(1);
+  for (const to of emails) expect(receivedFor(to), to).toHaveLength(1);
   const ids = (await db.webhookDelivery.findMany({ where: { endpoint: { planId } }, select: { messageId: true } })).map((row) => row.messageId);
   expect(ids).toHaveLength(BURST);
   for (const id of ids)
@@ -332,26 +338,29 @@ it("delivers every email and webhook exactly once with both workers running", as
 
 it("delivers every email and webhook exactly once when a worker is killed with kill -9 in the middle of its batch", async () => {
   const plan = await planWithReceiver();
-  sink.holdAnswers();
+  const [deadWorkersSink, liveWorkersSink] = sinks as [SmtpSink, SmtpSink];
+  for (const sink of sinks) sink.holdAnswers();
   receiver.holding = true;
-  // Each worker takes one batch and waits on it: both are in the middle of one, of emails and of webhooks.
+  // Each worker takes a batch and waits on it: both are in the middle of one, of emails and of webhooks.
   const emails = await queueEmails("kill-9");
-  await waitFor("both workers to be sending a batch of emails", () => sink.held() === 2 * EMAIL_BATCH, 120_000);
+  await waitFor("both workers to be sending emails", () => sinks.every((sink) => sink.held() > 0), 120_000);
+  // The deliveries are committed at once: the first worker claims a batch of them, the second the rest.
   await queueWebhookEvents(plan.id);
   await waitFor("both workers to be sending a batch of webhooks", () => receiver.held.filter((held) => !held.closed).length === 2 * WEBHOOK_BATCH, 20_000);
   await stopPortalProcess(workers[0]!, "SIGKILL");
   await waitFor(
     "the dead worker's connections to close",
-    () => sink.held() === EMAIL_BATCH && receiver.held.filter((held) => !held.closed).length === WEBHOOK_BATCH,
+    () => deadWorkersSink.held() === 0 && receiver.held.filter((held) => !held.closed).length === WEBHOOK_BATCH,
   );
-  const emailsLeft = sink.releaseHeld();
+  const emailsLeft = deadWorkersSink.releaseHeld();
+  expect(liveWorkersSink.releaseHeld()).toEqual([]);
   const webhooksLeft = receiver.release();
   // The dead worker's batch was cut off: its messages and deliveries are claimed by nobody alive, until their lease runs out.
-  expect(emailsLeft).toHaveLength(EMAIL_BATCH);
+  expect(emailsLeft.length).toBeGreaterThan(0);
   expect(webhooksLeft).toBe(WEBHOOK_BATCH);
   await expectEachDeliveredOnce(emails, plan.id, AFTER_LEASE_MS);
   const retried = await db.outboxMessage.findMany({ where: { toAddress: { in: emailsLeft } }, select: { attempts: true } });
-  expect(retried.map((message) => message.attempts)).toEqual(Array(EMAIL_BATCH).fill(2));
+  expect(retried.map((message) => message.attempts)).toEqual(emailsLeft.map(() => 2));
 });
 
 it("runs the deadline sweep once a minute in all, not once a minute per worker", async () => {
@@ -406,16 +415,21 @@ it("stops gracefully on SIGTERM: an app server finishes the upload in flight, an
   expect(await db.document.count({ where: { caseId: kase.id } })).toBe(1);
 
   const worker = workers[1]!;
+  const sink = sinks[1]!;
   sink.holdAnswers();
   const emails = await queueEmails("graceful", EMAIL_BATCH);
-  await waitFor("the worker to be sending a batch", () => sink.held() === EMAIL_BATCH, 120_000);
+  await waitFor("the worker to be sending a batch", () => sink.held() > 0, 120_000);
   const workerExited = once(worker.process, "exit");
   worker.process.kill("SIGTERM");
   await waitFor("the worker to start shutting down", () => worker.output.join("").includes("shutting down"));
   expect(sink.releaseHeld()).toEqual([]);
   expect(await workerExited).toEqual([0, null]);
-  // Sent, and known to be sent: the worker waited for its batch before it let go of the database.
-  const sent = await db.outboxMessage.findMany({ where: { toAddress: { in: emails } }, select: { status: true, attempts: true } });
-  expect(sent).toEqual(Array(EMAIL_BATCH).fill({ status: "SENT", attempts: 1 }));
-  for (const to of emails) expect(sink.messagesTo(to)).toHaveLength(1);
+  // What it was sending is sent, and known to be sent: it waited for its batch before it let go of the database.
+  // What it had not taken is left for the next worker, claimed by nobody.
+  const outcomes = await db.outboxMessage.findMany({ where: { toAddress: { in: emails } }, select: { toAddress: true, status: true, attempts: true } });
+  const sent = outcomes.filter((message) => message.status === "SENT");
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.every((message) => message.attempts === 1)).toBe(true);
+  expect(outcomes.filter((message) => message.status !== "SENT")).toEqual(outcomes.filter((message) => message.status === "PENDING" && message.attempts === 0));
+  for (const message of sent) expect(sink.messagesTo(message.toAddress)).toHaveLength(1);
 });
