@@ -7,16 +7,18 @@
  *    more cases (default 15,000, bench/fill-cases.ts), their reminders
  *    recorded as sent. Two app servers (the production build,
  *    IN_PROCESS_WORKER=false) and one `worker` process run on it; the
- *    measurements start once the worker is idle. 32 autocannon clients in this process load the
- *    coordinator's SLA dashboard (/iro, signed in) and the bare /healthz:
- *    first all 32 on one app server, then 16 on each, summed. Each route is
- *    warmed up, then measured for BENCH_SECONDS (default 10). Printed:
- *    requests a second, p50/p99, non-2xx and errors, and each process's peak
- *    RSS and CPU time during each run (PostgreSQL: all its processes).
- *    Target: two app servers serve ≥ 1.5× one server's dashboard requests a
- *    second, with no non-2xx answer. The client, the servers and PostgreSQL
- *    share the machine's cores: on two cores the second server has little
- *    to add, and the bench says so in the numbers rather than hiding it.
+ *    measurements start once the worker is idle. 32 autocannon clients in
+ *    this process load the coordinator's SLA dashboard (/iro, signed in)
+ *    and the bare /healthz: first all 32 on one app server, then 16 on each,
+ *    summed. Each route is warmed up, then measured for BENCH_SECONDS
+ *    (default 10). Printed: requests a second, p50/p99, non-2xx and errors,
+ *    each process's peak memory and CPU time during each run (PostgreSQL:
+ *    all its processes), and the CPU time a dashboard page costs in the app
+ *    servers and in PostgreSQL. Target: two app servers serve ≥ 1.5× one
+ *    server's dashboard requests a second, with no non-2xx answer. The
+ *    client, the servers and PostgreSQL share the machine's cores: on two
+ *    cores a second server has none of its own to add, and the bench prints
+ *    the share of the CPUs its processes got rather than hiding it.
  *
  * 2. A 1 GiB document (BENCH_UPLOAD_MIB) to S3: s3rver on the loopback in a
  *    process of its own, and an uploader in another (bench/cluster-s3.ts)
