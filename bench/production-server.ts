@@ -2,7 +2,8 @@
  * The production build as the benches run it: built when missing (or when
  * BENCH_REBUILD=1) into BUILD_DIR, started in a process of its own on a
  * throwaway database and data folder, with no job worker, and stopped as
- * `npm start` is. BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
+ * `npm start` is; or the job worker alone, as `npm run worker` starts it.
+ * BENCH_CPU_PROFILE=<dir> writes the server's CPU profile.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -30,13 +31,15 @@ export interface ServerOptions {
   port: number;
   /** The portal's own role: what the server connects as. */
   databaseUrl: string;
-  /** The tables' owner: the server migrates with it at its start. */
-  migrationDatabaseUrl: string;
+  /** The tables' owner: the server migrates with it at its start. Unset: the database must be migrated already. */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   sessionSecret: string;
   documentKey: string;
   /** Load the demo data into the empty database at the first start. */
   demoData?: boolean;
+  /** `serve` (the default: the portal, without its job worker) or `worker` (the job worker alone). */
+  command?: "serve" | "worker";
 }
 
 export function startServer(options: ServerOptions): ChildProcess {
@@ -45,7 +48,6 @@ export function startServer(options: ServerOptions): ChildProcess {
     NODE_ENV: "production",
     PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,
-    MIGRATION_DATABASE_URL: options.migrationDatabaseUrl,
     DATA_DIR: options.dataDir,
     SESSION_SECRET: options.sessionSecret,
     DOCUMENT_ENCRYPTION_KEY: options.documentKey,
@@ -55,14 +57,20 @@ export function startServer(options: ServerOptions): ChildProcess {
     IN_PROCESS_WORKER: "false",
   };
   delete env.SMTP_URL;
+  if (options.migrationDatabaseUrl) env.MIGRATION_DATABASE_URL = options.migrationDatabaseUrl;
+  else delete env.MIGRATION_DATABASE_URL;
   if (options.demoData) env.SEED_DEMO_DATA = "true";
   else delete env.SEED_DEMO_DATA;
   const entry = JSON.stringify(path.resolve(buildDir, "server", "index.js"));
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`] : [];
-  return spawn(process.execPath, [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main("serve"))`], {
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  return spawn(
+    process.execPath,
+    [...profile, "--input-type=module", "-e", `import(${entry}).then((m) => m.main(${JSON.stringify(options.command ?? "serve")}))`],
+    {
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 }
 
 /** Until /healthz answers 200; the first start migrates (and seeds the demo data) before it listens. */
