@@ -29,6 +29,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Run the job worker inside the web process (npm start). */
   inProcessWorker: boolean;
+  /** Express's "trust proxy": which proxies' X-Forwarded-For names the client (a hop count, addresses or subnets, or all). */
+  trustProxy: boolean | number | string;
   /** Requests per minute each plan API key may make. */
   apiRateLimitPerMinute: number;
   /** Sign-in attempts one network address may make in 15 minutes. */
@@ -96,6 +98,19 @@ function storageFromEnv(env: NodeJS.ProcessEnv): AppConfig["storage"] {
   };
 }
 
+/**
+ * TRUST_PROXY as Express means it: "true" or "false", a number of hops, or
+ * addresses, subnets and Express's names (loopback, uniquelocal). The raw
+ * string would make "1" an address that trusts nothing and "true" fail the start.
+ */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): AppConfig["trustProxy"] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intFromEnv(env, "PORT", 3000);
   const isProduction = env.NODE_ENV === "production";
@@ -117,6 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organizationPhone: env.ORGANIZATION_PHONE || "1-800-555-0143",
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
+    trustProxy: trustProxyFromEnv(env),
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
     loginAttemptsPerNetwork: intFromEnv(env, "LOGIN_ATTEMPTS_PER_NETWORK", 30),
     libraryRequestsPerMinute: intFromEnv(env, "LIBRARY_REQUESTS_PER_MINUTE", 120),

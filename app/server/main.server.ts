@@ -34,7 +34,7 @@ import { cspNonceContext } from "./request-context.server";
 export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), clientDir?: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY ?? false);
+  app.set("trust proxy", config().trustProxy);
   app.use(clientAddress);
   app.use(closeConnectionsWhileDraining);
   app.use(securityHeaders);

@@ -52,3 +52,13 @@ describe("document storage", () => {
     );
   });
 });
+
+describe("the proxies trusted to name the client", () => {
+  it("reads TRUST_PROXY as Express means it: all, none, a number of hops, or addresses and names", () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(readConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+  });
+});
