@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { verifiedPlaintext } from "./document-cipher.server";
 import { sealToFile } from "./document-sealer.server";
 import type { DocumentStorage, PutOptions, StorageEntry, StoredDocument } from "./storage.server";
@@ -41,6 +42,12 @@ export class LocalDiskStorage implements DocumentStorage {
   async get(key: string): Promise<ReadableStream<Uint8Array>> {
     const file = await fs.open(this.pathOf(key), "r");
     return verifiedPlaintext(file.createReadStream(), this.masterKey);
+  }
+
+  /** The object's sealed bytes as they are on the disk, for copying them elsewhere (storage-migrate.server.ts). */
+  async sealed(key: string): Promise<Readable> {
+    const file = await fs.open(this.pathOf(key), "r");
+    return file.createReadStream();
   }
 
   async delete(key: string): Promise<void> {

@@ -77,16 +77,17 @@ export class S3DocumentStorage implements DocumentStorage {
   async put(content: AsyncIterable<Uint8Array>): Promise<StoredDocument> {
     const key = crypto.randomUUID();
     const sealing = sealStream(content, this.masterKey);
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: Readable.from(sealing.pieces, { objectMode: false }) },
-      partSize: this.partBytes,
-      queueSize: PARTS_IN_FLIGHT,
-      // Said outright because it is the point: a failed upload aborts its multipart upload, leaving no parts.
-      leavePartsOnError: false,
-    });
-    await upload.done();
+    await this.upload(key, sealing.pieces);
     return { key, ...sealing.measured() };
+  }
+
+  /**
+   * Stores bytes another storage sealed, as they are, under the key they had
+   * there (the storage migration: storage-migrate.server.ts). They open here
+   * only if they were sealed with this storage's master key.
+   */
+  async putSealed(key: string, sealed: AsyncIterable<Uint8Array>): Promise<void> {
+    await this.upload(checked(key), sealed);
   }
 
   async get(key: string): Promise<ReadableStream<Uint8Array>> {
@@ -141,6 +142,18 @@ export class S3DocumentStorage implements DocumentStorage {
 
   async check(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+
+  private async upload(key: string, sealed: AsyncIterable<Uint8Array>): Promise<void> {
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: Readable.from(sealed, { objectMode: false }) },
+      partSize: this.partBytes,
+      queueSize: PARTS_IN_FLIGHT,
+      // Said outright because it is the point: a failed upload aborts its multipart upload, leaving no parts.
+      leavePartsOnError: false,
+    });
+    await upload.done();
   }
 }
 
