@@ -50,8 +50,8 @@ async function upload(
   return documentsRoute.action({ request, params: {}, context: { cspNonce: "" } } as never);
 }
 
-async function download(who: SignedIn, documentId: string, search = ""): Promise<Response> {
-  const request = new Request(`http://portal.test/documents/${documentId}${search}`, { headers: headersFor(who) });
+async function download(who: SignedIn, documentId: string, search = "", extra: Record<string, string> = {}): Promise<Response> {
+  const request = new Request(`http://portal.test/documents/${documentId}${search}`, { headers: headersFor(who, extra) });
   return documentRoute.loader({ request, params: { documentId }, context: { cspNonce: "" } } as never);
 }
 
@@ -482,6 +482,37 @@ describe.each(STORAGES)("documents kept on $name", (under) => {
       expect(inline.headers.get("Content-Security-Policy")).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'");
       await inline.arrayBuffer();
       expect(await db.auditLog.count({ where: { action: "document.downloaded", objectId: id } })).toBe(2);
+    });
+
+    it("answers a Range with only those bytes (206), as the viewer's pdf.js asks for the parts of a large PDF, and audits each part", async () => {
+      const file = pdf(40_000); // three segments
+      const { id } = await uploaded(file);
+      const whole = await download(applicant, id, "?inline=1");
+      expect(whole.headers.get("Accept-Ranges")).toBe("bytes");
+      await whole.arrayBuffer();
+
+      // Across the first two segments' boundary: both are read, the rest of the file is not needed.
+      const first = SEGMENT_BYTES - 100;
+      const across = await download(coordinator, id, "?inline=1", { Range: `bytes=${first}-${first + 199}` });
+      expect(across.status).toBe(206);
+      expect(across.headers.get("Content-Range")).toBe(`bytes ${first}-${first + 199}/${file.length}`);
+      expect(across.headers.get("Content-Length")).toBe("200");
+      expect(Buffer.from(await across.arrayBuffer()).equals(Buffer.from(file.subarray(first, first + 200)))).toBe(true);
+
+      // The trailer pdf.js reads first: the file's last bytes.
+      const tail = await download(coordinator, id, "?inline=1", { Range: "bytes=-64" });
+      expect(tail.status).toBe(206);
+      expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(file.subarray(file.length - 64)))).toBe(true);
+
+      const past = await download(coordinator, id, "", { Range: `bytes=${file.length}-` });
+      expect(past.status).toBe(416);
+      expect(past.headers.get("Content-Range")).toBe(`bytes */${file.length}`);
+
+      const parts = await db.auditLog.findMany({ where: { action: "document.downloaded", objectId: id, actorId: coordinator.id }, orderBy: { id: "asc" } });
+      expect(parts.map((row) => row.detail)).toMatchObject([
+        { range: { first, last: first + 199 } },
+        { range: { first: file.length - 64, last: file.length - 1 } },
+      ]);
     });
 
     it("offers a file under the name its content shows, not the one it was sent with", async () => {

@@ -20,6 +20,8 @@ export class DocumentRefusal extends Error {
     readonly detail: string,
     /** What fills the detail's placeholders. */
     readonly values?: MessageValues,
+    /** Headers the answer carries besides the problem's own. */
+    readonly headers?: Record<string, string>,
   ) {
     super(translateMessage(ENGLISH, detail, values));
     this.name = "DocumentRefusal";
@@ -35,7 +37,7 @@ export class DocumentRefusal extends Error {
   }
 
   toResponse(t?: TFunction): Response {
-    return problem(this.status, this.title, this.detailIn(t));
+    return problem(this.status, this.title, this.detailIn(t), { headers: this.headers });
   }
 }
 

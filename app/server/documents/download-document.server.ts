@@ -1,3 +1,4 @@
+import { contentRange, rangeIn, type ByteRange, type RangeRequest } from "~/domain/documents/byte-range";
 import { FILE_TYPES } from "~/domain/documents/file-types";
 import { audit } from "../audit.server";
 import { documentAccessWhere } from "../cases/case-access.server";
@@ -16,6 +17,8 @@ export interface DocumentDownload {
   sizeBytes: number;
   /** Shown in the browser tab rather than saved (asked for, and the type allows it). */
   inline: boolean;
+  /** The part of the document `body` holds, when one was asked for; null for the whole. */
+  range: ByteRange | null;
   body: ReadableStream<Uint8Array>;
 }
 
@@ -30,7 +33,7 @@ const INLINE_TYPES = new Set(
  * writes the audit row every view of records needs (who, from where).
  */
 export async function downloadDocument(
-  options: { user: SessionUser; actor: Actor; documentId: string; inline: boolean },
+  options: { user: SessionUser; actor: Actor; documentId: string; inline: boolean; range?: RangeRequest | null },
   storage: DocumentStorage = documentStorage(),
 ): Promise<DocumentDownload> {
   const document = await db.document.findFirst({
@@ -42,9 +45,16 @@ export async function downloadDocument(
     await audit(options.actor, { action: "access.denied", objectType: "Document", detail: { asked: options.documentId, reason: NOT_FOUND_OR_NOT_YOURS } });
     throw documentNotFound();
   }
+  const sizeBytes = Number(document.sizeBytes);
+  const range = options.range ? rangeIn(options.range, sizeBytes) : null;
+  if (options.range && !range) {
+    throw new DocumentRefusal(416, "Range not satisfiable", `The document has ${sizeBytes} bytes; the range asked for is not in it.`, undefined, {
+      "Content-Range": contentRange({ size: sizeBytes }),
+    });
+  }
   let body: ReadableStream<Uint8Array>;
   try {
-    body = await storage.get(document.storageKey);
+    body = await storage.get(document.storageKey, range ? { offset: range.first, length: range.last - range.first + 1 } : undefined);
   } catch (error) {
     log.error("document could not be opened", error, { documentId: document.id });
     const detail =
@@ -58,9 +68,10 @@ export async function downloadDocument(
     action: "document.downloaded",
     objectType: "Document",
     objectId: document.id,
-    detail: { caseId: document.caseId, inline },
+    // A viewer reading a large PDF in parts writes a row for each part, naming the bytes it got.
+    detail: { caseId: document.caseId, inline, ...(range ? { range: { first: range.first, last: range.last } } : {}) },
   });
-  return { fileName: document.fileName, contentType: document.contentType, sizeBytes: Number(document.sizeBytes), inline, body };
+  return { fileName: document.fileName, contentType: document.contentType, sizeBytes, inline, range, body };
 }
 
 /**
@@ -70,11 +81,13 @@ export async function downloadDocument(
  * Chromium refuses to start its PDF viewer in a sandboxed document. No
  * document may be framed: the record viewer draws them itself.
  */
-export function downloadHeaders(download: Pick<DocumentDownload, "fileName" | "contentType" | "sizeBytes" | "inline">): Headers {
+export function downloadHeaders(download: Pick<DocumentDownload, "fileName" | "contentType" | "sizeBytes" | "inline" | "range">): Headers {
   const sandbox = download.inline && download.contentType === FILE_TYPES.pdf.contentType ? "" : "; sandbox";
+  const { range } = download;
   return new Headers({
     "Content-Type": download.contentType,
-    "Content-Length": String(download.sizeBytes),
+    "Content-Length": String(range ? range.last - range.first + 1 : download.sizeBytes),
+    ...(range ? { "Content-Range": contentRange(range) } : {}),
     "Content-Disposition": contentDisposition(download.inline ? "inline" : "attachment", download.fileName),
     "Content-Security-Policy": `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'${sandbox}`,
     "X-Content-Type-Options": "nosniff",

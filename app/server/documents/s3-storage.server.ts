@@ -11,7 +11,7 @@ import {
   paginateListObjectsV2,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { verifiedPlaintext } from "./document-cipher.server";
+import { HEADER_BYTES, sealedSpan, verifiedPlaintext, type PlainRange } from "./document-cipher.server";
 import { sealStream } from "./sealed-stream.server";
 import type { DocumentStorage, StorageEntry, StoredDocument } from "./storage.server";
 
@@ -90,9 +90,18 @@ export class S3DocumentStorage implements DocumentStorage {
     await this.upload(checked(key), sealed);
   }
 
-  async get(key: string): Promise<ReadableStream<Uint8Array>> {
-    const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
-    return verifiedPlaintext(response.Body as Readable, this.masterKey);
+  async get(key: string, range?: PlainRange): Promise<ReadableStream<Uint8Array>> {
+    if (!range) {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
+      return verifiedPlaintext(response.Body as Readable, this.masterKey);
+    }
+    // Two requests: the header, whose answer also gives the object's size, then the segments holding the range.
+    const head = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key), Range: `bytes=0-${HEADER_BYTES - 1}` }));
+    const header = Buffer.from(await head.Body!.transformToByteArray());
+    const sealedBytes = Number(/\/(\d+)$/.exec(head.ContentRange ?? "")?.[1] ?? header.length);
+    const span = sealedSpan(header, sealedBytes, this.masterKey, range);
+    const segments = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${span.from}-${span.to - 1}` }));
+    return span.open(segments.Body as Readable);
   }
 
   async delete(key: string): Promise<void> {
