@@ -1,6 +1,6 @@
 import { contentRange, rangeIn, type ByteRange, type RangeRequest } from "~/domain/documents/byte-range";
 import { FILE_TYPES } from "~/domain/documents/file-types";
-import { audit } from "../audit.server";
+import { audit, type AuditEntry } from "../audit.server";
 import { documentAccessWhere } from "../cases/case-access.server";
 import { NOT_FOUND_OR_NOT_YOURS } from "../cases/case-views.server";
 import { db } from "../db.server";
@@ -29,11 +29,21 @@ const INLINE_TYPES = new Set(
 );
 
 /**
- * Opens a document for someone allowed to read the case's records and
- * writes the audit row every view of records needs (who, from where).
+ * A part of a document read this soon after the same person's last
+ * `document.downloaded` row for it writes none: pdf.js reading a large PDF
+ * asks for dozens of parts (each page's objects, the thumbnails'), which
+ * would bury the opening in rows that say nothing more. Someone reading
+ * parts for longer still gets a row every 10 minutes.
+ */
+export const PARTS_AUDITED_ONCE_WITHIN_MS = 10 * 60 * 1000;
+
+/**
+ * Opens a document, or the `range` of it asked for, for someone allowed to
+ * read the case's records and writes the audit row every view of records
+ * needs (who, from where).
  */
 export async function downloadDocument(
-  options: { user: SessionUser; actor: Actor; documentId: string; inline: boolean; range?: RangeRequest | null },
+  options: { user: SessionUser; actor: Actor; documentId: string; inline: boolean; range?: RangeRequest | null; at?: Date },
   storage: DocumentStorage = documentStorage(),
 ): Promise<DocumentDownload> {
   const document = await db.document.findFirst({
@@ -64,13 +74,16 @@ export async function downloadDocument(
     throw new DocumentRefusal(500, "Document could not be opened", detail);
   }
   const inline = options.inline && INLINE_TYPES.has(document.contentType);
-  await audit(options.actor, {
+  const at = options.at ?? new Date();
+  const entry = {
     action: "document.downloaded",
     objectType: "Document",
     objectId: document.id,
-    // A viewer reading a large PDF in parts writes a row for each part, naming the bytes it got.
     detail: { caseId: document.caseId, inline, ...(range ? { range: { first: range.first, last: range.last } } : {}) },
-  });
+    at,
+  };
+  if (range) await auditPart(options.actor, entry);
+  else await audit(options.actor, entry);
   return { fileName: document.fileName, contentType: document.contentType, sizeBytes, inline, range, body };
 }
 
@@ -101,4 +114,25 @@ function contentDisposition(type: "inline" | "attachment", fileName: string): st
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A part's row, unless the same person has one for the document from the last 10 minutes. */
+async function auditPart(actor: Actor, entry: AuditEntry & { objectId: string; at: Date }): Promise<void> {
+  if (!actor.userId) return audit(actor, entry);
+  const userId = actor.userId;
+  await db.$transaction(async (tx) => {
+    // pdf.js asks for several parts at once: one at a time per person and document, each sees the row the one before wrote.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`document.downloaded ${userId} ${entry.objectId}`}, 0))`;
+    const lately = await tx.auditLog.findFirst({
+      where: {
+        objectType: "Document",
+        objectId: entry.objectId,
+        action: "document.downloaded",
+        actorId: userId,
+        at: { gt: new Date(entry.at.getTime() - PARTS_AUDITED_ONCE_WITHIN_MS), lte: entry.at },
+      },
+      select: { id: true },
+    });
+    if (!lately) await audit(actor, entry, tx);
+  });
 }
