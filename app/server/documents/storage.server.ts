@@ -72,5 +72,5 @@ export function documentStorage(): DocumentStorage {
   const masterKey = masterKeyFrom(secrets().documentKey);
   if (storage.kind === "disk") return new LocalDiskStorage(path.join(dataDir, "documents"), masterKey);
   if (s3InUse?.settings !== storage.s3) s3InUse = { settings: storage.s3, client: s3Client(storage.s3) };
-  return new S3DocumentStorage(s3InUse.client, storage.s3.bucket, masterKey);
+  return new S3DocumentStorage(storage.s3, s3InUse.client, masterKey);
 }
