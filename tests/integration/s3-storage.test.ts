@@ -7,7 +7,7 @@ import { CreateMultipartUploadCommand, GetObjectCommand, ListObjectsV2Command, P
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config, setConfig } from "~/server/config.server";
 import { DocumentIntegrityError } from "~/server/documents/document-cipher.server";
-import { S3DocumentStorage, s3Client } from "~/server/documents/s3-storage.server";
+import { S3DocumentStorage, s3Client, type S3Settings } from "~/server/documents/s3-storage.server";
 import { documentStorage, type StorageEntry } from "~/server/documents/storage.server";
 import { S3RVER_CREDENTIALS, startS3Server, type S3TestServer } from "#tests/support/s3-server";
 
@@ -17,14 +17,16 @@ const MiB = 1024 * 1024;
 const PART_BYTES = 5 * MiB;
 
 let server: S3TestServer;
+let settings: S3Settings;
 let client: ReturnType<typeof s3Client>;
 let storage: S3DocumentStorage;
 const masterKey = crypto.randomBytes(32);
 
 beforeAll(async () => {
   server = await startS3Server([BUCKET]);
-  client = s3Client({ endpoint: server.endpoint, bucket: BUCKET, region: "us-east-1", credentials: S3RVER_CREDENTIALS });
-  storage = new S3DocumentStorage(client, BUCKET, masterKey, { partBytes: PART_BYTES });
+  settings = { endpoint: server.endpoint, bucket: BUCKET, region: "us-east-1", credentials: S3RVER_CREDENTIALS };
+  client = s3Client(settings);
+  storage = new S3DocumentStorage(settings, client, masterKey, { partBytes: PART_BYTES });
 });
 
 afterAll(async () => {
@@ -134,7 +136,7 @@ describe("S3 document storage", () => {
 
   it("passes its check when the bucket is there, and fails it when not", async () => {
     await expect(storage.check()).resolves.toBeUndefined();
-    await expect(new S3DocumentStorage(client, "no-such-bucket", masterKey).check()).rejects.toThrow();
+    await expect(new S3DocumentStorage({ ...settings, bucket: "no-such-bucket" }, client, masterKey).check()).rejects.toThrow();
   });
 
   it("is the storage the portal uses when STORAGE=s3", async () => {

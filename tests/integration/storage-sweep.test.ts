@@ -1,9 +1,11 @@
 /**
  * The storage sweep removes what crashed processes leave in document
- * storage. A crash is staged by leaving exactly what a killed process
- * leaves: a `.part` file in incoming/ that nothing will finish, or a stored
- * letter whose transaction never committed and whose clean-up never ran.
- * File times are the disk's, so each sweep's `at` is set against them.
+ * storage, on the disk and in an S3 bucket. A crash is staged by leaving
+ * exactly what a killed process leaves: a write that nothing will finish (a
+ * `.part` file, an open multipart upload), or a stored letter whose
+ * transaction never committed and whose clean-up never ran.
+ * The times are the storage's own (a file's, an object's, an upload's), so
+ * each sweep's `at` is set against the time the storage lists.
  */
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
@@ -18,6 +20,7 @@ import { issueDecision } from "~/server/letters/issue-decision.server";
 import { createCaseInReview } from "#tests/support/case-factories";
 import { approveSubmittedDetermination, submitSignedDetermination } from "#tests/support/determination-factories";
 import { actorFor, createCase, createPlan, createReviewer, createUser, sessionUserOf } from "#tests/support/factories";
+import { documentStorages, type StorageUnderTest } from "#tests/support/storages";
 import { testDatabase } from "#tests/support/test-database";
 import { waitFor } from "#tests/support/wait-for";
 
@@ -26,12 +29,9 @@ let applicant: Person;
 let coordinator: Person;
 let plan: Awaited<ReturnType<typeof createPlan>>;
 
-/** A sweep's moment, earlier than any file this machine writes: only the times the tests set make a file old. */
-const AT = new Date("2026-03-04T09:00:00Z");
 const MINUTE = 60_000;
 
 const storageRoot = () => path.join(testDatabase.dataDir, "documents");
-const objectPath = (key: string) => path.join(storageRoot(), key.slice(0, 2), key);
 const exists = (file: string) =>
   fs.stat(file).then(
     () => true,
@@ -52,7 +52,7 @@ async function store(text: string): Promise<string> {
 }
 
 async function sweptRows() {
-  return db.auditLog.findMany({ where: { action: "storage.swept" }, orderBy: { at: "asc" } });
+  return db.auditLog.findMany({ where: { action: "storage.swept" }, orderBy: { id: "asc" } });
 }
 
 async function collect(entries: AsyncIterable<StorageEntry>): Promise<StorageEntry[]> {
@@ -87,57 +87,64 @@ beforeAll(async () => {
   plan = await createPlan();
 });
 
-describe("the storage sweep", () => {
-  it("removes an upload's .part file older than the longest upload and keeps a fresh one", async () => {
-    const incoming = path.join(storageRoot(), "incoming");
-    await fs.mkdir(incoming, { recursive: true });
-    const stale = path.join(incoming, `${crypto.randomUUID()}.part`);
-    const fresh = path.join(incoming, `${crypto.randomUUID()}.part`);
-    await fs.writeFile(stale, crypto.randomBytes(3000));
-    await fs.writeFile(fresh, crypto.randomBytes(1000));
-    await lastWritten(stale, new Date(AT.getTime() - UNFINISHED_WRITE_MAX_AGE_MS - MINUTE));
-    await lastWritten(fresh, new Date(AT.getTime() - MINUTE));
+const STORAGES = documentStorages();
+let storage: StorageUnderTest;
 
-    const swept = await sweepStorage(AT);
-
-    expect(await exists(stale)).toBe(false);
-    expect(await exists(fresh)).toBe(true);
-    expect(swept.unfinishedWrites).toEqual({ count: 1, bytes: 3000, names: [path.basename(stale)] });
-    const [row] = await sweptRows();
-    expect(row).toMatchObject({ actorId: null, userAgent: "storage sweep", at: AT });
-    expect(row?.detail).toMatchObject({ unfinishedWrites: { count: 1, bytes: 3000, names: [path.basename(stale)] }, orphans: { count: 0 } });
-    await fs.rm(fresh);
+describe.each(STORAGES)("the storage sweep, documents kept on $name", (under) => {
+  beforeAll(async () => {
+    storage = under;
+    await under.use();
   });
 
-  it("removes a stored object no row names after the grace period, and keeps a named one and a fresh orphan", async () => {
+  it("keeps an unfinished write until it is older than the longest upload, then removes it and audits it", async () => {
+    await storage.leaveUnfinished(crypto.randomBytes(3000));
+    const [left, ...more] = await collect(documentStorage().unfinishedWrites());
+    expect(more).toHaveLength(0);
+    const stale = left!.writtenAt.getTime() + UNFINISHED_WRITE_MAX_AGE_MS;
+    const before = (await sweptRows()).length;
+
+    expect((await sweepStorage(new Date(stale - MINUTE))).unfinishedWrites.count).toBe(0);
+    expect(await storage.unfinished()).toEqual([left!.name]);
+
+    const at = new Date(stale + MINUTE);
+    const swept = await sweepStorage(at);
+
+    expect(await storage.unfinished()).toEqual([]);
+    const removed = { count: 1, bytes: left!.sizeBytes, names: [left!.name] };
+    expect(swept.unfinishedWrites).toEqual(removed);
+    const rows = await sweptRows();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ actorId: null, userAgent: "storage sweep", at });
+    expect(rows.at(-1)?.detail).toMatchObject({ unfinishedWrites: removed, orphans: { count: 0 } });
+  });
+
+  it("removes a stored object no row names once the grace period is over, and keeps a named one", async () => {
     const kase = await createCase({ applicantId: applicant.id, planId: plan.id, status: "SUBMITTED" });
     const named = await store("a file on the case");
     const orphan = await store("a file whose row never came");
-    const freshOrphan = await store("a file whose row is on its way");
     await db.document.create({
       data: { caseId: kase.id, kind: "OTHER", fileName: "named.pdf", contentType: "application/pdf", sizeBytes: 18, sha256: "0".repeat(64), storageKey: named },
     });
-    const old = new Date(AT.getTime() - ORPHAN_GRACE_MS - MINUTE);
-    await lastWritten(objectPath(named), old);
-    await lastWritten(objectPath(orphan), old);
-    await lastWritten(objectPath(freshOrphan), new Date(AT.getTime() - MINUTE));
-    const orphanBytes = (await fs.stat(objectPath(orphan))).size;
+    const orphanEntry = (await collect(documentStorage().objects())).find((entry) => entry.name === orphan)!;
+    const graceOver = orphanEntry.writtenAt.getTime() + ORPHAN_GRACE_MS;
     const before = (await sweptRows()).length;
 
-    const swept = await sweepStorage(AT);
+    expect((await sweepStorage(new Date(graceOver - MINUTE))).orphans.count).toBe(0);
+    expect(await storage.has(orphan)).toBe(true);
 
-    expect(await exists(objectPath(orphan))).toBe(false);
-    expect(await exists(objectPath(named))).toBe(true);
-    expect(await exists(objectPath(freshOrphan))).toBe(true);
-    expect(swept.orphans).toEqual({ count: 1, bytes: orphanBytes, names: [orphan] });
+    const swept = await sweepStorage(new Date(graceOver + MINUTE));
+
+    expect(await storage.has(orphan)).toBe(false);
+    expect(await storage.has(named)).toBe(true);
+    const removed = { count: 1, bytes: orphanEntry.sizeBytes, names: [orphan] };
+    expect(swept.orphans).toEqual(removed);
     const rows = await sweptRows();
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)?.detail).toMatchObject({ orphans: { count: 1, bytes: orphanBytes, names: [orphan] }, unfinishedWrites: { count: 0 } });
+    expect(rows.at(-1)?.detail).toMatchObject({ orphans: removed, unfinishedWrites: { count: 0 } });
 
-    const nothingLeft = await sweepStorage(AT);
+    const nothingLeft = await sweepStorage(new Date(graceOver + MINUTE));
     expect(nothingLeft.orphans.count + nothingLeft.unfinishedWrites.count).toBe(0);
     expect(await sweptRows()).toHaveLength(before + 1);
-    await fs.rm(objectPath(freshOrphan));
   });
 
   it("cleans up after a process killed mid-issue and mid-amendment, and the retried issue and amendment succeed", async () => {
@@ -171,8 +178,14 @@ describe("the storage sweep", () => {
     const letters = await db.decisionLetter.findMany({ where: { caseId: kase.id }, select: { documentId: true } });
     for (const letter of letters) {
       const document = await db.document.findUniqueOrThrow({ where: { id: letter.documentId } });
-      expect(await exists(objectPath(document.storageKey))).toBe(true);
+      expect(await under.has(document.storageKey)).toBe(true);
     }
+  });
+});
+
+describe("the storage sweep job", () => {
+  beforeAll(async () => {
+    await STORAGES.find((candidate) => candidate.name === "disk")!.use();
   });
 
   it("runs every hour in the job worker, one sweep at a time", async () => {

@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decryptDocument, DocumentIntegrityError, encryptDocument, masterKeyFrom, SEGMENT_BYTES } from "~/server/documents/document-cipher.server";
+import { decryptDocument, DocumentIntegrityError, encryptDocument, masterKeyFrom, SEGMENT_BYTES, sealedSpan } from "~/server/documents/document-cipher.server";
 
 const HEADER_BYTES = 37;
 const TAG_BYTES = 16;
@@ -52,5 +53,49 @@ describe("documents sealed at rest", () => {
     await expect(collect(decryptDocument(chunksOf(unknownVersion, 100), masterKey))).rejects.toBeInstanceOf(DocumentIntegrityError);
     const otherKey = masterKeyFrom(Buffer.alloc(32, 8).toString("base64"));
     await expect(collect(decryptDocument(chunksOf(sealed, 100), otherKey))).rejects.toThrow(/integrity check/);
+  });
+});
+
+describe("a part of a sealed document, read without the rest", () => {
+  /** The range's plaintext, from only the sealed bytes its span names. */
+  async function partOf(sealed: Buffer, offset: number, length: number): Promise<Buffer> {
+    const span = sealedSpan(sealed.subarray(0, HEADER_BYTES), sealed.length, masterKey, { offset, length });
+    return Buffer.from(await new Response(await span.open(chunksOf(sealed.subarray(span.from, span.to), 10_000))).arrayBuffer());
+  }
+
+  it("gives the bytes asked for, reading only the segments that hold them", async () => {
+    const plaintext = crypto.randomBytes(2 * SEGMENT_BYTES + 1000);
+    const sealed = await collect(encryptDocument(chunksOf(plaintext, 64 * 1024), masterKey));
+    const ranges = [
+      [0, 10],
+      [SEGMENT_BYTES - 5, 10],
+      [SEGMENT_BYTES, SEGMENT_BYTES],
+      [10, 2 * SEGMENT_BYTES + 990],
+      [plaintext.length - 1, 1],
+    ] as const;
+    for (const [offset, length] of ranges) {
+      expect((await partOf(sealed, offset, length)).equals(plaintext.subarray(offset, offset + length))).toBe(true);
+    }
+    const span = sealedSpan(sealed.subarray(0, HEADER_BYTES), sealed.length, masterKey, { offset: SEGMENT_BYTES + 3, length: 4 });
+    expect(span.to - span.from).toBe(SEGMENT_BYTES + TAG_BYTES);
+  });
+
+  it("reads a part of a document sealed in 64 KiB segments by the first version", async () => {
+    const sealed = fs.readFileSync(path.resolve("tests", "fixtures", "document-sealed-v1.bin"));
+    expect((await partOf(sealed, 65_530, 70_000)).equals(versionOnePlaintext().subarray(65_530, 135_530))).toBe(true);
+  });
+
+  it("refuses a tampered segment in the range, and one taken as the last when later ones were cut off", async () => {
+    const plaintext = crypto.randomBytes(3 * SEGMENT_BYTES);
+    const sealed = await collect(encryptDocument(chunksOf(plaintext, 64 * 1024), masterKey));
+    const tampered = Buffer.from(sealed);
+    tampered[HEADER_BYTES + SEGMENT_BYTES + TAG_BYTES + 7]! ^= 1;
+    await expect(partOf(tampered, SEGMENT_BYTES, 10)).rejects.toBeInstanceOf(DocumentIntegrityError);
+    // The tampering is in a segment this range does not need.
+    expect((await partOf(tampered, 0, 10)).equals(plaintext.subarray(0, 10))).toBe(true);
+
+    const cut = sealed.subarray(0, HEADER_BYTES + 2 * (SEGMENT_BYTES + TAG_BYTES));
+    await expect(partOf(cut, SEGMENT_BYTES, 10)).rejects.toBeInstanceOf(DocumentIntegrityError);
+    expect(() => sealedSpan(cut.subarray(0, HEADER_BYTES), cut.length, masterKey, { offset: 2 * SEGMENT_BYTES, length: 10 })).toThrow(DocumentIntegrityError);
   });
 });

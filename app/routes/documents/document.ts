@@ -1,4 +1,5 @@
 import type { Route } from "./+types/document";
+import { rangeRequested } from "~/domain/documents/byte-range";
 import { isId } from "~/schemas/ids";
 import { problem } from "~/server/api/problem.server";
 import { DocumentRefusal, documentNotFound } from "~/server/documents/document-refusal.server";
@@ -6,7 +7,12 @@ import { downloadDocument, downloadHeaders } from "~/server/documents/download-d
 import { removeDocument } from "~/server/documents/remove-document.server";
 import { actorOf, getSessionUser, requireUser } from "~/server/session.server";
 
-/** GET /documents/:documentId[?inline=1] — the file, decrypted as it streams; every download is audited. */
+/**
+ * GET /documents/:documentId[?inline=1] — the file, decrypted as it streams;
+ * every download is audited. A `Range` of one span is answered 206 with only
+ * those bytes (the viewer's pdf.js reads a large PDF in parts); with
+ * `If-Range` it is not, as the document has no validator to compare.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   // A link opened after the session ended goes through the login page and back.
   const user = await requireUser(request);
@@ -18,8 +24,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       actor: actorOf(user, request),
       documentId,
       inline: new URL(request.url).searchParams.get("inline") === "1",
+      range: request.headers.has("If-Range") ? null : rangeRequested(request.headers.get("Range")),
     });
-    return new Response(download.body, { headers: downloadHeaders(download) });
+    const headers = downloadHeaders(download);
+    headers.set("Accept-Ranges", "bytes");
+    return new Response(download.body, { status: download.range ? 206 : 200, headers });
   } catch (error) {
     if (error instanceof DocumentRefusal) return error.toResponse();
     throw error;

@@ -26,7 +26,7 @@ const SEGMENT_BYTES_BY_VERSION: Record<number, number> = { 1: 64 * 1024, 2: 1024
 const VERSION = 2;
 export const SEGMENT_BYTES = SEGMENT_BYTES_BY_VERSION[VERSION]!;
 const SALT_BYTES = 32;
-const HEADER_BYTES = MAGIC.length + 1 + SALT_BYTES;
+export const HEADER_BYTES = MAGIC.length + 1 + SALT_BYTES;
 const TAG_BYTES = 16;
 
 /** The stored bytes are not what was written: tampered, truncated or sealed with another key. */
@@ -175,7 +175,70 @@ function readHeader(header: Buffer, masterKey: Buffer): { key: Buffer; sealedSeg
  * while the caller can still answer with an error page.
  */
 export async function verifiedPlaintext(sealed: AsyncIterable<Uint8Array>, masterKey: Buffer): Promise<ReadableStream<Uint8Array>> {
-  const plaintext = decryptDocument(sealed, masterKey);
+  return firstVerified(decryptDocument(sealed, masterKey));
+}
+
+/** Plaintext bytes of a document: `length` of them from `offset`. */
+export interface PlainRange {
+  offset: number;
+  length: number;
+}
+
+export interface SealedSpan {
+  /** Where the segments holding the range lie in the sealed object: from `from` up to, not including, `to`. */
+  from: number;
+  to: number;
+  /** The range's plaintext from those sealed bytes, each segment released only after its tag verifies, the first before this returns. */
+  open(sealed: AsyncIterable<Uint8Array>): Promise<ReadableStream<Uint8Array>>;
+}
+
+/**
+ * A part of a document without reading the rest: from the object's header
+ * and its sealed size, the segments that hold `range`, and how to open them.
+ * Each segment's nonce has its number and whether it is the last, both known
+ * from where it lies, so the segments read verify as they would in the whole.
+ */
+export function sealedSpan(header: Buffer, sealedBytes: number, masterKey: Buffer, range: PlainRange): SealedSpan {
+  if (header.length < HEADER_BYTES) throw new DocumentIntegrityError("The document is shorter than its header");
+  const { key, sealedSegmentBytes } = readHeader(header.subarray(0, HEADER_BYTES), masterKey);
+  const segmentBytes = sealedSegmentBytes - TAG_BYTES;
+  const segments = Math.max(1, Math.ceil((sealedBytes - HEADER_BYTES) / sealedSegmentBytes));
+  const first = Math.floor(range.offset / segmentBytes);
+  const last = Math.floor((range.offset + range.length - 1) / segmentBytes);
+  if (range.length < 1 || range.offset < 0) throw new RangeError(`Not a range of a document: ${JSON.stringify(range)}`);
+  if (last >= segments) throw new DocumentIntegrityError("The document ends before the bytes asked for");
+  const headerOf = header.subarray(0, HEADER_BYTES);
+  return {
+    from: HEADER_BYTES + first * sealedSegmentBytes,
+    to: Math.min(sealedBytes, HEADER_BYTES + (last + 1) * sealedSegmentBytes),
+    async open(sealed) {
+      let skip = range.offset - first * segmentBytes;
+      let left = range.length;
+      const part = (segment: Buffer) => {
+        const wanted = segment.subarray(skip, skip + left);
+        skip = 0;
+        left -= wanted.length;
+        return wanted;
+      };
+      async function* plaintext(): AsyncGenerator<Buffer> {
+        const pending = new ByteQueue();
+        let index = first;
+        for await (const chunk of sealed) {
+          pending.push(chunk);
+          while (index < last && pending.length >= sealedSegmentBytes)
+            yield part(open(key, headerOf, index++, joined(pending.take(sealedSegmentBytes)), false));
+        }
+        if (index < last) throw new DocumentIntegrityError(`The document's segment ${index} is cut short`);
+        // The range's last segment is whatever is left: a whole one, or the document's last, shorter one.
+        yield part(open(key, headerOf, last, joined(pending.take(pending.length)), last === segments - 1));
+      }
+      return firstVerified(plaintext());
+    },
+  };
+}
+
+/** The plaintext as a stream, its first piece decrypted (so verified) before this returns. */
+async function firstVerified(plaintext: AsyncGenerator<Buffer>): Promise<ReadableStream<Uint8Array>> {
   let first: IteratorResult<Buffer> | null = await plaintext.next();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

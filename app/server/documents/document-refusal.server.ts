@@ -24,6 +24,8 @@ export class DocumentRefusal extends Error {
     readonly detail: string | ((locale: Locale) => string),
     /** What fills the detail's placeholders. */
     readonly values?: MessageValues,
+    /** Headers the answer carries besides the problem's own. */
+    readonly headers?: Record<string, string>,
   ) {
     super(typeof detail === "function" ? detail(DEFAULT_LOCALE) : translateMessage(ENGLISH, detail, values));
     this.name = "DocumentRefusal";
@@ -39,7 +41,7 @@ export class DocumentRefusal extends Error {
   }
 
   toResponse(t?: TFunction): Response {
-    return problem(this.status, this.title, this.detailIn(t));
+    return problem(this.status, this.title, this.detailIn(t), { headers: this.headers });
   }
 }
 

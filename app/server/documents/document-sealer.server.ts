@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { SealedFile } from "./sealed-stream.server";
-import type { SealingReply, SealingRequest } from "./sealing-worker.server";
+import type { S3Settings } from "./s3-storage.server";
+import type { SealingReply, SealingRequest, SealingTarget } from "./sealing-worker.server";
 
 /** Chunks go to the sealing thread about 1 MiB at a time; each message costs both threads a little. */
 const BATCH_BYTES = 1024 * 1024;
@@ -16,8 +17,32 @@ const MAX_BATCHES_IN_FLIGHT = 4;
  * whole of its buffer moves to the sealing thread without a copy, and is
  * empty here afterwards. Without it, each chunk is copied.
  */
-export async function sealToFile(content: AsyncIterable<Uint8Array>, path: string, masterKey: Buffer, options: { takeChunks: boolean }): Promise<SealedFile> {
-  const job = new SealingJob(path, masterKey);
+export function sealToFile(content: AsyncIterable<Uint8Array>, path: string, masterKey: Buffer, options: { takeChunks: boolean }): Promise<SealedFile> {
+  return sealOnThread(content, { kind: "file", path }, masterKey, options);
+}
+
+/**
+ * As `sealToFile`, into the object `key` of the bucket `settings` names, sent
+ * up in parts of `partBytes` from the sealing thread, which keeps its own
+ * client: the bytes never come back to this thread. If `content` throws, or
+ * the upload fails, the multipart upload is aborted and no object is left.
+ */
+export function sealToBucket(
+  content: AsyncIterable<Uint8Array>,
+  bucket: { settings: S3Settings; key: string; partBytes: number },
+  masterKey: Buffer,
+  options: { takeChunks: boolean },
+): Promise<SealedFile> {
+  return sealOnThread(content, { kind: "bucket", ...bucket }, masterKey, options);
+}
+
+async function sealOnThread(
+  content: AsyncIterable<Uint8Array>,
+  target: SealingTarget,
+  masterKey: Buffer,
+  options: { takeChunks: boolean },
+): Promise<SealedFile> {
+  const job = new SealingJob(target, masterKey);
   try {
     for await (const chunk of content) await job.add(chunk, options.takeChunks);
   } catch (error) {
@@ -75,13 +100,13 @@ class SealingJob {
   private readonly outcome: Promise<SealedFile>;
   private settle!: { resolve: (sealed: SealedFile) => void; reject: (error: Error) => void };
 
-  constructor(path: string, masterKey: Buffer) {
+  constructor(target: SealingTarget, masterKey: Buffer) {
     this.outcome = new Promise<SealedFile>((resolve, reject) => (this.settle = { resolve, reject }));
     // Handled when awaited; a failure before then must not count as unhandled.
     this.outcome.catch(() => undefined);
     jobs.set(this.id, this);
     if (jobs.size === 1) this.thread.ref();
-    this.post({ job: this.id, kind: "start", path, masterKey: new Uint8Array(masterKey) });
+    this.post({ job: this.id, kind: "start", target, masterKey: new Uint8Array(masterKey) });
   }
 
   async add(chunk: Uint8Array, take: boolean): Promise<void> {

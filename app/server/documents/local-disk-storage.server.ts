@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { verifiedPlaintext } from "./document-cipher.server";
+import type { Readable } from "node:stream";
+import { HEADER_BYTES, sealedSpan, verifiedPlaintext, type PlainRange } from "./document-cipher.server";
 import { sealToFile } from "./document-sealer.server";
 import type { DocumentStorage, PutOptions, StorageEntry, StoredDocument } from "./storage.server";
 
@@ -38,9 +39,26 @@ export class LocalDiskStorage implements DocumentStorage {
     return { key, sizeBytes, sha256 };
   }
 
-  async get(key: string): Promise<ReadableStream<Uint8Array>> {
+  async get(key: string, range?: PlainRange): Promise<ReadableStream<Uint8Array>> {
     const file = await fs.open(this.pathOf(key), "r");
-    return verifiedPlaintext(file.createReadStream(), this.masterKey);
+    if (!range) return verifiedPlaintext(file.createReadStream(), this.masterKey);
+    let span;
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      const { bytesRead } = await file.read(header, 0, HEADER_BYTES, 0);
+      span = sealedSpan(header.subarray(0, bytesRead), (await file.stat()).size, this.masterKey, range);
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+    // The stream closes the file at its end, or when the reader stops early.
+    return span.open(file.createReadStream({ start: span.from, end: span.to - 1 }));
+  }
+
+  /** The object's sealed bytes as they are on the disk, for copying them elsewhere (storage-migrate.server.ts). */
+  async sealed(key: string): Promise<Readable> {
+    const file = await fs.open(this.pathOf(key), "r");
+    return file.createReadStream();
   }
 
   async delete(key: string): Promise<void> {

@@ -11,9 +11,9 @@ import {
   paginateListObjectsV2,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { verifiedPlaintext } from "./document-cipher.server";
-import { sealStream } from "./sealed-stream.server";
-import type { DocumentStorage, StorageEntry, StoredDocument } from "./storage.server";
+import { HEADER_BYTES, sealedSpan, verifiedPlaintext, type PlainRange } from "./document-cipher.server";
+import { sealToBucket } from "./document-sealer.server";
+import type { DocumentStorage, PutOptions, StorageEntry, StoredDocument } from "./storage.server";
 
 const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -57,41 +57,56 @@ export function s3Client(settings: S3Settings): S3Client {
 /**
  * Documents as encrypted objects in an S3-compatible bucket, named by their
  * key, in the same sealed format as on disk (document-cipher.server.ts): the
- * object store sees only ciphertext. A document is sent as a multipart upload
- * of sealed bytes as they are made, so it never sits in memory whole; an
- * upload that fails is aborted, and one a dead process left open is what
- * `unfinishedWrites` finds.
+ * object store sees only ciphertext. A document is sealed and sent up on the
+ * sealing thread, as a disk file is written (document-sealer.server.ts), as a
+ * multipart upload of sealed bytes as they are made, so it never sits in
+ * memory whole; an upload that fails is aborted, and one a dead process left
+ * open is what `unfinishedWrites` finds.
  */
 export class S3DocumentStorage implements DocumentStorage {
   private readonly partBytes: number;
+  private readonly bucket: string;
 
   constructor(
+    /** Where the bucket is: the sealing thread makes its own client from them. */
+    private readonly settings: S3Settings,
+    /** This thread's client, for everything but sending a new document up. */
     private readonly client: S3Client,
-    private readonly bucket: string,
     private readonly masterKey: Buffer,
     options: S3StorageOptions = {},
   ) {
+    this.bucket = settings.bucket;
     this.partBytes = options.partBytes ?? PART_BYTES;
   }
 
-  async put(content: AsyncIterable<Uint8Array>): Promise<StoredDocument> {
+  async put(content: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredDocument> {
     const key = crypto.randomUUID();
-    const sealing = sealStream(content, this.masterKey);
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: Readable.from(sealing.pieces, { objectMode: false }) },
-      partSize: this.partBytes,
-      queueSize: PARTS_IN_FLIGHT,
-      // Said outright because it is the point: a failed upload aborts its multipart upload, leaving no parts.
-      leavePartsOnError: false,
-    });
-    await upload.done();
-    return { key, ...sealing.measured() };
+    const bucket = { settings: this.settings, key, partBytes: this.partBytes };
+    const sealed = await sealToBucket(content, bucket, this.masterKey, { takeChunks: options.takeChunks ?? false });
+    return { key, ...sealed };
   }
 
-  async get(key: string): Promise<ReadableStream<Uint8Array>> {
-    const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
-    return verifiedPlaintext(response.Body as Readable, this.masterKey);
+  /**
+   * Stores bytes another storage sealed, as they are, under the key they had
+   * there (the storage migration: storage-migrate.server.ts). They open here
+   * only if they were sealed with this storage's master key.
+   */
+  async putSealed(key: string, sealed: AsyncIterable<Uint8Array>): Promise<void> {
+    await uploadSealed(this.client, this.settings.bucket, checked(key), sealed, this.partBytes);
+  }
+
+  async get(key: string, range?: PlainRange): Promise<ReadableStream<Uint8Array>> {
+    if (!range) {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key) }));
+      return verifiedPlaintext(response.Body as Readable, this.masterKey);
+    }
+    // Two requests: the header, whose answer also gives the object's size, then the segments holding the range.
+    const head = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checked(key), Range: `bytes=0-${HEADER_BYTES - 1}` }));
+    const header = Buffer.from(await head.Body!.transformToByteArray());
+    const sealedBytes = Number(/\/(\d+)$/.exec(head.ContentRange ?? "")?.[1] ?? header.length);
+    const span = sealedSpan(header, sealedBytes, this.masterKey, range);
+    const segments = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${span.from}-${span.to - 1}` }));
+    return span.open(segments.Body as Readable);
   }
 
   async delete(key: string): Promise<void> {
@@ -142,6 +157,23 @@ export class S3DocumentStorage implements DocumentStorage {
   async check(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
+}
+
+/**
+ * Sends sealed bytes up as the object `key`, as a multipart upload of
+ * `partBytes` parts (a single request when they fit in one); a failed upload
+ * is aborted, leaving no parts.
+ */
+export async function uploadSealed(client: S3Client, bucket: string, key: string, sealed: AsyncIterable<Uint8Array>, partBytes: number): Promise<void> {
+  const upload = new Upload({
+    client,
+    params: { Bucket: bucket, Key: key, Body: Readable.from(sealed, { objectMode: false }) },
+    partSize: partBytes,
+    queueSize: PARTS_IN_FLIGHT,
+    // Said outright because it is the point: a failed upload aborts its multipart upload, leaving no parts.
+    leavePartsOnError: false,
+  });
+  await upload.done();
 }
 
 /** Keys are ours (UUIDs); checking the shape keeps any other string from naming an object. */

@@ -1,6 +1,7 @@
 /**
  * The document sealing thread, started by document-sealer.server.ts: hashes,
- * encrypts and writes each document's file, away from the event loop.
+ * encrypts and writes each document's file, or sends it up to the bucket,
+ * away from the event loop.
  *
  * Why a thread of its own: a document's bytes arrive and leave as buffers
  * outside V8's heap. On the main thread a 1 GiB upload made 2 GiB of them,
@@ -11,11 +12,16 @@
  */
 import fs from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { s3Client, uploadSealed, type S3Settings } from "./s3-storage.server";
 import { SealedFileWriter } from "./sealed-file-writer.server";
 import { sealStream, type SealedFile } from "./sealed-stream.server";
 
+/** Where a document's sealed bytes go: a new file, or an object in the bucket, sent up in parts. */
+export type SealingTarget = { kind: "file"; path: string } | { kind: "bucket"; settings: S3Settings; key: string; partBytes: number };
+
 export type SealingRequest =
-  | { job: number; kind: "start"; path: string; masterKey: Uint8Array }
+  | { job: number; kind: "start"; target: SealingTarget; masterKey: Uint8Array }
   | { job: number; kind: "chunks"; chunks: Uint8Array[] }
   | { job: number; kind: "end" }
   | { job: number; kind: "abandon" };
@@ -70,8 +76,14 @@ function reply(message: SealingReply): void {
   parentPort!.postMessage(message);
 }
 
-async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<SealedFile> {
+async function seal(target: SealingTarget, masterKey: Buffer, inbox: Inbox): Promise<SealedFile> {
   const sealing = sealStream(inbox.chunks(), masterKey);
+  if (target.kind === "bucket") {
+    // A failed upload is aborted whole (uploadSealed), as a failed file is removed below.
+    await uploadSealed(clientFor(target.settings), target.settings.bucket, target.key, sealing.pieces, target.partBytes);
+    return sealing.measured();
+  }
+  const { path } = target;
   const file = await fs.open(path, "wx", 0o600);
   const writer = new SealedFileWriter(file);
   try {
@@ -87,6 +99,16 @@ async function seal(path: string, masterKey: Buffer, inbox: Inbox): Promise<Seal
   return sealing.measured();
 }
 
+/** One client per bucket's settings for the thread: it keeps its connections open between uploads. */
+const clients = new Map<string, S3Client>();
+
+function clientFor(settings: S3Settings): S3Client {
+  const id = JSON.stringify(settings);
+  let client = clients.get(id);
+  if (!client) clients.set(id, (client = s3Client(settings)));
+  return client;
+}
+
 const inboxes = new Map<number, Inbox>();
 
 parentPort!.on("message", (request: SealingRequest) => {
@@ -96,7 +118,7 @@ parentPort!.on("message", (request: SealingRequest) => {
   }
   const inbox = new Inbox(request.job);
   inboxes.set(request.job, inbox);
-  seal(request.path, Buffer.from(request.masterKey), inbox)
+  seal(request.target, Buffer.from(request.masterKey), inbox)
     .then(
       (sealed) => reply({ job: request.job, kind: "sealed", ...sealed }),
       (error: unknown) => reply({ job: request.job, kind: "failed", message: error instanceof Error ? error.message : String(error) }),

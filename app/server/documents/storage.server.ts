@@ -2,7 +2,7 @@ import path from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config.server";
 import { secrets } from "../secrets.server";
-import { masterKeyFrom } from "./document-cipher.server";
+import { masterKeyFrom, type PlainRange } from "./document-cipher.server";
 import { LocalDiskStorage } from "./local-disk-storage.server";
 import { S3DocumentStorage, s3Client, type S3Settings } from "./s3-storage.server";
 
@@ -44,11 +44,13 @@ export interface DocumentStorage {
    */
   put(content: AsyncIterable<Uint8Array>, options?: PutOptions): Promise<StoredDocument>;
   /**
-   * The plaintext as a stream. Fails before anything is streamed when the
-   * object is missing or its first segment does not verify; a later segment
-   * that fails errors the stream before its bytes are released.
+   * The plaintext as a stream: the whole document, or only `range` of it,
+   * for which only the segments holding it are read. Fails before anything
+   * is streamed when the object is missing or its first segment does not
+   * verify; a later segment that fails errors the stream before its bytes
+   * are released.
    */
-  get(key: string): Promise<ReadableStream<Uint8Array>>;
+  get(key: string, range?: PlainRange): Promise<ReadableStream<Uint8Array>>;
   /** Removes the object; removing one that is already gone is not an error. */
   delete(key: string): Promise<void>;
   /** Every stored object, named by its key (for the sweep: storage-sweep.server.ts). */
@@ -70,5 +72,5 @@ export function documentStorage(): DocumentStorage {
   const masterKey = masterKeyFrom(secrets().documentKey);
   if (storage.kind === "disk") return new LocalDiskStorage(path.join(dataDir, "documents"), masterKey);
   if (s3InUse?.settings !== storage.s3) s3InUse = { settings: storage.s3, client: s3Client(storage.s3) };
-  return new S3DocumentStorage(s3InUse.client, storage.s3.bucket, masterKey);
+  return new S3DocumentStorage(storage.s3, s3InUse.client, masterKey);
 }
