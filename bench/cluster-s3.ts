@@ -63,8 +63,9 @@ async function upload(request: S3UploadRequest): Promise<void> {
   const { DeleteObjectCommand, HeadObjectCommand } = await import("@aws-sdk/client-s3");
   const { Upload } = await import("@aws-sdk/lib-storage");
   const { S3DocumentStorage, s3Client } = await import("~/server/documents/s3-storage.server");
-  const client = s3Client({ endpoint: request.endpoint, bucket: request.bucket, region: "us-east-1", credentials: request.credentials });
-  const storage = new S3DocumentStorage(client, request.bucket, crypto.randomBytes(32));
+  const settings = { endpoint: request.endpoint, bucket: request.bucket, region: "us-east-1", credentials: request.credentials };
+  const client = s3Client(settings);
+  const storage = new S3DocumentStorage(settings, client, crypto.randomBytes(32));
   const lines = readline.createInterface({ input: process.stdin });
   process.stdin.once("close", () => process.exit(1));
   process.stdout.write("ready\n");
