@@ -27,6 +27,8 @@ function documentSealingWorker(): Plugin {
         platform: "node",
         format: "esm",
         target: "node20",
+        // Its packages (the AWS SDK, for a bucket) load from node_modules, as the server's do: bundled, their CommonJS requires fail in ESM.
+        packages: "external",
         write: false,
       });
       emitted = this.emitFile({ type: "asset", fileName: "document-sealing-worker.js", source: bundled.outputFiles[0]!.text });
