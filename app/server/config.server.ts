@@ -29,6 +29,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Run the job worker inside the web process (npm start). */
   inProcessWorker: boolean;
+  /** How long an app server goes on taking requests after /readyz turns 503 on shutdown, so a balancer polling it stops first. */
+  shutdownDrainMs: number;
   /** Express's "trust proxy": which proxies' X-Forwarded-For names the client (a hop count, addresses or subnets, or all). */
   trustProxy: boolean | number | string;
   /** Requests per minute each plan API key may make. */
@@ -49,6 +51,19 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+/** At most half the shutdown's 20 s: the requests in flight need the rest. */
+export const MAX_SHUTDOWN_DRAIN_MS = 10_000;
+
+function shutdownDrainFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.SHUTDOWN_DRAIN_MS;
+  if (raw === undefined || raw === "") return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > MAX_SHUTDOWN_DRAIN_MS) {
+    throw new Error(`SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to ${MAX_SHUTDOWN_DRAIN_MS}, got "${raw}"`);
   }
   return value;
 }
@@ -132,6 +147,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organizationPhone: env.ORGANIZATION_PHONE || "1-800-555-0143",
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     inProcessWorker: env.IN_PROCESS_WORKER !== "false",
+    shutdownDrainMs: shutdownDrainFromEnv(env),
     trustProxy: trustProxyFromEnv(env),
     apiRateLimitPerMinute: intFromEnv(env, "API_RATE_LIMIT_PER_MINUTE", 120),
     loginAttemptsPerNetwork: intFromEnv(env, "LOGIN_ATTEMPTS_PER_NETWORK", 30),

@@ -3,6 +3,7 @@
  * React Router, and `main`, which `npm start` and `npm run worker` call.
  */
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
@@ -77,6 +78,7 @@ async function serve(): Promise<void> {
   answerClientErrors(server);
   onShutdown([
     { name: "answering /readyz with 503", run: async () => stopBeingReady() },
+    { name: "taking requests until the balancer stops sending them", run: () => delay(settings.shutdownDrainMs) },
     { name: "finishing the requests in flight", run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
     { name: "closing idle connections", run: async () => server.closeAllConnections() },
     { name: "stopping the job worker", run: async () => worker?.stop() },

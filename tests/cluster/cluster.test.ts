@@ -49,6 +49,8 @@ const receivedFor = (to: string) => sinks.flatMap((sink) => sink.messagesTo(to))
 
 /** A message or delivery claimed by a worker that died is taken up by another after its lease (90 s, 60 s) has run out. */
 const AFTER_LEASE_MS = 180_000;
+/** Long enough to see /readyz answer 503 on a busy machine; short against the shutdown's 20 s. */
+const DRAIN_MS = 3_000;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "imr-cluster-"));
 fs.chmodSync(dir, 0o777);
@@ -131,8 +133,10 @@ beforeAll(async () => {
   setSecrets(secrets);
   connectDatabase(database.appUrl);
   await ensureReferenceData();
-  const start = (command: "serve" | "worker", name: string) => startPortalProcess(command, { ...settings, DATA_DIR: path.join(dir, name) });
-  servers = await Promise.all([start("serve", "server-a"), start("serve", "server-b")]);
+  const start = (command: "serve" | "worker", name: string, more: NodeJS.ProcessEnv = {}) =>
+    startPortalProcess(command, { ...settings, ...more, DATA_DIR: path.join(dir, name) });
+  // The first server drains as one behind a balancer polling /readyz would be set to (the graceful stop's test).
+  servers = await Promise.all([start("serve", "server-a", { SHUTDOWN_DRAIN_MS: String(DRAIN_MS) }), start("serve", "server-b")]);
   workers = await Promise.all(
     ["worker-a", "worker-b"].map((name, index) => startPortalProcess("worker", { ...settings, SMTP_URL: sinks[index]!.url, DATA_DIR: path.join(dir, name) })),
   );
@@ -162,6 +166,17 @@ function post(base: string, pathname: string, body: URLSearchParams, cookie?: st
     headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
     body,
     redirect: "manual",
+  });
+}
+
+/** What /readyz answers on a new connection to `port`; undefined when the connection is refused. */
+function readinessOnNewConnection(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const request = http.get({ host: "127.0.0.1", port, path: "/readyz", agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on("error", () => resolve(undefined));
   });
 }
 
@@ -383,7 +398,7 @@ it("runs the deadline sweep once a minute in all, not once a minute per worker",
   expect(sweeps.filter((sweep) => sweep.state === "failed")).toEqual([]);
 });
 
-it("stops gracefully on SIGTERM: an app server finishes the upload in flight, and a worker the batch it is sending", async () => {
+it("stops gracefully on SIGTERM: an app server answers /readyz with 503 while it drains and finishes the upload in flight, and a worker the batch it is sending", async () => {
   const { key, kase } = await planCase();
   const file = pdfOf(4 * 1024 * 1024);
   const server = servers[0]!;
@@ -405,6 +420,8 @@ it("stops gracefully on SIGTERM: an app server finishes the upload in flight, an
   await waitFor("the upload to be under way", () => db.idempotencyRecord.findFirst({ where: { key: "graceful-1" } }));
   const serverExited = once(server.process, "exit");
   server.process.kill("SIGTERM");
+  // For SHUTDOWN_DRAIN_MS it still takes new connections, telling the balancer on them that it is going.
+  await waitFor("the app server to answer /readyz with 503 while it drains", async () => (await readinessOnNewConnection(server.port)) === 503);
   await waitFor("the app server to refuse new connections", () => newConnectionRefused(server.port));
   upload.end(file.subarray(file.length / 2));
   const answer = await answered;

@@ -62,3 +62,14 @@ describe("the proxies trusted to name the client", () => {
     expect(readConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
   });
 });
+
+describe("the drain before an app server's listener closes", () => {
+  it("is none unless SHUTDOWN_DRAIN_MS sets it, and at most 10 s of the shutdown's 20", () => {
+    expect(readConfig({}).shutdownDrainMs).toBe(0);
+    expect(readConfig({ SHUTDOWN_DRAIN_MS: "5000" }).shutdownDrainMs).toBe(5000);
+    expect(readConfig({ SHUTDOWN_DRAIN_MS: "10000" }).shutdownDrainMs).toBe(10_000);
+    for (const raw of ["10001", "-1", "2.5", "five seconds"]) {
+      expect(() => readConfig({ SHUTDOWN_DRAIN_MS: raw })).toThrow(`SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 10000, got "${raw}"`);
+    }
+  });
+});
