@@ -32,8 +32,9 @@ if (command === "grant") {
   console.log(`Granted to "${role}":\n${appRoleGrants(role).join(";\n")};`);
   process.exit(0);
 }
-if (command === "storage-migrate" && migrationRefusal()) {
-  console.log(migrationRefusal());
+const refusal = command === "storage-migrate" ? migrationRefusal() : null;
+if (refusal) {
+  console.log(refusal);
   process.exit(2);
 }
 const booted = await boot({ seed: "never" });

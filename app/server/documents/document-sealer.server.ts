@@ -76,7 +76,7 @@ function sealingThread(): Worker {
  * The thread's heap holds little that lives long, so a small young
  * generation costs it little and collects the S3 client's per-part garbage
  * sooner: bench:cluster's 1 GiB upload to a bucket rose 136-141 MiB with
- * the default, 119-129 MiB with this.
+ * the default, 119-141 MiB with this.
  */
 const SEALING_THREAD_LIMITS = { maxYoungGenerationSizeMb: 2 };
 

@@ -65,7 +65,6 @@ export function s3Client(settings: S3Settings): S3Client {
  */
 export class S3DocumentStorage implements DocumentStorage {
   private readonly partBytes: number;
-  private readonly bucket: string;
 
   constructor(
     /** Where the bucket is: the sealing thread makes its own client from them. */
@@ -75,8 +74,11 @@ export class S3DocumentStorage implements DocumentStorage {
     private readonly masterKey: Buffer,
     options: S3StorageOptions = {},
   ) {
-    this.bucket = settings.bucket;
     this.partBytes = options.partBytes ?? PART_BYTES;
+  }
+
+  private get bucket(): string {
+    return this.settings.bucket;
   }
 
   async put(content: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredDocument> {
@@ -92,7 +94,7 @@ export class S3DocumentStorage implements DocumentStorage {
    * only if they were sealed with this storage's master key.
    */
   async putSealed(key: string, sealed: AsyncIterable<Uint8Array>): Promise<void> {
-    await uploadSealed(this.client, this.settings.bucket, checked(key), sealed, this.partBytes);
+    await uploadSealed(this.client, this.bucket, checked(key), sealed, this.partBytes);
   }
 
   async get(key: string, range?: PlainRange): Promise<ReadableStream<Uint8Array>> {
