@@ -3,13 +3,6 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./tests/support/browser";
 import { E2E } from "./tests/e2e/support/e2e-env";
 
-// Run under Debian's faketime (tests/on-other-dates.mjs), every process the
-// tests start (PostgreSQL, the portal's servers and workers) keeps this
-// one's clock, as processes on one machine share one; by default faketime
-// starts each child's clock afresh at the date given, so a portal started
-// later would see an earlier time than the data the test made before it.
-process.env.FAKETIME_DONT_RESET = "1";
-
 export default defineConfig({
   testDir: "tests/e2e",
   // Runs after the web server is up.

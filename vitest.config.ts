@@ -2,13 +2,6 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { isDatabaseUnreachable } from "./app/server/database-errors.server";
 
-// Run under Debian's faketime (tests/on-other-dates.mjs), every process the
-// tests start (PostgreSQL, the portal's servers and workers) keeps this
-// one's clock, as processes on one machine share one; by default faketime
-// starts each child's clock afresh at the date given, so a portal started
-// later would see an earlier time than the data the test made before it.
-process.env.FAKETIME_DONT_RESET = "1";
-
 const resolvePath = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = {
   "~": resolvePath("./app"),
