@@ -261,6 +261,10 @@ it("kill -9 mid-issue: the letter stored for a decision that never committed is 
   const kase = await createCaseInReview({ applicantId: applicant.id, planId: plan.id, coordinatorId: coordinator.id, reviewerIds: [reviewer.id] });
   await submitSignedDetermination({ caseId: kase.id, reviewer });
   await approveSubmittedDetermination({ caseId: kase.id, coordinator });
+  // Received days and decided hours before the issue, as a case is: under faketime, each portal process
+  // starts its clock at the date given when it starts, so "now" there may be seconds before this process's.
+  await db.case.update({ where: { id: kase.id }, data: { submittedAt: new Date(Date.now() - 4 * 24 * HOUR_MS) } });
+  await db.determination.updateMany({ where: { caseId: kase.id }, data: { submittedAt: new Date(Date.now() - HOUR_MS) } });
   const cookie = cookieHeaderFrom(await startSession(coordinator.id, requestWithCookie(null)));
   const approved = await db.case.findUniqueOrThrow({ where: { id: kase.id }, select: { status: true, version: true } });
   const issue = (port: number, version: number) =>
