@@ -22,6 +22,8 @@ test("a reviewer finds a phrase in the case file, opens its page, bookmarks it, 
   signInPageAs,
   pageAs,
 }) => {
+  // Three people, the case file's text layer and an issued letter: about 11 s alone, three times that beside the other suites.
+  test.setTimeout(90_000);
   const reviewer = await makeUser(["REVIEWER"]);
   const kase = await createCaseInReview({
     ...(await demoParties()),
